@@ -1,0 +1,36 @@
+import { AdvisersModule } from '@app/advisers';
+import { ConfigModule } from '@app/config';
+import { DataProtectionModule } from '@app/data-protection';
+import { DatabaseModule } from '@app/database';
+import { EnrolmentModule } from '@app/enrolment';
+import { FollowUpsApiModule } from '@app/follow-ups';
+import { IdentityModule } from '@app/identity';
+import { ObservabilityModule } from '@app/observability';
+import { ProgressModule } from '@app/progress';
+import { ReadinessModule } from '@app/readiness';
+import { ReportingModule } from '@app/reporting';
+import { RedisModule } from '@app/redis';
+import { TrainingModule } from '@app/training';
+import { Module } from '@nestjs/common';
+import { StartPageController } from './pages/start-page.controller';
+
+/** The HTTP process: JSON API under /api/v1 and the server-rendered pages. Runs no queue consumers. */
+@Module({
+  imports: [
+    ConfigModule,
+    ObservabilityModule,
+    DatabaseModule,
+    RedisModule,
+    EnrolmentModule,
+    DataProtectionModule,
+    IdentityModule,
+    AdvisersModule,
+    TrainingModule,
+    ReadinessModule,
+    ProgressModule,
+    FollowUpsApiModule,
+    ReportingModule,
+  ],
+  controllers: [StartPageController],
+})
+export class ApiModule {}

@@ -1,0 +1,51 @@
+import { AppConfig } from '@app/config';
+import {
+  bodyParserErrors,
+  configureViews,
+  createValidationPipe,
+  cspNonceMiddleware,
+  languageMiddleware,
+  ProblemDetailsFilter,
+  securityHeaders,
+} from '@app/web';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import { Logger } from 'nestjs-pino';
+
+/** Request bodies above this are refused with 413 (DESIGN: oversized payloads). */
+export const BODY_LIMIT = '100kb';
+
+/**
+ * Everything the api process needs around its modules. `main.ts`, the one-process local run and the
+ * e2e tests all call this, so tests exercise exactly what production runs.
+ */
+export function configureApi(app: NestExpressApplication, options: { handleSignals?: boolean } = {}): void {
+  const config = app.get(AppConfig);
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
+  app.disable('x-powered-by');
+  app.use(cspNonceMiddleware);
+  app.use(securityHeaders(config));
+  app.use(cookieParser());
+  app.use(languageMiddleware);
+  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(bodyParserErrors);
+  configureViews(app, config);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  // Nest's own signal handling closes the app on SIGTERM; the one-process local run closes it itself.
+  if (options.handleSignals ?? true) app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('SME Export Programme API')
+    .setDescription('Case management for the Social Media Supported SME Export Programme.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+}

@@ -1,0 +1,31 @@
+/** Unit tests sit beside the code (*.spec.ts); e2e suites live in test/ (*.e2e-spec.ts), real-browser suites in
+ * test/browser (*.browser-spec.ts, Debian's Chromium through playwright-core). All run against
+ * the real Postgres and Redis that test/setup/global-setup.ts finds or starts. */
+const transform = { '^.+\\.ts$': ['@swc/jest'] };
+const moduleNameMapper = { '^@app/(.*)$': '<rootDir>/libs/$1/src' };
+const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
+
+module.exports = {
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  maxWorkers: 2,
+  testTimeout: 30000,
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/apps/**/*.spec.ts',
+        '<rootDir>/test/bench/**/*.spec.ts',
+      ],
+    },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/browser/support/setup.ts'],
+    },
+  ],
+};

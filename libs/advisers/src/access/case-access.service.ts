@@ -1,0 +1,75 @@
+import { AuditLogService } from '@app/audit-log';
+import { Case } from '@app/enrolment';
+import { NotFoundError } from '@app/errors';
+import type { Actor } from '@app/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Record-level access to cases, the one place other libs ask "may this person see / work this case?".
+ * Anyone who may not gets NotFoundError (404): we never reveal that a case exists. A refusal of a case
+ * that does exist is a denial and is audited (DESIGN §6), as identity's PolicyService does.
+ */
+@Injectable()
+export class CaseAccessService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  /** The SME whose company it is, the assigned adviser, and officers. Admins run accounts, not cases. */
+  async findVisibleCase(actor: Actor, caseId: string, manager?: EntityManager): Promise<Case> {
+    const found = await this.load(caseId, manager);
+    if (!found) throw new NotFoundError('case', caseId);
+    if (this.mayWork(actor, found)) return found;
+    if (actor.role === 'sme' && (await this.smeOwns(actor.id, found, manager))) return found;
+    return this.deny(actor, found);
+  }
+
+  /** Those who may change the case: its assigned adviser and officers. */
+  async findWorkableCase(actor: Actor, caseId: string, manager?: EntityManager): Promise<Case> {
+    const found = await this.load(caseId, manager);
+    if (!found) throw new NotFoundError('case', caseId);
+    if (this.mayWork(actor, found)) return found;
+    return this.deny(actor, found);
+  }
+
+  /** Whether the actor may change a case already loaded: a question for pages, never audited. */
+  mayWork(actor: Actor, found: Case): boolean {
+    return actor.role === 'officer' || (actor.role === 'adviser' && found.assignedAdviserId === actor.id);
+  }
+
+  /**
+   * Writes the denial outside the caller's transaction (the 404 rolls that back) and throws the 404.
+   * Same row as PolicyService's: `access.denied` on the record, with the caller's role.
+   */
+  private async deny(actor: Actor, found: Case): Promise<never> {
+    await this.audit.recordDenial({
+      entityType: 'case',
+      entityId: found.id,
+      after: { role: actor.role },
+      context: { actorId: actor.id },
+    });
+    throw new NotFoundError('case', found.id);
+  }
+
+  private async load(caseId: string, manager?: EntityManager): Promise<Case | null> {
+    if (!UUID.test(caseId)) return null;
+    return (manager ?? this.dataSource.manager).getRepository(Case).findOneBy({ id: caseId });
+  }
+
+  /** The company's primary contact, or the SME user whose enrolment opened the case. */
+  private async smeOwns(userId: string, found: Case, manager?: EntityManager): Promise<boolean> {
+    const rows = (await (manager ?? this.dataSource.manager).query(
+      `SELECT 1 FROM companies co WHERE co.id = $1 AND co.primary_contact_id = $3
+        UNION ALL
+       SELECT 1 FROM enrolments e WHERE e.id = $2 AND e.user_id = $3
+        LIMIT 1`,
+      [found.companyId, found.enrolmentId, userId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

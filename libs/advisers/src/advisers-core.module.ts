@@ -1,0 +1,47 @@
+import { AuditLogModule } from '@app/audit-log';
+import { CaseTimelineModule } from '@app/case-timeline';
+import { EnrolmentRules } from '@app/enrolment';
+import { FollowUpsModule } from '@app/follow-ups';
+import { Module } from '@nestjs/common';
+import { CaseAccessService } from './access/case-access.service';
+import { AssignmentRules } from './assignment/assignment-rules';
+import { AssignmentService } from './assignment/assignment.service';
+import { CaseOpenedHandler } from './assignment/case-opened.handler';
+import { CaseDetailsService } from './caseload/case-details.service';
+import { CaseloadService } from './caseload/caseload.service';
+import { ReadinessScoreHandler } from './caseload/readiness-score.handler';
+import { CaseFollowUps } from './follow-ups/case-follow-ups';
+import { InteractionsService } from './interactions/interactions.service';
+import { AdviserProfilesService } from './profiles/adviser-profiles.service';
+
+/**
+ * The advisers domain without HTTP: what the worker imports (the `case.opened` handler) and what the api
+ * module builds on. Rules files are loaded once at start-up, so a bad one stops the process.
+ */
+@Module({
+  imports: [AuditLogModule, CaseTimelineModule, FollowUpsModule],
+  providers: [
+    { provide: AssignmentRules, useFactory: () => AssignmentRules.load() },
+    { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
+    CaseAccessService,
+    CaseFollowUps,
+    AssignmentService,
+    CaseOpenedHandler,
+    ReadinessScoreHandler,
+    AdviserProfilesService,
+    InteractionsService,
+    CaseloadService,
+    CaseDetailsService,
+  ],
+  exports: [
+    CaseTimelineModule,
+    CaseAccessService,
+    AssignmentService,
+    AdviserProfilesService,
+    InteractionsService,
+    CaseloadService,
+    CaseDetailsService,
+    EnrolmentRules,
+  ],
+})
+export class AdvisersCoreModule {}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AdvisersCoreModule } from './advisers-core.module';
+import { AdvisersController } from './api/advisers.controller';
+import { CasesController } from './api/cases.controller';
+import { AdvisersPagesController } from './pages/advisers.pages.controller';
+
+/** The api's side: the caseload and adviser JSON API and the staff pages, on top of the core module. */
+@Module({
+  imports: [AdvisersCoreModule],
+  controllers: [CasesController, AdvisersController, AdvisersPagesController],
+  exports: [AdvisersCoreModule],
+})
+export class AdvisersModule {}

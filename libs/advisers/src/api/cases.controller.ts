@@ -1,0 +1,148 @@
+import { AuditContext, AuditCtx } from '@app/audit-log';
+import { UnitOfWork } from '@app/database';
+import { InvalidInputError } from '@app/errors';
+import type { Actor } from '@app/identity';
+import { CurrentUser, Roles } from '@app/identity';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CaseAccessService } from '../access/case-access.service';
+import { AssignmentService } from '../assignment/assignment.service';
+import { CaseloadService } from '../caseload/caseload.service';
+import { CaseDetailsService } from '../caseload/case-details.service';
+import { CaseloadQueryDto } from '../dto/caseload-query.dto';
+import {
+  AssignCaseDto,
+  DeclineCaseDto,
+  LogInteractionDto,
+  UpdateCaseSummaryDto,
+} from '../dto/log-interaction.dto';
+import { InteractionsService } from '../interactions/interactions.service';
+import { CaseIdPipe } from './case-id.pipe';
+import { expectedVersion } from './if-match';
+
+/** The caseload API: advisers see their own cases, officers all of them. */
+@ApiTags('cases')
+@Roles('adviser', 'officer')
+@Controller('api/v1/cases')
+export class CasesController {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: CaseAccessService,
+    private readonly caseload: CaseloadService,
+    private readonly details: CaseDetailsService,
+    private readonly interactions: InteractionsService,
+    private readonly assignment: AssignmentService,
+  ) {}
+
+  @Get()
+  list(@CurrentUser() actor: Actor, @Query() query: CaseloadQueryDto) {
+    return this.caseload.page(actor, query);
+  }
+
+  @Get(':id')
+  async get(
+    @CurrentUser() actor: Actor,
+    @Param('id', CaseIdPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const kase = await this.access.findVisibleCase(actor, id);
+    const view = await this.details.load(kase);
+    res.setHeader('ETag', `"${kase.version}"`);
+    return view;
+  }
+
+  @Get(':id/assignments')
+  async assignments(@CurrentUser() actor: Actor, @Param('id', CaseIdPipe) id: string) {
+    const kase = await this.access.findVisibleCase(actor, id);
+    return { items: await this.details.assignments(kase.id) };
+  }
+
+  @Post(':id/interactions')
+  @HttpCode(201)
+  async logInteraction(
+    @CurrentUser() actor: Actor,
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: LogInteractionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @AuditCtx() context: AuditContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const version = expectedVersion(ifMatch, body.version);
+    const kase = await this.access.findWorkableCase(actor, id);
+    const result = await this.uow.run((m) =>
+      this.interactions.log(m, kase.id, body, actor.id, context, version),
+    );
+    res.setHeader('ETag', `"${result.version}"`);
+    return { interaction: result.interaction, firstContact: result.firstContact, version: result.version };
+  }
+
+  @Put(':id/summary')
+  async updateSummary(
+    @CurrentUser() actor: Actor,
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: UpdateCaseSummaryDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @AuditCtx() context: AuditContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const version = expectedVersion(ifMatch, body.version);
+    const kase = await this.access.findWorkableCase(actor, id);
+    // An edit overwrites: it must say which version it was based on.
+    if (version === undefined)
+      throw new InvalidInputError([
+        {
+          field: 'version',
+          message: 'Send the case version (If-Match header or version field)',
+          code: 'required',
+        },
+      ]);
+    const result = await this.uow.run((m) =>
+      this.interactions.updateSummary(m, kase.id, body.summary, context, version),
+    );
+    res.setHeader('ETag', `"${result.version}"`);
+    return result;
+  }
+
+  /** Officers: assign or reassign to a named adviser, with a reason. */
+  @Roles('officer')
+  @Post(':id/assignment')
+  async assign(
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: AssignCaseDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @AuditCtx() context: AuditContext,
+  ) {
+    const version = expectedVersion(ifMatch, body.version);
+    const result = await this.uow.run((m) =>
+      this.assignment.assignTo(m, id, body.adviserId, {
+        reason: body.reason,
+        expectedVersion: version,
+        context,
+      }),
+    );
+    return result;
+  }
+
+  /** The assigned adviser hands a new case back to the pool. */
+  @Roles('adviser')
+  @Post(':id/decline')
+  async decline(
+    @CurrentUser() actor: Actor,
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: DeclineCaseDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @AuditCtx() context: AuditContext,
+  ) {
+    const version = expectedVersion(ifMatch, body.version);
+    const kase = await this.access.findWorkableCase(actor, id);
+    const result = await this.uow.run((m) =>
+      this.assignment.decline(m, kase.id, actor.id, {
+        reason: body.reason,
+        expectedVersion: version,
+        context,
+      }),
+    );
+    return { outcome: result.outcome };
+  }
+}

@@ -1,0 +1,423 @@
+import { AuditContext, AuditLogService } from '@app/audit-log';
+import { CaseTimelineService } from '@app/case-timeline';
+import { AppConfig } from '@app/config';
+import { Case, Company } from '@app/enrolment';
+import { NotFoundError, UnprocessableError } from '@app/errors';
+import { NotificationService, OutboxService } from '@app/follow-ups';
+import { User } from '@app/identity';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, IsNull } from 'typeorm';
+import { AdviserNotFoundError, AdviserUnavailableError, StaleCaseError } from '../advisers.errors';
+import { AdviserProfile } from '../entities/adviser-profile.entity';
+import { AssignmentEndReason, AssignmentMethod, CaseAssignment } from '../entities/case-assignment.entity';
+import { CaseWork } from '../entities/case-work.entity';
+import { ensureCaseWork } from '../caseload/ensure-case-work';
+import { programmeDate } from '../programme-date';
+import { CaseFollowUps } from '../follow-ups/case-follow-ups';
+import { AssignmentRules } from './assignment-rules';
+import {
+  AdviserCandidate,
+  CaseNeeds,
+  isAbsentOn,
+  rankAdvisers,
+  scoreAdviser,
+  ScoredAdviser,
+} from './score-advisers';
+
+export type AssignOutcome =
+  | { outcome: 'assigned'; assignment: CaseAssignment; warnings: string[] }
+  | { outcome: 'already_assigned'; assignment: CaseAssignment | null; warnings: string[] }
+  | { outcome: 'unassigned'; warnings: string[] }
+  | { outcome: 'not_open'; warnings: string[] };
+
+interface AutoOptions {
+  method: AssignmentMethod;
+  context: AuditContext;
+  /** Advisers never to pick (e.g. the one whose cases are being redistributed). */
+  exclude?: string[];
+  reason?: string | null;
+  language?: string;
+}
+
+export interface RedistributionResult {
+  moved: { caseId: string; adviserId: string }[];
+  unassigned: string[];
+}
+
+/**
+ * Chooses and changes who works a case. Every path locks the case row first (`FOR UPDATE`), so deliveries
+ * of the same event and officer actions on one case run one after another; the adviser's load goes up with
+ * a conditional update that can never exceed capacity, whatever runs at the same time.
+ */
+@Injectable()
+export class AssignmentService {
+  constructor(
+    private readonly rules: AssignmentRules,
+    private readonly config: AppConfig,
+    private readonly audit: AuditLogService,
+    private readonly timeline: CaseTimelineService,
+    private readonly outbox: OutboxService,
+    private readonly notifications: NotificationService,
+    private readonly caseFollowUps: CaseFollowUps,
+  ) {}
+
+  /** Automatic assignment of a newly opened (or returned) case; a case that already has an adviser keeps it. */
+  async autoAssign(m: EntityManager, caseId: string, options: AutoOptions): Promise<AssignOutcome> {
+    const kase = await this.lockCase(m, caseId);
+    if (!kase) return { outcome: 'not_open', warnings: [] };
+    if (kase.assignedAdviserId) {
+      const open = await m.getRepository(CaseAssignment).findOneBy({ caseId, endedAt: IsNull() });
+      return { outcome: 'already_assigned', assignment: open, warnings: [] };
+    }
+    if (kase.status !== 'awaiting_assignment') return { outcome: 'not_open', warnings: [] };
+    const work = await this.ensureWork(m, kase, options.language);
+    const needs = await this.needsOf(m, kase, work);
+    const declined = (await m.query(
+      `SELECT DISTINCT adviser_id FROM case_assignments WHERE case_id = $1 AND end_reason = 'declined'`,
+      [caseId],
+    )) as { adviser_id: string }[];
+    const today = this.today();
+    const { ranked } = rankAdvisers(needs, await this.candidates(m), this.rules.weights, {
+      today,
+      declinedBy: [...declined.map((d) => d.adviser_id), ...(options.exclude ?? [])],
+    });
+    for (let i = 0; i < ranked.length; i++) {
+      if (!(await this.takeSlot(m, ranked[i].adviserId, today))) continue;
+      const runnersUp = ranked.slice(i + 1, i + 1 + this.rules.runnersUp);
+      const assignment = await this.start(m, kase, ranked[i], runnersUp, options);
+      return { outcome: 'assigned', assignment, warnings: [] };
+    }
+    await this.leaveUnassigned(m, kase, options.context);
+    return { outcome: 'unassigned', warnings: [] };
+  }
+
+  /** An officer assigns or reassigns a case to a named adviser, with a reason. */
+  async assignTo(
+    m: EntityManager,
+    caseId: string,
+    adviserId: string,
+    input: { reason: string; expectedVersion?: number; context: AuditContext },
+  ): Promise<AssignOutcome> {
+    const kase = await this.lockCase(m, caseId);
+    if (!kase) throw new NotFoundError('case', caseId);
+    this.checkVersion(kase, input.expectedVersion);
+    if (kase.status === 'closed') throw new UnprocessableError('case.closed', 'The case is closed');
+    const profile = await m
+      .getRepository(AdviserProfile)
+      .findOne({ where: { userId: adviserId }, lock: { mode: 'pessimistic_write' } });
+    if (!profile) throw new AdviserNotFoundError(adviserId);
+    if (!profile.active) throw new AdviserUnavailableError('inactive');
+    if (isAbsentOn(profile, this.today())) throw new AdviserUnavailableError('absent', profile.absentTo);
+    if (kase.assignedAdviserId === adviserId)
+      throw new UnprocessableError(
+        'assignment.same_adviser',
+        'The case is already assigned to this adviser',
+        [{ field: 'adviserId', message: 'Choose a different adviser', code: 'assignment.same_adviser' }],
+      );
+    const warnings: string[] = [];
+    if (profile.activeCases >= profile.capacity) warnings.push('adviser.over_capacity');
+    if (kase.assignedAdviserId) await this.end(m, kase, 'reassigned', input.reason, input.context);
+    await m.query(
+      `UPDATE adviser_profiles SET active_cases = active_cases + 1, last_assigned_at = now() WHERE user_id = $1`,
+      [adviserId],
+    );
+    const work = await this.ensureWork(m, kase);
+    const scored = scoreAdviser(await this.needsOf(m, kase, work), toCandidate(profile), this.rules.weights);
+    const assignment = await this.start(m, kase, scored, [], {
+      method: 'officer',
+      context: input.context,
+      reason: input.reason,
+    });
+    return { outcome: 'assigned', assignment, warnings };
+  }
+
+  /** The assigned adviser hands a new case back; it goes to the next best adviser, never to them again. */
+  async decline(
+    m: EntityManager,
+    caseId: string,
+    adviserId: string,
+    input: { reason: string; expectedVersion?: number; context: AuditContext },
+  ): Promise<AssignOutcome> {
+    const kase = await this.lockCase(m, caseId);
+    if (!kase || kase.assignedAdviserId !== adviserId) throw new NotFoundError('case', caseId);
+    this.checkVersion(kase, input.expectedVersion);
+    const work = await m.getRepository(CaseWork).findOneBy({ caseId });
+    if (work?.firstContactOn)
+      throw new UnprocessableError(
+        'assignment.decline_after_contact',
+        'A case can be declined only before first contact; ask an officer to reassign it',
+      );
+    await this.end(m, kase, 'declined', input.reason, input.context);
+    return this.autoAssign(m, caseId, { method: 'automatic', context: input.context });
+  }
+
+  /** Moves every active case of an adviser (absent, leaving) to others by the same scoring, with a handover note. */
+  async redistribute(
+    m: EntityManager,
+    adviserId: string,
+    input: { note: string; context: AuditContext },
+  ): Promise<RedistributionResult> {
+    const profile = await m.getRepository(AdviserProfile).findOneBy({ userId: adviserId });
+    if (!profile) throw new AdviserNotFoundError(adviserId);
+    const open = (await m.query(
+      `SELECT case_id FROM case_assignments WHERE adviser_id = $1 AND ended_at IS NULL ORDER BY case_id`,
+      [adviserId],
+    )) as { case_id: string }[];
+    const result: RedistributionResult = { moved: [], unassigned: [] };
+    for (const { case_id: caseId } of open) {
+      const kase = await this.lockCase(m, caseId);
+      if (!kase || kase.assignedAdviserId !== adviserId) continue;
+      await this.end(m, kase, 'redistributed', input.note, input.context);
+      const outcome = await this.autoAssign(m, caseId, {
+        method: 'redistributed',
+        context: input.context,
+        exclude: [adviserId],
+        reason: input.note,
+      });
+      if (outcome.outcome === 'assigned')
+        result.moved.push({ caseId, adviserId: outcome.assignment.adviserId });
+      else result.unassigned.push(caseId);
+    }
+    await this.audit.record(m, {
+      action: 'adviser.redistributed',
+      entityType: 'adviser_profile',
+      entityId: adviserId,
+      before: { activeCases: open.length },
+      after: { moved: result.moved.length, unassigned: result.unassigned.length, note: input.note },
+      context: input.context,
+    });
+    return result;
+  }
+
+  private async lockCase(m: EntityManager, caseId: string): Promise<Case | null> {
+    return m.getRepository(Case).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  private checkVersion(kase: Case, expected?: number): void {
+    if (expected !== undefined && expected !== kase.version)
+      throw new StaleCaseError(kase.id, expected, { currentVersion: kase.version });
+  }
+
+  /** Raises the adviser's load unless that would exceed capacity or they became unavailable meanwhile. */
+  private async takeSlot(m: EntityManager, adviserId: string, today: string): Promise<boolean> {
+    const rows = (await m.query(
+      `UPDATE adviser_profiles
+          SET active_cases = active_cases + 1, last_assigned_at = now()
+        WHERE user_id = $1 AND active AND active_cases < capacity
+          AND NOT (COALESCE(absent_from, '-infinity'::date) <= $2::date
+                   AND $2::date <= COALESCE(absent_to, 'infinity'::date)
+                   AND (absent_from IS NOT NULL OR absent_to IS NOT NULL))
+        RETURNING user_id`,
+      [adviserId, today],
+    )) as [unknown[], number];
+    return rows[1] === 1;
+  }
+
+  private async start(
+    m: EntityManager,
+    kase: Case,
+    chosen: ScoredAdviser,
+    runnersUp: ScoredAdviser[],
+    options: AutoOptions,
+  ): Promise<CaseAssignment> {
+    const repo = m.getRepository(CaseAssignment);
+    const assignment = await repo.save(
+      repo.create({
+        caseId: kase.id,
+        adviserId: chosen.adviserId,
+        method: options.method,
+        assignedById: options.method === 'automatic' ? null : options.context.actorId,
+        reason: options.reason ?? null,
+        score: chosen.score,
+        breakdown: chosen.breakdown,
+        runnersUp,
+      }),
+    );
+    const previousAdviserId = kase.assignedAdviserId;
+    await this.setCase(m, kase, { status: 'active', assignedAdviserId: chosen.adviserId });
+    await this.audit.record(m, {
+      action: 'case.assigned',
+      entityType: 'case',
+      entityId: kase.id,
+      before: { assignedAdviserId: previousAdviserId, status: 'awaiting_assignment' },
+      after: {
+        assignedAdviserId: chosen.adviserId,
+        status: 'active',
+        method: options.method,
+        score: chosen.score,
+      },
+      context: options.context,
+    });
+    await this.timeline.record(m, {
+      caseId: kase.id,
+      kind: 'assignment.started',
+      actorId: options.context.actorId,
+      data: {
+        adviserId: chosen.adviserId,
+        adviserName: await this.nameOf(m, chosen.adviserId),
+        method: options.method,
+        score: chosen.score,
+        breakdown: chosen.breakdown,
+        reason: options.reason ?? null,
+      },
+      refType: 'case_assignment',
+      refId: assignment.id,
+    });
+    const work = await m.getRepository(CaseWork).findOneBy({ caseId: kase.id });
+    await this.caseFollowUps.assigned(m, kase, {
+      assignmentId: assignment.id,
+      adviserId: chosen.adviserId,
+      startedAt: assignment.startedAt,
+      officerId: options.method === 'automatic' ? null : options.context.actorId,
+      contacted: Boolean(work?.firstContactOn),
+    });
+    await this.outbox.add(m, {
+      type: 'case.assigned',
+      aggregateType: 'case',
+      aggregateId: kase.id,
+      payload: {
+        caseId: kase.id,
+        assignmentId: assignment.id,
+        adviserId: chosen.adviserId,
+        method: options.method,
+        assignedAt: assignment.startedAt.toISOString(),
+      },
+    });
+    return assignment;
+  }
+
+  /** Closes the open assignment, gives the adviser the slot back and returns the case to the pool. */
+  private async end(
+    m: EntityManager,
+    kase: Case,
+    reason: AssignmentEndReason,
+    note: string,
+    context: AuditContext,
+  ): Promise<void> {
+    const adviserId = kase.assignedAdviserId;
+    if (!adviserId) return;
+    await m.query(
+      `UPDATE case_assignments SET ended_at = now(), end_reason = $2, end_note = $3, ended_by_id = $4
+        WHERE case_id = $1 AND ended_at IS NULL`,
+      [kase.id, reason, note, context.actorId],
+    );
+    await m.query(
+      `UPDATE adviser_profiles SET active_cases = GREATEST(active_cases - 1, 0) WHERE user_id = $1`,
+      [adviserId],
+    );
+    await this.setCase(m, kase, { status: 'awaiting_assignment', assignedAdviserId: null });
+    await this.audit.record(m, {
+      action: `assignment.${reason}`,
+      entityType: 'case',
+      entityId: kase.id,
+      before: { assignedAdviserId: adviserId, status: 'active' },
+      after: { assignedAdviserId: null, status: 'awaiting_assignment', note },
+      context,
+    });
+    await this.timeline.record(m, {
+      caseId: kase.id,
+      kind: `assignment.${reason}`,
+      actorId: context.actorId,
+      data: { adviserId, adviserName: await this.nameOf(m, adviserId), note },
+    });
+    await this.caseFollowUps.released(m, kase.id, `assignment ${reason}`);
+    // Remember the adviser so the next "nobody has capacity" for this case tells officers again.
+    await m.query(`UPDATE case_work SET unassigned_notified_at = NULL WHERE case_id = $1`, [kase.id]);
+  }
+
+  /** Version-guarded write of the two case columns this lib owns; the row is locked, so it always matches. */
+  private async setCase(
+    m: EntityManager,
+    kase: Case,
+    change: { status: Case['status']; assignedAdviserId: string | null },
+  ): Promise<void> {
+    const result = (await m.query(
+      `UPDATE cases SET status = $3, assigned_adviser_id = $4, version = version + 1
+        WHERE id = $1 AND version = $2 RETURNING version`,
+      [kase.id, kase.version, change.status, change.assignedAdviserId],
+    )) as [{ version: number }[], number];
+    if (result[1] !== 1) throw new StaleCaseError(kase.id, kase.version, {});
+    kase.version = result[0][0].version;
+    kase.status = change.status;
+    kase.assignedAdviserId = change.assignedAdviserId;
+  }
+
+  /** Nobody can take it: it waits in the officers' queue, and officers are told once. */
+  private async leaveUnassigned(m: EntityManager, kase: Case, context: AuditContext): Promise<void> {
+    const claimed = (await m.query(
+      `UPDATE case_work SET unassigned_notified_at = now()
+        WHERE case_id = $1 AND unassigned_notified_at IS NULL RETURNING unassigned_notified_at`,
+      [kase.id],
+    )) as [{ unassigned_notified_at: Date }[], number];
+    if (claimed[1] !== 1) return;
+    // One notification per officer per time the case fell into the queue.
+    const round = claimed[0][0].unassigned_notified_at.toISOString();
+    await this.timeline.record(m, {
+      caseId: kase.id,
+      kind: 'assignment.unassigned',
+      actorId: context.actorId,
+    });
+    await this.outbox.add(m, {
+      type: 'case.unassigned',
+      aggregateType: 'case',
+      aggregateId: kase.id,
+      payload: { caseId: kase.id, region: kase.region, sector: kase.sector },
+    });
+    const officers = await m.getRepository(User).find({ where: { role: 'officer', active: true }, take: 50 });
+    const company = await m.getRepository(Company).findOneBy({ id: kase.companyId });
+    for (const officer of officers) {
+      await this.notifications.notify(m, {
+        idempotencyKey: `case-unassigned:${kase.id}:${officer.id}:${round}`,
+        kind: 'case-unassigned.officer',
+        recipient: { userId: officer.id, email: officer.email, name: officer.name },
+        caseId: kase.id,
+        values: { companyName: company?.legalName ?? '', caseId: kase.id },
+        fallbackTemplate: 'generic.escalate',
+      });
+    }
+  }
+
+  private ensureWork(m: EntityManager, kase: Case, language?: string): Promise<CaseWork> {
+    return ensureCaseWork(m, kase, language);
+  }
+
+  private async needsOf(m: EntityManager, kase: Case, work: CaseWork): Promise<CaseNeeds> {
+    const company = await m.getRepository(Company).findOneBy({ id: kase.companyId });
+    return {
+      region: kase.region,
+      naceSection: company?.naceSection ?? '',
+      targetMarkets: work.targetMarkets,
+      language: work.language,
+    };
+  }
+
+  private async candidates(m: EntityManager): Promise<AdviserCandidate[]> {
+    const profiles = await m.getRepository(AdviserProfile).findBy({ active: true });
+    return profiles.map(toCandidate);
+  }
+
+  private async nameOf(m: EntityManager, userId: string): Promise<string | null> {
+    const user = await m.getRepository(User).findOneBy({ id: userId });
+    return user?.name ?? null;
+  }
+
+  private today(): string {
+    return programmeDate(this.config.PROGRAMME_TIME_ZONE);
+  }
+}
+
+function toCandidate(p: AdviserProfile): AdviserCandidate {
+  return {
+    adviserId: p.userId,
+    regions: p.regions,
+    naceSections: p.naceSections,
+    markets: p.markets,
+    languages: p.languages,
+    capacity: p.capacity,
+    activeCases: p.activeCases,
+    active: p.active,
+    absentFrom: p.absentFrom,
+    absentTo: p.absentTo,
+    lastAssignedAt: p.lastAssignedAt,
+  };
+}

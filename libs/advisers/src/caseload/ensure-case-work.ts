@@ -1,0 +1,23 @@
+import { Case, Enrolment } from '@app/enrolment';
+import { EntityManager } from 'typeorm';
+import { CaseWork } from '../entities/case-work.entity';
+
+/**
+ * The case's working row, created on first need with the enrolment's target markets (for the market
+ * filter and scoring) and the SME's language. Safe under concurrency: ON CONFLICT keeps the first.
+ */
+export async function ensureCaseWork(m: EntityManager, kase: Case, language?: string): Promise<CaseWork> {
+  const repo = m.getRepository(CaseWork);
+  const existing = await repo.findOneBy({ caseId: kase.id });
+  if (existing) return existing;
+  const enrolment = await m.getRepository(Enrolment).findOneBy({ id: kase.enrolmentId });
+  await m.query(
+    `INSERT INTO case_work (case_id, target_markets, language) VALUES ($1, $2, $3) ON CONFLICT (case_id) DO NOTHING`,
+    [
+      kase.id,
+      (enrolment?.targetMarkets ?? []).map((c) => c.toUpperCase()),
+      language && /^(en|es|de)$/.test(language) ? language : 'en',
+    ],
+  );
+  return repo.findOneByOrFail({ caseId: kase.id });
+}

@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+export const ADVISER_LANGUAGES = ['en', 'es', 'de'] as const;
+
+/** Forms send one value as a string (or a comma-separated list typed in a box); the API sends arrays. */
+const toList = ({ value }: { value: unknown }): unknown =>
+  value === undefined || value === null || value === ''
+    ? []
+    : Array.isArray(value)
+      ? value
+      : typeof value === 'string'
+        ? value.split(/[\s,]+/).filter(Boolean)
+        : [value];
+const upperList = ({ value }: { value: unknown }): unknown =>
+  (toList({ value }) as unknown[]).map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v));
+
+export class UpdateAdviserProfileDto {
+  @ApiPropertyOptional({ type: [String], example: ['london', 'south-east'] })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  regions?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['C', 'J'], description: 'NACE Rev. 2 section letters' })
+  @IsOptional()
+  @Transform(upperList)
+  @IsArray()
+  @ArrayMaxSize(21)
+  @Matches(/^[A-U]$/, { each: true, message: 'each NACE section must be one letter A–U' })
+  naceSections?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['DE', 'FR'], description: 'ISO 3166-1 alpha-2' })
+  @IsOptional()
+  @Transform(upperList)
+  @IsArray()
+  @ArrayMaxSize(250)
+  @Matches(/^[A-Z]{2}$/, { each: true, message: 'each market must be an ISO 3166-1 alpha-2 code' })
+  markets?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['en', 'de'] })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @IsIn(ADVISER_LANGUAGES, { each: true, message: 'each language must be one of en, es, de' })
+  languages?: string[];
+
+  @ApiPropertyOptional({ example: 40, description: 'maximum active cases' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && value !== '' ? Number(value) : value,
+  )
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  capacity?: number;
+
+  @ApiPropertyOptional({ example: '2026-12-20', nullable: true })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === '' ? null : value))
+  @ValidateIf((_o, v) => v !== null)
+  @IsISO8601({ strict: true }, { message: 'absentFrom must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'absentFrom must be a date (YYYY-MM-DD)' })
+  absentFrom?: string | null;
+
+  @ApiPropertyOptional({ example: '2027-01-05', nullable: true })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === '' ? null : value))
+  @ValidateIf((_o, v) => v !== null)
+  @IsISO8601({ strict: true }, { message: 'absentTo must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'absentTo must be a date (YYYY-MM-DD)' })
+  absentTo?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class CreateAdviserProfileDto extends PartialType(UpdateAdviserProfileDto) {
+  @ApiProperty({ description: "the adviser's user id" })
+  @IsUUID()
+  userId!: string;
+
+  @ApiProperty({ example: 40 })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && value !== '' ? Number(value) : value,
+  )
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  declare capacity: number;
+}

@@ -1,0 +1,60 @@
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, ValueTransformer } from 'typeorm';
+
+/** pg returns numeric as a string; the score is a plain number (or null before any audit). */
+const numericOrNull: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
+/**
+ * The adviser's working summary of one case, kept beside `cases` (which enrolment owns) so the caseload can
+ * filter and sort on contact dates without aggregating interactions on every request.
+ */
+@Entity('case_work')
+@Index('ix_case_work_last_contact', ['lastContactOn'])
+@Index('ix_case_work_next_due', ['nextStepDue'])
+@Index('ix_case_work_target_markets', { synchronize: false }) // GIN on target_markets, in the migration
+export class CaseWork {
+  @PrimaryColumn({ type: 'uuid' })
+  caseId!: string;
+
+  /** Copied from the enrolment when the case is first assigned, for the target-market filter. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  targetMarkets!: string[];
+
+  /** The SME's language, from `case.opened`, used for language matching on reassignment. */
+  @Column({ type: 'text', default: 'en' })
+  language!: string;
+
+  /** Date of the first interaction: the case's first contact. */
+  @Column({ type: 'date', nullable: true })
+  firstContactOn!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  lastContactOn!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  nextStep!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  nextStepDue!: string | null;
+
+  /** The adviser's free-text summary of where the case stands (edited with optimistic locking). */
+  @Column({ type: 'text', default: '' })
+  summary!: string;
+
+  /** Overall score of the latest submitted readiness audit, copied from `audit.completed` for the caseload. */
+  @Column({ type: 'numeric', precision: 4, scale: 1, nullable: true, transformer: numericOrNull })
+  readinessScore!: number | null;
+
+  /** When that audit was submitted: an older event arriving late never overwrites a newer score. */
+  @Column({ type: 'timestamptz', nullable: true })
+  readinessScoredAt!: Date | null;
+
+  /** Set once officers were told nobody had capacity, so a re-delivered event does not tell them again. */
+  @Column({ type: 'timestamptz', nullable: true })
+  unassignedNotifiedAt!: Date | null;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

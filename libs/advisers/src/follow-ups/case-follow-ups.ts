@@ -1,0 +1,131 @@
+import { AppConfig } from '@app/config';
+import { Case, Company } from '@app/enrolment';
+import { FollowUpService } from '@app/follow-ups';
+import type { Contact } from '@app/follow-ups';
+import { User } from '@app/identity';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/**
+ * The follow-ups the advisers domain starts and stops, inside the caller's transaction: first contact after
+ * an assignment, the agreed next step, and the dormant-case check after each contact. Rules and timings
+ * live in config/follow-ups.yaml; the follow-ups lib owns the reminders themselves.
+ */
+@Injectable()
+export class CaseFollowUps {
+  constructor(
+    private readonly followUps: FollowUpService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** A new adviser: open reminders move to them; first contact is due from this assignment unless made. */
+  async assigned(
+    m: EntityManager,
+    kase: Case,
+    input: {
+      assignmentId: string;
+      adviserId: string;
+      startedAt: Date;
+      officerId: string | null;
+      contacted: boolean;
+    },
+  ): Promise<void> {
+    const assignee = await this.contact(m, input.adviserId);
+    if (!assignee) return;
+    await this.followUps.reassign(m, kase.id, assignee);
+    if (input.contacted) return;
+    await this.followUps.schedule(m, {
+      rule: 'first-contact',
+      caseId: kase.id,
+      anchorAt: input.startedAt,
+      sourceKey: `first-contact:${input.assignmentId}`,
+      assignee,
+      officer: await this.officer(m, input.officerId),
+      context: await this.values(m, kase, assignee),
+      ifOpen: 'replace',
+    });
+  }
+
+  /** The adviser let go of the case: a first-contact reminder must not chase them any more. */
+  async released(m: EntityManager, caseId: string, reason: string): Promise<void> {
+    await this.followUps.cancel(m, { caseId, rules: ['first-contact'], reason });
+  }
+
+  /** An interaction: first contact is made, the next step (if any) is due, and the dormancy clock restarts. */
+  async contacted(
+    m: EntityManager,
+    kase: Case,
+    input: {
+      interactionId: string;
+      lastContactOn: string;
+      nextStep: string | null;
+      nextStepDue: string | null;
+    },
+  ): Promise<void> {
+    await this.followUps.complete(m, {
+      caseId: kase.id,
+      rules: ['first-contact'],
+      reason: 'first contact made',
+    });
+    const assignee = kase.assignedAdviserId ? await this.contact(m, kase.assignedAdviserId) : null;
+    if (!assignee) return;
+    const officer = await this.officer(m, null);
+    const context = await this.values(m, kase, assignee);
+    if (input.nextStep && input.nextStepDue) {
+      await this.followUps.schedule(m, {
+        rule: 'next-step-due',
+        caseId: kase.id,
+        anchorAt: dayStart(input.nextStepDue),
+        sourceKey: `next-step:${input.interactionId}`,
+        assignee,
+        officer,
+        context: { ...context, nextStep: input.nextStep.slice(0, 200) },
+        ifOpen: 'replace',
+      });
+    } else {
+      await this.followUps.cancel(m, {
+        caseId: kase.id,
+        rules: ['next-step-due'],
+        reason: 'superseded by a later interaction',
+      });
+    }
+    await this.followUps.schedule(m, {
+      rule: 'dormant-case',
+      caseId: kase.id,
+      anchorAt: dayStart(input.lastContactOn),
+      sourceKey: `dormant:${input.interactionId}`,
+      assignee,
+      officer,
+      context,
+      ifOpen: 'replace',
+    });
+  }
+
+  private async contact(m: EntityManager, userId: string): Promise<Contact | null> {
+    const user = await m.getRepository(User).findOneBy({ id: userId });
+    return user ? { userId: user.id, email: user.email, name: user.name, language: 'en' } : null;
+  }
+
+  /** The officer who acted, else the longest-serving active officer (escalations need someone). */
+  private async officer(m: EntityManager, officerId: string | null): Promise<Contact | null> {
+    const repo = m.getRepository(User);
+    const user =
+      (officerId ? await repo.findOneBy({ id: officerId, role: 'officer', active: true }) : null) ??
+      (await repo.findOne({ where: { role: 'officer', active: true }, order: { createdAt: 'ASC' } }));
+    return user ? { userId: user.id, email: user.email, name: user.name, language: 'en' } : null;
+  }
+
+  private async values(m: EntityManager, kase: Case, assignee: Contact): Promise<Record<string, string>> {
+    const company = await m.getRepository(Company).findOneBy({ id: kase.companyId });
+    return {
+      companyName: company?.legalName ?? '',
+      assigneeName: assignee.name,
+      link: `${this.config.APP_BASE_URL.replace(/\/$/, '')}/cases/${kase.id}`,
+    };
+  }
+}
+
+/** A calendar date as the start of that day (UTC); the rule's offsets do the rest. */
+function dayStart(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}

@@ -1,0 +1,18 @@
+export { AdvisersModule } from './advisers.module';
+export { AdvisersCoreModule } from './advisers-core.module';
+export { CaseAccessService } from './access/case-access.service';
+export { AssignmentService } from './assignment/assignment.service';
+export { CaseOpenedHandler } from './assignment/case-opened.handler';
+export { ReadinessScoreHandler } from './caseload/readiness-score.handler';
+export type { AssignOutcome, RedistributionResult } from './assignment/assignment.service';
+export { AssignmentRules } from './assignment/assignment-rules';
+export { rankAdvisers, scoreAdviser } from './assignment/score-advisers';
+export { AdviserProfilesService } from './profiles/adviser-profiles.service';
+export { InteractionsService } from './interactions/interactions.service';
+export { CaseloadService } from './caseload/caseload.service';
+export type { CaseloadPage, CaseloadRow } from './caseload/caseload.service';
+export type { CaseloadQueryDto } from './dto/caseload-query.dto';
+export { AdviserProfile } from './entities/adviser-profile.entity';
+export { CaseAssignment } from './entities/case-assignment.entity';
+export { Interaction, INTERACTION_KINDS } from './entities/interaction.entity';
+export { CaseWork } from './entities/case-work.entity';

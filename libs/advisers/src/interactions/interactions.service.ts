@@ -1,0 +1,224 @@
+import { AuditContext, AuditLogService } from '@app/audit-log';
+import { CaseTimelineService } from '@app/case-timeline';
+import { AppConfig } from '@app/config';
+import { Case, EnrolmentRules } from '@app/enrolment';
+import { InvalidInputError, NotFoundError } from '@app/errors';
+import { OutboxService } from '@app/follow-ups';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { StaleCaseError } from '../advisers.errors';
+import { LogInteractionDto } from '../dto/log-interaction.dto';
+import { ensureCaseWork } from '../caseload/ensure-case-work';
+import { CaseWork } from '../entities/case-work.entity';
+import { Interaction } from '../entities/interaction.entity';
+import { CaseFollowUps } from '../follow-ups/case-follow-ups';
+import { programmeDate } from '../programme-date';
+
+/**
+ * Interactions and the adviser's case summary. Both bump the case's version under the optimistic lock, so
+ * an adviser working from a stale page gets a 409 showing what changed instead of silently overwriting.
+ */
+@Injectable()
+export class InteractionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly enrolmentRules: EnrolmentRules,
+    private readonly audit: AuditLogService,
+    private readonly timeline: CaseTimelineService,
+    private readonly outbox: OutboxService,
+    private readonly caseFollowUps: CaseFollowUps,
+  ) {}
+
+  async log(
+    m: EntityManager,
+    caseId: string,
+    input: LogInteractionDto,
+    actorId: string,
+    context: AuditContext,
+    expectedVersion?: number,
+  ): Promise<{ interaction: Interaction; firstContact: boolean; version: number }> {
+    this.checkInput(input);
+    const kase = await this.lock(m, caseId, expectedVersion);
+    await ensureCaseWork(m, kase);
+    const repo = m.getRepository(Interaction);
+    const interaction = await repo.save(
+      repo.create({
+        caseId,
+        loggedById: actorId,
+        kind: input.kind,
+        occurredOn: input.occurredOn,
+        notes: input.notes,
+        barriers: input.barriers ?? [],
+        supportMeasures: input.supportMeasures ?? [],
+        nextStep: input.nextStep ?? null,
+        nextStepDue: input.nextStepDue ?? null,
+      }),
+    );
+    // The first interaction is the first contact (the case row is locked, so the count is exact); the latest
+    // logged one sets the next step.
+    const [work] = (await m.query(
+      `INSERT INTO case_work (case_id, first_contact_on, last_contact_on, next_step, next_step_due)
+       VALUES ($1, $2, $2, $3, $4)
+       ON CONFLICT (case_id) DO UPDATE SET
+         first_contact_on = COALESCE(case_work.first_contact_on, EXCLUDED.first_contact_on),
+         last_contact_on = GREATEST(case_work.last_contact_on, EXCLUDED.last_contact_on),
+         next_step = EXCLUDED.next_step, next_step_due = EXCLUDED.next_step_due, updated_at = now()
+       RETURNING last_contact_on::text AS last_contact_on,
+                 (SELECT count(*) FROM interactions i WHERE i.case_id = $1) AS total`,
+      [caseId, input.occurredOn, input.nextStep ?? null, input.nextStepDue ?? null],
+    )) as { total: string; last_contact_on: string }[];
+    const firstContact = Number(work.total) === 1;
+    const version = await this.bump(m, kase);
+    await this.caseFollowUps.contacted(m, kase, {
+      interactionId: interaction.id,
+      lastContactOn: work.last_contact_on,
+      nextStep: interaction.nextStep,
+      nextStepDue: interaction.nextStepDue,
+    });
+    await this.audit.record(m, {
+      action: 'interaction.logged',
+      entityType: 'case',
+      entityId: caseId,
+      before: null,
+      after: {
+        interactionId: interaction.id,
+        kind: interaction.kind,
+        occurredOn: interaction.occurredOn,
+        barriers: interaction.barriers,
+        supportMeasures: interaction.supportMeasures,
+        nextStepDue: interaction.nextStepDue,
+      },
+      context,
+    });
+    await this.timeline.record(m, {
+      caseId,
+      kind: 'interaction.logged',
+      actorId,
+      data: {
+        kind: interaction.kind,
+        occurredOn: interaction.occurredOn,
+        barriers: interaction.barriers,
+        supportMeasures: interaction.supportMeasures,
+        nextStep: interaction.nextStep,
+        nextStepDue: interaction.nextStepDue,
+        firstContact,
+      },
+      refType: 'interaction',
+      refId: interaction.id,
+    });
+    await this.outbox.add(m, {
+      type: 'interaction.logged',
+      aggregateType: 'case',
+      aggregateId: caseId,
+      payload: {
+        caseId,
+        interactionId: interaction.id,
+        adviserId: kase.assignedAdviserId,
+        loggedById: actorId,
+        kind: interaction.kind,
+        occurredOn: interaction.occurredOn,
+        firstContact,
+        nextStep: interaction.nextStep,
+        nextStepDue: interaction.nextStepDue,
+      },
+    });
+    return { interaction, firstContact, version };
+  }
+
+  async updateSummary(
+    m: EntityManager,
+    caseId: string,
+    summary: string,
+    context: AuditContext,
+    expectedVersion: number | undefined,
+  ): Promise<{ version: number }> {
+    const kase = await this.lock(m, caseId, expectedVersion, summary);
+    await ensureCaseWork(m, kase);
+    const before = await m.getRepository(CaseWork).findOneBy({ caseId });
+    await m.query(
+      `INSERT INTO case_work (case_id, summary) VALUES ($1, $2)
+       ON CONFLICT (case_id) DO UPDATE SET summary = EXCLUDED.summary, updated_at = now()`,
+      [caseId, summary],
+    );
+    const version = await this.bump(m, kase);
+    await this.audit.record(m, {
+      action: 'case.summary_updated',
+      entityType: 'case',
+      entityId: caseId,
+      before: { summary: before?.summary ?? '' },
+      after: { summary },
+      context,
+    });
+    await this.timeline.record(m, { caseId, kind: 'case_summary.updated', actorId: context.actorId });
+    return { version };
+  }
+
+  /** Newest first, for the case page. */
+  async list(caseId: string, limit = 20): Promise<Interaction[]> {
+    return this.dataSource.getRepository(Interaction).find({
+      where: { caseId },
+      order: { occurredOn: 'DESC', createdAt: 'DESC' },
+      take: limit,
+    });
+  }
+
+  private checkInput(input: LogInteractionDto): void {
+    const errors = [];
+    for (const code of input.supportMeasures ?? [])
+      if (!this.enrolmentRules.isSupportMeasure(code))
+        errors.push({
+          field: 'supportMeasures',
+          message: `Unknown support measure "${code}"`,
+          code: 'unknown',
+        });
+    const today = programmeDate(this.config.PROGRAMME_TIME_ZONE);
+    if (input.occurredOn > today)
+      errors.push({
+        field: 'occurredOn',
+        message: 'The date of the interaction cannot be in the future',
+        code: 'future',
+      });
+    if (input.nextStepDue && !input.nextStep)
+      errors.push({ field: 'nextStep', message: 'Describe the next step that is due', code: 'required' });
+    if (errors.length) throw new InvalidInputError(errors);
+  }
+
+  /** Locks the case and checks the caller's version; a stale one gets 409 with what changed since. */
+  private async lock(
+    m: EntityManager,
+    caseId: string,
+    expectedVersion?: number,
+    yourSummary?: string,
+  ): Promise<Case> {
+    const kase = await m
+      .getRepository(Case)
+      .findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+    if (!kase) throw new NotFoundError('case', caseId);
+    if (expectedVersion !== undefined && expectedVersion !== kase.version) {
+      const work = await m.getRepository(CaseWork).findOneBy({ caseId });
+      const recent = await this.timeline.list(caseId, { limit: 5 });
+      throw new StaleCaseError(caseId, expectedVersion, {
+        currentVersion: kase.version,
+        current: { summary: work?.summary ?? '', status: kase.status, stage: kase.stage },
+        ...(yourSummary !== undefined ? { yours: { summary: yourSummary } } : {}),
+        recentChanges: recent.events.map((e) => ({
+          kind: e.kind,
+          occurredAt: e.occurredAt.toISOString(),
+          data: e.data,
+        })),
+      });
+    }
+    return kase;
+  }
+
+  private async bump(m: EntityManager, kase: Case): Promise<number> {
+    const result = (await m.query(
+      `UPDATE cases SET version = version + 1 WHERE id = $1 AND version = $2 RETURNING version`,
+      [kase.id, kase.version],
+    )) as [{ version: number }[], number];
+    if (result[1] !== 1) throw new StaleCaseError(kase.id, kase.version, {});
+    return result[0][0].version;
+  }
+}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { AuditContext } from './audit-context';
+import { auditDiff } from './audit-diff';
+import { AuditEvent } from './entities/audit-event.entity';
+
+export interface AuditEntry {
+  /** Dotted verb, e.g. `user.created`, `enrolment.submitted`, `auth.sign_in_failed`, `report.exported`. */
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  context: AuditContext;
+}
+
+export interface AuditQuery {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  from?: Date;
+  to?: Date;
+  /** Keyset cursor: the `id` of the last row of the previous page (rows come newest first). */
+  before?: string;
+  limit?: number;
+}
+
+export interface AuditPage {
+  items: AuditEvent[];
+  /** Pass as `before` to get the next (older) page; absent on the last page. */
+  nextCursor?: string;
+}
+
+const MAX_PAGE = 200;
+
+@Injectable()
+export class AuditLogService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Writes one audit row with the caller's manager, so it commits or rolls back with the change. */
+  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    const { before, after } = auditDiff(entry.before, entry.after);
+    // Plain SQL: jsonb columns typed as records trip TypeORM's deep-partial insert types.
+    await manager.query(
+      `INSERT INTO audit_event (action, entity_type, entity_id, actor_id, before, after, request_id, ip)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        entry.action,
+        entry.entityType,
+        entry.entityId.slice(0, 200),
+        entry.context.actorId,
+        before === null ? null : JSON.stringify(before),
+        after === null ? null : JSON.stringify(after),
+        entry.context.requestId?.slice(0, 64) ?? null,
+        entry.context.ip?.slice(0, 64) ?? null,
+      ],
+    );
+  }
+
+  /** For events with no change of their own to join (sign-in failures, denials): its own transaction. */
+  recordStandalone(entry: AuditEntry): Promise<void> {
+    return this.record(this.dataSource.manager, entry);
+  }
+
+  /**
+   * DESIGN §6: every denial is audited. One `access.denied` row on the record the caller may not see,
+   * written outside the caller's transaction (the 404 that follows rolls that back).
+   */
+  recordDenial(denial: {
+    entityType: string;
+    entityId: string;
+    context: AuditContext;
+    after?: Record<string, unknown>;
+  }): Promise<void> {
+    const { entityType, entityId, context, after } = denial;
+    return this.recordStandalone({ action: 'access.denied', entityType, entityId, after, context });
+  }
+
+  /** Newest first, keyset-paginated on the identity id (stable while rows are appended). */
+  async find(query: AuditQuery): Promise<AuditPage> {
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE);
+    const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
+    if (query.entityType) qb.andWhere('e.entityType = :entityType', { entityType: query.entityType });
+    if (query.entityId) qb.andWhere('e.entityId = :entityId', { entityId: query.entityId });
+    if (query.actorId) qb.andWhere('e.actorId = :actorId', { actorId: query.actorId });
+    if (query.from) qb.andWhere('e.occurredAt >= :from', { from: query.from });
+    if (query.to) qb.andWhere('e.occurredAt < :to', { to: query.to });
+    if (query.before) qb.andWhere(new Brackets((w) => w.where('e.id < :cursor', { cursor: query.before })));
+    const rows = await qb
+      .orderBy('e.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : undefined };
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CaseTimelineEvent } from './entities/case-timeline-event.entity';
+
+export interface TimelineEntry {
+  caseId: string;
+  kind: string;
+  occurredAt?: Date;
+  actorId?: string | null;
+  data?: Record<string, unknown>;
+  refType?: string;
+  refId?: string;
+}
+
+export interface TimelinePage {
+  events: CaseTimelineEvent[];
+  /** Pass as `before` to get the next (older) page; absent on the last page. */
+  nextCursor?: string;
+}
+
+const encodeCursor = (e: CaseTimelineEvent): string =>
+  Buffer.from(`${e.occurredAt.toISOString()}|${e.id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { at: Date; id: string } | undefined {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const date = new Date(at);
+  return id && !Number.isNaN(date.getTime()) && /^[0-9a-f-]{36}$/.test(id) ? { at: date, id } : undefined;
+}
+
+@Injectable()
+export class CaseTimelineService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Appends an event with the caller's transaction manager, so it commits with the change it records. */
+  async record(manager: EntityManager, entry: TimelineEntry): Promise<CaseTimelineEvent> {
+    return manager.getRepository(CaseTimelineEvent).save(
+      manager.getRepository(CaseTimelineEvent).create({
+        caseId: entry.caseId,
+        kind: entry.kind,
+        occurredAt: entry.occurredAt ?? new Date(),
+        actorId: entry.actorId ?? null,
+        data: entry.data ?? {},
+        refType: entry.refType ?? null,
+        refId: entry.refId ?? null,
+      }),
+    );
+  }
+
+  /** Newest first, keyset-paginated on (occurred_at, id) so deep pages cost the same as the first. */
+  async list(caseId: string, options: { before?: string; limit?: number } = {}): Promise<TimelinePage> {
+    const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+    const query = this.dataSource
+      .getRepository(CaseTimelineEvent)
+      .createQueryBuilder('e')
+      .where('e.case_id = :caseId', { caseId })
+      .orderBy('e.occurred_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(limit + 1);
+    const cursor = options.before ? decodeCursor(options.before) : undefined;
+    if (cursor) query.andWhere('(e.occurred_at, e.id) < (:at, :id)', cursor);
+    const rows = await query.getMany();
+    const events = rows.slice(0, limit);
+    return rows.length > limit ? { events, nextCursor: encodeCursor(events[events.length - 1]) } : { events };
+  }
+}

@@ -1,0 +1,181 @@
+import 'reflect-metadata';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  registerDecorator,
+  ValidationOptions,
+} from 'class-validator';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Accepts "true"/"false"/"1"/"0" from the environment, real booleans from YAML. Reads the raw value from
+ * the source object: implicit conversion has already turned the string "false" into `true` by now.
+ */
+const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown => {
+  const value = obj[key];
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no', ''].includes(v)) return false;
+  return value;
+};
+
+function IsConnectionUrl(protocols: string[], options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isConnectionUrl',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: `$property must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+        ...options,
+      },
+      validator: {
+        validate(value: unknown): boolean {
+          if (typeof value !== 'string') return false;
+          try {
+            const url = new URL(value);
+            return protocols.includes(url.protocol.replace(/:$/, '')) && url.hostname.length > 0;
+          } catch {
+            return false;
+          }
+        },
+      },
+    });
+}
+
+function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isTimeZone',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be an IANA time zone such as Europe/London', ...options },
+      validator: {
+        validate(value: unknown): boolean {
+          if (typeof value !== 'string') return false;
+          try {
+            new Intl.DateTimeFormat('en', { timeZone: value });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+      },
+    });
+}
+
+/**
+ * Every setting the processes read. Names are the environment variable names; `config/*.yaml` uses the
+ * same names so the README's table maps one-to-one. Read it through `loadConfig()` or inject `AppConfig`.
+ */
+export class AppConfig {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv = 'development';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_PORT: number = 3001;
+
+  @IsConnectionUrl(['http', 'https'])
+  APP_BASE_URL: string = 'http://localhost:3000';
+
+  @IsConnectionUrl(['postgres', 'postgresql'])
+  DATABASE_URL!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE: number = 10;
+
+  @IsInt()
+  @Min(100)
+  DATABASE_STATEMENT_TIMEOUT_MS: number = 15000;
+
+  @IsConnectionUrl(['redis', 'rediss'])
+  REDIS_URL!: string;
+
+  @IsString()
+  @Matches(/^[a-z0-9_-]{1,40}$/i, { message: '$property must be 1-40 letters, digits, "_" or "-"' })
+  REDIS_PREFIX: string = 'sme';
+
+  @IsString()
+  @MinLength(32, { message: '$property must be at least 32 characters long' })
+  SESSION_SECRET!: string;
+
+  @IsInt()
+  @Min(1)
+  SESSION_IDLE_MINUTES: number = 30;
+
+  @IsInt()
+  @Min(1)
+  SESSION_ABSOLUTE_HOURS: number = 12;
+
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS: number = 0;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  SMTP_HOST?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT: number = 587;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  SMTP_SECURE: boolean = false;
+
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  SMTP_PASSWORD?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  MAIL_FROM: string = 'SME Export Programme <no-reply@export-programme.example>';
+
+  @IsString()
+  @IsNotEmpty()
+  MAIL_DIR: string = '.data/mail';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @IsTimeZone()
+  PROGRAMME_TIME_ZONE: string = 'Europe/London';
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+/** Settings whose values never appear in an error message. */
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['SESSION_SECRET', 'SMTP_PASSWORD']);

@@ -1,0 +1,7 @@
+export { AppConfig, NODE_ENVS, LOG_LEVELS, SECRET_SETTINGS } from './app-config';
+export type { NodeEnv } from './app-config';
+export { ConfigModule } from './config.module';
+export { ConfigError } from './config.errors';
+export { loadConfig, readRawSettings } from './load-config';
+export { loadRulesFile } from './rules-file';
+export { configDir, projectRoot } from './config-dir';

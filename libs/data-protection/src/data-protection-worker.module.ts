@@ -1,0 +1,11 @@
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { DataProtectionCoreModule } from './data-protection-core.module';
+import { RETENTION_QUEUE, RetentionProcessor } from './retention/retention.processor';
+
+/** The worker's part: the nightly retention job. Only apps/worker (and the local run) imports it. */
+@Module({
+  imports: [DataProtectionCoreModule, BullModule.registerQueue({ name: RETENTION_QUEUE })],
+  providers: [RetentionProcessor],
+})
+export class DataProtectionWorkerModule {}

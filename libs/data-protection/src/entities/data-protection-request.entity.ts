@@ -1,0 +1,57 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const REQUEST_KINDS = ['access', 'erasure'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+export const REQUEST_STATUSES = ['requested', 'completed'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/**
+ * A subject access or erasure request. Once an erasure completes, `subjectEmail` holds the pseudonym and
+ * `result` only counts per table, so the record of the request does not re-store what was erased.
+ */
+@Entity('data_protection_request')
+export class DataProtectionRequest {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  kind!: RequestKind;
+
+  @Column({ type: 'text', default: 'requested' })
+  status!: RequestStatus;
+
+  @Column({ type: 'varchar', length: 254 })
+  subjectEmail!: string;
+
+  @Index('data_protection_request_subject_user_id_idx')
+  @Column({ type: 'uuid', nullable: true })
+  subjectUserId!: string | null;
+
+  /** Null when made from the command line. */
+  @Column({ type: 'uuid', nullable: true })
+  requestedById!: string | null;
+
+  /** Why (required for an erasure of someone with an open case). */
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  openCaseConfirmed!: boolean;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedById!: string | null;
+
+  /** Required when the requester approves their own request. */
+  @Column({ type: 'text', nullable: true })
+  decisionReason!: string | null;
+
+  /** Changes per table (erasure) or records per table (access); never the data itself. */
+  @Column({ type: 'jsonb', nullable: true })
+  result!: Record<string, number> | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+}

@@ -1,0 +1,39 @@
+import { loadRulesFile } from '@app/config';
+import { Type } from 'class-transformer';
+import { IsDefined, IsInt, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+
+class AnonymiseAfterMonths {
+  @IsInt() @Min(1) @Max(1200) anonymiseAfterMonths!: number;
+}
+class DeleteAfterDays {
+  @IsInt() @Min(1) @Max(3650) deleteAfterDays!: number;
+}
+class DeleteAfterExpiryDays {
+  @IsInt() @Min(0) @Max(3650) deleteAfterExpiryDays!: number;
+}
+class RedactAfterDays {
+  @IsInt() @Min(1) @Max(3650) redactAfterDays!: number;
+}
+class Schedule {
+  @IsString()
+  @Matches(/^(\S+\s+){4}\S+$/, { message: '$property must be a five-field cron expression' })
+  cron!: string;
+}
+
+/** config/retention.yaml */
+export class RetentionRulesFile {
+  @IsDefined() @ValidateNested() @Type(() => AnonymiseAfterMonths) closedCases!: AnonymiseAfterMonths;
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => AnonymiseAfterMonths)
+  ineligibleEnrolments!: AnonymiseAfterMonths;
+  @IsDefined() @ValidateNested() @Type(() => DeleteAfterDays) exportFiles!: DeleteAfterDays;
+  @IsDefined() @ValidateNested() @Type(() => DeleteAfterExpiryDays) sessions!: DeleteAfterExpiryDays;
+  @IsDefined() @ValidateNested() @Type(() => DeleteAfterExpiryDays) apiTokens!: DeleteAfterExpiryDays;
+  @IsDefined() @ValidateNested() @Type(() => RedactAfterDays) deliveredNotifications!: RedactAfterDays;
+  @IsDefined() @ValidateNested() @Type(() => Schedule) schedule!: Schedule;
+}
+
+export function loadRetentionRules(env: NodeJS.ProcessEnv = process.env): RetentionRulesFile {
+  return loadRulesFile('retention.yaml', RetentionRulesFile, env);
+}

@@ -1,0 +1,5 @@
+export { DatabaseModule } from './database.module';
+export { buildDataSourceOptions } from './data-source-options';
+export { UnitOfWork } from './unit-of-work';
+export type { UnitOfWorkOptions } from './unit-of-work';
+export { runMigrations, pendingSchemaChanges } from './migrations';

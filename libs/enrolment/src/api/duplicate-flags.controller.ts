@@ -1,0 +1,50 @@
+import { AuditContext, AuditCtx } from '@app/audit-log';
+import { Actor, CurrentUser, Roles } from '@app/identity';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DuplicateFlagsService, DuplicateFlagView } from '../duplicate-flags.service';
+import { DuplicateFlagQueryDto } from '../dto/enrolment-answers.dto';
+import { RecordIdPipe } from './uuid-param.pipe';
+
+/** Officers review companies flagged as possible duplicates at submit. */
+@ApiTags('duplicate flags')
+@ApiBearerAuth()
+@Roles('officer', 'admin')
+@Controller('api/v1/duplicate-flags')
+export class DuplicateFlagsController {
+  constructor(private readonly flags: DuplicateFlagsService) {}
+
+  @Get()
+  list(@Query() query: DuplicateFlagQueryDto): Promise<DuplicateFlagView[]> {
+    return this.flags.list(query.status ?? 'open');
+  }
+
+  @Get(':id')
+  get(@Param('id', new RecordIdPipe('duplicate_flag')) id: string): Promise<DuplicateFlagView> {
+    return this.flags.get(id);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Merge the flagged company into the one it matches (moves its enrolments and cases)',
+  })
+  merge(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('duplicate_flag')) id: string,
+    @AuditCtx() context: AuditContext,
+  ): Promise<DuplicateFlagView> {
+    return this.flags.merge(actor.id, id, context);
+  }
+
+  @Post(':id/dismiss')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Not a duplicate: close the flag' })
+  dismiss(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('duplicate_flag')) id: string,
+    @AuditCtx() context: AuditContext,
+  ): Promise<DuplicateFlagView> {
+    return this.flags.dismiss(actor.id, id, context);
+  }
+}

@@ -1,0 +1,269 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO31661Alpha2,
+  IsObject,
+  IsOptional,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { DUPLICATE_FLAG_STATUSES, DuplicateFlagStatus } from '../entities/duplicate-flag.entity';
+import { BARRIERS, ENROLMENT_STATUSES, EnrolmentStatus, ORDER_ORIGINS } from '../entities/enrolment.entity';
+import { SOCIAL_PLATFORMS } from '../entities/company.entity';
+import { IsLine, IsParagraph } from './text.validators';
+
+/** Amounts above this are not a plausible SME figure and would lose precision as JS numbers. */
+export const MAX_AMOUNT_MINOR = 1_000_000_000_000_000;
+const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: true };
+
+export class SocialProfileDto {
+  @ApiPropertyOptional({ enum: SOCIAL_PLATFORMS })
+  @IsIn(SOCIAL_PLATFORMS)
+  platform!: string;
+
+  @ApiPropertyOptional({ example: 'https://www.linkedin.com/company/example' })
+  @IsLine(300)
+  @IsUrl(URL_OPTIONS)
+  url!: string;
+}
+
+/**
+ * Every answer is optional so a draft can be saved half-done; `null` clears an answer. Completeness is
+ * checked on submit by the service, which reports each missing answer as a field error.
+ */
+export class CompanyAnswersDto {
+  @ApiPropertyOptional({ example: 'Acme Widgets Ltd' })
+  @IsOptional()
+  @IsLine(200)
+  legalName?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsLine(200)
+  tradingName?: string | null;
+
+  @ApiPropertyOptional({ example: 'SC123456' })
+  @IsOptional()
+  @IsLine(40)
+  @Matches(/^\s*[A-Za-z0-9][A-Za-z0-9 ./-]*\s*$/, {
+    message: 'registrationNumber may contain only letters, digits, spaces, dots, slashes and dashes',
+  })
+  registrationNumber?: string | null;
+
+  @ApiPropertyOptional({ example: 'GB', description: 'ISO 3166-1 alpha-2' })
+  @IsOptional()
+  @IsISO31661Alpha2()
+  registrationCountry?: string | null;
+
+  @ApiPropertyOptional({ example: 'GB980780684' })
+  @IsOptional()
+  @IsLine(24)
+  @Matches(/^[A-Za-z0-9 .-]+$/, {
+    message: 'vatNumber may contain only letters, digits, spaces, dots and dashes',
+  })
+  vatNumber?: string | null;
+
+  @ApiPropertyOptional({ example: 'north-west', description: 'a code from config/regions.yaml' })
+  @IsOptional()
+  @IsLine(40)
+  region?: string | null;
+
+  @ApiPropertyOptional({ example: '62.01', description: 'NACE Rev. 2 code' })
+  @IsOptional()
+  @Matches(/^\d{2}(\.\d{1,2})?$/, { message: 'naceCode must be a NACE Rev. 2 code such as 62.01' })
+  naceCode?: string | null;
+
+  @ApiPropertyOptional({ example: 12 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  employees?: number | null;
+
+  @ApiPropertyOptional({ example: 250000000, description: 'annual turnover in minor units of currency' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_AMOUNT_MINOR)
+  turnoverMinor?: number | null;
+
+  @ApiPropertyOptional({ description: 'balance-sheet total in minor units of currency' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_AMOUNT_MINOR)
+  balanceSheetMinor?: number | null;
+
+  @ApiPropertyOptional({ example: 'GBP', description: 'ISO 4217' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
+  currency?: string | null;
+
+  @ApiPropertyOptional({ example: 2009 })
+  @IsOptional()
+  @IsInt()
+  @Min(1800)
+  @Max(2100)
+  yearFounded?: number | null;
+
+  @ApiPropertyOptional({ example: 'https://acme.example' })
+  @IsOptional()
+  @IsLine(300)
+  @IsUrl(URL_OPTIONS)
+  website?: string | null;
+
+  @ApiPropertyOptional({ type: [SocialProfileDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => SocialProfileDto)
+  socialProfiles?: SocialProfileDto[] | null;
+}
+
+export class ExportStatusAnswersDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  exportedLast12Months?: boolean | null;
+
+  @ApiPropertyOptional({ example: 15, description: 'whole percent of turnover from exports' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  exportSharePercent?: number | null;
+
+  @ApiPropertyOptional({ example: ['FR', 'DE'], description: 'ISO 3166-1 alpha-2 codes' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(250)
+  @ArrayUnique()
+  @IsISO31661Alpha2({ each: true })
+  markets?: string[] | null;
+
+  @ApiPropertyOptional({ enum: ORDER_ORIGINS })
+  @IsOptional()
+  @IsIn(ORDER_ORIGINS)
+  orderOrigin?: string | null;
+}
+
+export class BarrierAnswersDto {
+  @ApiPropertyOptional({ enum: BARRIERS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(BARRIERS, { each: true })
+  selected?: string[] | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsParagraph(2000)
+  note?: string | null;
+}
+
+export class ConsentAnswersDto {
+  @ApiPropertyOptional({ description: 'consent to data processing (required to submit)' })
+  @IsOptional()
+  @IsBoolean()
+  dataProcessing?: boolean | null;
+
+  @ApiPropertyOptional({ description: 'consent to be contacted for the programme evaluation' })
+  @IsOptional()
+  @IsBoolean()
+  evaluationContact?: boolean | null;
+}
+
+/** The enrolment form: the body of POST /api/v1/enrolments and PATCH /api/v1/enrolments/:id. */
+export class EnrolmentAnswersDto {
+  @ApiPropertyOptional({ type: CompanyAnswersDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CompanyAnswersDto)
+  company?: CompanyAnswersDto;
+
+  @ApiPropertyOptional({ type: ExportStatusAnswersDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ExportStatusAnswersDto)
+  exportStatus?: ExportStatusAnswersDto;
+
+  @ApiPropertyOptional({ example: ['US', 'JP'], description: '1 to 10 ISO 3166-1 alpha-2 codes' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsISO31661Alpha2({ each: true })
+  targetMarkets?: string[] | null;
+
+  @ApiPropertyOptional({ type: BarrierAnswersDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BarrierAnswersDto)
+  barriers?: BarrierAnswersDto;
+
+  @ApiPropertyOptional({
+    example: ['market-research'],
+    description: 'codes from config/support-measures.yaml',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsLine(40, { each: true })
+  helpWanted?: string[] | null;
+
+  @ApiPropertyOptional({ type: ConsentAnswersDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ConsentAnswersDto)
+  consent?: ConsentAnswersDto;
+}
+
+export class AppealDto {
+  @ApiPropertyOptional({ description: 'why the decision should be looked at again' })
+  @IsParagraph(4000, 1)
+  reason!: string;
+}
+
+/** Optional body of POST /api/v1/enrolments/:id/submit: the version the client last saw. */
+export class SubmitEnrolmentDto {
+  @ApiPropertyOptional({ description: 'refuse (409) if the draft changed since this version' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class AppealDecisionDto {
+  @ApiPropertyOptional({ enum: ['upheld', 'rejected'] })
+  @IsIn(['upheld', 'rejected'])
+  decision!: 'upheld' | 'rejected';
+}
+
+export class EnrolmentListQueryDto {
+  @ApiPropertyOptional({ enum: ENROLMENT_STATUSES })
+  @IsOptional()
+  @IsIn(ENROLMENT_STATUSES)
+  status?: EnrolmentStatus;
+}
+
+export class DuplicateFlagQueryDto {
+  @ApiPropertyOptional({ enum: DUPLICATE_FLAG_STATUSES })
+  @IsOptional()
+  @IsIn(DUPLICATE_FLAG_STATUSES)
+  status?: DuplicateFlagStatus;
+}

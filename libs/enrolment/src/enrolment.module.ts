@@ -1,0 +1,36 @@
+import { CaseTimelineModule } from '@app/case-timeline';
+import { FollowUpsModule } from '@app/follow-ups';
+import { IdentityCoreModule } from '@app/identity';
+import { Module } from '@nestjs/common';
+import { DuplicateFlagsController } from './api/duplicate-flags.controller';
+import { EnrolmentsController } from './api/enrolments.controller';
+import { DuplicateFlagsService } from './duplicate-flags.service';
+import { EnrolmentService } from './enrolment.service';
+import { IdempotencyService } from './idempotency.service';
+import { EnrolmentPagesController } from './pages/enrolment-pages.controller';
+import { EnrolmentReviewPagesController } from './pages/enrolment-review.pages.controller';
+import { SmeHomeController } from './pages/sme-home.controller';
+import { EnrolmentRules } from './rules/enrolment-rules';
+
+/**
+ * Companies, enrolment forms, eligibility, duplicates and case opening: the JSON API, the /enrol pages and
+ * the SME home page. The rules come from config/ once, at start-up (a bad file stops the process).
+ */
+@Module({
+  imports: [FollowUpsModule, CaseTimelineModule, IdentityCoreModule],
+  controllers: [
+    SmeHomeController,
+    EnrolmentsController,
+    DuplicateFlagsController,
+    EnrolmentPagesController,
+    EnrolmentReviewPagesController,
+  ],
+  providers: [
+    { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
+    EnrolmentService,
+    DuplicateFlagsService,
+    IdempotencyService,
+  ],
+  exports: [EnrolmentRules, EnrolmentService],
+})
+export class EnrolmentModule {}

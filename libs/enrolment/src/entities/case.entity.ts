@@ -1,0 +1,60 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Company } from './company.entity';
+import { Enrolment } from './enrolment.entity';
+import type { Stage } from '../domain/stage';
+
+export const CASE_STATUSES = ['awaiting_assignment', 'active', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/**
+ * A company's journey through the programme, opened by an eligible enrolment. Owned here and exported for
+ * the later libs (assignment, readiness, follow-ups): they change it through their own services with the
+ * optimistic `version` check, so two people cannot silently overwrite each other.
+ */
+@Entity('cases')
+export class Case {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('ix_cases_company')
+  @Column({ type: 'uuid' })
+  companyId!: string;
+
+  @ManyToOne(() => Company, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'company_id', foreignKeyConstraintName: 'fk_cases_company' })
+  company?: Company;
+
+  @Index('ix_cases_enrolment', { unique: true })
+  @Column({ type: 'uuid' })
+  enrolmentId!: string;
+
+  @ManyToOne(() => Enrolment, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'enrolment_id', foreignKeyConstraintName: 'fk_cases_enrolment' })
+  enrolment?: Enrolment;
+
+  @Column({ type: 'text' })
+  stage!: Stage;
+
+  @Index('ix_cases_status')
+  @Column({ type: 'text', default: 'awaiting_assignment' })
+  status!: CaseStatus;
+
+  @Index('ix_cases_region')
+  @Column({ type: 'text' })
+  region!: string;
+
+  /** NACE Rev. 2 code of the company's main activity. */
+  @Column({ type: 'text' })
+  sector!: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  openedAt!: Date;
+
+  /** The adviser working the case; owned by @app/advisers (set on assignment, cleared on decline). */
+  @Index('ix_cases_assigned_adviser')
+  @Column({ type: 'uuid', nullable: true })
+  assignedAdviserId!: string | null;
+
+  @VersionColumn({ type: 'integer' })
+  version!: number;
+}

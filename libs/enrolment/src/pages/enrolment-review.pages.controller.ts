@@ -1,0 +1,98 @@
+import { AuditContext, AuditCtx } from '@app/audit-log';
+import { Actor, CurrentUser, Roles } from '@app/identity';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { RecordIdPipe } from '../api/uuid-param.pipe';
+import { DuplicateFlagsService } from '../duplicate-flags.service';
+import { EnrolmentService } from '../enrolment.service';
+import { EnrolmentRules } from '../rules/enrolment-rules';
+import { reasonText, regionName } from './present';
+
+const DONE = new Set(['merged', 'dismissed', 'upheld', 'rejected']);
+
+/** Officers' queue: near-duplicate companies to merge or dismiss, and appeals to uphold or reject. */
+@ApiExcludeController()
+@Roles('officer', 'admin')
+@Controller('enrolment-review')
+export class EnrolmentReviewPagesController {
+  constructor(
+    private readonly enrolments: EnrolmentService,
+    private readonly flags: DuplicateFlagsService,
+    private readonly rules: EnrolmentRules,
+  ) {}
+
+  @Get()
+  async queue(
+    @CurrentUser() actor: Actor,
+    @Query('done') done: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const lang = req.lang ?? 'en';
+    const [flags, appeals] = await Promise.all([
+      this.flags.list('open'),
+      this.enrolments.list(actor, { status: 'appealed' }),
+    ]);
+    res.render('enrolment/review', {
+      pageTitle: res.locals.t('enrolment.review.title'),
+      staffPage: true,
+      done: done && DONE.has(done) ? done : undefined,
+      flags: flags.map((f) => ({
+        ...f,
+        similarityPercent: Math.round(f.similarity * 100),
+        regionName: regionName(f.company.region, lang, this.rules),
+      })),
+      appeals: appeals.map((a) => ({
+        ...a,
+        failed: (a.eligibility?.reasons ?? [])
+          .filter((r) => !r.passed)
+          .map((r) => reasonText(r, lang, this.rules)),
+      })),
+    });
+  }
+
+  @Post('flags/:id/merge')
+  async merge(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('duplicate_flag')) id: string,
+    @AuditCtx() context: AuditContext,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.flags.merge(actor.id, id, context);
+    res.redirect(303, '/enrolment-review?done=merged');
+  }
+
+  @Post('flags/:id/dismiss')
+  async dismiss(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('duplicate_flag')) id: string,
+    @AuditCtx() context: AuditContext,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.flags.dismiss(actor.id, id, context);
+    res.redirect(303, '/enrolment-review?done=dismissed');
+  }
+
+  @Post('appeals/:id/upheld')
+  async uphold(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('enrolment')) id: string,
+    @AuditCtx() context: AuditContext,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.enrolments.decideAppeal(actor, id, 'upheld', context);
+    res.redirect(303, '/enrolment-review?done=upheld');
+  }
+
+  @Post('appeals/:id/rejected')
+  async reject(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('enrolment')) id: string,
+    @AuditCtx() context: AuditContext,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.enrolments.decideAppeal(actor, id, 'rejected', context);
+    res.redirect(303, '/enrolment-review?done=rejected');
+  }
+}

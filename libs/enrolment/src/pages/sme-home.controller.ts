@@ -1,0 +1,45 @@
+import { Actor, CurrentUser, UsersService } from '@app/identity';
+import { Controller, Get, Next, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { EnrolmentService } from '../enrolment.service';
+import { EnrolmentRules } from '../rules/enrolment-rules';
+import { reasonText } from './present';
+
+/**
+ * The SME's home page: where its enrolment stands, its case, and what happens next. Staff fall through
+ * to the identity lib's staff home (this route is registered first, see ApiModule's import order).
+ */
+@ApiExcludeController()
+@Controller('home')
+export class SmeHomeController {
+  constructor(
+    private readonly enrolments: EnrolmentService,
+    private readonly rules: EnrolmentRules,
+    private readonly users: UsersService,
+  ) {}
+
+  @Get()
+  async home(
+    @CurrentUser() user: Actor,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Next() next: NextFunction,
+  ): Promise<void> {
+    if (user.role !== 'sme') return next();
+    const enrolment = await this.enrolments.latestFor(user.id);
+    const l = req.lang ?? 'en';
+    const adviserId = enrolment?.case?.adviserId;
+    const adviser = adviserId ? await this.users.findById(adviserId) : null;
+    res.render('enrolment/home', {
+      pageTitle: res.locals.t('enrolment.home.title'),
+      user,
+      enrolment,
+      saved: req.query.saved === '1',
+      adviser: adviser ? { name: adviser.name, email: adviser.email } : null,
+      failedReasons: (enrolment?.eligibility?.reasons ?? [])
+        .filter((r) => !r.passed)
+        .map((r) => reasonText(r, l, this.rules)),
+    });
+  }
+}

@@ -1,0 +1,9 @@
+export {
+  DomainError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableError,
+  InvalidInputError,
+  ForbiddenError,
+} from './domain-error';
+export type { FieldError } from './domain-error';

@@ -1,0 +1,53 @@
+import { Roles } from '@app/identity';
+import { createBullBoard } from '@bull-board/api';
+import { BullAdapter } from '@bull-board/api/bullAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { InjectQueue } from '@nestjs/bull';
+import { All, Controller, Next, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Queue } from 'bull';
+import type { NextFunction, Request, Response } from 'express';
+import { EVENTS_QUEUE, FOLLOW_UPS_QUEUE, NOTIFICATIONS_QUEUE } from '../queue/queue-names';
+
+export const QUEUE_BOARD_PATH = '/admin/queues';
+
+/**
+ * Bull Board for admins, behind the same guard as every route (a Nest controller forwarding to the
+ * board's Express router, so @Roles applies and anyone else gets 404). It only reads the queues: the api
+ * attaches no consumers.
+ */
+@ApiExcludeController()
+@Controller('admin/queues')
+@Roles('admin')
+export class QueueBoardController {
+  private readonly router: ReturnType<ExpressAdapter['getRouter']>;
+
+  constructor(
+    @InjectQueue(EVENTS_QUEUE) events: Queue,
+    @InjectQueue(FOLLOW_UPS_QUEUE) followUps: Queue,
+    @InjectQueue(NOTIFICATIONS_QUEUE) notifications: Queue,
+  ) {
+    const adapter = new ExpressAdapter();
+    adapter.setBasePath(QUEUE_BOARD_PATH);
+    createBullBoard({
+      queues: [events, followUps, notifications].map((q) => new BullAdapter(q, { readOnlyMode: false })),
+      serverAdapter: adapter,
+    });
+    this.router = adapter.getRouter();
+  }
+
+  @All()
+  root(@Req() req: Request, @Res() res: Response, @Next() next: NextFunction): void {
+    this.forward(req, res, next);
+  }
+
+  @All('*path')
+  rest(@Req() req: Request, @Res() res: Response, @Next() next: NextFunction): void {
+    this.forward(req, res, next);
+  }
+
+  private forward(req: Request, res: Response, next: NextFunction): void {
+    req.url = req.originalUrl.slice(QUEUE_BOARD_PATH.length) || '/';
+    (this.router as (req: Request, res: Response, next: NextFunction) => void)(req, res, next);
+  }
+}

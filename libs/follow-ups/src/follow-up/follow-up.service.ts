@@ -1,0 +1,250 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { FollowUpRulesFile } from '../config/follow-up-rules';
+import { OutboxService } from '../outbox/outbox.service';
+import { planFollowUp } from './follow-up-plan';
+import { Contact, FollowUp, OPEN_FOLLOW_UP_STATUSES, Recipients } from './follow-up.entity';
+
+export const FOLLOW_UP_SCHEDULED = 'follow-up.scheduled';
+export const FOLLOW_UP_CLOSED = 'follow-up.closed';
+
+export interface ScheduleFollowUpInput {
+  /** A rule code from config/follow-ups.yaml. */
+  rule: string;
+  caseId: string;
+  /** The rule's starting point: assignment time, last audit, next-step date, … */
+  anchorAt: Date;
+  /** Makes the call idempotent: the same key never creates a second follow-up (use the event id). */
+  sourceKey: string;
+  /** Distinguishes several open follow-ups of one rule on one case (a booking id); default the case. */
+  subjectKey?: string;
+  variant?: string;
+  assignee?: Contact | null;
+  officer?: Contact | null;
+  sme?: Contact | null;
+  context?: Record<string, string>;
+  /** When one is already open for the same case, rule and subject: keep it (default) or replace it. */
+  ifOpen?: 'keep' | 'replace';
+}
+
+export interface CloseFollowUpsInput {
+  caseId: string;
+  rules: string[];
+  subjectKey?: string;
+  reason: string;
+}
+
+const OPEN = OPEN_FOLLOW_UP_STATUSES as string[];
+
+/**
+ * Creates, closes, reassigns and re-plans follow-ups inside the caller's transaction. It never talks to
+ * Redis: each change writes an outbox event, and the worker adds or removes the delayed Bull jobs.
+ */
+@Injectable()
+export class FollowUpService {
+  constructor(
+    private readonly rules: FollowUpRulesFile,
+    private readonly calendar: WorkingCalendar,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Creates the follow-up a rule asks for, or returns the one that already answers this trigger. */
+  async schedule(manager: EntityManager, input: ScheduleFollowUpInput): Promise<FollowUp> {
+    const rule = this.rules.rule(input.rule);
+    if (!rule) throw new Error(`unknown follow-up rule "${input.rule}"`);
+    const repo = manager.getRepository(FollowUp);
+    const subjectKey = input.subjectKey ?? '';
+    const already = await repo.findOneBy({ sourceKey: input.sourceKey });
+    if (already) return already;
+
+    const open = await repo
+      .createQueryBuilder('f')
+      .where('f.case_id = :caseId AND f.rule_code = :rule AND f.subject_key = :subjectKey', {
+        caseId: input.caseId,
+        rule: rule.code,
+        subjectKey,
+      })
+      .andWhere('f.status IN (:...open)', { open: OPEN })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (open && (input.ifOpen ?? 'keep') === 'keep') return open;
+    if (open) await this.closeRows(manager, [open.id], 'cancelled', 'replaced by a newer trigger');
+
+    const { deadlineAt, steps } = planFollowUp(rule, input.anchorAt, this.calendar, input.variant);
+    const recipients: Recipients = {};
+    if (input.assignee) recipients.assignee = input.assignee;
+    if (input.officer) recipients.officer = input.officer;
+    if (input.sme) recipients.sme = input.sme;
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(FollowUp)
+      .values({
+        caseId: input.caseId,
+        kind: rule.code,
+        ruleCode: rule.code,
+        ruleVariant: input.variant ?? null,
+        subjectKey,
+        sourceKey: input.sourceKey,
+        assigneeId: input.assignee?.userId ?? null,
+        recipients,
+        context: input.context ?? {},
+        anchorAt: input.anchorAt,
+        deadlineAt,
+        plan: steps,
+        step: 0,
+        dueAt: new Date(steps[0].at),
+        status: 'scheduled',
+      })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const id = (inserted.raw as { id: string }[])[0]?.id;
+    // A concurrent transaction won the race for the same trigger: its row is the answer.
+    if (!id) return repo.findOneByOrFail([{ sourceKey: input.sourceKey }]);
+    const row = await repo.findOneByOrFail({ id });
+    await this.outbox.add(manager, {
+      type: FOLLOW_UP_SCHEDULED,
+      aggregateType: 'follow_up',
+      aggregateId: row.id,
+      payload: { followUpId: row.id, step: 0, dueAt: row.dueAt.toISOString() },
+    });
+    return row;
+  }
+
+  /** The condition is met (an interaction for first contact, an audit for re-audit): close open ones. */
+  async complete(manager: EntityManager, input: CloseFollowUpsInput): Promise<number> {
+    return this.closeMatching(manager, input, 'done');
+  }
+
+  async cancel(manager: EntityManager, input: CloseFollowUpsInput): Promise<number> {
+    return this.closeMatching(manager, input, 'cancelled');
+  }
+
+  /** Closes one follow-up by id (an officer's decision); false when it was not open. */
+  async closeOne(
+    manager: EntityManager,
+    id: string,
+    outcome: 'done' | 'cancelled',
+    reason: string,
+  ): Promise<boolean> {
+    return (await this.closeRows(manager, [id], outcome, reason)) === 1;
+  }
+
+  /**
+   * The case has a new adviser: open follow-ups now belong to them. Pending jobs carry only the row id,
+   * so the next reminder goes to the new adviser without touching Redis.
+   */
+  async reassign(manager: EntityManager, caseId: string, assignee: Contact): Promise<number> {
+    const result = await manager.query(
+      `UPDATE follow_up
+          SET assignee_id = $2,
+              recipients = recipients || jsonb_build_object('assignee', $3::jsonb),
+              updated_at = now()
+        WHERE case_id = $1 AND status = ANY($4)`,
+      [caseId, assignee.userId ?? null, JSON.stringify(assignee), OPEN],
+    );
+    return rowCount(result);
+  }
+
+  /**
+   * An officer moves a follow-up's due date: the old row is cancelled and a new one planned from the new
+   * due date with the rule as it is now (its own id, so the old delayed jobs cannot fire it).
+   */
+  async replan(
+    manager: EntityManager,
+    id: string,
+    newDeadline: Date,
+    reason: string,
+  ): Promise<FollowUp | null> {
+    const repo = manager.getRepository(FollowUp);
+    const old = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!old || !OPEN.includes(old.status)) return null;
+    const rule = this.rules.rule(old.ruleCode);
+    if (!rule) return null;
+    await this.closeRows(manager, [old.id], 'cancelled', `re-planned: ${reason}`);
+    // Re-plan from the new due date: the anchor is whatever puts the deadline there under the rule.
+    const plan = planFollowUp({ ...rule, due: {} }, newDeadline, this.calendar);
+    const inserted = await repo.save(
+      repo.create({
+        caseId: old.caseId,
+        kind: old.kind,
+        ruleCode: old.ruleCode,
+        ruleVariant: old.ruleVariant,
+        subjectKey: old.subjectKey,
+        sourceKey: `replan:${old.id}:${randomUUID()}`,
+        assigneeId: old.assigneeId,
+        recipients: old.recipients,
+        context: old.context,
+        anchorAt: old.anchorAt,
+        deadlineAt: plan.deadlineAt,
+        plan: plan.steps,
+        step: 0,
+        dueAt: new Date(plan.steps[0].at),
+        status: 'scheduled',
+      }),
+    );
+    await this.outbox.add(manager, {
+      type: FOLLOW_UP_SCHEDULED,
+      aggregateType: 'follow_up',
+      aggregateId: inserted.id,
+      payload: { followUpId: inserted.id, step: 0, dueAt: inserted.dueAt.toISOString() },
+    });
+    return inserted;
+  }
+
+  private async closeMatching(
+    manager: EntityManager,
+    input: CloseFollowUpsInput,
+    outcome: 'done' | 'cancelled',
+  ): Promise<number> {
+    const params: unknown[] = [input.caseId, input.rules, OPEN];
+    let sql = `SELECT id FROM follow_up WHERE case_id = $1 AND rule_code = ANY($2) AND status = ANY($3)`;
+    if (input.subjectKey !== undefined) {
+      params.push(input.subjectKey);
+      sql += ` AND subject_key = $4`;
+    }
+    const rows = (await manager.query(sql, params)) as { id: string }[];
+    return this.closeRows(
+      manager,
+      rows.map((r) => r.id),
+      outcome,
+      input.reason,
+    );
+  }
+
+  /** Guarded: only open rows close, so closing twice (or a fired step racing a close) changes nothing. */
+  private async closeRows(
+    manager: EntityManager,
+    ids: string[],
+    outcome: 'done' | 'cancelled',
+    reason: string,
+  ): Promise<number> {
+    if (ids.length === 0) return 0;
+    const closed = (await manager.query(
+      `UPDATE follow_up SET status = $2, closed_at = now(), close_reason = $3, updated_at = now()
+        WHERE id = ANY($1) AND status = ANY($4)
+        RETURNING id`,
+      [ids, outcome, reason.slice(0, 200), OPEN],
+    )) as [{ id: string }[], number];
+    const closedIds = closed[0].map((r) => r.id);
+    if (closedIds.length > 0)
+      await this.outbox.addMany(
+        manager,
+        closedIds.map((id) => ({
+          type: FOLLOW_UP_CLOSED,
+          aggregateType: 'follow_up',
+          aggregateId: id,
+          payload: { followUpId: id, outcome },
+        })),
+      );
+    return closedIds.length;
+  }
+}
+
+/** TypeORM's raw UPDATE result on Postgres is [rows, affectedCount]. */
+function rowCount(result: unknown): number {
+  return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+}

@@ -1,0 +1,66 @@
+import type { TemplateSet } from './template-set';
+
+export const de: TemplateSet = {
+  footer:
+    'KMU-Exportprogramm, Handelsagentur. Sie erhalten diese Nachricht wegen Ihrer Teilnahme am Programm.',
+  greeting: 'Guten Tag {{name}},',
+  open: 'Öffnen: {{link}}',
+  templates: {
+    'first-contact.assignee': {
+      subject: 'Erinnerung: Erstkontakt mit {{companyName}} bis {{dueDate}}',
+      body: 'Bitte nehmen Sie bis {{dueDate}} den Erstkontakt mit {{companyName}} auf und erfassen Sie das Gespräch im Vorgang.',
+    },
+    'first-contact.officer': {
+      subject: 'Eskalation: kein Erstkontakt mit {{companyName}} seit {{dueDate}}',
+      body: 'Der Erstkontakt mit {{companyName}} war am {{dueDate}} fällig und wurde von {{assigneeName}} nicht erfasst. Bitte prüfen Sie den Vorgang.',
+    },
+    're-audit.assignee': {
+      subject: 'Erneutes Audit für {{companyName}} am {{dueDate}} fällig',
+      body: 'Das regelmäßige Bereitschafts-Audit von {{companyName}} ist am {{dueDate}} fällig. Bitte vereinbaren Sie es mit dem Unternehmen.',
+    },
+    'training-overdue.sme': {
+      subject: 'Ihr Schulungsmodul „{{moduleTitle}}“ ist überfällig',
+      body: 'Sie haben „{{moduleTitle}}“ gebucht, das bis {{dueDate}} abzuschließen war. Bitte schließen Sie es ab oder wenden Sie sich an Ihre Beratung.',
+    },
+    'training-overdue.assignee': {
+      subject: 'Schulung überfällig: {{companyName}} hat „{{moduleTitle}}“ nicht abgeschlossen',
+      body: '{{companyName}} hat „{{moduleTitle}}“ (fällig am {{dueDate}}) nicht abgeschlossen. Bitte nehmen Sie Kontakt auf.',
+    },
+    'dormant-case.assignee': {
+      subject: 'Kein aktueller Kontakt mit {{companyName}}',
+      body: 'Seit {{anchorDate}} gab es keinen Kontakt mit {{companyName}}. Bitte melden Sie sich beim Unternehmen oder vermerken Sie den Grund.',
+    },
+    'dormant-case.officer': {
+      subject: 'Eskalation: ruhender Vorgang {{companyName}}',
+      body: 'Im Vorgang {{companyName}} (Beratung {{assigneeName}}) gab es seit {{anchorDate}} keinen Kontakt. Bitte prüfen Sie ihn.',
+    },
+    'next-step-due.assignee': {
+      subject: 'Nächster Schritt fällig am {{dueDate}}: {{companyName}}',
+      body: 'Der mit {{companyName}} vereinbarte nächste Schritt ist am {{dueDate}} fällig: {{nextStep}}',
+    },
+    'stage-review.assignee': {
+      subject: 'Stufeneinstufung von {{companyName}} wartet auf Ihre Prüfung',
+      body: 'Eine markierte Stufeneinstufung von {{companyName}} wartet seit {{anchorDate}} auf Ihre Prüfung.',
+    },
+    'stage-review.officer': {
+      subject: 'Eskalation: Stufenprüfung von {{companyName}} überfällig',
+      body: '{{assigneeName}} hat die markierte Einstufung von {{companyName}} seit {{anchorDate}} nicht geprüft.',
+    },
+    'case-opened.sme': {
+      subject: 'Anmeldung angenommen: {{companyName}} nimmt am Programm teil',
+      body: 'Vielen Dank, dass Sie {{companyName}} für das KMU-Exportprogramm angemeldet haben. Ihre Anmeldung erfüllt die Voraussetzungen und Ihr Fall ist eröffnet. Wir wählen jetzt eine Beraterin oder einen Berater, die oder der Ihre Branche und Zielmärkte kennt und sich innerhalb von 5 Arbeitstagen bei Ihnen meldet. Den Stand Ihres Falls sehen Sie auf Ihrer Startseite.',
+    },
+    'stage-changed.sme': {
+      subject: 'Herzlichen Glückwunsch: Sie sind jetzt {{stageName}}',
+      body: 'Ihr Unternehmen {{companyName}} hat eine neue Exportstufe erreicht: {{stageName}}. Ihre Beratung meldet sich zu den nächsten Schritten.',
+    },
+    'generic.remind': {
+      subject: 'Erinnerung: {{description}} fällig am {{dueDate}}',
+      body: '{{description}} für {{companyName}} ist am {{dueDate}} fällig.',
+    },
+    'generic.escalate': {
+      subject: 'Eskalation: {{description}} überfällig',
+      body: '{{description}} für {{companyName}} war am {{dueDate}} fällig und ist noch offen.',
+    },
+  },
+};

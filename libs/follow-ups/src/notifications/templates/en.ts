@@ -1,0 +1,65 @@
+import type { TemplateSet } from './template-set';
+
+export const en: TemplateSet = {
+  footer: 'SME Export Programme, Trade Agency. You receive this because of your work on the programme.',
+  greeting: 'Dear {{name}},',
+  open: 'Open: {{link}}',
+  templates: {
+    'first-contact.assignee': {
+      subject: 'Reminder: first contact with {{companyName}} due {{dueDate}}',
+      body: 'Please make first contact with {{companyName}} by {{dueDate}}. Log the interaction on the case once you have spoken to them.',
+    },
+    'first-contact.officer': {
+      subject: 'Escalation: no first contact with {{companyName}} since {{dueDate}}',
+      body: 'First contact with {{companyName}} was due on {{dueDate}} and has not been logged by {{assigneeName}}. Please review the case.',
+    },
+    're-audit.assignee': {
+      subject: 'Re-audit due for {{companyName}} on {{dueDate}}',
+      body: 'The periodic readiness re-audit of {{companyName}} is due on {{dueDate}}. Please arrange it with the company.',
+    },
+    'training-overdue.sme': {
+      subject: 'Your training module "{{moduleTitle}}" is overdue',
+      body: 'You booked "{{moduleTitle}}", which was due to be completed by {{dueDate}}. Please complete it or contact your adviser to rebook.',
+    },
+    'training-overdue.assignee': {
+      subject: 'Training overdue: {{companyName}} has not completed "{{moduleTitle}}"',
+      body: '{{companyName}} has not completed "{{moduleTitle}}", due on {{dueDate}}. Please get in touch with them.',
+    },
+    'dormant-case.assignee': {
+      subject: 'No recent interaction with {{companyName}}',
+      body: 'There has been no interaction with {{companyName}} since {{anchorDate}}. Please contact the company or record why the case is quiet.',
+    },
+    'dormant-case.officer': {
+      subject: 'Escalation: dormant case {{companyName}}',
+      body: 'The case of {{companyName}} (adviser {{assigneeName}}) has had no interaction since {{anchorDate}}. Please review it.',
+    },
+    'next-step-due.assignee': {
+      subject: 'Next step due {{dueDate}}: {{companyName}}',
+      body: 'The next step agreed with {{companyName}} is due on {{dueDate}}: {{nextStep}}',
+    },
+    'stage-review.assignee': {
+      subject: 'Stage classification of {{companyName}} awaits your review',
+      body: 'A stage classification of {{companyName}} was flagged for review and is waiting for you since {{anchorDate}}.',
+    },
+    'stage-review.officer': {
+      subject: 'Escalation: stage review of {{companyName}} overdue',
+      body: 'A flagged stage classification of {{companyName}} has not been reviewed by {{assigneeName}} since {{anchorDate}}.',
+    },
+    'case-opened.sme': {
+      subject: 'Your enrolment is accepted: {{companyName}} has joined the programme',
+      body: 'Thank you for enrolling {{companyName}} in the SME Export Programme. Your enrolment is eligible and your case is open. We are now choosing an adviser who knows your sector and target markets; they will contact you within 5 working days. You can follow your case on your home page.',
+    },
+    'stage-changed.sme': {
+      subject: 'Congratulations: you are now a {{stageName}}',
+      body: 'Your company {{companyName}} has moved to a new export stage: {{stageName}}. Your adviser will be in touch about next steps.',
+    },
+    'generic.remind': {
+      subject: 'Reminder: {{description}} due {{dueDate}}',
+      body: '{{description}} for {{companyName}} is due on {{dueDate}}.',
+    },
+    'generic.escalate': {
+      subject: 'Escalation: {{description}} overdue',
+      body: '{{description}} for {{companyName}} was due on {{dueDate}} and is still open.',
+    },
+  },
+};

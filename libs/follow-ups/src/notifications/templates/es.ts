@@ -1,0 +1,66 @@
+import type { TemplateSet } from './template-set';
+
+export const es: TemplateSet = {
+  footer:
+    'Programa de Exportación para PYMES, Agencia de Comercio. Recibe este mensaje por su participación en el programa.',
+  greeting: 'Estimado/a {{name}}:',
+  open: 'Abrir: {{link}}',
+  templates: {
+    'first-contact.assignee': {
+      subject: 'Recordatorio: primer contacto con {{companyName}} antes del {{dueDate}}',
+      body: 'Establezca el primer contacto con {{companyName}} antes del {{dueDate}}. Registre la interacción en el expediente después de hablar con la empresa.',
+    },
+    'first-contact.officer': {
+      subject: 'Escalado: sin primer contacto con {{companyName}} desde el {{dueDate}}',
+      body: 'El primer contacto con {{companyName}} vencía el {{dueDate}} y {{assigneeName}} no lo ha registrado. Revise el expediente.',
+    },
+    're-audit.assignee': {
+      subject: 'Nueva auditoría de {{companyName}} el {{dueDate}}',
+      body: 'La auditoría periódica de preparación de {{companyName}} vence el {{dueDate}}. Organícela con la empresa.',
+    },
+    'training-overdue.sme': {
+      subject: 'Su módulo de formación «{{moduleTitle}}» está vencido',
+      body: 'Reservó «{{moduleTitle}}», que debía completar antes del {{dueDate}}. Complételo o contacte con su asesor para cambiar la reserva.',
+    },
+    'training-overdue.assignee': {
+      subject: 'Formación vencida: {{companyName}} no ha completado «{{moduleTitle}}»',
+      body: '{{companyName}} no ha completado «{{moduleTitle}}», que vencía el {{dueDate}}. Póngase en contacto con la empresa.',
+    },
+    'dormant-case.assignee': {
+      subject: 'Sin interacción reciente con {{companyName}}',
+      body: 'No hay interacciones con {{companyName}} desde el {{anchorDate}}. Contacte con la empresa o indique por qué el expediente está inactivo.',
+    },
+    'dormant-case.officer': {
+      subject: 'Escalado: expediente inactivo de {{companyName}}',
+      body: 'El expediente de {{companyName}} (asesor {{assigneeName}}) no tiene interacciones desde el {{anchorDate}}. Revíselo.',
+    },
+    'next-step-due.assignee': {
+      subject: 'Próximo paso el {{dueDate}}: {{companyName}}',
+      body: 'El próximo paso acordado con {{companyName}} vence el {{dueDate}}: {{nextStep}}',
+    },
+    'stage-review.assignee': {
+      subject: 'La clasificación de etapa de {{companyName}} espera su revisión',
+      body: 'Una clasificación de etapa de {{companyName}} fue marcada para revisión y espera desde el {{anchorDate}}.',
+    },
+    'stage-review.officer': {
+      subject: 'Escalado: revisión de etapa de {{companyName}} vencida',
+      body: '{{assigneeName}} no ha revisado la clasificación marcada de {{companyName}} desde el {{anchorDate}}.',
+    },
+    'case-opened.sme': {
+      subject: 'Inscripción aceptada: {{companyName}} se ha incorporado al programa',
+      body: 'Gracias por inscribir a {{companyName}} en el Programa de Exportación para PYMES. Su inscripción cumple los requisitos y su expediente está abierto. Estamos eligiendo un asesor que conozca su sector y sus mercados objetivo, que se pondrá en contacto con usted en un plazo de 5 días hábiles. Puede seguir su expediente en su página de inicio.',
+    },
+    'stage-changed.sme': {
+      subject: 'Enhorabuena: ahora es {{stageName}}',
+      body: 'Su empresa {{companyName}} ha pasado a una nueva etapa exportadora: {{stageName}}. Su asesor se pondrá en contacto para los próximos pasos.',
+    },
+    'generic.remind': {
+      subject: 'Recordatorio: {{description}} el {{dueDate}}',
+      body: '{{description}} de {{companyName}} vence el {{dueDate}}.',
+    },
+    'generic.escalate': {
+      subject: 'Escalado: {{description}} vencido',
+      body: '{{description}} de {{companyName}} vencía el {{dueDate}} y sigue abierto.',
+    },
+  },
+};

@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A domain event written in the same transaction as the change it describes. The worker's relay
+ * publishes it to Bull (job id = this id) and the events consumer marks it processed once every handler
+ * has run, so neither a Redis outage nor a flushed Redis loses it.
+ */
+@Entity('outbox_event')
+@Index('ix_outbox_event_unpublished', ['occurredAt'], { where: 'published_at IS NULL' })
+@Index('ix_outbox_event_unprocessed', ['publishedAt'], { where: 'processed_at IS NULL' })
+export class OutboxEvent {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  type!: string;
+
+  @Column({ type: 'varchar', length: 60 })
+  aggregateType!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  aggregateId!: string;
+
+  @Column({ type: 'jsonb' })
+  payload!: Record<string, unknown>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  occurredAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  processedAt!: Date | null;
+
+  @Column({ type: 'int', default: 0 })
+  publishAttempts!: number;
+
+  @Column({ type: 'text', nullable: true })
+  lastError!: string | null;
+}

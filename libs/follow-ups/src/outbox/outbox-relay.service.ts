@@ -1,0 +1,115 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { DataSource } from 'typeorm';
+import { FollowUpRulesFile } from '../config/follow-up-rules';
+import { queueReady, withTimeout } from '../queue/ensure-job';
+import { DISPATCH_EVENT_JOB, EVENTS_QUEUE } from '../queue/queue-names';
+
+export interface EventJobData {
+  id: string;
+}
+
+/**
+ * Publishes outbox rows to the `events` queue (job id = row id) and marks them published in the same
+ * transaction that locked them (FOR UPDATE SKIP LOCKED, so several workers share the work). While Redis
+ * is unreachable the transaction rolls back and the relay backs off; nothing is dropped, and a job added
+ * just before a rollback is not doubled because its id is the row id.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private failures = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectQueue(EVENTS_QUEUE) private readonly queue: Queue<EventJobData>,
+    private readonly rules: FollowUpRulesFile,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Publishes one batch; returns how many rows it published. */
+  async publishBatch(): Promise<number> {
+    const { relayBatchSize } = this.rules.engine;
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT id FROM outbox_event WHERE published_at IS NULL
+          ORDER BY occurred_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [relayBatchSize],
+      )) as { id: string }[];
+      if (rows.length === 0) return 0;
+      const ids = rows.map((r) => r.id);
+      try {
+        if (!queueReady(this.queue)) throw new Error('Redis is not connected');
+        await withTimeout(
+          this.queue.addBulk(
+            ids.map((id) => ({ name: DISPATCH_EVENT_JOB, data: { id }, opts: { jobId: id } })),
+          ),
+          5000,
+          'publishing to Redis',
+        );
+      } catch (error) {
+        // Recorded outside this transaction, which is about to roll back.
+        await this.dataSource
+          .query(
+            `UPDATE outbox_event SET publish_attempts = publish_attempts + 1, last_error = $2 WHERE id = ANY($1)`,
+            [ids, (error as Error).message.slice(0, 500)],
+          )
+          .catch(() => undefined);
+        throw error;
+      }
+      await manager.query(
+        `UPDATE outbox_event SET published_at = now(), last_error = NULL WHERE id = ANY($1)`,
+        [ids],
+      );
+      return ids.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    const { relayPollMs, relayBatchSize, relayMaxBackoffMs } = this.rules.engine;
+    while (this.running) {
+      let pause = relayPollMs;
+      try {
+        const published = await this.publishBatch();
+        if (this.failures > 0)
+          this.logger.log(`Outbox relay recovered after ${this.failures} failed attempt(s)`);
+        this.failures = 0;
+        if (published >= relayBatchSize) pause = 0;
+      } catch (error) {
+        this.failures++;
+        pause = Math.min(relayPollMs * 2 ** Math.min(this.failures, 10), relayMaxBackoffMs);
+        if (this.failures === 1 || this.failures % 20 === 0)
+          this.logger.warn(
+            `Outbox relay cannot publish (attempt ${this.failures}): ${(error as Error).message}`,
+          );
+      }
+      if (pause > 0 && this.running) await this.sleep(pause);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { AppConfig } from '@app/config';
+import { redisOptionsFromUrl } from '@app/redis';
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import Redis from 'ioredis';
+import { BullConnections, BullConnectionsModule } from './bull-connections';
+
+/**
+ * Bull's connection to Redis. Every Bull queue in the codebase is registered through the follow-ups lib,
+ * so a later move to BullMQ touches this folder only. Keys live under `<REDIS_PREFIX>:bull`.
+ */
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      imports: [BullConnectionsModule],
+      inject: [AppConfig, BullConnections],
+      useFactory: (config: AppConfig, connections: BullConnections) => {
+        const base = redisOptionsFromUrl(config.REDIS_URL);
+        let client: Redis | undefined;
+        let subscriber: Redis | undefined;
+        const make = (): Redis => {
+          // Bull needs these two for its blocking connections; see Bull's "reusing Redis connections".
+          const redis = new Redis({ ...base, maxRetriesPerRequest: null, enableReadyCheck: false });
+          redis.on('error', () => undefined);
+          return redis;
+        };
+        return {
+          prefix: `${config.REDIS_PREFIX}:bull`,
+          createClient: (type) => {
+            if (type === 'client') return (client ??= connections.track(make()));
+            if (type === 'subscriber') return (subscriber ??= connections.track(make()));
+            return make();
+          },
+          defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 },
+        };
+      },
+    }),
+  ],
+  exports: [BullModule],
+})
+export class QueueRootModule {}

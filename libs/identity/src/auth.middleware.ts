@@ -1,0 +1,71 @@
+import { AppConfig } from '@app/config';
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { ApiTokensService } from './api-tokens.service';
+import { csrf } from './csrf';
+import { navigationFor } from './navigation';
+import { sessionExpiry } from './session/session-timeouts';
+import { toActor, UsersService } from './users.service';
+
+/** Writing `lastSeenAt` on every request would cost a write each; a minute's slack is harmless. */
+const TOUCH_AFTER_MS = 15_000;
+
+/**
+ * Works out who is calling (bearer token first, then the session cookie) and puts the Actor on
+ * `req.user` and `res.locals.user`. Enforces the idle and absolute session limits server-side: an
+ * expired session is destroyed here, so the guard then sees an anonymous caller.
+ */
+@Injectable()
+export class AuthMiddleware implements NestMiddleware {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly tokens: ApiTokensService,
+  ) {}
+
+  async use(req: Request, res: Response, next: NextFunction): Promise<void> {
+    try {
+      await this.identify(req);
+      res.locals.user = req.user;
+      if (req.user) res.locals.homeUrl = '/home';
+      res.locals.navigation = navigationFor(req.user, req.path, res.locals.t as (key: string) => string);
+      // Signed-in pages get the token for their forms (the sign-out button is on every page).
+      if (req.authMethod === 'session') res.locals.csrfToken = csrf.generateToken(req, false);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  }
+
+  private async identify(req: Request): Promise<void> {
+    const authorization = req.headers.authorization;
+    if (authorization) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const found = match ? await this.tokens.authenticate(match[1]) : null;
+      if (found) {
+        req.user = toActor(found.user);
+        req.authMethod = 'bearer';
+      }
+      // A bad token never falls back to the cookie: the caller meant to use the token.
+      return;
+    }
+    const session = req.session;
+    if (!session?.userId) return;
+    const now = Date.now();
+    const limits = {
+      idleMinutes: this.config.SESSION_IDLE_MINUTES,
+      absoluteHours: this.config.SESSION_ABSOLUTE_HOURS,
+    };
+    const user = sessionExpiry(session, limits, now) ? null : await this.users.findActive(session.userId);
+    if (!user) {
+      // A fresh anonymous session replaces the ended one (its row is deleted), so pages still work.
+      await new Promise<void>((resolve, reject) =>
+        session.regenerate((err) => (err ? reject(err) : resolve())),
+      );
+      return;
+    }
+    if (now - (session.lastSeenAt ?? 0) > TOUCH_AFTER_MS) session.lastSeenAt = now;
+    req.user = toActor(user);
+    req.authMethod = 'session';
+  }
+}

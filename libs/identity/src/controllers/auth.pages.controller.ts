@@ -1,0 +1,157 @@
+import { AuditContext, AuditCtx, AuditLogService } from '@app/audit-log';
+import { AppConfig } from '@app/config';
+import { UnitOfWork } from '@app/database';
+import { DomainError } from '@app/errors';
+import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AuthService } from '../auth.service';
+import { csrfTokenFor } from '../csrf';
+import { CurrentUser, Public } from '../decorators';
+import { RegisterDto } from '../dto/register.dto';
+import { TokenRequestDto } from '../dto/token-request.dto';
+import { errorView, validateForm } from '../form-validation';
+import { safeReturnTo } from '../guards/access.guard';
+import { TooManyAttemptsException } from '../login-throttle.service';
+import type { Actor } from '../actor';
+import type { User } from '../entities/user.entity';
+import { UsersService } from '../users.service';
+import { sessionCookieName } from '../session/session-cookie';
+
+type Translate = (key: string, options: { defaultValue: string }) => string;
+const tOf = (res: Response): Translate => res.locals.t as Translate;
+
+/** Sign-in, sign-out, registration and the role home pages. No state changes on GET. */
+@ApiExcludeController()
+@Controller()
+export class AuthPagesController {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+    private readonly audit: AuditLogService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get('sign-in')
+  signInPage(@Req() req: Request, @Res() res: Response, @Query('returnTo') returnTo?: string): void {
+    if (req.user) return res.redirect(303, safeReturnTo(returnTo) ?? '/home');
+    res.render('identity/sign-in', {
+      csrfToken: csrfTokenFor(req),
+      returnTo: safeReturnTo(returnTo),
+      values: {},
+    });
+  }
+
+  @Public()
+  @Post('sign-in')
+  async signIn(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+    @AuditCtx() context: AuditContext,
+  ): Promise<void> {
+    const returnTo = safeReturnTo(body.returnTo);
+    delete body.returnTo;
+    const { value, errors } = await validateForm(TokenRequestDto, body);
+    const again = (status: number, fieldErrors = errors): void =>
+      res.status(status).render('identity/sign-in', {
+        csrfToken: csrfTokenFor(req),
+        returnTo,
+        values: { email: typeof body.email === 'string' ? body.email : '' },
+        ...errorView(fieldErrors, tOf(res)),
+      });
+    if (errors.length) return again(400);
+    let user: User;
+    try {
+      user = await this.auth.verifyCredentials(value.email, value.password, 'session', context);
+    } catch (error) {
+      if (error instanceof TooManyAttemptsException) {
+        res.setHeader('Retry-After', String(error.retryAfter));
+        return again(429, [
+          {
+            field: 'email',
+            code: 'auth.throttled',
+            message: 'Too many failed attempts: wait a minute and try again',
+          },
+        ]);
+      }
+      if (error instanceof DomainError && error.status === 401) return again(401, [...error.fields]);
+      throw error;
+    }
+    await this.startSession(req, user);
+    res.redirect(303, returnTo ?? '/home');
+  }
+
+  /** Ends the session on the server (the row is deleted), then clears the cookie. */
+  @Public()
+  @Post('sign-out')
+  async signOut(@Req() req: Request, @Res() res: Response, @AuditCtx() context: AuditContext): Promise<void> {
+    if (req.user) {
+      await this.audit.recordStandalone({
+        action: 'auth.signed_out',
+        entityType: 'user',
+        entityId: req.user.id,
+        context,
+      });
+    }
+    await new Promise<void>((resolve, reject) =>
+      req.session.destroy((err) => (err ? reject(err) : resolve())),
+    );
+    res.clearCookie(sessionCookieName(this.config), { path: '/' });
+    res.redirect(303, '/sign-in?signedOut=1');
+  }
+
+  @Public()
+  @Get('register')
+  registerPage(@Req() req: Request, @Res() res: Response): void {
+    if (req.user) return res.redirect(303, '/home');
+    res.render('identity/register', { csrfToken: csrfTokenFor(req), values: {} });
+  }
+
+  @Public()
+  @Post('register')
+  async register(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+    @AuditCtx() context: AuditContext,
+  ): Promise<void> {
+    const { value, errors } = await validateForm(RegisterDto, body);
+    const again = (status: number, fieldErrors = errors): void =>
+      res.status(status).render('identity/register', {
+        csrfToken: csrfTokenFor(req),
+        values: { email: body.email, name: body.name },
+        ...errorView(fieldErrors, tOf(res)),
+      });
+    if (errors.length) return again(400);
+    let user: User;
+    try {
+      user = await this.uow.run((m) => this.users.create(m, { ...value, role: 'sme' }, context));
+    } catch (error) {
+      if (error instanceof DomainError && error.fields.length) return again(error.status, [...error.fields]);
+      throw error;
+    }
+    await this.startSession(req, user);
+    res.redirect(303, '/home');
+  }
+
+  @Get('home')
+  home(@CurrentUser() user: Actor, @Res() res: Response): void {
+    if (user.role === 'sme') return res.render('identity/home-sme', { user });
+    res.render('identity/home-staff', { user, staffPage: true });
+  }
+
+  /** A new session id at sign-in (no fixation), then the times the idle/absolute limits are measured from. */
+  private async startSession(req: Request, user: User): Promise<void> {
+    await new Promise<void>((resolve, reject) =>
+      req.session.regenerate((err) => (err ? reject(err) : resolve())),
+    );
+    const now = Date.now();
+    req.session.userId = user.id;
+    req.session.signedInAt = now;
+    req.session.lastSeenAt = now;
+    await new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
+  }
+}

@@ -1,0 +1,22 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Actor } from './actor';
+import { UnauthenticatedError } from './identity.errors';
+import type { Role } from './role';
+
+export const IS_PUBLIC = 'identity:public';
+export const ROLES_KEY = 'identity:roles';
+
+/** The route answers anonymous callers too (req.user is still set when someone is signed in). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+
+/** Only these roles may use the route; anyone else gets 404 (we never reveal what you may not see). */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+
+/** The signed-in Actor. On a @Public() route with nobody signed in it throws 401, so use it only where
+ * a user is required (or read `req.user` yourself). */
+export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
+  const user = ctx.switchToHttp().getRequest<Request>().user;
+  if (!user) throw new UnauthenticatedError();
+  return user;
+});

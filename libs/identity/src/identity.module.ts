@@ -1,0 +1,64 @@
+import { AuditLogModule } from '@app/audit-log';
+import { AppConfig } from '@app/config';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { ApiTokensService } from './api-tokens.service';
+import { AuthMiddleware } from './auth.middleware';
+import { AuthService } from './auth.service';
+import { AdminUsersPagesController } from './controllers/admin-users.pages.controller';
+import { AuditEventsController } from './controllers/audit-events.controller';
+import { AuditPagesController } from './controllers/audit.pages.controller';
+import { AuthController } from './controllers/auth.controller';
+import { AuthPagesController } from './controllers/auth.pages.controller';
+import { AccessGuard } from './guards/access.guard';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordHasher } from './password/password-hasher.service';
+import { PolicyService } from './policy/policy.service';
+import { createSessionMiddleware } from './session/session.middleware';
+import { UsersService } from './users.service';
+
+/**
+ * Who is calling and may they: sessions, bearer tokens, the global AccessGuard (@Public/@Roles),
+ * the PolicyService, sign-in/register pages, account admin and the audit browser.
+ * Import it once in a process that serves HTTP; the CLI uses IdentityCoreModule.
+ */
+@Module({
+  imports: [AuditLogModule],
+  controllers: [
+    AuthController,
+    AuthPagesController,
+    AdminUsersPagesController,
+    AuditEventsController,
+    AuditPagesController,
+  ],
+  providers: [
+    UsersService,
+    ApiTokensService,
+    PasswordHasher,
+    LoginThrottleService,
+    AuthService,
+    PolicyService,
+    AuthMiddleware,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [UsersService, PolicyService, ApiTokensService],
+})
+export class IdentityModule implements NestModule {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(createSessionMiddleware(this.config, this.dataSource), AuthMiddleware).forRoutes('*path');
+  }
+}
+
+/** Users and policy without HTTP (no guard, no middleware, no controllers): for the CLI and seeds. */
+@Module({
+  imports: [AuditLogModule],
+  providers: [UsersService, PasswordHasher, PolicyService],
+  exports: [UsersService, PolicyService],
+})
+export class IdentityCoreModule {}

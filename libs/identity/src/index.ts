@@ -1,0 +1,19 @@
+// Type-only: brings the Express Request augmentation (req.user) to every importer; emits no require.
+import type {} from './express.d';
+
+export { IdentityModule, IdentityCoreModule } from './identity.module';
+export { ROLES, STAFF_ROLES, isRole } from './role';
+export type { Role } from './role';
+export type { Actor } from './actor';
+export { User } from './entities/user.entity';
+export { ApiToken } from './entities/api-token.entity';
+export { UserSession } from './entities/user-session.entity';
+export { Public, Roles, CurrentUser } from './decorators';
+export { UsersService, toActor, normaliseEmail } from './users.service';
+export type { NewUser } from './users.service';
+export { ApiTokensService } from './api-tokens.service';
+export { PolicyService, ACTIONS } from './policy/policy.service';
+export type { Resource, Action, PolicyOptions } from './policy/policy.service';
+export { passwordProblem, PASSWORD_MIN_LENGTH } from './password/password.policy';
+export { UnauthenticatedError, InvalidCredentialsError, EmailTakenError, CsrfError } from './identity.errors';
+export { csrfTokenFor } from './csrf';

@@ -1,0 +1,6 @@
+import { AppConfig } from '@app/config';
+
+/** `__Host-` in production: the browser then insists on Secure, path=/ and no Domain attribute. */
+export function sessionCookieName(config: AppConfig): string {
+  return config.isProduction ? '__Host-sme.sid' : 'sme.sid';
+}

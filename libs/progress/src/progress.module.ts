@@ -1,0 +1,18 @@
+import { AdvisersCoreModule } from '@app/advisers';
+import { CaseTimelineModule } from '@app/case-timeline';
+import { FollowUpsModule } from '@app/follow-ups';
+import { Module } from '@nestjs/common';
+import { ProgressController } from './progress.controller';
+import { ProgressPagesController } from './progress.pages.controller';
+import { ProgressService } from './progress.service';
+import { STAGE_RULES } from './progress.tokens';
+import { loadStageRules } from './rules/stage-rules';
+
+/** Export stage and its history, outcomes and milestones (config/stage-rules.yaml, loaded at start-up). */
+@Module({
+  imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule],
+  controllers: [ProgressController, ProgressPagesController],
+  providers: [ProgressService, { provide: STAGE_RULES, useFactory: () => loadStageRules() }],
+  exports: [ProgressService, STAGE_RULES],
+})
+export class ProgressModule {}

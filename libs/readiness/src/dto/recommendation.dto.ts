@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+export class DecideRecommendationDto {
+  @ApiProperty({ enum: ['accepted', 'dropped'] })
+  @IsIn(['accepted', 'dropped'])
+  decision!: 'accepted' | 'dropped';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class AddRecommendationDto {
+  @ApiProperty({ enum: ['measure', 'training'] })
+  @IsIn(['measure', 'training'])
+  kind!: 'measure' | 'training';
+
+  @ApiProperty({ description: 'Support-measure or training-module code' })
+  @Matches(/^[a-z0-9-]{2,60}$/)
+  code!: string;
+
+  @ApiProperty({ description: 'Why the adviser adds it' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  note!: string;
+}

@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
+/**
+ * Create or update an audit. Answers and evidence are maps keyed by question code; the service checks each
+ * entry (0..4, a question of that version) and, on submit, that every question is answered.
+ */
+export class SaveAuditDto {
+  @ApiProperty({ description: 'The questionnaire version the answers were given on' })
+  @IsInt()
+  @Min(1)
+  @Max(999)
+  questionnaireVersion!: number;
+
+  @ApiPropertyOptional({ description: 'Question code → 0..4', example: { 'org-export-plan': 3 } })
+  @IsOptional()
+  @IsObject()
+  answers?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'Question code → evidence note (adviser audits)' })
+  @IsOptional()
+  @IsObject()
+  evidence?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'Start an adviser audit from this submitted self-assessment' })
+  @IsOptional()
+  @IsUUID()
+  baseAuditId?: string;
+
+  @ApiPropertyOptional({ description: 'Submit now (validated in full); otherwise saved as a draft' })
+  @IsOptional()
+  @IsBoolean()
+  submit?: boolean;
+}

@@ -1,0 +1,84 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { BARRIERS, type Barrier } from '@app/enrolment';
+
+/** One text in every language the SME pages offer. */
+export class LocalisedText {
+  @IsString()
+  @MinLength(1)
+  en!: string;
+
+  @IsString()
+  @MinLength(1)
+  es!: string;
+
+  @IsString()
+  @MinLength(1)
+  de!: string;
+}
+
+export class QuestionDefinition {
+  @Matches(/^[a-z]{2,4}-[a-z0-9-]+$/)
+  code!: string;
+
+  @ValidateNested()
+  @Type(() => LocalisedText)
+  text!: LocalisedText;
+
+  /** The described anchor of each point 0..4, in order. */
+  @IsArray()
+  @ArrayMinSize(5)
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => LocalisedText)
+  anchors!: LocalisedText[];
+}
+
+export class HeadingDefinition {
+  @IsIn(BARRIERS)
+  code!: Barrier;
+
+  @IsNumber()
+  @Min(0)
+  weight!: number;
+
+  @ValidateNested()
+  @Type(() => LocalisedText)
+  title!: LocalisedText;
+
+  @IsArray()
+  @ArrayMinSize(3)
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => QuestionDefinition)
+  questions!: QuestionDefinition[];
+}
+
+/** config/readiness/questionnaire-v<N>.yaml */
+export class QuestionnaireFile {
+  @IsInt()
+  @Min(1)
+  @Max(999)
+  version!: number;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique((h: HeadingDefinition) => h.code)
+  @ValidateNested({ each: true })
+  @Type(() => HeadingDefinition)
+  headings!: HeadingDefinition[];
+}

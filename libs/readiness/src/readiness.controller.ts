@@ -1,0 +1,143 @@
+import { CaseAccessService } from '@app/advisers';
+import { AuditCtx, type AuditContext } from '@app/audit-log';
+import { UnitOfWork } from '@app/database';
+import { CurrentUser, type Actor } from '@app/identity';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { AddRecommendationDto, DecideRecommendationDto } from './dto/recommendation.dto';
+import { SaveAuditDto } from './dto/save-audit.dto';
+import type { AuditKind } from './entities/readiness-audit.entity';
+import type { QuestionnaireFile } from './questionnaire/questionnaire.file';
+import { ReadinessService, type AuditList, type AuditView } from './readiness.service';
+import { RecommendationsService, type RecommendationView } from './recommendations.service';
+
+type Language = 'en' | 'es' | 'de';
+const languageOf = (req: Request): Language =>
+  ['en', 'es', 'de'].includes(String(req.lang)) ? (req.lang as Language) : 'en';
+
+@ApiTags('readiness')
+@Controller('api/v1')
+export class ReadinessController {
+  constructor(
+    private readonly access: CaseAccessService,
+    private readonly uow: UnitOfWork,
+    private readonly readiness: ReadinessService,
+    private readonly recommendations: RecommendationsService,
+  ) {}
+
+  /** The current questionnaire (or an older version), with every text in en, es and de. */
+  @Get('readiness/questionnaire')
+  @ApiQuery({ name: 'version', required: false })
+  questionnaire(@Query('version', new ParseIntPipe({ optional: true })) version?: number): QuestionnaireFile {
+    return (
+      version === undefined ? this.readiness.currentQuestionnaire : this.readiness.questionnaireFor(version)
+    ).file;
+  }
+
+  @Get('cases/:id/audits')
+  async list(@CurrentUser() actor: Actor, @Param('id') id: string): Promise<AuditList> {
+    await this.access.findVisibleCase(actor, id);
+    return this.readiness.list(id, { forSme: actor.role === 'sme' });
+  }
+
+  @Get('cases/:id/audits/:auditId')
+  async get(
+    @CurrentUser() actor: Actor,
+    @Param('id') id: string,
+    @Param('auditId', new ParseUUIDPipe()) auditId: string,
+    @AuditCtx() context: AuditContext,
+  ): Promise<AuditView> {
+    await this.access.findVisibleCase(actor, id);
+    return this.readiness.get(id, auditId, actor.role === 'sme' ? context : undefined);
+  }
+
+  /** An SME creates a self-assessment; an adviser or officer working the case creates an adviser audit. */
+  @Post('cases/:id/audits')
+  async create(
+    @CurrentUser() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: SaveAuditDto,
+    @AuditCtx() context: AuditContext,
+    @Req() req: Request,
+  ): Promise<AuditView> {
+    const kind = await this.authorise(actor, id);
+    return this.uow.run((m) =>
+      this.readiness.create(m, id, kind, dto, { language: languageOf(req), context }),
+    );
+  }
+
+  /** Saves more answers to a draft, and submits it when `submit` is true. */
+  @Put('cases/:id/audits/:auditId')
+  async update(
+    @CurrentUser() actor: Actor,
+    @Param('id') id: string,
+    @Param('auditId', new ParseUUIDPipe()) auditId: string,
+    @Body() dto: SaveAuditDto,
+    @AuditCtx() context: AuditContext,
+  ): Promise<AuditView> {
+    const kind = await this.authorise(actor, id);
+    return this.uow.run((m) => this.readiness.update(m, id, auditId, kind, dto, context));
+  }
+
+  @Get('cases/:id/recommendations')
+  async listRecommendations(
+    @CurrentUser() actor: Actor,
+    @Param('id') id: string,
+    @Req() req: Request,
+  ): Promise<{ recommendations: RecommendationView[] }> {
+    await this.access.findVisibleCase(actor, id);
+    const recommendations = await this.recommendations.list(id, languageOf(req), {
+      includeDropped: actor.role !== 'sme',
+    });
+    return { recommendations };
+  }
+
+  @Post('cases/:id/recommendations')
+  async addRecommendation(
+    @CurrentUser() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: AddRecommendationDto,
+    @AuditCtx() context: AuditContext,
+  ): Promise<Record<string, unknown>> {
+    await this.access.findWorkableCase(actor, id);
+    const recommendation = await this.uow.run((m) => this.recommendations.add(m, id, dto, context));
+    return { recommendation };
+  }
+
+  @Patch('cases/:id/recommendations/:recommendationId')
+  async decideRecommendation(
+    @CurrentUser() actor: Actor,
+    @Param('id') id: string,
+    @Param('recommendationId', new ParseUUIDPipe()) recommendationId: string,
+    @Body() dto: DecideRecommendationDto,
+    @AuditCtx() context: AuditContext,
+  ): Promise<Record<string, unknown>> {
+    await this.access.findWorkableCase(actor, id);
+    const recommendation = await this.uow.run((m) =>
+      this.recommendations.decide(m, id, recommendationId, dto, context),
+    );
+    return { recommendation };
+  }
+
+  private async authorise(actor: Actor, caseId: string): Promise<AuditKind> {
+    if (actor.role === 'sme') {
+      await this.access.findVisibleCase(actor, caseId);
+      return 'self';
+    }
+    await this.access.findWorkableCase(actor, caseId);
+    return 'adviser';
+  }
+}

@@ -1,0 +1,35 @@
+import { AdvisersCoreModule } from '@app/advisers';
+import { CaseTimelineModule } from '@app/case-timeline';
+import { FollowUpsModule } from '@app/follow-ups';
+import { ProgressModule } from '@app/progress';
+import { Module } from '@nestjs/common';
+import { QuestionnaireCatalogue } from './questionnaire/questionnaire-catalogue';
+import { ReadinessController } from './readiness.controller';
+import { ReadinessPagesController } from './readiness.pages.controller';
+import { ReadinessService } from './readiness.service';
+import { RECOMMENDATION_RULES, TRAINING_TITLES } from './readiness.tokens';
+import { RecommendationsService } from './recommendations.service';
+import { loadRecommendationRules, loadTrainingTitles } from './rules/readiness-rules';
+
+/**
+ * Readiness audits, scoring, classification and recommendations. The questionnaire versions and the
+ * recommendation rules are loaded and cross-checked at start-up, so a bad file stops the process.
+ */
+@Module({
+  imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule, ProgressModule],
+  controllers: [ReadinessController, ReadinessPagesController],
+  providers: [
+    ReadinessService,
+    RecommendationsService,
+    { provide: QuestionnaireCatalogue, useFactory: () => QuestionnaireCatalogue.load() },
+    { provide: TRAINING_TITLES, useFactory: () => loadTrainingTitles() },
+    {
+      provide: RECOMMENDATION_RULES,
+      useFactory: (catalogue: QuestionnaireCatalogue, titles: Map<string, unknown>) =>
+        loadRecommendationRules(catalogue, titles),
+      inject: [QuestionnaireCatalogue, TRAINING_TITLES],
+    },
+  ],
+  exports: [ReadinessService, RecommendationsService, QuestionnaireCatalogue],
+})
+export class ReadinessModule {}

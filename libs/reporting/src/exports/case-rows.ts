@@ -1,0 +1,149 @@
+import { PassThrough, Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import type { PoolClient } from 'pg';
+import QueryStream from 'pg-query-stream';
+import { CSV_OPTIONS } from './kpi-formats';
+
+/**
+ * Row-level case export: one row per case with company, registration, region, sector, size band, stage,
+ * adviser, latest readiness scores and outcome counts/values. No free-text notes ever; the primary contact's
+ * name and email only when the caller recorded a purpose. Rows stream from a Postgres cursor into
+ * csv-stringify or the exceljs streaming writer, so memory stays flat at any size.
+ */
+
+export type CaseExportFormat = 'csv' | 'xlsx';
+
+export interface CaseExportOptions {
+  /** Restrict to one adviser's caseload (advisers); undefined = every case (officers). */
+  adviserId?: string;
+  /** Include the primary contact's name and email (only with a recorded purpose). */
+  includeContact: boolean;
+}
+
+interface Column {
+  key: string;
+  header: string;
+  width: number;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'case_id', header: 'Case ID', width: 38 },
+  { key: 'company_name', header: 'Company', width: 36 },
+  { key: 'registration_number', header: 'Registration number', width: 20 },
+  { key: 'region', header: 'Region', width: 16 },
+  { key: 'sector', header: 'Sector (NACE)', width: 12 },
+  { key: 'size_band', header: 'Size band', width: 10 },
+  { key: 'stage', header: 'Stage', width: 20 },
+  { key: 'status', header: 'Status', width: 12 },
+  { key: 'opened_at', header: 'Opened', width: 20 },
+  { key: 'adviser', header: 'Adviser', width: 24 },
+  { key: 'readiness_score', header: 'Latest readiness score', width: 12 },
+  { key: 'readiness_audited_at', header: 'Latest audit', width: 20 },
+  { key: 'outcomes', header: 'Outcomes', width: 10 },
+  { key: 'markets_entered', header: 'New markets entered', width: 10 },
+  { key: 'export_wins', header: 'Export wins', width: 10 },
+  { key: 'export_win_values', header: 'Export win value by currency', width: 30 },
+];
+
+const CONTACT_COLUMNS: Column[] = [
+  { key: 'contact_name', header: 'Contact name', width: 24 },
+  { key: 'contact_email', header: 'Contact email', width: 30 },
+];
+
+export function caseExportColumns(includeContact: boolean): Column[] {
+  return includeContact ? [...COLUMNS, ...CONTACT_COLUMNS] : COLUMNS;
+}
+
+/** The export query; `$1` = adviser id or NULL. Only the selected columns leave the database. */
+export function caseExportSql(includeContact: boolean): string {
+  const contact = includeContact ? ', u.name AS contact_name, u.email AS contact_email' : '';
+  const contactJoin = includeContact ? 'LEFT JOIN users u ON u.id = co.primary_contact_id' : '';
+  return `
+    SELECT c.id AS case_id, co.legal_name AS company_name, co.registration_number, c.region, c.sector,
+           CASE WHEN co.employees < 10 THEN 'micro' WHEN co.employees < 50 THEN 'small'
+                WHEN co.employees < 250 THEN 'medium' ELSE 'large' END AS size_band,
+           c.stage, c.status, c.opened_at, adv.name AS adviser,
+           ra.overall_score::float8 AS readiness_score, ra.submitted_at AS readiness_audited_at,
+           COALESCE(oc.outcomes, 0)::int AS outcomes, COALESCE(oc.markets, 0)::int AS markets_entered,
+           COALESCE(oc.wins, 0)::int AS export_wins, COALESCE(oc.win_values, '') AS export_win_values${contact}
+      FROM cases c
+      JOIN companies co ON co.id = c.company_id
+      LEFT JOIN users adv ON adv.id = c.assigned_adviser_id
+      ${contactJoin}
+      LEFT JOIN LATERAL (
+        SELECT a.overall_score, a.submitted_at FROM readiness_audits a
+         WHERE a.case_id = c.id AND a.submitted_at IS NOT NULL AND a.overall_score IS NOT NULL
+         ORDER BY a.submitted_at DESC LIMIT 1) ra ON true
+      LEFT JOIN LATERAL (
+        SELECT count(*) AS outcomes,
+               count(*) FILTER (WHERE o.kind = 'new_market_entered') AS markets,
+               count(*) FILTER (WHERE o.kind = 'export_win') AS wins,
+               (SELECT string_agg(w.currency || ' ' || w.total, '; ' ORDER BY w.currency)
+                  FROM (SELECT o2.currency, sum(o2.value_minor) AS total FROM export_outcomes o2
+                         WHERE o2.case_id = c.id AND o2.kind = 'export_win' AND o2.value_minor IS NOT NULL
+                         GROUP BY o2.currency) w) AS win_values
+          FROM export_outcomes o WHERE o.case_id = c.id) oc ON true
+     WHERE ($1::uuid IS NULL OR c.assigned_adviser_id = $1::uuid)
+     ORDER BY c.opened_at, c.id`;
+}
+
+/** Counts rows as they pass and reports progress every `every` rows. */
+function counter(onRows: (n: number) => void, every: number): Transform & { count: number } {
+  const t = new Transform({
+    objectMode: true,
+    transform(row: unknown, _enc, done) {
+      t.count += 1;
+      if (t.count % every === 0) onRows(t.count);
+      done(null, row);
+    },
+  }) as Transform & { count: number };
+  t.count = 0;
+  return t;
+}
+
+/**
+ * Streams the export to `out` through `client` (a connection of its own: the cursor holds it until the end).
+ * Resolves with the number of rows written. `onProgress` hears the running row count.
+ */
+export async function streamCaseExport(
+  client: PoolClient,
+  format: CaseExportFormat,
+  options: CaseExportOptions,
+  out: NodeJS.WritableStream,
+  onProgress: (rows: number) => void = () => undefined,
+): Promise<number> {
+  const columns = caseExportColumns(options.includeContact);
+  const rows = client.query(
+    new QueryStream(caseExportSql(options.includeContact), [options.adviserId ?? null], { batchSize: 500 }),
+  ) as unknown as Readable;
+  const count = counter(onProgress, 1000);
+  if (format === 'csv') {
+    const csv = stringify({
+      ...CSV_OPTIONS,
+      header: true,
+      columns: columns.map((c) => ({ key: c.key, header: c.header })),
+    });
+    await pipeline(rows, count, csv, out as unknown as PassThrough);
+    return count.count;
+  }
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as never, useStyles: true });
+  const sheet = workbook.addWorksheet('Cases');
+  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  await pipeline(rows, count, async function (source: AsyncIterable<Record<string, unknown>>) {
+    for await (const row of source) {
+      const added = sheet.addRow(row);
+      for (const key of ['opened_at', 'readiness_audited_at']) {
+        const cell = added.getCell(key);
+        if (cell.value instanceof Date) cell.numFmt = 'yyyy-mm-dd hh:mm';
+      }
+      added.commit();
+    }
+  });
+  sheet.commit();
+  await workbook.commit();
+  return count.count;
+}

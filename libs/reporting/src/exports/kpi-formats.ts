@@ -1,0 +1,281 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { KpiBreakdownRow, KpiFilters, KpiReport, KpiUnit, KpiValue } from '../kpi/kpi-report';
+
+/**
+ * CSV and XLSX renderings of a `KpiReport`. Both carry the same numbers as the JSON: counts, percentages
+ * (0–100), days, scores and ratings as plain numbers; money in major units (125050 GBP minor → 1250.5) with
+ * the ISO 4217 currency in its own column, so a spreadsheet can sum it.
+ */
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const GENUINE_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A text cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR at the start) gets a
+ * leading `'` so it stays text; a genuine number such as `-12.5` is left as it is.
+ */
+export function neutraliseCell(text: string): string {
+  if (!FORMULA_START.test(text) || GENUINE_NUMBER.test(text)) return text;
+  return `'${text}`;
+}
+
+/** Options for csv-stringify that every export in this folder shares. */
+export const CSV_OPTIONS = {
+  cast: {
+    string: (value: string) => neutraliseCell(value),
+    boolean: (value: boolean) => (value ? 'true' : 'false'),
+    date: (value: Date) => value.toISOString(),
+  },
+  quoted_match: /[\r\n]/,
+  record_delimiter: '\r\n',
+} as const;
+
+function fractionDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2
+    );
+  } catch {
+    return 2;
+  }
+}
+
+/** Integer minor units → major units of the currency (JPY has none, GBP two, BHD three). */
+export function minorToMajor(minor: number, currency: string | undefined): number {
+  const digits = currency ? fractionDigits(currency) : 2;
+  return Number((minor / 10 ** digits).toFixed(digits));
+}
+
+/** The unit as written in the files: money is converted, so it is no longer `money_minor`. */
+function unitLabel(unit: KpiUnit): string {
+  return unit === 'money_minor' ? 'money' : unit;
+}
+
+function exported(value: number | null, unit: KpiUnit, currency: string | undefined): number | null {
+  if (value === null) return null;
+  return unit === 'money_minor' ? minorToMajor(value, currency) : value;
+}
+
+const FILTER_LABELS: [keyof KpiFilters, string][] = [
+  ['from', 'Period from'],
+  ['to', 'Period to'],
+  ['region', 'Region'],
+  ['sector', 'Sector (NACE section)'],
+  ['adviserId', 'Adviser'],
+  ['sizeBand', 'Company size band'],
+  ['stageAtEnrolment', 'Stage at enrolment'],
+];
+
+function scopeLabel(report: KpiReport): string {
+  return report.scope.kind === 'programme' ? 'Whole programme' : `Adviser caseload ${report.scope.adviserId}`;
+}
+
+function details(extra: KpiBreakdownRow['extra']): string {
+  if (!extra) return '';
+  return Object.entries(extra)
+    .map(([k, v]) => `${k}=${v ?? ''}`)
+    .join('; ');
+}
+
+function kpiCurrency(kpi: KpiValue): string | undefined {
+  return kpi.unit === 'money_minor' ? kpi.currency : undefined;
+}
+
+/** Every KPI line and breakdown line of one KPI, as the CSV and each XLSX group sheet list them. */
+interface Line {
+  group: string;
+  kpiKey: string;
+  kpiName: string;
+  rowKey: string;
+  rowLabel: string;
+  unit: KpiUnit;
+  value: number | null;
+  previous: number | null;
+  currency: string;
+  details: string;
+  definition: string;
+}
+
+function linesOf(group: string, kpi: KpiValue): Line[] {
+  const currency = kpiCurrency(kpi);
+  const lines: Line[] = [
+    {
+      group,
+      kpiKey: kpi.key,
+      kpiName: kpi.name,
+      rowKey: '',
+      rowLabel: '',
+      unit: kpi.unit,
+      value: exported(kpi.value, kpi.unit, currency),
+      previous: exported(kpi.previous, kpi.unit, currency),
+      currency: currency ?? '',
+      details: '',
+      definition: kpi.definition,
+    },
+  ];
+  for (const row of kpi.breakdown?.rows ?? []) {
+    const unit = kpi.breakdown!.unit;
+    const rowCurrency = unit === 'money_minor' ? (row.currency ?? currency) : undefined;
+    lines.push({
+      group,
+      kpiKey: kpi.key,
+      kpiName: `${kpi.name} — ${kpi.breakdown!.title}`,
+      rowKey: row.key,
+      rowLabel: row.label,
+      unit,
+      value: exported(row.value, unit, rowCurrency),
+      previous: null,
+      currency: rowCurrency ?? '',
+      details: details(row.extra),
+      definition: '',
+    });
+  }
+  return lines;
+}
+
+/** The cells both formats write for a line, from the KPI key to the details. */
+function cellsOf(l: Line): (string | number | null)[] {
+  return [
+    l.kpiKey,
+    l.kpiName,
+    l.rowKey,
+    l.rowLabel,
+    unitLabel(l.unit),
+    l.value,
+    l.previous,
+    l.currency,
+    l.details,
+  ];
+}
+
+const CSV_HEADER = [
+  'group',
+  'kpi_key',
+  'kpi',
+  'row_key',
+  'row_label',
+  'unit',
+  'value',
+  'previous_period',
+  'currency',
+  'details',
+  'definition',
+];
+
+/**
+ * The KPI report as CSV: a cover block (title, extraction time, data freshness, scope, every filter), a
+ * blank line, then a header and one row per KPI (with its definition) and per breakdown row.
+ */
+export function kpiReportToCsv(report: KpiReport): string {
+  const records: (string | number | null)[][] = [
+    ['SME Export Programme — KPI report'],
+    ['Extracted at', report.generatedAt],
+    ['Data as of', report.dataAsOf],
+    ['Scope', scopeLabel(report)],
+    ...FILTER_LABELS.map(([key, label]) => [label, report.filters[key] ?? 'All']),
+    ['Money', 'in major units of the currency in the currency column'],
+    [],
+    CSV_HEADER,
+  ];
+  for (const group of report.groups) {
+    for (const kpi of group.kpis) {
+      for (const l of linesOf(group.title, kpi)) {
+        records.push([l.group, ...cellsOf(l), l.definition]);
+      }
+    }
+  }
+  return stringify(records, CSV_OPTIONS);
+}
+
+const NUMBER_FORMATS: Record<KpiUnit, string> = {
+  count: '#,##0',
+  percent: '0.0"%"',
+  working_days: '0.0',
+  days: '0.0',
+  score: '0.0',
+  score_change: '+0.0;-0.0;0.0',
+  rating: '0.00',
+  money_minor: '#,##0.00',
+};
+
+/** `YYYY-MM-DD` → a Date at UTC midnight (what exceljs stores as that calendar day). */
+function calendarDay(day: string): Date | string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : day;
+}
+
+function timestamp(iso: string): Date | string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d;
+}
+
+/** Excel sheet names: at most 31 characters, none of `[]:*?/\`, unique in the workbook. */
+function sheetName(title: string, used: Set<string>): string {
+  const base = title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28) || 'Sheet';
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} ${n}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/**
+ * The KPI report as an XLSX workbook streamed to `out`: a cover sheet (extraction time and data freshness as
+ * dates, scope, filters — period dates as dates — and every KPI's definition), then one sheet per group with
+ * one row per KPI and per breakdown row; values are numeric cells formatted by unit.
+ */
+export async function writeKpiReportXlsx(report: KpiReport, out: NodeJS.WritableStream): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as never, useStyles: true });
+  workbook.created = new Date(report.generatedAt);
+  const used = new Set<string>();
+
+  const cover = workbook.addWorksheet(sheetName('Cover', used));
+  cover.columns = [{ width: 28 }, { width: 40 }, { width: 14 }, { width: 90 }];
+  cover.addRow(['SME Export Programme — KPI report']).font = { bold: true, size: 14 };
+  cover.addRow(['Extracted at', timestamp(report.generatedAt)]).getCell(2).numFmt = 'yyyy-mm-dd hh:mm:ss';
+  const asOf = timestamp(report.dataAsOf);
+  const asOfRow = cover.addRow(['Data as of', asOf]);
+  if (asOf instanceof Date) asOfRow.getCell(2).numFmt = 'yyyy-mm-dd hh:mm:ss';
+  cover.addRow(['Scope', scopeLabel(report)]);
+  for (const [key, label] of FILTER_LABELS) {
+    const raw = report.filters[key];
+    const value = raw === undefined ? 'All' : key === 'from' || key === 'to' ? calendarDay(raw) : raw;
+    const row = cover.addRow([label, value]);
+    if (value instanceof Date) row.getCell(2).numFmt = 'yyyy-mm-dd';
+  }
+  cover.addRow(['Money', 'in major units of the currency in the Currency column']);
+  cover.addRow([]);
+  cover.addRow(['Definitions']).font = { bold: true };
+  cover.addRow(['KPI key', 'KPI', 'Unit', 'Definition']).font = { bold: true };
+  for (const group of report.groups) {
+    for (const kpi of group.kpis) cover.addRow([kpi.key, kpi.name, unitLabel(kpi.unit), kpi.definition]);
+  }
+  cover.commit();
+
+  for (const group of report.groups) {
+    const sheet = workbook.addWorksheet(sheetName(group.title, used));
+    sheet.columns = [
+      { header: 'KPI key', width: 36 },
+      { header: 'KPI', width: 48 },
+      { header: 'Row key', width: 16 },
+      { header: 'Row', width: 32 },
+      { header: 'Unit', width: 14 },
+      { header: 'Value', width: 14 },
+      { header: 'Previous period', width: 16 },
+      { header: 'Currency', width: 10 },
+      { header: 'Details', width: 40 },
+    ];
+    sheet.getRow(1).font = { bold: true };
+    for (const kpi of group.kpis) {
+      for (const l of linesOf(group.title, kpi)) {
+        const row = sheet.addRow(cellsOf(l));
+        row.getCell(6).numFmt = NUMBER_FORMATS[l.unit];
+        row.getCell(7).numFmt = NUMBER_FORMATS[l.unit];
+        row.commit();
+      }
+    }
+    sheet.commit();
+  }
+  await workbook.commit();
+}

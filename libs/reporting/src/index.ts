@@ -1,0 +1,19 @@
+export { ReportingModule } from './reporting.module';
+export { KpiReportService } from './kpi/kpi-report.service';
+export type { KpiScope } from './kpi/kpi-report.service';
+export { KPI_DEFINITIONS, kpiSql } from './kpi/kpi-registry';
+export type { KpiDefinition } from './kpi/kpi-registry';
+export { ReportingRules } from './reporting-rules';
+export type {
+  KpiReport,
+  KpiFilters,
+  KpiValue,
+  KpiGroup,
+  KpiGroupKey,
+  KpiUnit,
+  KpiBreakdownRow,
+  SizeBand,
+} from './kpi/kpi-report';
+export { kpiReportToCsv, writeKpiReportXlsx } from './exports/kpi-formats';
+export { streamCaseExport } from './exports/case-rows';
+export type { CaseExportFormat, CaseExportOptions } from './exports/case-rows';

@@ -1,0 +1,19 @@
+export const round1 = (value: number): number => Math.round(value * 10) / 10;
+export const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+/** Percentage 0–100 with one decimal; null when there is nothing to divide by. */
+export function ratePercent(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? round1((numerator / denominator) * 100) : null;
+}
+
+/**
+ * The q-quantile (0–1) of sorted numbers, interpolating linearly between ranks (PostgreSQL's
+ * percentile_cont): the median of [1, 2, 3, 10] is 2.5, its 90th percentile 7.9. Null for no numbers.
+ */
+export function percentile(sorted: readonly number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = (sorted.length - 1) * q;
+  const lower = Math.floor(rank);
+  const upper = Math.ceil(rank);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (rank - lower);
+}

@@ -1,0 +1,728 @@
+import countries from 'i18n-iso-countries';
+import type { KpiBreakdownRow, KpiGroupKey, KpiUnit } from './kpi-report';
+import { KPI_SOURCES, type KpiSourceKey } from './kpi-sql';
+import { percentile, ratePercent, round1, round2 } from './kpi-math';
+
+export type KpiRow = Record<string, unknown>;
+
+/** What a KPI's `compute` may use besides its rows. */
+export interface KpiComputeContext {
+  /** Working days after `from` up to and including `to` (0 when `to` is on or before `from`). */
+  workingDaysBetween(from: string, to: string): number;
+}
+
+export interface KpiResult {
+  value: number | null;
+  rows?: KpiBreakdownRow[];
+  currency?: string;
+}
+
+/** One KPI: everything a reader needs (name, definition, unit) and how it is computed (SQL + arithmetic). */
+export interface KpiDefinition {
+  key: string;
+  group: KpiGroupKey;
+  name: string;
+  definition: string;
+  unit: KpiUnit;
+  /** The query whose rows `compute` reads (KPI_SOURCES); its SQL is the KPI's SQL. */
+  source: KpiSourceKey;
+  /** A figure for now, not for the period: there is no previous-period value. */
+  snapshot?: boolean;
+  breakdown?: { title: string; unit: KpiUnit };
+  compute(rows: KpiRow[], ctx: KpiComputeContext): KpiResult;
+}
+
+export const GROUP_TITLES: Record<KpiGroupKey, string> = {
+  reach: 'Reach',
+  responsiveness: 'Responsiveness',
+  engagement: 'Engagement',
+  progression: 'Progression',
+  outcomes: 'Outcomes',
+  barriers: 'Barriers',
+};
+
+export const STAGE_LABELS: Record<string, string> = {
+  non_exporter: 'Non-exporter',
+  passive_exporter: 'Passive exporter',
+  proactive_exporter: 'Proactive exporter',
+};
+
+export const BARRIER_LABELS: Record<string, string> = {
+  psychological: 'Psychological',
+  organisational: 'Organisational',
+  operational: 'Operational',
+  product_market: 'Product/market',
+  social_media: 'Social-media maturity',
+};
+
+const ELIGIBILITY_LABELS: Record<string, string> = {
+  sme_employees: 'Too many employees for an SME',
+  sme_financials: 'Turnover and balance sheet above the SME limits',
+  region: 'Registered outside the programme regions',
+  sector: 'Sector not funded by the programme',
+  not_already_enrolled: 'Already enrolled',
+};
+
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+
+function metric(rows: KpiRow[], name: string): number {
+  return rows.filter((r) => r.metric === name).reduce((sum, r) => sum + num(r.n), 0);
+}
+
+function keyed(rows: KpiRow[], name: string, labels: Record<string, string> = {}): KpiBreakdownRow[] {
+  return rows
+    .filter((r) => r.metric === name)
+    .map((r) => ({ key: str(r.key), label: labels[str(r.key)] ?? str(r.key), value: num(r.n) }))
+    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.key.localeCompare(b.key));
+}
+
+export function countryName(code: string): string {
+  return countries.getName(code, 'en') ?? code;
+}
+
+/** Working days from assignment to first contact, one entry per case (uncontacted cases excluded). */
+function contactDays(rows: KpiRow[], ctx: KpiComputeContext): { days: number[]; cohort: number } {
+  const days: number[] = [];
+  let cohort = 0;
+  for (const row of rows) {
+    const n = num(row.n);
+    cohort += n;
+    if (!row.contacted_on) continue;
+    const d = ctx.workingDaysBetween(str(row.assigned_on), str(row.contacted_on));
+    for (let i = 0; i < n; i++) days.push(d);
+  }
+  return { days: days.sort((a, b) => a - b), cohort };
+}
+
+/** Time-to-first-contact distribution buckets (the dashboard's histogram). */
+export const CONTACT_BUCKETS: { key: string; label: string; test: (d: number) => boolean }[] = [
+  { key: '0', label: 'Same day', test: (d) => d === 0 },
+  { key: '1', label: '1 working day', test: (d) => d === 1 },
+  { key: '2', label: '2 working days', test: (d) => d === 2 },
+  { key: '3', label: '3 working days', test: (d) => d === 3 },
+  { key: '4-5', label: '4 to 5 working days', test: (d) => d >= 4 && d <= 5 },
+  { key: '6-10', label: '6 to 10 working days', test: (d) => d >= 6 && d <= 10 },
+  { key: '11+', label: 'More than 10 working days', test: (d) => d > 10 },
+];
+
+function contactedWithin(limit: number) {
+  return (rows: KpiRow[], ctx: KpiComputeContext): KpiResult => {
+    const { days, cohort } = contactDays(rows, ctx);
+    return { value: ratePercent(days.filter((d) => d <= limit).length, cohort) };
+  };
+}
+
+interface ModuleRow {
+  key: string;
+  label: string;
+  booked: number;
+  marked: number;
+  attended: number;
+  due: number;
+  due_completed: number;
+  completed: number;
+  feedback: number;
+  satisfaction_sum: number;
+}
+
+const modules = (rows: KpiRow[]): ModuleRow[] =>
+  rows.map((r) => ({
+    key: str(r.key),
+    label: str(r.label),
+    booked: num(r.booked),
+    marked: num(r.marked),
+    attended: num(r.attended),
+    due: num(r.due),
+    due_completed: num(r.due_completed),
+    completed: num(r.completed),
+    feedback: num(r.feedback),
+    satisfaction_sum: num(r.satisfaction_sum),
+  }));
+
+function moduleRate(numerator: keyof ModuleRow, denominator: keyof ModuleRow): (rows: KpiRow[]) => KpiResult {
+  return (rows) => {
+    const list = modules(rows);
+    const sum = (k: keyof ModuleRow): number => list.reduce((s, m) => s + Number(m[k]), 0);
+    return {
+      value: ratePercent(sum(numerator), sum(denominator)),
+      rows: list
+        .filter((m) => Number(m[denominator]) > 0)
+        .map((m) => ({
+          key: m.key,
+          label: m.label,
+          value: ratePercent(Number(m[numerator]), Number(m[denominator])),
+          extra: { [numerator]: Number(m[numerator]), [denominator]: Number(m[denominator]) },
+        })),
+    };
+  };
+}
+
+function moduleCount(field: keyof ModuleRow): (rows: KpiRow[]) => KpiResult {
+  return (rows) => {
+    const list = modules(rows).filter((m) => Number(m[field]) > 0);
+    return {
+      value: list.reduce((s, m) => s + Number(m[field]), 0),
+      rows: list.map((m) => ({ key: m.key, label: m.label, value: Number(m[field]) })),
+    };
+  };
+}
+
+/** Transitions of one kind in the period, with the monthly series and the rate among cases at the start. */
+function transitions(from: string, to: string, as: 'count' | 'rate') {
+  return (rows: KpiRow[]): KpiResult => {
+    const pair = `${from}>${to}`;
+    const moved = rows
+      .filter((r) => r.metric === 'moved' && r.key === pair)
+      .reduce((s, r) => s + num(r.n), 0);
+    if (as === 'rate') {
+      const atStart = rows
+        .filter((r) => r.metric === 'start' && r.key === from)
+        .reduce((s, r) => s + num(r.n), 0);
+      return {
+        value: ratePercent(moved, atStart),
+        rows: [{ key: 'cohort', label: `${STAGE_LABELS[from]} at the start`, value: atStart }],
+      };
+    }
+    const months = rows
+      .filter((r) => str(r.metric).startsWith('month:') && r.key === pair)
+      .map((r) => ({ key: str(r.metric).slice(6), label: str(r.metric).slice(6), value: num(r.n) }))
+      .sort((a, b) => a.key.localeCompare(b.key));
+    return { value: moved, rows: months };
+  };
+}
+
+function outcomeRows(rows: KpiRow[], kind: string): KpiRow[] {
+  return rows.filter((r) => r.kind === kind);
+}
+
+function byCountry(rows: KpiRow[]): KpiBreakdownRow[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const code = str(r.country) || 'unknown';
+    counts.set(code, (counts.get(code) ?? 0) + num(r.n));
+  }
+  return [...counts.entries()]
+    .map(([key, value]) => ({ key, label: key === 'unknown' ? 'Not recorded' : countryName(key), value }))
+    .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
+}
+
+/** Outcomes of one kind: how many, by country. */
+function outcomesByCountry(kind: string) {
+  return (rows: KpiRow[]): KpiResult => {
+    const ofKind = outcomeRows(rows, kind);
+    return { value: ofKind.reduce((s, r) => s + num(r.n), 0), rows: byCountry(ofKind) };
+  };
+}
+
+function winsByCurrency(rows: KpiRow[], as: 'count' | 'value'): KpiResult {
+  const wins = outcomeRows(rows, 'export_win');
+  const byCurrency = new Map<
+    string,
+    { n: number; confirmed: number; value: number; confirmedValue: number }
+  >();
+  for (const r of wins) {
+    const currency = str(r.currency) || 'none';
+    const entry = byCurrency.get(currency) ?? { n: 0, confirmed: 0, value: 0, confirmedValue: 0 };
+    entry.n += num(r.n);
+    entry.value += num(r.value);
+    if (r.confirmed === true) {
+      entry.confirmed += num(r.n);
+      entry.confirmedValue += num(r.value);
+    }
+    byCurrency.set(currency, entry);
+  }
+  const list = [...byCurrency.entries()].sort(([a], [b]) => a.localeCompare(b));
+  if (as === 'count') {
+    return {
+      value: list.reduce((s, [, e]) => s + e.n, 0),
+      rows: list.map(([currency, e]) => ({
+        key: currency,
+        label: currency === 'none' ? 'No value recorded' : currency,
+        value: e.n,
+        extra: { confirmed: e.confirmed, unconfirmed: e.n - e.confirmed },
+      })),
+    };
+  }
+  const valued = list.filter(([currency]) => currency !== 'none');
+  return {
+    value: valued.length === 1 ? valued[0][1].value : null,
+    currency: valued.length === 1 ? valued[0][0] : undefined,
+    rows: valued.map(([currency, e]) => ({
+      key: currency,
+      label: currency,
+      value: e.value,
+      currency,
+      extra: { confirmed: e.confirmedValue, unconfirmed: e.value - e.confirmedValue },
+    })),
+  };
+}
+
+function barriers(metricName: string, anyName: string) {
+  return (rows: KpiRow[]): KpiResult => ({
+    value: metric(rows, anyName),
+    rows: keyed(rows, metricName, BARRIER_LABELS),
+  });
+}
+
+const staysIn =
+  (stage: string) =>
+  (rows: KpiRow[]): KpiResult => {
+    const row = rows.find((r) => r.key === stage);
+    return {
+      value: row && row.median !== null ? round1(num(row.median)) : null,
+      rows: row ? [{ key: 'stays', label: 'Completed stays', value: num(row.n) }] : [],
+    };
+  };
+
+/**
+ * Every KPI the programme reports, in the order they are shown. The dashboard, the JSON, the CSV and the
+ * XLSX all come from these definitions, so a number means the same thing everywhere.
+ */
+export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
+  // Reach
+  {
+    key: 'reach.enrolments_received',
+    group: 'reach',
+    name: 'Enrolments received',
+    definition: 'Enrolment forms submitted in the period.',
+    unit: 'count',
+    source: 'enrolments',
+    compute: (rows) => ({ value: metric(rows, 'total') }),
+  },
+  {
+    key: 'reach.enrolments_eligible',
+    group: 'reach',
+    name: 'Eligible enrolments',
+    definition: 'Enrolments submitted in the period whose latest eligibility decision was eligible.',
+    unit: 'count',
+    source: 'enrolments',
+    compute: (rows) => ({ value: metric(rows, 'eligible') }),
+  },
+  {
+    key: 'reach.enrolments_ineligible',
+    group: 'reach',
+    name: 'Ineligible enrolments',
+    definition:
+      'Enrolments submitted in the period whose latest eligibility decision was ineligible, with the rules they failed (one enrolment can fail several).',
+    unit: 'count',
+    source: 'enrolments',
+    breakdown: { title: 'Reasons', unit: 'count' },
+    compute: (rows) => ({
+      value: metric(rows, 'ineligible'),
+      rows: keyed(rows, 'reason', ELIGIBILITY_LABELS),
+    }),
+  },
+  {
+    key: 'reach.smes_assisted',
+    group: 'reach',
+    name: 'SMEs assisted',
+    definition: 'Companies with at least one adviser interaction dated in the period.',
+    unit: 'count',
+    source: 'assisted',
+    compute: (rows) => ({ value: num(rows[0]?.assisted) }),
+  },
+  {
+    key: 'reach.first_time_exporters_assisted',
+    group: 'reach',
+    name: 'First-time exporters assisted',
+    definition: 'SMEs assisted in the period that were non-exporters when they enrolled.',
+    unit: 'count',
+    source: 'assisted',
+    compute: (rows) => ({ value: num(rows[0]?.first_time) }),
+  },
+  // Responsiveness
+  {
+    key: 'responsiveness.first_contact_median',
+    group: 'responsiveness',
+    name: 'Time to first contact (median)',
+    definition:
+      'For cases first assigned in the period and contacted since: the median number of working days after the assignment date up to the first contact (same day = 0).',
+    unit: 'working_days',
+    source: 'firstContact',
+    breakdown: { title: 'Cases by working days to first contact', unit: 'count' },
+    compute: (rows, ctx) => {
+      const { days, cohort } = contactDays(rows, ctx);
+      const buckets = CONTACT_BUCKETS.map((b) => ({
+        key: b.key,
+        label: b.label,
+        value: days.filter(b.test).length,
+      }));
+      buckets.push({ key: 'none', label: 'Not contacted yet', value: cohort - days.length });
+      return { value: round1OrNull(percentile(days, 0.5)), rows: buckets };
+    },
+  },
+  {
+    key: 'responsiveness.first_contact_p90',
+    group: 'responsiveness',
+    name: 'Time to first contact (90th percentile)',
+    definition:
+      'For cases first assigned in the period and contacted since: 90% were contacted within this many working days (linear interpolation between ranks).',
+    unit: 'working_days',
+    source: 'firstContact',
+    compute: (rows, ctx) => ({ value: round1OrNull(percentile(contactDays(rows, ctx).days, 0.9)) }),
+  },
+  {
+    key: 'responsiveness.contacted_within_3',
+    group: 'responsiveness',
+    name: 'Contacted within 3 working days',
+    definition:
+      'Of the cases first assigned in the period, the share whose first contact came within 3 working days of the assignment date (cases not contacted count as not within).',
+    unit: 'percent',
+    source: 'firstContact',
+    compute: contactedWithin(3),
+  },
+  {
+    key: 'responsiveness.contacted_within_5',
+    group: 'responsiveness',
+    name: 'Contacted within 5 working days',
+    definition:
+      'Of the cases first assigned in the period, the share whose first contact came within 5 working days of the assignment date (cases not contacted count as not within).',
+    unit: 'percent',
+    source: 'firstContact',
+    compute: contactedWithin(5),
+  },
+  {
+    key: 'responsiveness.follow_ups_overdue',
+    group: 'responsiveness',
+    name: 'Follow-ups overdue now',
+    definition:
+      'Open follow-ups (reminders not done or cancelled) whose due date has passed, by the adviser they are assigned to. A figure for now, whatever the period.',
+    unit: 'count',
+    source: 'overdue',
+    snapshot: true,
+    breakdown: { title: 'By adviser', unit: 'count' },
+    compute: (rows) => ({
+      value: rows.reduce((s, r) => s + num(r.n), 0),
+      rows: rows
+        .map((r) => ({ key: str(r.key) || 'unassigned', label: str(r.label), value: num(r.n) }))
+        .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label)),
+    }),
+  },
+  {
+    key: 'responsiveness.escalations',
+    group: 'responsiveness',
+    name: 'Escalations',
+    definition:
+      'Follow-ups escalated to a programme officer in the period (each escalation step counted once), by reminder rule.',
+    unit: 'count',
+    source: 'escalations',
+    breakdown: { title: 'By reminder rule', unit: 'count' },
+    compute: (rows) => ({
+      value: rows.reduce((s, r) => s + num(r.n), 0),
+      rows: rows.map((r) => ({ key: str(r.key), label: str(r.key), value: num(r.n) })),
+    }),
+  },
+  {
+    key: 'responsiveness.caseload_vs_capacity',
+    group: 'responsiveness',
+    name: 'Caseload against capacity',
+    definition:
+      'Open cases held by advisers as a share of their combined capacity, now; each adviser’s open cases and capacity beside it. A figure for now, whatever the period.',
+    unit: 'percent',
+    source: 'caseload',
+    snapshot: true,
+    breakdown: { title: 'Open cases by adviser', unit: 'count' },
+    compute: (rows) => ({
+      value: ratePercent(
+        rows.reduce((s, r) => s + num(r.n), 0),
+        rows.reduce((s, r) => s + num(r.capacity), 0),
+      ),
+      rows: rows.map((r) => ({
+        key: str(r.key),
+        label: str(r.label),
+        value: num(r.n),
+        extra: { capacity: num(r.capacity) },
+      })),
+    }),
+  },
+  // Engagement
+  {
+    key: 'engagement.self_assessments_completed',
+    group: 'engagement',
+    name: 'Self-assessments completed',
+    definition: 'Readiness self-assessments submitted by SMEs in the period.',
+    unit: 'count',
+    source: 'audits',
+    compute: (rows) => ({ value: metric(rows, 'self') }),
+  },
+  {
+    key: 'engagement.audits_completed',
+    group: 'engagement',
+    name: 'Audits completed',
+    definition: 'First readiness audits submitted by advisers in the period (a case’s first adviser audit).',
+    unit: 'count',
+    source: 'audits',
+    compute: (rows) => ({ value: metric(rows, 'audit') }),
+  },
+  {
+    key: 'engagement.reaudits_completed',
+    group: 'engagement',
+    name: 'Re-audits completed',
+    definition: 'Readiness audits submitted by advisers in the period for cases that already had one.',
+    unit: 'count',
+    source: 'audits',
+    compute: (rows) => ({ value: metric(rows, 'reaudit') }),
+  },
+  {
+    key: 'engagement.training_bookings',
+    group: 'engagement',
+    name: 'Training bookings',
+    definition:
+      'Training places booked in the period (including waiting-list places), not counting cancelled bookings.',
+    unit: 'count',
+    source: 'training',
+    breakdown: { title: 'By module', unit: 'count' },
+    compute: moduleCount('booked'),
+  },
+  {
+    key: 'engagement.training_attendance_rate',
+    group: 'engagement',
+    name: 'Training attendance rate',
+    definition: 'Of the bookings whose attendance was recorded in the period, the share that attended.',
+    unit: 'percent',
+    source: 'training',
+    breakdown: { title: 'By module', unit: 'percent' },
+    compute: moduleRate('attended', 'marked'),
+  },
+  {
+    key: 'engagement.training_completion_rate',
+    group: 'engagement',
+    name: 'Training completion rate',
+    definition: 'Of the bookings (not cancelled) due to be completed in the period, the share completed.',
+    unit: 'percent',
+    source: 'training',
+    breakdown: { title: 'By module', unit: 'percent' },
+    compute: moduleRate('due_completed', 'due'),
+  },
+  {
+    key: 'engagement.training_completions',
+    group: 'engagement',
+    name: 'Training modules completed',
+    definition: 'Training modules completed in the period.',
+    unit: 'count',
+    source: 'training',
+    breakdown: { title: 'By module', unit: 'count' },
+    compute: moduleCount('completed'),
+  },
+  {
+    key: 'engagement.training_satisfaction',
+    group: 'engagement',
+    name: 'Average training satisfaction',
+    definition:
+      'Mean satisfaction (1 = very dissatisfied, 5 = very satisfied) of the training feedback given in the period.',
+    unit: 'rating',
+    source: 'training',
+    breakdown: { title: 'By module', unit: 'rating' },
+    compute: (rows) => {
+      const list = modules(rows).filter((m) => m.feedback > 0);
+      const n = list.reduce((s, m) => s + m.feedback, 0);
+      const total = list.reduce((s, m) => s + m.satisfaction_sum, 0);
+      return {
+        value: n ? round2(total / n) : null,
+        rows: list.map((m) => ({
+          key: m.key,
+          label: m.label,
+          value: round2(m.satisfaction_sum / m.feedback),
+          extra: { responses: m.feedback },
+        })),
+      };
+    },
+  },
+  // Progression
+  {
+    key: 'progression.cases_by_stage',
+    group: 'progression',
+    name: 'Cases by export stage',
+    definition:
+      'Every case in the programme by its export stage now (the stage funnel). A figure for now, whatever the period.',
+    unit: 'count',
+    source: 'transitions',
+    snapshot: true,
+    breakdown: { title: 'By stage', unit: 'count' },
+    compute: (rows) => {
+      const byStage = (['non_exporter', 'passive_exporter', 'proactive_exporter'] as const).map((stage) => ({
+        key: stage,
+        label: STAGE_LABELS[stage],
+        value: rows
+          .filter((r) => r.metric === 'current' && r.key === stage)
+          .reduce((s, r) => s + num(r.n), 0),
+      }));
+      return { value: byStage.reduce((s, r) => s + r.value, 0), rows: byStage };
+    },
+  },
+  {
+    key: 'progression.non_to_passive',
+    group: 'progression',
+    name: 'Non-exporters who became passive exporters',
+    definition: 'Cases that moved from non-exporter to passive exporter in the period, by month.',
+    unit: 'count',
+    source: 'transitions',
+    breakdown: { title: 'By month', unit: 'count' },
+    compute: transitions('non_exporter', 'passive_exporter', 'count'),
+  },
+  {
+    key: 'progression.non_to_passive_rate',
+    group: 'progression',
+    name: 'Non-exporter to passive exporter rate',
+    definition:
+      'Cases that moved from non-exporter to passive exporter in the period, as a share of the cases that were non-exporters at the start of the period (or when they joined during it).',
+    unit: 'percent',
+    source: 'transitions',
+    compute: transitions('non_exporter', 'passive_exporter', 'rate'),
+  },
+  {
+    key: 'progression.passive_to_proactive',
+    group: 'progression',
+    name: 'Passive exporters who became proactive exporters',
+    definition: 'Cases that moved from passive exporter to proactive exporter in the period, by month.',
+    unit: 'count',
+    source: 'transitions',
+    breakdown: { title: 'By month', unit: 'count' },
+    compute: transitions('passive_exporter', 'proactive_exporter', 'count'),
+  },
+  {
+    key: 'progression.passive_to_proactive_rate',
+    group: 'progression',
+    name: 'Passive exporter to proactive exporter rate',
+    definition:
+      'Cases that moved from passive exporter to proactive exporter in the period, as a share of the cases that were passive exporters at the start of the period (or when they joined during it).',
+    unit: 'percent',
+    source: 'transitions',
+    compute: transitions('passive_exporter', 'proactive_exporter', 'rate'),
+  },
+  ...(['non_exporter', 'passive_exporter', 'proactive_exporter'] as const).map((stage): KpiDefinition => ({
+    key: `progression.median_days_${stage}`,
+    group: 'progression',
+    name: `Median days as a ${STAGE_LABELS[stage].toLowerCase()}`,
+    definition: `For cases that left the ${STAGE_LABELS[stage].toLowerCase()} stage in the period: the median calendar days they spent in it (from joining the programme or entering the stage).`,
+    unit: 'days',
+    source: 'stays',
+    compute: staysIn(stage),
+  })),
+  {
+    key: 'progression.readiness_score_change',
+    group: 'progression',
+    name: 'Average change in readiness score',
+    definition:
+      'For cases whose latest adviser audit (their second or later) was submitted in the period: the mean change in overall readiness score from their first adviser audit, and per heading.',
+    unit: 'score_change',
+    source: 'audits',
+    breakdown: { title: 'By heading', unit: 'score_change' },
+    compute: (rows) => {
+      const changes = rows.filter((r) => r.metric === 'change');
+      const overall = changes.find((r) => r.key === 'overall');
+      return {
+        value: overall && num(overall.n) > 0 ? round1(num(overall.v)) : null,
+        rows: changes
+          .filter((r) => r.key !== 'overall')
+          .map((r) => ({
+            key: str(r.key),
+            label: BARRIER_LABELS[str(r.key)] ?? str(r.key),
+            value: round1(num(r.v)),
+            extra: { cases: num(r.n) },
+          }))
+          .sort((a, b) => a.key.localeCompare(b.key)),
+      };
+    },
+  },
+  // Outcomes
+  {
+    key: 'outcomes.new_markets_entered',
+    group: 'outcomes',
+    name: 'New markets entered',
+    definition: 'New export markets recorded as entered in the period, by country.',
+    unit: 'count',
+    source: 'outcomes',
+    breakdown: { title: 'By country', unit: 'count' },
+    compute: outcomesByCountry('new_market_entered'),
+  },
+  {
+    key: 'outcomes.export_wins',
+    group: 'outcomes',
+    name: 'Export wins',
+    definition:
+      'Export wins dated in the period, by currency, split into confirmed by the SME and not yet confirmed.',
+    unit: 'count',
+    source: 'outcomes',
+    breakdown: { title: 'By currency', unit: 'count' },
+    compute: (rows) => winsByCurrency(rows, 'count'),
+  },
+  {
+    key: 'outcomes.export_wins_confirmed',
+    group: 'outcomes',
+    name: 'Confirmed export wins',
+    definition: 'Export wins dated in the period that the SME has confirmed.',
+    unit: 'count',
+    source: 'outcomes',
+    compute: (rows) => ({
+      value: outcomeRows(rows, 'export_win')
+        .filter((r) => r.confirmed === true)
+        .reduce((s, r) => s + num(r.n), 0),
+    }),
+  },
+  {
+    key: 'outcomes.export_win_value',
+    group: 'outcomes',
+    name: 'Value of export wins',
+    definition:
+      'Total value of export wins dated in the period, per currency (never converted), split into confirmed and unconfirmed. The headline shows a total only when all wins are in one currency.',
+    unit: 'money_minor',
+    source: 'outcomes',
+    breakdown: { title: 'By currency', unit: 'money_minor' },
+    compute: (rows) => winsByCurrency(rows, 'value'),
+  },
+  {
+    key: 'outcomes.first_export_orders',
+    group: 'outcomes',
+    name: 'First export orders',
+    definition: 'First-ever export orders recorded in the period, by country.',
+    unit: 'count',
+    source: 'outcomes',
+    breakdown: { title: 'By country', unit: 'count' },
+    compute: outcomesByCountry('first_export_order'),
+  },
+  // Barriers
+  {
+    key: 'barriers.at_enrolment',
+    group: 'barriers',
+    name: 'Barriers named at enrolment',
+    definition:
+      'Enrolments submitted in the period that named at least one export barrier; the breakdown counts enrolments naming each barrier, most frequent first.',
+    unit: 'count',
+    source: 'barriers',
+    breakdown: { title: 'By barrier', unit: 'count' },
+    compute: barriers('enrolment', 'enrolment_any'),
+  },
+  {
+    key: 'barriers.in_audits',
+    group: 'barriers',
+    name: 'Barriers found in audits',
+    definition:
+      'Readiness audits and self-assessments submitted in the period with at least one heading scoring below the barrier threshold (config/reporting.yaml); the breakdown counts audits per weak heading.',
+    unit: 'count',
+    source: 'barriers',
+    breakdown: { title: 'By heading', unit: 'count' },
+    compute: barriers('audit', 'audit_any'),
+  },
+  {
+    key: 'barriers.in_interactions',
+    group: 'barriers',
+    name: 'Barriers discussed with advisers',
+    definition:
+      'Adviser interactions dated in the period tagged with at least one barrier; the breakdown counts interactions per barrier.',
+    unit: 'count',
+    source: 'barriers',
+    breakdown: { title: 'By barrier', unit: 'count' },
+    compute: barriers('interaction', 'interaction_any'),
+  },
+];
+
+function round1OrNull(value: number | null): number | null {
+  return value === null ? null : round1(value);
+}
+
+/** The SQL of one KPI's source, for display beside its definition. */
+export function kpiSql(definition: KpiDefinition): string {
+  return KPI_SOURCES[definition.source].trim();
+}

@@ -1,0 +1,268 @@
+/**
+ * The SQL every KPI is computed with. Parameters are fixed for every query:
+ *   $1 period start (date, inclusive)  $2 period end (date, inclusive)  $3 programme time zone
+ *   $4 region  $5 NACE section  $6 adviser id  $7 size band  $8 stage at enrolment   (NULL = no filter)
+ *   $9 heading score below which an audit heading counts as a barrier
+ * `p` holds the period as instants; `fc` is the filtered set of cases; `fe` the filtered enrolments
+ * submitted in the period. A case's adviser is its currently assigned adviser (the caseload).
+ */
+
+/** micro < 10 employees, small < 50, medium < 250 (EU SME definition). */
+const sizeBand = (employees: string): string =>
+  `CASE WHEN ${employees} < 10 THEN 'micro' WHEN ${employees} < 50 THEN 'small' WHEN ${employees} < 250 THEN 'medium' ELSE 'large' END`;
+
+/** The stage a case was in when it opened: the first transition's `from`, or its stage if it never moved. */
+export const stageAtEnrolment = (alias: string): string =>
+  `COALESCE((SELECT st0.from_stage FROM stage_transitions st0 WHERE st0.case_id = ${alias}.id
+              ORDER BY st0.occurred_at, st0.created_at LIMIT 1), ${alias}.stage)`;
+
+export const COMMON_CTES = `
+WITH p AS (
+  SELECT ($1::date)::timestamp AT TIME ZONE $3::text AS ps,
+         (($2::date) + 1)::timestamp AT TIME ZONE $3::text AS pe,
+         $9::numeric AS barrier_below
+),
+fc AS (
+  SELECT c.id, c.company_id, c.assigned_adviser_id, c.opened_at, c.status, c.stage
+    FROM cases c
+   WHERE ($4::text IS NULL OR c.region = $4::text)
+     AND ($6::uuid IS NULL OR c.assigned_adviser_id = $6::uuid)
+     -- The company is read only when a company filter is set (the planner folds the test away otherwise).
+     AND (($5::text IS NULL AND $7::text IS NULL) OR EXISTS (
+           SELECT 1 FROM companies co WHERE co.id = c.company_id
+              AND ($5::text IS NULL OR co.nace_section = $5::text)
+              AND ($7::text IS NULL OR ${sizeBand('co.employees')} = $7::text)))
+     AND ($8::text IS NULL OR ${stageAtEnrolment('c')} = $8::text)
+),
+fe AS (
+  SELECT e.id, e.barriers
+    FROM enrolments e, p
+   WHERE e.submitted_at >= p.ps AND e.submitted_at < p.pe
+     AND ($4::text IS NULL OR e.region = $4::text)
+     AND ($5::text IS NULL OR e.nace_section = $5::text)
+     AND ($6::uuid IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.enrolment_id = e.id AND c.assigned_adviser_id = $6::uuid))
+     AND ($7::text IS NULL OR ${sizeBand('e.employees')} = $7::text)
+     AND ($8::text IS NULL OR (CASE WHEN e.exported_last12_months THEN 'passive_exporter' ELSE 'non_exporter' END) = $8::text)
+)`;
+
+/** One query per data set; several KPIs read the same rows. */
+export const KPI_SOURCES = {
+  /** Enrolments submitted in the period, by the latest eligibility decision and its failed rules. */
+  enrolments: `
+, decided AS (
+  SELECT fe.id, er.eligible, er.reasons
+    FROM fe LEFT JOIN LATERAL (
+      SELECT r.eligible, r.reasons FROM eligibility_results r WHERE r.enrolment_id = fe.id
+       ORDER BY r.evaluated_at DESC LIMIT 1) er ON true
+)
+SELECT 'total' AS metric, NULL AS key, count(*)::int AS n FROM decided
+UNION ALL SELECT 'eligible', NULL, count(*)::int FROM decided WHERE eligible
+UNION ALL SELECT 'ineligible', NULL, count(*)::int FROM decided WHERE eligible = false
+UNION ALL SELECT 'reason', x->>'rule', count(DISTINCT d.id)::int
+            FROM decided d, jsonb_array_elements(d.reasons) x
+           WHERE d.eligible = false AND (x->>'passed')::boolean = false
+           GROUP BY x->>'rule'`,
+
+  /** Companies with at least one interaction dated in the period; first-time = non-exporter at enrolment. */
+  assisted: `
+, helped AS (
+  SELECT DISTINCT fc.company_id, ${stageAtEnrolment('fc')} AS stage_at_enrolment
+    FROM fc
+   WHERE EXISTS (SELECT 1 FROM interactions i WHERE i.case_id = fc.id AND i.occurred_on BETWEEN $1::date AND $2::date)
+)
+SELECT count(DISTINCT company_id)::int AS assisted,
+       count(DISTINCT company_id) FILTER (WHERE stage_at_enrolment = 'non_exporter')::int AS first_time
+  FROM helped`,
+
+  /** Cases first assigned in the period: local assignment date × first-contact date, counted. */
+  firstContact: `
+SELECT to_char(fa.started_at AT TIME ZONE $3::text, 'YYYY-MM-DD') AS assigned_on,
+       to_char(cw.first_contact_on, 'YYYY-MM-DD') AS contacted_on,
+       count(*)::int AS n
+  FROM fc
+  JOIN LATERAL (SELECT min(ca.started_at) AS started_at FROM case_assignments ca WHERE ca.case_id = fc.id) fa ON true
+  LEFT JOIN case_work cw ON cw.case_id = fc.id, p
+ WHERE fa.started_at >= p.ps AND fa.started_at < p.pe
+ GROUP BY 1, 2`,
+
+  /** Open follow-ups past their due date right now, by the adviser they are assigned to. */
+  overdue: `
+SELECT f.assignee_id::text AS key, COALESCE(u.name, 'Unassigned') AS label, count(*)::int AS n
+  FROM follow_up f
+  JOIN fc ON fc.id = f.case_id
+  LEFT JOIN users u ON u.id = f.assignee_id
+ WHERE f.status IN ('scheduled', 'due', 'sent', 'escalated') AND f.deadline_at < now()
+ GROUP BY 1, 2`,
+
+  /** Escalation steps of follow-ups whose notification went out in the period, by rule. */
+  escalations: `
+SELECT f.rule_code AS key, count(DISTINCT (n.follow_up_id, n.follow_up_step))::int AS n
+  FROM notification n
+  JOIN follow_up f ON f.id = n.follow_up_id
+  JOIN fc ON fc.id = f.case_id, p
+ WHERE (f.plan -> n.follow_up_step ->> 'action') = 'escalate'
+   AND n.created_at >= p.ps AND n.created_at < p.pe
+ GROUP BY 1`,
+
+  /** Open cases (not closed) per active adviser against the adviser's capacity, now. */
+  caseload: `
+, load AS (SELECT assigned_adviser_id, count(*)::int AS n FROM fc WHERE status <> 'closed' GROUP BY 1)
+SELECT ap.user_id::text AS key, u.name AS label, ap.capacity, COALESCE(load.n, 0) AS n
+  FROM adviser_profiles ap
+  JOIN users u ON u.id = ap.user_id
+  LEFT JOIN load ON load.assigned_adviser_id = ap.user_id
+ WHERE (ap.active OR load.n > 0) AND ($6::uuid IS NULL OR ap.user_id = $6::uuid)
+ ORDER BY u.name`,
+
+  /** Training per module: bookings made, attendance marked, bookings due and completed, feedback. */
+  training: `
+, bk AS (
+  SELECT b.module_id,
+         count(*) FILTER (WHERE b.created_at >= p.ps AND b.created_at < p.pe AND b.status <> 'cancelled')::int AS booked,
+         count(*) FILTER (WHERE b.attendance_marked_at >= p.ps AND b.attendance_marked_at < p.pe AND b.attendance IS NOT NULL)::int AS marked,
+         count(*) FILTER (WHERE b.attendance_marked_at >= p.ps AND b.attendance_marked_at < p.pe AND b.attendance = 'attended')::int AS attended,
+         count(*) FILTER (WHERE b.due_at >= p.ps AND b.due_at < p.pe AND b.status <> 'cancelled')::int AS due,
+         count(*) FILTER (WHERE b.due_at >= p.ps AND b.due_at < p.pe AND b.status = 'completed')::int AS due_completed,
+         count(*) FILTER (WHERE b.completed_at >= p.ps AND b.completed_at < p.pe)::int AS completed
+    FROM training_booking b JOIN fc ON fc.id = b.case_id, p
+   GROUP BY b.module_id
+),
+fb AS (
+  SELECT f.module_id, count(*)::int AS feedback, sum(f.satisfaction)::int AS satisfaction_sum
+    FROM training_feedback f
+    JOIN training_booking b ON b.id = f.booking_id
+    JOIN fc ON fc.id = b.case_id, p
+   WHERE f.created_at >= p.ps AND f.created_at < p.pe
+   GROUP BY f.module_id
+)
+SELECT m.code AS key, COALESCE(m.title->>'en', m.code) AS label,
+       COALESCE(bk.booked, 0) AS booked, COALESCE(bk.marked, 0) AS marked, COALESCE(bk.attended, 0) AS attended,
+       COALESCE(bk.due, 0) AS due, COALESCE(bk.due_completed, 0) AS due_completed,
+       COALESCE(bk.completed, 0) AS completed, COALESCE(fb.feedback, 0) AS feedback,
+       COALESCE(fb.satisfaction_sum, 0) AS satisfaction_sum
+  FROM training_module m
+  LEFT JOIN bk ON bk.module_id = m.id
+  LEFT JOIN fb ON fb.module_id = m.id
+ WHERE bk.module_id IS NOT NULL OR fb.module_id IS NOT NULL
+ ORDER BY m.code`,
+
+  /**
+   * Stage transitions in the period (distinct cases per from→to pair), the same by month, every case's
+   * stage now, and how many cases were in each stage when the period started (or when they joined during it).
+   */
+  transitions: `
+SELECT 'moved' AS metric, st.from_stage || '>' || st.to_stage AS key, count(DISTINCT st.case_id)::int AS n
+  FROM stage_transitions st JOIN fc ON fc.id = st.case_id, p
+ WHERE st.occurred_at >= p.ps AND st.occurred_at < p.pe
+ GROUP BY 2
+UNION ALL
+SELECT 'month:' || to_char(st.occurred_at AT TIME ZONE $3::text, 'YYYY-MM'), st.from_stage || '>' || st.to_stage,
+       count(DISTINCT st.case_id)::int
+  FROM stage_transitions st JOIN fc ON fc.id = st.case_id, p
+ WHERE st.occurred_at >= p.ps AND st.occurred_at < p.pe
+ GROUP BY 1, 2
+UNION ALL
+SELECT 'current', fc.stage, count(*)::int FROM fc GROUP BY 2
+UNION ALL
+SELECT 'start', s.stage, count(*)::int
+  FROM (SELECT COALESCE((SELECT st.to_stage FROM stage_transitions st
+                          WHERE st.case_id = fc.id AND st.occurred_at < p.ps
+                          ORDER BY st.occurred_at DESC, st.created_at DESC LIMIT 1),
+                        ${stageAtEnrolment('fc')}) AS stage
+          FROM fc, p WHERE fc.opened_at < p.pe) s
+ GROUP BY 2`,
+
+  /** Completed stays: for each transition in the period, calendar days since the case entered that stage. */
+  stays: `
+SELECT st.from_stage AS key,
+       percentile_cont(0.5) WITHIN GROUP (
+         ORDER BY EXTRACT(EPOCH FROM st.occurred_at - COALESCE(prev.occurred_at, fc.opened_at)) / 86400)::float AS median,
+       count(*)::int AS n
+  FROM stage_transitions st
+  JOIN fc ON fc.id = st.case_id
+  LEFT JOIN LATERAL (
+    SELECT p2.occurred_at FROM stage_transitions p2
+     WHERE p2.case_id = st.case_id AND (p2.occurred_at, p2.created_at) < (st.occurred_at, st.created_at)
+     ORDER BY p2.occurred_at DESC, p2.created_at DESC LIMIT 1) prev ON true, p
+ WHERE st.occurred_at >= p.ps AND st.occurred_at < p.pe
+ GROUP BY 1`,
+
+  /**
+   * Readiness audits, ranked once: submitted in the period by kind (self-assessments, first adviser audits,
+   * re-audits), and for cases whose latest adviser audit (their 2nd or later) fell in the period, the change
+   * in score from their first adviser audit, overall and per heading.
+   */
+  audits: `
+, ranked AS (
+  SELECT ra.case_id, ra.kind, ra.submitted_at, ra.overall_score, ra.heading_scores,
+         row_number() OVER (PARTITION BY ra.case_id, ra.kind ORDER BY ra.submitted_at, ra.id) AS rn_first,
+         row_number() OVER (PARTITION BY ra.case_id, ra.kind ORDER BY ra.submitted_at DESC, ra.id DESC) AS rn_last
+    FROM readiness_audits ra JOIN fc ON fc.id = ra.case_id, p
+   WHERE ra.status = 'submitted' AND ra.submitted_at < p.pe
+),
+-- First and latest adviser audit per case, in one pass (a self-join of ranked made Postgres 15 choose a
+-- nested loop over the CTE: minutes at 100 000 cases). Cases with one adviser audit have no change.
+pairs AS (
+  SELECT ranked.case_id,
+         max(ranked.overall_score) FILTER (WHERE ranked.rn_first = 1) AS first_overall,
+         max(ranked.overall_score) FILTER (WHERE ranked.rn_last = 1) AS last_overall,
+         (array_agg(ranked.heading_scores) FILTER (WHERE ranked.rn_first = 1))[1] AS first_headings,
+         (array_agg(ranked.heading_scores) FILTER (WHERE ranked.rn_last = 1))[1] AS last_headings
+    FROM ranked, p
+   WHERE ranked.kind = 'adviser'
+   GROUP BY ranked.case_id, p.ps
+  HAVING count(*) > 1 AND max(ranked.submitted_at) >= p.ps
+)
+SELECT CASE WHEN kind = 'self' THEN 'self' WHEN rn_first > 1 THEN 'reaudit' ELSE 'audit' END AS metric,
+       NULL AS key, count(*)::int AS n, NULL::float AS v
+  FROM ranked, p WHERE ranked.submitted_at >= p.ps
+ GROUP BY 1
+UNION ALL
+SELECT 'change', 'overall', count(*)::int, avg(last_overall - first_overall)::float FROM pairs
+UNION ALL
+SELECT 'change', h.key, count(*)::int,
+       avg((pairs.last_headings->>h.key)::numeric - (pairs.first_headings->>h.key)::numeric)::float
+  FROM pairs, jsonb_object_keys(pairs.last_headings) h(key)
+ WHERE pairs.first_headings ? h.key
+ GROUP BY h.key`,
+
+  /** Export outcomes dated in the period by kind, country, currency and confirmation. */
+  outcomes: `
+SELECT o.kind, o.country, o.currency, o.confirmed, count(*)::int AS n, sum(o.value_minor)::text AS value
+  FROM export_outcomes o JOIN fc ON fc.id = o.case_id
+ WHERE o.occurred_on BETWEEN $1::date AND $2::date
+ GROUP BY 1, 2, 3, 4`,
+
+  /**
+   * Barriers named at enrolment, weak headings in audits, and barriers discussed in interactions. Each
+   * row's barriers are worked out once (weak/talked are read twice, computed once) and de-duplicated per
+   * row, so count(*) counts rows without a DISTINCT sort over the whole period.
+   */
+  barriers: `
+, weak AS (
+  SELECT ARRAY(SELECT h.key FROM jsonb_each_text(ra.heading_scores) h(key, score)
+                WHERE h.score::numeric < p.barrier_below) AS keys
+    FROM readiness_audits ra JOIN fc ON fc.id = ra.case_id, p
+   WHERE ra.status = 'submitted' AND ra.submitted_at >= p.ps AND ra.submitted_at < p.pe
+),
+talked AS (
+  SELECT i.barriers
+    FROM interactions i JOIN fc ON fc.id = i.case_id
+   WHERE i.occurred_on BETWEEN $1::date AND $2::date AND cardinality(i.barriers) > 0
+)
+SELECT 'enrolment' AS metric, b AS key, count(*)::int AS n
+  FROM fe CROSS JOIN LATERAL (SELECT DISTINCT u AS b FROM unnest(fe.barriers) u) x GROUP BY 2
+UNION ALL
+SELECT 'enrolment_any', NULL, count(*)::int FROM fe WHERE cardinality(fe.barriers) > 0
+UNION ALL
+SELECT 'audit', k, count(*)::int FROM weak, unnest(weak.keys) k GROUP BY 2
+UNION ALL
+SELECT 'audit_any', NULL, count(*)::int FROM weak WHERE cardinality(weak.keys) > 0
+UNION ALL
+SELECT 'interaction', x.b, count(*)::int
+  FROM talked CROSS JOIN LATERAL (SELECT DISTINCT u AS b FROM unnest(talked.barriers) u) x GROUP BY 2
+UNION ALL
+SELECT 'interaction_any', NULL, count(*)::int FROM talked`,
+} as const;
+
+export type KpiSourceKey = keyof typeof KPI_SOURCES;

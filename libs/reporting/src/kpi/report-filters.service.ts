@@ -1,0 +1,75 @@
+import { EnrolmentRules } from '@app/enrolment';
+import type { FieldError } from '@app/errors';
+import { WorkingCalendar } from '@app/follow-ups';
+import type { Actor } from '@app/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ReportingRules } from '../reporting-rules';
+import { parseKpiQuery, type KpiQueryContext, type ParsedKpiQuery } from './kpi-query';
+import type { KpiScope } from './kpi-report.service';
+
+export interface Option {
+  value: string;
+  text: string;
+}
+
+/** Turns a report query into validated filters and a scope, and lists the choices the filter form offers. */
+@Injectable()
+export class ReportFiltersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly enrolmentRules: EnrolmentRules,
+    private readonly calendar: WorkingCalendar,
+    private readonly rules: ReportingRules,
+  ) {}
+
+  context(): KpiQueryContext {
+    return {
+      today: this.calendar.localDate(new Date()),
+      financialYearStartMonth: this.rules.financialYearStartMonth,
+      regions: this.enrolmentRules.regions.map((r) => r.code),
+      sectors: this.enrolmentRules.naceSections.map((s) => s.code),
+    };
+  }
+
+  /** An officer sees the programme; an adviser only their own caseload (their filter choice is ignored). */
+  scopeFor(actor: Actor): KpiScope {
+    return actor.role === 'adviser' ? { kind: 'adviser', adviserId: actor.id } : { kind: 'programme' };
+  }
+
+  async parse(
+    raw: Record<string, unknown>,
+    actor: Actor,
+  ): Promise<{ value?: ParsedKpiQuery; errors: FieldError[] }> {
+    const parsed = parseKpiQuery(raw, this.context());
+    const adviserId = parsed.value?.filters.adviserId;
+    if (parsed.value && adviserId && actor.role !== 'adviser') {
+      const rows = (await this.dataSource.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'adviser'`, [
+        adviserId,
+      ])) as unknown[];
+      if (rows.length === 0)
+        return {
+          errors: [
+            { field: 'adviserId', message: 'Choose an adviser from the list', code: 'unknownAdviser' },
+          ],
+        };
+    }
+    return parsed;
+  }
+
+  async adviserOptions(): Promise<Option[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id::text AS value, name AS text FROM users WHERE role = 'adviser' ORDER BY name, id`,
+    )) as Option[];
+    return rows;
+  }
+
+  regionOptions(): Option[] {
+    return this.enrolmentRules.regions.map((r) => ({ value: r.code, text: r.name }));
+  }
+
+  sectorOptions(): Option[] {
+    return this.enrolmentRules.naceSections.map((s) => ({ value: s.code, text: `${s.code} – ${s.name}` }));
+  }
+}

@@ -1,0 +1,33 @@
+import { AuditLogModule } from '@app/audit-log';
+import { EnrolmentRules } from '@app/enrolment';
+import { FollowUpsModule } from '@app/follow-ups';
+import { Module } from '@nestjs/common';
+import { KpiDownloads } from './controllers/kpi-downloads';
+import { ReportsController } from './controllers/reports.controller';
+import { ReportsPagesController } from './controllers/reports.pages.controller';
+import { StatisticsPagesController } from './controllers/statistics.pages.controller';
+import { KpiReportService } from './kpi/kpi-report.service';
+import { ReportFiltersService } from './kpi/report-filters.service';
+import { ReportingRules } from './reporting-rules';
+import { PublicStatisticsService } from './statistics/public-statistics.service';
+
+/**
+ * KPI reporting: one registry of KPI definitions computed by KpiReportService straight from the other
+ * libs' tables (reporting may read every table; nobody imports reporting), the JSON/CSV/XLSX endpoint,
+ * the officers' dashboard and the public statistics page.
+ */
+@Module({
+  imports: [FollowUpsModule, AuditLogModule],
+  controllers: [ReportsController, ReportsPagesController, StatisticsPagesController],
+  providers: [
+    { provide: ReportingRules, useFactory: () => ReportingRules.load() },
+    // Region and sector codes for filter checks; loaded from config/ like the enrolment lib does.
+    { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
+    KpiReportService,
+    ReportFiltersService,
+    PublicStatisticsService,
+    KpiDownloads,
+  ],
+  exports: [KpiReportService],
+})
+export class ReportingModule {}

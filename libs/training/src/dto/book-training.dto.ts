@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { MODULE_CODE_PATTERN } from '../config/training-rules';
+
+export class BookTrainingDto {
+  @ApiProperty({ example: 'linkedin-b2b-prospecting' })
+  @IsString()
+  @MaxLength(100)
+  @Matches(MODULE_CODE_PATTERN, { message: 'moduleCode must be a module code' })
+  moduleCode!: string;
+
+  @ApiPropertyOptional({ description: 'Required for webinars, workshops and clinics' })
+  @IsOptional()
+  @IsUUID()
+  sessionId?: string;
+
+  @ApiPropertyOptional({ description: 'Join the waitlist when the session is full (otherwise 409)' })
+  @IsOptional()
+  @IsBoolean()
+  waitlist?: boolean;
+
+  @ApiPropertyOptional({ description: 'The readiness recommendation this booking answers' })
+  @IsOptional()
+  @IsUUID()
+  recommendationId?: string;
+}

@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export const BOOKING_ACTIONS = ['cancel', 'attend', 'no_show', 'complete'] as const;
+export type BookingAction = (typeof BOOKING_ACTIONS)[number];
+
+export class UpdateBookingDto {
+  @ApiProperty({ enum: BOOKING_ACTIONS })
+  @IsIn(BOOKING_ACTIONS)
+  action!: BookingAction;
+
+  @ApiPropertyOptional({
+    type: [Number],
+    description: 'Assessment modules (SME): the chosen option index for each question, in order',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  answers?: number[];
+
+  @ApiPropertyOptional({
+    description:
+      'Assessment modules (staff only): a score 0-100 from an assessment taken outside the service',
+    minimum: 0,
+    maximum: 100,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  assessmentScore?: number;
+}

@@ -1,0 +1,12 @@
+import type { Language } from './i18n';
+
+declare global {
+  namespace Express {
+    interface Request {
+      /** The language chosen for this request (set by languageMiddleware). */
+      lang?: Language;
+    }
+  }
+}
+
+export {};

@@ -1,0 +1,197 @@
+import { CaseloadService } from '@app/advisers';
+import type { CaseloadQueryDto } from '@app/advisers';
+import type { AppConfig } from '@app/config';
+import { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { Benchmark, BenchContext, BenchmarkResult, Measurement, verdict } from '../bench.types';
+import { BENCH_PASSWORD, seedDatabase } from '../seed';
+import { measureHttpRounds } from '../support/http-rounds';
+import { latencySummary, median, ratioPercent } from '../support/stats';
+
+/** The page an officer asks for most: one stage, by company name, 50 rows, first page (with counts). */
+const QUERY: Partial<CaseloadQueryDto> = { stage: 'passive_exporter', sort: 'name', limit: 50 };
+const QUERY_STRING = 'stage=passive_exporter&sort=name&limit=50';
+
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The exact statements the api runs for the page, captured from the real CaseloadService with a
+ * DataSource that records instead of querying: the ceiling runs the same SQL with the same parameters.
+ */
+async function caseloadStatements(officerId: string): Promise<Statement[]> {
+  const captured: Statement[] = [];
+  const recorder = {
+    query: async (sql: string, params: unknown[]) => {
+      captured.push({ sql, params: [...params] }); // the service pushes onto the same array later
+      return sql.includes('count(*)') ? [{ total: 0 }] : [];
+    },
+  } as unknown as DataSource;
+  const service = new CaseloadService(recorder, { PROGRAMME_TIME_ZONE: 'Europe/London' } as AppConfig);
+  await service.page(
+    { id: officerId, role: 'officer', email: 'officer-1@bench.example', name: 'Officer 1' },
+    QUERY as CaseloadQueryDto,
+  );
+  return captured;
+}
+
+/** The ceiling: the same statements in a loop from bare `pg`, as many loops as autocannon connections. */
+async function bareSqlRound(
+  databaseUrl: string,
+  statements: Statement[],
+  connections: number,
+  poolSize: number,
+  seconds: number,
+): Promise<{ latencies: number[]; completed: number; seconds: number; errors: number }> {
+  const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  try {
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (performance.now() < deadline) {
+          const t0 = performance.now();
+          try {
+            for (const s of statements) await pool.query(s.sql, s.params);
+            latencies.push(performance.now() - t0);
+          } catch {
+            errors++;
+          }
+        }
+      }),
+    );
+  } finally {
+    await pool.end();
+  }
+  return { latencies, completed: latencies.length, seconds: (performance.now() - started) / 1000, errors };
+}
+
+async function token(apiUrl: string, email: string): Promise<string> {
+  const res = await fetch(`${apiUrl}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+  });
+  if (res.status !== 201) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+export const caseloadBenchmark: Benchmark = {
+  name: 'caseload',
+  title: 'Caseload page API (filtered, sorted, 50 rows, 100k cases) vs the same SQL from bare pg',
+  targets: ['caseload median < 25 ms', 'caseload p95 < 60 ms', 'caseload ≥ 40 % of the bare-pg query rate'],
+  unavailableReason: async () => undefined,
+  async run(context: BenchContext): Promise<BenchmarkResult> {
+    const { settings, app, databaseUrl, log } = context;
+    log(`  seeding ${settings.cases} cases (npm run bench:seed's data set) unless already there…`);
+    const seeded = await seedDatabase(databaseUrl, { cases: settings.cases, advisers: 200, seed: 1 });
+    log(
+      seeded.skipped ? `  ${seeded.cases} cases already there` : `  seeded in ${seeded.seconds.toFixed(1)} s`,
+    );
+
+    const bearer = await token(app.api.url, 'officer-1@bench.example');
+    const check = await fetch(`${app.api.url}/api/v1/cases?${QUERY_STRING}`, {
+      headers: { authorization: `Bearer ${bearer}` },
+    });
+    const firstPage = (await check.json()) as { items?: unknown[]; counts?: { total: number } };
+    if (check.status !== 200 || firstPage.items?.length !== 50)
+      throw new Error(`caseload answered ${check.status} with ${firstPage.items?.length} rows`);
+
+    const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+    const [{ id: officerId }] = (
+      await pool.query(`SELECT id FROM users WHERE email = 'officer-1@bench.example'`)
+    ).rows as { id: string }[];
+    await pool.end();
+    // The counts statement runs once per 30 s per filter for officers (CaseloadService reuses them), so
+    // what each request costs the database is the page statement: that is the ceiling's loop.
+    const statements = (await caseloadStatements(officerId)).slice(-1);
+
+    const [api] = await measureHttpRounds(context, [
+      {
+        subject: 'app: GET /api/v1/cases (officer, stage filter, by name, 50 rows + counts)',
+        url: `${app.api.url}/api/v1/cases?${QUERY_STRING}`,
+        headers: { authorization: `Bearer ${bearer}` },
+        pid: app.api.pid,
+      },
+    ]);
+    // Same pool size as the api (DATABASE_POOL_SIZE, 10) and the same concurrency as autocannon.
+    await bareSqlRound(databaseUrl, statements, settings.connections, 10, settings.warmupSeconds);
+    const rounds = [];
+    for (let round = 1; round <= settings.rounds; round++) {
+      const r = await bareSqlRound(
+        databaseUrl,
+        statements,
+        settings.connections,
+        10,
+        settings.durationSeconds,
+      );
+      log(`  round ${round}/${settings.rounds} bare pg: ${Math.round(r.completed / r.seconds)} pages/s`);
+      rounds.push(r);
+    }
+    const latencies = rounds.flatMap((r) => r.latencies);
+    const ceiling: Measurement = {
+      subject: 'ceiling: the page statement from bare pg (pool of 10)',
+      ...latencySummary(latencies),
+      throughput: {
+        value: Math.round(median(rounds.map((r) => r.completed / r.seconds)) ?? 0),
+        unit: 'pages/s',
+      },
+      errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+      samples: latencies.length,
+    };
+    // Latency targets are for one request at a time, not under 50 concurrent connections: measure that too.
+    const single = await measureHttpRounds({ ...context, settings: { ...settings, connections: 1 } }, [
+      {
+        subject: 'app: the same request, one connection',
+        url: `${app.api.url}/api/v1/cases?${QUERY_STRING}`,
+        headers: { authorization: `Bearer ${bearer}` },
+        pid: app.api.pid,
+      },
+    ]);
+    const [one] = single;
+    const ratio = ratioPercent(api.throughput?.value ?? 0, ceiling.throughput?.value ?? 0);
+    return {
+      name: this.name,
+      title: this.title,
+      status: 'measured',
+      method:
+        `${firstPage.counts?.total ?? '?'} passive exporters among ${settings.cases} cases; autocannon with ` +
+        `${settings.connections} connections and with 1, ${settings.rounds} rounds × ${settings.durationSeconds} s; ` +
+        `ceiling: the page statement CaseloadService runs, captured and replayed with its parameters (the counts ` +
+        `statement, ~100 ms, runs once per 30 s per filter for officers and is left out of both loops' steady state)`,
+      app: [api, one],
+      ceiling: [ceiling],
+      ratio: {
+        label: 'api pages/s ÷ bare pg pages/s',
+        percent: ratio,
+      },
+      targets: [
+        {
+          target: 'caseload median < 25 ms (one connection)',
+          actual: `${one.medianMs?.toFixed(1)} ms`,
+          verdict: verdict((one.medianMs ?? Infinity) < 25),
+        },
+        {
+          target: 'caseload p95 < 60 ms (one connection)',
+          actual: `${one.p95Ms?.toFixed(1)} ms`,
+          verdict: verdict((one.p95Ms ?? Infinity) < 60),
+        },
+        {
+          target: 'caseload ≥ 40 % of the bare-pg query rate (50 connections)',
+          actual: `${ratio.toFixed(1)} %`,
+          verdict: verdict(ratio >= 40),
+        },
+        {
+          target: 'caseload answers every request with 2xx',
+          actual: `${(api.errors ?? 0) + (one.errors ?? 0)} errors`,
+          verdict: verdict((api.errors ?? 0) + (one.errors ?? 0) === 0),
+        },
+      ],
+      notes: [],
+    };
+  },
+};

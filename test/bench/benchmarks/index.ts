@@ -1,0 +1,18 @@
+import type { Benchmark } from '../bench.types';
+import { caseloadBenchmark } from './caseload.benchmark';
+import { coldStartBenchmark } from './cold-start.benchmark';
+import { followUpPipelineBenchmark } from './follow-up-pipeline.benchmark';
+import { healthThroughputBenchmark } from './health-throughput.benchmark';
+import { kpiBenchmark } from './kpi.benchmark';
+import { pendingBenchmarks } from './pending.benchmarks';
+
+/** Every benchmark of issue 10, in the order they run and print. */
+export const BENCHMARKS: Benchmark[] = [
+  healthThroughputBenchmark,
+  followUpPipelineBenchmark,
+  caseloadBenchmark,
+  kpiBenchmark,
+  ...pendingBenchmarks,
+  // Last: it starts and stops many processes, which would disturb the others' measurements.
+  coldStartBenchmark,
+];

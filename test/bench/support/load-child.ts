@@ -1,0 +1,91 @@
+/**
+ * The load generator: runs in its own process (forked by load.ts) so that generating load does not share
+ * an event loop with the harness or the app. Receives one task over IPC, answers with its measurement.
+ */
+import autocannon from 'autocannon';
+import Queue from 'bull';
+import { performance } from 'node:perf_hooks';
+import type { LoadResult, LoadTask } from './load';
+import { peakRssMb } from './peak-rss';
+
+/** HTTP load with autocannon; keeps every response time so p95 is exact (autocannon reports p97.5). */
+function runHttp(task: Extract<LoadTask, { kind: 'http' }>): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    const instance = autocannon(
+      {
+        url: task.url,
+        connections: task.connections,
+        duration: task.durationSeconds,
+        method: task.method ?? 'GET',
+        headers: task.headers,
+        body: task.body,
+        timeout: 10,
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          completed: result.requests.total,
+          errors: result.errors + result.timeouts + result.non2xx,
+          seconds: result.duration,
+          latencies,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(Math.round(ms * 100) / 100));
+  });
+}
+
+/**
+ * The ceiling of the queue pipeline: bare Bull (no Nest, no database) adding no-op jobs and processing
+ * them in the same process, as the worker's relay and processors do. Job ids are given, as the app's are.
+ * Bull is used directly here on purpose: this measures Bull itself, not the follow-ups lib.
+ */
+async function runBull(task: Extract<LoadTask, { kind: 'bull' }>): Promise<LoadResult> {
+  const queue = new Queue(`bench-noop-${process.pid}-${Date.now()}`, task.redisUrl, { prefix: task.prefix });
+  await queue.isReady();
+  const added = new Map<string, number>();
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const allDone = new Promise<void>((resolve) => {
+    const settle = (): void => {
+      if (latencies.length + errors === task.jobs) resolve();
+    };
+    queue.on('completed', (job) => {
+      latencies.push(Math.round((performance.now() - (added.get(String(job.id)) ?? started)) * 100) / 100);
+      settle();
+    });
+    queue.on('failed', () => {
+      errors++;
+      settle();
+    });
+  });
+  void queue.process(task.concurrency, async () => undefined);
+  // addBulk in batches, one after another, as the worker's outbox relay publishes.
+  for (let first = 0; first < task.jobs; first += task.batchSize) {
+    const batch = [];
+    for (let n = first; n < Math.min(task.jobs, first + task.batchSize); n++) {
+      const jobId = `noop-${n}`;
+      added.set(jobId, performance.now());
+      batch.push({ data: { n }, opts: { jobId, removeOnComplete: true, removeOnFail: true } });
+    }
+    await queue.addBulk(batch);
+  }
+  await allDone;
+  const seconds = (performance.now() - started) / 1000;
+  await queue.obliterate({ force: true }).catch(() => undefined);
+  await queue.close();
+  return { completed: latencies.length, errors, seconds, latencies, peakRssMb: peakRssMb(process.pid) };
+}
+
+process.once('message', (task: LoadTask) => {
+  const run = task.kind === 'http' ? runHttp(task) : runBull(task);
+  run.then(
+    (result) => process.send?.({ ok: true, result }, () => process.exit(0)),
+    (error: unknown) =>
+      process.send?.({ ok: false, error: error instanceof Error ? error.message : String(error) }, () =>
+        process.exit(1),
+      ),
+  );
+});

@@ -1,0 +1,47 @@
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+
+export type LoadTask =
+  | {
+      kind: 'http';
+      url: string;
+      connections: number;
+      durationSeconds: number;
+      method?: string;
+      headers?: Record<string, string>;
+      body?: string;
+    }
+  | { kind: 'bull'; redisUrl: string; prefix: string; jobs: number; concurrency: number; batchSize: number };
+
+export interface LoadResult {
+  /** Requests answered / jobs completed. */
+  completed: number;
+  /** Connection errors, timeouts and non-2xx answers / failed jobs. */
+  errors: number;
+  seconds: number;
+  /** Every request's or job's latency in ms. */
+  latencies: number[];
+  /** Peak RSS (MB) of the load process itself: the bare Bull ceiling runs in it. */
+  peakRssMb?: number;
+}
+
+/** Runs one load task in a fresh child process (see load-child.ts) and returns its measurement. */
+export function runLoad(task: LoadTask, cwd: string): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'load-child.ts'), [], {
+      cwd,
+      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let answered = false;
+    child.once('message', (message: { ok: true; result: LoadResult } | { ok: false; error: string }) => {
+      answered = true;
+      if (message.ok) resolve(message.result);
+      else reject(new Error(`load generator failed: ${message.error}`));
+    });
+    child.once('exit', (code) => {
+      if (!answered) reject(new Error(`load generator exited with code ${code} without a result`));
+    });
+    child.send(task);
+  });
+}

@@ -1,0 +1,40 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestApi, TestApi } from '../support/test-api';
+import { launchBrowser, newJourney, withScreenshots } from './support/browser';
+import { enrolJourney } from './support/enrolment-journey';
+
+/** Register, enrol page by page with one error round-trip, check answers, submit, outcome, home, sign out: in English and Spanish, JavaScript on and off. */
+describe('SME enrolment journey by mouse', () => {
+  let api: TestApi;
+  let browser: Browser;
+  beforeAll(async () => {
+    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  // About fifteen pages, each scanned by axe and walked by keyboard: longer than one request, never timed.
+  const JOURNEY_TIMEOUT_MS = 300_000;
+
+  describe.each([
+    ['JavaScript on', true],
+    ['JavaScript off', false],
+  ])('%s', (mode, javaScript) => {
+    let context: BrowserContext;
+    let page: Page;
+    beforeEach(async () => {
+      context = await newJourney(browser, { javaScript });
+      page = await context.newPage();
+    });
+    afterEach(() => context.close());
+
+    it.each(['en', 'es'] as const)(
+      'in %s',
+      (lang) =>
+        withScreenshots(context, `enrolment-${lang}-${mode}`, () => enrolJourney(api, page, lang, false)),
+      JOURNEY_TIMEOUT_MS,
+    );
+  });
+});

@@ -1,0 +1,95 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createUser } from '../support/auth';
+import { startTestApi, TestApi } from '../support/test-api';
+import { buildDataset, PERIOD } from '../e2e/reporting/kpi-dataset';
+import { launchBrowser, newJourney, withScreenshots } from './support/browser';
+import { signInThroughPage } from './support/journey';
+import { checkPage } from './support/page-check';
+
+/**
+ * The KPI dashboard (with data, with a filter error, for an adviser), the KPI definitions and the public statistics page pass
+ * every page check — axe, titles, labels, 320 px, keyboard — with JavaScript on and off.
+ */
+describe('reports pages in a real browser', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let officer: { email: string; password: string };
+  let adviser: { email: string; password: string };
+
+  beforeAll(async () => {
+    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
+    const o = await createUser(api, 'officer');
+    const a1 = await createUser(api, 'adviser');
+    const a2 = await createUser(api, 'adviser');
+    const sme = await createUser(api, 'sme');
+    await buildDataset(api.dataSource, { A1: a1.user.id, A2: a2.user.id }, sme.user.id);
+    officer = { email: o.user.email, password: o.password };
+    adviser = { email: a1.user.email, password: a1.password };
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  describe.each([
+    ['JavaScript on', true],
+    ['JavaScript off', false],
+  ])('%s', (mode, javaScript) => {
+    let context: BrowserContext;
+    let page: Page;
+    beforeEach(async () => {
+      context = await newJourney(browser, { javaScript });
+      page = await context.newPage();
+    });
+    afterEach(() => context.close());
+
+    it(
+      'officer dashboard, its error state and filters',
+      () =>
+        withScreenshots(context, `reports-officer-${mode}`, async () => {
+          await signInThroughPage(page, api.url, officer.email, officer.password);
+          await page.goto(`${api.url}/reports?from=${PERIOD.from}&to=${PERIOD.to}`);
+          await checkPage(page, { name: 'KPI dashboard' });
+          await page.goto(`${api.url}/reports?from=${PERIOD.to}&to=${PERIOD.from}`);
+          await checkPage(page, { name: 'KPI dashboard', errors: true });
+          await page.selectOption('#financialYear', '2025');
+          await page.selectOption('#quarter', '1');
+          await Promise.all([
+            page.waitForURL(/financialYear=2025/),
+            page.click('button:has-text("Apply filters")'),
+          ]);
+          expect(await page.textContent('#report-period')).toContain(`${PERIOD.from} to ${PERIOD.to}`);
+          await checkPage(page, { name: 'KPI dashboard' });
+          await Promise.all([
+            page.waitForURL(/\/reports\/definitions/),
+            page.click('a:has-text("How each figure is defined")'),
+          ]);
+          await checkPage(page, { name: 'KPI definitions' });
+        }),
+      180_000,
+    );
+
+    it(
+      'adviser dashboard',
+      () =>
+        withScreenshots(context, `reports-adviser-${mode}`, async () => {
+          await signInThroughPage(page, api.url, adviser.email, adviser.password);
+          await page.goto(`${api.url}/reports?from=${PERIOD.from}&to=${PERIOD.to}`);
+          await checkPage(page, { name: 'KPI dashboard' });
+        }),
+      180_000,
+    );
+
+    it(
+      'public statistics in English and Spanish',
+      () =>
+        withScreenshots(context, `statistics-${mode}`, async () => {
+          await page.goto(`${api.url}/statistics?year=2025`);
+          await checkPage(page, { name: 'statistics' });
+          await page.goto(`${api.url}/statistics?year=2025&lang=es`);
+          await checkPage(page, { name: 'statistics', lang: 'es' });
+        }),
+      180_000,
+    );
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * Code that runs inside the page (through `page.evaluate`). The project compiles without the DOM library
+ * (it is server code), so the few DOM members used here are declared locally: they exist only for the
+ * type checker inside this module and never leak into the rest of the program.
+ */
+import type { Page } from 'playwright-core';
+
+interface DomRect {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+interface DomStyle {
+  outlineStyle: string;
+  outlineWidth: string;
+  outlineColor: string;
+  boxShadow: string;
+  display: string;
+  visibility: string;
+}
+interface DomElement {
+  tagName: string;
+  id: string;
+  outerHTML: string;
+  textContent: string | null;
+  parentElement: DomElement | null;
+  nextElementSibling: DomElement | null;
+  labels?: { length: number } | null;
+  type?: string;
+  disabled?: boolean;
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
+  closest(selector: string): DomElement | null;
+  contains(other: DomElement): boolean;
+  compareDocumentPosition(other: DomElement): number;
+  getBoundingClientRect(): DomRect;
+  matches(selector: string): boolean;
+  focus(): void;
+  getClientRects(): { length: number };
+}
+interface DomDocument {
+  activeElement: DomElement | null;
+  body: DomElement;
+  documentElement: DomElement & { lang: string };
+  scrollingElement: { scrollWidth: number; clientWidth: number } | null;
+  title: string;
+  querySelectorAll(selector: string): Iterable<DomElement>;
+  getElementById(id: string): DomElement | null;
+}
+declare const document: DomDocument;
+declare const location: { hash: string; pathname: string };
+declare function getComputedStyle(element: DomElement, pseudo?: string): DomStyle;
+
+export interface PageFacts {
+  lang: string;
+  title: string;
+  h1Count: number;
+  hasMainContent: boolean;
+  unlabelledControls: string[];
+}
+
+/** Language, title, headings and form controls without a label. */
+export function pageFacts(page: Page): Promise<PageFacts> {
+  return page.evaluate(() => {
+    const short = (element: DomElement): string => element.outerHTML.replace(/\s+/g, ' ').slice(0, 160);
+    const controls = [...document.querySelectorAll('input, select, textarea')].filter(
+      (control) => !['hidden', 'submit', 'button', 'reset', 'image'].includes(control.type ?? ''),
+    );
+    const unlabelled = controls.filter((control) => {
+      const labelledBy = (control.getAttribute('aria-labelledby') ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .some((id) => (document.getElementById(id)?.textContent ?? '').trim() !== '');
+      // A visible <label> is the rule in GOV.UK forms; aria-labelledby is accepted for grouped controls.
+      return !((control.labels?.length ?? 0) > 0 || labelledBy);
+    });
+    return {
+      lang: document.documentElement.lang,
+      title: document.title,
+      h1Count: [...document.querySelectorAll('h1')].length,
+      hasMainContent: document.getElementById('main-content')?.tagName === 'MAIN',
+      unlabelledControls: unlabelled.map(short),
+    };
+  });
+}
+
+/**
+ * Elements that stick out to the right of the viewport (outside `.app-table-container`, the one place
+ * where sideways scrolling is allowed), and whether the document scrolls sideways at all.
+ */
+export function horizontalOverflow(page: Page): Promise<{ scrolls: boolean; culprits: string[] }> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement;
+    const width = root ? root.clientWidth : 0;
+    const culprits: string[] = [];
+    for (const element of document.querySelectorAll('body *')) {
+      if (element.closest('.app-table-container')) continue;
+      const rect = element.getBoundingClientRect();
+      const parent = element.parentElement?.getBoundingClientRect();
+      // Report where the overflow starts: the element that sticks out while its parent does not.
+      if (rect.width > 0 && rect.right > width + 1 && (!parent || parent.right <= width + 1)) {
+        culprits.push(element.outerHTML.replace(/\s+/g, ' ').slice(0, 160));
+      }
+    }
+    return { scrolls: root ? root.scrollWidth > root.clientWidth : false, culprits: culprits.slice(0, 5) };
+  });
+}
+
+/**
+ * Moves focus (and the browser's sequential-navigation starting point) to the top of the document, as
+ * after a fresh page load, so the next Tab goes to the first focusable element.
+ */
+export function focusTopOfPage(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const body = document.body;
+    body.setAttribute('tabindex', '-1');
+    body.focus();
+    body.removeAttribute('tabindex');
+  });
+}
+
+export interface FocusState {
+  /** outerHTML summary of the focused element, or "(body)" when focus has left the page content. */
+  element: string;
+  atBody: boolean;
+  isSkipLink: boolean;
+  isMainContent: boolean;
+  /** Inside #main-content, or after its start in document order. */
+  inOrAfterMain: boolean;
+  hash: string;
+  visible: boolean;
+  /** Has a focus indicator: an outline or box-shadow (for GOV.UK radios and checkboxes: on the label). */
+  indicated: boolean;
+  /** Value of a data-kb-visit marker set by the focus-order walk, if this element was seen before. */
+  visit: string | null;
+}
+
+/** What has focus right now, and whether a sighted keyboard user can see it. */
+export function focusState(page: Page): Promise<FocusState> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    const main = document.getElementById('main-content');
+    if (!active || active === document.body || active === document.documentElement) {
+      return {
+        element: '(body)',
+        atBody: true,
+        isSkipLink: false,
+        isMainContent: false,
+        inOrAfterMain: false,
+        hash: location.hash,
+        visible: false,
+        indicated: false,
+        visit: null,
+      };
+    }
+    const rect = active.getBoundingClientRect();
+    const style = getComputedStyle(active);
+    const shows = (s: DomStyle): boolean =>
+      s.boxShadow !== 'none' ||
+      (s.outlineStyle !== 'none' &&
+        parseFloat(s.outlineWidth) > 0 &&
+        !/^(transparent|rgba\(0, 0, 0, 0\))$/.test(s.outlineColor));
+    let indicated = shows(style);
+    const type = active.type ?? '';
+    if (!indicated && (type === 'radio' || type === 'checkbox') && active.nextElementSibling) {
+      // GOV.UK hides the native control and draws the focus ring on its label's ::before.
+      indicated = shows(getComputedStyle(active.nextElementSibling, '::before'));
+    }
+    const FOLLOWING = 4;
+    const text = active.outerHTML.replace(/ data-kb-visit="\d+"/, '').replace(/\s+/g, ' ');
+    return {
+      element: text.length > 160 ? `${text.slice(0, 160)}…` : text,
+      atBody: false,
+      isSkipLink: active.matches('a.govuk-skip-link'),
+      isMainContent: active === main,
+      inOrAfterMain:
+        !!main &&
+        (main === active || main.contains(active) || (main.compareDocumentPosition(active) & FOLLOWING) > 0),
+      hash: location.hash,
+      visible: rect.width > 1 && rect.height > 1,
+      indicated,
+      visit: active.getAttribute('data-kb-visit'),
+    };
+  });
+}
+
+/** Marks the focused element as visited at step `n` (the focus-order walk uses it to spot loops). */
+export function markFocused(page: Page, n: number): Promise<void> {
+  return page.evaluate((step) => {
+    document.activeElement?.setAttribute('data-kb-visit', String(step));
+  }, n);
+}
+
+/** Removes the markers again, so they never reach a screenshot or an accessibility scan. */
+export function clearFocusMarks(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    for (const element of document.querySelectorAll('[data-kb-visit]'))
+      element.removeAttribute('data-kb-visit');
+  });
+}
+
+/** How many elements a Tab can reach at most: an upper bound for the focus-order walk. */
+export function tabbableCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const selector =
+      'a[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
+    return [...document.querySelectorAll(selector)].filter((element) => element.getClientRects().length > 0)
+      .length;
+  });
+}
+
+/** Does the focused element match this CSS selector? */
+export function focusedMatches(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector);
+}

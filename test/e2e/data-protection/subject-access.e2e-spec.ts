@@ -1,0 +1,171 @@
+import { DataProtectionService } from '@app/data-protection';
+import { createUser, signInWeb } from '../../support/auth';
+import { startTestApi, TestApi } from '../../support/test-api';
+import { readArchive } from './support/archive';
+import { Person, personWithDataEverywhere } from './support/person.factory';
+
+jest.setTimeout(120_000);
+
+describe('data protection: subject access', () => {
+  let api: TestApi;
+  let person: Person;
+  const cli = { actorId: null, requestId: 'test' };
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    person = await personWithDataEverywhere(api);
+  });
+  afterAll(() => api.close());
+
+  it('archives everything held about a person, in every domain, as JSON and a readable summary', async () => {
+    const { request, archive } = await api.app
+      .get(DataProtectionService)
+      .subjectAccess(person.email.toUpperCase(), cli);
+    const { json, html, members } = readArchive(archive);
+    expect(members).toEqual(['subject-access.json', 'summary.html']);
+    expect(json.subject).toMatchObject({ email: person.email, found: true, userId: person.id, role: 'sme' });
+    const r = json.records;
+    expect(r.users).toHaveLength(1);
+    expect(r.users[0]).not.toHaveProperty('password_hash');
+    expect(r.enrolments.map((e) => e.id)).toEqual([person.enrolmentId]);
+    expect(r.companies.map((c) => c.id)).toEqual([person.companyId]);
+    expect(r.cases.map((c) => c.id)).toEqual([person.caseId]);
+    expect(r.eligibility_results).toHaveLength(1);
+    expect(r.readiness_audits).toHaveLength(1);
+    expect(r.interactions.map((i) => i.notes)).toEqual([expect.stringContaining(person.name)]);
+    expect(r.training_booking).toHaveLength(1);
+    expect(r.export_outcomes).toEqual([
+      expect.objectContaining({ kind: 'export_win', value_minor: '1250000' }),
+    ]);
+    // The case-opened message and the one the factory sent, with their delivery status.
+    expect(r.notification.length).toBeGreaterThanOrEqual(2);
+    expect(
+      r.notification.every((n) => n.recipient_email === person.email && typeof n.status === 'string'),
+    ).toBe(true);
+    expect(r.case_assignments.length).toBeGreaterThan(0);
+    expect(r.stage_transitions.length + r.case_timeline_events.length).toBeGreaterThan(0);
+    // Audit rows where they are the actor (their enrolment) and the subject (their account).
+    expect(r.audit_event.some((a) => a.actor_id === person.id)).toBe(true);
+    expect(r.audit_event.some((a) => a.entity_type === 'user' && a.entity_id === person.id)).toBe(true);
+    expect(r.api_tokens.length).toBeGreaterThan(0);
+    expect(r.api_tokens[0]).not.toHaveProperty('token_hash');
+    // The queued job whose payload carries their email.
+    expect(json.queueScanError).toBeNull();
+    expect(json.queuedJobs).toEqual([
+      expect.objectContaining({ queue: 'events', data: expect.objectContaining({ contact: person.email }) }),
+    ]);
+    expect(html).toContain(`Personal data held about ${person.email}`);
+    expect(html).toContain('interactions (1)');
+    expect(html).toContain('Queued and retained jobs (1)');
+    // Every SAR writes an audit row.
+    const audit = await api.dataSource.query(
+      `SELECT after FROM audit_event WHERE action = 'data_protection.access_requested' AND entity_id = $1`,
+      [request.id],
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0].after.subjectFound).toBe(true);
+  });
+
+  it('answers an unknown person with an empty, well-formed archive and an audit row', async () => {
+    const { request, archive } = await api.app
+      .get(DataProtectionService)
+      .subjectAccess('nobody@nowhere.example', cli);
+    const { json, html } = readArchive(archive);
+    expect(json.subject).toMatchObject({ email: 'nobody@nowhere.example', found: false, userId: null });
+    expect(Object.values(json.records).every((rows) => rows.length === 0)).toBe(true);
+    expect(Object.keys(json.records)).toEqual(
+      expect.arrayContaining(['users', 'cases', 'notification', 'audit_event']),
+    );
+    expect(json.queuedJobs).toEqual([]);
+    expect(html).toContain('No account or records were found');
+    const audit = await api.dataSource.query(
+      `SELECT 1 FROM audit_event WHERE action = 'data_protection.access_requested' AND entity_id = $1`,
+      [request.id],
+    );
+    expect(audit).toHaveLength(1);
+  });
+
+  it('lets an officer request and download an archive from the page, and keeps SMEs out (404)', async () => {
+    const { user: officer, password } = await createUser(api, 'officer');
+    const web = await signInWeb(api, officer.email, password);
+    const page = await web.get('/admin/data-protection');
+    expect(page.status).toBe(200);
+    const bad = await web.post('/admin/data-protection/access', { email: 'not-an-email' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('govuk-error-summary');
+    const made = await web.post('/admin/data-protection/access', { email: person.email });
+    expect(made.status).toBe(303);
+    const id = /created=([0-9a-f-]{36})/.exec(made.headers.get('location') ?? '')![1];
+    const download = await web.get(`/admin/data-protection/requests/${id}/archive`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/zip');
+    const { json } = readArchive(Buffer.from(await download.arrayBuffer()));
+    expect(json.records.cases.map((c) => c.id)).toEqual([person.caseId]);
+    expect(
+      await api.dataSource.query(
+        `SELECT 1 FROM audit_event WHERE action = 'data_protection.access_downloaded' AND entity_id = $1 AND actor_id = $2`,
+        [id, officer.id],
+      ),
+    ).toHaveLength(1);
+
+    const smeWeb = await signInWeb(api, person.email, person.password);
+    expect((await smeWeb.get('/admin/data-protection')).status).toBe(404);
+    expect((await smeWeb.get(`/admin/data-protection/requests/${id}/archive`)).status).toBe(404);
+    expect((await smeWeb.post('/admin/data-protection/access', { email: person.email })).status).toBe(404);
+  });
+
+  it('lets an SME download its own data, and only its own', async () => {
+    const smeWeb = await signInWeb(api, person.email, person.password);
+    expect((await smeWeb.get('/account/my-data')).status).toBe(200);
+    const res = await smeWeb.get('/account/my-data/archive');
+    expect(res.status).toBe(200);
+    const { json } = readArchive(Buffer.from(await res.arrayBuffer()));
+    expect(json.subject.userId).toBe(person.id);
+    expect(json.records.cases.map((c) => c.id)).toEqual([person.caseId]);
+    // The summary is in the SME's language.
+    const spanish = readArchive(
+      Buffer.from(await (await smeWeb.get('/account/my-data/archive?lang=es')).arrayBuffer()),
+    );
+    expect(spanish.html).toContain('<html lang="es">');
+    expect(spanish.html).toContain(`Datos personales que tenemos sobre ${person.email}`);
+
+    const other = await createUser(api, 'sme');
+    const otherWeb = await signInWeb(api, other.user.email, other.password);
+    const theirs = readArchive(
+      Buffer.from(await (await otherWeb.get('/account/my-data/archive')).arrayBuffer()),
+    );
+    expect(theirs.json.subject.userId).toBe(other.user.id);
+    expect(theirs.json.records.cases).toEqual([]);
+    expect(JSON.stringify(theirs.json)).not.toContain(person.email);
+    // Staff have no "my data" page of this kind.
+    expect(
+      (
+        await (
+          await signInWeb(api, person.officer.user.email, person.officer.password)
+        ).get('/account/my-data')
+      ).status,
+    ).toBe(404);
+  });
+
+  it('shows the privacy notice in en/es/de with the version enrolment records', async () => {
+    const [{ privacy_notice_version: recorded }] = await api.dataSource.query(
+      'SELECT privacy_notice_version FROM enrolments WHERE id = $1',
+      [person.enrolmentId],
+    );
+    expect(recorded).toBeTruthy();
+    for (const [lang, title] of [
+      ['en', 'Privacy notice'],
+      ['es', 'Aviso de privacidad'],
+      ['de', 'Datenschutzhinweis'],
+    ]) {
+      const res = await fetch(`${api.url}/privacy?lang=${lang}`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain(`<html lang="${lang}"`);
+      expect(html).toContain(title);
+      expect(/id="privacy-version">([^<]*)</.exec(html)?.[1]).toMatch(
+        new RegExp(`^Versi(on|ón) ${recorded}$`),
+      );
+    }
+  });
+});

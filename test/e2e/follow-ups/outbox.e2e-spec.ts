@@ -1,0 +1,134 @@
+import {
+  DomainEvent,
+  EventHandlerRegistry,
+  EVENTS_QUEUE,
+  HandlesEvent,
+  OutboxService,
+} from '@app/follow-ups';
+import { UnitOfWork } from '@app/database';
+import { getQueueToken } from '@nestjs/bull';
+import { Injectable, Module } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { randomUUID } from 'node:crypto';
+import { eventually, InProcessWorker, startInProcessWorker } from './support/in-process-worker';
+
+@Injectable()
+class RecordingHandler {
+  readonly seen: DomainEvent[] = [];
+  failuresLeft: number = 0;
+
+  @HandlesEvent('test.happened', 'test.other')
+  record(event: DomainEvent): void {
+    if (this.failuresLeft > 0) {
+      this.failuresLeft--;
+      throw new Error('handler failing on purpose');
+    }
+    this.seen.push(event);
+  }
+}
+
+@Module({ providers: [RecordingHandler, OutboxService] })
+class RecordingModule {}
+
+describe('transactional outbox → relay → events queue → @HandlesEvent handlers', () => {
+  let worker: InProcessWorker;
+  let handler: RecordingHandler;
+  let outbox: OutboxService;
+  let uow: UnitOfWork;
+
+  beforeAll(async () => {
+    worker = await startInProcessWorker({ imports: [RecordingModule] });
+    handler = worker.get(RecordingHandler);
+    outbox = worker.get(OutboxService);
+    uow = worker.get(UnitOfWork);
+  });
+  afterAll(() => worker?.close());
+
+  const rows = (sql: string, params: unknown[] = []) =>
+    worker.dataSource.query(sql, params) as Promise<Record<string, unknown>[]>;
+
+  it('discovers handlers in any module the worker imports', () => {
+    const registry = worker.get(EventHandlerRegistry);
+    expect(registry.handlersFor('test.happened').map((h) => h.name)).toEqual(['RecordingHandler.record']);
+    expect(registry.handlersFor('test.other')).toHaveLength(1);
+  });
+
+  it('delivers an event committed with its change exactly once, and marks it published and processed', async () => {
+    const aggregateId = randomUUID();
+    await uow.run((m) =>
+      outbox.add(m, { type: 'test.happened', aggregateType: 'case', aggregateId, payload: { n: 1 } }),
+    );
+    await eventually(() => handler.seen.some((e) => e.aggregateId === aggregateId), 10_000, 'handler call');
+    const [row] = await rows(`SELECT * FROM outbox_event WHERE aggregate_id = $1`, [aggregateId]);
+    const event = handler.seen.find((e) => e.aggregateId === aggregateId);
+    expect(event).toMatchObject({
+      id: row.id,
+      type: 'test.happened',
+      aggregateType: 'case',
+      payload: { n: 1 },
+    });
+    expect(event?.occurredAt).toBeInstanceOf(Date);
+    await eventually(
+      async () =>
+        (await rows(`SELECT processed_at FROM outbox_event WHERE id = $1`, [row.id]))[0].processed_at !==
+        null,
+    );
+    expect(row.published_at).not.toBeNull();
+
+    // The same job enqueued again (a duplicate publish) changes nothing: the row is already processed.
+    const queue = worker.get<Queue>(getQueueToken(EVENTS_QUEUE) as never);
+    await queue.add('dispatch', { id: row.id }, { jobId: `${row.id}-duplicate` });
+    await eventually(async () => (await queue.getJob(`${row.id}-duplicate`))?.finishedOn !== undefined);
+    expect(handler.seen.filter((e) => e.aggregateId === aggregateId)).toHaveLength(1);
+  });
+
+  it('writes nothing when the caller rolls back', async () => {
+    const aggregateId = randomUUID();
+    await expect(
+      uow.run(async (m) => {
+        await outbox.add(m, { type: 'test.happened', aggregateType: 'case', aggregateId, payload: {} });
+        throw new Error('business rule failed');
+      }),
+    ).rejects.toThrow('business rule failed');
+    expect(await rows(`SELECT id FROM outbox_event WHERE aggregate_id = $1`, [aggregateId])).toHaveLength(0);
+  });
+
+  it('retries a failing handler until it succeeds, then stops', async () => {
+    handler.failuresLeft = 2;
+    const aggregateId = randomUUID();
+    await uow.run((m) =>
+      outbox.add(m, { type: 'test.other', aggregateType: 'case', aggregateId, payload: {} }),
+    );
+    await eventually(
+      () => handler.seen.some((e) => e.aggregateId === aggregateId),
+      20_000,
+      'retried handler',
+    );
+    expect(handler.failuresLeft).toBe(0);
+    expect(handler.seen.filter((e) => e.aggregateId === aggregateId)).toHaveLength(1);
+  });
+
+  it('publishes a large batch in order of occurrence without losing any', async () => {
+    const aggregateType = `bulk-${randomUUID().slice(0, 8)}`;
+    await uow.run((m) =>
+      outbox.addMany(
+        m,
+        Array.from({ length: 700 }, (_, i) => ({
+          type: 'test.happened',
+          aggregateType,
+          aggregateId: String(i),
+          payload: {},
+        })),
+      ),
+    );
+    await eventually(
+      () => handler.seen.filter((e) => e.aggregateType === aggregateType).length === 700,
+      30_000,
+      '700 events',
+    );
+    const ids = new Set(
+      handler.seen.filter((e) => e.aggregateType === aggregateType).map((e) => e.aggregateId),
+    );
+    expect(ids.size).toBe(700);
+  });
+});

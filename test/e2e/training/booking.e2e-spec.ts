@@ -1,0 +1,304 @@
+import { readJson } from '../../support/http';
+import { startTestApi, TestApi } from '../../support/test-api';
+import { addSession, call, caller, Caller, caseFor, count, moveSession } from './support/training.factory';
+
+// Several HTTP round trips per test; the whole suite shares two cores with browser tests.
+jest.setTimeout(120_000);
+describe('training: catalogue, booking, waitlist and cancellation', () => {
+  let api: TestApi;
+  let officer: Caller;
+  let smeA: Caller;
+  let smeB: Caller;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    [officer, smeA, smeB] = await Promise.all([
+      caller(api, 'officer'),
+      caller(api, 'sme'),
+      caller(api, 'sme'),
+    ]);
+  });
+  afterAll(() => api.close());
+
+  it('serves the catalogue seeded from config, in three languages', async () => {
+    const res = await call(api, smeA.token, 'GET', '/api/v1/training/modules');
+    expect(res.status).toBe(200);
+    const { items } = await readJson(res);
+    expect(items).toHaveLength(10);
+    const linkedin = items.find((m: { code: string }) => m.code === 'linkedin-b2b-prospecting');
+    expect(linkedin).toMatchObject({
+      format: 'webinar',
+      level: 'intermediate',
+      completionCriterion: 'attendance',
+      platforms: ['linkedin'],
+    });
+    expect(linkedin.title.de).toBe('LinkedIn-Akquise für B2B-Exportkontakte');
+    expect(linkedin.prerequisites).toEqual(['social-media-foundations']);
+  });
+
+  it('gives 20 simultaneous bookings for the last 3 seats exactly 3 places and 17 waitlist spots; a cancellation promotes the first waiting', async () => {
+    const sessionId = await addSession(api, officer.token, 'linkedin-b2b-prospecting', { capacity: 5 });
+    for (let i = 0; i < 2; i++) {
+      const c = await caseFor(api, null);
+      const res = await call(api, officer.token, 'POST', `/api/v1/cases/${c.id}/training`, {
+        moduleCode: 'linkedin-b2b-prospecting',
+        sessionId,
+      });
+      expect(res.status).toBe(201);
+    }
+    const cases = await Promise.all(Array.from({ length: 20 }, () => caseFor(api, null)));
+    const responses = await Promise.all(
+      cases.map((c) =>
+        call(api, officer.token, 'POST', `/api/v1/cases/${c.id}/training`, {
+          moduleCode: 'linkedin-b2b-prospecting',
+          sessionId,
+          waitlist: true,
+        }),
+      ),
+    );
+    const bodies = await Promise.all(responses.map(readJson));
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
+    expect(bodies.filter((b) => b.status === 'booked')).toHaveLength(3);
+    expect(bodies.filter((b) => b.status === 'waitlisted')).toHaveLength(17);
+    expect(
+      await count(api, `SELECT 1 FROM training_booking WHERE session_id = $1 AND status = 'booked'`, [
+        sessionId,
+      ]),
+    ).toBe(5);
+
+    const waiting = (await api.dataSource.query(
+      `SELECT id FROM training_booking WHERE session_id = $1 AND status = 'waitlisted' ORDER BY seq`,
+      [sessionId],
+    )) as { id: string }[];
+    const someBooked = bodies.find((b) => b.status === 'booked')!;
+    const cancel = await call(api, officer.token, 'PATCH', `/api/v1/training/bookings/${someBooked.id}`, {
+      action: 'cancel',
+    });
+    expect(cancel.status).toBe(200);
+    expect((await readJson(cancel)).status).toBe('cancelled');
+
+    const promoted = await call(api, officer.token, 'GET', `/api/v1/training/bookings/${waiting[0].id}`);
+    expect(await readJson(promoted)).toMatchObject({ status: 'booked' });
+    expect(
+      await count(api, `SELECT 1 FROM training_booking WHERE session_id = $1 AND status = 'booked'`, [
+        sessionId,
+      ]),
+    ).toBe(5);
+    expect(
+      await count(api, `SELECT 1 FROM training_booking WHERE id = $1 AND status = 'waitlisted'`, [
+        waiting[1].id,
+      ]),
+    ).toBe(1);
+    // The promoted SME's place is announced like any booking (follow-ups schedule from it).
+    expect(
+      await count(api, `SELECT 1 FROM outbox_event WHERE type = 'training.booked' AND aggregate_id = $1`, [
+        waiting[0].id,
+      ]),
+    ).toBe(1);
+    expect(
+      await count(
+        api,
+        `SELECT 1 FROM case_timeline_events WHERE kind = 'training.promoted' AND ref_id = $1`,
+        [waiting[0].id],
+      ),
+    ).toBe(1);
+  });
+
+  it('refuses a full session without the waitlist flag, offering the waitlist, and writes nothing', async () => {
+    const sessionId = await addSession(api, officer.token, 'selling-online-marketplaces', { capacity: 1 });
+    const first = await caseFor(api, null);
+    expect(
+      (
+        await call(api, officer.token, 'POST', `/api/v1/cases/${first.id}/training`, {
+          moduleCode: 'selling-online-marketplaces',
+          sessionId,
+        })
+      ).status,
+    ).toBe(201);
+    const theCase = await caseFor(api, smeA.user);
+    const before = await count(api, `SELECT 1 FROM training_booking`);
+    const outboxBefore = await count(api, `SELECT 1 FROM outbox_event`);
+    const res = await call(api, smeA.token, 'POST', `/api/v1/cases/${theCase.id}/training`, {
+      moduleCode: 'selling-online-marketplaces',
+      sessionId,
+    });
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(await readJson(res)).toMatchObject({ code: 'training.session_full', waitlistAvailable: true });
+    expect(await count(api, `SELECT 1 FROM training_booking`)).toBe(before);
+    expect(await count(api, `SELECT 1 FROM outbox_event`)).toBe(outboxBefore);
+
+    const waitlisted = await call(api, smeA.token, 'POST', `/api/v1/cases/${theCase.id}/training`, {
+      moduleCode: 'selling-online-marketplaces',
+      sessionId,
+      waitlist: true,
+    });
+    expect(waitlisted.status).toBe(201);
+    expect(await readJson(waitlisted)).toMatchObject({ status: 'waitlisted', onBehalf: false });
+  });
+
+  it('refuses a past session, a retired module and the same module twice with the reason, writing nothing', async () => {
+    const theCase = await caseFor(api, smeA.user);
+    const past = await addSession(api, officer.token, 'agents-distributors-networks', { startsInHours: -24 });
+    const before = await count(api, `SELECT 1 FROM training_booking`);
+
+    const pastRes = await call(api, smeA.token, 'POST', `/api/v1/cases/${theCase.id}/training`, {
+      moduleCode: 'agents-distributors-networks',
+      sessionId: past,
+    });
+    expect(pastRes.status).toBe(422);
+    expect(await readJson(pastRes)).toMatchObject({ code: 'training.session_in_past' });
+
+    const retire = await call(
+      api,
+      officer.token,
+      'PATCH',
+      '/api/v1/training/modules/measuring-results-by-country',
+      { retired: true },
+    );
+    expect(retire.status).toBe(200);
+    expect(await readJson(retire)).toMatchObject({ retired: true });
+    const retiredRes = await call(api, smeA.token, 'POST', `/api/v1/cases/${theCase.id}/training`, {
+      moduleCode: 'measuring-results-by-country',
+    });
+    expect(retiredRes.status).toBe(422);
+    expect(await readJson(retiredRes)).toMatchObject({ code: 'training.module_retired' });
+    // Retired modules leave the SME catalogue but stay for staff and history.
+    const smeList = await readJson(await call(api, smeA.token, 'GET', '/api/v1/training/modules'));
+    expect(smeList.items.map((m: { code: string }) => m.code)).not.toContain('measuring-results-by-country');
+    const staffList = await readJson(
+      await call(api, officer.token, 'GET', '/api/v1/training/modules?includeRetired=true'),
+    );
+    expect(staffList.items.map((m: { code: string }) => m.code)).toContain('measuring-results-by-country');
+    expect(await count(api, `SELECT 1 FROM training_booking`)).toBe(before);
+
+    const once = await call(api, smeA.token, 'POST', `/api/v1/cases/${theCase.id}/training`, {
+      moduleCode: 'social-media-foundations',
+    });
+    expect(once.status).toBe(201);
+    const twice = await call(api, smeA.token, 'POST', `/api/v1/cases/${theCase.id}/training`, {
+      moduleCode: 'social-media-foundations',
+    });
+    expect(twice.status).toBe(409);
+    expect(await readJson(twice)).toMatchObject({ code: 'training.already_booked' });
+    expect(await count(api, `SELECT 1 FROM training_booking WHERE case_id = $1`, [theCase.id])).toBe(1);
+
+    const bad = await call(api, smeA.token, 'POST', `/api/v1/cases/${theCase.id}/training`, {
+      moduleCode: 'Not A Code',
+      sessionId: 'x',
+      extra: 1,
+    });
+    expect(bad.status).toBe(400);
+    const fields = (await readJson(bad)).errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['moduleCode', 'sessionId', 'extra']));
+  });
+
+  it('lets an SME cancel up to the cut-off, not after it', async () => {
+    const theCase = await caseFor(api, smeA.user);
+    const soon = await addSession(api, officer.token, 'social-listening-market-research', {
+      startsInHours: 72,
+    });
+    const booked = await readJson(
+      await call(api, smeA.token, 'POST', `/api/v1/cases/${theCase.id}/training`, {
+        moduleCode: 'social-listening-market-research',
+        sessionId: soon,
+      }),
+    );
+    expect(booked.status).toBe('booked');
+    // Due date comes from config/training.yaml: 7 days after a webinar ends.
+    const [session] = (await api.dataSource.query(`SELECT ends_at FROM training_session WHERE id = $1`, [
+      soon,
+    ])) as { ends_at: Date }[];
+    expect(new Date(booked.dueAt as string).getTime() - session.ends_at.getTime()).toBe(7 * 24 * 3600_000);
+
+    await moveSession(api, soon, 2); // inside the 24-hour cut-off
+    const late = await call(api, smeA.token, 'PATCH', `/api/v1/training/bookings/${booked.id}`, {
+      action: 'cancel',
+    });
+    expect(late.status).toBe(422);
+    expect(await readJson(late)).toMatchObject({ code: 'training.cancellation_closed' });
+
+    await moveSession(api, soon, 48);
+    const inTime = await call(api, smeA.token, 'PATCH', `/api/v1/training/bookings/${booked.id}`, {
+      action: 'cancel',
+    });
+    expect(inTime.status).toBe(200);
+    expect(
+      await count(
+        api,
+        `SELECT 1 FROM audit_event WHERE action = 'training_booking.cancelled' AND entity_id = $1`,
+        [booked.id],
+      ),
+    ).toBe(1);
+  });
+
+  it("hides SME A's bookings from SME B: cannot see, cancel, book into or rate them (404)", async () => {
+    const caseA = await caseFor(api, smeA.user);
+    const booking = await readJson(
+      await call(api, smeA.token, 'POST', `/api/v1/cases/${caseA.id}/training`, {
+        moduleCode: 'internationalising-website-content',
+      }),
+    );
+    for (const [method, path, body] of [
+      ['GET', `/api/v1/training/bookings/${booking.id}`, undefined],
+      ['PATCH', `/api/v1/training/bookings/${booking.id}`, { action: 'cancel' }],
+      ['POST', `/api/v1/training/bookings/${booking.id}/feedback`, { satisfaction: 5, usefulness: 5 }],
+      ['GET', `/api/v1/training/bookings/${booking.id}/certificate`, undefined],
+      ['GET', `/api/v1/cases/${caseA.id}/training`, undefined],
+      ['POST', `/api/v1/cases/${caseA.id}/training`, { moduleCode: 'social-media-foundations' }],
+    ] as const) {
+      const res = await call(api, smeB.token, method, path, body);
+      expect({ path, method, status: res.status }).toEqual({ path, method, status: 404 });
+    }
+    expect(
+      await count(api, `SELECT 1 FROM training_booking WHERE id = $1 AND status = 'booked'`, [booking.id]),
+    ).toBe(1);
+    const mine = await call(api, smeA.token, 'GET', `/api/v1/cases/${caseA.id}/training`);
+    expect((await readJson(mine)).items.map((b: { id: string }) => b.id)).toContain(booking.id);
+  });
+
+  it('lets only officers change the catalogue and add sessions', async () => {
+    const res = await call(
+      api,
+      smeA.token,
+      'POST',
+      '/api/v1/training/modules/social-media-foundations/sessions',
+      {},
+    );
+    expect(res.status).toBe(404);
+    const selfPaced = await call(
+      api,
+      officer.token,
+      'POST',
+      '/api/v1/training/modules/social-media-foundations/sessions',
+      {
+        startsAt: '2030-01-01T10:00:00Z',
+        endsAt: '2030-01-01T11:00:00Z',
+        timeZone: 'Europe/London',
+        capacity: 5,
+        joinUrl: 'https://meet.example.test/x',
+        language: 'en',
+      },
+    );
+    expect(selfPaced.status).toBe(422);
+    const badZone = await call(
+      api,
+      officer.token,
+      'POST',
+      '/api/v1/training/modules/selling-online-marketplaces/sessions',
+      {
+        startsAt: '2030-01-01T10:00:00Z',
+        endsAt: '2030-01-01T09:00:00Z',
+        timeZone: 'Mars/Olympus',
+        capacity: 5,
+        language: 'en',
+      },
+    );
+    expect(badZone.status).toBe(400);
+    expect((await readJson(badZone)).errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'endsAt',
+      'location',
+      'timeZone',
+    ]);
+  });
+});

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { configureApi } from '../../apps/api/src/configure-api';
+import { createTestDatabase, TestDatabase, useTestEnvironment } from './test-env';
+
+export interface TestApi {
+  app: NestExpressApplication;
+  /** Base URL of the listening server, e.g. http://127.0.0.1:41234 */
+  url: string;
+  database: TestDatabase;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/**
+ * The real api (same modules, same `configureApi` as production) on a random port, against this file's
+ * own database and Redis prefix. Call `close()` in afterAll.
+ */
+export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+  const database = await createTestDatabase();
+  useTestEnvironment(database, overrides);
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  configureApi(app);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    url: `http://127.0.0.1:${address.port}`,
+    database,
+    dataSource: app.get(DataSource),
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
