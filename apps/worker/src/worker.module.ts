@@ -4,6 +4,8 @@ import { DataProtectionWorkerModule } from '@app/data-protection';
 import { DatabaseModule } from '@app/database';
 import { FollowUpsWorkerModule, QueueRootModule } from '@app/follow-ups';
 import { ObservabilityModule } from '@app/observability';
+import { ProgressWorkerModule } from '@app/progress';
+import { ReadinessWorkerModule } from '@app/readiness';
 import { RedisModule } from '@app/redis';
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
@@ -22,6 +24,8 @@ import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
     FollowUpsWorkerModule,
     AdvisersCoreModule,
     DataProtectionWorkerModule,
+    ProgressWorkerModule,
+    ReadinessWorkerModule,
   ],
   providers: [HeartbeatProcessor],
 })

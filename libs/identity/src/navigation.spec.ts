@@ -13,7 +13,7 @@ describe('navigationFor', () => {
   it("starts every role at home and shows only that role's work", () => {
     for (const role of ROLES) expect(navigationFor(actor(role), '/home', t)?.[0].href).toBe('/home');
     const hrefs = (role: Actor['role']) => navigationFor(actor(role), '/home', t)!.map((i) => i.href);
-    expect(hrefs('sme')).toEqual(['/home', '/training']);
+    expect(hrefs('sme')).toEqual(['/home', '/training', '/inbox']);
     expect(hrefs('adviser')).toContain('/caseload');
     expect(hrefs('adviser')).not.toContain('/officer/advisers');
     expect(hrefs('officer')).toEqual(

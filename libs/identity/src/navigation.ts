@@ -15,15 +15,18 @@ const LINKS_BY_ROLE: Record<Role, [href: string, labelKey: string][]> = {
   sme: [
     ['/home', 'identity.nav.home'],
     ['/training', 'identity.nav.myTraining'],
+    ['/inbox', 'followUps.nav.inbox'],
   ],
   adviser: [
     ['/home', 'identity.nav.home'],
     ['/caseload', 'identity.nav.caseload'],
+    ['/tasks', 'followUps.nav.tasks'],
     ['/reports', 'reports.nav'],
   ],
   officer: [
     ['/home', 'identity.nav.home'],
     ['/caseload', 'identity.nav.caseload'],
+    ['/tasks', 'followUps.nav.tasks'],
     ['/officer/advisers', 'identity.nav.advisers'],
     ['/enrolment-review', 'identity.nav.enrolmentReview'],
     ['/admin/data-protection', 'dataProtection.nav.requests'],
@@ -35,6 +38,7 @@ const LINKS_BY_ROLE: Record<Role, [href: string, labelKey: string][]> = {
     ['/home', 'identity.nav.home'],
     ['/admin/users', 'identity.nav.users'],
     ['/admin/queues', 'identity.nav.queues'],
+    ['/admin/mail', 'followUps.nav.mail'],
     ['/admin/data-protection', 'dataProtection.nav.requests'],
     ['/admin/audit', 'identity.nav.audit'],
   ],

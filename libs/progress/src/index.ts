@@ -16,3 +16,6 @@ export type { OutcomeKind } from './domain/outcome-kinds';
 export { stageRank, isForward, laterStage, nextStage } from './domain/stage-order';
 export { milestonesFor, stageAfterOutcome } from './domain/progress-rules';
 export type { MilestoneEvidenceInput } from './domain/progress-rules';
+export { ProgressWorkerModule } from './worker/progress-worker.module';
+export { StageReevaluationHandler } from './worker/stage-reevaluation.handler';
+export { StageChangedNotifier } from './worker/stage-changed.notifier';

@@ -16,7 +16,8 @@ import { CaseMilestone } from './entities/case-milestone.entity';
 import { ExportOutcome } from './entities/export-outcome.entity';
 import { StageTransition, type TransitionCause } from './entities/stage-transition.entity';
 import { STAGE_RULES } from './progress.tokens';
-import type { StageRulesFile } from './rules/stage-rules.file';
+import type { OutcomeRule, StageRulesFile } from './rules/stage-rules.file';
+import { stageRank } from './domain/stage-order';
 import { Inject } from '@nestjs/common';
 
 export interface StageMove {
@@ -261,6 +262,61 @@ export class ProgressService {
         })
       : undefined;
     return { outcome, transition, milestones };
+  }
+
+  /**
+   * Worker side, after `audit.completed`, `outcome.recorded` or `training.completed` (through the queue, so
+   * the request that caused it never waits): ticks the milestones a completed module proves, then applies
+   * every recorded outcome again against the milestones reached so far. An export win recorded before the
+   * export plan existed moves the case forward once a later audit proves the plan. Forward only; safe to
+   * run twice (milestones insert once, a case already at the stage does not move).
+   */
+  async reevaluate(
+    manager: EntityManager,
+    caseId: string,
+    trigger: { type: string; moduleCode?: string; refType: string; refId: string },
+    context: AuditContext,
+  ): Promise<{ milestones: string[]; transition?: StageTransition }> {
+    const current = await this.lockCase(manager, caseId);
+    const milestones = trigger.moduleCode
+      ? await this.tick(
+          manager,
+          caseId,
+          { type: 'training', moduleCode: trigger.moduleCode },
+          trigger.refType,
+          trigger.refId,
+          context,
+        )
+      : [];
+    const achieved = new Set(await this.achievedCodes(manager, caseId));
+    const outcomes = await manager
+      .getRepository(ExportOutcome)
+      .find({ where: { caseId }, order: { occurredOn: 'ASC', createdAt: 'ASC' } });
+    let best: { to: Stage; rule: OutcomeRule; outcome: ExportOutcome } | undefined;
+    for (const outcome of outcomes) {
+      const move = stageAfterOutcome(this.rules, current.stage, outcome, achieved);
+      if (move && (!best || stageRank(move.to) > stageRank(best.to))) best = { ...move, outcome };
+    }
+    if (!best) return { milestones };
+    const transition = await this.moveStage(manager, {
+      caseId,
+      to: best.to,
+      cause: 'outcome',
+      evidence: {
+        reevaluatedAfter: trigger.type,
+        outcome: {
+          kind: best.outcome.kind,
+          occurredOn: best.outcome.occurredOn,
+          confirmed: best.outcome.confirmed,
+        },
+        rule: { ...best.rule },
+        milestones: [...achieved],
+      },
+      refType: 'export_outcome',
+      refId: best.outcome.id,
+      context,
+    });
+    return { milestones, transition };
   }
 
   /** An adviser's judgement, either way; the reason is required and stored with the transition. */

@@ -1,4 +1,6 @@
 export { ReadinessModule } from './readiness.module';
+export { ReadinessWorkerModule } from './readiness-worker.module';
+export { TrainingCompletedHandler } from './training-completed.handler';
 export { ReadinessService } from './readiness.service';
 export type { AuditView, AuditList, LatestScores } from './readiness.service';
 export { RecommendationsService } from './recommendations.service';

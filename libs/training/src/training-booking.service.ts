@@ -482,7 +482,8 @@ export class TrainingBookingService {
     recommendationId: string,
   ): Promise<void> {
     const live = await this.recommendations.list(caseId, 'en', { includeDropped: false });
-    if (!live.some((r) => r.id === recommendationId && r.kind === 'training' && r.code === moduleCode))
+    const open = live.filter((r) => r.status !== 'done');
+    if (!open.some((r) => r.id === recommendationId && r.kind === 'training' && r.code === moduleCode))
       throw TrainingErrors.unknownRecommendation();
   }
 

@@ -1,12 +1,18 @@
 import { FollowUpService, NotificationService } from '@app/follow-ups';
 import { UnitOfWork } from '@app/database';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createUser, tokenFor } from '../../support/auth';
 import { readJson } from '../../support/http';
 import { startTestApi, TestApi } from '../../support/test-api';
 
-describe('follow-ups API: your tasks, inbox, queue board', () => {
+describe('follow-ups API and pages: your tasks, inbox, local mail, queue board', () => {
   let api: TestApi;
+  let mailDir: string;
+  let officer: { id: string; email: string; name: string };
+  let officerToken: string;
   let adviser: { id: string; email: string; name: string };
   let adviserToken: string;
   let smeToken: string;
@@ -14,7 +20,11 @@ describe('follow-ups API: your tasks, inbox, queue board', () => {
   let adminToken: string;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    mailDir = await mkdtemp(join(tmpdir(), 'sme-mail-'));
+    api = await startTestApi({ MAIL_DIR: mailDir });
+    const o = await createUser(api, 'officer');
+    officer = o.user;
+    officerToken = await tokenFor(api, o.user.email, o.password);
     const a = await createUser(api, 'adviser');
     adviser = a.user;
     adviserToken = await tokenFor(api, a.user.email, a.password);
@@ -41,7 +51,19 @@ describe('follow-ups API: your tasks, inbox, queue board', () => {
         anchorAt: new Date(),
         sourceKey: `api-test:${randomUUID()}`,
         assignee: { userId: randomUUID(), email: 'someone-else@agency.example', name: 'Someone Else' },
+        context: { companyName: 'Theirs GmbH' },
       });
+      // Someone else's follow-up, escalated to this officer.
+      const escalated = await followUps.schedule(m, {
+        rule: 'first-contact',
+        caseId: randomUUID(),
+        anchorAt: new Date(Date.now() - 30 * 86_400_000),
+        sourceKey: `api-test:${randomUUID()}`,
+        assignee: { userId: randomUUID(), email: 'slow@agency.example', name: 'Slow Adviser' },
+        officer: { userId: officer.id, email: officer.email, name: officer.name },
+        context: { companyName: 'Escalated SL' },
+      });
+      await m.query(`UPDATE follow_up SET status = 'escalated' WHERE id = $1`, [escalated.id]);
       await api.app.get(NotificationService).notify(m, {
         idempotencyKey: `stage-changed:${randomUUID()}`,
         kind: 'stage-changed.sme',
@@ -50,7 +72,10 @@ describe('follow-ups API: your tasks, inbox, queue board', () => {
       });
     });
   });
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    await api?.close();
+    await rm(mailDir, { recursive: true, force: true });
+  });
 
   const get = (path: string, token?: string) =>
     fetch(`${api.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -81,6 +106,57 @@ describe('follow-ups API: your tasks, inbox, queue board', () => {
     expect(inbox.items[0].subject).toBe('Herzlichen Glückwunsch: Sie sind jetzt proaktiver Exporteur');
     expect(inbox.items[0].emailStatus).toBe('created');
     expect((await readJson(await get('/api/v1/notifications', adviserToken))).items).toHaveLength(0);
+  });
+
+  it('renders "your tasks" for staff: own tasks and escalations to them, earliest first; 404 for SMEs', async () => {
+    const mine = await get('/tasks', adviserToken);
+    expect(mine.status).toBe(200);
+    const html = await mine.text();
+    expect(html).toContain('<h1 class="govuk-heading-l">Your tasks</h1>');
+    expect(html).toContain('Mine Ltd');
+    expect(html).toContain('First contact with the SME after an adviser is assigned');
+    expect(html).not.toContain('Theirs GmbH');
+    expect(html).not.toContain('Escalated SL');
+
+    const officerHtml = await (await get('/tasks', officerToken)).text();
+    expect(officerHtml).toContain('Escalated SL');
+    expect(officerHtml).toContain('Escalated to you');
+    expect(officerHtml).not.toContain('Mine Ltd');
+
+    expect((await get('/tasks', smeToken)).status).toBe(404);
+  });
+
+  it('renders the inbox in the reader\u2019s language with each email\u2019s fate', async () => {
+    const res = await get('/inbox?lang=de', smeToken);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html lang="de"');
+    expect(html).toContain('Herzlichen Glückwunsch: Sie sind jetzt proaktiver Exporteur');
+    expect(html).toContain('E-Mail unterwegs');
+    expect(await (await get('/inbox', adviserToken)).text()).toContain('You have no messages yet.');
+  });
+
+  it('lists and shows local mail to admins only, and refuses paths that are not a message', async () => {
+    const [note] = (await api.dataSource.query(`SELECT id, subject FROM notification LIMIT 1`)) as {
+      id: string;
+      subject: string;
+    }[];
+    await writeFile(join(mailDir, `${note.id}.eml`), `Subject: test\n\n<b>raw body</b>\n`);
+    await writeFile(join(mailDir, 'notes.txt'), 'not a message');
+    const list = await get('/admin/mail', adminToken);
+    expect(list.status).toBe(200);
+    const html = await list.text();
+    expect(html).toContain(`href="/admin/mail/${note.id}"`);
+    expect(html).toContain(note.subject);
+    expect(html).not.toContain('notes.txt');
+
+    const message = await (await get(`/admin/mail/${note.id}`, adminToken)).text();
+    expect(message).toContain('&lt;b&gt;raw body&lt;/b&gt;');
+    expect((await get('/admin/mail/notes', adminToken)).status).toBe(404);
+    expect((await get(`/admin/mail/${randomUUID()}`, adminToken)).status).toBe(404);
+    expect((await get('/admin/mail/..%2F..%2Fpackage', adminToken)).status).toBe(404);
+    expect((await get('/admin/mail', officerToken)).status).toBe(404);
+    expect((await get(`/admin/mail/${note.id}`, adviserToken)).status).toBe(404);
   });
 
   it('shows Bull Board to admins only', async () => {

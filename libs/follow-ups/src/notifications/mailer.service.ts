@@ -16,6 +16,16 @@ export function isPermanentSmtpFailure(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
+/** Where local mode writes emails (.eml files), when no SMTP server is configured outside production. */
+export function mailDirOf(config: AppConfig): string {
+  return isAbsolute(config.MAIL_DIR) ? config.MAIL_DIR : join(projectRoot(), config.MAIL_DIR);
+}
+
+/** True when emails go to files in mailDirOf(config) rather than to an SMTP server. */
+export function writesMailFiles(config: AppConfig): boolean {
+  return !config.SMTP_HOST && !config.isProduction;
+}
+
 /**
  * Sends notification emails through SMTP (a pooled nodemailer transport). With no SMTP_HOST outside
  * production it writes each message as an .eml file to MAIL_DIR instead (named by notification id, so a
@@ -33,7 +43,7 @@ export class MailerService implements OnModuleDestroy {
     private readonly config: AppConfig,
     rules: FollowUpRulesFile,
   ) {
-    this.mailDir = isAbsolute(config.MAIL_DIR) ? config.MAIL_DIR : join(projectRoot(), config.MAIL_DIR);
+    this.mailDir = mailDirOf(config);
     this.domain = /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'export-programme.example';
     if (config.SMTP_HOST) {
       this.mode = 'smtp';

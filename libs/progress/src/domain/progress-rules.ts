@@ -6,7 +6,8 @@ import { isForward, stageRank } from './stage-order';
 /** What a piece of evidence says, in the terms milestone rules understand. */
 export type MilestoneEvidenceInput =
   | { type: 'audit'; answers: Record<string, number> }
-  | { type: 'outcome'; kind: OutcomeKind; confirmed: boolean };
+  | { type: 'outcome'; kind: OutcomeKind; confirmed: boolean }
+  | { type: 'training'; moduleCode: string };
 
 /** The milestones this evidence achieves (the caller stores each once; later evidence never un-ticks). */
 export function milestonesFor(
@@ -20,6 +21,7 @@ export function milestonesFor(
       const answer = evidence.answers[m.question];
       return answer !== undefined && answer >= m.atLeast;
     }
+    if (evidence.type === 'training') return m.evidence === 'training' && m.module === evidence.moduleCode;
     return (
       m.evidence === 'outcome' && m.outcome === evidence.kind && (!m.confirmedOnly || evidence.confirmed)
     );

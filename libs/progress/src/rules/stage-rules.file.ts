@@ -84,7 +84,7 @@ export class OutcomeRule {
   requiresMilestones?: string[];
 }
 
-export const MILESTONE_EVIDENCE = ['audit', 'answer', 'outcome'] as const;
+export const MILESTONE_EVIDENCE = ['audit', 'answer', 'outcome', 'training'] as const;
 export type MilestoneEvidence = (typeof MILESTONE_EVIDENCE)[number];
 
 export class MilestoneRule {
@@ -114,6 +114,11 @@ export class MilestoneRule {
   @IsOptional()
   @IsBoolean()
   confirmedOnly?: boolean;
+
+  /** For `training` evidence: the code of the module (config/training-modules.yaml) whose completion counts. */
+  @IsOptional()
+  @Matches(/^[a-z0-9-]+$/)
+  module?: string;
 }
 
 /** config/stage-rules.yaml */

@@ -22,6 +22,8 @@ export function loadStageRules(env: NodeJS.ProcessEnv = process.env): StageRules
       });
     if (m.evidence === 'outcome' && !m.outcome)
       problems.push({ setting: `milestones.${i}`, message: 'an outcome milestone needs outcome' });
+    if (m.evidence === 'training' && !m.module)
+      problems.push({ setting: `milestones.${i}`, message: 'a training milestone needs module' });
   });
   rules.outcomes.forEach((o, i) =>
     (o.requiresMilestones ?? []).forEach((code) => {

@@ -11,14 +11,15 @@ import {
 } from 'typeorm';
 import type { RecommendationBecause, RecommendationKind } from '../domain/recommend';
 
-export const RECOMMENDATION_STATUSES = ['proposed', 'accepted', 'dropped', 'superseded'] as const;
+export const RECOMMENDATION_STATUSES = ['proposed', 'accepted', 'done', 'dropped', 'superseded'] as const;
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 export type RecommendationOrigin = 'rule' | 'adviser';
 
 /**
  * A support measure or training module recommended to a case: proposed by the rules from an audit, or
  * added by an adviser. The adviser accepts or drops it with a note; a later audit supersedes proposals
- * it no longer makes, and leaves decided ones alone.
+ * it no longer makes, and leaves decided ones alone. A training recommendation is done when the case
+ * completes that module (the worker handles `training.completed`).
  */
 @Entity('readiness_recommendations')
 @Index('ix_readiness_recommendations_case', ['caseId', 'status'])

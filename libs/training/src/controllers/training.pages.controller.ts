@@ -489,7 +489,7 @@ export class TrainingPagesController {
     const modules = await this.catalogue.list();
     const byCode = new Map(modules.map((m) => [m.code, m]));
     const fromReadiness = (await this.recommendations.list(caseId, l, { includeDropped: false }))
-      .filter((r) => r.kind === 'training' && byCode.has(r.code))
+      .filter((r) => r.kind === 'training' && r.status !== 'done' && byCode.has(r.code))
       .map((r) => ({ module: byCode.get(r.code)!, recommendationId: r.id }));
     if (fromReadiness.length) return fromReadiness;
     const rows = (await this.dataSource.query(

@@ -50,6 +50,10 @@ export const de: TemplateSet = {
       subject: 'Anmeldung angenommen: {{companyName}} nimmt am Programm teil',
       body: 'Vielen Dank, dass Sie {{companyName}} für das KMU-Exportprogramm angemeldet haben. Ihre Anmeldung erfüllt die Voraussetzungen und Ihr Fall ist eröffnet. Wir wählen jetzt eine Beraterin oder einen Berater, die oder der Ihre Branche und Zielmärkte kennt und sich innerhalb von 5 Arbeitstagen bei Ihnen meldet. Den Stand Ihres Falls sehen Sie auf Ihrer Startseite.',
     },
+    'stage-changed-back.sme': {
+      subject: 'Ihre Exportstufe wurde aktualisiert: {{stageName}}',
+      body: 'Ihre Beratung hat die Exportstufe von {{companyName}} geprüft und als {{stageName}} erfasst (bisher: {{previousStageName}}). Das ist keine Bewertung: So passt unsere Unterstützung zu Ihrer jetzigen Lage. Ihre Beratung stimmt die nächsten Schritte mit Ihnen ab; Ihren Fortschritt sehen Sie unter {{link}}.',
+    },
     'stage-changed.sme': {
       subject: 'Herzlichen Glückwunsch: Sie sind jetzt {{stageName}}',
       body: 'Ihr Unternehmen {{companyName}} hat eine neue Exportstufe erreicht: {{stageName}}. Ihre Beratung meldet sich zu den nächsten Schritten.',

@@ -49,6 +49,10 @@ export const en: TemplateSet = {
       subject: 'Your enrolment is accepted: {{companyName}} has joined the programme',
       body: 'Thank you for enrolling {{companyName}} in the SME Export Programme. Your enrolment is eligible and your case is open. We are now choosing an adviser who knows your sector and target markets; they will contact you within 5 working days. You can follow your case on your home page.',
     },
+    'stage-changed-back.sme': {
+      subject: 'Your export stage has been updated: {{stageName}}',
+      body: 'Your adviser has reviewed the export stage of {{companyName}} and recorded it as {{stageName}} (it was {{previousStageName}}). This is not a judgement: it makes sure the help we offer fits where you are now. Your adviser will agree the next steps with you; you can see your progress at {{link}}.',
+    },
     'stage-changed.sme': {
       subject: 'Congratulations: you are now a {{stageName}}',
       body: 'Your company {{companyName}} has moved to a new export stage: {{stageName}}. Your adviser will be in touch about next steps.',

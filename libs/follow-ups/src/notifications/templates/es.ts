@@ -50,6 +50,10 @@ export const es: TemplateSet = {
       subject: 'Inscripción aceptada: {{companyName}} se ha incorporado al programa',
       body: 'Gracias por inscribir a {{companyName}} en el Programa de Exportación para PYMES. Su inscripción cumple los requisitos y su expediente está abierto. Estamos eligiendo un asesor que conozca su sector y sus mercados objetivo, que se pondrá en contacto con usted en un plazo de 5 días hábiles. Puede seguir su expediente en su página de inicio.',
     },
+    'stage-changed-back.sme': {
+      subject: 'Se ha actualizado su etapa exportadora: {{stageName}}',
+      body: 'Su asesor ha revisado la etapa exportadora de {{companyName}} y la ha registrado como {{stageName}} (antes: {{previousStageName}}). No es un juicio: así la ayuda que ofrecemos se ajusta a su situación actual. Su asesor acordará con usted los próximos pasos; puede ver su progreso en {{link}}.',
+    },
     'stage-changed.sme': {
       subject: 'Enhorabuena: ahora es {{stageName}}',
       body: 'Su empresa {{companyName}} ha pasado a una nueva etapa exportadora: {{stageName}}. Su asesor se pondrá en contacto para los próximos pasos.',

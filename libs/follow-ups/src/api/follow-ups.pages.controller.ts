@@ -1,0 +1,129 @@
+import { AppConfig } from '@app/config';
+import { NotFoundError } from '@app/errors';
+import { Actor, CurrentUser, Roles } from '@app/identity';
+import { Controller, Get, Param, Render } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { FollowUpRulesFile } from '../config/follow-up-rules';
+import { FollowUp, OPEN_FOLLOW_UP_STATUSES } from '../follow-up/follow-up.entity';
+import { mailDirOf, writesMailFiles } from '../notifications/mailer.service';
+import { Notification } from '../notifications/notification.entity';
+
+const MAIL_FILE = /^[0-9a-f-]{36}\.eml$/;
+const MAIL_LIST_LIMIT = 200;
+
+/**
+ * The pages behind the follow-up engine: "your tasks" for staff (their open follow-ups, and for an
+ * officer what was escalated to them), the inbox every signed-in person has, and — in local mode, where
+ * email goes to files — the mail an administrator can read to see what would have been sent.
+ */
+@ApiExcludeController()
+@Controller()
+export class FollowUpsPagesController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rules: FollowUpRulesFile,
+    private readonly config: AppConfig,
+  ) {}
+
+  private get mailDir(): string | null {
+    return writesMailFiles(this.config) ? mailDirOf(this.config) : null;
+  }
+
+  @Get('tasks')
+  @Roles('adviser', 'officer', 'admin')
+  @Render('follow-ups/tasks')
+  async tasks(@CurrentUser() actor: Actor): Promise<object> {
+    const rows = await this.dataSource
+      .getRepository(FollowUp)
+      .createQueryBuilder('f')
+      .where('f.status IN (:...open)', { open: OPEN_FOLLOW_UP_STATUSES as string[] })
+      .andWhere(
+        `(f.assignee_id = :me OR (f.status = 'escalated' AND f.recipients -> 'officer' ->> 'userId' = :meText))`,
+        { me: actor.id, meText: actor.id },
+      )
+      .orderBy('f.deadline_at', 'ASC')
+      .limit(200)
+      .getMany();
+    const now = Date.now();
+    const described = new Map(this.rules.rules.map((r) => [r.code, r.description]));
+    return {
+      staffPage: true,
+      tasks: rows.map((f) => ({
+        caseId: f.caseId,
+        companyName: f.context.companyName ?? '',
+        what: described.get(f.ruleCode) ?? f.kind,
+        dueAt: f.deadlineAt,
+        overdue: f.deadlineAt.getTime() < now,
+        escalated: f.status === 'escalated',
+        mine: f.assigneeId === actor.id,
+      })),
+    };
+  }
+
+  @Get('inbox')
+  @Render('follow-ups/inbox')
+  async inbox(@CurrentUser() actor: Actor): Promise<object> {
+    const rows = await this.dataSource.getRepository(Notification).find({
+      where: { recipientUserId: actor.id },
+      order: { createdAt: 'DESC' },
+      take: 100,
+    });
+    return {
+      messages: rows.map((n) => ({
+        id: n.id,
+        subject: n.subject,
+        body: n.bodyText,
+        createdAt: n.createdAt,
+        emailStatus: n.status,
+      })),
+    };
+  }
+
+  @Get('admin/mail')
+  @Roles('admin')
+  @Render('follow-ups/mail')
+  async mail(): Promise<object> {
+    const dir = this.mailDir;
+    if (!dir) return { staffPage: true, writesFiles: false, messages: [] };
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => MAIL_FILE.test(n));
+    const files = await Promise.all(
+      names.map(async (name) => ({ name, at: (await stat(join(dir, name))).mtime })),
+    );
+    files.sort((a, b) => b.at.getTime() - a.at.getTime());
+    const shown = files.slice(0, MAIL_LIST_LIMIT);
+    const notifications = await this.dataSource.getRepository(Notification).find({
+      where: shown.map((f) => ({ id: f.name.slice(0, 36) })),
+    });
+    const byId = new Map(notifications.map((n) => [n.id, n]));
+    return {
+      staffPage: true,
+      writesFiles: true,
+      mailDir: dir,
+      total: files.length,
+      messages: shown.map((f) => {
+        const n = byId.get(f.name.slice(0, 36));
+        return {
+          id: f.name.slice(0, 36),
+          at: f.at,
+          to: n?.recipientEmail ?? '',
+          subject: n?.subject ?? f.name,
+        };
+      }),
+    };
+  }
+
+  @Get('admin/mail/:id')
+  @Roles('admin')
+  @Render('follow-ups/mail-message')
+  async mailMessage(@Param('id') id: string): Promise<object> {
+    const name = `${id}.eml`;
+    const dir = this.mailDir;
+    if (!dir || !MAIL_FILE.test(name)) throw new NotFoundError('mail', id);
+    const raw = await readFile(join(dir, name), 'utf8').catch(() => null);
+    if (raw === null) throw new NotFoundError('mail', id);
+    return { staffPage: true, id, raw };
+  }
+}
