@@ -17,6 +17,10 @@ const PAGES: { role: Role; path: string; name: string }[] = [
   { role: 'adviser', path: '/caseload', name: 'caseload' },
   { role: 'officer', path: '/caseload', name: 'caseload' },
   { role: 'officer', path: '/officer/advisers', name: 'advisers' },
+  { role: 'sme', path: '/inbox', name: 'messages' },
+  { role: 'adviser', path: '/tasks', name: 'your tasks' },
+  { role: 'officer', path: '/tasks', name: 'your tasks' },
+  { role: 'admin', path: '/admin/mail', name: 'local mail' },
 ];
 
 describe('staff and training pages in a real browser', () => {
@@ -42,7 +46,7 @@ describe('staff and training pages in a real browser', () => {
     });
     afterEach(() => context.close());
 
-    it.each(['sme', 'adviser', 'officer'] as Role[])(
+    it.each(['sme', 'adviser', 'officer', 'admin'] as Role[])(
       '%s pages pass every page check',
       (role) =>
         withScreenshots(context, `pages-${role}-${mode}`, async () => {
