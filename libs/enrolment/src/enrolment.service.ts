@@ -96,7 +96,13 @@ export class EnrolmentService {
     id: string,
     answers: EnrolmentAnswersDto,
     context: AuditContext,
-    options: { expectedVersion?: number; manager?: EntityManager; lang?: string } = {},
+    options: {
+      expectedVersion?: number;
+      manager?: EntityManager;
+      lang?: string;
+      /** Fields (a question page's) that must be answered once these answers apply; else nothing is saved. */
+      requireAnswered?: readonly string[];
+    } = {},
   ): Promise<EnrolmentView> {
     return this.tx(options.manager, async (m) => {
       const enrolment = await this.lockOwn(m, actor, id);
@@ -107,6 +113,11 @@ export class EnrolmentService {
       const before = auditable(enrolment);
       const errors = applyAnswers(enrolment, answers, this.rules, options.lang);
       if (errors.length > 0) throw new InvalidInputError(errors);
+      const required = options.requireAnswered;
+      const unanswered = required
+        ? missingAnswers(enrolment, options.lang ?? 'en').filter((e) => required.includes(e.field))
+        : [];
+      if (unanswered.length > 0) throw new InvalidInputError(unanswered);
       const saved = await m.save(Enrolment, enrolment);
       await this.audit.record(m, {
         action: 'enrolment.draft_updated',

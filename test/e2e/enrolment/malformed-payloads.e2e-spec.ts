@@ -198,10 +198,10 @@ describe('malformed enrolment payloads (property-based)', () => {
       fc.asyncProperty(malformedPayload, async (payload) => {
         expectFieldErrors(await sme.create(payload), payload);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
     expect(await rowCounts(api)).toEqual(before);
-  }, 120_000);
+  }, 300_000);
 
   it('PATCH /api/v1/enrolments/:id: every malformed change is refused and the draft is untouched', async () => {
     const draftBefore = (await sme.get(draftId)).body;
@@ -210,11 +210,11 @@ describe('malformed enrolment payloads (property-based)', () => {
       fc.asyncProperty(malformedPayload, async (payload) => {
         expectFieldErrors(await sme.patch(draftId, payload), payload);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
     expect(await rowCounts(api)).toEqual(before);
     expect((await sme.get(draftId)).body).toEqual(draftBefore);
-  }, 120_000);
+  }, 300_000);
 
   it('POST /api/v1/enrolments/:id/submit: malformed bodies and incomplete drafts are refused with field errors', async () => {
     const before = await rowCounts(api);
@@ -230,9 +230,9 @@ describe('malformed enrolment payloads (property-based)', () => {
       fc.asyncProperty(fc.constantFrom(...incompleteIds), submitBody, async (id, body) => {
         expectFieldErrors(await sme.submit(id, body), { id, body });
       }),
-      { numRuns: 250 },
+      { numRuns: 1000 },
     );
     expect(await rowCounts(api)).toEqual(before);
     for (const id of incompleteIds) expect((await sme.get(id)).body.status).toBe('draft');
-  }, 120_000);
+  }, 300_000);
 });

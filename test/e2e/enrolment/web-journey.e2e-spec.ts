@@ -115,6 +115,18 @@ describe('enrolment web journey', () => {
       expect(textOf(errorHtml)).toContain(w.legalNameMissing);
       expect(errorHtml).toMatch(new RegExp(`<title>${w.errorTitle}`));
       expect(errorHtml).toContain(`value="${registration}"`); // what was typed is kept
+      // … and nothing of the rejected page was saved: no answer, no audit row.
+      const enrolmentId = base.split('/').pop();
+      const [draft] = (await api.dataSource.query(
+        `SELECT registration_number, version FROM enrolments WHERE id = $1`,
+        [enrolmentId],
+      )) as { registration_number: string | null; version: number }[];
+      expect(draft.registration_number).toBeNull();
+      const [{ n: draftUpdates }] = (await api.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'enrolment.draft_updated'`,
+        [enrolmentId],
+      )) as { n: number }[];
+      expect(draftUpdates).toBe(0);
 
       await expectRedirect(
         await web.post(`${base}/company`, { ...company, 'company-legalName': 'Acme Widgets Ltd' }),

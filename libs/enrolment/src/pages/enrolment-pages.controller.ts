@@ -243,17 +243,19 @@ export class EnrolmentPagesController {
     };
     const shapeErrors = [...reader.errors, ...(await this.shapeErrors(answers, l))];
     if (shapeErrors.length > 0) return again(dedupe(shapeErrors));
+    // "Save and come back later" keeps a partly answered page; continuing needs the page complete, and a
+    // page with errors saves nothing (what was typed is echoed back).
+    const later = form.action === 'later';
     try {
-      await this.enrolments.updateDraft(actor, id, answers, context, { lang: l });
+      await this.enrolments.updateDraft(actor, id, answers, context, {
+        lang: l,
+        requireAnswered: later ? undefined : page.fields,
+      });
     } catch (error) {
       if (error instanceof DomainError && error.fields.length) return again([...error.fields]);
       throw error;
     }
-    if (form.action === 'later') return res.redirect(303, '/home?saved=1');
-    const missing = (await this.enrolments.missing(actor, id, l)).filter((e) =>
-      page.fields.includes(e.field),
-    );
-    if (missing.length > 0) return again(missing);
+    if (later) return res.redirect(303, '/home?saved=1');
     const next = QUESTION_PAGES[QUESTION_PAGES.indexOf(page) + 1];
     res.redirect(303, change || !next ? `/enrol/${id}/check` : `/enrol/${id}/${next.slug}`);
   }
