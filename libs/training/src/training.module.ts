@@ -1,5 +1,6 @@
 import { AdvisersCoreModule } from '@app/advisers';
 import { CaseTimelineModule } from '@app/case-timeline';
+import { IdempotencyService } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
 import { ReadinessModule } from '@app/readiness';
 import { Module } from '@nestjs/common';
@@ -36,6 +37,8 @@ import { TrainingReportsService } from './training-reports.service';
     TrainingCertificateService,
     TrainingReportsService,
     TrainingCatalogueSync,
+    // Stateless (the keys live in Postgres): the same Idempotency-Key rules as enrolment's POSTs.
+    IdempotencyService,
   ],
   exports: [
     TrainingCatalogueService,

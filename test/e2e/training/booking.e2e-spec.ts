@@ -193,6 +193,39 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
     expect(fields).toEqual(expect.arrayContaining(['moduleCode', 'sessionId', 'extra']));
   });
 
+  it('books once per Idempotency-Key: a retry gets the first answer, a different body with the key is refused', async () => {
+    const theCase = await caseFor(api, smeA.user);
+    const sessionId = await addSession(api, officer.token, 'linkedin-b2b-prospecting', { capacity: 5 });
+    const post = (body: Record<string, unknown>, key: string): Promise<Response> =>
+      fetch(`${api.url}/api/v1/cases/${theCase.id}/training`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${smeA.token}`,
+          'content-type': 'application/json',
+          'idempotency-key': key,
+        },
+        body: JSON.stringify(body),
+      });
+    const body = { moduleCode: 'linkedin-b2b-prospecting', sessionId };
+    const key = `booking-${theCase.id}`;
+    const answers = await Promise.all([post(body, key), post(body, key), post(body, key)]);
+    expect(answers.map((r) => r.status)).toEqual([201, 201, 201]);
+    const bodies = await Promise.all(answers.map((r) => readJson(r)));
+    expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
+    expect(answers.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(2);
+    const booked = `SELECT 1 FROM training_booking WHERE case_id = $1`;
+    expect(await count(api, booked, [theCase.id])).toBe(1);
+    expect(
+      await count(api, `SELECT 1 FROM outbox_event WHERE type = 'training.booked' AND aggregate_id = $1`, [
+        bodies[0].id,
+      ]),
+    ).toBe(1);
+
+    const reused = await post({ ...body, waitlist: true }, key);
+    expect(reused.status).toBe(422);
+    expect(await count(api, booked, [theCase.id])).toBe(1);
+  });
+
   it('lets an SME cancel up to the cut-off, not after it', async () => {
     const theCase = await caseFor(api, smeA.user);
     const soon = await addSession(api, officer.token, 'social-listening-market-research', {
