@@ -3,6 +3,7 @@ import {
   EventHandlerRegistry,
   EVENTS_QUEUE,
   HandlesEvent,
+  NOTIFICATIONS_QUEUE,
   OutboxService,
 } from '@app/follow-ups';
 import { UnitOfWork } from '@app/database';
@@ -80,6 +81,28 @@ describe('transactional outbox → relay → events queue → @HandlesEvent hand
     await queue.add('dispatch', { id: row.id }, { jobId: `${row.id}-duplicate` });
     await eventually(async () => (await queue.getJob(`${row.id}-duplicate`))?.finishedOn !== undefined);
     expect(handler.seen.filter((e) => e.aggregateId === aggregateId)).toHaveLength(1);
+  });
+
+  it('turns notification.created straight into a delivery job, with no events-queue hop', async () => {
+    const notificationId = randomUUID();
+    await uow.run((m) =>
+      outbox.add(m, {
+        type: 'notification.created',
+        aggregateType: 'notification',
+        aggregateId: notificationId,
+        payload: { notificationId },
+      }),
+    );
+    const [row] = await rows(`SELECT id FROM outbox_event WHERE aggregate_id = $1`, [notificationId]);
+    const notifications = worker.get<Queue>(getQueueToken(NOTIFICATIONS_QUEUE) as never);
+    await eventually(async () => (await notifications.getJob(`${notificationId}:0`)) !== null, 10_000, 'job');
+    const [published] = await rows(`SELECT published_at, processed_at FROM outbox_event WHERE id = $1`, [
+      row.id,
+    ]);
+    expect(published.published_at).toBeInstanceOf(Date);
+    expect(published.processed_at).toBeInstanceOf(Date);
+    const events = worker.get<Queue>(getQueueToken(EVENTS_QUEUE) as never);
+    expect(await events.getJob(String(row.id))).toBeNull();
   });
 
   it('writes nothing when the caller rolls back', async () => {

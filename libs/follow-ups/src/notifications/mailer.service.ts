@@ -74,7 +74,12 @@ export class MailerService implements OnModuleDestroy {
     return `<${notificationId}@${this.domain}>`;
   }
 
-  async send(notification: Notification): Promise<SentMail> {
+  async send(
+    notification: Pick<
+      Notification,
+      'id' | 'recipientName' | 'recipientEmail' | 'subject' | 'bodyText' | 'bodyHtml' | 'language'
+    >,
+  ): Promise<SentMail> {
     const messageId = this.messageIdFor(notification.id);
     const info = (await this.transport.sendMail({
       from: this.config.MAIL_FROM,

@@ -5,6 +5,22 @@ import { FollowUpRunner } from '../follow-up/follow-up-runner.service';
 import { isPermanentSmtpFailure, MailerService } from './mailer.service';
 import { Notification } from './notification.entity';
 
+/** What delivery reads of the row it claimed. */
+export type ClaimedNotification = Pick<
+  Notification,
+  | 'id'
+  | 'followUpId'
+  | 'followUpStep'
+  | 'attempts'
+  | 'createdAt'
+  | 'recipientEmail'
+  | 'recipientName'
+  | 'language'
+  | 'subject'
+  | 'bodyText'
+  | 'bodyHtml'
+>;
+
 export type DeliveryResult =
   | { outcome: 'sent' | 'skipped' | 'failed_permanent' }
   | { outcome: 'failed_temporary'; retryInMs: number; attempts: number };
@@ -26,17 +42,21 @@ export class NotificationDelivery {
   ) {}
 
   async deliver(id: string): Promise<DeliveryResult> {
+    // Claim and load in one round trip.
     const [claimed] = (await this.dataSource.query(
       `UPDATE notification
           SET status = 'sending', attempts = attempts + 1, sending_started_at = now(), updated_at = now()
         WHERE id = $1
           AND ((status IN ('created', 'failed_temporary') AND next_attempt_at <= now() + interval '2 seconds')
                OR (status = 'sending' AND sending_started_at < now() - $2 * interval '1 millisecond'))
-        RETURNING id`,
+        RETURNING id, follow_up_id AS "followUpId", follow_up_step AS "followUpStep", attempts,
+                  created_at AS "createdAt", recipient_email AS "recipientEmail",
+                  recipient_name AS "recipientName", language, subject, body_text AS "bodyText",
+                  body_html AS "bodyHtml"`,
       [id, this.rules.engine.staleSendingMs],
-    )) as [{ id: string }[], number];
+    )) as [ClaimedNotification[], number];
     if (claimed.length === 0) return { outcome: 'skipped' };
-    const notification = await this.dataSource.getRepository(Notification).findOneByOrFail({ id });
+    const notification = claimed[0];
 
     let failure: unknown;
     let messageId = '';
@@ -46,16 +66,17 @@ export class NotificationDelivery {
       failure = error;
     }
     if (failure === undefined) {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.query(
-          `UPDATE notification SET status = 'sent', sent_at = now(), message_id = $2, last_error = NULL,
-                  updated_at = now()
-            WHERE id = $1 AND status = 'sending'`,
-          [id, messageId],
-        );
-        if (notification.followUpId !== null && notification.followUpStep !== null)
-          await this.runner.advance(manager, notification.followUpId, notification.followUpStep);
-      });
+      const markSent = `UPDATE notification SET status = 'sent', sent_at = now(), message_id = $2,
+                               last_error = NULL, updated_at = now()
+                         WHERE id = $1 AND status = 'sending'`;
+      const { followUpId, followUpStep } = notification;
+      if (followUpId === null || followUpStep === null)
+        await this.dataSource.query(markSent, [id, messageId]);
+      else
+        await this.dataSource.transaction(async (manager) => {
+          await manager.query(markSent, [id, messageId]);
+          await this.runner.advance(manager, followUpId, followUpStep);
+        });
       return { outcome: 'sent' };
     }
 

@@ -5,6 +5,10 @@ import type { Contact, LanguageCode } from '../follow-up/follow-up.entity';
 import { renderEmail } from './email-renderer';
 import { Notification } from './notification.entity';
 
+/**
+ * The outbox event of a new notification. The relay turns it straight into a delivery job (see
+ * OutboxRelay); it is not dispatched to `@HandlesEvent` handlers.
+ */
 export const NOTIFICATION_CREATED = 'notification.created';
 
 export interface NewNotification {

@@ -3,8 +3,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { FollowUpRulesFile } from '../config/follow-up-rules';
+import { DeliverJobData, deliverJobId } from '../follow-up/follow-up-jobs.handler';
+import { NOTIFICATION_CREATED } from '../notifications/notification.service';
 import { queueReady, withTimeout } from '../queue/ensure-job';
-import { DISPATCH_EVENT_JOB, EVENTS_QUEUE } from '../queue/queue-names';
+import {
+  DELIVER_NOTIFICATION_JOB,
+  DISPATCH_EVENT_JOB,
+  EVENTS_QUEUE,
+  NOTIFICATIONS_QUEUE,
+} from '../queue/queue-names';
 
 export interface EventJobData {
   id: string;
@@ -15,6 +22,10 @@ export interface EventJobData {
  * transaction that locked them (FOR UPDATE SKIP LOCKED, so several workers share the work). While Redis
  * is unreachable the transaction rolls back and the relay backs off; nothing is dropped, and a job added
  * just before a rollback is not doubled because its id is the row id.
+ *
+ * `notification.created` skips the events hop: its only consumer is email delivery, so the relay adds the
+ * delivery job itself (job id = notification id + attempt 0, as everywhere) and marks the row processed
+ * too. That halves the Bull work per email; a lost job is re-enqueued by the sweep like any other.
  */
 @Injectable()
 export class OutboxRelay {
@@ -27,6 +38,7 @@ export class OutboxRelay {
   constructor(
     private readonly dataSource: DataSource,
     @InjectQueue(EVENTS_QUEUE) private readonly queue: Queue<EventJobData>,
+    @InjectQueue(NOTIFICATIONS_QUEUE) private readonly notifications: Queue<DeliverJobData>,
     private readonly rules: FollowUpRulesFile,
   ) {}
 
@@ -47,18 +59,33 @@ export class OutboxRelay {
     const { relayBatchSize } = this.rules.engine;
     return this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
-        `SELECT id FROM outbox_event WHERE published_at IS NULL
+        `SELECT id, type, aggregate_id FROM outbox_event WHERE published_at IS NULL
           ORDER BY occurred_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [relayBatchSize],
-      )) as { id: string }[];
+      )) as { id: string; type: string; aggregate_id: string }[];
       if (rows.length === 0) return 0;
       const ids = rows.map((r) => r.id);
+      const deliveries = rows.filter((r) => r.type === NOTIFICATION_CREATED);
+      const events = rows.filter((r) => r.type !== NOTIFICATION_CREATED);
       try {
         if (!queueReady(this.queue)) throw new Error('Redis is not connected');
         await withTimeout(
-          this.queue.addBulk(
-            ids.map((id) => ({ name: DISPATCH_EVENT_JOB, data: { id }, opts: { jobId: id } })),
-          ),
+          Promise.all([
+            events.length
+              ? this.queue.addBulk(
+                  events.map(({ id }) => ({ name: DISPATCH_EVENT_JOB, data: { id }, opts: { jobId: id } })),
+                )
+              : undefined,
+            deliveries.length
+              ? this.notifications.addBulk(
+                  deliveries.map((r) => ({
+                    name: DELIVER_NOTIFICATION_JOB,
+                    data: { id: r.aggregate_id },
+                    opts: { jobId: deliverJobId(r.aggregate_id, 0) },
+                  })),
+                )
+              : undefined,
+          ]),
           5000,
           'publishing to Redis',
         );
@@ -73,8 +100,11 @@ export class OutboxRelay {
         throw error;
       }
       await manager.query(
-        `UPDATE outbox_event SET published_at = now(), last_error = NULL WHERE id = ANY($1)`,
-        [ids],
+        `UPDATE outbox_event
+            SET published_at = now(), last_error = NULL,
+                processed_at = CASE WHEN id = ANY($2) THEN now() ELSE processed_at END
+          WHERE id = ANY($1)`,
+        [ids, deliveries.map((r) => r.id)],
       );
       return ids.length;
     });
