@@ -28,7 +28,8 @@ export class FollowUpsPagesController {
     private readonly config: AppConfig,
   ) {}
 
-  private get mailDir(): string | null {
+  /** Where local mode's emails are, or null when they go to an SMTP server. */
+  private localMailDir(): string | null {
     return writesMailFiles(this.config) ? mailDirOf(this.config) : null;
   }
 
@@ -86,7 +87,7 @@ export class FollowUpsPagesController {
   @Roles('admin')
   @Render('follow-ups/mail')
   async mail(): Promise<object> {
-    const dir = this.mailDir;
+    const dir = this.localMailDir();
     if (!dir) return { staffPage: true, writesFiles: false, messages: [] };
     const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => MAIL_FILE.test(n));
     const files = await Promise.all(
@@ -120,7 +121,7 @@ export class FollowUpsPagesController {
   @Render('follow-ups/mail-message')
   async mailMessage(@Param('id') id: string): Promise<object> {
     const name = `${id}.eml`;
-    const dir = this.mailDir;
+    const dir = this.localMailDir();
     if (!dir || !MAIL_FILE.test(name)) throw new NotFoundError('mail', id);
     const raw = await readFile(join(dir, name), 'utf8').catch(() => null);
     if (raw === null) throw new NotFoundError('mail', id);
