@@ -161,7 +161,13 @@ describe('follow-ups API and pages: your tasks, inbox, local mail, queue board',
 
   it('shows Bull Board to admins only', async () => {
     expect((await get('/admin/queues', adviserToken)).status).toBe(404);
-    const board = await get('/admin/queues', adminToken);
+    const bare = await fetch(`${api.url}/admin/queues?x=1`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+      redirect: 'manual',
+    });
+    expect(bare.status).toBe(302);
+    expect(bare.headers.get('location')).toBe('/admin/queues/?x=1');
+    const board = await get('/admin/queues/', adminToken);
     expect(board.status).toBe(200);
     expect(await board.text()).toContain('<div id="root"');
     const queues = await readJson(await get('/admin/queues/api/queues', adminToken));

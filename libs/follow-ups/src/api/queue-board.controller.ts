@@ -36,8 +36,15 @@ export class QueueBoardController {
     this.router = adapter.getRouter();
   }
 
+  /**
+   * The board's page loads its scripts relative to `/admin/queues/` (its <base href> is refused by the
+   * CSP's base-uri 'none'), so the bare path redirects to the trailing-slash one.
+   */
   @All()
   root(@Req() req: Request, @Res() res: Response, @Next() next: NextFunction): void {
+    const [path, query] = req.originalUrl.split('?', 2);
+    if (req.method === 'GET' && path === QUEUE_BOARD_PATH)
+      return res.redirect(302, `${QUEUE_BOARD_PATH}/${query === undefined ? '' : `?${query}`}`);
     this.forward(req, res, next);
   }
 
