@@ -3,7 +3,7 @@ import { startTestApi, TestApi } from '../support/test-api';
 import { launchBrowser, newJourney, withScreenshots } from './support/browser';
 import { enrolJourney } from './support/enrolment-journey';
 
-/** Register, enrol page by page with one error round-trip, check answers, submit, outcome, home, sign out: in English and Spanish, JavaScript on and off. */
+/** Register, enrol page by page with one error round-trip, check answers, submit, outcome, home, self-assessment, results and recommendations, book the recommended module, sign out: in English and Spanish, JavaScript on and off. */
 describe('SME enrolment journey by mouse', () => {
   let api: TestApi;
   let browser: Browser;

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { parse } from 'yaml';
 import type { TestApi } from '../../support/test-api';
 import { fillWithKeyboard, fillWithMouse, FormStep } from './form-steps';
 import { tabTo } from './keyboard';
@@ -77,7 +80,9 @@ function answers(lang: Language, registration: string): { slug: string; steps: F
 /**
  * The SME journey through the enrolment form: register, start the application, fill it page by page (one
  * validation error round-trip whose summary link moves focus to the field), check answers, submit, see the
- * outcome and home, sign out; by mouse or by keyboard alone. Every page state passes checkPage.
+ * outcome and home, take the readiness self-assessment (results and recommendations), book the recommended
+ * self-paced training module and see it in "my training", sign out; by mouse or by keyboard alone. Every page
+ * state passes checkPage.
  */
 /** Registers a new SME through the register page; leaves the browser on its home page. */
 async function register(api: TestApi, page: Page, lang: Language, keyboard: boolean): Promise<void> {
@@ -97,6 +102,120 @@ async function register(api: TestApi, page: Page, lang: Language, keyboard: bool
   expect(pathOf(page)).toBe('/home');
 }
 
+/** Follows a link or presses a button that loads a new page: Tab to it and Enter, or a click. */
+function activator(page: Page, keyboard: boolean): (selector: string) => Promise<void> {
+  return async (selector) => {
+    if (keyboard) {
+      await tabTo(page, selector);
+      await navigation(page, () => page.keyboard.press('Enter'));
+    } else {
+      await navigation(page, () => page.locator(selector).first().click());
+    }
+  };
+}
+
+interface Questionnaire {
+  headings: { code: string; title: Record<Language, string>; questions: { code: string }[] }[];
+}
+
+/** The questionnaire the app serves (config/readiness), so the journey answers exactly its questions. */
+function questionnaire(): Questionnaire {
+  const file = join(__dirname, '..', '..', '..', 'config', 'readiness', 'questionnaire-v1.yaml');
+  return parse(readFileSync(file, 'utf8')) as Questionnaire;
+}
+
+/** The answer to each question: a confident 3, but social media profiles weak (1), which recommends the self-paced social-media-foundations module. */
+const POINT_FOR = (question: string): number => (question === 'sm-profiles' ? 1 : 3);
+const RECOMMENDED_MODULE = 'social-media-foundations';
+
+/**
+ * From the SME home page's link: the readiness self-assessment heading by heading, check, submit, results with
+ * recommendations; then the recommended self-paced module from "my training", booked, and shown as booked.
+ */
+async function selfAssessmentAndTraining(
+  api: TestApi,
+  page: Page,
+  lang: Language,
+  keyboard: boolean,
+  caseId: string,
+): Promise<void> {
+  const activate = activator(page, keyboard);
+  const { headings } = questionnaire();
+
+  // From the home page's "what you can do now" list.
+  await activate(`#do-now a[href="/cases/${caseId}/audits"]`);
+  expect(pathOf(page)).toBe(`/cases/${caseId}/audits`);
+  expect(await heading(page)).toBe(text(lang, 'readiness.title'));
+  await checkPage(page, { name: 'readiness overview', lang });
+  await activate(`form[action="/cases/${caseId}/audits/start"] button`);
+
+  const section = new RegExp(`^/cases/${caseId}/audits/([0-9a-f-]{36})/section/${headings[0].code}$`);
+  expect(pathOf(page)).toMatch(section);
+  const auditBase = `/cases/${caseId}/audits/${section.exec(pathOf(page))![1]}`;
+  for (const [index, { code, title, questions }] of headings.entries()) {
+    expect(pathOf(page)).toBe(`${auditBase}/section/${code}`);
+    expect(await heading(page)).toBe(title[lang]);
+    if (index === 0) await checkPage(page, { name: 'readiness question page', lang });
+    const steps: FormStep[] = questions.map((q) => ({
+      type: 'radio',
+      selector: `input[name="${q.code}"][value="${POINT_FOR(q.code)}"]`,
+    }));
+    await (keyboard ? fillWithKeyboard : fillWithMouse)(page, steps);
+    await activate(`form[action="${auditBase}/section/${code}"] button.govuk-button`);
+  }
+
+  expect(pathOf(page)).toBe(`${auditBase}/check`);
+  expect(await heading(page)).toBe(text(lang, 'readiness.checkTitle'));
+  await checkPage(page, { name: 'readiness check answers', lang });
+  await activate(`form[action="${auditBase}/submit"] button`);
+
+  expect(pathOf(page)).toBe(auditBase);
+  expect(await heading(page)).toBe(text(lang, 'readiness.resultsTitle'));
+  await expect(
+    page.locator(`#recommendation-list li[data-code="${RECOMMENDED_MODULE}"]`).count(),
+  ).resolves.toBe(1);
+  await checkPage(page, { name: 'readiness results', lang });
+
+  await activate('main a[href="/training#recommended"]');
+  expect(pathOf(page)).toBe('/training');
+  expect(await heading(page)).toBe(text(lang, 'training.my.title'));
+  await checkPage(page, { name: 'my training', lang });
+  const recommended = `#main-content a[href^="/training/modules/${RECOMMENDED_MODULE}?recommendation="]`;
+  const moduleTitle = ((await page.locator(recommended).textContent()) ?? '').trim();
+  expect(moduleTitle).not.toBe('');
+  await activate(recommended);
+
+  expect(pathOf(page)).toMatch(new RegExp(`^/training/modules/${RECOMMENDED_MODULE}\\?recommendation=`));
+  expect(await heading(page)).toBe(moduleTitle);
+  await checkPage(page, { name: 'training module', lang });
+  await activate(`form[action="/training/modules/${RECOMMENDED_MODULE}/book"] button`);
+
+  expect(pathOf(page)).toBe('/training?done=booked');
+  await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
+    text(lang, 'training.notices.booked'),
+  );
+  const bookedRow = page.locator('#main-content tr', {
+    has: page.locator(`a[href="/training/modules/${RECOMMENDED_MODULE}"]`),
+  });
+  await expect(bookedRow.locator('.govuk-tag').textContent()).resolves.toContain(
+    text(lang, 'training.statuses.booked'),
+  );
+  await checkPage(page, { name: 'my training', lang });
+
+  const audits = await api.dataSource.query(
+    `SELECT kind, status FROM readiness_audits WHERE case_id = $1 AND submitted_at IS NOT NULL`,
+    [caseId],
+  );
+  expect(audits).toEqual([{ kind: 'self', status: 'submitted' }]);
+  const bookings = await api.dataSource.query(
+    `SELECT b.status, b.session_id, b.recommendation_id IS NOT NULL AS from_recommendation
+       FROM training_booking b JOIN training_module m ON m.id = b.module_id
+      WHERE b.case_id = $1 AND m.code = $2`,
+    [caseId, RECOMMENDED_MODULE],
+  );
+  expect(bookings).toEqual([{ status: 'booked', session_id: null, from_recommendation: true }]);
+}
+
 export async function enrolJourney(
   api: TestApi,
   page: Page,
@@ -105,14 +224,7 @@ export async function enrolJourney(
 ): Promise<void> {
   const registration = `REG-${unique().toUpperCase()}`;
   const pages = answers(lang, registration);
-  const activate = async (selector: string): Promise<void> => {
-    if (keyboard) {
-      await tabTo(page, selector);
-      await navigation(page, () => page.keyboard.press('Enter'));
-    } else {
-      await navigation(page, () => page.locator(selector).first().click());
-    }
-  };
+  const activate = activator(page, keyboard);
   const saveAndContinue = (): Promise<void> => activate('button[name="action"][value="continue"]');
 
   await register(api, page, lang, keyboard);
@@ -157,17 +269,20 @@ export async function enrolJourney(
   expect(await heading(page)).toBe(text(lang, 'enrolment.outcome.eligible.title'));
   await checkPage(page, { name: 'outcome', lang });
   const [row] = await api.dataSource.query(
-    `SELECT e.status, e.target_markets, c.stage FROM enrolments e JOIN cases c ON c.enrolment_id = e.id
+    `SELECT c.id, e.status, e.target_markets, c.stage FROM enrolments e JOIN cases c ON c.enrolment_id = e.id
      WHERE e.registration_number = $1`,
     [registration],
   );
-  expect(row).toEqual({ status: 'eligible', target_markets: ['US', 'JP'], stage: 'passive_exporter' });
+  const { id: caseId, ...outcome } = row as { id: string };
+  expect(outcome).toEqual({ status: 'eligible', target_markets: ['US', 'JP'], stage: 'passive_exporter' });
 
   await activate('a[href="/home"]');
   await expect(page.locator('#enrolment-status').textContent()).resolves.toBe(
     text(lang, 'enrolment.statuses.eligible'),
   );
   await checkPage(page, { name: 'sme home', lang });
+
+  await selfAssessmentAndTraining(api, page, lang, keyboard, caseId);
 
   if (keyboard) {
     await tabTo(page, 'button.app-sign-out__button', { back: true });
