@@ -27,7 +27,7 @@ export function passwordProblem(
   if (
     COMMON_PASSWORDS.has(lower) ||
     /^(.)\1+$/.test(password) ||
-    (emailLocal && lower === context.email?.toLowerCase())
+    (emailLocal && (lower === emailLocal || lower === context.email?.toLowerCase()))
   )
     return {
       field: 'password',
