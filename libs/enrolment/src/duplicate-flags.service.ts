@@ -120,8 +120,33 @@ export class DuplicateFlagsService {
           context,
         });
       }
-      // Other open flags that pointed at the merged company now concern the survivor.
-      await m.update(DuplicateFlag, { matchCompanyId: from.id, status: 'open' }, { matchCompanyId: into.id });
+      // Other open flags that named the merged company, on either side, now concern the survivor. One that
+      // would compare the survivor with itself has nothing left to decide and closes as merged.
+      const others = await m.find(DuplicateFlag, {
+        where: [
+          { companyId: from.id, status: 'open' },
+          { matchCompanyId: from.id, status: 'open' },
+        ],
+        lock: { mode: 'pessimistic_write' },
+      });
+      for (const other of others.filter((o) => o.id !== flag.id)) {
+        const before = { companyId: other.companyId, matchCompanyId: other.matchCompanyId };
+        const companyId = other.companyId === from.id ? into.id : other.companyId;
+        const matchCompanyId = other.matchCompanyId === from.id ? into.id : other.matchCompanyId;
+        if (companyId === matchCompanyId) {
+          await this.resolve(m, other, 'merged', actorId, context);
+          continue;
+        }
+        await m.update(DuplicateFlag, { id: other.id }, { companyId, matchCompanyId });
+        await this.audit.record(m, {
+          action: 'duplicate_flag.repointed',
+          entityType: 'duplicate_flag',
+          entityId: other.id,
+          before,
+          after: { companyId, matchCompanyId },
+          context,
+        });
+      }
       await m.update(Company, { id: from.id }, { mergedIntoId: into.id });
       await this.audit.record(m, {
         action: 'company.merged',

@@ -211,6 +211,51 @@ describe('duplicate companies', () => {
     );
   });
 
+  it('re-points the other open flags of a merged company to the survivor, with an audit row each', async () => {
+    const first = await enrol(
+      sme,
+      completeAnswers({ company: { legalName: 'Northwind Copper Works Ltd', region: 'north-east' } }),
+    );
+    const second = await enrol(
+      otherSme,
+      completeAnswers({ company: { legalName: 'Northwind Copper Work Ltd', region: 'north-east' } }),
+    );
+    const third = await enrol(
+      otherSme,
+      completeAnswers({ company: { legalName: 'Northwind Coppers Works Ltd', region: 'north-east' } }),
+    );
+    const companyOf = async (enrolmentId: string): Promise<string> =>
+      (
+        (await api.dataSource.query(`SELECT company_id FROM enrolments WHERE id = $1`, [enrolmentId])) as {
+          company_id: string;
+        }[]
+      )[0].company_id;
+    const [firstCo, secondCo, thirdCo] = await Promise.all(
+      [first, second, third].map((e) => companyOf(e.id)),
+    );
+    type Flag = { id: string; enrolmentId: string; matchCompany: { id: string } };
+    const open = (await officer.call('GET', '/api/v1/duplicate-flags')).body as Flag[];
+    const thirdFlags = open.filter((f) => f.enrolmentId === third.id);
+    const intoFirst = thirdFlags.find((f) => f.matchCompany.id === firstCo);
+    const againstSecond = thirdFlags.find((f) => f.matchCompany.id === secondCo);
+    expect(intoFirst).toBeDefined();
+    expect(againstSecond).toBeDefined();
+
+    expect((await officer.call('POST', `/api/v1/duplicate-flags/${intoFirst!.id}/merge`)).status).toBe(200);
+
+    const [repointed] = (await api.dataSource.query(
+      `SELECT company_id, match_company_id, status FROM duplicate_flags WHERE id = $1`,
+      [againstSecond!.id],
+    )) as { company_id: string; match_company_id: string; status: string }[];
+    expect(repointed).toEqual({ company_id: firstCo, match_company_id: secondCo, status: 'open' });
+    const [audit] = (await api.dataSource.query(
+      `SELECT before, after FROM audit_event WHERE action = 'duplicate_flag.repointed' AND entity_id = $1`,
+      [againstSecond!.id],
+    )) as { before: Record<string, string>; after: Record<string, string> }[];
+    expect(audit.before).toMatchObject({ companyId: thirdCo });
+    expect(audit.after).toMatchObject({ companyId: firstCo });
+  });
+
   it('dismisses a flag without touching the companies', async () => {
     await enrol(
       sme,
