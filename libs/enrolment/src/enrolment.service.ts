@@ -206,6 +206,7 @@ export class EnrolmentService {
     enrolment.companyId = company.id;
     enrolment.status = outcome.eligible ? 'eligible' : 'ineligible';
     enrolment.submittedAt = new Date();
+    enrolment.language = emailLanguage(lang);
     const saved = await m.save(Enrolment, enrolment);
     await this.audit.record(m, {
       action: 'enrolment.submitted',
@@ -310,7 +311,7 @@ export class EnrolmentService {
       });
       if (decision === 'upheld') {
         const company = await m.findOneByOrFail(Company, { id: saved.companyId! });
-        await this.openCase(m, saved, company, context, 'en');
+        await this.openCase(m, saved, company, context, saved.language);
       }
       return this.view(m, saved);
     });
@@ -586,11 +587,16 @@ export class EnrolmentService {
         userId: user.id,
         email: user.email,
         name: user.name,
-        language: lang === 'es' || lang === 'de' ? lang : 'en',
+        language: emailLanguage(lang),
       },
       values: { companyName: company.legalName, link: `${this.config.APP_BASE_URL}/home` },
     });
   }
+}
+
+/** The languages emails are written in; anything else gets English. */
+function emailLanguage(lang: string): 'en' | 'es' | 'de' {
+  return lang === 'es' || lang === 'de' ? lang : 'en';
 }
 
 /** A new draft starts with every answer unset. */

@@ -167,7 +167,7 @@ describe('enrolment API', () => {
 
   it('stores and explains an ineligible decision, and allows one appeal', async () => {
     const created = await sme.create(completeAnswers({ company: { employees: 250, region: 'outside' } }));
-    const res = await sme.submit(created.body.id);
+    const res = await sme.submit(created.body.id, undefined, { 'accept-language': 'es' });
     expect(res.body.status).toBe('ineligible');
     expect(res.body.case).toBeNull();
     const failed = res.body.eligibility.reasons
@@ -198,6 +198,14 @@ describe('enrolment API', () => {
     });
     expect(upheld.status).toBe(200);
     expect(upheld.body).toMatchObject({ status: 'eligible', case: { status: 'awaiting_assignment' } });
+    // The SME applied in Spanish: the case opened by the officer's decision writes to it in Spanish.
+    const [opened] = (await api.dataSource.query(
+      `SELECT n.language, o.payload ->> 'language' AS case_language
+         FROM notification n JOIN outbox_event o ON o.aggregate_id = n.case_id::text AND o.type = 'case.opened'
+        WHERE n.kind = 'case-opened.sme' AND n.case_id = $1`,
+      [upheld.body.case.id],
+    )) as { language: string; case_language: string }[];
+    expect(opened).toEqual({ language: 'es', case_language: 'es' });
   });
 
   it('withdraws a draft; an eligible application cannot be withdrawn by the SME', async () => {

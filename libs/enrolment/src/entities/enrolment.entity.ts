@@ -150,6 +150,10 @@ export class Enrolment {
   @Column({ type: 'timestamptz', nullable: true })
   submittedAt!: Date | null;
 
+  /** The language the SME submitted in: later emails about this application (an upheld appeal) use it. */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language!: string;
+
   @Column({ type: 'text', nullable: true })
   appealReason!: string | null;
 
