@@ -86,6 +86,20 @@ describe('adviser and officer pages', () => {
     expect(html).toContain('Not ready yet');
   });
 
+  it('shows officers the case’s own audit trail on its page, and advisers not', async () => {
+    const rows = (await api.dataSource.query(
+      `SELECT action FROM audit_event WHERE entity_type = 'case' AND entity_id = $1 ORDER BY occurred_at DESC`,
+      [mine.id],
+    )) as { action: string }[];
+    expect(rows.length).toBeGreaterThan(0); // the summary edit above, at least
+    const officerWeb = await signInWeb(api, officer.user.email, officer.password);
+    const html = await (await officerWeb.get(`/cases/${mine.id}`)).text();
+    expect(html).toContain('id="case-audit-trail"');
+    expect(html).toContain(`<code>${rows[0].action}</code>`);
+    expect(html).toContain(`href="/admin/audit?entityType=case&amp;entityId=${mine.id}"`);
+    expect(await (await web.get(`/cases/${mine.id}`)).text()).not.toContain('case-audit-trail');
+  });
+
   it('answers 404 for a case off the adviser’s caseload, and for officer pages', async () => {
     expect((await web.get(`/cases/${theirs.id}`)).status).toBe(404);
     expect(

@@ -1,5 +1,5 @@
 import { errorView, validateForm } from '@app/web';
-import { AuditContext, AuditCtx } from '@app/audit-log';
+import { AuditContext, AuditCtx, AuditLogService } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
 import { UnitOfWork } from '@app/database';
 import { BARRIERS, Case, EnrolmentRules, STAGES, CASE_STATUSES } from '@app/enrolment';
@@ -32,6 +32,9 @@ import { INTERACTION_KINDS } from '../entities/interaction.entity';
 import { InteractionsService } from '../interactions/interactions.service';
 import { AdviserProfilesService } from '../profiles/adviser-profiles.service';
 
+/** The newest audit rows shown on a case page; the full trail is one link away. */
+const AUDIT_ROWS_ON_CASE = 20;
+
 type FormName = 'interaction' | 'summary' | 'assign' | 'decline';
 
 interface CasePageState {
@@ -58,6 +61,7 @@ export class AdvisersPagesController {
     private readonly profiles: AdviserProfilesService,
     private readonly timeline: CaseTimelineService,
     private readonly enrolmentRules: EnrolmentRules,
+    private readonly auditLog: AuditLogService,
   ) {}
 
   @Get('caseload')
@@ -394,6 +398,12 @@ export class AdvisersPagesController {
     const view = await this.details.load(kase);
     const timeline = await this.timeline.list(kase.id, { before, limit: 30 });
     const history = actor.role === 'officer' ? await this.details.assignments(kase.id) : [];
+    // The case's own audit trail (officers read the audit trail; advisers and SMEs do not).
+    const auditTrail =
+      actor.role === 'officer'
+        ? (await this.auditLog.find({ entityType: 'case', entityId: kase.id, limit: AUDIT_ROWS_ON_CASE }))
+            .items
+        : undefined;
     res.status(state.status ?? 200).render('advisers/case', {
       staffPage: true,
       navigation: this.navigation(res, actor, '/caseload'),
@@ -403,6 +413,8 @@ export class AdvisersPagesController {
       view,
       timeline,
       history,
+      auditTrail,
+      auditTrailMore: auditTrail?.length === AUDIT_ROWS_ON_CASE,
       advisers: actor.role === 'officer' ? await this.profiles.list() : [],
       kinds: INTERACTION_KINDS,
       barriers: BARRIERS,
