@@ -48,7 +48,16 @@ export function fieldError(
   params: Record<string, unknown> = {},
 ): FieldError {
   const t = translator(lang === 'es' || lang === 'de' ? lang : 'en');
-  const message = t([`enrolment.errors.${field}.${code}`, `enrolment.errors.generic.${code}`], params);
+  // A list item's field (company.socialProfiles.0.url) shares the list's wording (company.socialProfiles.url).
+  const listField = field.replace(/\.\d+(?=\.|$)/g, '');
+  const message = t(
+    [
+      `enrolment.errors.${field}.${code}`,
+      `enrolment.errors.${listField}.${code}`,
+      `enrolment.errors.generic.${code}`,
+    ],
+    params,
+  );
   return { field, code, message };
 }
 
