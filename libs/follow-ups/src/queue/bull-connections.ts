@@ -8,9 +8,11 @@ import type Redis from 'ioredis';
 @Injectable()
 export class BullConnections implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly clients = new Set<Redis>();
+  /** Each queue's blocking connection: Bull leaves it open on close, and quit() would wait out its block. */
+  private readonly blocking = new Set<Redis>();
 
-  track(redis: Redis): Redis {
-    this.clients.add(redis);
+  track(redis: Redis, kind: 'shared' | 'blocking' = 'shared'): Redis {
+    (kind === 'blocking' ? this.blocking : this.clients).add(redis);
     return redis;
   }
 
@@ -25,6 +27,8 @@ export class BullConnections implements BeforeApplicationShutdown, OnApplication
   }
 
   async onApplicationShutdown(): Promise<void> {
+    for (const client of this.blocking) if (client.status !== 'end') client.disconnect();
+    this.blocking.clear();
     // quit() on a connection that is not ready would wait in the offline queue forever.
     await Promise.all(
       [...this.clients].map((c) =>

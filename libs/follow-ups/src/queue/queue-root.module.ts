@@ -29,7 +29,7 @@ import { BullConnections, BullConnectionsModule } from './bull-connections';
           createClient: (type) => {
             if (type === 'client') return (client ??= connections.track(make()));
             if (type === 'subscriber') return (subscriber ??= connections.track(make()));
-            return make();
+            return connections.track(make(), 'blocking');
           },
           defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 },
         };
