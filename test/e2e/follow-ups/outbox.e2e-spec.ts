@@ -96,11 +96,17 @@ describe('transactional outbox → relay → events queue → @HandlesEvent hand
     const [row] = await rows(`SELECT id FROM outbox_event WHERE aggregate_id = $1`, [notificationId]);
     const notifications = worker.get<Queue>(getQueueToken(NOTIFICATIONS_QUEUE) as never);
     await eventually(async () => (await notifications.getJob(`${notificationId}:0`)) !== null, 10_000, 'job');
-    const [published] = await rows(`SELECT published_at, processed_at FROM outbox_event WHERE id = $1`, [
-      row.id,
-    ]);
-    expect(published.published_at).toBeInstanceOf(Date);
-    expect(published.processed_at).toBeInstanceOf(Date);
+    // The job is added before the relay's transaction commits; the row is stamped when it does.
+    let stamped: Record<string, unknown> | undefined;
+    await eventually(
+      async () => {
+        [stamped] = await rows(`SELECT published_at, processed_at FROM outbox_event WHERE id = $1`, [row.id]);
+        return stamped?.published_at instanceof Date;
+      },
+      10_000,
+      'the row stamped published',
+    );
+    expect(stamped?.processed_at).toBeInstanceOf(Date);
     const events = worker.get<Queue>(getQueueToken(EVENTS_QUEUE) as never);
     expect(await events.getJob(String(row.id))).toBeNull();
   });
