@@ -5,6 +5,7 @@ import { buildDataset, PERIOD } from '../e2e/reporting/kpi-dataset';
 import { launchBrowser, newJourney, withScreenshots } from './support/browser';
 import { signInThroughPage } from './support/journey';
 import { checkPage } from './support/page-check';
+import { startInProcessWorker, type InProcessWorker } from '../e2e/follow-ups/support/in-process-worker';
 
 /**
  * The KPI dashboard (with data, with a filter error, for an adviser), the KPI definitions and the public statistics page pass
@@ -12,6 +13,7 @@ import { checkPage } from './support/page-check';
  */
 describe('reports pages in a real browser', () => {
   let api: TestApi;
+  let worker: InProcessWorker;
   let browser: Browser;
   let officer: { email: string; password: string };
   let adviser: { email: string; password: string };
@@ -25,8 +27,10 @@ describe('reports pages in a real browser', () => {
     await buildDataset(api.dataSource, { A1: a1.user.id, A2: a2.user.id }, sme.user.id);
     officer = { email: o.user.email, password: o.password };
     adviser = { email: a1.user.email, password: a1.password };
+    worker = await startInProcessWorker({ database: api.database });
   });
   afterAll(async () => {
+    await worker?.close();
     await browser?.close();
     await api?.close();
   });
@@ -65,6 +69,47 @@ describe('reports pages in a real browser', () => {
             page.click('a:has-text("How each figure is defined")'),
           ]);
           await checkPage(page, { name: 'KPI definitions' });
+        }),
+      180_000,
+    );
+
+    it(
+      'officer starts a case export, follows its progress and downloads it',
+      () =>
+        withScreenshots(context, `reports-exports-${mode}`, async () => {
+          await signInThroughPage(page, api.url, officer.email, officer.password);
+          await page.goto(`${api.url}/reports?from=${PERIOD.from}&to=${PERIOD.to}`);
+          await Promise.all([
+            page.waitForURL(/\/reports\/exports$/),
+            page.click('a:has-text("Export case records")'),
+          ]);
+          await checkPage(page, { name: 'case exports' });
+          // Contact details without a purpose: the error summary, and nothing started.
+          await page.check('#includeContact');
+          await page.fill('#purpose', '');
+          await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Start export")')]);
+          await checkPage(page, { name: 'case exports', errors: true });
+          expect(await page.textContent('.govuk-error-summary')).toContain(
+            'Say why you need contact details',
+          );
+          await page.fill('#purpose', `Inviting these companies to a webinar (${mode})`);
+          await page.check('#format-2');
+          await Promise.all([page.waitForURL(/started=/), page.click('button:has-text("Start export")')]);
+          expect(await page.textContent('.govuk-notification-banner')).toContain('Your export has started');
+          // With JavaScript the page polls and reloads itself; without it, the refresh link does the job.
+          const download = page.locator('#exports tbody tr').first().locator('a:has-text("Download")');
+          for (let i = 0; i < 60 && !(await download.count()); i++) {
+            if (javaScript) await page.waitForTimeout(500);
+            else
+              await Promise.all([
+                page.waitForLoadState('load'),
+                page.click('a:has-text("Refresh this page")'),
+              ]);
+          }
+          expect(await page.locator('#exports tbody tr').first().textContent()).toContain('Ready');
+          await checkPage(page, { name: 'case exports' });
+          const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+          expect(file.suggestedFilename()).toMatch(/^cases-.*\.xlsx$/);
         }),
       180_000,
     );

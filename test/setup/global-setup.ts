@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { loadConfig, projectRoot } from '@app/config';
 import { runMigrations } from '@app/database';
 import { ensureServices, Services } from '@app/local-services';
@@ -32,6 +34,8 @@ export default async function globalSetup(): Promise<void> {
   }
   process.env.TEST_ADMIN_DATABASE_URL = services.adminDatabaseUrl;
   process.env.TEST_REDIS_URL = services.redisUrl;
+  // Report export files of this run; global teardown removes the folder.
+  process.env.TEST_EXPORT_DIR = await mkdtemp(join(tmpdir(), 'sme-test-exports-'));
 }
 
 async function buildTemplate(services: Services): Promise<void> {

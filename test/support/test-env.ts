@@ -59,6 +59,7 @@ export function useTestEnvironment(database: TestDatabase, overrides: Record<str
     REDIS_PREFIX: uniqueRedisPrefix(),
     PORT: '0',
     WORKER_PORT: '0',
+    ...(process.env.TEST_EXPORT_DIR ? { EXPORT_DIR: process.env.TEST_EXPORT_DIR } : {}),
     ...overrides,
   });
 }

@@ -7,6 +7,7 @@ import { ObservabilityModule } from '@app/observability';
 import { ProgressWorkerModule } from '@app/progress';
 import { ReadinessWorkerModule } from '@app/readiness';
 import { RedisModule } from '@app/redis';
+import { ReportingWorkerModule } from '@app/reporting';
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { HEARTBEAT_QUEUE } from './heartbeat/heartbeat.constants';
@@ -26,6 +27,7 @@ import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
     DataProtectionWorkerModule,
     ProgressWorkerModule,
     ReadinessWorkerModule,
+    ReportingWorkerModule,
   ],
   providers: [HeartbeatProcessor],
 })

@@ -166,6 +166,11 @@ export class AppConfig {
   @IsNotEmpty()
   MAIL_DIR: string = '.data/mail';
 
+  /** Where row-level report exports are written (a volume every worker and api process shares). */
+  @IsString()
+  @IsNotEmpty()
+  EXPORT_DIR: string = '.data/exports';
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 

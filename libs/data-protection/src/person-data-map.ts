@@ -69,6 +69,12 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
     notes: 'Append-only; erasure may only rewrite personal values inside before/after (see the migration).',
   },
   adviser_profiles: { rows: 'user_id = :user', columns: { user_id: 'reference' } },
+  report_exports: {
+    rows: 'requested_by = :user',
+    columns: { requested_by: 'reference', request: 'json' },
+    notes:
+      'Row-level case exports an officer or adviser ran: the filters and any stated purpose. The files themselves expire after 7 days.',
+  },
   enrolments: {
     rows: 'user_id = :user OR id = ANY(:enrolments)',
     columns: {

@@ -27,3 +27,4 @@ export type { CalendarOptions } from './calendar/working-calendar';
 export { FollowUpRulesFile, loadFollowUpRules, EngineSettings } from './config/follow-up-rules';
 export { planFollowUp } from './follow-up/follow-up-plan';
 export { FollowUpsApiModule } from './follow-ups-api.module';
+export { ensureJob } from './queue/ensure-job';

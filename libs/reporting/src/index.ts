@@ -17,3 +17,8 @@ export type {
 export { kpiReportToCsv, writeKpiReportXlsx } from './exports/kpi-formats';
 export { streamCaseExport } from './exports/case-rows';
 export type { CaseExportFormat, CaseExportOptions } from './exports/case-rows';
+export { ReportingWorkerModule } from './reporting-worker.module';
+export { ReportExportProcessor, REPORT_EXPORTS_QUEUE } from './exports/report-export.processor';
+export { ReportExportsService, REPORT_EXPORT_REQUESTED } from './exports/report-exports.service';
+export type { ReportExportView } from './exports/report-exports.service';
+export { ReportExport } from './exports/report-export.entity';

@@ -3,22 +3,32 @@ import { EnrolmentRules } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
 import { Module } from '@nestjs/common';
 import { KpiDownloads } from './controllers/kpi-downloads';
+import { ReportExportsController } from './controllers/report-exports.controller';
+import { ReportExportsPagesController } from './controllers/report-exports.pages.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { ReportsPagesController } from './controllers/reports.pages.controller';
 import { StatisticsPagesController } from './controllers/statistics.pages.controller';
 import { KpiReportService } from './kpi/kpi-report.service';
 import { ReportFiltersService } from './kpi/report-filters.service';
+import { ReportExportsService } from './exports/report-exports.service';
 import { ReportingRules } from './reporting-rules';
 import { PublicStatisticsService } from './statistics/public-statistics.service';
 
 /**
  * KPI reporting: one registry of KPI definitions computed by KpiReportService straight from the other
  * libs' tables (reporting may read every table; nobody imports reporting), the JSON/CSV/XLSX endpoint,
- * the officers' dashboard and the public statistics page.
+ * the officers' dashboard, the public statistics page and the api side of row-level exports (the worker
+ * side is ReportingWorkerModule).
  */
 @Module({
   imports: [FollowUpsModule, AuditLogModule],
-  controllers: [ReportsController, ReportsPagesController, StatisticsPagesController],
+  controllers: [
+    ReportsController,
+    ReportsPagesController,
+    StatisticsPagesController,
+    ReportExportsController,
+    ReportExportsPagesController,
+  ],
   providers: [
     { provide: ReportingRules, useFactory: () => ReportingRules.load() },
     // Region and sector codes for filter checks; loaded from config/ like the enrolment lib does.
@@ -27,6 +37,7 @@ import { PublicStatisticsService } from './statistics/public-statistics.service'
     ReportFiltersService,
     PublicStatisticsService,
     KpiDownloads,
+    ReportExportsService,
   ],
   exports: [KpiReportService],
 })

@@ -41,6 +41,10 @@ function resolve(exception: unknown): Resolved {
       detail: exception.message,
       fields: exception.fields.length ? [...exception.fields] : undefined,
       extras: exception.extras,
+      headers:
+        typeof exception.extras.retryAfter === 'number'
+          ? { 'Retry-After': String(exception.extras.retryAfter) }
+          : undefined,
     };
   }
   if (exception instanceof HttpException) {

@@ -48,6 +48,10 @@ export function createViewEnvironment(config: AppConfig): nunjucks.Environment {
   env.addFilter('datetime', (value: Date | string | null | undefined) =>
     value ? dateTimeFormat.format(new Date(value)) : '',
   );
+  const numberFormat = new Intl.NumberFormat('en-GB');
+  env.addFilter('number', (value: number | string | null | undefined) =>
+    value === null || value === undefined || value === '' ? '' : numberFormat.format(Number(value)),
+  );
   return env;
 }
 

@@ -4,8 +4,8 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { dashboardView } from '../dashboard/dashboard-view';
-import { filtersToQuery, SIZE_BANDS, STAGES_AT_ENROLMENT } from '../kpi/kpi-query';
-import { GROUP_TITLES, KPI_DEFINITIONS, STAGE_LABELS } from '../kpi/kpi-registry';
+import { filtersToQuery } from '../kpi/kpi-query';
+import { GROUP_TITLES, KPI_DEFINITIONS } from '../kpi/kpi-registry';
 import type { KpiUnit } from '../kpi/kpi-report';
 import { COMMON_CTES, KPI_SOURCES } from '../kpi/kpi-sql';
 import { KpiReportService } from '../kpi/kpi-report.service';
@@ -15,12 +15,6 @@ import { ReportingRules } from '../reporting-rules';
 import { KpiDownloads } from './kpi-downloads';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
-
-const SIZE_LABELS: Record<string, string> = {
-  micro: 'Micro (fewer than 10 employees)',
-  small: 'Small (10 to 49)',
-  medium: 'Medium (50 to 249)',
-};
 
 const UNIT_LABELS: Record<KpiUnit, string> = {
   count: 'Count',
@@ -137,15 +131,7 @@ export class ReportsPagesController {
         ...any('Whole year'),
         ...[1, 2, 3, 4].map((q) => ({ value: String(q), text: `Quarter ${q}` })),
       ],
-      region: [...any('All regions'), ...this.filters.regionOptions()],
-      sector: [...any('All sectors'), ...this.filters.sectorOptions()],
-      adviserId:
-        actor.role === 'adviser' ? [] : [...any('All advisers'), ...(await this.filters.adviserOptions())],
-      sizeBand: [...any('All sizes'), ...SIZE_BANDS.map((b) => ({ value: b, text: SIZE_LABELS[b] }))],
-      stageAtEnrolment: [
-        ...any('Any stage'),
-        ...STAGES_AT_ENROLMENT.map((s) => ({ value: s, text: STAGE_LABELS[s] })),
-      ],
+      ...(await this.filters.filterOptions(actor)),
     };
   }
 }

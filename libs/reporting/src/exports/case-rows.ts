@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
+import { sizeBand, stageAtEnrolment } from '../kpi/kpi-sql';
 import { CSV_OPTIONS } from './kpi-formats';
 
 /**
@@ -20,6 +21,15 @@ export interface CaseExportOptions {
   adviserId?: string;
   /** Include the primary contact's name and email (only with a recorded purpose). */
   includeContact: boolean;
+  /** Cases opened between these dates (inclusive, in `timeZone`); both or neither. */
+  from?: string;
+  to?: string;
+  timeZone?: string;
+  region?: string;
+  /** NACE section letter. */
+  sector?: string;
+  sizeBand?: string;
+  stageAtEnrolment?: string;
 }
 
 interface Column {
@@ -56,14 +66,19 @@ export function caseExportColumns(includeContact: boolean): Column[] {
   return includeContact ? [...COLUMNS, ...CONTACT_COLUMNS] : COLUMNS;
 }
 
-/** The export query; `$1` = adviser id or NULL. Only the selected columns leave the database. */
+/**
+ * The export query. Parameters (NULL = no filter): $1 adviser id, $2/$3 opened from/to (dates), $4 time zone,
+ * $5 region, $6 NACE section, $7 size band, $8 stage at enrolment. Only the selected columns leave the
+ * database.
+ */
+const SIZE_BAND_SQL = sizeBand('co.employees');
+
 export function caseExportSql(includeContact: boolean): string {
   const contact = includeContact ? ', u.name AS contact_name, u.email AS contact_email' : '';
   const contactJoin = includeContact ? 'LEFT JOIN users u ON u.id = co.primary_contact_id' : '';
   return `
     SELECT c.id AS case_id, co.legal_name AS company_name, co.registration_number, c.region, c.sector,
-           CASE WHEN co.employees < 10 THEN 'micro' WHEN co.employees < 50 THEN 'small'
-                WHEN co.employees < 250 THEN 'medium' ELSE 'large' END AS size_band,
+           ${SIZE_BAND_SQL} AS size_band,
            c.stage, c.status, c.opened_at, adv.name AS adviser,
            ra.overall_score::float8 AS readiness_score, ra.submitted_at AS readiness_audited_at,
            COALESCE(oc.outcomes, 0)::int AS outcomes, COALESCE(oc.markets, 0)::int AS markets_entered,
@@ -85,8 +100,34 @@ export function caseExportSql(includeContact: boolean): string {
                          WHERE o2.case_id = c.id AND o2.kind = 'export_win' AND o2.value_minor IS NOT NULL
                          GROUP BY o2.currency) w) AS win_values
           FROM export_outcomes o WHERE o.case_id = c.id) oc ON true
-     WHERE ($1::uuid IS NULL OR c.assigned_adviser_id = $1::uuid)
+     WHERE ${CASE_EXPORT_FILTER}
      ORDER BY c.opened_at, c.id`;
+}
+
+/** The WHERE clause over `c` (cases) and `co` (companies) shared by the export and its row count. */
+const CASE_EXPORT_FILTER = `($1::uuid IS NULL OR c.assigned_adviser_id = $1::uuid)
+       AND ($2::date IS NULL OR c.opened_at >= ($2::date)::timestamp AT TIME ZONE $4::text)
+       AND ($3::date IS NULL OR c.opened_at < (($3::date) + 1)::timestamp AT TIME ZONE $4::text)
+       AND ($5::text IS NULL OR c.region = $5::text)
+       AND ($6::text IS NULL OR co.nace_section = $6::text)
+       AND ($7::text IS NULL OR ${SIZE_BAND_SQL} = $7::text)
+       AND ($8::text IS NULL OR ${stageAtEnrolment('c')} = $8::text)`;
+
+/** How many rows the export will write (for its progress bar); same parameters as the export. */
+export const CASE_EXPORT_COUNT_SQL = `
+    SELECT count(*)::int AS n FROM cases c JOIN companies co ON co.id = c.company_id WHERE ${CASE_EXPORT_FILTER}`;
+
+export function caseExportParams(options: CaseExportOptions): unknown[] {
+  return [
+    options.adviserId ?? null,
+    options.from ?? null,
+    options.to ?? null,
+    options.timeZone ?? 'UTC',
+    options.region ?? null,
+    options.sector ?? null,
+    options.sizeBand ?? null,
+    options.stageAtEnrolment ?? null,
+  ];
 }
 
 /** Counts rows as they pass and reports progress every `every` rows. */
@@ -116,7 +157,7 @@ export async function streamCaseExport(
 ): Promise<number> {
   const columns = caseExportColumns(options.includeContact);
   const rows = client.query(
-    new QueryStream(caseExportSql(options.includeContact), [options.adviserId ?? null], { batchSize: 500 }),
+    new QueryStream(caseExportSql(options.includeContact), caseExportParams(options), { batchSize: 500 }),
   ) as unknown as Readable;
   const count = counter(onProgress, 1000);
   if (format === 'csv') {

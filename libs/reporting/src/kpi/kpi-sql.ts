@@ -8,7 +8,7 @@
  */
 
 /** micro < 10 employees, small < 50, medium < 250 (EU SME definition). */
-const sizeBand = (employees: string): string =>
+export const sizeBand = (employees: string): string =>
   `CASE WHEN ${employees} < 10 THEN 'micro' WHEN ${employees} < 50 THEN 'small' WHEN ${employees} < 250 THEN 'medium' ELSE 'large' END`;
 
 /** The stage a case was in when it opened: the first transition's `from`, or its stage if it never moved. */

@@ -6,8 +6,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ReportingRules } from '../reporting-rules';
-import { parseKpiQuery, type KpiQueryContext, type ParsedKpiQuery } from './kpi-query';
+import {
+  parseKpiQuery,
+  SIZE_BANDS,
+  STAGES_AT_ENROLMENT,
+  type KpiQueryContext,
+  type ParsedKpiQuery,
+} from './kpi-query';
+import { STAGE_LABELS } from './kpi-registry';
 import type { KpiScope } from './kpi-report.service';
+
+const SIZE_LABELS: Record<string, string> = {
+  micro: 'Micro (fewer than 10 employees)',
+  small: 'Small (10 to 49)',
+  medium: 'Medium (50 to 249)',
+};
 
 export interface Option {
   value: string;
@@ -67,6 +80,21 @@ export class ReportFiltersService {
 
   regionOptions(): Option[] {
     return this.enrolmentRules.regions.map((r) => ({ value: r.code, text: r.name }));
+  }
+
+  /** The choices of the filter forms (KPI dashboard, exports); an adviser gets no adviser choice. */
+  async filterOptions(actor: Actor): Promise<Record<string, Option[]>> {
+    const any = (text: string): Option[] => [{ value: '', text }];
+    return {
+      region: [...any('All regions'), ...this.regionOptions()],
+      sector: [...any('All sectors'), ...this.sectorOptions()],
+      adviserId: actor.role === 'adviser' ? [] : [...any('All advisers'), ...(await this.adviserOptions())],
+      sizeBand: [...any('All sizes'), ...SIZE_BANDS.map((b) => ({ value: b, text: SIZE_LABELS[b] }))],
+      stageAtEnrolment: [
+        ...any('Any stage'),
+        ...STAGES_AT_ENROLMENT.map((s) => ({ value: s, text: STAGE_LABELS[s] })),
+      ],
+    };
   }
 
   sectorOptions(): Option[] {

@@ -1,0 +1,68 @@
+import { pipeline } from 'node:stream/promises';
+import { AuditCtx, type AuditContext } from '@app/audit-log';
+import { CurrentUser, Roles, type Actor } from '@app/identity';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CASE_EXPORT_FIELDS } from '../exports/case-export-request';
+import { ReportExportsService, type ExportDownload } from '../exports/report-exports.service';
+
+/**
+ * Row-level case exports as background jobs: start one (202, or 200 with the same export when an identical
+ * one is still running), poll it, download the file. Officers export any cases, advisers their own
+ * caseload; each person sees only their own exports.
+ */
+@ApiTags('reports')
+@Controller('api/v1/reports/exports')
+@Roles('officer', 'adviser')
+export class ReportExportsController {
+  constructor(private readonly exports: ReportExportsService) {}
+
+  @Post()
+  @ApiAcceptedResponse({ description: `The export, queued. Body fields: ${CASE_EXPORT_FIELDS.join(', ')}` })
+  async start(
+    @CurrentUser() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @AuditCtx() context: AuditContext,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { export: started, reused } = await this.exports.request(actor, body ?? {}, context);
+    res
+      .status(reused ? 200 : 202)
+      .location(`/api/v1/reports/exports/${started.id}`)
+      .json({ ...started, reused });
+  }
+
+  @Get()
+  @ApiOkResponse({ description: "The caller's 20 most recent exports, newest first" })
+  async list(@CurrentUser() actor: Actor) {
+    return { items: await this.exports.list(actor) };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'Status and progress; downloadUrl once ready' })
+  get(@CurrentUser() actor: Actor, @Param('id') id: string) {
+    return this.exports.get(actor, id);
+  }
+
+  @Get(':id/download')
+  @ApiOkResponse({ description: 'The CSV or XLSX file (409 while running, 410 once expired)' })
+  async download(
+    @CurrentUser() actor: Actor,
+    @Param('id') id: string,
+    @AuditCtx() context: AuditContext,
+    @Res() res: Response,
+  ): Promise<void> {
+    await sendExport(res, await this.exports.download(actor, id, context));
+  }
+}
+
+/** Streams an export file as an attachment. */
+export async function sendExport(res: Response, file: ExportDownload): Promise<void> {
+  res.status(200);
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+  res.setHeader('Cache-Control', 'private, no-store');
+  if (file.bytes !== null) res.setHeader('Content-Length', String(file.bytes));
+  await pipeline(file.stream, res);
+}

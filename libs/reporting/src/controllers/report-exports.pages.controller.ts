@@ -1,0 +1,99 @@
+import { AuditCtx, type AuditContext } from '@app/audit-log';
+import { DomainError, type FieldError } from '@app/errors';
+import { CurrentUser, Roles, type Actor } from '@app/identity';
+import { errorView } from '@app/web';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ReportFiltersService } from '../kpi/report-filters.service';
+import { ReportingRules } from '../reporting-rules';
+import { CASE_EXPORT_FIELDS } from '../exports/case-export-request';
+import { ReportExportsService } from '../exports/report-exports.service';
+import { sendExport } from './report-exports.controller';
+
+/**
+ * /reports/exports: start a row-level case export and follow it. The list shows each export's progress
+ * (a script polls the api; without it, the page's refresh link does the same) and its download link.
+ */
+@ApiExcludeController()
+@Controller('reports/exports')
+@Roles('officer', 'adviser')
+export class ReportExportsPagesController {
+  constructor(
+    private readonly exports: ReportExportsService,
+    private readonly filters: ReportFiltersService,
+    private readonly rules: ReportingRules,
+  ) {}
+
+  @Get()
+  async page(
+    @CurrentUser() actor: Actor,
+    @Query('started') started: string | undefined,
+    @Query('reused') reused: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.render(res, actor, 200, { format: 'csv' }, [], {
+      started: typeof started === 'string' ? started : undefined,
+      reused: typeof reused === 'string' ? reused : undefined,
+    });
+  }
+
+  @Post()
+  async start(
+    @CurrentUser() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @AuditCtx() context: AuditContext,
+    @Res() res: Response,
+  ): Promise<void> {
+    const form: Record<string, unknown> = {};
+    // Only the export's own fields: the CSRF token and anything else a browser adds are not part of it.
+    for (const field of CASE_EXPORT_FIELDS) if (body[field] !== undefined) form[field] = body[field];
+    if (actor.role === 'adviser') delete form.adviserId;
+    try {
+      const { export: started, reused } = await this.exports.request(actor, form, context);
+      res.redirect(303, `/reports/exports?${reused ? 'reused' : 'started'}=${started.id}`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || (error.status !== 400 && error.status !== 429)) throw error;
+      const errors: FieldError[] = error.fields.length
+        ? [...error.fields]
+        : [{ field: 'format', message: error.message, code: error.code }];
+      await this.render(res, actor, error.status, form, errors);
+    }
+  }
+
+  @Get(':id/download')
+  async download(
+    @CurrentUser() actor: Actor,
+    @Param('id') id: string,
+    @AuditCtx() context: AuditContext,
+    @Res() res: Response,
+  ): Promise<void> {
+    await sendExport(res, await this.exports.download(actor, id, context));
+  }
+
+  private async render(
+    res: Response,
+    actor: Actor,
+    status: number,
+    values: Record<string, unknown>,
+    errors: FieldError[],
+    notices: { started?: string; reused?: string } = {},
+  ): Promise<void> {
+    const list = await this.exports.list(actor);
+    const { errorSummary, fieldErrors } = errorView(errors);
+    res.status(status).render('reporting/exports', {
+      staffPage: true,
+      isAdviser: actor.role === 'adviser',
+      exports: list,
+      running: list.some((e) => e.status === 'queued' || e.status === 'running'),
+      notice: notices.started ? 'started' : notices.reused ? 'reused' : undefined,
+      noticeExport: list.find((e) => e.id === (notices.started ?? notices.reused)),
+      values,
+      errorSummary,
+      fieldErrors,
+      exportsPerHour: this.rules.exportsPerHour,
+      retentionDays: this.rules.exportRetentionDays,
+      options: await this.filters.filterOptions(actor),
+    });
+  }
+}
