@@ -106,6 +106,7 @@ async function main(): Promise<void> {
       REDIS_PREFIX: 'bench',
       SESSION_SECRET: randomBytes(32).toString('base64url'),
       MAIL_DIR: join(root, '.data', 'bench-mail'),
+      EXPORT_DIR: join(root, '.data', 'bench-exports'),
       // Production sends every email over SMTP: to the bench's own peer.
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),

@@ -15,7 +15,7 @@ export type {
   SizeBand,
 } from './kpi/kpi-report';
 export { kpiReportToCsv, writeKpiReportXlsx } from './exports/kpi-formats';
-export { streamCaseExport } from './exports/case-rows';
+export { streamCaseExport, caseExportSql } from './exports/case-rows';
 export type { CaseExportFormat, CaseExportOptions } from './exports/case-rows';
 export { ReportingWorkerModule } from './reporting-worker.module';
 export { ReportExportProcessor, REPORT_EXPORTS_QUEUE } from './exports/report-export.processor';

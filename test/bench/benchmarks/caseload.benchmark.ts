@@ -4,7 +4,8 @@ import type { AppConfig } from '@app/config';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Benchmark, BenchContext, BenchmarkResult, Measurement, verdict } from '../bench.types';
-import { BENCH_PASSWORD, seedDatabase } from '../seed';
+import { seedDatabase } from '../seed';
+import { benchToken } from '../support/bench-token';
 import { measureHttpRounds } from '../support/http-rounds';
 import { latencySummary, median, ratioPercent } from '../support/stats';
 
@@ -70,16 +71,6 @@ async function bareSqlRound(
   return { latencies, completed: latencies.length, seconds: (performance.now() - started) / 1000, errors };
 }
 
-async function token(apiUrl: string, email: string): Promise<string> {
-  const res = await fetch(`${apiUrl}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
-  });
-  if (res.status !== 201) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { token: string }).token;
-}
-
 export const caseloadBenchmark: Benchmark = {
   name: 'caseload',
   title: 'Caseload page API (filtered, sorted, 50 rows, 100k cases) vs the same SQL from bare pg',
@@ -93,7 +84,7 @@ export const caseloadBenchmark: Benchmark = {
       seeded.skipped ? `  ${seeded.cases} cases already there` : `  seeded in ${seeded.seconds.toFixed(1)} s`,
     );
 
-    const bearer = await token(app.api.url, 'officer-1@bench.example');
+    const bearer = await benchToken(app.api.url, 'officer-1@bench.example');
     const check = await fetch(`${app.api.url}/api/v1/cases?${QUERY_STRING}`, {
       headers: { authorization: `Bearer ${bearer}` },
     });

@@ -1,6 +1,7 @@
 import type { Benchmark } from '../bench.types';
 import { caseloadBenchmark } from './caseload.benchmark';
 import { coldStartBenchmark } from './cold-start.benchmark';
+import { exportBenchmark } from './export.benchmark';
 import { followUpPipelineBenchmark } from './follow-up-pipeline.benchmark';
 import { healthThroughputBenchmark } from './health-throughput.benchmark';
 import { kpiBenchmark } from './kpi.benchmark';
@@ -12,6 +13,7 @@ export const BENCHMARKS: Benchmark[] = [
   followUpPipelineBenchmark,
   caseloadBenchmark,
   kpiBenchmark,
+  exportBenchmark,
   ...pendingBenchmarks,
   // Last: it starts and stops many processes, which would disturb the others' measurements.
   coldStartBenchmark,

@@ -5,7 +5,8 @@ import type { KpiFilters } from '@app/reporting';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Benchmark, BenchContext, BenchmarkResult, Measurement, verdict } from '../bench.types';
-import { BENCH_PASSWORD, seedDatabase } from '../seed';
+import { seedDatabase } from '../seed';
+import { benchToken } from '../support/bench-token';
 import { measureHttpRounds } from '../support/http-rounds';
 import { latencySummary, median } from '../support/stats';
 
@@ -62,16 +63,6 @@ async function bareReports(
   return { latencies, errors };
 }
 
-async function token(apiUrl: string): Promise<string> {
-  const res = await fetch(`${apiUrl}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'officer-1@bench.example', password: BENCH_PASSWORD }),
-  });
-  if (res.status !== 201) throw new Error(`officer sign-in: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { token: string }).token;
-}
-
 export const kpiBenchmark: Benchmark = {
   name: 'kpi',
   title: 'Full KPI set for one year (no filter, and one region) vs the same SQL run directly',
@@ -85,7 +76,7 @@ export const kpiBenchmark: Benchmark = {
     );
     const to = isoDay(new Date());
     const from = isoDay(new Date(Date.now() - 364 * 86_400_000));
-    const bearer = await token(app.api.url);
+    const bearer = await benchToken(app.api.url, 'officer-1@bench.example');
     const subjects = [
       { label: 'no filter', query: `from=${from}&to=${to}`, filters: { from, to } },
       {

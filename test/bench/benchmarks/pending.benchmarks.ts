@@ -24,10 +24,4 @@ export const pendingBenchmarks: Benchmark[] = [
     'needs the enrolment submit API with its audit and outbox rows (enrolment, identity and follow-ups issues)',
     ['enrolment submit ≥ 300 req/s', 'enrolment submit with zero errors'],
   ),
-  pending(
-    'export',
-    '100 000-row CSV and XLSX export (rows/s, peak RSS) vs COPY (SELECT …) TO STDOUT',
-    'needs the reporting exports and seeded data',
-    ['export rows/s and peak RSS as set in the reporting issue'],
-  ),
 ];

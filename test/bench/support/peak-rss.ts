@@ -2,8 +2,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 /** Peak resident set size (VmHWM) of a process in MB, from /proc (Linux). */
 export function peakRssMb(pid: number): number | undefined {
+  return statusMb(pid, 'VmHWM');
+}
+
+/** Current resident set size (VmRSS) of a process in MB. */
+export function rssMb(pid: number): number | undefined {
+  return statusMb(pid, 'VmRSS');
+}
+
+function statusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number | undefined {
   try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Math.round(Number(match[1]) / 102.4) / 10 : undefined;
   } catch {
     return undefined;
