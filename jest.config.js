@@ -21,6 +21,8 @@ module.exports = {
       ],
     },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // Two api and two worker processes on one Postgres and one Redis (npm run test:scale; about a minute).
+    { ...common, displayName: 'scale', testMatch: ['<rootDir>/test/scale/**/*.scale-spec.ts'] },
     {
       ...common,
       displayName: 'browser',

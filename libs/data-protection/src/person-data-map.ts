@@ -69,6 +69,11 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
     notes: 'Append-only; erasure may only rewrite personal values inside before/after (see the migration).',
   },
   adviser_profiles: { rows: 'user_id = :user', columns: { user_id: 'reference' } },
+  sweep_leases: {
+    rows: null,
+    columns: { name: 'none' },
+    notes: 'The name of a periodic job and the host:pid that last ran it; nothing about a person.',
+  },
   report_exports: {
     rows: 'requested_by = :user',
     columns: { requested_by: 'reference', request: 'json' },

@@ -73,13 +73,23 @@ export class ReliabilityEnv {
 
   /** The real worker entry point as a child process (so it can be SIGKILLed). */
   async startWorker(): Promise<ChildProcess> {
+    return (await this.startProcess('worker')).child;
+  }
+
+  /** The real api or worker entry point as a child process on a free port; `url` serves its /health. */
+  async startProcess(app: 'api' | 'worker'): Promise<{ child: ChildProcess; url: string }> {
     const port = await freePort();
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(root, 'apps', 'worker', 'main.ts')],
+      ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(root, 'apps', app, 'main.ts')],
       {
         cwd: root,
-        env: { ...process.env, ...this.env(), TS_NODE_SWC: 'true', WORKER_PORT: String(port) },
+        env: {
+          ...process.env,
+          ...this.env(),
+          TS_NODE_SWC: 'true',
+          [app === 'api' ? 'PORT' : 'WORKER_PORT']: String(port),
+        },
         stdio: ['ignore', 'ignore', 'pipe'],
       },
     );
@@ -90,7 +100,16 @@ export class ReliabilityEnv {
       if (code && code !== 0 && signal === null) console.error(`worker exited with ${code}: ${errors}`);
     });
     this.workers.add(child);
-    return child;
+    return { child, url: `http://127.0.0.1:${port}` };
+  }
+
+  /** Resolves once the process answers /health/ready (its database and Redis are reachable). */
+  async ready(url: string, timeoutMs = 90_000): Promise<void> {
+    await eventually(
+      async () => (await fetch(`${url}/health/ready`).catch(() => undefined))?.status === 200,
+      timeoutMs,
+      `${url}/health/ready`,
+    );
   }
 
   async kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {

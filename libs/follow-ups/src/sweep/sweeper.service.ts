@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
@@ -16,6 +17,7 @@ import {
 } from '../queue/queue-names';
 
 const LIMIT = 5000;
+export const SWEEP_LEASE = 'follow-ups';
 
 export interface SweepResult {
   followUps: number;
@@ -28,7 +30,8 @@ export interface SweepResult {
  * notifications waiting for (another) delivery attempt or abandoned mid-send, and published events never
  * processed. A flushed Redis thus costs at most one interval. It runs on a timer in every worker rather
  * than as a Bull repeatable job, because a repeatable job would vanish with the Redis it is meant to
- * repair; running in several workers at once is harmless since job ids are fixed.
+ * repair. Every worker's timer ticks, but a lease row in Postgres lets one sweep per interval (running
+ * twice would be harmless, since job ids are fixed, but it would double the load for nothing).
  */
 @Injectable()
 export class Sweeper {
@@ -47,7 +50,8 @@ export class Sweeper {
   start(): void {
     if (this.timer) return;
     const tick = (): void => {
-      this.current = this.sweepOnce()
+      this.current = this.claimInterval()
+        .then((mine) => (mine ? this.sweepOnce() : undefined))
         .catch((error: Error) => this.logger.warn(`Sweep failed: ${error.message}`))
         .finally(() => {
           if (this.timer) this.timer = setTimeout(tick, this.rules.engine.sweepIntervalMs);
@@ -60,6 +64,22 @@ export class Sweeper {
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.current;
+  }
+
+  /**
+   * Whether this worker runs this interval's sweep: a conditional update on the lease row that only one
+   * worker can win per (most of an) interval. The 0.8 leaves room for timer jitter, so two workers never
+   * both skip an interval.
+   */
+  async claimInterval(): Promise<boolean> {
+    const won = (await this.dataSource.query(
+      `INSERT INTO sweep_leases (name, last_run_at, runs, holder) VALUES ($1, now(), 1, $3)
+       ON CONFLICT (name) DO UPDATE SET last_run_at = now(), runs = sweep_leases.runs + 1, holder = $3
+        WHERE sweep_leases.last_run_at <= now() - $2 * interval '1 millisecond'
+       RETURNING runs`,
+      [SWEEP_LEASE, Math.floor(this.rules.engine.sweepIntervalMs * 0.8), `${hostname()}:${process.pid}`],
+    )) as unknown[];
+    return won.length > 0;
   }
 
   async sweepOnce(): Promise<SweepResult> {
