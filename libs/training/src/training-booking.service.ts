@@ -167,7 +167,11 @@ export class TrainingBookingService {
     now: Date = new Date(),
   ): Promise<TrainingBooking> {
     const first = await this.load(manager, bookingId);
-    const theCase = await this.access.findVisibleCase(actor, first.caseId, manager);
+    // Staff change bookings only on cases they work (an adviser who may only see a region's cases may not).
+    const theCase =
+      actor.role === 'sme'
+        ? await this.access.findVisibleCase(actor, first.caseId, manager)
+        : await this.access.findWorkableCase(actor, first.caseId, manager);
     // Lock order everywhere: session, then booking (booking() locks only the session).
     if (first.sessionId)
       await manager

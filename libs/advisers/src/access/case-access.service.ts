@@ -18,13 +18,40 @@ export class CaseAccessService {
     private readonly audit: AuditLogService,
   ) {}
 
-  /** The SME whose company it is, the assigned adviser, and officers. Admins run accounts, not cases. */
+  /**
+   * The SME whose company it is, the assigned adviser, officers, and (read-only) an adviser an officer has
+   * let see the case's region. Admins run accounts, not cases.
+   */
   async findVisibleCase(actor: Actor, caseId: string, manager?: EntityManager): Promise<Case> {
     const found = await this.load(caseId, manager);
     if (!found) throw new NotFoundError('case', caseId);
     if (this.mayWork(actor, found)) return found;
     if (actor.role === 'sme' && (await this.smeOwns(actor.id, found, manager))) return found;
+    if (actor.role === 'adviser' && (await this.seesRegion(actor.id, found.region, manager))) return found;
     return this.deny(actor, found);
+  }
+
+  /** Regions an officer has widened this adviser's view to (empty for everyone else). */
+  async visibleRegions(actor: Actor, manager?: EntityManager): Promise<string[]> {
+    if (actor.role !== 'adviser') return [];
+    const rows = (await (manager ?? this.dataSource.manager).query(
+      `SELECT visible_regions FROM adviser_profiles WHERE user_id = $1`,
+      [actor.id],
+    )) as { visible_regions: string[] }[];
+    return rows[0]?.visible_regions ?? [];
+  }
+
+  private async seesRegion(
+    adviserId: string,
+    region: string | null,
+    manager?: EntityManager,
+  ): Promise<boolean> {
+    if (!region) return false;
+    const rows = (await (manager ?? this.dataSource.manager).query(
+      `SELECT 1 FROM adviser_profiles WHERE user_id = $1 AND $2 = ANY(visible_regions)`,
+      [adviserId, region],
+    )) as unknown[];
+    return rows.length > 0;
   }
 
   /** Those who may change the case: its assigned adviser and officers. */

@@ -121,6 +121,12 @@ export class CaseloadService {
       if (query.adviserId) where.push(`c.assigned_adviser_id = ${p(query.adviserId)}`);
       if (query.unassigned) where.push(`c.assigned_adviser_id IS NULL AND c.status = 'awaiting_assignment'`);
       if (query.region) where.push(`c.region = ${p(query.region)}`);
+    } else if (query.scope === 'regions') {
+      // The regions an officer has widened this adviser's view to (read-only); none: an empty list.
+      where.push(
+        `c.region = ANY(ARRAY(SELECT unnest(ap.visible_regions) FROM adviser_profiles ap WHERE ap.user_id = ${p(actor.id)}))`,
+      );
+      if (query.region) where.push(`c.region = ${p(query.region)}`);
     } else {
       // Advisers see their own cases only, whatever they ask for.
       where.push(`c.assigned_adviser_id = ${p(actor.id)}`);

@@ -39,6 +39,18 @@ export class UpdateAdviserProfileDto {
   @IsString({ each: true })
   regions?: string[];
 
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['scotland'],
+    description: "Regions whose cases the adviser may also see, read-only (officers widen an adviser's view)",
+  })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  visibleRegions?: string[];
+
   @ApiPropertyOptional({ type: [String], example: ['C', 'J'], description: 'NACE Rev. 2 section letters' })
   @IsOptional()
   @Transform(upperList)

@@ -30,6 +30,9 @@ const toInt = ({ value }: { value: unknown }): unknown =>
       ? Number(value)
       : value;
 
+export const CASELOAD_SCOPES = ['mine', 'regions'] as const;
+export type CaseloadScope = (typeof CASELOAD_SCOPES)[number];
+
 /** Filters, sort and page of `GET /api/v1/cases` (the same names drive the caseload page's form). */
 export class CaseloadQueryDto {
   @ApiPropertyOptional({ description: 'officers only: one adviser’s cases' })
@@ -45,6 +48,16 @@ export class CaseloadQueryDto {
   )
   @IsBoolean()
   unassigned?: boolean;
+
+  @ApiPropertyOptional({
+    enum: CASELOAD_SCOPES,
+    description:
+      "advisers only: 'mine' (default) for their own caseload, 'regions' for the cases in the regions an officer lets them see",
+  })
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsIn(CASELOAD_SCOPES, { message: "scope must be 'mine' or 'regions'" })
+  scope?: CaseloadScope;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -14,6 +14,13 @@ export class AdviserProfile {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   regions!: string[];
 
+  /**
+   * Regions whose cases this adviser may also see, read-only (cover and supervision), granted by an officer.
+   * Their own caseload and what they may change are unaffected.
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  visibleRegions!: string[];
+
   /** NACE Rev. 2 section letters (A–U). */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   naceSections!: string[];

@@ -90,6 +90,9 @@ export class AdvisersPagesController {
       firstPage: raw.cursor ? `/caseload?${base.toString()}` : null,
       advisers: actor.role === 'officer' ? await this.profiles.list() : [],
       regions: this.enrolmentRules.regions,
+      visibleRegionNames: (await this.access.visibleRegions(actor)).map(
+        (code) => this.enrolmentRules.region(code)?.name ?? code,
+      ),
       stages: STAGES,
       statuses: CASE_STATUSES,
       sorts: CASELOAD_SORTS,
@@ -239,7 +242,7 @@ export class AdvisersPagesController {
           markets: profile.markets.join(', '),
           active: String(profile.active),
         }
-      : { regions: [], languages: ['en'], capacity: '', active: 'true' };
+      : { regions: [], visibleRegions: [], languages: ['en'], capacity: '', active: 'true' };
     this.renderProfile(res, actor, user, Boolean(profile), values, [], 200);
   }
 
@@ -255,7 +258,12 @@ export class AdvisersPagesController {
     const user = await this.profiles.userOf(id);
     if (!user || user.role !== 'adviser') throw new AdviserNotFoundError(id);
     const exists = Boolean(await this.profiles.findProfile(id));
-    const form = { ...body, regions: body.regions ?? [], languages: body.languages ?? [] };
+    const form = {
+      ...body,
+      regions: body.regions ?? [],
+      visibleRegions: body.visibleRegions ?? [],
+      languages: body.languages ?? [],
+    };
     const { value, errors } = exists
       ? await validateForm(UpdateAdviserProfileDto, form)
       : await validateForm(CreateAdviserProfileDto, { ...form, userId: id });

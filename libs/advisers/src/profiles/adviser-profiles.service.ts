@@ -15,6 +15,7 @@ export interface AdviserLoadRow {
   name: string;
   email: string;
   regions: string[];
+  visibleRegions: string[];
   naceSections: string[];
   markets: string[];
   languages: string[];
@@ -36,6 +37,7 @@ export interface SavedProfile {
 
 const FIELDS = [
   'regions',
+  'visibleRegions',
   'naceSections',
   'markets',
   'languages',
@@ -77,6 +79,7 @@ export class AdviserProfilesService {
       repo.create({
         userId: input.userId,
         regions: input.regions ?? [],
+        visibleRegions: input.visibleRegions ?? [],
         naceSections: input.naceSections ?? [],
         markets: input.markets ?? [],
         languages: input.languages ?? [],
@@ -158,7 +161,7 @@ export class AdviserProfilesService {
 
   private async loadTable(userId?: string): Promise<AdviserLoadRow[]> {
     const rows = (await this.dataSource.query(
-      `SELECT p.user_id, u.name, u.email, p.regions, p.nace_sections, p.markets, p.languages, p.capacity,
+      `SELECT p.user_id, u.name, u.email, p.regions, p.visible_regions, p.nace_sections, p.markets, p.languages, p.capacity,
               p.active_cases, to_char(p.absent_from, 'YYYY-MM-DD') AS absent_from,
               to_char(p.absent_to, 'YYYY-MM-DD') AS absent_to, p.active, p.last_assigned_at,
               (SELECT count(*)::int FROM cases c
@@ -174,6 +177,7 @@ export class AdviserProfilesService {
       name: r.name as string,
       email: r.email as string,
       regions: r.regions as string[],
+      visibleRegions: r.visible_regions as string[],
       naceSections: r.nace_sections as string[],
       markets: r.markets as string[],
       languages: r.languages as string[],
@@ -190,13 +194,14 @@ export class AdviserProfilesService {
   /** Rules beyond the DTO: known regions, and an absence that ends after it starts. */
   private checkFields(input: UpdateAdviserProfileDto): void {
     const errors = [];
-    for (const region of input.regions ?? [])
-      if (!this.enrolmentRules.region(region))
-        errors.push({
-          field: 'regions',
-          message: `Unknown region "${region}"`,
-          code: 'adviser.unknown_region',
-        });
+    for (const field of ['regions', 'visibleRegions'] as const)
+      for (const region of input[field] ?? [])
+        if (!this.enrolmentRules.region(region))
+          errors.push({
+            field,
+            message: `Unknown region "${region}"`,
+            code: 'adviser.unknown_region',
+          });
     if (input.absentFrom && input.absentTo && input.absentTo < input.absentFrom)
       errors.push({
         field: 'absentTo',
@@ -210,6 +215,7 @@ export class AdviserProfilesService {
 function pick(p: AdviserProfile): Record<string, unknown> & UpdateAdviserProfileDto {
   return {
     regions: p.regions,
+    visibleRegions: p.visibleRegions,
     naceSections: p.naceSections,
     markets: p.markets,
     languages: p.languages,

@@ -413,6 +413,8 @@ export class TrainingPagesController {
       pageBase(req, {
         staffPage: true,
         theCase,
+        // Staff who may only see the case (an adviser with read-only access to its region) get no actions.
+        canWork: this.access.mayWork(actor, theCase),
         companyName: company[0]?.name,
         bookings: bookings.map((b) => ({
           ...bookingView(b, l, feedback.has(b.id)),
