@@ -2,75 +2,68 @@ import { Role } from '@app/identity';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { createUser, tokenFor } from '../../support/auth';
+import { CookieJar, createUser, tokenFor } from '../../support/auth';
 import { readJson } from '../../support/http';
 import { completeAnswers } from '../enrolment/enrolment-fixtures';
 import { startTestApi, TestApi } from '../../support/test-api';
+import { ALLOWED_CALL_SKIPPED, ROUTE_RULES, type RouteAccess } from './route-rules';
 
 type Who = 'anonymous' | 'smeA' | 'smeB' | 'adviserOn' | 'adviserOff' | 'officer' | 'admin';
 const EVERYONE: Who[] = ['anonymous', 'smeA', 'smeB', 'adviserOn', 'adviserOff', 'officer', 'admin'];
+const ROLE_OF: Record<Exclude<Who, 'anonymous'>, Role> = {
+  smeA: 'sme',
+  smeB: 'sme',
+  adviserOn: 'adviser',
+  adviserOff: 'adviser',
+  officer: 'officer',
+  admin: 'admin',
+};
+const SOME_ID = '00000000-0000-4000-8000-000000000000';
 
-interface RouteCase {
-  method: 'GET' | 'POST' | 'DELETE';
-  path: string;
-  /** Expected status per caller; callers not listed get `otherwise`. */
-  expect: Partial<Record<Who, number>> & { otherwise: number };
-  body?: Record<string, unknown>;
+/** Every route the api registers, from Nest's own metadata, as `METHOD /path/:param`. */
+function discoverRoutes(api: TestApi): string[] {
+  const routes = new Set<string>();
+  for (const module of api.app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const type = wrapper.metatype as (new (...args: unknown[]) => unknown) | undefined;
+      if (!type) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
+      for (const name of Object.getOwnPropertyNames(type.prototype)) {
+        const handler = (type.prototype as Record<string, unknown>)[name];
+        if (typeof handler !== 'function' || name === 'constructor') continue;
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (path === undefined || method === undefined) continue;
+        const full = [base, path]
+          .map((p) => p.replace(/^\/|\/$/g, ''))
+          .filter(Boolean)
+          .join('/');
+        routes.add(`${RequestMethod[method]} /${full}`);
+      }
+    }
+  }
+  return [...routes].sort();
 }
 
-const SIGNED_IN_OK = { anonymous: 302, otherwise: 200 };
-const STAFF_AUDIT = { anonymous: 401, officer: 200, admin: 200, otherwise: 404 };
-const ADMIN_PAGE = { anonymous: 302, admin: 200, otherwise: 404 };
+const allows = (access: RouteAccess, who: Who): boolean =>
+  access === 'public' || (who !== 'anonymous' && (access === 'signed-in' || access.includes(ROLE_OF[who])));
 
 /**
- * The identity routes. Staff and SMEs call with bearer tokens (the same guard as sessions; CSRF is
- * covered in web-session.e2e-spec). A removed @Roles turns a 404 into a 200 here; a removed guard
- * turns a 401/302 into a 200.
+ * The access matrix: every route in the rule table (route-rules.ts) × every kind of caller. A caller the
+ * table refuses must be refused before any handler runs — anonymous: 401 on the API, a redirect to sign-in
+ * for a page, 403 (no CSRF token) for a page form; signed in with the wrong role: 404 plus the guard's
+ * `access.denied` audit row for the route, which is what tells it apart from a handler's own "no such
+ * record". A caller the table allows must get past the guard: never 401/403, no route denial row, and never
+ * a 5xx, whatever the (deliberately empty) input. Staff and SMEs call with bearer tokens, the same guard as
+ * sessions (CSRF is covered in web-session.e2e-spec).
  */
-const ROUTES: RouteCase[] = [
-  { method: 'GET', path: '/api/v1/me', expect: { anonymous: 401, otherwise: 200 } },
-  { method: 'GET', path: '/api/v1/audit-events', expect: STAFF_AUDIT },
-  { method: 'GET', path: '/home', expect: SIGNED_IN_OK },
-  {
-    method: 'GET',
-    path: '/admin/audit',
-    expect: { anonymous: 302, officer: 200, admin: 200, otherwise: 404 },
-  },
-  { method: 'GET', path: '/admin/users', expect: ADMIN_PAGE },
-  { method: 'GET', path: '/admin/users/new', expect: ADMIN_PAGE },
-  // An invalid form: admins get the form back (400), everyone else must not learn the page exists.
-  {
-    method: 'POST',
-    path: '/admin/users',
-    body: { email: 'x' },
-    expect: { anonymous: 403, admin: 400, otherwise: 404 },
-  },
-  {
-    method: 'POST',
-    path: '/admin/users/00000000-0000-4000-8000-000000000000/deactivate',
-    expect: { anonymous: 403, admin: 404, otherwise: 404 },
-  },
-  { method: 'GET', path: '/sign-in', expect: { anonymous: 200, otherwise: 303 } },
-  { method: 'GET', path: '/register', expect: { anonymous: 200, otherwise: 303 } },
-  { method: 'GET', path: '/', expect: { otherwise: 200 } },
-  { method: 'GET', path: '/health', expect: { otherwise: 200 } },
-];
-
 describe('access matrix', () => {
   let api: TestApi;
   const tokens: Partial<Record<Who, string>> = {};
   const ids: Partial<Record<Who, string>> = {};
   beforeAll(async () => {
     api = await startTestApi();
-    const roles: Record<Exclude<Who, 'anonymous'>, Role> = {
-      smeA: 'sme',
-      smeB: 'sme',
-      adviserOn: 'adviser',
-      adviserOff: 'adviser',
-      officer: 'officer',
-      admin: 'admin',
-    };
-    for (const [who, role] of Object.entries(roles)) {
+    for (const [who, role] of Object.entries(ROLE_OF)) {
       const { user, password } = await createUser(api, role);
       tokens[who as Who] = await tokenFor(api, user.email, password);
       ids[who as Who] = user.id;
@@ -78,30 +71,94 @@ describe('access matrix', () => {
   });
   afterAll(() => api.close());
 
-  const call = (route: { method: string; path: string; body?: unknown }, who: Who): Promise<Response> =>
-    fetch(`${api.url}${route.path}`, {
-      method: route.method,
+  /**
+   * One request. `csrf`: an anonymous browser's session cookie and its CSRF token, for the public forms
+   * (sign-in, registration) an anonymous caller may post; without it they answer 403, rightly.
+   */
+  const call = async (
+    route: { method: string; path: string; body?: unknown },
+    who: Who,
+    csrf = false,
+  ): Promise<Response> => {
+    const isApi = route.path.startsWith('/api');
+    const method = route.method === 'ALL' ? 'GET' : route.method;
+    const hasBody = method !== 'GET' && method !== 'DELETE';
+    const jar = new CookieJar();
+    let form = '';
+    if (csrf) {
+      const res = await fetch(`${api.url}/api/v1/auth/csrf-token`);
+      jar.store(res);
+      form = new URLSearchParams({
+        _csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
+      }).toString();
+    }
+    return fetch(`${api.url}${route.path}`, {
+      method,
       redirect: 'manual',
       headers: {
-        accept: route.path.startsWith('/api') ? 'application/json' : 'text/html',
+        accept: isApi ? 'application/json' : 'text/html',
         ...(tokens[who] ? { authorization: `Bearer ${tokens[who]}` } : {}),
-        ...(route.body ? { 'content-type': 'application/json' } : {}),
+        ...(csrf ? { cookie: jar.header() } : {}),
+        ...(hasBody
+          ? { 'content-type': isApi ? 'application/json' : 'application/x-www-form-urlencoded' }
+          : {}),
       },
-      body: route.body ? JSON.stringify(route.body) : undefined,
+      body: hasBody ? (isApi ? JSON.stringify(route.body ?? {}) : form) : undefined,
     });
+  };
+  const routeDenials = async (who: Who): Promise<number> => {
+    if (!ids[who]) return 0;
+    const [row] = (await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event
+        WHERE action = 'access.denied' AND entity_type = 'route' AND actor_id = $1`,
+      [ids[who]],
+    )) as { n: number }[];
+    return row.n;
+  };
 
-  const cases = ROUTES.flatMap((route) =>
-    EVERYONE.map(
-      (who) =>
-        [`${route.method} ${route.path}`, who, route.expect[who] ?? route.expect.otherwise, route] as const,
-    ),
-  );
-
-  it.each(cases)('%s as %s → %i', async (_name, who, expected, route) => {
-    const res = await call(route, who);
-    expect(res.status).toBe(expected);
-    if (expected === 302) expect(res.headers.get('location')).toMatch(/^\/sign-in\?returnTo=/);
+  it('has a rule for every route the api registers, and no rule for a route that is gone', () => {
+    const routes = discoverRoutes(api);
+    expect(routes.length).toBeGreaterThan(100);
+    expect(routes.filter((r) => !(r in ROUTE_RULES))).toEqual([]);
+    expect(Object.keys(ROUTE_RULES).filter((r) => !routes.includes(r))).toEqual([]);
   });
+
+  it.each(Object.entries(ROUTE_RULES))(
+    '%s (%j) answers every caller as the table says',
+    async (key, access) => {
+      const [method, template] = key.split(' ');
+      // Any id will do: a refusal must come before the handler looks anything up.
+      const path = template.replace(/:[A-Za-z]+/g, SOME_ID).replace(/\*[A-Za-z]+/g, 'x');
+      const wrong: string[] = [];
+      for (const who of EVERYONE) {
+        const allowed = allows(access, who);
+        if (allowed && ALLOWED_CALL_SKIPPED[key]) continue;
+        const denialsBefore = await routeDenials(who);
+        const publicForm = allowed && who === 'anonymous' && !path.startsWith('/api') && method === 'POST';
+        const res = await call({ method, path }, who, publicForm);
+        await res.arrayBuffer();
+        const denied = (await routeDenials(who)) - denialsBefore;
+        const status = res.status;
+        const location = res.headers.get('location') ?? '';
+        if (status >= 500) wrong.push(`${who}: ${status}`);
+        else if (allowed) {
+          if (status === 401 || status === 403 || denied > 0 || /^\/sign-in/.test(location))
+            wrong.push(`${who} is allowed but got ${status}${denied ? ' and a route denial' : ''}`);
+        } else if (who === 'anonymous') {
+          const isApi = path.startsWith('/api');
+          const ok = isApi
+            ? status === 401
+            : method === 'GET' || method === 'ALL'
+              ? status === 302 && /^\/sign-in\?returnTo=/.test(location)
+              : status === 401 || status === 403;
+          if (!ok) wrong.push(`anonymous must be refused but got ${status} ${location}`);
+        } else if (status !== 404 || denied !== 1) {
+          wrong.push(`${who} must get 404 from the guard but got ${status} with ${denied} route denial(s)`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
 
   /**
    * Record level (IDOR): SME A's enrolment and case, the case assigned to "adviserOn". Another SME, an
@@ -135,74 +192,49 @@ describe('access matrix', () => {
       expect(assigned.status).toBeLessThan(300);
     });
 
-    const RECORDS: { path: () => string; expect: Partial<Record<Who, number>> & { otherwise: number } }[] = [
+    const SME_SIDE = { anonymous: 401, smeA: 200, adviserOn: 200, officer: 200, otherwise: 404 };
+    const RECORDS: {
+      what: string;
+      path: () => string;
+      expect: Partial<Record<Who, number>> & { otherwise: number };
+    }[] = [
       {
+        what: 'enrolment',
         path: () => `/api/v1/enrolments/${enrolmentId}`,
         expect: { anonymous: 401, smeA: 200, officer: 200, admin: 200, otherwise: 404 },
       },
       {
+        what: 'case',
         path: () => `/api/v1/cases/${caseId}`,
         expect: { anonymous: 401, adviserOn: 200, officer: 200, otherwise: 404 },
       },
+      { what: 'case audits', path: () => `/api/v1/cases/${caseId}/audits`, expect: SME_SIDE },
+      { what: 'case progress', path: () => `/api/v1/cases/${caseId}/progress`, expect: SME_SIDE },
+      { what: 'case training', path: () => `/api/v1/cases/${caseId}/training`, expect: SME_SIDE },
+      {
+        what: 'case recommendations',
+        path: () => `/api/v1/cases/${caseId}/recommendations`,
+        expect: SME_SIDE,
+      },
+      {
+        what: 'case page',
+        path: () => `/cases/${caseId}`,
+        expect: { anonymous: 302, adviserOn: 200, officer: 200, otherwise: 404 },
+      },
+      {
+        what: 'progress page',
+        path: () => `/cases/${caseId}/progress`,
+        expect: { ...SME_SIDE, anonymous: 302 },
+      },
     ];
-    const recordCases = RECORDS.flatMap((record, i) =>
+    const recordCases = RECORDS.flatMap((record) =>
       EVERYONE.map(
-        (who) =>
-          [
-            i === 0 ? 'enrolment' : 'case',
-            who,
-            record.expect[who] ?? record.expect.otherwise,
-            record,
-          ] as const,
+        (who) => [record.what, who, record.expect[who] ?? record.expect.otherwise, record] as const,
       ),
     );
 
     it.each(recordCases)("GET SME A's %s as %s → %i", async (_what, who, expected, record) => {
       expect((await as(who, 'GET', record.path())).status).toBe(expected);
     });
-  });
-
-  /**
-   * Every route any lib registers, found from Nest's own metadata: unless it is @Public, an anonymous
-   * caller must never get a 2xx. This is what fails if someone removes the global guard or forgets
-   * that a new route is reachable by anybody.
-   */
-  it('refuses anonymous callers on every non-public route of the whole api', async () => {
-    const routes: { method: string; path: string }[] = [];
-    for (const module of api.app.get(ModulesContainer).values()) {
-      for (const wrapper of module.controllers.values()) {
-        const type = wrapper.metatype as (new (...args: unknown[]) => unknown) | undefined;
-        if (!type) continue;
-        const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
-        const classPublic = Reflect.getMetadata('identity:public', type) === true;
-        for (const name of Object.getOwnPropertyNames(type.prototype)) {
-          const handler = (type.prototype as Record<string, unknown>)[name];
-          if (typeof handler !== 'function' || name === 'constructor') continue;
-          const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-          const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-          if (path === undefined || method === undefined) continue;
-          if (classPublic || Reflect.getMetadata('identity:public', handler) === true) continue;
-          const full = `/${[base, path]
-            .map((p) => p.replace(/^\/|\/$/g, ''))
-            .filter(Boolean)
-            .join('/')}`
-            // Any id will do: the guard must answer before the handler looks anything up.
-            .replace(/:[A-Za-z_]+/g, '00000000-0000-4000-8000-000000000000');
-          routes.push({ method: RequestMethod[method], path: full });
-        }
-      }
-    }
-    expect(routes.length).toBeGreaterThan(5);
-    const leaks: string[] = [];
-    for (const route of routes) {
-      if (/^\/(health|metrics)/.test(route.path)) continue;
-      const res = await call(
-        { ...route, method: route.method === 'ALL' ? 'GET' : route.method },
-        'anonymous',
-      );
-      if (res.status < 300 || ![302, 401, 403].includes(res.status))
-        leaks.push(`${route.method} ${route.path} → ${res.status}`);
-    }
-    expect(leaks).toEqual([]);
   });
 });
