@@ -107,7 +107,8 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
   },
   cases: {
     rows: 'id = ANY(:cases) OR assigned_adviser_id = :user',
-    columns: { assigned_adviser_id: 'reference' },
+    columns: { assigned_adviser_id: 'reference', last_contact_on: 'none' },
+    notes: 'last_contact_on is the date of the last contact (copied from case_work), not a contact.',
   },
   case_assignments: {
     rows: `${CASE_ROWS} OR adviser_id = :user OR assigned_by_id = :user OR ended_by_id = :user`,

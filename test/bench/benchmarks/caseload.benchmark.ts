@@ -11,7 +11,7 @@ import { latencySummary, median, ratioPercent } from '../support/stats';
 
 /** The page an officer asks for most: one stage, by company name, 50 rows, first page (with counts). */
 const QUERY: Partial<CaseloadQueryDto> = { stage: 'passive_exporter', sort: 'name', limit: 50 };
-const QUERY_STRING = 'stage=passive_exporter&sort=name&limit=50';
+const QUERY_STRING = 'stage=passive_exporter&sort=nextDue&limit=50';
 
 interface Statement {
   sql: string;
@@ -103,7 +103,7 @@ export const caseloadBenchmark: Benchmark = {
 
     const [api] = await measureHttpRounds(context, [
       {
-        subject: 'app: GET /api/v1/cases (officer, stage filter, by name, 50 rows + counts)',
+        subject: 'app: GET /api/v1/cases (officer, stage filter, by next due date, 50 rows + counts)',
         url: `${app.api.url}/api/v1/cases?${QUERY_STRING}`,
         headers: { authorization: `Bearer ${bearer}` },
         pid: app.api.pid,

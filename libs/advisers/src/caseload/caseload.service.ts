@@ -68,9 +68,10 @@ const SORT_KEYS: Record<CaseloadSort, { expr: string; cast: string }> = {
     cast: 'int',
   },
   // Longest without contact first; never contacted before everyone.
-  lastContact: { expr: "COALESCE(w.last_contact_on, '-infinity'::date)", cast: 'date' },
+  // The keys are case_work's, copied onto cases by a trigger so that they can be indexed with the filters.
+  lastContact: { expr: "COALESCE(c.last_contact_on, '-infinity'::date)", cast: 'date' },
   // Soonest (or most overdue) next step first; no next step last.
-  nextDue: { expr: "COALESCE(w.next_step_due, 'infinity'::date)", cast: 'date' },
+  nextDue: { expr: "COALESCE(c.next_step_due, 'infinity'::date)", cast: 'date' },
 };
 
 interface Cursor {
@@ -140,7 +141,7 @@ export class CaseloadService {
     if (query.overdue) where.push(OVERDUE_SQL('c.id'));
     if (query.noContactDays)
       where.push(
-        `COALESCE(w.last_contact_on, c.opened_at::date) <= ${p(today)}::date - ${p(query.noContactDays)}::int`,
+        `COALESCE(c.last_contact_on, c.opened_at::date) <= ${p(today)}::date - ${p(query.noContactDays)}::int`,
       );
     if (query.q) {
       const like = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

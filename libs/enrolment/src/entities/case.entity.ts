@@ -12,6 +12,14 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
  * optimistic `version` check, so two people cannot silently overwrite each other.
  */
 @Entity('cases')
+// Caseload sort indexes on expressions of the two copied keys below (see their migration).
+@Index('ix_cases_next_due', { synchronize: false })
+@Index('ix_cases_stage_next_due', { synchronize: false })
+@Index('ix_cases_adviser_next_due', { synchronize: false })
+@Index('ix_cases_last_contact', { synchronize: false })
+@Index('ix_cases_stage_last_contact', { synchronize: false })
+@Index('ix_cases_adviser_last_contact', { synchronize: false })
+@Index('ix_cases_stage_rank', { synchronize: false })
 export class Case {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -54,6 +62,16 @@ export class Case {
   @Index('ix_cases_assigned_adviser')
   @Column({ type: 'uuid', nullable: true })
   assignedAdviserId!: string | null;
+
+  /**
+   * Copies of case_work's last contact and next step due date (owned by @app/advisers), kept by a trigger
+   * on case_work so the caseload can sort and page by them with an index. Never written by the ORM.
+   */
+  @Column({ type: 'date', nullable: true, insert: false, update: false })
+  lastContactOn!: string | null;
+
+  @Column({ type: 'date', nullable: true, insert: false, update: false })
+  nextStepDue!: string | null;
 
   @VersionColumn({ type: 'integer' })
   version!: number;
