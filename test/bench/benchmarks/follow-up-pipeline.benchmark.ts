@@ -26,7 +26,7 @@ async function pipelineUnavailableReason(databaseUrl: string): Promise<string | 
 }
 
 /** Bare Bull: addBulk + process no-op jobs in one process, the most the queue itself can do here. */
-async function measureBareBull(context: BenchContext): Promise<Measurement> {
+export async function measureBareBull(context: BenchContext): Promise<Measurement> {
   const { settings, app } = context;
   const task = (jobs: number) => ({
     kind: 'bull' as const,

@@ -1,4 +1,5 @@
 import type { Benchmark } from '../bench.types';
+import { assignmentBenchmark } from './assignment.benchmark';
 import { caseloadBenchmark } from './caseload.benchmark';
 import { coldStartBenchmark } from './cold-start.benchmark';
 import { exportBenchmark } from './export.benchmark';
@@ -12,6 +13,7 @@ export const BENCHMARKS: Benchmark[] = [
   healthThroughputBenchmark,
   followUpPipelineBenchmark,
   caseloadBenchmark,
+  assignmentBenchmark,
   kpiBenchmark,
   exportBenchmark,
   ...pendingBenchmarks,

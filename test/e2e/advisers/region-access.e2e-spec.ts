@@ -59,7 +59,21 @@ describe('advisers: read-only access to a region an officer grants', () => {
 
   it('hides the case before an officer widens the view, and lists no region cases', async () => {
     expect((await call(api, cover.token, 'GET', `/api/v1/cases/${inScotland.id}`)).status).toBe(404);
+    // The refusal is still a denial on the record, as for any adviser off the case.
+    const denials = (await api.dataSource.query(
+      `SELECT actor_id FROM audit_event WHERE action = 'access.denied' AND entity_id = $1`,
+      [inScotland.id],
+    )) as { actor_id: string }[];
+    expect(denials.map((d) => d.actor_id)).toContain(cover.user.id);
     expect(await caseload(cover, '?scope=regions')).toEqual([]);
+    // No toggle on the caseload page for an adviser with no widened regions.
+    const page = await (await call(api, cover.token, 'GET', '/caseload')).text();
+    expect(page).not.toContain('Cases in my regions');
+  });
+
+  it('lets officers ignore the scope: they see every case either way', async () => {
+    const all = await caseload(officer, '?scope=regions');
+    expect(all).toEqual(expect.arrayContaining([inScotland.id, inLondon.id]));
   });
 
   it('refuses an unknown region or scope with field errors', async () => {

@@ -81,11 +81,15 @@ export class AssignmentService {
       today,
       declinedBy: [...declined.map((d) => d.adviser_id), ...(options.exclude ?? [])],
     });
-    for (let i = 0; i < ranked.length; i++) {
-      if (!(await this.takeSlot(m, ranked[i].adviserId, today))) continue;
-      const runnersUp = ranked.slice(i + 1, i + 1 + this.rules.runnersUp);
-      const assignment = await this.start(m, kase, ranked[i], runnersUp, options);
-      return { outcome: 'assigned', assignment, warnings: [] };
+    // First pass: skip an adviser whose row another assignment holds right now (cases opened together
+    // spread over the best few instead of queueing on one row); second pass: wait for it after all.
+    for (const skipLocked of [true, false]) {
+      for (let i = 0; i < ranked.length; i++) {
+        if (!(await this.takeSlot(m, ranked[i].adviserId, today, skipLocked))) continue;
+        const runnersUp = ranked.slice(i + 1, i + 1 + this.rules.runnersUp);
+        const assignment = await this.start(m, kase, ranked[i], runnersUp, options);
+        return { outcome: 'assigned', assignment, warnings: [] };
+      }
     }
     await this.leaveUnassigned(m, kase, options.context);
     return { outcome: 'unassigned', warnings: [] };
@@ -199,11 +203,22 @@ export class AssignmentService {
   }
 
   /** Raises the adviser's load unless that would exceed capacity or they became unavailable meanwhile. */
-  private async takeSlot(m: EntityManager, adviserId: string, today: string): Promise<boolean> {
+  /**
+   * Takes one of the adviser's places with a conditional update (under the row lock, so two assignments
+   * can never both take the last place). `skipLocked`: give up at once if another transaction holds the row.
+   */
+  private async takeSlot(
+    m: EntityManager,
+    adviserId: string,
+    today: string,
+    skipLocked = false,
+  ): Promise<boolean> {
     const rows = (await m.query(
       `UPDATE adviser_profiles
           SET active_cases = active_cases + 1, last_assigned_at = now()
-        WHERE user_id = $1 AND active AND active_cases < capacity
+        WHERE user_id = (SELECT p.user_id FROM adviser_profiles p WHERE p.user_id = $1
+                            FOR UPDATE${skipLocked ? ' SKIP LOCKED' : ''})
+          AND active AND active_cases < capacity
           AND NOT (COALESCE(absent_from, '-infinity'::date) <= $2::date
                    AND $2::date <= COALESCE(absent_to, 'infinity'::date)
                    AND (absent_from IS NOT NULL OR absent_to IS NOT NULL))
