@@ -163,6 +163,15 @@ describe('row-level case exports (background jobs)', () => {
       expect((await call(api, otherOfficer.token, 'GET', `/api/v1/reports/exports/${mine.id}`)).status).toBe(
         404,
       );
+      // Someone else's export is refused like a missing one, and the refusal is audited.
+      expect(
+        await count(
+          api,
+          `SELECT 1 FROM audit_event WHERE action = 'access.denied' AND entity_type = 'report_export'
+              AND entity_id = $1 AND actor_id = $2`,
+          [mine.id, otherOfficer.user.id],
+        ),
+      ).toBe(1);
       expect(
         (await call(api, adviser.token, 'GET', `/api/v1/reports/exports/${mine.id}/download`)).status,
       ).toBe(404);

@@ -170,11 +170,19 @@ export class ReportExportsService {
     };
   }
 
+  /** The actor's own export; someone else's is a 404 like a missing one, and an audited denial. */
   private async own(actor: Actor, id: string): Promise<ReportExport> {
-    const row = UUID.test(id)
-      ? await this.dataSource.getRepository(ReportExport).findOneBy({ id, requestedBy: actor.id })
-      : null;
+    const row = UUID.test(id) ? await this.dataSource.getRepository(ReportExport).findOneBy({ id }) : null;
     if (!row) throw new NotFoundError('report_export', id);
+    if (row.requestedBy !== actor.id) {
+      await this.audit.recordDenial({
+        entityType: 'report_export',
+        entityId: row.id,
+        after: { role: actor.role },
+        context: { actorId: actor.id },
+      });
+      throw new NotFoundError('report_export', id);
+    }
     return row;
   }
 
