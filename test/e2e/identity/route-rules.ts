@@ -1,177 +1,437 @@
 import type { Role } from '@app/identity';
 
-/** Who may use a route: anyone, anyone signed in, or these roles only (everyone else gets 404). */
-export type RouteAccess = 'public' | 'signed-in' | readonly Role[];
-
 /**
- * The rule table of every route, checked by access-matrix.e2e-spec.ts against what the running api
- * answers each kind of caller. It is the spec, written out by hand, not read from the decorators: remove a
- * `@Roles(...)` or the guard and the matrix fails; add a route and the matrix fails until its rule is
- * written here. Record-level rules (whose case, whose enrolment) are checked separately in the matrix.
- * README "Roles and access" states the same rules in words.
+ * The callers the access matrix plays. SME A owns the records the matrix sets up; SME B is another SME;
+ * "adviserOn" is the adviser SME A's case is assigned to, "adviserOff" one whose caseload it is not on.
  */
-export const ROUTE_RULES: Record<string, RouteAccess> = {
-  'ALL /admin/queues': ['admin'],
-  'ALL /admin/queues/*path': ['admin'],
-  'DELETE /api/v1/auth/token': 'signed-in',
-  'GET /': 'public',
-  'GET /account/my-data': ['sme'],
-  'GET /account/my-data/archive': ['sme'],
-  'GET /admin/audit': ['officer', 'admin'],
-  'GET /admin/data-protection': ['officer', 'admin'],
-  'GET /admin/data-protection/requests/:id': ['officer', 'admin'],
-  'GET /admin/data-protection/requests/:id/archive': ['officer', 'admin'],
-  'GET /admin/mail': ['admin'],
-  'GET /admin/mail/:id': ['admin'],
-  'GET /admin/users': ['admin'],
-  'GET /admin/users/new': ['admin'],
-  'GET /api/v1/advisers': ['officer'],
-  'GET /api/v1/advisers/:id': ['officer'],
-  'GET /api/v1/audit-events': ['officer', 'admin'],
-  'GET /api/v1/auth/csrf-token': 'public',
-  'GET /api/v1/cases': ['adviser', 'officer'],
-  'GET /api/v1/cases/:id': ['adviser', 'officer'],
-  'GET /api/v1/cases/:id/assignments': ['adviser', 'officer'],
-  'GET /api/v1/cases/:id/audits': 'signed-in',
-  'GET /api/v1/cases/:id/audits/:auditId': 'signed-in',
-  'GET /api/v1/cases/:id/progress': 'signed-in',
-  'GET /api/v1/cases/:id/recommendations': 'signed-in',
-  'GET /api/v1/cases/:id/training': 'signed-in',
-  'GET /api/v1/duplicate-flags': ['officer', 'admin'],
-  'GET /api/v1/duplicate-flags/:id': ['officer', 'admin'],
-  'GET /api/v1/enrolments': ['sme', 'officer', 'admin'],
-  'GET /api/v1/enrolments/:id': ['sme', 'officer', 'admin'],
-  'GET /api/v1/follow-ups': ['adviser', 'officer', 'admin'],
-  'GET /api/v1/me': 'signed-in',
-  'GET /api/v1/notifications': 'signed-in',
-  'GET /api/v1/readiness/questionnaire': 'signed-in',
-  'GET /api/v1/reports/exports': ['officer', 'adviser'],
-  'GET /api/v1/reports/exports/:id': ['officer', 'adviser'],
-  'GET /api/v1/reports/exports/:id/download': ['officer', 'adviser'],
-  'GET /api/v1/reports/kpis': ['officer', 'adviser'],
-  'GET /api/v1/training/bookings/:id': 'signed-in',
-  'GET /api/v1/training/bookings/:id/certificate': 'signed-in',
-  'GET /api/v1/training/modules': 'signed-in',
-  'GET /api/v1/training/modules/:code/sessions': 'signed-in',
-  'GET /api/v1/training/sessions/:id/attendance.csv': ['officer'],
-  'GET /caseload': ['adviser', 'officer'],
-  'GET /cases/:id': ['adviser', 'officer'],
-  'GET /cases/:id/audits': 'signed-in',
-  'GET /cases/:id/audits/:auditId': 'signed-in',
-  'GET /cases/:id/audits/:auditId/check': 'signed-in',
-  'GET /cases/:id/audits/:auditId/section/:heading': 'signed-in',
-  'GET /cases/:id/progress': 'signed-in',
-  'GET /cases/:id/training': ['adviser', 'officer'],
-  'GET /certificates/:code': 'public',
-  'GET /enrol': ['sme'],
-  'GET /enrol/:id/:page': ['sme'],
-  'GET /enrol/:id/appeal': ['sme'],
-  'GET /enrol/:id/check': ['sme'],
-  'GET /enrol/:id/confirmation': ['sme'],
-  'GET /enrolment-review': ['officer', 'admin'],
-  'GET /health': 'public',
-  'GET /health/ready': 'public',
-  'GET /home': 'signed-in',
-  'GET /inbox': 'signed-in',
-  'GET /metrics': 'public',
-  'GET /officer/advisers': ['officer'],
-  'GET /officer/advisers/:id/profile': ['officer'],
-  'GET /privacy': 'public',
-  'GET /register': 'public',
-  'GET /reports': ['officer', 'adviser'],
-  'GET /reports/definitions': ['officer', 'adviser'],
-  'GET /reports/exports': ['officer', 'adviser'],
-  'GET /reports/exports/:id/download': ['officer', 'adviser'],
-  'GET /sign-in': 'public',
-  'GET /statistics': 'public',
-  'GET /tasks': ['adviser', 'officer', 'admin'],
-  'GET /training': ['sme'],
-  'GET /training/admin': ['officer'],
-  'GET /training/admin/modules/:code': ['officer'],
-  'GET /training/admin/modules/new': ['officer'],
-  'GET /training/admin/sessions/:id': ['officer'],
-  'GET /training/bookings/:id/assessment': ['sme'],
-  'GET /training/bookings/:id/feedback': ['sme'],
-  'GET /training/modules': 'signed-in',
-  'GET /training/modules/:code': 'signed-in',
-  'PATCH /api/v1/advisers/:id': ['officer'],
-  'PATCH /api/v1/cases/:id/recommendations/:recommendationId': 'signed-in',
-  'PATCH /api/v1/enrolments/:id': ['sme'],
-  'PATCH /api/v1/training/bookings/:id': 'signed-in',
-  'PATCH /api/v1/training/modules/:code': ['officer'],
-  'POST /admin/data-protection/access': ['officer', 'admin'],
-  'POST /admin/data-protection/erasure': ['officer', 'admin'],
-  'POST /admin/data-protection/requests/:id/approve': ['officer', 'admin'],
-  'POST /admin/users': ['admin'],
-  'POST /admin/users/:id/deactivate': ['admin'],
-  'POST /api/v1/advisers': ['officer'],
-  'POST /api/v1/advisers/:id/redistribute': ['officer'],
-  'POST /api/v1/auth/register': 'public',
-  'POST /api/v1/auth/token': 'public',
-  'POST /api/v1/cases/:id/assignment': ['officer'],
-  'POST /api/v1/cases/:id/audits': 'signed-in',
-  'POST /api/v1/cases/:id/decline': ['adviser'],
-  'POST /api/v1/cases/:id/interactions': ['adviser', 'officer'],
-  'POST /api/v1/cases/:id/outcomes': 'signed-in',
-  'POST /api/v1/cases/:id/recommendations': 'signed-in',
-  'POST /api/v1/cases/:id/stage': 'signed-in',
-  'POST /api/v1/cases/:id/training': 'signed-in',
-  'POST /api/v1/duplicate-flags/:id/dismiss': ['officer', 'admin'],
-  'POST /api/v1/duplicate-flags/:id/merge': ['officer', 'admin'],
-  'POST /api/v1/enrolments': ['sme'],
-  'POST /api/v1/enrolments/:id/appeal': ['sme'],
-  'POST /api/v1/enrolments/:id/appeal/decision': ['officer', 'admin'],
-  'POST /api/v1/enrolments/:id/submit': ['sme'],
-  'POST /api/v1/enrolments/:id/withdraw': ['sme'],
-  'POST /api/v1/reports/exports': ['officer', 'adviser'],
-  'POST /api/v1/training/bookings/:id/feedback': ['sme'],
-  'POST /api/v1/training/modules': ['officer'],
-  'POST /api/v1/training/modules/:code/sessions': ['officer'],
-  'POST /cases/:id/assignment': ['officer'],
-  'POST /cases/:id/audits/:auditId/section/:heading': 'signed-in',
-  'POST /cases/:id/audits/:auditId/submit': 'signed-in',
-  'POST /cases/:id/audits/start': 'signed-in',
-  'POST /cases/:id/decline': ['adviser'],
-  'POST /cases/:id/interactions': ['adviser', 'officer'],
-  'POST /cases/:id/progress/outcomes': 'signed-in',
-  'POST /cases/:id/progress/stage': 'signed-in',
-  'POST /cases/:id/recommendations': 'signed-in',
-  'POST /cases/:id/recommendations/:recommendationId': 'signed-in',
-  'POST /cases/:id/summary': ['adviser', 'officer'],
-  'POST /cases/:id/training': ['adviser', 'officer'],
-  'POST /enrol': ['sme'],
-  'POST /enrol/:id/:page': ['sme'],
-  'POST /enrol/:id/appeal': ['sme'],
-  'POST /enrol/:id/check': ['sme'],
-  'POST /enrolment-review/appeals/:id/rejected': ['officer', 'admin'],
-  'POST /enrolment-review/appeals/:id/upheld': ['officer', 'admin'],
-  'POST /enrolment-review/flags/:id/dismiss': ['officer', 'admin'],
-  'POST /enrolment-review/flags/:id/merge': ['officer', 'admin'],
-  'POST /officer/advisers/:id/profile': ['officer'],
-  'POST /officer/advisers/:id/redistribute': ['officer'],
-  'POST /register': 'public',
-  'POST /reports/exports': ['officer', 'adviser'],
-  'POST /sign-in': 'public',
-  'POST /sign-out': 'public',
-  'POST /training/admin/modules': ['officer'],
-  'POST /training/admin/modules/:code': ['officer'],
-  'POST /training/admin/modules/:code/restore': ['officer'],
-  'POST /training/admin/modules/:code/retire': ['officer'],
-  'POST /training/admin/modules/:code/sessions': ['officer'],
-  'POST /training/bookings/:id/assessment': ['sme'],
-  'POST /training/bookings/:id/cancel': 'signed-in',
-  'POST /training/bookings/:id/feedback': ['sme'],
-  'POST /training/bookings/:id/update': ['adviser', 'officer'],
-  'POST /training/modules/:code/book': ['sme'],
-  'PUT /api/v1/cases/:id/audits/:auditId': 'signed-in',
-  'PUT /api/v1/cases/:id/summary': ['adviser', 'officer'],
+export const CALLERS = ['anonymous', 'smeA', 'smeB', 'adviserOn', 'adviserOff', 'officer', 'admin'] as const;
+export type Caller = (typeof CALLERS)[number];
+
+export const ROLE_OF: Record<Exclude<Caller, 'anonymous'>, Role> = {
+  smeA: 'sme',
+  smeB: 'sme',
+  adviserOn: 'adviser',
+  adviserOff: 'adviser',
+  officer: 'officer',
+  admin: 'admin',
 };
 
+/** Callers who hold an allowed role but are not on SME A's records: another SME, an adviser off the case. */
+const NOT_SME_A_S: readonly Caller[] = ['smeB', 'adviserOff'];
+
 /**
- * Routes the matrix calls only as callers who must be refused: an allowed call would end the caller's own
- * session or token and spoil the rest of the run. Their refusals are still checked.
+ * What a route's `:param`s can name: a record the matrix sets up before it calls anything (`strangers`:
+ * callers whose role a rule allows but who must still be refused this record), or a fixed value.
  */
-export const ALLOWED_CALL_SKIPPED: Record<string, string> = {
-  'DELETE /api/v1/auth/token': "revokes the caller's own token",
-  'POST /sign-out': "ends the caller's session",
+export const RECORDS = {
+  enrolment: { about: "SME A's enrolment, submitted and eligible", strangers: NOT_SME_A_S },
+  case: { about: "SME A's case, assigned to adviserOn", strangers: NOT_SME_A_S },
+  selfAudit: { about: "SME A's readiness self-assessment on its case, a draft", strangers: NOT_SME_A_S },
+  recommendation: { about: "adviserOn's recommendation on SME A's case", strangers: NOT_SME_A_S },
+  booking: {
+    about: "SME A's booking of the self-paced module social-media-foundations",
+    strangers: NOT_SME_A_S,
+  },
+  // "Each person sees only their own exports" (report-exports.controller.ts), officers included.
+  export: {
+    about: "adviserOn's own case export, still queued",
+    strangers: ['adviserOff', 'officer'],
+  },
+  adviser: { about: 'adviserOn, who has an adviser profile', strangers: [] },
+  flag: { about: "the duplicate flag SME B's near-identical company raised", strangers: [] },
+  accessRequest: { about: 'a subject access request an officer made', strangers: [] },
+  session: { about: 'a future session of linkedin-b2b-prospecting', strangers: [] },
+  module: { about: 'a webinar module (booking it needs a session)', value: 'linkedin-b2b-prospecting' },
+  enrolmentPage: { about: 'the first enrolment question page', value: 'company' },
+  heading: { about: 'the first heading of readiness questionnaire v1', value: 'psychological' },
+  queueBoardPath: { about: "Bull Board's own queue API", value: 'api/queues' },
+} as const satisfies Record<string, { about: string; strangers?: readonly Caller[]; value?: string }>;
+export type RecordName = keyof typeof RECORDS;
+
+export interface RouteRule {
+  /**
+   * Who may use the route: anyone, anyone signed in, or these roles. On SME A's records "sme" means SME A
+   * and "adviser" the adviser on its case (see RECORDS' strangers). Everyone else: anonymous 401 (API) or
+   * the sign-in page (page GET) or 401 (page POST); signed in, 404 and an `access.denied` audit row.
+   */
+  allow: 'public' | 'signed-in' | readonly Role[];
+  /** What `:id` names. Unnamed params get a random UUID, which names nothing. */
+  record?: RecordName;
+  /** What the route's other `:param`s (or `*path`) name. */
+  params?: Readonly<Record<string, RecordName>>;
+  /** A query string every call carries, where the route needs one to answer at all. */
+  query?: string;
+  /**
+   * A body that passes validation, sent by callers who must be refused: a refusal made in the handler comes
+   * after the ValidationPipe, so an invalid body would answer 400 before it.
+   */
+  validBody?: Readonly<Record<string, unknown>>;
+  /**
+   * What allowed callers send to a non-GET route so that validation refuses it and nothing is written. The
+   * default (an unknown JSON field for the API, an empty form for pages) suits most routes.
+   */
+  invalidBody?: Readonly<Record<string, unknown>>;
+  /** Why allowed callers are not sent at all: the call would change something and takes no body to spoil. */
+  allowedCallNotMade?: string;
+  /**
+   * When an allowed caller's answer is not the usual one (GET: 2xx or 3xx; otherwise 400 for the invalid
+   * body): that status and why. It must never come with an `access.denied` row.
+   */
+  allowedAnswer?: { status: number; why: string };
+}
+
+const CASE_ROLES: readonly Role[] = ['sme', 'adviser', 'officer'];
+const CASE_STAFF: readonly Role[] = ['adviser', 'officer'];
+const ON_CASE = { record: 'case' } as const;
+
+/**
+ * The rule of every route, checked by access-matrix.e2e-spec.ts against what the running api answers each
+ * kind of caller. It is the spec, written out by hand from what each route is for (README "Roles and
+ * access"), not read from the decorators: remove a `@Roles(...)`, a record check or the guard and the
+ * matrix fails; add a route and the matrix fails until its rule is written here.
+ */
+export const ROUTE_RULES: Record<string, RouteRule> = {
+  // --- Bull Board: admins only -------------------------------------------------------------------------
+  'ALL /admin/queues': { allow: ['admin'] },
+  'ALL /admin/queues/*path': { allow: ['admin'], params: { path: 'queueBoardPath' } },
+
+  // --- sign-in, registration, tokens, public pages ------------------------------------------------------
+  'DELETE /api/v1/auth/token': {
+    allow: 'signed-in',
+    allowedCallNotMade: "revokes the caller's own token, which the rest of the run needs",
+  },
+  'GET /': { allow: 'public' },
+  'GET /api/v1/auth/csrf-token': { allow: 'public' },
+  'GET /api/v1/me': { allow: 'signed-in' },
+  'GET /certificates/:code': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'no certificate has this code: the ordinary "page not found"' },
+  },
+  'GET /health': { allow: 'public' },
+  'GET /health/ready': { allow: 'public' },
+  'GET /home': { allow: 'signed-in' },
+  'GET /metrics': { allow: 'public' },
+  'GET /privacy': { allow: 'public' },
+  'GET /register': { allow: 'public' },
+  'GET /sign-in': { allow: 'public' },
+  'GET /statistics': { allow: 'public' },
+  'POST /api/v1/auth/register': { allow: 'public' },
+  'POST /api/v1/auth/token': { allow: 'public' },
+  'POST /register': { allow: 'public' },
+  'POST /sign-in': { allow: 'public' },
+  'POST /sign-out': { allow: 'public', allowedCallNotMade: "ends the caller's session" },
+
+  // --- accounts, audit trail, mail, data protection ----------------------------------------------------
+  'GET /account/my-data': { allow: ['sme'] },
+  'GET /account/my-data/archive': { allow: ['sme'] },
+  'GET /admin/audit': { allow: ['officer', 'admin'] },
+  'GET /admin/data-protection': { allow: ['officer', 'admin'] },
+  'GET /admin/data-protection/requests/:id': { allow: ['officer', 'admin'], record: 'accessRequest' },
+  'GET /admin/data-protection/requests/:id/archive': {
+    allow: ['officer', 'admin'],
+    record: 'accessRequest',
+  },
+  'GET /admin/mail': { allow: ['admin'] },
+  'GET /admin/mail/:id': {
+    allow: ['admin'],
+    allowedAnswer: { status: 404, why: 'no mail file has this id' },
+  },
+  'GET /admin/users': { allow: ['admin'] },
+  'GET /admin/users/new': { allow: ['admin'] },
+  'GET /api/v1/audit-events': { allow: ['officer', 'admin'] },
+  'POST /admin/data-protection/access': { allow: ['officer', 'admin'] },
+  'POST /admin/data-protection/erasure': { allow: ['officer', 'admin'] },
+  'POST /admin/data-protection/requests/:id/approve': {
+    allow: ['officer', 'admin'],
+    record: 'accessRequest',
+    // An erasure request would do, but approving one by mistake would erase someone.
+    allowedAnswer: { status: 404, why: 'only erasure requests are approved; this is an access request' },
+  },
+  'POST /admin/users': { allow: ['admin'] },
+  'POST /admin/users/:id/deactivate': {
+    allow: ['admin'],
+    allowedCallNotMade: 'deactivates the account (no form to make invalid)',
+  },
+
+  // --- inbox and tasks ---------------------------------------------------------------------------------
+  'GET /api/v1/follow-ups': { allow: ['adviser', 'officer', 'admin'], query: 'assignee=me' },
+  'GET /api/v1/notifications': { allow: 'signed-in' },
+  'GET /inbox': { allow: 'signed-in' },
+  'GET /tasks': { allow: ['adviser', 'officer', 'admin'] },
+
+  // --- enrolment ---------------------------------------------------------------------------------------
+  'GET /api/v1/duplicate-flags': { allow: ['officer', 'admin'] },
+  'GET /api/v1/duplicate-flags/:id': { allow: ['officer', 'admin'], record: 'flag' },
+  'GET /api/v1/enrolments': { allow: ['sme', 'officer', 'admin'] },
+  'GET /api/v1/enrolments/:id': { allow: ['sme', 'officer', 'admin'], record: 'enrolment' },
+  'GET /enrol': { allow: ['sme'] },
+  'GET /enrol/:id/:page': { allow: ['sme'], record: 'enrolment', params: { page: 'enrolmentPage' } },
+  'GET /enrol/:id/appeal': { allow: ['sme'], record: 'enrolment' },
+  'GET /enrol/:id/check': { allow: ['sme'], record: 'enrolment' },
+  'GET /enrol/:id/confirmation': { allow: ['sme'], record: 'enrolment' },
+  'GET /enrolment-review': { allow: ['officer', 'admin'] },
+  'PATCH /api/v1/enrolments/:id': { allow: ['sme'], record: 'enrolment', validBody: {} },
+  'POST /api/v1/duplicate-flags/:id/dismiss': {
+    allow: ['officer', 'admin'],
+    record: 'flag',
+    allowedCallNotMade: 'closes the flag (no body to make invalid)',
+  },
+  'POST /api/v1/duplicate-flags/:id/merge': {
+    allow: ['officer', 'admin'],
+    record: 'flag',
+    allowedCallNotMade: 'merges the companies (no body to make invalid)',
+  },
+  'POST /api/v1/enrolments': { allow: ['sme'] },
+  'POST /api/v1/enrolments/:id/appeal': {
+    allow: ['sme'],
+    record: 'enrolment',
+    validBody: { reason: 'access matrix' },
+  },
+  'POST /api/v1/enrolments/:id/appeal/decision': { allow: ['officer', 'admin'], record: 'enrolment' },
+  'POST /api/v1/enrolments/:id/submit': { allow: ['sme'], record: 'enrolment', validBody: {} },
+  'POST /api/v1/enrolments/:id/withdraw': {
+    allow: ['sme'],
+    record: 'enrolment',
+    allowedAnswer: { status: 409, why: 'an eligible enrolment has a case: it cannot be withdrawn' },
+  },
+  'POST /enrol': { allow: ['sme'], allowedCallNotMade: 'starts a draft enrolment (no form to make invalid)' },
+  'POST /enrol/:id/:page': {
+    allow: ['sme'],
+    record: 'enrolment',
+    params: { page: 'enrolmentPage' },
+    allowedAnswer: { status: 303, why: 'a submitted enrolment is not edited: back to its confirmation' },
+  },
+  'POST /enrol/:id/appeal': { allow: ['sme'], record: 'enrolment' },
+  'POST /enrol/:id/check': {
+    allow: ['sme'],
+    record: 'enrolment',
+    allowedAnswer: { status: 303, why: 'already submitted: back to its confirmation, nothing changes' },
+  },
+  'POST /enrolment-review/appeals/:id/rejected': {
+    allow: ['officer', 'admin'],
+    record: 'enrolment',
+    allowedAnswer: { status: 409, why: 'the enrolment was never appealed' },
+  },
+  'POST /enrolment-review/appeals/:id/upheld': {
+    allow: ['officer', 'admin'],
+    record: 'enrolment',
+    allowedAnswer: { status: 409, why: 'the enrolment was never appealed' },
+  },
+  'POST /enrolment-review/flags/:id/dismiss': {
+    allow: ['officer', 'admin'],
+    record: 'flag',
+    allowedCallNotMade: 'closes the flag (no form to make invalid)',
+  },
+  'POST /enrolment-review/flags/:id/merge': {
+    allow: ['officer', 'admin'],
+    record: 'flag',
+    allowedCallNotMade: 'merges the companies (no form to make invalid)',
+  },
+
+  // --- advisers and the caseload -----------------------------------------------------------------------
+  'GET /api/v1/advisers': { allow: ['officer'] },
+  'GET /api/v1/advisers/:id': { allow: ['officer'], record: 'adviser' },
+  'GET /api/v1/cases': { allow: CASE_STAFF },
+  'GET /api/v1/cases/:id': { allow: CASE_STAFF, ...ON_CASE },
+  'GET /api/v1/cases/:id/assignments': { allow: CASE_STAFF, ...ON_CASE },
+  'GET /caseload': { allow: CASE_STAFF },
+  'GET /cases/:id': { allow: CASE_STAFF, ...ON_CASE },
+  'GET /officer/advisers': { allow: ['officer'] },
+  'GET /officer/advisers/:id/profile': { allow: ['officer'], record: 'adviser' },
+  'PATCH /api/v1/advisers/:id': { allow: ['officer'], record: 'adviser' },
+  'POST /api/v1/advisers': { allow: ['officer'] },
+  'POST /api/v1/advisers/:id/redistribute': { allow: ['officer'], record: 'adviser' },
+  'POST /api/v1/cases/:id/assignment': { allow: ['officer'], ...ON_CASE },
+  'POST /api/v1/cases/:id/decline': {
+    allow: ['adviser'],
+    ...ON_CASE,
+    validBody: { reason: 'access matrix' },
+  },
+  'POST /api/v1/cases/:id/interactions': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    validBody: { kind: 'call', occurredOn: '2026-01-05', notes: 'access matrix' },
+  },
+  'POST /cases/:id/assignment': { allow: ['officer'], ...ON_CASE },
+  'POST /cases/:id/decline': { allow: ['adviser'], ...ON_CASE },
+  'POST /cases/:id/interactions': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /cases/:id/summary': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /officer/advisers/:id/profile': {
+    allow: ['officer'],
+    record: 'adviser',
+    invalidBody: { markets: 'X' },
+  },
+  'POST /officer/advisers/:id/redistribute': { allow: ['officer'], record: 'adviser' },
+  'PUT /api/v1/cases/:id/summary': { allow: CASE_STAFF, ...ON_CASE, validBody: { summary: 'access matrix' } },
+
+  // --- progress ----------------------------------------------------------------------------------------
+  'GET /api/v1/cases/:id/progress': { allow: CASE_ROLES, ...ON_CASE },
+  'GET /cases/:id/progress': { allow: CASE_ROLES, ...ON_CASE },
+  // The SME reports its own outcomes through the API; deciding stages is for staff working the case.
+  'POST /api/v1/cases/:id/outcomes': {
+    allow: CASE_ROLES,
+    ...ON_CASE,
+    validBody: { kind: 'first_export_order', occurredOn: '2026-01-05' },
+  },
+  'POST /api/v1/cases/:id/stage': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    validBody: { to: 'proactive_exporter', reason: 'access matrix' },
+  },
+  'POST /cases/:id/progress/outcomes': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /cases/:id/progress/stage': { allow: CASE_STAFF, ...ON_CASE },
+
+  // --- readiness audits and recommendations ------------------------------------------------------------
+  'GET /api/v1/readiness/questionnaire': { allow: 'signed-in' },
+  'GET /api/v1/cases/:id/audits': { allow: CASE_ROLES, ...ON_CASE },
+  'GET /api/v1/cases/:id/audits/:auditId': {
+    allow: CASE_ROLES,
+    ...ON_CASE,
+    params: { auditId: 'selfAudit' },
+  },
+  'GET /api/v1/cases/:id/recommendations': { allow: CASE_ROLES, ...ON_CASE },
+  'GET /cases/:id/audits': { allow: CASE_ROLES, ...ON_CASE },
+  'GET /cases/:id/audits/:auditId': { allow: CASE_ROLES, ...ON_CASE, params: { auditId: 'selfAudit' } },
+  // Only an audit's own side edits it: the SME its self-assessment (staff their adviser audits).
+  'GET /cases/:id/audits/:auditId/check': { allow: ['sme'], ...ON_CASE, params: { auditId: 'selfAudit' } },
+  'GET /cases/:id/audits/:auditId/section/:heading': {
+    allow: ['sme'],
+    ...ON_CASE,
+    params: { auditId: 'selfAudit', heading: 'heading' },
+  },
+  'PATCH /api/v1/cases/:id/recommendations/:recommendationId': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    params: { recommendationId: 'recommendation' },
+    validBody: { decision: 'accepted' },
+  },
+  'POST /api/v1/cases/:id/audits': {
+    allow: CASE_ROLES,
+    ...ON_CASE,
+    validBody: { questionnaireVersion: 1 },
+  },
+  'POST /api/v1/cases/:id/recommendations': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    validBody: { kind: 'measure', code: 'access-matrix', note: 'access matrix' },
+  },
+  'POST /cases/:id/audits/:auditId/section/:heading': {
+    allow: ['sme'],
+    ...ON_CASE,
+    params: { auditId: 'selfAudit', heading: 'heading' },
+  },
+  'POST /cases/:id/audits/:auditId/submit': {
+    allow: ['sme'],
+    ...ON_CASE,
+    params: { auditId: 'selfAudit' },
+    allowedAnswer: { status: 422, why: 'the draft has no answers yet: it cannot be submitted' },
+  },
+  'POST /cases/:id/audits/start': {
+    allow: CASE_ROLES,
+    ...ON_CASE,
+    allowedCallNotMade: "opens a draft audit for the caller's side (no form to make invalid)",
+  },
+  'POST /cases/:id/recommendations': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /cases/:id/recommendations/:recommendationId': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    params: { recommendationId: 'recommendation' },
+  },
+  'PUT /api/v1/cases/:id/audits/:auditId': {
+    allow: ['sme'],
+    ...ON_CASE,
+    params: { auditId: 'selfAudit' },
+    validBody: { questionnaireVersion: 1 },
+  },
+
+  // --- training ----------------------------------------------------------------------------------------
+  'GET /api/v1/cases/:id/training': { allow: CASE_ROLES, ...ON_CASE },
+  'GET /api/v1/training/bookings/:id': { allow: CASE_ROLES, record: 'booking' },
+  'GET /api/v1/training/bookings/:id/certificate': {
+    allow: CASE_ROLES,
+    record: 'booking',
+    allowedAnswer: { status: 404, why: 'the module is not completed: there is no certificate yet' },
+  },
+  'GET /api/v1/training/modules': { allow: 'signed-in' },
+  'GET /api/v1/training/modules/:code/sessions': { allow: 'signed-in', params: { code: 'module' } },
+  'GET /api/v1/training/sessions/:id/attendance.csv': { allow: ['officer'], record: 'session' },
+  'GET /cases/:id/training': { allow: CASE_STAFF, ...ON_CASE },
+  'GET /training': { allow: ['sme'] },
+  'GET /training/admin': { allow: ['officer'] },
+  'GET /training/admin/modules/:code': { allow: ['officer'], params: { code: 'module' } },
+  'GET /training/admin/modules/new': { allow: ['officer'] },
+  'GET /training/admin/sessions/:id': { allow: ['officer'], record: 'session' },
+  'GET /training/bookings/:id/assessment': { allow: ['sme'], record: 'booking' },
+  'GET /training/bookings/:id/feedback': { allow: ['sme'], record: 'booking' },
+  'GET /training/modules': { allow: 'signed-in' },
+  'GET /training/modules/:code': { allow: 'signed-in', params: { code: 'module' } },
+  'PATCH /api/v1/training/bookings/:id': {
+    allow: CASE_ROLES,
+    record: 'booking',
+    validBody: { action: 'cancel' },
+  },
+  'PATCH /api/v1/training/modules/:code': { allow: ['officer'], params: { code: 'module' } },
+  'POST /api/v1/cases/:id/training': {
+    allow: CASE_ROLES,
+    ...ON_CASE,
+    validBody: { moduleCode: 'internationalising-website-content' },
+  },
+  'POST /api/v1/training/bookings/:id/feedback': {
+    allow: ['sme'],
+    record: 'booking',
+    validBody: { satisfaction: 5, usefulness: 5 },
+  },
+  'POST /api/v1/training/modules': { allow: ['officer'] },
+  'POST /api/v1/training/modules/:code/sessions': { allow: ['officer'], params: { code: 'module' } },
+  'POST /cases/:id/training': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /training/admin/modules': { allow: ['officer'] },
+  'POST /training/admin/modules/:code': {
+    allow: ['officer'],
+    params: { code: 'module' },
+    invalidBody: { durationMinutes: 'not a number' },
+  },
+  'POST /training/admin/modules/:code/restore': {
+    allow: ['officer'],
+    params: { code: 'module' },
+    allowedCallNotMade: 'restores the module (no form to make invalid)',
+  },
+  'POST /training/admin/modules/:code/retire': {
+    allow: ['officer'],
+    params: { code: 'module' },
+    allowedCallNotMade: 'retires the module (no form to make invalid)',
+  },
+  'POST /training/admin/modules/:code/sessions': { allow: ['officer'], params: { code: 'module' } },
+  'POST /training/bookings/:id/assessment': { allow: ['sme'], record: 'booking' },
+  'POST /training/bookings/:id/cancel': {
+    allow: CASE_ROLES,
+    record: 'booking',
+    allowedCallNotMade: 'cancels the booking (no form to make invalid)',
+  },
+  'POST /training/bookings/:id/feedback': { allow: ['sme'], record: 'booking' },
+  'POST /training/bookings/:id/update': { allow: CASE_STAFF, record: 'booking' },
+  'POST /training/modules/:code/book': {
+    allow: ['sme'],
+    params: { code: 'module' },
+    allowedAnswer: { status: 422, why: 'a webinar needs a session, which the empty form does not name' },
+  },
+
+  // --- reports -----------------------------------------------------------------------------------------
+  'GET /api/v1/reports/exports': { allow: CASE_STAFF },
+  'GET /api/v1/reports/exports/:id': { allow: CASE_STAFF, record: 'export' },
+  'GET /api/v1/reports/exports/:id/download': {
+    allow: CASE_STAFF,
+    record: 'export',
+    allowedAnswer: { status: 409, why: 'the export is still queued (no worker runs in this test)' },
+  },
+  'GET /api/v1/reports/kpis': { allow: CASE_STAFF },
+  'GET /reports': { allow: CASE_STAFF },
+  'GET /reports/definitions': { allow: CASE_STAFF },
+  'GET /reports/exports': { allow: CASE_STAFF },
+  'GET /reports/exports/:id/download': {
+    allow: CASE_STAFF,
+    record: 'export',
+    allowedAnswer: { status: 409, why: 'the export is still queued (no worker runs in this test)' },
+  },
+  'POST /api/v1/reports/exports': { allow: CASE_STAFF },
+  'POST /reports/exports': { allow: CASE_STAFF, invalidBody: { format: 'pdf' } },
 };
