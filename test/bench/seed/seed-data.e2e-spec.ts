@@ -39,6 +39,9 @@ describe('bench:seed data set', () => {
                           (SELECT count(*) FROM interactions i WHERE i.case_id = c.id) AS interactions
                      FROM cases c JOIN companies co ON co.id = c.company_id ORDER BY c.id`;
     expect(await rows(a, shape)).toEqual(await rows(b, shape));
+    const training = `SELECT id, case_id, status, session_id IS NULL AS self_paced, certificate_code
+                        FROM training_booking ORDER BY id`;
+    expect(await rows(a, training)).toEqual(await rows(b, training));
     expect(seeded[0].rows).toEqual(seeded[1].rows);
     const stages = `SELECT string_agg(stage, ',' ORDER BY id) AS s FROM cases`;
     expect(await rows(a, stages)).not.toEqual(await rows(other, stages));
@@ -108,6 +111,99 @@ describe('bench:seed data set', () => {
     // Nothing in the future that the app would refuse (outcomes dated after tomorrow).
     expect(
       await one(a, `SELECT count(*) AS n FROM export_outcomes WHERE occurred_on > current_date + 1`),
+    ).toBe(0);
+  });
+
+  it('books training for a share of the cases, in every state, consistent with sessions and the timeline', async () => {
+    const r = seeded[0].rows;
+    // The report counts what is in the tables.
+    expect(r.training_module).toBe(await one(a, `SELECT count(*) AS n FROM training_module`));
+    expect(r.training_session).toBe(await one(a, `SELECT count(*) AS n FROM training_session`));
+    expect(r.training_booking).toBe(await one(a, `SELECT count(*) AS n FROM training_booking`));
+    expect(r.training_feedback).toBe(await one(a, `SELECT count(*) AS n FROM training_feedback`));
+    expect(r.training_module).toBeGreaterThan(5);
+    expect(r.training_booking).toBeGreaterThan(r.cases * 0.4);
+    expect(r.training_feedback).toBeGreaterThan(0);
+    const statuses = (await rows(a, `SELECT DISTINCT status FROM training_booking ORDER BY 1`)) as {
+      status: string;
+    }[];
+    expect(statuses.map((s) => s.status)).toEqual([
+      'booked',
+      'cancelled',
+      'completed',
+      'no_show',
+      'waitlisted',
+    ]);
+    // Every booking is on an existing case, and on a session of its own module exactly when the module has sessions.
+    expect(
+      await one(
+        a,
+        `SELECT count(*) AS n FROM training_booking b
+           LEFT JOIN cases c ON c.id = b.case_id
+           JOIN training_module m ON m.id = b.module_id
+           LEFT JOIN training_session s ON s.id = b.session_id
+          WHERE c.id IS NULL OR (m.format = 'self_paced') <> (b.session_id IS NULL)
+             OR (b.session_id IS NOT NULL AND (s.id IS NULL OR s.module_id <> b.module_id))`,
+      ),
+    ).toBe(0);
+    // The states hold together: attendance only after the session, completion with a certificate, and so on.
+    expect(
+      await one(
+        a,
+        `SELECT count(*) AS n FROM training_booking b
+           JOIN training_module m ON m.id = b.module_id
+           LEFT JOIN training_session s ON s.id = b.session_id
+          WHERE (b.status = 'completed') <> (b.completed_at IS NOT NULL AND b.certificate_code IS NOT NULL)
+             OR (b.status = 'cancelled') <> (b.cancelled_at IS NOT NULL)
+             OR (b.status = 'no_show') <> (b.attendance IS NOT DISTINCT FROM 'no_show')
+             OR (b.attendance IS NOT NULL) <> (b.attendance_marked_at IS NOT NULL)
+             OR (b.attendance IS NOT NULL AND (b.session_id IS NULL OR b.attendance_marked_at < s.ends_at))
+             OR (b.status = 'waitlisted' AND s.starts_at <= now())
+             OR (b.status = 'completed' AND m.completion_criterion = 'attendance') <> (b.attendance IS NOT DISTINCT FROM 'attended')
+             OR (b.status = 'completed' AND m.completion_criterion = 'assessment' AND b.assessment_score < coalesce(m.pass_mark, 0))
+             OR (b.status = 'completed' AND m.completion_criterion = 'sign_off' AND b.signed_off_by_id IS NULL)
+             OR b.certificate_code !~ '^SMT-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$'
+             OR greatest(b.created_at, b.completed_at, b.cancelled_at, b.attendance_marked_at) > now()
+             OR b.created_at > coalesce(s.starts_at, b.created_at)`,
+      ),
+    ).toBe(0);
+    // One active booking per case and module (the partial unique index), and no session over capacity; a
+    // session with a waiting list is full.
+    expect(
+      await one(
+        a,
+        `SELECT count(*) AS n FROM training_session s
+           JOIN LATERAL (SELECT count(*) FILTER (WHERE status IN ('booked', 'completed', 'no_show')) AS taken,
+                                count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted
+                           FROM training_booking WHERE session_id = s.id) x ON true
+          WHERE x.taken > s.capacity OR (x.waitlisted > 0 AND x.taken < s.capacity)`,
+      ),
+    ).toBe(0);
+    // The timeline tells each booking's story: booked (or waitlisted), then completed, missed or cancelled.
+    expect(
+      await one(
+        a,
+        `SELECT count(*) AS n FROM training_booking b
+          WHERE (SELECT array_agg(e.kind ORDER BY e.occurred_at) FROM case_timeline_events e
+                  WHERE e.ref_type = 'training_booking' AND e.ref_id = b.id AND e.case_id = b.case_id)
+                IS DISTINCT FROM CASE b.status WHEN 'waitlisted' THEN ARRAY['training.waitlisted']
+                                 WHEN 'booked' THEN ARRAY['training.booked']
+                                 ELSE ARRAY['training.booked', 'training.' || b.status] END`,
+      ),
+    ).toBe(0);
+    expect(await one(a, `SELECT count(*) AS n FROM case_timeline_events WHERE kind LIKE 'training.%'`)).toBe(
+      await one(
+        a,
+        `SELECT count(*) + count(*) FILTER (WHERE status IN ('completed', 'no_show', 'cancelled')) AS n FROM training_booking`,
+      ),
+    );
+    // Feedback only on completed bookings, for the booking's module.
+    expect(
+      await one(
+        a,
+        `SELECT count(*) AS n FROM training_feedback f JOIN training_booking b ON b.id = f.booking_id
+          WHERE b.status <> 'completed' OR f.module_id <> b.module_id OR f.created_at < b.completed_at`,
+      ),
     ).toBe(0);
   });
 });

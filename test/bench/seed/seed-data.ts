@@ -1,4 +1,6 @@
+import { loadTrainingRules, TrainingCatalogueService } from '@app/training';
 import type { Client } from 'pg';
+import type { EntityManager } from 'typeorm';
 
 export interface SeedOptions {
   cases: number;
@@ -298,6 +300,8 @@ export async function seedBenchData(client: Client, options: SeedOptions): Promi
         WHERE s.r_status >= 0.05`,
     );
 
+    await seedTraining(client, seed, run, rows);
+
     // The case timeline: one row per thing that happened (about 10 per case at 100 000 cases).
     await run(
       'case_timeline_events',
@@ -335,6 +339,30 @@ export async function seedBenchData(client: Client, options: SeedOptions): Promi
               'export_outcome', id
          FROM export_outcomes`,
     );
+    // Training as TrainingBookingService records it: the booking (or waiting-list place), then how it ended.
+    await run(
+      'case_timeline_events',
+      `INSERT INTO case_timeline_events (case_id, kind, occurred_at, actor_id, data, ref_type, ref_id)
+       SELECT case_id, CASE WHEN status = 'waitlisted' THEN 'training.waitlisted' ELSE 'training.booked' END,
+              created_at, booked_by_id,
+              jsonb_build_object('moduleCode', code, 'sessionStartsAt',
+                                 to_char(starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+              'training_booking', id
+         FROM seed_booking
+       UNION ALL
+       SELECT case_id, 'training.completed', completed_at,
+              CASE WHEN criterion = 'assessment' THEN sme_id ELSE adviser_id END,
+              jsonb_build_object('moduleCode', code), 'training_booking', id
+         FROM seed_booking WHERE status = 'completed'
+       UNION ALL
+       SELECT case_id, 'training.no_show', attendance_marked_at, adviser_id, jsonb_build_object('moduleCode', code),
+              'training_booking', id
+         FROM seed_booking WHERE status = 'no_show'
+       UNION ALL
+       SELECT case_id, 'training.cancelled', cancelled_at, booked_by_id, jsonb_build_object('moduleCode', code),
+              'training_booking', id
+         FROM seed_booking WHERE status = 'cancelled'`,
+    );
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
@@ -342,4 +370,150 @@ export async function seedBenchData(client: Client, options: SeedOptions): Promi
   }
   await client.query('ANALYZE');
   return { seconds: (Date.now() - started) / 1000, rows };
+}
+
+type Run = (label: string, sql: string, params?: unknown[]) => Promise<void>;
+
+/** Days of sessions before today (the seeded cases opened up to 720 days ago) and weeks after it. */
+const SESSION_DAYS_BACK = 700;
+const SESSION_WEEKS_AHEAD = 8;
+
+/**
+ * Training (libs/training): the catalogue from config/training-modules.yaml, a weekly session of every
+ * scheduled module from the start of the seeded period to eight weeks ahead, and bookings for about a third
+ * of the assigned cases — one to three modules each, in every state a booking can be in. Past sessions were
+ * attended (completed, with a certificate) or missed (no-show); upcoming ones are booked, or waitlisted when
+ * full; self-paced modules are completed by an assessment or an adviser's sign-off, or still open (some past
+ * their due date); some bookings were cancelled. A third of the completed ones have feedback. Nothing is
+ * dated in the future but the sessions themselves, and no session holds more seats than its capacity.
+ * Leaves the bookings in the temp table seed_booking for the timeline.
+ */
+async function seedTraining(
+  client: Client,
+  seed: number,
+  run: Run,
+  rows: Record<string, number>,
+): Promise<void> {
+  const rules = loadTrainingRules();
+  // The lib's own catalogue sync (the api runs it at start-up; a fresh database has no modules yet). It
+  // only sends SQL through the manager it is given.
+  const sqlOnly = {
+    query: async (sql: string, params: unknown[]) => (await client.query(sql, params)).rows,
+  } as unknown as EntityManager;
+  await new TrainingCatalogueService(undefined as never, rules, undefined as never).syncFromConfig(sqlOnly);
+  const modules = await client.query(`CREATE TEMP TABLE seed_module ON COMMIT DROP AS
+    SELECT (row_number() OVER (ORDER BY code) - 1)::int AS m, id, code, format, completion_criterion AS criterion,
+           pass_mark, duration_minutes
+      FROM training_module WHERE retired_at IS NULL`);
+  rows.training_module = modules.rowCount ?? 0;
+
+  await run(
+    'training_session',
+    `INSERT INTO training_session (id, module_id, starts_at, ends_at, time_zone, capacity, location, join_url,
+                                   language, created_at)
+     SELECT md5('session-${seed}-' || m.code || '-' || w)::uuid, m.id, t.starts_at,
+            t.starts_at + make_interval(mins => m.duration_minutes),
+            (ARRAY['Europe/London','Europe/London','Europe/Madrid','Europe/London','Europe/Berlin'])[1 + (m.m + w) % 5],
+            CASE m.format WHEN 'webinar' THEN 100 WHEN 'workshop' THEN 25 ELSE 8 END,
+            CASE WHEN m.format = 'workshop' THEN 'Trade Agency, 1 Export Way, Manchester M1 1AA' END,
+            CASE WHEN m.format <> 'workshop' THEN 'https://meet.example.org/' || m.code || '/' || w END,
+            (ARRAY['en','en','es','en','de'])[1 + (m.m + w) % 5], least(now(), t.starts_at - interval '42 days')
+       FROM seed_module m, generate_series(0, ${Math.ceil(SESSION_DAYS_BACK / 7) + SESSION_WEEKS_AHEAD}) w,
+            LATERAL (SELECT date_trunc('day', now()) - interval '${SESSION_DAYS_BACK} days'
+                            + make_interval(days => m.m + w * 7, hours => 9) AS starts_at) t
+      WHERE m.format <> 'self_paced'`,
+  );
+
+  // u and v: two independent 0–99 draws per booking, from its (seeded) id.
+  const dueDays = rules.settings.dueDays;
+  const passMark = rules.settings.defaultAssessmentPassMark;
+  await client.query(
+    `CREATE TEMP TABLE seed_booking ON COMMIT DROP AS
+     WITH pick AS (
+       SELECT md5('booking-${seed}-' || s.g || '-' || j)::uuid AS id, s.case_id, s.sme_id, s.adviser_id, s.opened_at, j,
+              s.r_status >= 0.15 AND j = 1 + s.k % 3 AS latest_of_open_case,
+              m.id AS module_id, m.code, m.format, m.criterion, coalesce(m.pass_mark, ${passMark}) AS pass_mark
+         FROM seed_case s, generate_series(1, 3) j, seed_module m
+        WHERE s.r_status >= 0.05 AND s.k % 20 < 7 AND j <= 1 + s.k % 3 AND m.m = (s.k + j) % $1),
+     timed AS (
+       SELECT p.*, h.u, h.v,
+              -- An open case's latest booking is often a recent one, for a session still to come.
+              CASE WHEN p.latest_of_open_case AND h.u < 35
+                   THEN greatest(p.opened_at + interval '1 day', now() - make_interval(days => 1 + h.u % 10))
+                   ELSE p.opened_at + make_interval(days => 25 + 40 * p.j + h.u % 20) END AS booked_at
+         FROM pick p,
+              LATERAL (SELECT ('x' || substr(md5(p.id::text), 1, 6))::bit(24)::int % 100 AS u,
+                              ('x' || substr(md5(p.id::text), 7, 6))::bit(24)::int % 100 AS v) h),
+     placed AS (
+       SELECT t.*, ses.id AS session_id, ses.starts_at, ses.ends_at
+         FROM timed t
+         LEFT JOIN LATERAL (SELECT x.id, x.starts_at, x.ends_at FROM training_session x
+                             WHERE x.module_id = t.module_id AND x.starts_at >= t.booked_at + interval '3 days'
+                             ORDER BY x.starts_at LIMIT 1) ses ON t.format <> 'self_paced'
+        WHERE t.booked_at < now() - interval '12 hours' AND (t.format = 'self_paced' OR ses.id IS NOT NULL)),
+     stated AS (
+       SELECT p.*,
+              CASE WHEN p.v < 8 THEN 'cancelled'
+                   WHEN p.session_id IS NOT NULL AND p.starts_at > now() THEN CASE WHEN p.v < 20 THEN 'waitlisted' ELSE 'booked' END
+                   -- Staff mark attendance within a couple of days of the session.
+                   WHEN p.session_id IS NOT NULL AND p.ends_at > now() - interval '2 days' THEN 'booked'
+                   WHEN p.session_id IS NOT NULL THEN CASE WHEN p.v < 22 THEN 'no_show' ELSE 'completed' END
+                   WHEN p.v >= 30 AND p.booked_at + make_interval(days => 3 + p.v % 25) < now() THEN 'completed'
+                   ELSE 'booked' END AS status
+         FROM placed p)
+     SELECT st.id, st.case_id, st.sme_id, st.adviser_id, st.module_id, st.code, st.criterion, st.session_id,
+            st.starts_at, st.u, st.v, st.status, st.booked_at AS created_at,
+            CASE WHEN st.u % 3 = 0 THEN st.adviser_id ELSE st.sme_id END AS booked_by_id, st.u % 3 = 0 AS on_behalf,
+            CASE st.format WHEN 'self_paced' THEN st.booked_at + interval '${dueDays.self_paced} days'
+                           WHEN 'webinar' THEN st.ends_at + interval '${dueDays.webinar} days'
+                           WHEN 'workshop' THEN st.ends_at + interval '${dueDays.workshop} days'
+                           ELSE st.ends_at + interval '${dueDays.clinic} days' END AS due_at,
+            CASE WHEN st.session_id IS NOT NULL AND st.status = 'completed' THEN 'attended'
+                 WHEN st.status = 'no_show' THEN 'no_show' END AS attendance,
+            CASE WHEN st.status = 'no_show' OR (st.session_id IS NOT NULL AND st.status = 'completed')
+                 THEN st.ends_at + interval '2 hours' END AS attendance_marked_at,
+            CASE WHEN st.status = 'completed' AND st.criterion = 'assessment'
+                 THEN st.pass_mark + st.v % (101 - st.pass_mark) END AS assessment_score,
+            CASE WHEN st.status = 'completed' AND st.criterion = 'sign_off' THEN st.adviser_id END AS signed_off_by_id,
+            CASE WHEN st.status = 'cancelled' THEN least(st.booked_at + interval '1 day', now() - interval '1 hour')
+                 END AS cancelled_at,
+            CASE WHEN st.status <> 'completed' THEN NULL
+                 WHEN st.session_id IS NULL THEN st.booked_at + make_interval(days => 3 + st.v % 25)
+                 ELSE st.ends_at + interval '2 hours' END AS completed_at,
+            -- Unique by construction: the last eight characters are the row number in hex.
+            CASE WHEN st.status = 'completed'
+                 THEN 'SMT-' || upper(substr(md5(st.id::text), 13, 4)) || '-' || substr(st.h, 1, 4) || '-' ||
+                      substr(st.h, 5, 4) END AS certificate_code
+       FROM (SELECT stated.*, upper(lpad(to_hex(row_number() OVER (ORDER BY id)), 8, '0')) AS h FROM stated) st`,
+    [rows.training_module],
+  );
+  // A waiting list only forms behind people holding seats: alone on a session, a waitlisted booking is booked.
+  await client.query(`UPDATE seed_booking b SET status = 'booked'
+                       WHERE b.status = 'waitlisted' AND NOT EXISTS (
+                             SELECT 1 FROM seed_booking o WHERE o.session_id = b.session_id AND o.status = 'booked')`);
+  await run(
+    'training_booking',
+    `INSERT INTO training_booking (id, case_id, module_id, session_id, status, booked_by_id, on_behalf, due_at,
+                                   attendance, attendance_marked_at, assessment_score, signed_off_by_id,
+                                   cancelled_at, completed_at, certificate_code, created_at, updated_at)
+     SELECT id, case_id, module_id, session_id, status, booked_by_id, on_behalf, due_at, attendance,
+            attendance_marked_at, assessment_score, signed_off_by_id, cancelled_at, completed_at, certificate_code,
+            created_at, greatest(created_at, attendance_marked_at, cancelled_at, completed_at)
+       FROM seed_booking ORDER BY created_at, id`,
+  );
+  // Seats: what the bookings hold, at least the format's usual size; a session with a waiting list is full.
+  await client.query(`UPDATE training_session s
+                         SET capacity = CASE WHEN x.waitlisted > 0 THEN x.taken ELSE greatest(s.capacity, x.taken) END
+                        FROM (SELECT session_id,
+                                     count(*) FILTER (WHERE status IN ('booked', 'completed', 'no_show')) AS taken,
+                                     count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted
+                                FROM seed_booking WHERE session_id IS NOT NULL GROUP BY 1) x
+                       WHERE x.session_id = s.id`);
+  await run(
+    'training_feedback',
+    `INSERT INTO training_feedback (booking_id, module_id, satisfaction, usefulness, comment, created_at)
+     SELECT id, module_id, 3 + v % 3, 2 + u % 4, CASE WHEN v % 5 = 0 THEN 'Practical, and we used it the same week.' END,
+            least(completed_at + interval '1 day', now())
+       FROM seed_booking WHERE status = 'completed' AND u % 3 = 0`,
+  );
 }

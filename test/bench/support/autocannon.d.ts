@@ -1,5 +1,11 @@
 // autocannon ships no type declarations; this is the part of its programmatic API the bench uses.
 declare module 'autocannon' {
+  interface AutocannonRequest {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
   interface AutocannonOptions {
     url: string;
     connections?: number;
@@ -9,12 +15,17 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     timeout?: number;
+    /** Built per request; setupRequest may change the method, path, headers and body. */
+    requests?: { setupRequest?: (request: AutocannonRequest) => AutocannonRequest }[];
+    /** Stop after this many requests over all connections (with duration, whichever comes first). */
+    maxOverallRequests?: number;
   }
   interface AutocannonResult {
     requests: { total: number; average: number };
     errors: number;
     timeouts: number;
     non2xx: number;
+    statusCodeStats?: Record<string, { count: number }>;
     duration: number;
   }
   interface AutocannonInstance {

@@ -8,10 +8,19 @@ import { performance } from 'node:perf_hooks';
 import type { LoadResult, LoadTask } from './load';
 import { peakRssMb } from './peak-rss';
 
-/** HTTP load with autocannon; keeps every response time so p95 is exact (autocannon reports p97.5). */
+/**
+ * HTTP load with autocannon; keeps every response time so p95 is exact (autocannon reports p97.5). With a
+ * request list, each connection takes the next unsent request and autocannon stops at the list's end.
+ */
 function runHttp(task: Extract<LoadTask, { kind: 'http' }>): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
+    const list = task.requests;
+    if (list && list.length < task.connections)
+      return reject(new Error(`${list.length} requests cannot keep ${task.connections} connections busy`));
+    let next = 0;
+    const started = performance.now();
+    let lastResponse = started;
     const instance = autocannon(
       {
         url: task.url,
@@ -21,18 +30,36 @@ function runHttp(task: Extract<LoadTask, { kind: 'http' }>): Promise<LoadResult>
         headers: task.headers,
         body: task.body,
         timeout: 10,
+        // Each request is built just before it is sent; maxOverallRequests keeps autocannon within the list.
+        ...(list
+          ? {
+              requests: [{ setupRequest: (request) => ({ ...request, ...list[next++] }) }],
+              maxOverallRequests: list.length,
+            }
+          : {}),
       },
       (error, result) => {
         if (error) return reject(error);
+        const answered = result.requests.total + result.errors;
+        const exhausted = list !== undefined && answered >= list.length;
         resolve({
           completed: result.requests.total,
           errors: result.errors + result.timeouts + result.non2xx,
-          seconds: result.duration,
+          non2xx: result.non2xx,
+          statuses: Object.fromEntries(
+            Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [status, count]),
+          ),
+          // autocannon notices the end of a list only at its next one-second tick: count to the last answer.
+          seconds: exhausted ? (lastResponse - started) / 1000 : result.duration,
           latencies,
+          ...(list ? { exhausted } : {}),
         });
       },
     );
-    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(Math.round(ms * 100) / 100));
+    instance.on('response', (_client, _status, _bytes, ms) => {
+      lastResponse = performance.now();
+      latencies.push(Math.round(ms * 100) / 100);
+    });
   });
 }
 

@@ -1,6 +1,14 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 
+/** One HTTP request of a list (path relative to the task's url). */
+export interface HttpRequestSpec {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
 export type LoadTask =
   | {
       kind: 'http';
@@ -10,6 +18,11 @@ export type LoadTask =
       method?: string;
       headers?: Record<string, string>;
       body?: string;
+      /**
+       * Requests sent once each, in order, instead of repeating one request (for requests that can only
+       * succeed once, like submitting a draft). The round ends early when the list runs out.
+       */
+      requests?: HttpRequestSpec[];
     }
   | { kind: 'bull'; redisUrl: string; prefix: string; jobs: number; concurrency: number; batchSize: number };
 
@@ -18,11 +31,16 @@ export interface LoadResult {
   completed: number;
   /** Connection errors, timeouts and non-2xx answers / failed jobs. */
   errors: number;
+  /** HTTP: the answers among `completed` that were not 2xx, and how many of each status there were. */
+  non2xx?: number;
+  statuses?: Record<string, number>;
   seconds: number;
   /** Every request's or job's latency in ms. */
   latencies: number[];
   /** Peak RSS (MB) of the load process itself: the bare Bull ceiling runs in it. */
   peakRssMb?: number;
+  /** With a request list: every request was sent before the duration was up. */
+  exhausted?: boolean;
 }
 
 /** Runs one load task in a fresh child process (see load-child.ts) and returns its measurement. */
