@@ -13,6 +13,7 @@ import { RedisModule } from '@app/redis';
 import { TrainingModule } from '@app/training';
 import { Module } from '@nestjs/common';
 import { StartPageController } from './pages/start-page.controller';
+import { QueueBoardModule } from './queue-board/queue-board.module';
 
 /** The HTTP process: JSON API under /api/v1 and the server-rendered pages. Runs no queue consumers. */
 @Module({
@@ -30,6 +31,7 @@ import { StartPageController } from './pages/start-page.controller';
     ProgressModule,
     FollowUpsApiModule,
     ReportingModule,
+    QueueBoardModule,
   ],
   controllers: [StartPageController],
 })

@@ -1,3 +1,4 @@
+import { ObservabilityModule } from '@app/observability';
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { DataProtectionCoreModule } from './data-protection-core.module';
@@ -5,7 +6,11 @@ import { RETENTION_QUEUE, RetentionProcessor } from './retention/retention.proce
 
 /** The worker's part: the nightly retention job. Only apps/worker (and the local run) imports it. */
 @Module({
-  imports: [DataProtectionCoreModule, BullModule.registerQueue({ name: RETENTION_QUEUE })],
+  imports: [
+    DataProtectionCoreModule,
+    ObservabilityModule,
+    BullModule.registerQueue({ name: RETENTION_QUEUE }),
+  ],
   providers: [RetentionProcessor],
 })
 export class DataProtectionWorkerModule {}

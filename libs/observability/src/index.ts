@@ -1,3 +1,3 @@
 export { ObservabilityModule, requestId } from './observability.module';
 export { MetricsService } from './metrics.service';
-export type { QueueLike } from './metrics.service';
+export type { ConsumedQueueLike, QueueLike } from './metrics.service';

@@ -175,6 +175,8 @@ describe('follow-ups API and pages: your tasks, inbox, local mail, queue board',
       'events',
       'follow-ups',
       'notifications',
+      'report-exports',
+      'retention',
     ]);
   });
 });

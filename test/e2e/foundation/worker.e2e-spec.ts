@@ -47,7 +47,11 @@ describe('worker process', () => {
     expect((await fetch(`${url}/health`)).status).toBe(200);
     expect((await fetch(`${url}/health/ready`)).status).toBe(200);
     const metrics = await (await fetch(`${url}/metrics`)).text();
-    expect(metrics).toContain('queue_jobs');
+    // Every queue this process consumes reports its depth, and job timings/failures have their series.
+    for (const queue of ['events', 'follow-ups', 'notifications', 'report-exports', 'retention', 'heartbeat'])
+      expect(metrics).toContain(`queue_jobs{queue="${queue}",state="waiting"}`);
+    expect(metrics).toContain('# TYPE queue_job_duration_seconds histogram');
+    expect(metrics).toContain('# TYPE queue_job_failures_total counter');
     for (const path of ['/', '/sign-in', '/api/v1/me', '/caseload']) {
       expect((await fetch(`${url}${path}`)).status).toBe(404);
     }

@@ -1,4 +1,7 @@
+import { RETENTION_QUEUE } from '@app/data-protection';
+import { EVENTS_QUEUE, FOLLOW_UPS_QUEUE, NOTIFICATIONS_QUEUE } from '@app/follow-ups';
 import { Roles } from '@app/identity';
+import { REPORT_EXPORTS_QUEUE } from '@app/reporting';
 import { createBullBoard } from '@bull-board/api';
 import { BullAdapter } from '@bull-board/api/bullAdapter';
 import { ExpressAdapter } from '@bull-board/express';
@@ -7,14 +10,14 @@ import { All, Controller, Next, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Queue } from 'bull';
 import type { NextFunction, Request, Response } from 'express';
-import { EVENTS_QUEUE, FOLLOW_UPS_QUEUE, NOTIFICATIONS_QUEUE } from '../queue/queue-names';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 
 /**
  * Bull Board for admins, behind the same guard as every route (a Nest controller forwarding to the
- * board's Express router, so @Roles applies and anyone else gets 404). It only reads the queues: the api
- * attaches no consumers.
+ * board's Express router, so @Roles applies and anyone else gets 404). It shows every queue any process
+ * consumes — the follow-up engine's, row-level exports and the nightly retention run — through the api's
+ * own handles on them: the api attaches no consumers.
  */
 @ApiExcludeController()
 @Controller('admin/queues')
@@ -26,11 +29,15 @@ export class QueueBoardController {
     @InjectQueue(EVENTS_QUEUE) events: Queue,
     @InjectQueue(FOLLOW_UPS_QUEUE) followUps: Queue,
     @InjectQueue(NOTIFICATIONS_QUEUE) notifications: Queue,
+    @InjectQueue(REPORT_EXPORTS_QUEUE) exports: Queue,
+    @InjectQueue(RETENTION_QUEUE) retention: Queue,
   ) {
     const adapter = new ExpressAdapter();
     adapter.setBasePath(QUEUE_BOARD_PATH);
     createBullBoard({
-      queues: [events, followUps, notifications].map((q) => new BullAdapter(q, { readOnlyMode: false })),
+      queues: [events, followUps, notifications, exports, retention].map(
+        (q) => new BullAdapter(q, { readOnlyMode: false }),
+      ),
       serverAdapter: adapter,
     });
     this.router = adapter.getRouter();

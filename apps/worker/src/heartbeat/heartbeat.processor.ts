@@ -29,7 +29,7 @@ export class HeartbeatProcessor implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.metrics.trackQueue(this.queue);
+    this.metrics.watchQueue(this.queue);
     // Bull keeps one repeatable job per name + interval, so every worker may call this safely.
     await this.queue
       .add('beat', {}, { repeat: { every: EVERY_MS }, removeOnComplete: true, removeOnFail: 10 })

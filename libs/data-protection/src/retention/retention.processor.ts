@@ -1,4 +1,5 @@
 import { AppConfig } from '@app/config';
+import { MetricsService } from '@app/observability';
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
@@ -22,7 +23,10 @@ export class RetentionProcessor implements OnApplicationBootstrap {
     private readonly retention: RetentionService,
     @Inject(RETENTION_RULES) private readonly rules: RetentionRulesFile,
     private readonly config: AppConfig,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    metrics.watchQueue(queue);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue

@@ -2,7 +2,6 @@ import { MetricsService } from '@app/observability';
 import { InjectQueue } from '@nestjs/bull';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
-import { Counter, Histogram } from 'prom-client';
 import { FollowUpRulesFile } from '../config/follow-up-rules';
 import { DeliverJobData, deliverJobId, FireJobData } from '../follow-up/follow-up-jobs.handler';
 import { FollowUpRunner } from '../follow-up/follow-up-runner.service';
@@ -28,9 +27,6 @@ import {
 @Injectable()
 export class QueueConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueConsumers.name);
-  private readonly duration: Histogram<'queue' | 'outcome'>;
-  private readonly failures: Counter<'queue'>;
-  private readonly stalled: Counter<'queue'>;
 
   constructor(
     @InjectQueue(EVENTS_QUEUE) private readonly events: Queue<EventJobData>,
@@ -44,27 +40,7 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
     private readonly rules: FollowUpRulesFile,
     metrics: MetricsService,
   ) {
-    const registers = [metrics.registry];
-    this.duration = new Histogram({
-      name: 'queue_job_duration_seconds',
-      help: 'Time a Bull job spent being processed, by queue and outcome',
-      labelNames: ['queue', 'outcome'] as const,
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-      registers,
-    });
-    this.failures = new Counter({
-      name: 'queue_job_failures_total',
-      help: 'Bull job attempts that failed, by queue',
-      labelNames: ['queue'] as const,
-      registers,
-    });
-    this.stalled = new Counter({
-      name: 'queue_jobs_stalled_total',
-      help: 'Bull jobs found stalled (their worker died or blocked), by queue',
-      labelNames: ['queue'] as const,
-      registers,
-    });
-    for (const queue of [this.events, this.followUps, this.notifications]) metrics.trackQueue(queue);
+    for (const queue of [this.events, this.followUps, this.notifications]) metrics.watchQueue(queue);
   }
 
   onApplicationBootstrap(): void {
@@ -112,29 +88,10 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
     concurrency: number,
     handler: (job: Job<T>) => Promise<unknown>,
   ): void {
-    const label = { queue: queue.name };
-    queue.on('failed', (job: Job<T>, error: Error) => {
-      this.failures.inc(label);
-      this.logger.warn(`Job ${queue.name}/${job.id} failed (attempt ${job.attemptsMade}): ${error.message}`);
-    });
-    queue.on('stalled', (job: Job<T>) => {
-      this.stalled.inc(label);
-      this.logger.warn(`Job ${queue.name}/${job.id} stalled and was put back`);
-    });
     queue.on('error', (error: Error) => this.logger.debug(`Queue ${queue.name}: ${error.message}`));
     // process() resolves only when the queue closes; errors surface through the 'error' event.
     void queue
-      .process(name, concurrency, async (job: Job<T>) => {
-        const end = this.duration.startTimer({ queue: queue.name });
-        try {
-          const result = await handler(job);
-          end({ outcome: 'completed' });
-          return result;
-        } catch (error) {
-          end({ outcome: 'failed' });
-          throw error;
-        }
-      })
+      .process(name, concurrency, handler)
       .catch((error: Error) => this.logger.error(`Consumer of ${queue.name} stopped: ${error.message}`));
   }
 }

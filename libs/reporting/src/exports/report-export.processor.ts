@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { AuditLogService, SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
 import { AppConfig } from '@app/config';
 import { ensureJob, HandlesEvent, type DomainEvent } from '@app/follow-ups';
+import { MetricsService } from '@app/observability';
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -55,7 +56,10 @@ export class ReportExportProcessor implements OnApplicationBootstrap {
     private readonly audit: AuditLogService,
     private readonly config: AppConfig,
     private readonly rules: ReportingRules,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    metrics.watchQueue(queue);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue
