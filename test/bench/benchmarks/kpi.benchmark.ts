@@ -20,11 +20,16 @@ const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 /** The statements KpiReportService runs for a report, captured with a recording DataSource. */
 async function kpiStatements(filters: KpiFilters): Promise<Statement[]> {
   const captured: Statement[] = [];
-  const recorder = {
-    query: async (sql: string, params: unknown[]) => {
-      captured.push({ sql, params: [...params] });
+  const manager = {
+    query: async (sql: string, params: unknown[] = []) => {
+      // The service turns JIT off per statement; the replay's connections do the same (see bareReports).
+      if (!sql.startsWith('SET LOCAL')) captured.push({ sql, params: [...params] });
       return [];
     },
+  };
+  const recorder = {
+    ...manager,
+    transaction: async (run: (m: typeof manager) => Promise<unknown>) => run(manager),
   } as unknown as DataSource;
   const service = new KpiReportService(
     recorder,
@@ -42,7 +47,8 @@ async function bareReports(
   statements: Statement[],
   seconds: number,
 ): Promise<{ latencies: number[]; errors: number }> {
-  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+  // jit=off as KpiReportService runs its statements (it matters only where Postgres has LLVM).
+  const pool = new Pool({ connectionString: databaseUrl, max: 10, options: '-c jit=off' });
   const latencies: number[] = [];
   let errors = 0;
   const deadline = performance.now() + seconds * 1000;

@@ -374,7 +374,7 @@ export async function buildDataset(
     ['C3', '2025-04-23', ['social_media', 'operational']],
     ['C4', '2025-05-09', []],
     ['C5', '2025-06-03', []],
-    ['C7', '2025-06-03', ['social_media']],
+    ['C7', '2025-06-03', ['social_media', 'social_media']], // named twice, counted once
     ['C9', '2025-01-08', []],
     ['C9', '2025-04-10', ['organisational']],
     ['C10', '2025-02-10', []],

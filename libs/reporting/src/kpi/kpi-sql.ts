@@ -1,3 +1,5 @@
+import { BARRIERS } from '@app/enrolment';
+
 /**
  * The SQL every KPI is computed with. Parameters are fixed for every query:
  *   $1 period start (date, inclusive)  $2 period end (date, inclusive)  $3 programme time zone
@@ -15,6 +17,25 @@ export const sizeBand = (employees: string): string =>
 export const stageAtEnrolment = (alias: string): string =>
   `COALESCE((SELECT st0.from_stage FROM stage_transitions st0 WHERE st0.case_id = ${alias}.id
               ORDER BY st0.occurred_at, st0.created_at LIMIT 1), ${alias}.stage)`;
+
+/** The five barrier headings as SQL literals (checked, so they can be written into the statement). */
+const BARRIER_CODES: readonly string[] = BARRIERS.map((code) => {
+  if (!/^[a-z_]+$/.test(code)) throw new Error(`Barrier code ${code} cannot be used in SQL`);
+  return code;
+});
+
+/** One pass over rows with a barrier array: rows with any barrier, and rows naming each heading. */
+const barrierCounts = (column: string): string =>
+  [
+    'count(*)::int AS any_n',
+    ...BARRIER_CODES.map(
+      (code) => `count(*) FILTER (WHERE ${column} @> '{${code}}'::text[])::int AS b_${code}`,
+    ),
+  ].join(', ');
+
+/** The counts of `barrierCounts` as (key, n) rows. */
+const barrierRows = (alias: string): string =>
+  `LATERAL (VALUES ${BARRIER_CODES.map((code) => `('${code}', ${alias}.b_${code})`).join(', ')}) x(key, n)`;
 
 export const COMMON_CTES = `
 WITH p AS (
@@ -234,9 +255,10 @@ SELECT o.kind, o.country, o.currency, o.confirmed, count(*)::int AS n, sum(o.val
  GROUP BY 1, 2, 3, 4`,
 
   /**
-   * Barriers named at enrolment, weak headings in audits, and barriers discussed in interactions. Each
-   * row's barriers are worked out once (weak/talked are read twice, computed once) and de-duplicated per
-   * row, so count(*) counts rows without a DISTINCT sort over the whole period.
+   * Barriers named at enrolment, weak headings in audits, and barriers discussed in interactions. Enrolment
+   * and interaction barriers are the five headings (validated on input), so each is counted with one
+   * `@>` filter per heading in a single pass (a barrier listed twice on one row still counts once, and no
+   * row is unnested); audit headings come from the questionnaire version, so their keys are read per row.
    */
   barriers: `
 , weak AS (
@@ -245,24 +267,25 @@ SELECT o.kind, o.country, o.currency, o.confirmed, count(*)::int AS n, sum(o.val
     FROM readiness_audits ra JOIN fc ON fc.id = ra.case_id, p
    WHERE ra.status = 'submitted' AND ra.submitted_at >= p.ps AND ra.submitted_at < p.pe
 ),
+named AS (
+  SELECT ${barrierCounts('fe.barriers')} FROM fe WHERE cardinality(fe.barriers) > 0
+),
 talked AS (
-  SELECT i.barriers
+  SELECT ${barrierCounts('i.barriers')}
     FROM interactions i JOIN fc ON fc.id = i.case_id
    WHERE i.occurred_on BETWEEN $1::date AND $2::date AND cardinality(i.barriers) > 0
 )
-SELECT 'enrolment' AS metric, b AS key, count(*)::int AS n
-  FROM fe CROSS JOIN LATERAL (SELECT DISTINCT u AS b FROM unnest(fe.barriers) u) x GROUP BY 2
+SELECT 'enrolment' AS metric, x.key, x.n FROM named, ${barrierRows('named')} WHERE x.n > 0
 UNION ALL
-SELECT 'enrolment_any', NULL, count(*)::int FROM fe WHERE cardinality(fe.barriers) > 0
+SELECT 'enrolment_any', NULL, named.any_n FROM named
 UNION ALL
 SELECT 'audit', k, count(*)::int FROM weak, unnest(weak.keys) k GROUP BY 2
 UNION ALL
 SELECT 'audit_any', NULL, count(*)::int FROM weak WHERE cardinality(weak.keys) > 0
 UNION ALL
-SELECT 'interaction', x.b, count(*)::int
-  FROM talked CROSS JOIN LATERAL (SELECT DISTINCT u AS b FROM unnest(talked.barriers) u) x GROUP BY 2
+SELECT 'interaction', x.key, x.n FROM talked, ${barrierRows('talked')} WHERE x.n > 0
 UNION ALL
-SELECT 'interaction_any', NULL, count(*)::int FROM talked`,
+SELECT 'interaction_any', NULL, talked.any_n FROM talked`,
 } as const;
 
 export type KpiSourceKey = keyof typeof KPI_SOURCES;
