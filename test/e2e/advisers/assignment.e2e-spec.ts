@@ -85,9 +85,10 @@ describe('automatic and manual assignment (real Postgres)', () => {
     const regional = await createAdviser(api, officer, { regions: ['london'] });
     const generalist = await createAdviser(api, officer, {});
     const kase = await insertCase(api.dataSource, {
+      legalName: 'Specialist Match GmbH',
       region: 'london',
       naceCode: '10.11',
-      targetMarkets: ['DE'],
+      targetMarkets: ['de'], // as an old enrolment may hold it: the case's markets are upper-cased
     });
 
     await expect(deliverCaseOpened(kase.id, 'de')).resolves.toBe('assigned');
@@ -109,7 +110,12 @@ describe('automatic and manual assignment (real Postgres)', () => {
       `SELECT data FROM case_timeline_events WHERE case_id = $1 AND kind = 'assignment.started'`,
       [kase.id],
     );
-    expect(timeline.data).toMatchObject({ adviserId: specialist.user.id, score: 100, method: 'automatic' });
+    expect(timeline.data).toMatchObject({
+      adviserId: specialist.user.id,
+      adviserName: specialist.user.name,
+      score: 100,
+      method: 'automatic',
+    });
     const outbox = await api.dataSource.query(
       `SELECT payload FROM outbox_event WHERE type = 'case.assigned' AND aggregate_id = $1`,
       [kase.id],
@@ -117,10 +123,19 @@ describe('automatic and manual assignment (real Postgres)', () => {
     expect(outbox).toHaveLength(1);
     expect(outbox[0].payload).toMatchObject({ caseId: kase.id, adviserId: specialist.user.id });
     const [reminder] = await api.dataSource.query(
-      `SELECT assignee_id, status FROM follow_up WHERE case_id = $1 AND rule_code = 'first-contact'`,
+      `SELECT assignee_id, status, recipients, context FROM follow_up WHERE case_id = $1 AND rule_code = 'first-contact'`,
       [kase.id],
     );
-    expect(reminder).toEqual({ assignee_id: specialist.user.id, status: 'scheduled' });
+    expect(reminder).toMatchObject({ assignee_id: specialist.user.id, status: 'scheduled' });
+    expect(reminder.recipients.assignee).toMatchObject({
+      userId: specialist.user.id,
+      email: specialist.user.email,
+      name: specialist.user.name,
+    });
+    expect(reminder.context).toMatchObject({
+      companyName: 'Specialist Match GmbH',
+      assigneeName: specialist.user.name,
+    });
     const audit = await api.dataSource.query(
       `SELECT 1 FROM audit_event WHERE action = 'case.assigned' AND entity_id = $1`,
       [kase.id],

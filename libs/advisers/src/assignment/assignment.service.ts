@@ -3,7 +3,7 @@ import { CaseTimelineService } from '@app/case-timeline';
 import { AppConfig } from '@app/config';
 import { Case, Company } from '@app/enrolment';
 import { NotFoundError, UnprocessableError } from '@app/errors';
-import { NotificationService, OutboxService } from '@app/follow-ups';
+import { NotificationService, OutboxService, type Contact } from '@app/follow-ups';
 import { User } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
@@ -71,23 +71,29 @@ export class AssignmentService {
     }
     if (kase.status !== 'awaiting_assignment') return { outcome: 'not_open', warnings: [] };
     const work = await this.ensureWork(m, kase, options.language);
-    const needs = await this.needsOf(m, kase, work);
+    const company = await this.companyOf(m, kase);
     const declined = (await m.query(
       `SELECT DISTINCT adviser_id FROM case_assignments WHERE case_id = $1 AND end_reason = 'declined'`,
       [caseId],
     )) as { adviser_id: string }[];
     const today = this.today();
-    const { ranked } = rankAdvisers(needs, await this.candidates(m), this.rules.weights, {
+    const candidates = await this.candidates(m);
+    const { ranked } = rankAdvisers(needsOf(kase, work, company), candidates, this.rules.weights, {
       today,
       declinedBy: [...declined.map((d) => d.adviser_id), ...(options.exclude ?? [])],
     });
+    const contacts = new Map(candidates.map((c) => [c.adviserId, c.contact]));
     // First pass: skip an adviser whose row another assignment holds right now (cases opened together
     // spread over the best few instead of queueing on one row); second pass: wait for it after all.
     for (const skipLocked of [true, false]) {
       for (let i = 0; i < ranked.length; i++) {
         if (!(await this.takeSlot(m, ranked[i].adviserId, today, skipLocked))) continue;
         const runnersUp = ranked.slice(i + 1, i + 1 + this.rules.runnersUp);
-        const assignment = await this.start(m, kase, ranked[i], runnersUp, options);
+        const assignment = await this.start(m, kase, ranked[i], runnersUp, options, {
+          work,
+          adviser: contacts.get(ranked[i].adviserId),
+          companyName: company?.legalName,
+        });
         return { outcome: 'assigned', assignment, warnings: [] };
       }
     }
@@ -126,12 +132,16 @@ export class AssignmentService {
       [adviserId],
     );
     const work = await this.ensureWork(m, kase);
-    const scored = scoreAdviser(await this.needsOf(m, kase, work), toCandidate(profile), this.rules.weights);
-    const assignment = await this.start(m, kase, scored, [], {
-      method: 'officer',
-      context: input.context,
-      reason: input.reason,
-    });
+    const company = await this.companyOf(m, kase);
+    const scored = scoreAdviser(needsOf(kase, work, company), toCandidate(profile), this.rules.weights);
+    const assignment = await this.start(
+      m,
+      kase,
+      scored,
+      [],
+      { method: 'officer', context: input.context, reason: input.reason },
+      { work, companyName: company?.legalName },
+    );
     return { outcome: 'assigned', assignment, warnings };
   }
 
@@ -234,6 +244,7 @@ export class AssignmentService {
     chosen: ScoredAdviser,
     runnersUp: ScoredAdviser[],
     options: AutoOptions,
+    known: KnownForStart,
   ): Promise<CaseAssignment> {
     const repo = m.getRepository(CaseAssignment);
     const assignment = await repo.save(
@@ -269,7 +280,7 @@ export class AssignmentService {
       actorId: options.context.actorId,
       data: {
         adviserId: chosen.adviserId,
-        adviserName: await this.nameOf(m, chosen.adviserId),
+        adviserName: known.adviser ? known.adviser.name : await this.nameOf(m, chosen.adviserId),
         method: options.method,
         score: chosen.score,
         breakdown: chosen.breakdown,
@@ -278,13 +289,14 @@ export class AssignmentService {
       refType: 'case_assignment',
       refId: assignment.id,
     });
-    const work = await m.getRepository(CaseWork).findOneBy({ caseId: kase.id });
     await this.caseFollowUps.assigned(m, kase, {
       assignmentId: assignment.id,
       adviserId: chosen.adviserId,
       startedAt: assignment.startedAt,
       officerId: options.method === 'automatic' ? null : options.context.actorId,
-      contacted: Boolean(work?.firstContactOn),
+      contacted: Boolean(known.work.firstContactOn),
+      assignee: known.adviser,
+      companyName: known.companyName,
     });
     await this.outbox.add(m, {
       type: 'case.assigned',
@@ -396,19 +408,40 @@ export class AssignmentService {
     return ensureCaseWork(m, kase, language);
   }
 
-  private async needsOf(m: EntityManager, kase: Case, work: CaseWork): Promise<CaseNeeds> {
-    const company = await m.getRepository(Company).findOneBy({ id: kase.companyId });
-    return {
-      region: kase.region,
-      naceSection: company?.naceSection ?? '',
-      targetMarkets: work.targetMarkets,
-      language: work.language,
-    };
+  /** The two company facts assignment uses: its sector for scoring, its name for the reminder. */
+  private async companyOf(m: EntityManager, kase: Case): Promise<CompanyFacts | null> {
+    const rows = (await m.query(`SELECT nace_section, legal_name FROM companies WHERE id = $1`, [
+      kase.companyId,
+    ])) as { nace_section: string; legal_name: string }[];
+    return rows[0] ? { naceSection: rows[0].nace_section, legalName: rows[0].legal_name } : null;
   }
 
-  private async candidates(m: EntityManager): Promise<AdviserCandidate[]> {
-    const profiles = await m.getRepository(AdviserProfile).findBy({ active: true });
-    return profiles.map(toCandidate);
+  /**
+   * Every active adviser with what scoring reads and whom a reminder goes to, in one statement of plain
+   * rows (this runs once per opened case, against every adviser).
+   */
+  private async candidates(m: EntityManager): Promise<CandidateWithContact[]> {
+    const rows = (await m.query(
+      `SELECT p.user_id, p.regions, p.nace_sections, p.markets, p.languages, p.capacity, p.active_cases,
+              p.absent_from::text AS absent_from, p.absent_to::text AS absent_to, p.last_assigned_at,
+              u.name, u.email
+         FROM adviser_profiles p JOIN users u ON u.id = p.user_id
+        WHERE p.active`,
+    )) as CandidateRow[];
+    return rows.map((r) => ({
+      adviserId: r.user_id,
+      regions: r.regions,
+      naceSections: r.nace_sections,
+      markets: r.markets,
+      languages: r.languages,
+      capacity: r.capacity,
+      activeCases: r.active_cases,
+      active: true,
+      absentFrom: r.absent_from,
+      absentTo: r.absent_to,
+      lastAssignedAt: r.last_assigned_at,
+      contact: { userId: r.user_id, email: r.email, name: r.name, language: 'en' },
+    }));
   }
 
   private async nameOf(m: EntityManager, userId: string): Promise<string | null> {
@@ -419,6 +452,45 @@ export class AssignmentService {
   private today(): string {
     return programmeDate(this.config.PROGRAMME_TIME_ZONE);
   }
+}
+
+interface CompanyFacts {
+  naceSection: string;
+  legalName: string;
+}
+
+interface CandidateRow {
+  user_id: string;
+  regions: string[];
+  nace_sections: string[];
+  markets: string[];
+  languages: string[];
+  capacity: number;
+  active_cases: number;
+  absent_from: string | null;
+  absent_to: string | null;
+  last_assigned_at: Date | null;
+  name: string;
+  email: string;
+}
+
+type CandidateWithContact = AdviserCandidate & { contact: Contact };
+
+/** What the caller of `start` has already read, so the assignment's rows are written without reading again. */
+interface KnownForStart {
+  work: CaseWork;
+  /** The chosen adviser's name and address, when the caller read them with the candidates. */
+  adviser?: Contact;
+  companyName?: string;
+}
+
+function needsOf(kase: Case, work: CaseWork, company: CompanyFacts | null): CaseNeeds {
+  return {
+    region: kase.region,
+    naceSection: company?.naceSection ?? '',
+    targetMarkets: work.targetMarkets,
+    language: work.language,
+  };
 }
 
 function toCandidate(p: AdviserProfile): AdviserCandidate {

@@ -1,4 +1,4 @@
-import { Case, Enrolment } from '@app/enrolment';
+import { Case } from '@app/enrolment';
 import { EntityManager } from 'typeorm';
 import { CaseWork } from '../entities/case-work.entity';
 
@@ -10,14 +10,13 @@ export async function ensureCaseWork(m: EntityManager, kase: Case, language?: st
   const repo = m.getRepository(CaseWork);
   const existing = await repo.findOneBy({ caseId: kase.id });
   if (existing) return existing;
-  const enrolment = await m.getRepository(Enrolment).findOneBy({ id: kase.enrolmentId });
+  // The enrolment's markets are copied by the insert itself (upper-cased ISO codes; none if it is gone).
   await m.query(
-    `INSERT INTO case_work (case_id, target_markets, language) VALUES ($1, $2, $3) ON CONFLICT (case_id) DO NOTHING`,
-    [
-      kase.id,
-      (enrolment?.targetMarkets ?? []).map((c) => c.toUpperCase()),
-      language && /^(en|es|de)$/.test(language) ? language : 'en',
-    ],
+    `INSERT INTO case_work (case_id, target_markets, language)
+     SELECT $1, COALESCE((SELECT ARRAY(SELECT upper(c) FROM unnest(e.target_markets) WITH ORDINALITY u(c, n) ORDER BY n)
+                            FROM enrolments e WHERE e.id = $2), '{}'), $3
+     ON CONFLICT (case_id) DO NOTHING`,
+    [kase.id, kase.enrolmentId, language && /^(en|es|de)$/.test(language) ? language : 'en'],
   );
   return repo.findOneByOrFail({ caseId: kase.id });
 }

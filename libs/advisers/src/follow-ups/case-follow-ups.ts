@@ -28,9 +28,12 @@ export class CaseFollowUps {
       startedAt: Date;
       officerId: string | null;
       contacted: boolean;
+      /** The adviser's contact and the company's name, when the caller has them already. */
+      assignee?: Contact;
+      companyName?: string;
     },
   ): Promise<void> {
-    const assignee = await this.contact(m, input.adviserId);
+    const assignee = input.assignee ?? (await this.contact(m, input.adviserId));
     if (!assignee) return;
     await this.followUps.reassign(m, kase.id, assignee);
     if (input.contacted) return;
@@ -41,7 +44,7 @@ export class CaseFollowUps {
       sourceKey: `first-contact:${input.assignmentId}`,
       assignee,
       officer: await this.officer(m, input.officerId),
-      context: await this.values(m, kase, assignee),
+      context: await this.values(m, kase, assignee, input.companyName),
       ifOpen: 'replace',
     });
   }
@@ -115,10 +118,15 @@ export class CaseFollowUps {
     return user ? { userId: user.id, email: user.email, name: user.name, language: 'en' } : null;
   }
 
-  private async values(m: EntityManager, kase: Case, assignee: Contact): Promise<Record<string, string>> {
-    const company = await m.getRepository(Company).findOneBy({ id: kase.companyId });
+  private async values(
+    m: EntityManager,
+    kase: Case,
+    assignee: Contact,
+    companyName?: string,
+  ): Promise<Record<string, string>> {
+    const name = companyName ?? (await m.getRepository(Company).findOneBy({ id: kase.companyId }))?.legalName;
     return {
-      companyName: company?.legalName ?? '',
+      companyName: name ?? '',
       assigneeName: assignee.name,
       link: `${this.config.APP_BASE_URL.replace(/\/$/, '')}/cases/${kase.id}`,
     };
