@@ -313,7 +313,7 @@ describe('KPI reports', () => {
         expect(html).toContain(escapeHtml(String(kpi.definition)));
       }
       expect(html).toContain('percentile_cont(0.5)');
-      expect(html).toContain('FROM interactions i JOIN fc ON fc.id = i.case_id');
+      expect(html).toContain('OR i.case_id IN (SELECT fc.id FROM fc)');
     });
 
     it('applies each filter to the case population', async () => {
