@@ -3,7 +3,7 @@ import { UnitOfWork } from '@app/database';
 import { NotFoundError } from '@app/errors';
 import { OutboxService } from '@app/follow-ups';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Case } from './entities/case.entity';
 import { Company } from './entities/company.entity';
 import { DuplicateFlag, DuplicateFlagStatus } from './entities/duplicate-flag.entity';
@@ -88,10 +88,15 @@ export class DuplicateFlagsService {
   async merge(actorId: string, id: string, context: AuditContext): Promise<DuplicateFlagView> {
     return this.uow.run(async (m) => {
       const flag = await this.lockOpen(m, id);
-      const [from, into] = await Promise.all([
-        m.findOneOrFail(Company, { where: { id: flag.companyId }, lock: { mode: 'pessimistic_write' } }),
-        m.findOneOrFail(Company, { where: { id: flag.matchCompanyId }, lock: { mode: 'pessimistic_write' } }),
-      ]);
+      // Both rows locked in one statement, in id order, so two merges of the same pair cannot deadlock.
+      const locked = await m.find(Company, {
+        where: { id: In([flag.companyId, flag.matchCompanyId]) },
+        order: { id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const from = locked.find((c) => c.id === flag.companyId);
+      const into = locked.find((c) => c.id === flag.matchCompanyId);
+      if (!from || !into) throw new NotFoundError('duplicate_flag', id);
       const enrolments = await m.find(Enrolment, { where: { companyId: from.id } });
       for (const enrolment of enrolments) {
         await m.update(Enrolment, { id: enrolment.id }, { companyId: into.id });

@@ -336,7 +336,10 @@ export class EnrolmentService {
       };
       if (actor.role !== 'sme' && !STAFF_READERS.has(actor.role)) return [];
       const rows = await m.find(Enrolment, { where, order: { createdAt: 'DESC' }, take: 200 });
-      return Promise.all(rows.map((e) => this.view(m, e)));
+      // One after another: the transaction is one connection, which runs one statement at a time anyway.
+      const views: EnrolmentView[] = [];
+      for (const row of rows) views.push(await this.view(m, row));
+      return views;
     });
   }
 
@@ -363,10 +366,11 @@ export class EnrolmentService {
   }
 
   private async view(m: EntityManager, enrolment: Enrolment): Promise<EnrolmentView> {
-    const [result, kase] = await Promise.all([
-      m.findOne(EligibilityResult, { where: { enrolmentId: enrolment.id }, order: { evaluatedAt: 'DESC' } }),
-      m.findOne(Case, { where: { enrolmentId: enrolment.id } }),
-    ]);
+    const result = await m.findOne(EligibilityResult, {
+      where: { enrolmentId: enrolment.id },
+      order: { evaluatedAt: 'DESC' },
+    });
+    const kase = await m.findOne(Case, { where: { enrolmentId: enrolment.id } });
     return toEnrolmentView(enrolment, result, kase);
   }
 

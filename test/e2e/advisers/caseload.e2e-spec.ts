@@ -331,6 +331,16 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     });
     expect(unknownMeasure.status).toBe(400);
     expect((await readJson(unknownMeasure)).errors[0].field).toBe('supportMeasures');
+    const twice = await call(api, adviser.token, 'POST', `/api/v1/cases/${kase.id}/interactions`, {
+      kind: 'call',
+      occurredOn: daysAgo(1),
+      notes: 'ok',
+      barriers: ['operational', 'operational'],
+    });
+    expect(twice.status).toBe(400);
+    expect((await readJson(twice)).errors).toEqual([
+      expect.objectContaining({ field: 'barriers', message: 'Choose each barrier heading once' }),
+    ]);
     const rows = await api.dataSource.query(`SELECT 1 FROM interactions WHERE case_id = $1`, [kase.id]);
     expect(rows).toHaveLength(0);
   });

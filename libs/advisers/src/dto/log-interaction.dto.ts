@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
@@ -46,6 +47,7 @@ export class LogInteractionDto {
   @Transform(toList)
   @IsArray()
   @IsIn(BARRIERS, { each: true, message: 'Unknown barrier heading' })
+  @ArrayUnique({ message: 'Choose each barrier heading once' })
   barriers?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'codes from config/support-measures.yaml' })
