@@ -36,9 +36,10 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json ./
 COPY --from=build /app/dist ./dist
 COPY --from=build /runtime/ ./
-# Code stays root-owned and read-only to the app; only .data/ (MAIL_DIR when no SMTP server is set) is
-# writable by the unprivileged `node` user the official image provides.
-RUN mkdir -p .data && chown node:node .data
+# Code stays root-owned and read-only to the app; only .data/ (MAIL_DIR when no SMTP server is set, and
+# EXPORT_DIR) is writable by the unprivileged `node` user the official image provides. The exports folder
+# exists in the image so a named volume mounted there starts with the same owner.
+RUN mkdir -p .data/exports && chown -R node:node .data
 USER node
 EXPOSE 3000 3001
 # Health checks live in docker-compose.yml: the api answers on PORT, the worker on WORKER_PORT.
