@@ -139,9 +139,12 @@ export interface FocusState {
   visit: string | null;
 }
 
-/** What has focus right now, and whether a sighted keyboard user can see it. */
-export function focusState(page: Page): Promise<FocusState> {
-  return page.evaluate(() => {
+/**
+ * What has focus right now, and whether a sighted keyboard user can see it. With `markAs`, an element not
+ * visited before is also marked as visited at that step (data-kb-visit), in the same round trip.
+ */
+export function focusState(page: Page, markAs?: number): Promise<FocusState> {
+  return page.evaluate((step) => {
     const active = document.activeElement;
     const main = document.getElementById('main-content');
     if (!active || active === document.body || active === document.documentElement) {
@@ -172,6 +175,8 @@ export function focusState(page: Page): Promise<FocusState> {
     }
     const FOLLOWING = 4;
     const text = active.outerHTML.replace(/ data-kb-visit="\d+"/, '').replace(/\s+/g, ' ');
+    const visit = active.getAttribute('data-kb-visit');
+    if (step !== undefined && visit === null) active.setAttribute('data-kb-visit', String(step));
     return {
       element: text.length > 160 ? `${text.slice(0, 160)}…` : text,
       atBody: false,
@@ -183,16 +188,9 @@ export function focusState(page: Page): Promise<FocusState> {
       hash: location.hash,
       visible: rect.width > 1 && rect.height > 1,
       indicated,
-      visit: active.getAttribute('data-kb-visit'),
+      visit,
     };
-  });
-}
-
-/** Marks the focused element as visited at step `n` (the focus-order walk uses it to spot loops). */
-export function markFocused(page: Page, n: number): Promise<void> {
-  return page.evaluate((step) => {
-    document.activeElement?.setAttribute('data-kb-visit', String(step));
-  }, n);
+  }, markAs);
 }
 
 /** Removes the markers again, so they never reach a screenshot or an accessibility scan. */
