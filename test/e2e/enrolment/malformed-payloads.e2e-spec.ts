@@ -95,7 +95,13 @@ const BAD_VALUES: [string[], fc.Arbitrary<unknown>][] = [
   [['barriers'], fc.oneof(fc.string(), fc.integer())],
   [
     ['barriers', 'selected'],
-    fc.oneof(notString, fc.constant(['fear']), fc.constant(['operational', 'operational'])),
+    // A list itself: an empty one is a valid draft (no barrier chosen yet), so notString's arrays are left out.
+    fc.oneof(
+      notString.filter((v) => !Array.isArray(v)),
+      fc.constant(['fear']),
+      fc.constant(['operational', 'operational']),
+      fc.array(fc.integer(), { minLength: 1, maxLength: 3 }),
+    ),
   ],
   [['barriers', 'note'], fc.oneof(notString, fc.constant('y'.repeat(2001)))],
   [
