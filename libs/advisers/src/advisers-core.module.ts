@@ -36,6 +36,7 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
   exports: [
     CaseTimelineModule,
     CaseAccessService,
+    CaseFollowUps,
     AssignmentService,
     AdviserProfilesService,
     InteractionsService,

@@ -71,6 +71,7 @@ export class ProgressController {
   ): Promise<Record<string, unknown>> {
     await this.access.findWorkableCase(actor, id);
     const transition = await this.uow.run((m) => this.progress.decideStage(m, id, dto, context));
-    return { transition };
+    // The same stage: confirmed after review, with no transition.
+    return { transition: transition ?? null, confirmed: transition === undefined };
   }
 }

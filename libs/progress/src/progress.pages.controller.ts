@@ -100,13 +100,14 @@ export class ProgressPagesController {
     const again = (status: number, problems: FieldError[]): Promise<void> =>
       this.render(actor, id, req, res, status, { stageValues: body, stageErrors: problems });
     if (errors.length) return again(400, errors);
+    let moved: boolean;
     try {
-      await this.uow.run((m) => this.progress.decideStage(m, id, value, context));
+      moved = (await this.uow.run((m) => this.progress.decideStage(m, id, value, context))) !== undefined;
     } catch (error) {
       if (error instanceof DomainError && error.fields.length) return again(error.status, [...error.fields]);
       throw error;
     }
-    res.redirect(303, `/cases/${id}/progress?decided=1`);
+    res.redirect(303, `/cases/${id}/progress?${moved ? 'decided' : 'confirmed'}=1`);
   }
 
   private async render(
@@ -143,6 +144,7 @@ export class ProgressPagesController {
       errorSummary: [...outcomeErrors.errorSummary, ...stageErrors.errorSummary],
       recorded: req.query.recorded === '1',
       decided: req.query.decided === '1',
+      confirmed: req.query.confirmed === '1',
     });
   }
 }

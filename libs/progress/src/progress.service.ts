@@ -1,8 +1,9 @@
+import { CaseFollowUps } from '@app/advisers';
 import { AuditLogService, type AuditContext } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
 import { AppConfig } from '@app/config';
 import { Case, STAGES, type Stage } from '@app/enrolment';
-import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '@app/errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '@app/errors';
 import { OutboxService } from '@app/follow-ups';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -65,6 +66,7 @@ export class ProgressService {
     private readonly timeline: CaseTimelineService,
     private readonly audit: AuditLogService,
     private readonly outbox: OutboxService,
+    private readonly caseFollowUps: CaseFollowUps,
   ) {}
 
   /** Locks the case row for the rest of the transaction; call before reading anything the stage depends on. */
@@ -319,21 +321,40 @@ export class ProgressService {
     return { milestones, transition };
   }
 
-  /** An adviser's judgement, either way; the reason is required and stored with the transition. */
+  /**
+   * An adviser's judgement, either way; the reason is required and stored with the transition. Choosing the
+   * stage the case is already at confirms it (no transition): how an adviser who agrees with a classification
+   * flagged for review records that review. Either way an open stage review is done.
+   */
   async decideStage(
     manager: EntityManager,
     caseId: string,
     dto: DecideStageDto,
     context: AuditContext,
-  ): Promise<StageTransition> {
+  ): Promise<StageTransition | undefined> {
     const reason = dto.reason.trim();
     if (reason.length < 5)
       throw new InvalidInputError([{ field: 'reason', message: 'reason must say why', code: 'minLength' }]);
     const current = await this.lockCase(manager, caseId);
-    if (current.stage === dto.to)
-      throw new UnprocessableError('stage.unchanged', `The case is already at ${dto.to}`, [
-        { field: 'to', message: 'choose a different stage', code: 'stage.unchanged' },
-      ]);
+    if (current.stage === dto.to) {
+      await this.timeline.record(manager, {
+        caseId,
+        kind: 'stage.confirmed',
+        occurredAt: new Date(),
+        actorId: context.actorId,
+        data: { stage: dto.to, reason },
+      });
+      await this.audit.record(manager, {
+        action: 'case.stage_confirmed',
+        entityType: 'case',
+        entityId: caseId,
+        before: { stage: current.stage },
+        after: { stage: dto.to, reason },
+        context,
+      });
+      await this.caseFollowUps.stageReviewed(manager, caseId, 'the adviser confirmed the stage');
+      return undefined;
+    }
     const transition = await this.moveStage(manager, {
       caseId,
       to: dto.to,
@@ -344,7 +365,8 @@ export class ProgressService {
       },
       context,
     });
-    return transition as StageTransition;
+    await this.caseFollowUps.stageReviewed(manager, caseId, 'the adviser decided the stage');
+    return transition;
   }
 
   /** Export sales recorded as outcomes in the recent window, for stage classification. */

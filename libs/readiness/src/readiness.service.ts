@@ -1,3 +1,4 @@
+import { CaseFollowUps } from '@app/advisers';
 import { AuditLogService, type AuditContext } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
 import { Case, Enrolment } from '@app/enrolment';
@@ -76,6 +77,7 @@ export class ReadinessService {
     private readonly timeline: CaseTimelineService,
     private readonly auditLog: AuditLogService,
     private readonly outbox: OutboxService,
+    private readonly caseFollowUps: CaseFollowUps,
   ) {}
 
   async create(
@@ -368,6 +370,12 @@ export class ReadinessService {
       aggregateType: 'case',
       aggregateId: audit.caseId,
       payload: { ...summary, stageChanged: applied?.transition !== undefined },
+    });
+    await this.caseFollowUps.audited(manager, audit.caseId, {
+      auditId: audit.id,
+      submittedAt,
+      flaggedForReview: classification.flaggedForReview,
+      readyForNextStage: classification.readyForNextStage,
     });
     await this.auditLog.record(manager, {
       action: 'readiness_audit.submitted',

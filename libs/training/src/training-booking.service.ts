@@ -1,4 +1,4 @@
-import { CaseAccessService } from '@app/advisers';
+import { CaseAccessService, CaseFollowUps } from '@app/advisers';
 import { AuditContext, AuditLogService } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
 import { Case } from '@app/enrolment';
@@ -40,6 +40,7 @@ export class TrainingBookingService {
     private readonly timeline: CaseTimelineService,
     private readonly outbox: OutboxService,
     private readonly recommendations: RecommendationsService,
+    private readonly caseFollowUps: CaseFollowUps,
   ) {}
 
   /** An SME books for its own case; an adviser (assigned) or officer books on the SME's behalf. */
@@ -241,6 +242,7 @@ export class TrainingBookingService {
       aggregateId: booking.id,
       payload: { caseId: booking.caseId, bookingId: booking.id, moduleCode: booking.module!.code },
     });
+    await this.caseFollowUps.trainingClosed(manager, booking.caseId, booking.id, 'cancelled');
     if (before === 'booked' && session)
       await this.promoteFromWaitlist(manager, session, booking.module!, context, now);
     return saved;
@@ -413,6 +415,7 @@ export class TrainingBookingService {
         certificateCode: booking.certificateCode,
       },
     });
+    await this.caseFollowUps.trainingClosed(manager, booking.caseId, booking.id, 'completed');
     return saved;
   }
 
@@ -533,6 +536,11 @@ export class TrainingBookingService {
         dueAt: booking.dueAt.toISOString(),
         recommendationId: booking.recommendationId,
       },
+    });
+    await this.caseFollowUps.trainingBooked(manager, booking.caseId, {
+      bookingId: booking.id,
+      dueAt: booking.dueAt,
+      moduleTitle: module.title,
     });
   }
 }

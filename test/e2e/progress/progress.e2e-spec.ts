@@ -197,11 +197,13 @@ describe('progress: stage history, outcomes, milestones', () => {
       reason: '      ',
     });
     expect(blank.status).toBe(400);
+    // The stage it is already at: confirmed after review, no transition.
     const same = await call('POST', `/api/v1/cases/${kase.id}/stage`, adviser.token, {
       to: 'passive_exporter',
       reason: 'No change really',
     });
-    expect(same.status).toBe(422);
+    expect(same.status).toBe(201);
+    expect(same.json).toEqual({ transition: null, confirmed: true });
     const bySme = await call('POST', `/api/v1/cases/${kase.id}/stage`, sme.token, {
       to: 'non_exporter',
       reason: 'We stopped exporting',
@@ -463,5 +465,19 @@ describe('progress: stage history, outcomes, milestones', () => {
     const after = await (await web.get(`/cases/${kase.id}/progress`)).text();
     expect(after).toContain('The win was cancelled by the buyer');
     expect(after).toContain('Adviser&#39;s decision');
+
+    // The stage it is at already: a confirmation, said as such, with no new transition.
+    const transitionsBefore = await countRows(api.dataSource, 'stage_transitions', 'case_id = $1', [kase.id]);
+    const confirmed = await web.post(`/cases/${kase.id}/progress/stage`, {
+      to: 'non_exporter',
+      reason: 'Reviewed the flagged audit: agreed',
+    });
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get('location')).toBe(`/cases/${kase.id}/progress?confirmed=1`);
+    const banner = await (await web.get(`/cases/${kase.id}/progress?confirmed=1`)).text();
+    expect(banner).toContain('Stage confirmed after review');
+    expect(await countRows(api.dataSource, 'stage_transitions', 'case_id = $1', [kase.id])).toBe(
+      transitionsBefore,
+    );
   });
 });

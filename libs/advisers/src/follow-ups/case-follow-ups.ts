@@ -1,5 +1,5 @@
 import { AppConfig } from '@app/config';
-import { Case, Company } from '@app/enrolment';
+import { Case, Company, Enrolment } from '@app/enrolment';
 import { FollowUpService } from '@app/follow-ups';
 import type { Contact } from '@app/follow-ups';
 import { User } from '@app/identity';
@@ -7,9 +7,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 /**
- * The follow-ups the advisers domain starts and stops, inside the caller's transaction: first contact after
- * an assignment, the agreed next step, and the dormant-case check after each contact. Rules and timings
- * live in config/follow-ups.yaml; the follow-ups lib owns the reminders themselves.
+ * The follow-ups a case's work starts and stops, inside the caller's transaction: first contact after an
+ * assignment, the agreed next step and the dormant-case check after each contact (advisers), the re-audit
+ * and stage review after each readiness audit (readiness, progress), and an overdue booked module
+ * (training). Rules and timings live in config/follow-ups.yaml; the follow-ups lib owns the reminders.
  */
 @Injectable()
 export class CaseFollowUps {
@@ -104,6 +105,108 @@ export class CaseFollowUps {
     });
   }
 
+  /**
+   * A readiness audit was submitted. The re-audit clock restarts from it (sooner for a passive exporter
+   * marked ready for the next stage), and a classification flagged for review waits for the adviser; an
+   * audit that needs no review settles an earlier flag, since its classification replaces the flagged one.
+   * Call after the audit has moved the stage, so the variant follows the case's stage as it now is.
+   */
+  async audited(
+    m: EntityManager,
+    caseId: string,
+    input: { auditId: string; submittedAt: Date; flaggedForReview: boolean; readyForNextStage: boolean },
+  ): Promise<void> {
+    const kase = await m.getRepository(Case).findOneByOrFail({ id: caseId });
+    await this.followUps.complete(m, { caseId, rules: ['re-audit'], reason: 'readiness audit completed' });
+    const assignee = kase.assignedAdviserId ? await this.contact(m, kase.assignedAdviserId) : null;
+    const context = await this.values(m, kase, assignee);
+    const passiveReady = kase.stage === 'passive_exporter' && input.readyForNextStage;
+    // Without an adviser yet the reminder waits for one: `assigned` hands open follow-ups to them.
+    await this.followUps.schedule(m, {
+      rule: 're-audit',
+      caseId,
+      anchorAt: input.submittedAt,
+      sourceKey: `re-audit:${input.auditId}`,
+      variant: passiveReady ? 'passive-ready' : undefined,
+      assignee,
+      context,
+      ifOpen: 'replace',
+    });
+    if (!input.flaggedForReview) {
+      await this.followUps.complete(m, {
+        caseId,
+        rules: ['stage-review'],
+        reason: 'a later audit needs no review',
+      });
+      return;
+    }
+    // A second flagged audit keeps the first one's clock: the review has been waiting since then.
+    await this.followUps.schedule(m, {
+      rule: 'stage-review',
+      caseId,
+      anchorAt: input.submittedAt,
+      sourceKey: `stage-review:${input.auditId}`,
+      assignee,
+      officer: await this.officer(m, null),
+      context,
+      ifOpen: 'keep',
+    });
+  }
+
+  /** An adviser decided the case's stage: any flagged classification has had its review. */
+  async stageReviewed(m: EntityManager, caseId: string, reason: string): Promise<void> {
+    await this.followUps.complete(m, { caseId, rules: ['stage-review'], reason });
+  }
+
+  /** A module was booked (or a waitlisted place confirmed): it is overdue if not completed by its due date. */
+  async trainingBooked(
+    m: EntityManager,
+    caseId: string,
+    input: { bookingId: string; dueAt: Date; moduleTitle: Partial<Record<string, string>> },
+  ): Promise<void> {
+    const kase = await m.getRepository(Case).findOneByOrFail({ id: caseId });
+    const assignee = kase.assignedAdviserId ? await this.contact(m, kase.assignedAdviserId) : null;
+    const sme = await this.smeOf(m, kase);
+    const language = sme?.language ?? 'en';
+    await this.followUps.schedule(m, {
+      rule: 'training-overdue',
+      caseId,
+      anchorAt: input.dueAt,
+      sourceKey: `training-overdue:${input.bookingId}`,
+      subjectKey: input.bookingId,
+      assignee,
+      sme,
+      context: {
+        ...(await this.values(m, kase, assignee)),
+        moduleTitle: input.moduleTitle[language] ?? input.moduleTitle.en ?? '',
+      },
+      ifOpen: 'keep',
+    });
+  }
+
+  /** The booking was completed (the condition is met) or cancelled (nothing left to chase). */
+  async trainingClosed(
+    m: EntityManager,
+    caseId: string,
+    bookingId: string,
+    outcome: 'completed' | 'cancelled',
+  ): Promise<void> {
+    const input = { caseId, rules: ['training-overdue'], subjectKey: bookingId };
+    if (outcome === 'completed') await this.followUps.complete(m, { ...input, reason: 'module completed' });
+    else await this.followUps.cancel(m, { ...input, reason: 'booking cancelled' });
+  }
+
+  /** The SME who enrolled the case, in the language they enrolled in, while their account is active. */
+  private async smeOf(m: EntityManager, kase: Case): Promise<Contact | null> {
+    const enrolment = await m.getRepository(Enrolment).findOneBy({ id: kase.enrolmentId });
+    const user = enrolment
+      ? await m.getRepository(User).findOneBy({ id: enrolment.userId, active: true })
+      : null;
+    if (!enrolment || !user) return null;
+    const language = (['en', 'es', 'de'] as const).find((code) => code === enrolment.language) ?? 'en';
+    return { userId: user.id, email: user.email, name: user.name, language };
+  }
+
   private async contact(m: EntityManager, userId: string): Promise<Contact | null> {
     const user = await m.getRepository(User).findOneBy({ id: userId });
     return user ? { userId: user.id, email: user.email, name: user.name, language: 'en' } : null;
@@ -121,13 +224,13 @@ export class CaseFollowUps {
   private async values(
     m: EntityManager,
     kase: Case,
-    assignee: Contact,
+    assignee: Contact | null,
     companyName?: string,
   ): Promise<Record<string, string>> {
     const name = companyName ?? (await m.getRepository(Company).findOneBy({ id: kase.companyId }))?.legalName;
     return {
       companyName: name ?? '',
-      assigneeName: assignee.name,
+      assigneeName: assignee?.name ?? '',
       link: `${this.config.APP_BASE_URL.replace(/\/$/, '')}/cases/${kase.id}`,
     };
   }

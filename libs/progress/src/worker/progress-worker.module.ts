@@ -1,3 +1,4 @@
+import { AdvisersCoreModule } from '@app/advisers';
 import { AuditLogModule } from '@app/audit-log';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { FollowUpsModule } from '@app/follow-ups';
@@ -10,7 +11,7 @@ import { StageReevaluationHandler } from './stage-reevaluation.handler';
 
 /** The worker's side of progress: stage re-evaluation and the SME's stage-change email. No controllers. */
 @Module({
-  imports: [AuditLogModule, CaseTimelineModule, FollowUpsModule],
+  imports: [AdvisersCoreModule, AuditLogModule, CaseTimelineModule, FollowUpsModule],
   providers: [
     ProgressService,
     { provide: STAGE_RULES, useFactory: () => loadStageRules() },
