@@ -21,6 +21,7 @@ const PAGES: { role: Role; path: string; name: string }[] = [
   { role: 'adviser', path: '/tasks', name: 'your tasks' },
   { role: 'officer', path: '/tasks', name: 'your tasks' },
   { role: 'admin', path: '/admin/mail', name: 'local mail' },
+  { role: 'admin', path: '/admin/undelivered', name: 'undelivered emails' },
 ];
 
 describe('staff and training pages in a real browser', () => {

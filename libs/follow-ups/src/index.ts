@@ -19,7 +19,7 @@ export type { Contact, FollowUpStatus, Recipients, PlannedStep } from './follow-
 export { Notification, NOTIFICATION_STATUSES } from './notifications/notification.entity';
 export type { NotificationStatus } from './notifications/notification.entity';
 export { NotificationService, NOTIFICATION_CREATED } from './notifications/notification.service';
-export type { NewNotification } from './notifications/notification.service';
+export type { NewNotification, UndeliveredEmail } from './notifications/notification.service';
 export { MailerService } from './notifications/mailer.service';
 export { renderEmail } from './notifications/email-renderer';
 export { WorkingCalendar } from './calendar/working-calendar';

@@ -39,6 +39,7 @@ const LINKS_BY_ROLE: Record<Role, [href: string, labelKey: string][]> = {
     ['/admin/users', 'identity.nav.users'],
     ['/admin/queues', 'identity.nav.queues'],
     ['/admin/mail', 'followUps.nav.mail'],
+    ['/admin/undelivered', 'followUps.nav.undelivered'],
     ['/admin/data-protection', 'dataProtection.nav.requests'],
     ['/admin/audit', 'identity.nav.audit'],
   ],

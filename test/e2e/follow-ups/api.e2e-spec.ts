@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { insertCase } from '../advisers/support/case.factory';
 import { createUser, tokenFor } from '../../support/auth';
 import { readJson } from '../../support/http';
 import { startTestApi, TestApi } from '../../support/test-api';
@@ -157,6 +158,55 @@ describe('follow-ups API and pages: your tasks, inbox, local mail, queue board',
     expect((await get('/admin/mail/..%2F..%2Fpackage', adminToken)).status).toBe(404);
     expect((await get('/admin/mail', officerToken)).status).toBe(404);
     expect((await get(`/admin/mail/${note.id}`, adviserToken)).status).toBe(404);
+  });
+
+  it('shows emails that failed for good on their case page and to admins, never the delivered ones', async () => {
+    const kase = await insertCase(api.dataSource, { assignedAdviserId: adviser.id, status: 'active' });
+    const quiet = await insertCase(api.dataSource, { assignedAdviserId: adviser.id, status: 'active' });
+    const notifications = api.app.get(NotificationService);
+    const email = (companyName: string) => ({
+      idempotencyKey: `undelivered-test:${randomUUID()}`,
+      kind: 're-audit.assignee',
+      caseId: kase.id,
+      recipient: { email: `owner@${companyName.toLowerCase()}.example`, name: 'Ana Owner' },
+      values: { companyName, dueDate: '1 June 2027' },
+    });
+    const { failed, sent } = await api.app.get(UnitOfWork).run(async (m) => ({
+      failed: (await notifications.insert(m, email('Bouncing'))).id,
+      sent: (await notifications.insert(m, email('Arrived'))).id,
+    }));
+    // What the delivery worker records for a 5xx (the SMTP path itself: test/reliability/smtp-outage).
+    await api.dataSource.query(
+      `UPDATE notification SET status = 'failed_permanent', attempts = 1,
+              last_error = '550 5.1.1 <owner@bouncing.example>: mailbox unavailable' WHERE id = $1`,
+      [failed],
+    );
+    await api.dataSource.query(`UPDATE notification SET status = 'sent', sent_at = now() WHERE id = $1`, [
+      sent,
+    ]);
+    const [{ subject: failedSubject }, { subject: sentSubject }] = (await api.dataSource.query(
+      `SELECT subject FROM notification WHERE id = ANY($1) ORDER BY array_position($1, id)`,
+      [[failed, sent]],
+    )) as { subject: string }[];
+    const escape = (text: string): string => text.replace(/'/g, '&#39;').replace(/"/g, '&quot;');
+
+    const casePage = await (await get(`/cases/${kase.id}`, adviserToken)).text();
+    expect(casePage).toContain('Emails that could not be delivered');
+    expect(casePage).toContain(escape(failedSubject));
+    expect(casePage).toContain('550 5.1.1 &lt;owner@bouncing.example&gt;: mailbox unavailable');
+    expect(casePage).not.toContain(escape(sentSubject));
+    expect(await (await get(`/cases/${quiet.id}`, adviserToken)).text()).not.toContain(
+      'Emails that could not be delivered',
+    );
+
+    const list = await get('/admin/undelivered', adminToken);
+    expect(list.status).toBe(200);
+    const html = await list.text();
+    expect(html).toContain(escape(failedSubject));
+    expect(html).toContain('owner@bouncing.example');
+    expect(html).not.toContain(escape(sentSubject));
+    expect((await get('/admin/undelivered', officerToken)).status).toBe(404);
+    expect((await get('/admin/undelivered', adviserToken)).status).toBe(404);
   });
 
   it('shows Bull Board to admins only', async () => {

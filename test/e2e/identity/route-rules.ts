@@ -132,6 +132,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     record: 'accessRequest',
   },
   'GET /admin/mail': { allow: ['admin'] },
+  'GET /admin/undelivered': { allow: ['admin'] },
   'GET /admin/mail/:id': {
     allow: ['admin'],
     allowedAnswer: { status: 404, why: 'no mail file has this id' },

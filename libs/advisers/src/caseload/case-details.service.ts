@@ -1,4 +1,5 @@
 import { Case, Company } from '@app/enrolment';
+import { NotificationService, type UndeliveredEmail } from '@app/follow-ups';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -59,7 +60,15 @@ export interface CaseView {
 /** Read side of the case page and `GET /api/v1/cases/:id` (the caller has already been authorised). */
 @Injectable()
 export class CaseDetailsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  /** Emails about the case that will not be delivered: staff must reach the person another way. */
+  async undeliveredEmails(caseId: string): Promise<UndeliveredEmail[]> {
+    return (await this.notifications.undelivered(this.dataSource.manager, { caseId, limit: 20 })).items;
+  }
 
   async load(kase: Case): Promise<CaseView> {
     const company = await this.dataSource.getRepository(Company).findOneByOrFail({ id: kase.companyId });

@@ -421,6 +421,7 @@ export class AdvisersPagesController {
       view,
       timeline,
       history,
+      undelivered: await this.details.undeliveredEmails(kase.id),
       auditTrail,
       auditTrailMore: auditTrail?.length === AUDIT_ROWS_ON_CASE,
       advisers: actor.role === 'officer' ? await this.profiles.list() : [],

@@ -10,14 +10,17 @@ import { FollowUpRulesFile } from '../config/follow-up-rules';
 import { FollowUp, OPEN_FOLLOW_UP_STATUSES } from '../follow-up/follow-up.entity';
 import { mailDirOf, writesMailFiles } from '../notifications/mailer.service';
 import { Notification } from '../notifications/notification.entity';
+import { NotificationService } from '../notifications/notification.service';
 
 const MAIL_FILE = /^[0-9a-f-]{36}\.eml$/;
 const MAIL_LIST_LIMIT = 200;
+const UNDELIVERED_LIST_LIMIT = 200;
 
 /**
  * The pages behind the follow-up engine: "your tasks" for staff (their open follow-ups, and for an
- * officer what was escalated to them), the inbox every signed-in person has, and — in local mode, where
- * email goes to files — the mail an administrator can read to see what would have been sent.
+ * officer what was escalated to them), the inbox every signed-in person has, the emails that failed for
+ * good (for administrators, who can correct an account's address), and — in local mode, where email goes
+ * to files — the mail an administrator can read to see what would have been sent.
  */
 @ApiExcludeController()
 @Controller()
@@ -26,6 +29,7 @@ export class FollowUpsPagesController {
     private readonly dataSource: DataSource,
     private readonly rules: FollowUpRulesFile,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationService,
   ) {}
 
   /** Where local mode's emails are, or null when they go to an SMTP server. */
@@ -114,6 +118,16 @@ export class FollowUpsPagesController {
         };
       }),
     };
+  }
+
+  @Get('admin/undelivered')
+  @Roles('admin')
+  @Render('follow-ups/undelivered')
+  async undelivered(): Promise<object> {
+    const { items, total } = await this.notifications.undelivered(this.dataSource.manager, {
+      limit: UNDELIVERED_LIST_LIMIT,
+    });
+    return { staffPage: true, emails: items, total };
   }
 
   @Get('admin/mail/:id')

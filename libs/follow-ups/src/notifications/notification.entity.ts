@@ -32,6 +32,8 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 })
 @Index('ix_notification_recipient', ['recipientUserId', 'createdAt'])
 @Index('ix_notification_case', ['caseId'])
+// Emails that failed for good, newest first: the case page and the administrators' list.
+@Index('ix_notification_failed', ['updatedAt'], { where: "status = 'failed_permanent'" })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -23,6 +23,20 @@ export interface NewNotification {
   fallbackTemplate?: string;
 }
 
+/** An email that will not be delivered, as staff see it (the case page, the administrators' list). */
+export interface UndeliveredEmail {
+  id: string;
+  caseId: string | null;
+  kind: string;
+  recipientName: string;
+  recipientEmail: string;
+  subject: string;
+  attempts: number;
+  /** The SMTP server's answer, or why the address was refused. */
+  error: string | null;
+  failedAt: Date;
+}
+
 /**
  * Notifications as rows: in-app at once, emailed by the worker. Creating one twice with the same
  * idempotency key returns the first.
@@ -45,6 +59,33 @@ export class NotificationService {
         payload: { notificationId: id },
       });
     return id;
+  }
+
+  /**
+   * Emails that failed for good (`failed_permanent`), newest first: one case's, or every case's for
+   * administrators. The in-app notification still exists; someone has to reach the person another way.
+   */
+  async undelivered(
+    manager: EntityManager,
+    options: { caseId?: string; limit: number },
+  ): Promise<{ items: UndeliveredEmail[]; total: number }> {
+    const [rows, total] = await manager.getRepository(Notification).findAndCount({
+      where: { status: 'failed_permanent', ...(options.caseId ? { caseId: options.caseId } : {}) },
+      order: { updatedAt: 'DESC' },
+      take: options.limit,
+    });
+    const items = rows.map((n) => ({
+      id: n.id,
+      caseId: n.caseId,
+      kind: n.kind,
+      recipientName: n.recipientName,
+      recipientEmail: n.recipientEmail,
+      subject: n.subject,
+      attempts: n.attempts,
+      error: n.lastError,
+      failedAt: n.updatedAt,
+    }));
+    return { items, total };
   }
 
   /** Inserts the row unless its idempotency key exists; either way returns the row's id. */
