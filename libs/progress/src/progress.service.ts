@@ -336,37 +336,51 @@ export class ProgressService {
     if (reason.length < 5)
       throw new InvalidInputError([{ field: 'reason', message: 'reason must say why', code: 'minLength' }]);
     const current = await this.lockCase(manager, caseId);
-    if (current.stage === dto.to) {
-      await this.timeline.record(manager, {
-        caseId,
-        kind: 'stage.confirmed',
-        occurredAt: new Date(),
-        actorId: context.actorId,
-        data: { stage: dto.to, reason },
-      });
-      await this.audit.record(manager, {
-        action: 'case.stage_confirmed',
-        entityType: 'case',
-        entityId: caseId,
-        before: { stage: current.stage },
-        after: { stage: dto.to, reason },
-        context,
-      });
-      await this.caseFollowUps.stageReviewed(manager, caseId, 'the adviser confirmed the stage');
-      return undefined;
-    }
-    const transition = await this.moveStage(manager, {
+    const transition =
+      current.stage === dto.to
+        ? await this.confirmStage(manager, caseId, current.stage, reason, context)
+        : await this.moveStage(manager, {
+            caseId,
+            to: dto.to,
+            cause: 'adviser_decision',
+            reason,
+            evidence: {
+              direction: STAGES.indexOf(dto.to) > STAGES.indexOf(current.stage) ? 'forward' : 'backward',
+            },
+            context,
+          });
+    await this.caseFollowUps.stageReviewed(
+      manager,
       caseId,
-      to: dto.to,
-      cause: 'adviser_decision',
-      reason,
-      evidence: {
-        direction: STAGES.indexOf(dto.to) > STAGES.indexOf(current.stage) ? 'forward' : 'backward',
-      },
+      transition ? 'the adviser decided the stage' : 'the adviser confirmed the stage',
+    );
+    return transition;
+  }
+
+  /** The adviser keeps the stage after review: on the timeline and in the audit trail, no transition. */
+  private async confirmStage(
+    manager: EntityManager,
+    caseId: string,
+    stage: Stage,
+    reason: string,
+    context: AuditContext,
+  ): Promise<undefined> {
+    await this.timeline.record(manager, {
+      caseId,
+      kind: 'stage.confirmed',
+      occurredAt: new Date(),
+      actorId: context.actorId,
+      data: { stage, reason },
+    });
+    await this.audit.record(manager, {
+      action: 'case.stage_confirmed',
+      entityType: 'case',
+      entityId: caseId,
+      before: { stage },
+      after: { stage, reason },
       context,
     });
-    await this.caseFollowUps.stageReviewed(manager, caseId, 'the adviser decided the stage');
-    return transition;
+    return undefined;
   }
 
   /** Export sales recorded as outcomes in the recent window, for stage classification. */

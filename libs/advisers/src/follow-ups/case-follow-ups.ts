@@ -3,6 +3,7 @@ import { Case, Company, Enrolment } from '@app/enrolment';
 import { FollowUpService } from '@app/follow-ups';
 import type { Contact } from '@app/follow-ups';
 import { User } from '@app/identity';
+import { isLanguage } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
@@ -71,7 +72,7 @@ export class CaseFollowUps {
       rules: ['first-contact'],
       reason: 'first contact made',
     });
-    const assignee = kase.assignedAdviserId ? await this.contact(m, kase.assignedAdviserId) : null;
+    const assignee = await this.adviserOf(m, kase);
     if (!assignee) return;
     const officer = await this.officer(m, null);
     const context = await this.values(m, kase, assignee);
@@ -118,7 +119,7 @@ export class CaseFollowUps {
   ): Promise<void> {
     const kase = await m.getRepository(Case).findOneByOrFail({ id: caseId });
     await this.followUps.complete(m, { caseId, rules: ['re-audit'], reason: 'readiness audit completed' });
-    const assignee = kase.assignedAdviserId ? await this.contact(m, kase.assignedAdviserId) : null;
+    const assignee = await this.adviserOf(m, kase);
     const context = await this.values(m, kase, assignee);
     const passiveReady = kase.stage === 'passive_exporter' && input.readyForNextStage;
     // Without an adviser yet the reminder waits for one: `assigned` hands open follow-ups to them.
@@ -165,7 +166,7 @@ export class CaseFollowUps {
     input: { bookingId: string; dueAt: Date; moduleTitle: Partial<Record<string, string>> },
   ): Promise<void> {
     const kase = await m.getRepository(Case).findOneByOrFail({ id: caseId });
-    const assignee = kase.assignedAdviserId ? await this.contact(m, kase.assignedAdviserId) : null;
+    const assignee = await this.adviserOf(m, kase);
     const sme = await this.smeOf(m, kase);
     const language = sme?.language ?? 'en';
     await this.followUps.schedule(m, {
@@ -203,8 +204,13 @@ export class CaseFollowUps {
       ? await m.getRepository(User).findOneBy({ id: enrolment.userId, active: true })
       : null;
     if (!enrolment || !user) return null;
-    const language = (['en', 'es', 'de'] as const).find((code) => code === enrolment.language) ?? 'en';
+    const language = isLanguage(enrolment.language) ? enrolment.language : 'en';
     return { userId: user.id, email: user.email, name: user.name, language };
+  }
+
+  /** The case's adviser, or null while it waits for one. */
+  private async adviserOf(m: EntityManager, kase: Case): Promise<Contact | null> {
+    return kase.assignedAdviserId ? this.contact(m, kase.assignedAdviserId) : null;
   }
 
   private async contact(m: EntityManager, userId: string): Promise<Contact | null> {

@@ -26,8 +26,6 @@ export interface NewNotification {
 /** An email that will not be delivered, as staff see it (the case page, the administrators' list). */
 export interface UndeliveredEmail {
   id: string;
-  caseId: string | null;
-  kind: string;
   recipientName: string;
   recipientEmail: string;
   subject: string;
@@ -76,8 +74,6 @@ export class NotificationService {
     });
     const items = rows.map((n) => ({
       id: n.id,
-      caseId: n.caseId,
-      kind: n.kind,
       recipientName: n.recipientName,
       recipientEmail: n.recipientEmail,
       subject: n.subject,
