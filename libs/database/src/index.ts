@@ -3,3 +3,4 @@ export { buildDataSourceOptions } from './data-source-options';
 export { UnitOfWork } from './unit-of-work';
 export type { UnitOfWorkOptions } from './unit-of-work';
 export { runMigrations, pendingSchemaChanges } from './migrations';
+export { Coalescer } from './coalescer';

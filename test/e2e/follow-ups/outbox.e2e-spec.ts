@@ -111,6 +111,29 @@ describe('transactional outbox → relay → events queue → @HandlesEvent hand
     expect(await events.getJob(String(row.id))).toBeNull();
   });
 
+  it('stamps an event no handler listens to processed at publication, with no job', async () => {
+    const aggregateId = randomUUID();
+    expect(worker.get(EventHandlerRegistry).handlersFor('test.unheard')).toHaveLength(0);
+    await uow.run((m) =>
+      outbox.add(m, { type: 'test.unheard', aggregateType: 'case', aggregateId, payload: {} }),
+    );
+    let row: Record<string, unknown> | undefined;
+    await eventually(
+      async () => {
+        [row] = await rows(
+          `SELECT id, published_at, processed_at FROM outbox_event WHERE aggregate_id = $1`,
+          [aggregateId],
+        );
+        return row?.published_at instanceof Date;
+      },
+      10_000,
+      'the row published',
+    );
+    expect(row?.processed_at).toBeInstanceOf(Date);
+    const events = worker.get<Queue>(getQueueToken(EVENTS_QUEUE) as never);
+    expect(await events.getJob(String(row?.id))).toBeNull();
+  });
+
   it('writes nothing when the caller rolls back', async () => {
     const aggregateId = randomUUID();
     await expect(

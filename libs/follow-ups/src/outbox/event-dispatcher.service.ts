@@ -1,24 +1,44 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Coalescer } from '@app/database';
+import { DataSource, In } from 'typeorm';
 import { EventHandlerRegistry } from './event-handler.registry';
 import { OutboxEvent } from './outbox-event.entity';
 
 /**
  * Runs every handler of an outbox event, then stamps it processed. An event already processed is skipped,
  * so a duplicated or re-published job does nothing; a failing handler makes the job retry, which is why
- * handlers must be idempotent.
+ * handlers must be idempotent. The jobs in flight at one moment read their rows, and stamp them, in one
+ * statement each (group commit), which is most of the per-event cost a handler does not cause itself.
  */
+const BATCH = 500;
+
 @Injectable()
 export class EventDispatcher {
   private readonly logger = new Logger(EventDispatcher.name);
 
+  private readonly reads: Coalescer<string, OutboxEvent | null>;
+  private readonly stamps: Coalescer<string, null>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: EventHandlerRegistry,
-  ) {}
+  ) {
+    this.reads = new Coalescer(async (ids) => {
+      const rows = await this.dataSource.getRepository(OutboxEvent).findBy({ id: In(ids) });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }, BATCH);
+    this.stamps = new Coalescer(async (ids) => {
+      await this.dataSource.query(
+        `UPDATE outbox_event SET processed_at = now() WHERE id = ANY($1) AND processed_at IS NULL`,
+        [ids],
+      );
+      return ids.map(() => null);
+    }, BATCH);
+  }
 
   async dispatch(id: string): Promise<'processed' | 'skipped'> {
-    const row = await this.dataSource.getRepository(OutboxEvent).findOneBy({ id });
+    const row = await this.reads.submit(id);
     if (!row || row.processedAt) return 'skipped';
     const event = {
       id: row.id,
@@ -36,10 +56,7 @@ export class EventDispatcher {
         throw error;
       }
     }
-    await this.dataSource.query(
-      `UPDATE outbox_event SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`,
-      [id],
-    );
+    await this.stamps.submit(id);
     return 'processed';
   }
 }

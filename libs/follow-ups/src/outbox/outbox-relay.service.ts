@@ -6,6 +6,7 @@ import { FollowUpRulesFile } from '../config/follow-up-rules';
 import { DeliverJobData, deliverJobId } from '../follow-up/follow-up-jobs.handler';
 import { NOTIFICATION_CREATED } from '../notifications/notification.service';
 import { queueReady, withTimeout } from '../queue/ensure-job';
+import { EventHandlerRegistry } from './event-handler.registry';
 import {
   DELIVER_NOTIFICATION_JOB,
   DISPATCH_EVENT_JOB,
@@ -26,6 +27,8 @@ export interface EventJobData {
  * `notification.created` skips the events hop: its only consumer is email delivery, so the relay adds the
  * delivery job itself (job id = notification id + attempt 0, as everywhere) and marks the row processed
  * too. That halves the Bull work per email; a lost job is re-enqueued by the sweep like any other.
+ * An event no handler of this worker listens to (`case.assigned`, kept for audit and future consumers) is
+ * stamped processed at once, as dispatching it would do, without a Bull job.
  */
 @Injectable()
 export class OutboxRelay {
@@ -40,6 +43,7 @@ export class OutboxRelay {
     @InjectQueue(EVENTS_QUEUE) private readonly queue: Queue<EventJobData>,
     @InjectQueue(NOTIFICATIONS_QUEUE) private readonly notifications: Queue<DeliverJobData>,
     private readonly rules: FollowUpRulesFile,
+    private readonly registry: EventHandlerRegistry,
   ) {}
 
   start(): void {
@@ -66,7 +70,12 @@ export class OutboxRelay {
       if (rows.length === 0) return 0;
       const ids = rows.map((r) => r.id);
       const deliveries = rows.filter((r) => r.type === NOTIFICATION_CREATED);
-      const events = rows.filter((r) => r.type !== NOTIFICATION_CREATED);
+      const unheard = rows.filter(
+        (r) => r.type !== NOTIFICATION_CREATED && this.registry.handlersFor(r.type).length === 0,
+      );
+      const events = rows.filter(
+        (r) => r.type !== NOTIFICATION_CREATED && this.registry.handlersFor(r.type).length > 0,
+      );
       try {
         if (!queueReady(this.queue)) throw new Error('Redis is not connected');
         await withTimeout(
@@ -104,7 +113,7 @@ export class OutboxRelay {
             SET published_at = now(), last_error = NULL,
                 processed_at = CASE WHEN id = ANY($2) THEN now() ELSE processed_at END
           WHERE id = ANY($1)`,
-        [ids, deliveries.map((r) => r.id)],
+        [ids, [...deliveries, ...unheard].map((r) => r.id)],
       );
       return ids.length;
     });
