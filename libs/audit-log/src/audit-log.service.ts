@@ -40,20 +40,34 @@ export class AuditLogService {
 
   /** Writes one audit row with the caller's manager, so it commits or rolls back with the change. */
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    const { before, after } = auditDiff(entry.before, entry.after);
+    await this.recordMany(manager, [entry]);
+  }
+
+  /** Several audit rows in one statement (a batch of changes made in one transaction). */
+  async recordMany(manager: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const rows = entries.map((entry) => {
+      const { before, after } = auditDiff(entry.before, entry.after);
+      return {
+        entry,
+        before: before === null ? null : JSON.stringify(before),
+        after: after === null ? null : JSON.stringify(after),
+      };
+    });
     // Plain SQL: jsonb columns typed as records trip TypeORM's deep-partial insert types.
     await manager.query(
       `INSERT INTO audit_event (action, entity_type, entity_id, actor_id, before, after, request_id, ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::uuid[], $5::jsonb[], $6::jsonb[],
+                            $7::varchar[], $8::varchar[])`,
       [
-        entry.action,
-        entry.entityType,
-        entry.entityId.slice(0, 200),
-        entry.context.actorId,
-        before === null ? null : JSON.stringify(before),
-        after === null ? null : JSON.stringify(after),
-        entry.context.requestId?.slice(0, 64) ?? null,
-        entry.context.ip?.slice(0, 64) ?? null,
+        rows.map((r) => r.entry.action),
+        rows.map((r) => r.entry.entityType),
+        rows.map((r) => r.entry.entityId.slice(0, 200)),
+        rows.map((r) => r.entry.context.actorId),
+        rows.map((r) => r.before),
+        rows.map((r) => r.after),
+        rows.map((r) => r.entry.context.requestId?.slice(0, 64) ?? null),
+        rows.map((r) => r.entry.context.ip?.slice(0, 64) ?? null),
       ],
     );
   }

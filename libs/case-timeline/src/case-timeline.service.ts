@@ -47,6 +47,26 @@ export class CaseTimelineService {
     );
   }
 
+  /** Several events in one statement (a batch of changes made in one transaction). */
+  async recordMany(manager: EntityManager, entries: readonly TimelineEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const now = new Date();
+    await manager.query(
+      `INSERT INTO case_timeline_events (case_id, kind, occurred_at, actor_id, data, ref_type, ref_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::jsonb[], $6::text[],
+                            $7::uuid[])`,
+      [
+        entries.map((e) => e.caseId),
+        entries.map((e) => e.kind),
+        entries.map((e) => (e.occurredAt ?? now).toISOString()),
+        entries.map((e) => e.actorId ?? null),
+        entries.map((e) => JSON.stringify(e.data ?? {})),
+        entries.map((e) => e.refType ?? null),
+        entries.map((e) => e.refId ?? null),
+      ],
+    );
+  }
+
   /** Newest first, keyset-paginated on (occurred_at, id) so deep pages cost the same as the first. */
   async list(caseId: string, options: { before?: string; limit?: number } = {}): Promise<TimelinePage> {
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);

@@ -237,4 +237,55 @@ describe('follow-ups: rules fire, escalate, complete, reschedule and follow reas
     await eventually(async () => (await load(replanned!.id)).status === 'sent', 10_000, 'sent');
     expect(smtp.to(a.email)).toHaveLength(1);
   });
+  it("schedules a batch in one call: the answers keep the inputs' order, known triggers keep their row, open ones are replaced", async () => {
+    const a = adviser();
+    const dueIn = (days: number) => new Date(Date.now() + days * DAY);
+    const [caseA, caseB, caseC] = [randomUUID(), randomUUID(), randomUUID()];
+    const input = (caseId: string, sourceKey: string) => ({
+      rule: 'dormant-case',
+      caseId,
+      anchorAt: dueIn(1),
+      sourceKey,
+      assignee: a,
+      ifOpen: 'replace' as const,
+    });
+    const earlier = await uow.run((m) => followUps.schedule(m, input(caseB, `test:${randomUUID()}`)));
+    const known = await uow.run((m) => followUps.schedule(m, input(caseC, `test:${randomUUID()}`)));
+    const keys = [`test:${randomUUID()}`, `test:${randomUUID()}`];
+
+    const rows = await uow.run((m) =>
+      followUps.scheduleMany(m, [
+        input(caseA, keys[0]),
+        input(caseB, keys[1]),
+        input(caseC, known.sourceKey),
+      ]),
+    );
+
+    expect(rows.map((r) => r.caseId)).toEqual([caseA, caseB, caseC]);
+    expect(rows.map((r) => r.sourceKey)).toEqual([...keys, known.sourceKey]);
+    expect(rows[2].id).toBe(known.id);
+    expect((await load(earlier.id)).status).toBe('cancelled');
+    expect(rows.slice(0, 2).map((r) => r.status)).toEqual(['scheduled', 'scheduled']);
+    const events = await worker.dataSource.query(
+      `SELECT aggregate_id FROM outbox_event WHERE type = 'follow-up.scheduled' AND aggregate_id = ANY($1)`,
+      [rows.map((r) => r.id)],
+    );
+    expect(events.map((e: { aggregate_id: string }) => e.aggregate_id).sort()).toEqual(
+      [rows[0].id, rows[1].id, known.id].sort(),
+    );
+
+    // Two inputs for one case, rule and subject cannot both be answered by one statement: refused, nothing written.
+    const caseD = randomUUID();
+    await expect(
+      uow.run((m) =>
+        followUps.scheduleMany(m, [
+          input(caseD, `test:${randomUUID()}`),
+          input(caseD, `test:${randomUUID()}`),
+        ]),
+      ),
+    ).rejects.toThrow('share a source key or a case, rule and subject');
+    expect(
+      await worker.dataSource.query(`SELECT id FROM follow_up WHERE case_id = $1`, [caseD]),
+    ).toHaveLength(0);
+  });
 });

@@ -1,17 +1,17 @@
 import { AuditContext, AuditLogService } from '@app/audit-log';
-import { CaseTimelineService } from '@app/case-timeline';
+import { CaseTimelineService, type TimelineEntry } from '@app/case-timeline';
 import { AppConfig } from '@app/config';
 import { Case, Company } from '@app/enrolment';
 import { NotFoundError, UnprocessableError } from '@app/errors';
 import { NotificationService, OutboxService, type Contact } from '@app/follow-ups';
 import { User } from '@app/identity';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { AdviserNotFoundError, AdviserUnavailableError, StaleCaseError } from '../advisers.errors';
 import { AdviserProfile } from '../entities/adviser-profile.entity';
 import { AssignmentEndReason, AssignmentMethod, CaseAssignment } from '../entities/case-assignment.entity';
 import { CaseWork } from '../entities/case-work.entity';
-import { ensureCaseWork } from '../caseload/ensure-case-work';
+import { ensureCaseWork, ensureCaseWorkMany } from '../caseload/ensure-case-work';
 import { programmeDate } from '../programme-date';
 import { CaseFollowUps } from '../follow-ups/case-follow-ups';
 import { AssignmentRules } from './assignment-rules';
@@ -29,6 +29,13 @@ export type AssignOutcome =
   | { outcome: 'already_assigned'; assignment: CaseAssignment | null; warnings: string[] }
   | { outcome: 'unassigned'; warnings: string[] }
   | { outcome: 'not_open'; warnings: string[] };
+
+/** One `case.opened` delivery for `autoAssignMany`. */
+export interface AutoAssignRequest {
+  caseId: string;
+  /** The SME's language, from the event (the case's working row keeps it). */
+  language?: string;
+}
 
 interface AutoOptions {
   method: AssignmentMethod;
@@ -99,6 +106,100 @@ export class AssignmentService {
     }
     await this.leaveUnassigned(m, kase, options.context);
     return { outcome: 'unassigned', warnings: [] };
+  }
+
+  /**
+   * Automatic assignment of a batch of opened cases in one transaction (the worker gathers the
+   * `case.opened` events in flight). The choice is the one `autoAssign` would make case after case, in a
+   * fixed number of statements: the cases are locked in id order, then every active adviser's row (in id
+   * order too), so the loads counted here are the loads committed and no adviser passes capacity. A case
+   * that already has an adviser keeps it; a case named twice is assigned once. Answers in the requests'
+   * order.
+   */
+  async autoAssignMany(
+    m: EntityManager,
+    requests: readonly AutoAssignRequest[],
+    context: AuditContext,
+  ): Promise<AssignOutcome['outcome'][]> {
+    const ids = [...new Set(requests.map((r) => r.caseId))];
+    const locked = await m
+      .getRepository(Case)
+      .find({ where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const byId = new Map(locked.map((c) => [c.id, c]));
+    const outcomes = new Map<string, AssignOutcome['outcome']>();
+    const waiting: { kase: Case; language?: string }[] = [];
+    for (const id of ids) {
+      const kase = byId.get(id);
+      if (!kase || (!kase.assignedAdviserId && kase.status !== 'awaiting_assignment'))
+        outcomes.set(id, 'not_open');
+      else if (kase.assignedAdviserId) outcomes.set(id, 'already_assigned');
+      else waiting.push({ kase, language: requests.find((r) => r.caseId === id)?.language });
+    }
+    if (waiting.length > 0) await this.assignWaiting(m, waiting, context, outcomes);
+    const answered = new Set<string>();
+    return requests.map(({ caseId }) => {
+      const outcome = outcomes.get(caseId) ?? 'not_open';
+      // The same case twice in one batch: the second delivery finds it assigned, as it would one by one.
+      const repeat = answered.has(caseId) && outcome === 'assigned';
+      answered.add(caseId);
+      return repeat ? 'already_assigned' : outcome;
+    });
+  }
+
+  private async assignWaiting(
+    m: EntityManager,
+    waiting: { kase: Case; language?: string }[],
+    context: AuditContext,
+    outcomes: Map<string, AssignOutcome['outcome']>,
+  ): Promise<void> {
+    const caseIds = waiting.map((w) => w.kase.id);
+    const works = await ensureCaseWorkMany(m, waiting);
+    const companies = await this.companiesOf(
+      m,
+      waiting.map((w) => w.kase.companyId),
+    );
+    const declined = (await m.query(
+      `SELECT case_id, adviser_id FROM case_assignments WHERE case_id = ANY($1::uuid[]) AND end_reason = 'declined'`,
+      [caseIds],
+    )) as { case_id: string; adviser_id: string }[];
+    const today = this.today();
+    const candidates = await this.candidates(m, { lock: true });
+    const byAdviser = new Map(candidates.map((c) => [c.adviserId, c]));
+    const starts: Start[] = [];
+    let assignedAt = Date.now();
+    waiting.forEach(({ kase }, i) => {
+      const company = companies.get(kase.companyId) ?? null;
+      const { ranked } = rankAdvisers(needsOf(kase, works[i], company), candidates, this.rules.weights, {
+        today,
+        declinedBy: declined.filter((d) => d.case_id === kase.id).map((d) => d.adviser_id),
+      });
+      const best = ranked[0] ? byAdviser.get(ranked[0].adviserId) : undefined;
+      if (!best) return;
+      // The next case of the batch sees this one's load, and the tie-break sees who was given one last.
+      best.activeCases++;
+      best.lastAssignedAt = new Date(++assignedAt);
+      starts.push({
+        kase,
+        chosen: ranked[0],
+        runnersUp: ranked.slice(1, 1 + this.rules.runnersUp),
+        known: { work: works[i], adviser: best.contact, companyName: company?.legalName },
+      });
+    });
+    if (starts.length > 0) {
+      await m.query(
+        `UPDATE adviser_profiles p SET active_cases = p.active_cases + x.n, last_assigned_at = now()
+           FROM (SELECT id, count(*)::int AS n FROM unnest($1::uuid[]) AS id GROUP BY id) AS x
+          WHERE p.user_id = x.id`,
+        [starts.map((s) => s.chosen.adviserId)],
+      );
+      await this.startMany(m, starts, { method: 'automatic', context });
+    }
+    for (const start of starts) outcomes.set(start.kase.id, 'assigned');
+    for (const { kase } of waiting) {
+      if (outcomes.has(kase.id)) continue;
+      await this.leaveUnassigned(m, kase, context);
+      outcomes.set(kase.id, 'unassigned');
+    }
   }
 
   /** An officer assigns or reassigns a case to a named adviser, with a reason. */
@@ -246,8 +347,17 @@ export class AssignmentService {
     options: AutoOptions,
     known: KnownForStart,
   ): Promise<CaseAssignment> {
+    return (await this.startMany(m, [{ kase, chosen, runnersUp, known }], options))[0];
+  }
+
+  /** Writes the assignments of locked cases (each once) with their audit, timeline, reminder and event rows. */
+  private async startMany(
+    m: EntityManager,
+    starts: Start[],
+    options: AutoOptions,
+  ): Promise<CaseAssignment[]> {
     const repo = m.getRepository(CaseAssignment);
-    const assignment = await repo.save(
+    const assignments = starts.map(({ kase, chosen, runnersUp }) =>
       repo.create({
         caseId: kase.id,
         adviserId: chosen.adviserId,
@@ -259,58 +369,76 @@ export class AssignmentService {
         runnersUp,
       }),
     );
-    const previousAdviserId = kase.assignedAdviserId;
-    await this.setCase(m, kase, { status: 'active', assignedAdviserId: chosen.adviserId });
-    await this.audit.record(m, {
-      action: 'case.assigned',
-      entityType: 'case',
-      entityId: kase.id,
-      before: { assignedAdviserId: previousAdviserId, status: 'awaiting_assignment' },
-      after: {
-        assignedAdviserId: chosen.adviserId,
-        status: 'active',
-        method: options.method,
-        score: chosen.score,
-      },
-      context: options.context,
-    });
-    await this.timeline.record(m, {
-      caseId: kase.id,
-      kind: 'assignment.started',
-      actorId: options.context.actorId,
-      data: {
-        adviserId: chosen.adviserId,
-        adviserName: known.adviser ? known.adviser.name : await this.nameOf(m, chosen.adviserId),
-        method: options.method,
-        score: chosen.score,
-        breakdown: chosen.breakdown,
-        reason: options.reason ?? null,
-      },
-      refType: 'case_assignment',
-      refId: assignment.id,
-    });
-    await this.caseFollowUps.assigned(m, kase, {
-      assignmentId: assignment.id,
-      adviserId: chosen.adviserId,
-      startedAt: assignment.startedAt,
-      officerId: options.method === 'automatic' ? null : options.context.actorId,
-      contacted: Boolean(known.work.firstContactOn),
-      assignee: known.adviser,
-      companyName: known.companyName,
-    });
-    await this.outbox.add(m, {
-      type: 'case.assigned',
-      aggregateType: 'case',
-      aggregateId: kase.id,
-      payload: {
+    // One multi-row INSERT; TypeORM copies the generated id and started_at back into each entity.
+    await repo.insert(assignments);
+    const previous = starts.map((s) => s.kase.assignedAdviserId);
+    await this.setCases(
+      m,
+      starts.map((s) => ({ kase: s.kase, status: 'active' as const, assignedAdviserId: s.chosen.adviserId })),
+    );
+    await this.audit.recordMany(
+      m,
+      starts.map(({ kase, chosen }, i) => ({
+        action: 'case.assigned',
+        entityType: 'case',
+        entityId: kase.id,
+        before: { assignedAdviserId: previous[i], status: 'awaiting_assignment' },
+        after: {
+          assignedAdviserId: chosen.adviserId,
+          status: 'active',
+          method: options.method,
+          score: chosen.score,
+        },
+        context: options.context,
+      })),
+    );
+    const timeline: TimelineEntry[] = [];
+    for (const [i, { kase, chosen, known }] of starts.entries())
+      timeline.push({
         caseId: kase.id,
-        assignmentId: assignment.id,
+        kind: 'assignment.started',
+        actorId: options.context.actorId,
+        data: {
+          adviserId: chosen.adviserId,
+          adviserName: known.adviser ? known.adviser.name : await this.nameOf(m, chosen.adviserId),
+          method: options.method,
+          score: chosen.score,
+          breakdown: chosen.breakdown,
+          reason: options.reason ?? null,
+        },
+        refType: 'case_assignment',
+        refId: assignments[i].id,
+      });
+    await this.timeline.recordMany(m, timeline);
+    await this.caseFollowUps.assignedMany(
+      m,
+      starts.map(({ kase, chosen, known }, i) => ({
+        kase,
+        assignmentId: assignments[i].id,
         adviserId: chosen.adviserId,
-        method: options.method,
-        assignedAt: assignment.startedAt.toISOString(),
-      },
-    });
-    return assignment;
+        startedAt: assignments[i].startedAt,
+        officerId: options.method === 'automatic' ? null : options.context.actorId,
+        contacted: Boolean(known.work.firstContactOn),
+        assignee: known.adviser,
+        companyName: known.companyName,
+      })),
+    );
+    await this.outbox.addMany(
+      m,
+      starts.map(({ kase, chosen }, i) => ({
+        type: 'case.assigned',
+        aggregateType: 'case',
+        aggregateId: kase.id,
+        payload: {
+          caseId: kase.id,
+          assignmentId: assignments[i].id,
+          adviserId: chosen.adviserId,
+          method: options.method,
+          assignedAt: assignments[i].startedAt.toISOString(),
+        },
+      })),
+    );
+    return assignments;
   }
 
   /** Closes the open assignment, gives the adviser the slot back and returns the case to the pool. */
@@ -358,15 +486,33 @@ export class AssignmentService {
     kase: Case,
     change: { status: Case['status']; assignedAdviserId: string | null },
   ): Promise<void> {
+    await this.setCases(m, [{ kase, ...change }]);
+  }
+
+  private async setCases(
+    m: EntityManager,
+    changes: { kase: Case; status: Case['status']; assignedAdviserId: string | null }[],
+  ): Promise<void> {
     const result = (await m.query(
-      `UPDATE cases SET status = $3, assigned_adviser_id = $4, version = version + 1
-        WHERE id = $1 AND version = $2 RETURNING version`,
-      [kase.id, kase.version, change.status, change.assignedAdviserId],
-    )) as [{ version: number }[], number];
-    if (result[1] !== 1) throw new StaleCaseError(kase.id, kase.version, {});
-    kase.version = result[0][0].version;
-    kase.status = change.status;
-    kase.assignedAdviserId = change.assignedAdviserId;
+      `UPDATE cases c SET status = x.status, assigned_adviser_id = x.adviser_id, version = c.version + 1
+         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::uuid[]) AS x(id, version, status, adviser_id)
+        WHERE c.id = x.id AND c.version = x.version
+        RETURNING c.id, c.version`,
+      [
+        changes.map((c) => c.kase.id),
+        changes.map((c) => c.kase.version),
+        changes.map((c) => c.status),
+        changes.map((c) => c.assignedAdviserId),
+      ],
+    )) as [{ id: string; version: number }[], number];
+    const versions = new Map(result[0].map((r) => [r.id, r.version]));
+    for (const { kase, status, assignedAdviserId } of changes) {
+      const version = versions.get(kase.id);
+      if (version === undefined) throw new StaleCaseError(kase.id, kase.version, {});
+      kase.version = version;
+      kase.status = status;
+      kase.assignedAdviserId = assignedAdviserId;
+    }
   }
 
   /** Nobody can take it: it waits in the officers' queue, and officers are told once. */
@@ -410,23 +556,32 @@ export class AssignmentService {
 
   /** The two company facts assignment uses: its sector for scoring, its name for the reminder. */
   private async companyOf(m: EntityManager, kase: Case): Promise<CompanyFacts | null> {
-    const rows = (await m.query(`SELECT nace_section, legal_name FROM companies WHERE id = $1`, [
-      kase.companyId,
-    ])) as { nace_section: string; legal_name: string }[];
-    return rows[0] ? { naceSection: rows[0].nace_section, legalName: rows[0].legal_name } : null;
+    return (await this.companiesOf(m, [kase.companyId])).get(kase.companyId) ?? null;
+  }
+
+  private async companiesOf(m: EntityManager, companyIds: string[]): Promise<Map<string, CompanyFacts>> {
+    const rows = (await m.query(
+      `SELECT id, nace_section, legal_name FROM companies WHERE id = ANY($1::uuid[])`,
+      [companyIds],
+    )) as { id: string; nace_section: string; legal_name: string }[];
+    return new Map(rows.map((r) => [r.id, { naceSection: r.nace_section, legalName: r.legal_name }]));
   }
 
   /**
    * Every active adviser with what scoring reads and whom a reminder goes to, in one statement of plain
-   * rows (this runs once per opened case, against every adviser).
+   * rows (this runs once per opened case, or batch of them, against every adviser). `lock`: hold every
+   * adviser row (in id order) until commit, so the loads read are the loads the batch writes onto.
    */
-  private async candidates(m: EntityManager): Promise<CandidateWithContact[]> {
+  private async candidates(
+    m: EntityManager,
+    options: { lock?: boolean } = {},
+  ): Promise<CandidateWithContact[]> {
     const rows = (await m.query(
       `SELECT p.user_id, p.regions, p.nace_sections, p.markets, p.languages, p.capacity, p.active_cases,
               p.absent_from::text AS absent_from, p.absent_to::text AS absent_to, p.last_assigned_at,
               u.name, u.email
          FROM adviser_profiles p JOIN users u ON u.id = p.user_id
-        WHERE p.active`,
+        WHERE p.active${options.lock ? ' ORDER BY p.user_id FOR UPDATE OF p' : ''}`,
     )) as CandidateRow[];
     return rows.map((r) => ({
       adviserId: r.user_id,
@@ -482,6 +637,14 @@ interface KnownForStart {
   /** The chosen adviser's name and address, when the caller read them with the candidates. */
   adviser?: Contact;
   companyName?: string;
+}
+
+/** An adviser chosen for a locked case, ready to be written. */
+interface Start {
+  kase: Case;
+  chosen: ScoredAdviser;
+  runnersUp: ScoredAdviser[];
+  known: KnownForStart;
 }
 
 function needsOf(kase: Case, work: CaseWork, company: CompanyFacts | null): CaseNeeds {

@@ -114,17 +114,16 @@ export function rankAdvisers(
       excluded.push({ adviserId: candidate.adviserId, reason: 'at_capacity' });
     else eligible.push(scoreAdviser(needs, candidate, weights));
   }
+  // Earlier last assignment sorts first; never assigned sorts before everyone (parsed once, not per comparison).
+  const since = new Map(
+    eligible.map((e) => [e, e.lastAssignedAt ? Date.parse(e.lastAssignedAt) : Number.NEGATIVE_INFINITY]),
+  );
   eligible.sort(
     (a, b) =>
       b.score - a.score ||
       a.load - b.load ||
-      waited(a.lastAssignedAt) - waited(b.lastAssignedAt) ||
+      since.get(a)! - since.get(b)! ||
       a.adviserId.localeCompare(b.adviserId),
   );
   return { ranked: eligible, excluded };
-}
-
-/** Earlier last assignment sorts first; never assigned sorts before everyone. */
-function waited(lastAssignedAt: string | null): number {
-  return lastAssignedAt ? Date.parse(lastAssignedAt) : Number.NEGATIVE_INFINITY;
 }

@@ -1,7 +1,7 @@
 import { AppConfig } from '@app/config';
 import { Case, Company, Enrolment } from '@app/enrolment';
 import { FollowUpService } from '@app/follow-ups';
-import type { Contact } from '@app/follow-ups';
+import type { Contact, ScheduleFollowUpInput } from '@app/follow-ups';
 import { User } from '@app/identity';
 import { isLanguage } from '@app/web';
 import { Injectable } from '@nestjs/common';
@@ -21,34 +21,38 @@ export class CaseFollowUps {
   ) {}
 
   /** A new adviser: open reminders move to them; first contact is due from this assignment unless made. */
-  async assigned(
-    m: EntityManager,
-    kase: Case,
-    input: {
-      assignmentId: string;
-      adviserId: string;
-      startedAt: Date;
-      officerId: string | null;
-      contacted: boolean;
-      /** The adviser's contact and the company's name, when the caller has them already. */
-      assignee?: Contact;
-      companyName?: string;
-    },
-  ): Promise<void> {
-    const assignee = input.assignee ?? (await this.contact(m, input.adviserId));
-    if (!assignee) return;
-    await this.followUps.reassign(m, kase.id, assignee);
-    if (input.contacted) return;
-    await this.followUps.schedule(m, {
-      rule: 'first-contact',
-      caseId: kase.id,
-      anchorAt: input.startedAt,
-      sourceKey: `first-contact:${input.assignmentId}`,
-      assignee,
-      officer: await this.officer(m, input.officerId),
-      context: await this.values(m, kase, assignee, input.companyName),
-      ifOpen: 'replace',
-    });
+  async assigned(m: EntityManager, kase: Case, input: AssignedFacts): Promise<void> {
+    await this.assignedMany(m, [{ ...input, kase }]);
+  }
+
+  /** `assigned` for a batch of cases assigned in one transaction (each case once), in a few statements. */
+  async assignedMany(m: EntityManager, items: readonly (AssignedFacts & { kase: Case })[]): Promise<void> {
+    const withAssignee: { item: AssignedFacts & { kase: Case }; assignee: Contact }[] = [];
+    for (const item of items) {
+      const assignee = item.assignee ?? (await this.contact(m, item.adviserId));
+      if (assignee) withAssignee.push({ item, assignee });
+    }
+    await this.followUps.reassignMany(
+      m,
+      withAssignee.map(({ item, assignee }) => ({ caseId: item.kase.id, assignee })),
+    );
+    const officers = new Map<string | null, Contact | null>();
+    const reminders: ScheduleFollowUpInput[] = [];
+    for (const { item, assignee } of withAssignee) {
+      if (item.contacted) continue;
+      if (!officers.has(item.officerId)) officers.set(item.officerId, await this.officer(m, item.officerId));
+      reminders.push({
+        rule: 'first-contact',
+        caseId: item.kase.id,
+        anchorAt: item.startedAt,
+        sourceKey: `first-contact:${item.assignmentId}`,
+        assignee,
+        officer: officers.get(item.officerId) ?? null,
+        context: await this.values(m, item.kase, assignee, item.companyName),
+        ifOpen: 'replace',
+      });
+    }
+    await this.followUps.scheduleMany(m, reminders);
   }
 
   /** The adviser let go of the case: a first-contact reminder must not chase them any more. */
@@ -245,4 +249,16 @@ export class CaseFollowUps {
 /** A calendar date as the start of that day (UTC); the rule's offsets do the rest. */
 function dayStart(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
+}
+
+/** What an assignment tells the follow-ups about itself. */
+export interface AssignedFacts {
+  assignmentId: string;
+  adviserId: string;
+  startedAt: Date;
+  officerId: string | null;
+  contacted: boolean;
+  /** The adviser's contact and the company's name, when the caller has them already. */
+  assignee?: Contact;
+  companyName?: string;
 }

@@ -149,11 +149,21 @@ export class EngineSettings {
   @Min(100)
   relayMaxBackoffMs: number = 10_000;
 
-  /** FOLLOW_UPS_CONCURRENCY: follow-up and event jobs processed at once per worker. */
+  /** FOLLOW_UPS_CONCURRENCY: follow-up jobs processed at once per worker. */
   @IsInt()
   @Min(1)
   @Max(200)
   concurrency: number = 20;
+
+  /**
+   * FOLLOW_UPS_EVENT_CONCURRENCY: domain-event jobs handled at once per worker. Handlers gather the events
+   * in flight into one transaction (assignment of opened cases), so more at once means fewer, larger
+   * transactions; the database pool still bounds the statements that run at once.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  eventConcurrency: number = 50;
 
   /** FOLLOW_UPS_MAIL_CONCURRENCY: emails sent at once per worker. */
   @IsInt()
@@ -208,6 +218,7 @@ export const ENGINE_ENV: Record<keyof EngineSettings, string> = {
   relayBatchSize: 'FOLLOW_UPS_RELAY_BATCH_SIZE',
   relayMaxBackoffMs: 'FOLLOW_UPS_RELAY_MAX_BACKOFF_MS',
   concurrency: 'FOLLOW_UPS_CONCURRENCY',
+  eventConcurrency: 'FOLLOW_UPS_EVENT_CONCURRENCY',
   mailConcurrency: 'FOLLOW_UPS_MAIL_CONCURRENCY',
   retryBaseMs: 'FOLLOW_UPS_RETRY_BASE_MS',
   retryMaxMs: 'FOLLOW_UPS_RETRY_MAX_MS',

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, EntityNotFoundError, In } from 'typeorm';
 import { WorkingCalendar } from '../calendar/working-calendar';
-import { FollowUpRulesFile } from '../config/follow-up-rules';
+import { FollowUpRule, FollowUpRulesFile } from '../config/follow-up-rules';
 import { OutboxService } from '../outbox/outbox.service';
 import { planFollowUp } from './follow-up-plan';
 import { Contact, FollowUp, OPEN_FOLLOW_UP_STATUSES, Recipients } from './follow-up.entity';
@@ -52,66 +52,123 @@ export class FollowUpService {
 
   /** Creates the follow-up a rule asks for, or returns the one that already answers this trigger. */
   async schedule(manager: EntityManager, input: ScheduleFollowUpInput): Promise<FollowUp> {
-    const rule = this.rules.rule(input.rule);
-    if (!rule) throw new Error(`unknown follow-up rule "${input.rule}"`);
+    return (await this.scheduleMany(manager, [input]))[0];
+  }
+
+  /**
+   * `schedule` for several triggers in a handful of statements, whatever their number (a batch of cases
+   * assigned in one transaction). Answers in the inputs' order. No two inputs may share a source key or a
+   * case, rule and subject: the second would have to see the first's row.
+   */
+  async scheduleMany(manager: EntityManager, inputs: readonly ScheduleFollowUpInput[]): Promise<FollowUp[]> {
+    if (inputs.length === 0) return [];
+    const items = inputs.map((input) => {
+      const rule = this.rules.rule(input.rule);
+      if (!rule) throw new Error(`unknown follow-up rule "${input.rule}"`);
+      return { input, rule, subjectKey: input.subjectKey ?? '' };
+    });
+    const slot = (caseId: string, rule: string, subjectKey: string) => `${caseId}|${rule}|${subjectKey}`;
+    if (
+      new Set(items.map((i) => i.input.sourceKey)).size < items.length ||
+      new Set(items.map((i) => slot(i.input.caseId, i.rule.code, i.subjectKey))).size < items.length
+    )
+      throw new Error('scheduleMany: two inputs share a source key or a case, rule and subject');
     const repo = manager.getRepository(FollowUp);
-    const subjectKey = input.subjectKey ?? '';
-    const already = await repo.findOneBy({ sourceKey: input.sourceKey });
-    if (already) return already;
+    const answers = new Map<string, FollowUp>();
+    for (const row of await repo.findBy({ sourceKey: In(items.map((i) => i.input.sourceKey)) }))
+      answers.set(row.sourceKey, row);
+    const fresh = items.filter((i) => !answers.has(i.input.sourceKey));
 
-    const open = await repo
-      .createQueryBuilder('f')
-      .where('f.case_id = :caseId AND f.rule_code = :rule AND f.subject_key = :subjectKey', {
-        caseId: input.caseId,
-        rule: rule.code,
-        subjectKey,
-      })
-      .andWhere('f.status IN (:...open)', { open: OPEN })
-      .setLock('pessimistic_write')
-      .getOne();
-    if (open && (input.ifOpen ?? 'keep') === 'keep') return open;
-    if (open) await this.closeRows(manager, [open.id], 'cancelled', 'replaced by a newer trigger');
+    const open =
+      fresh.length === 0
+        ? []
+        : await repo
+            .createQueryBuilder('f')
+            .where(
+              '(f.case_id, f.rule_code, f.subject_key) IN (SELECT * FROM unnest(CAST(:cases AS uuid[]), CAST(:rules AS text[]), CAST(:subjects AS text[])))',
+              {
+                cases: fresh.map((i) => i.input.caseId),
+                rules: fresh.map((i) => i.rule.code),
+                subjects: fresh.map((i) => i.subjectKey),
+              },
+            )
+            .andWhere('f.status IN (:...open)', { open: OPEN })
+            .setLock('pessimistic_write')
+            .getMany();
+    const openBySlot = new Map(open.map((f) => [slot(f.caseId, f.ruleCode, f.subjectKey), f]));
+    const toReplace: string[] = [];
+    const toInsert: typeof fresh = [];
+    for (const item of fresh) {
+      const existing = openBySlot.get(slot(item.input.caseId, item.rule.code, item.subjectKey));
+      if (existing && (item.input.ifOpen ?? 'keep') === 'keep') answers.set(item.input.sourceKey, existing);
+      else {
+        if (existing) toReplace.push(existing.id);
+        toInsert.push(item);
+      }
+    }
+    await this.closeRows(manager, toReplace, 'cancelled', 'replaced by a newer trigger');
+    if (toInsert.length > 0) await this.insertPlanned(manager, toInsert, answers);
+    return items.map((i) => answers.get(i.input.sourceKey)!);
+  }
 
-    const { deadlineAt, steps } = planFollowUp(rule, input.anchorAt, this.calendar, input.variant);
-    const recipients: Recipients = {};
-    if (input.assignee) recipients.assignee = input.assignee;
-    if (input.officer) recipients.officer = input.officer;
-    if (input.sme) recipients.sme = input.sme;
+  /** Inserts the planned rows with their outbox events; a row another transaction won is read instead. */
+  private async insertPlanned(
+    manager: EntityManager,
+    items: { input: ScheduleFollowUpInput; rule: FollowUpRule; subjectKey: string }[],
+    answers: Map<string, FollowUp>,
+  ): Promise<void> {
+    const repo = manager.getRepository(FollowUp);
     const inserted = await manager
       .createQueryBuilder()
       .insert()
       .into(FollowUp)
-      .values({
-        caseId: input.caseId,
-        kind: rule.code,
-        ruleCode: rule.code,
-        ruleVariant: input.variant ?? null,
-        subjectKey,
-        sourceKey: input.sourceKey,
-        assigneeId: input.assignee?.userId ?? null,
-        recipients,
-        context: input.context ?? {},
-        anchorAt: input.anchorAt,
-        deadlineAt,
-        plan: steps,
-        step: 0,
-        dueAt: new Date(steps[0].at),
-        status: 'scheduled',
-      })
+      .values(
+        items.map(({ input, rule, subjectKey }) => {
+          const { deadlineAt, steps } = planFollowUp(rule, input.anchorAt, this.calendar, input.variant);
+          const recipients: Recipients = {};
+          if (input.assignee) recipients.assignee = input.assignee;
+          if (input.officer) recipients.officer = input.officer;
+          if (input.sme) recipients.sme = input.sme;
+          return {
+            caseId: input.caseId,
+            kind: rule.code,
+            ruleCode: rule.code,
+            ruleVariant: input.variant ?? null,
+            subjectKey,
+            sourceKey: input.sourceKey,
+            assigneeId: input.assignee?.userId ?? null,
+            recipients,
+            context: input.context ?? {},
+            anchorAt: input.anchorAt,
+            deadlineAt,
+            plan: steps,
+            step: 0,
+            dueAt: new Date(steps[0].at),
+            status: 'scheduled' as const,
+          };
+        }),
+      )
       .orIgnore()
-      .returning('*')
+      .returning(['id'])
       .execute();
-    const id = (inserted.raw as { id: string }[])[0]?.id;
+    const ids = (inserted.raw as { id: string }[]).map((r) => r.id);
+    const rows = ids.length > 0 ? await repo.findBy({ id: In(ids) }) : [];
+    for (const row of rows) answers.set(row.sourceKey, row);
+    await this.outbox.addMany(
+      manager,
+      rows.map((row) => ({
+        type: FOLLOW_UP_SCHEDULED,
+        aggregateType: 'follow_up',
+        aggregateId: row.id,
+        payload: { followUpId: row.id, step: 0, dueAt: row.dueAt.toISOString() },
+      })),
+    );
     // A concurrent transaction won the race for the same trigger: its row is the answer.
-    if (!id) return repo.findOneByOrFail([{ sourceKey: input.sourceKey }]);
-    const row = await repo.findOneByOrFail({ id });
-    await this.outbox.add(manager, {
-      type: FOLLOW_UP_SCHEDULED,
-      aggregateType: 'follow_up',
-      aggregateId: row.id,
-      payload: { followUpId: row.id, step: 0, dueAt: row.dueAt.toISOString() },
-    });
-    return row;
+    const lost = items.map((i) => i.input.sourceKey).filter((key) => !answers.has(key));
+    if (lost.length === 0) return;
+    for (const row of await repo.findBy({ sourceKey: In(lost) })) answers.set(row.sourceKey, row);
+    const missing = lost.find((key) => !answers.has(key));
+    if (missing) throw new EntityNotFoundError(FollowUp, { sourceKey: missing });
   }
 
   /** The condition is met (an interaction for first contact, an audit for re-audit): close open ones. */
@@ -138,13 +195,28 @@ export class FollowUpService {
    * so the next reminder goes to the new adviser without touching Redis.
    */
   async reassign(manager: EntityManager, caseId: string, assignee: Contact): Promise<number> {
+    return this.reassignMany(manager, [{ caseId, assignee }]);
+  }
+
+  /** `reassign` for several cases in one statement; each case is named once. */
+  async reassignMany(
+    manager: EntityManager,
+    changes: readonly { caseId: string; assignee: Contact }[],
+  ): Promise<number> {
+    if (changes.length === 0) return 0;
     const result = await manager.query(
-      `UPDATE follow_up
-          SET assignee_id = $2,
-              recipients = recipients || jsonb_build_object('assignee', $3::jsonb),
+      `UPDATE follow_up f
+          SET assignee_id = x.assignee_id,
+              recipients = f.recipients || jsonb_build_object('assignee', x.assignee),
               updated_at = now()
-        WHERE case_id = $1 AND status = ANY($4)`,
-      [caseId, assignee.userId ?? null, JSON.stringify(assignee), OPEN],
+         FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[]) AS x(case_id, assignee_id, assignee)
+        WHERE f.case_id = x.case_id AND f.status = ANY($4)`,
+      [
+        changes.map((c) => c.caseId),
+        changes.map((c) => c.assignee.userId ?? null),
+        changes.map((c) => JSON.stringify(c.assignee)),
+        OPEN,
+      ],
     );
     return rowCount(result);
   }

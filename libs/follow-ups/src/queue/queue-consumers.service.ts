@@ -44,8 +44,8 @@ export class QueueConsumers implements OnApplicationBootstrap, BeforeApplication
   }
 
   onApplicationBootstrap(): void {
-    const { concurrency, mailConcurrency } = this.rules.engine;
-    this.consume(this.events, DISPATCH_EVENT_JOB, concurrency, (job) =>
+    const { concurrency, eventConcurrency, mailConcurrency } = this.rules.engine;
+    this.consume(this.events, DISPATCH_EVENT_JOB, eventConcurrency, (job) =>
       this.dispatcher.dispatch(job.data.id),
     );
     this.consume(this.followUps, FIRE_FOLLOW_UP_JOB, concurrency, async (job) => {
