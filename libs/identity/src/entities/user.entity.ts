@@ -3,6 +3,9 @@ import type { Role } from '../role';
 
 @Entity('users')
 @Index('users_email_lower_key', { synchronize: false }) // unique on lower(email): see the migration
+// Staff look-ups by role (the officer an escalation goes to, officers told of an unassigned case) among
+// every SME account; the partial index holds only active users.
+@Index('ix_users_active_role', ['role', 'createdAt'], { where: '"active"' })
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
