@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { OutboxService } from '@app/follow-ups';
+import { apiClient, completeAnswers } from '../e2e/enrolment/enrolment-fixtures';
+import { call, createAdviser, createStaff } from '../e2e/advisers/support/advisers.factory';
+import { insertCase } from '../e2e/advisers/support/case.factory';
+import { createUser, tokenFor } from '../support/auth';
 import { startTestApi, TestApi } from '../support/test-api';
 import { eventually, ReliabilityEnv } from './support/reliability-env';
 
 const DAY = 86_400_000;
-const SWEEP_MS = 5000;
-/** Shorter than the 30 s of the issue: the same states are exercised (down, writes, return), just sooner. */
-const OUTAGE_MS = 8000;
+/** Long enough that "within two sweep intervals" of Redis returning is a bound a loaded CI machine meets. */
+const SWEEP_MS = 10_000;
+/** As long as the issue's outage. */
+const OUTAGE_MS = 30_000;
 
 describe('reliability: Redis down, then flushed', () => {
   const env = new ReliabilityEnv({ FOLLOW_UPS_SWEEP_INTERVAL_MS: String(SWEEP_MS) });
@@ -18,59 +23,90 @@ describe('reliability: Redis down, then flushed', () => {
     await env.stop();
   }, 30_000);
 
-  it('commits work while Redis is down and sends everything once after it returns', async () => {
+  it('takes enrolments and interactions while Redis is down and sends everything once within two sweeps of its return', async () => {
     await env.startWorker();
     await env.redis.stop();
     const downAt = Date.now();
 
-    // Request-like service calls: follow-ups and plain domain events commit without Redis.
+    // Follow-ups and plain domain events commit without Redis.
     const ids = await env.schedule(50, { rule: 're-audit', anchorAt: new Date(Date.now() - 200 * DAY) });
-    const aggregateId = randomUUID();
     await env.dataSource.transaction((m) =>
       new OutboxService().add(m, {
         type: 'case.note-added',
         aggregateType: 'case',
-        aggregateId,
+        aggregateId: randomUUID(),
         payload: {},
       }),
     );
     expect(ids).toHaveLength(50);
-    expect(await env.count(`SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL`)).toBe(51);
 
-    // An api started now comes up and says it is not ready.
-    api = await startTestApi({ REDIS_URL: env.redis.url, REDIS_PREFIX: env.prefix });
+    // An api started now (on the worker's database) comes up and says it is not ready…
+    api = await startTestApi({
+      DATABASE_URL: env.database.url,
+      REDIS_URL: env.redis.url,
+      REDIS_PREFIX: env.prefix,
+    });
     expect((await fetch(`${api.url}/health/ready`)).status).toBe(503);
+
+    // …and still serves real requests: sign-in, an SME's enrolment submitted, an adviser's interaction logged.
+    const officer = await createStaff(api, 'officer');
+    const adviser = await createAdviser(api, officer, { capacity: 5 });
+    const smeUser = await createUser(api, 'sme');
+    const sme = apiClient(api, await tokenFor(api, smeUser.user.email, smeUser.password));
+    const draft = await sme.create(completeAnswers());
+    expect(draft.status).toBe(201);
+    const submitted = await sme.submit(String(draft.body.id));
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.status).toBe('eligible');
+    const kase = await insertCase(api.dataSource, { assignedAdviserId: adviser.user.id, status: 'active' });
+    const yesterday = new Date(Date.now() - DAY).toISOString().slice(0, 10);
+    const logged = await call(api, adviser.token, 'POST', `/api/v1/cases/${kase.id}/interactions`, {
+      kind: 'call',
+      occurredOn: yesterday,
+      notes: 'Called during the Redis outage',
+      nextStep: 'Send the market report',
+      nextStepDue: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10),
+    });
+    expect(logged.status).toBe(201);
+    const written = (await env.dataSource.query(
+      `SELECT type FROM outbox_event WHERE published_at IS NULL AND type IN ('case.opened', 'interaction.logged')
+          AND occurred_at >= $1`,
+      [new Date(downAt)],
+    )) as { type: string }[];
+    expect(written.map((r) => r.type).sort()).toEqual(['case.opened', 'interaction.logged']);
 
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - downAt))));
     expect(env.smtp.received).toHaveLength(0);
     await env.redis.start();
     const backAt = Date.now();
 
+    const settled = async () =>
+      (await env.count(`SELECT count(*) AS n FROM follow_up WHERE id = ANY($1) AND status = 'sent'`, [
+        ids,
+      ])) === 50 &&
+      (await env.count(`SELECT count(*) AS n FROM outbox_event WHERE processed_at IS NULL`)) === 0 &&
+      (await env.count(`SELECT count(*) AS n FROM notification WHERE status <> 'sent'`)) === 0;
+    await eventually(settled, 90_000, 'everything sent after Redis returned');
+    const recoveredMs = Date.now() - backAt;
+    console.info(
+      `redis-outage: everything sent ${recoveredMs} ms after Redis returned (sweep ${SWEEP_MS} ms)`,
+    );
+    expect(recoveredMs).toBeLessThanOrEqual(2 * SWEEP_MS);
+
+    // The case opened during the outage found its adviser; each notification went out exactly once.
+    const [opened] = (await env.dataSource.query(
+      `SELECT c.assigned_adviser_id FROM cases c JOIN enrolments e ON e.id = c.enrolment_id WHERE e.id = $1`,
+      [draft.body.id],
+    )) as { assigned_adviser_id: string | null }[];
+    expect(opened.assigned_adviser_id).toBe(adviser.user.id);
+    const notifications = await env.count(`SELECT count(*) AS n FROM notification`);
+    expect(notifications).toBeGreaterThanOrEqual(51); // the 50 re-audits and at least the SME's confirmation
+    expect(env.smtp.received).toHaveLength(notifications);
     await eventually(
       async () => (await fetch(`${api!.url}/health/ready`)).status === 200,
       15_000,
       'api ready',
     );
-    // The issue asks for two sweep intervals; on a loaded shared machine the pipeline itself can take
-    // longer, so the bound here is generous and the measured time is reported instead.
-    await eventually(
-      async () => (await env.count(`SELECT count(*) AS n FROM follow_up WHERE status = 'sent'`)) === 50,
-      90_000,
-      'everything sent after Redis returned',
-    );
-    console.info(
-      `redis-outage: all 50 sent ${Date.now() - backAt} ms after Redis returned (sweep ${SWEEP_MS} ms)`,
-    );
-    expect(env.smtp.received).toHaveLength(50);
-    // The sweep can deliver before the relay's backed-off retry comes round (up to relayMaxBackoffMs):
-    // what matters is that every row written during the outage is published, and nothing twice.
-    await eventually(
-      async () =>
-        (await env.count(`SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL`)) === 0,
-      30_000,
-      'outbox rows written during the outage published',
-    );
-    expect(env.smtp.received).toHaveLength(50);
   }, 180_000);
 
   it('FLUSHALL: the sweep restores every due follow-up, nothing doubled', async () => {
