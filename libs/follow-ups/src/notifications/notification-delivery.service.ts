@@ -1,3 +1,4 @@
+import { Coalescer } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FollowUpRulesFile } from '../config/follow-up-rules';
@@ -28,35 +29,40 @@ export type DeliveryResult =
 /**
  * Sends one notification: claims it (created/failed_temporary → sending, or a `sending` abandoned by a
  * dead worker), sends, and records the outcome. Temporary failures back off exponentially until 24 h
- * after creation; a 5xx answer is permanent at once.
+ * after creation; a 5xx answer is permanent at once. The deliveries in flight claim their rows in one
+ * statement, and those not part of a follow-up are stamped sent in one statement (group commit).
  */
+const BATCH = 200;
+
 @Injectable()
 export class NotificationDelivery {
   private readonly logger = new Logger(NotificationDelivery.name);
+
+  private readonly claims: Coalescer<string, ClaimedNotification | null>;
+  private readonly sentMarks: Coalescer<{ id: string; messageId: string }, null>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly mailer: MailerService,
     private readonly runner: FollowUpRunner,
     private readonly rules: FollowUpRulesFile,
-  ) {}
+  ) {
+    this.claims = new Coalescer((ids) => this.claim(ids), BATCH);
+    this.sentMarks = new Coalescer(async (sent) => {
+      await this.dataSource.query(
+        `UPDATE notification n SET status = 'sent', sent_at = now(), message_id = x.message_id,
+                last_error = NULL, updated_at = now()
+           FROM unnest($1::uuid[], $2::text[]) AS x(id, message_id)
+          WHERE n.id = x.id AND n.status = 'sending'`,
+        [sent.map((s) => s.id), sent.map((s) => s.messageId)],
+      );
+      return sent.map(() => null);
+    }, BATCH);
+  }
 
   async deliver(id: string): Promise<DeliveryResult> {
-    // Claim and load in one round trip.
-    const [claimed] = (await this.dataSource.query(
-      `UPDATE notification
-          SET status = 'sending', attempts = attempts + 1, sending_started_at = now(), updated_at = now()
-        WHERE id = $1
-          AND ((status IN ('created', 'failed_temporary') AND next_attempt_at <= now() + interval '2 seconds')
-               OR (status = 'sending' AND sending_started_at < now() - $2 * interval '1 millisecond'))
-        RETURNING id, follow_up_id AS "followUpId", follow_up_step AS "followUpStep", attempts,
-                  created_at AS "createdAt", recipient_email AS "recipientEmail",
-                  recipient_name AS "recipientName", language, subject, body_text AS "bodyText",
-                  body_html AS "bodyHtml"`,
-      [id, this.rules.engine.staleSendingMs],
-    )) as [ClaimedNotification[], number];
-    if (claimed.length === 0) return { outcome: 'skipped' };
-    const notification = claimed[0];
+    const notification = await this.claims.submit(id);
+    if (!notification) return { outcome: 'skipped' };
 
     let failure: unknown;
     let messageId = '';
@@ -66,15 +72,16 @@ export class NotificationDelivery {
       failure = error;
     }
     if (failure === undefined) {
-      const markSent = `UPDATE notification SET status = 'sent', sent_at = now(), message_id = $2,
-                               last_error = NULL, updated_at = now()
-                         WHERE id = $1 AND status = 'sending'`;
       const { followUpId, followUpStep } = notification;
-      if (followUpId === null || followUpStep === null)
-        await this.dataSource.query(markSent, [id, messageId]);
+      if (followUpId === null || followUpStep === null) await this.sentMarks.submit({ id, messageId });
       else
         await this.dataSource.transaction(async (manager) => {
-          await manager.query(markSent, [id, messageId]);
+          await manager.query(
+            `UPDATE notification SET status = 'sent', sent_at = now(), message_id = $2,
+                    last_error = NULL, updated_at = now()
+              WHERE id = $1 AND status = 'sending'`,
+            [id, messageId],
+          );
           await this.runner.advance(manager, followUpId, followUpStep);
         });
       return { outcome: 'sent' };
@@ -108,6 +115,33 @@ export class NotificationDelivery {
       [id, message.slice(0, 1000), retryInMs],
     );
     return { outcome: 'failed_temporary', retryInMs, attempts: notification.attempts };
+  }
+
+  /**
+   * Claims the rows that may be sent now (created or failed_temporary and due, or a `sending` abandoned by
+   * a dead worker) and loads them, in one round trip; a row another delivery holds answers null.
+   */
+  private async claim(ids: string[]): Promise<(ClaimedNotification | null)[]> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE notification
+          SET status = 'sending', attempts = attempts + 1, sending_started_at = now(), updated_at = now()
+        WHERE id = ANY($1::uuid[])
+          AND ((status IN ('created', 'failed_temporary') AND next_attempt_at <= now() + interval '2 seconds')
+               OR (status = 'sending' AND sending_started_at < now() - $2 * interval '1 millisecond'))
+        RETURNING id, follow_up_id AS "followUpId", follow_up_step AS "followUpStep", attempts,
+                  created_at AS "createdAt", recipient_email AS "recipientEmail",
+                  recipient_name AS "recipientName", language, subject, body_text AS "bodyText",
+                  body_html AS "bodyHtml"`,
+      [ids, this.rules.engine.staleSendingMs],
+    )) as [ClaimedNotification[], number];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    // The same id twice in one batch (a duplicated job): only the first delivery gets the claim.
+    const answered = new Set<string>();
+    return ids.map((id) => {
+      const row = answered.has(id) ? undefined : byId.get(id);
+      answered.add(id);
+      return row ?? null;
+    });
   }
 }
 
