@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { loadFollowUpRules } from '@app/follow-ups';
 import { Client } from 'pg';
 import { Benchmark, BenchContext, BenchmarkResult, Measurement, TargetCheck, verdict } from '../bench.types';
-import { runLoad } from '../support/load';
+import { LoadTask, runLoad } from '../support/load';
 import { peakRssMb, resetPeakRss } from '../support/peak-rss';
 import { latencySummary, median, ratioPercent } from '../support/stats';
 
@@ -26,16 +27,54 @@ async function pipelineUnavailableReason(databaseUrl: string): Promise<string | 
 }
 
 /** Bare Bull: addBulk + process no-op jobs in one process, the most the queue itself can do here. */
-export async function measureBareBull(context: BenchContext): Promise<Measurement> {
+export function measureBareBull(context: BenchContext): Promise<Measurement> {
   const { settings, app } = context;
-  const task = (jobs: number) => ({
-    kind: 'bull' as const,
-    redisUrl: context.redisUrl,
-    prefix: `${app.env.REDIS_PREFIX}-ceiling`,
-    jobs,
-    concurrency: settings.queueConcurrency,
-    batchSize: settings.queueBatchSize,
-  });
+  return measureLoadRounds(
+    context,
+    'ceiling: bare Bull addBulk + process (no-op)',
+    'bare Bull',
+    'jobs/s',
+    (jobs) => ({
+      kind: 'bull',
+      redisUrl: context.redisUrl,
+      prefix: `${app.env.REDIS_PREFIX}-ceiling`,
+      jobs,
+      concurrency: settings.queueConcurrency,
+      batchSize: settings.queueBatchSize,
+    }),
+  );
+}
+
+/**
+ * The email hop alone: bare nodemailer to the same SMTP peer, as many connections as the worker's mail
+ * pool (config/follow-ups.yaml `mailConcurrency`). No pipeline can send faster than this on the machine.
+ */
+function measureBareSmtp(context: BenchContext): Promise<Measurement> {
+  const connections = loadFollowUpRules({}).engine.mailConcurrency;
+  return measureLoadRounds(
+    context,
+    `ceiling: bare nodemailer → SMTP peer (${connections} connections, no database, no Bull)`,
+    'bare SMTP',
+    'emails/s',
+    (messages) => ({
+      kind: 'smtp',
+      port: context.app.smtp.port,
+      tag: `smtp-${randomUUID().slice(0, 8)}`,
+      messages,
+      connections,
+    }),
+  );
+}
+
+/** A warm-up of a fifth, then `rounds` runs of `queueJobs` items of a load task in its own process. */
+async function measureLoadRounds(
+  context: BenchContext,
+  subject: string,
+  label: string,
+  unit: string,
+  task: (items: number) => LoadTask,
+): Promise<Measurement> {
+  const { settings, app } = context;
   await runLoad(task(Math.ceil(settings.queueJobs / 5)), app.root);
   const latencies: number[] = [];
   const rates: number[] = [];
@@ -48,13 +87,13 @@ export async function measureBareBull(context: BenchContext): Promise<Measuremen
     errors += result.errors;
     rss = Math.max(rss, result.peakRssMb ?? 0);
     context.log(
-      `  round ${round}/${settings.rounds} bare Bull: ${Math.round(result.completed / result.seconds)} jobs/s`,
+      `  round ${round}/${settings.rounds} ${label}: ${Math.round(result.completed / result.seconds)} ${unit}`,
     );
   }
   return {
-    subject: 'ceiling: bare Bull addBulk + process (no-op)',
+    subject,
     ...latencySummary(latencies),
-    throughput: { value: Math.round(median(rates) ?? 0), unit: 'jobs/s' },
+    throughput: { value: Math.round(median(rates) ?? 0), unit },
     peakRssMb: rss || undefined,
     errors,
     samples: latencies.length,
@@ -202,8 +241,16 @@ export const followUpPipelineBenchmark: Benchmark = {
     }
     context.log(`  warm-up pipeline (${Math.ceil(settings.queueJobs / 5)} notifications)`);
     const { measurement: pipeline, notes } = await measurePipeline(context);
+    context.log(`  warm-up bare SMTP (${Math.ceil(settings.queueJobs / 5)} emails)`);
+    const smtp = await measureBareSmtp(context);
     const rate = pipeline.throughput?.value ?? 0;
     const percent = ratioPercent(rate, ceiling.throughput?.value ?? 0);
+    const smtpRate = smtp.throughput?.value ?? 0;
+    notes.push(
+      `The email hop alone (bare nodemailer → the same SMTP peer) reached ${smtpRate} emails/s = ` +
+        `${ratioPercent(smtpRate, ceiling.throughput?.value ?? 0)} % of bare Bull: the bound on any pipeline ` +
+        `that sends an email per job here. The pipeline reached ${ratioPercent(rate, smtpRate)} % of it.`,
+    );
     const targets: TargetCheck[] = [
       {
         target: this.targets[0],
@@ -218,7 +265,7 @@ export const followUpPipelineBenchmark: Benchmark = {
       status: 'measured',
       method,
       app: [pipeline],
-      ceiling: [ceiling],
+      ceiling: [ceiling, smtp],
       ratio: { label: 'pipeline emails/s ÷ bare Bull jobs/s', percent },
       targets,
       notes,

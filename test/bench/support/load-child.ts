@@ -4,6 +4,7 @@
  */
 import autocannon from 'autocannon';
 import Queue from 'bull';
+import nodemailer from 'nodemailer';
 import { performance } from 'node:perf_hooks';
 import type { LoadResult, LoadTask } from './load';
 import { peakRssMb } from './peak-rss';
@@ -106,8 +107,47 @@ async function runBull(task: Extract<LoadTask, { kind: 'bull' }>): Promise<LoadR
   return { completed: latencies.length, errors, seconds, latencies, peakRssMb: peakRssMb(process.pid) };
 }
 
+/**
+ * The ceiling of the email hop: bare nodemailer (pooled, as the worker's MailerService) sending messages
+ * of the pipeline's size to the same SMTP peer, with no database, no Bull and no templates.
+ */
+async function runSmtp(task: Extract<LoadTask, { kind: 'smtp' }>): Promise<LoadResult> {
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: task.port,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: task.connections,
+    maxMessages: Infinity,
+  });
+  const body = 'A reminder about your export plan. '.repeat(30);
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: task.messages }, async (_, n) => {
+      try {
+        await transport.sendMail({
+          from: 'programme@bench.example',
+          to: `sme-${n}@bench.example`,
+          subject: `Your follow-up is due [bench:${task.tag}]`,
+          text: body,
+          html: `<p>${body}</p>`,
+        });
+        latencies.push(Math.round((performance.now() - started) * 100) / 100);
+      } catch {
+        errors++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  transport.close();
+  return { completed: latencies.length, errors, seconds, latencies, peakRssMb: peakRssMb(process.pid) };
+}
+
 process.once('message', (task: LoadTask) => {
-  const run = task.kind === 'http' ? runHttp(task) : runBull(task);
+  const run = task.kind === 'http' ? runHttp(task) : task.kind === 'bull' ? runBull(task) : runSmtp(task);
   run.then(
     (result) => process.send?.({ ok: true, result }, () => process.exit(0)),
     (error: unknown) =>

@@ -24,7 +24,8 @@ export type LoadTask =
        */
       requests?: HttpRequestSpec[];
     }
-  | { kind: 'bull'; redisUrl: string; prefix: string; jobs: number; concurrency: number; batchSize: number };
+  | { kind: 'bull'; redisUrl: string; prefix: string; jobs: number; concurrency: number; batchSize: number }
+  | { kind: 'smtp'; port: number; tag: string; messages: number; connections: number };
 
 export interface LoadResult {
   /** Requests answered / jobs completed. */
