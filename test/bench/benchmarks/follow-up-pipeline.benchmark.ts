@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { Benchmark, BenchContext, BenchmarkResult, Measurement, TargetCheck, verdict } from '../bench.types';
 import { LoadTask, runLoad } from '../support/load';
 import { peakRssMb, resetPeakRss } from '../support/peak-rss';
-import { latencySummary, median, ratioPercent } from '../support/stats';
+import { appendSamples, latencySummary, median, ratioPercent } from '../support/stats';
 
 const TARGET_RATE = 500;
 const TARGET_RATIO = 50;
@@ -83,7 +83,7 @@ async function measureLoadRounds(
   for (let round = 1; round <= settings.rounds; round++) {
     const result = await runLoad(task(settings.queueJobs), app.root);
     rates.push(result.completed / result.seconds);
-    latencies.push(...result.latencies);
+    appendSamples(latencies, result.latencies);
     errors += result.errors;
     rss = Math.max(rss, result.peakRssMb ?? 0);
     context.log(
@@ -175,7 +175,7 @@ async function measurePipeline(
       const result = await pipelineRound(context, client, settings.queueJobs);
       const rate = result.delivered / result.seconds;
       rates.push(rate);
-      latencies.push(...result.latencies);
+      appendSamples(latencies, result.latencies);
       undelivered += result.undelivered;
       rss = Math.max(rss, peakRssMb(app.worker.pid) ?? 0);
       context.log(`  round ${round}/${settings.rounds} pipeline: ${Math.round(rate)} emails/s`);

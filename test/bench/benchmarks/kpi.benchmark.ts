@@ -8,7 +8,7 @@ import { Benchmark, BenchContext, BenchmarkResult, Measurement, verdict } from '
 import { seedDatabase } from '../seed';
 import { benchToken } from '../support/bench-token';
 import { peakRssMb, resetPeakRss } from '../support/peak-rss';
-import { latencySummary, median } from '../support/stats';
+import { appendSamples, latencySummary, median } from '../support/stats';
 
 interface Statement {
   sql: string;
@@ -129,7 +129,7 @@ export const kpiBenchmark: Benchmark = {
       for (let round = 1; round <= settings.rounds; round++) {
         resetPeakRss(app.api.pid);
         const r = await oneAtATime(url, headers, settings.durationSeconds);
-        appLatencies.push(...r.latencies);
+        appendSamples(appLatencies, r.latencies);
         appErrors += r.errors;
         rss = Math.max(rss, peakRssMb(app.api.pid) ?? 0);
         log(
@@ -150,7 +150,7 @@ export const kpiBenchmark: Benchmark = {
       let errors = 0;
       for (let round = 1; round <= settings.rounds; round++) {
         const r = await bareReports(databaseUrl, statements, settings.durationSeconds);
-        latencies.push(...r.latencies);
+        appendSamples(latencies, r.latencies);
         errors += r.errors;
         log(
           `  round ${round}/${settings.rounds} bare pg (${subject.label}): median ${median(r.latencies)?.toFixed(0)} ms`,

@@ -1,7 +1,7 @@
 import type { BenchContext, Measurement } from '../bench.types';
 import { runLoad } from './load';
 import { peakRssMb, resetPeakRss } from './peak-rss';
-import { latencySummary, median } from './stats';
+import { appendSamples, latencySummary, median } from './stats';
 
 export interface HttpSubject {
   subject: string;
@@ -53,7 +53,7 @@ export async function measureHttpRounds(
       const result = await load(subject, settings.durationSeconds);
       const rate = result.completed / result.seconds;
       const acc = pooled[i];
-      acc.latencies.push(...result.latencies);
+      appendSamples(acc.latencies, result.latencies);
       acc.rates.push(rate);
       acc.errors += result.errors;
       acc.rss = Math.max(acc.rss, peakRssMb(subject.pid) ?? 0);

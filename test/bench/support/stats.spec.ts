@@ -1,4 +1,4 @@
-import { latencySummary, median, percentile, ratioPercent } from './stats';
+import { appendSamples, latencySummary, median, percentile, ratioPercent } from './stats';
 
 describe('bench statistics', () => {
   it('takes the nearest-rank percentile of unsorted samples', () => {
@@ -19,5 +19,14 @@ describe('bench statistics', () => {
     expect(latencySummary([1, 2, 3, 4, 100])).toEqual({ medianMs: 3, p95Ms: 100, p99Ms: 100 });
     expect(ratioPercent(1, 3)).toBe(33.3);
     expect(ratioPercent(1, 0)).toBe(0);
+  });
+
+  it('appends a round of 300 000 samples, more than a spread into push() can take', () => {
+    const round = Array.from({ length: 300_000 }, (_, i) => i % 100);
+    const pooled = [7];
+    appendSamples(pooled, round);
+    expect(pooled).toHaveLength(300_001);
+    expect(pooled[0]).toBe(7);
+    expect(pooled[300_000]).toBe(99);
   });
 });
