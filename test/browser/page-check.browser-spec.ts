@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newJourney } from './support/browser';
-import { checkPage } from './support/page-check';
+import { axeViolations, checkPage } from './support/page-check';
 
 /**
  * The checks themselves, on small pages with known defects: a page check that passed everything would
@@ -157,6 +157,18 @@ describe('the page check catches what it claims to', () => {
     try {
       const page = await open(context, '/trap');
       await expect(checkPage(page, { name: 'harness trap' })).rejects.toThrow('focus trap');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('scans a page whose context was not prepared for axe: axe is injected for that scan', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await open(context, '/broken');
+      const violations = await axeViolations(page);
+      expect(violations.some((v) => v.startsWith('axe label'))).toBe(true);
+      expect(violations.some((v) => v.startsWith('axe color-contrast'))).toBe(true);
     } finally {
       await context.close();
     }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, BrowserContextOptions, chromium } from 'playwright-core';
+import { preloadAxe } from './axe';
 
 /** Debian's Chromium (`apt-get install chromium`); playwright's own browser downloads fail on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -55,6 +56,8 @@ export async function newJourney(browser: Browser, options: JourneyOptions = {})
     ...rest,
   });
   javaScriptByContext.set(context, javaScript);
+  // Scripts-off pages are scanned on a scripts-on copy (page-check.ts), which has axe preloaded itself.
+  if (javaScript) await preloadAxe(context);
   return context;
 }
 

@@ -1,14 +1,11 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
+import { axeScan, preloadAxe, type AxeNode } from './axe';
 import { javaScriptEnabled, saveScreenshots } from './browser';
 import { horizontalOverflow, pageFacts } from './in-page';
 import { keyboardProblems } from './keyboard';
 import { Language, text } from './locales';
 
 export type { Language };
-
-/** WCAG 2.0, 2.1 and 2.2 at levels A and AA: the standard a public-sector service must meet. */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Titles seen in this test file, per language: two different pages must never share one. */
 const titlesSeen = new Map<string, string>();
@@ -75,20 +72,6 @@ function titleProblems(title: string, lang: Language, options: CheckPageOptions)
   return problems;
 }
 
-/**
- * An axe scan of the page as it is, for WCAG 2.2 AA. Two settings halve the time a scan takes and change
- * nothing it finds: `resultTypes` keeps full detail only for violations (the only results read here), and
- * legacy mode runs axe.run in the page itself rather than a partial run per frame finished in a freshly
- * opened blank page, which only matters for cross-origin frames, and the service has no frames at all.
- */
-function axeScan(page: Page): ReturnType<AxeBuilder['analyze']> {
-  return new AxeBuilder({ page })
-    .options({ resultTypes: ['violations'] })
-    .withTags(AXE_TAGS) // after options(), which replaces the whole options object
-    .setLegacyMode()
-    .analyze();
-}
-
 /** axe-core's WCAG 2.2 AA violations, one line per failing element. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = javaScriptEnabled(page.context()) ? await axeScan(page) : await axeOnScriptlessCopy(page);
@@ -101,8 +84,6 @@ export async function axeViolations(page: Page): Promise<string[]> {
       ),
   );
 }
-
-type AxeNode = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number]['nodes'][number];
 
 /**
  * The one exception, and only this exact case: GOV.UK Frontend puts aria-expanded on a radio that reveals
@@ -125,6 +106,7 @@ function scratchFor(browser: Browser): Promise<{ page: Page; html: Map<string, s
   if (!scratch) {
     scratch = (async () => {
       const context = await browser.newContext();
+      await preloadAxe(context);
       const page = await context.newPage();
       const html = new Map<string, string>();
       await page.route(
@@ -148,7 +130,7 @@ function scratchFor(browser: Browser): Promise<{ page: Page; html: Map<string, s
  * server's HTML, since no script ran) is served, scripts removed, at the same URL to a scratch page with
  * scripts on, same viewport, same stylesheets; axe runs there.
  */
-async function axeOnScriptlessCopy(page: Page): ReturnType<AxeBuilder['analyze']> {
+async function axeOnScriptlessCopy(page: Page): ReturnType<typeof axeScan> {
   const browser = page.context().browser();
   if (!browser) throw new Error('axe: the page has no browser');
   const url = page.url().split('#')[0];
