@@ -121,19 +121,23 @@ export class AssignmentService {
     requests: readonly AutoAssignRequest[],
     context: AuditContext,
   ): Promise<AssignOutcome['outcome'][]> {
-    const ids = [...new Set(requests.map((r) => r.caseId))];
+    // Each case once, with the language of its first delivery.
+    const languages = new Map<string, string | undefined>();
+    for (const { caseId, language } of requests) if (!languages.has(caseId)) languages.set(caseId, language);
+    const ids = [...languages.keys()];
     const locked = await m
       .getRepository(Case)
       .find({ where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
     const byId = new Map(locked.map((c) => [c.id, c]));
     const outcomes = new Map<string, AssignOutcome['outcome']>();
     const waiting: { kase: Case; language?: string }[] = [];
+    // The same checks, in the same order, as `autoAssign`.
     for (const id of ids) {
       const kase = byId.get(id);
-      if (!kase || (!kase.assignedAdviserId && kase.status !== 'awaiting_assignment'))
-        outcomes.set(id, 'not_open');
+      if (!kase) outcomes.set(id, 'not_open');
       else if (kase.assignedAdviserId) outcomes.set(id, 'already_assigned');
-      else waiting.push({ kase, language: requests.find((r) => r.caseId === id)?.language });
+      else if (kase.status !== 'awaiting_assignment') outcomes.set(id, 'not_open');
+      else waiting.push({ kase, language: languages.get(id) });
     }
     if (waiting.length > 0) await this.assignWaiting(m, waiting, context, outcomes);
     const answered = new Set<string>();

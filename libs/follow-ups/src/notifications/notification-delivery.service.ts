@@ -1,6 +1,6 @@
 import { Coalescer } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { FollowUpRulesFile } from '../config/follow-up-rules';
 import { FollowUpRunner } from '../follow-up/follow-up-runner.service';
 import { isPermanentSmtpFailure, MailerService } from './mailer.service';
@@ -49,13 +49,7 @@ export class NotificationDelivery {
   ) {
     this.claims = new Coalescer((ids) => this.claim(ids), BATCH);
     this.sentMarks = new Coalescer(async (sent) => {
-      await this.dataSource.query(
-        `UPDATE notification n SET status = 'sent', sent_at = now(), message_id = x.message_id,
-                last_error = NULL, updated_at = now()
-           FROM unnest($1::uuid[], $2::text[]) AS x(id, message_id)
-          WHERE n.id = x.id AND n.status = 'sending'`,
-        [sent.map((s) => s.id), sent.map((s) => s.messageId)],
-      );
+      await this.markSent(this.dataSource.manager, sent);
       return sent.map(() => null);
     }, BATCH);
   }
@@ -76,12 +70,7 @@ export class NotificationDelivery {
       if (followUpId === null || followUpStep === null) await this.sentMarks.submit({ id, messageId });
       else
         await this.dataSource.transaction(async (manager) => {
-          await manager.query(
-            `UPDATE notification SET status = 'sent', sent_at = now(), message_id = $2,
-                    last_error = NULL, updated_at = now()
-              WHERE id = $1 AND status = 'sending'`,
-            [id, messageId],
-          );
+          await this.markSent(manager, [{ id, messageId }]);
           await this.runner.advance(manager, followUpId, followUpStep);
         });
       return { outcome: 'sent' };
@@ -115,6 +104,17 @@ export class NotificationDelivery {
       [id, message.slice(0, 1000), retryInMs],
     );
     return { outcome: 'failed_temporary', retryInMs, attempts: notification.attempts };
+  }
+
+  /** Stamps claimed notifications sent with their SMTP message ids (guarded: only rows still `sending`). */
+  private async markSent(manager: EntityManager, sent: { id: string; messageId: string }[]): Promise<void> {
+    await manager.query(
+      `UPDATE notification n SET status = 'sent', sent_at = now(), message_id = x.message_id,
+              last_error = NULL, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[]) AS x(id, message_id)
+        WHERE n.id = x.id AND n.status = 'sending'`,
+      [sent.map((s) => s.id), sent.map((s) => s.messageId)],
+    );
   }
 
   /**

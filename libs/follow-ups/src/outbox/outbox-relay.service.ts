@@ -69,13 +69,13 @@ export class OutboxRelay {
       )) as { id: string; type: string; aggregate_id: string }[];
       if (rows.length === 0) return 0;
       const ids = rows.map((r) => r.id);
-      const deliveries = rows.filter((r) => r.type === NOTIFICATION_CREATED);
-      const unheard = rows.filter(
-        (r) => r.type !== NOTIFICATION_CREATED && this.registry.handlersFor(r.type).length === 0,
-      );
-      const events = rows.filter(
-        (r) => r.type !== NOTIFICATION_CREATED && this.registry.handlersFor(r.type).length > 0,
-      );
+      // Three kinds of row: straight to delivery, dispatched through the events queue, or nobody listens.
+      const [deliveries, events, unheard]: (typeof rows)[] = [[], [], []];
+      for (const row of rows) {
+        if (row.type === NOTIFICATION_CREATED) deliveries.push(row);
+        else if (this.registry.handlersFor(row.type).length > 0) events.push(row);
+        else unheard.push(row);
+      }
       try {
         if (!queueReady(this.queue)) throw new Error('Redis is not connected');
         await withTimeout(
