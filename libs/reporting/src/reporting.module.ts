@@ -9,6 +9,7 @@ import { ReportsController } from './controllers/reports.controller';
 import { ReportsPagesController } from './controllers/reports.pages.controller';
 import { StatisticsPagesController } from './controllers/statistics.pages.controller';
 import { KpiReportService } from './kpi/kpi-report.service';
+import { KpiSnapshots } from './kpi/kpi-snapshots';
 import { ReportFiltersService } from './kpi/report-filters.service';
 import { ReportExportsService } from './exports/report-exports.service';
 import { ReportingRules } from './reporting-rules';
@@ -33,6 +34,7 @@ import { PublicStatisticsService } from './statistics/public-statistics.service'
     { provide: ReportingRules, useFactory: () => ReportingRules.load() },
     // Region and sector codes for filter checks; loaded from config/ like the enrolment lib does.
     { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
+    KpiSnapshots,
     KpiReportService,
     ReportFiltersService,
     PublicStatisticsService,

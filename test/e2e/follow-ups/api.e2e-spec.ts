@@ -224,6 +224,7 @@ describe('follow-ups API and pages: your tasks, inbox, local mail, queue board',
     expect(queues.queues.map((q: { name: string }) => q.name).sort()).toEqual([
       'events',
       'follow-ups',
+      'kpi-snapshots',
       'notifications',
       'report-exports',
       'retention',

@@ -48,7 +48,15 @@ describe('worker process', () => {
     expect((await fetch(`${url}/health/ready`)).status).toBe(200);
     const metrics = await (await fetch(`${url}/metrics`)).text();
     // Every queue this process consumes reports its depth, and job timings/failures have their series.
-    for (const queue of ['events', 'follow-ups', 'notifications', 'report-exports', 'retention', 'heartbeat'])
+    for (const queue of [
+      'events',
+      'follow-ups',
+      'notifications',
+      'report-exports',
+      'kpi-snapshots',
+      'retention',
+      'heartbeat',
+    ])
       expect(metrics).toContain(`queue_jobs{queue="${queue}",state="waiting"}`);
     expect(metrics).toContain('# TYPE queue_job_duration_seconds histogram');
     expect(metrics).toContain('# TYPE queue_job_failures_total counter');

@@ -1,7 +1,7 @@
 import { RETENTION_QUEUE } from '@app/data-protection';
 import { EVENTS_QUEUE, FOLLOW_UPS_QUEUE, NOTIFICATIONS_QUEUE } from '@app/follow-ups';
 import { Roles } from '@app/identity';
-import { REPORT_EXPORTS_QUEUE } from '@app/reporting';
+import { KPI_SNAPSHOTS_QUEUE, REPORT_EXPORTS_QUEUE } from '@app/reporting';
 import { createBullBoard } from '@bull-board/api';
 import { BullAdapter } from '@bull-board/api/bullAdapter';
 import { ExpressAdapter } from '@bull-board/express';
@@ -31,11 +31,12 @@ export class QueueBoardController {
     @InjectQueue(NOTIFICATIONS_QUEUE) notifications: Queue,
     @InjectQueue(REPORT_EXPORTS_QUEUE) exports: Queue,
     @InjectQueue(RETENTION_QUEUE) retention: Queue,
+    @InjectQueue(KPI_SNAPSHOTS_QUEUE) kpiSnapshots: Queue,
   ) {
     const adapter = new ExpressAdapter();
     adapter.setBasePath(QUEUE_BOARD_PATH);
     createBullBoard({
-      queues: [events, followUps, notifications, exports, retention].map(
+      queues: [events, followUps, notifications, exports, retention, kpiSnapshots].map(
         (q) => new BullAdapter(q, { readOnlyMode: false }),
       ),
       serverAdapter: adapter,

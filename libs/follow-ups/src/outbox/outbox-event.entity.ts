@@ -8,6 +8,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('outbox_event')
 @Index('ix_outbox_event_unpublished', ['occurredAt'], { where: 'published_at IS NULL' })
 @Index('ix_outbox_event_unprocessed', ['publishedAt'], { where: 'processed_at IS NULL' })
+// "Has anything happened since?": the KPI refresh asks it of each summary it keeps (libs/reporting).
+@Index('ix_outbox_event_occurred', ['occurredAt'])
 export class OutboxEvent {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

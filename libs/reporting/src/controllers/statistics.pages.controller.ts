@@ -45,7 +45,8 @@ export class StatisticsPagesController {
       last,
       currentLabel: financialYearLabel(year, start),
       lastLabel: financialYearLabel(year - 1, start),
-      generatedAt: now.generatedAt,
+      // The older of the two years' summaries: every figure on the page is at least this fresh.
+      dataAsOf: now.dataAsOf < before.dataAsOf ? now.dataAsOf : before.dataAsOf,
       rows: now.figures.map((f, i) => ({ ...f, previous: before.figures[i]?.figure })),
     });
   }

@@ -1,21 +1,55 @@
-import { AppConfig } from '@app/config';
 import { WorkingCalendar } from '@app/follow-ups';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ReportingRules } from '../reporting-rules';
-import { GROUP_TITLES, KPI_DEFINITIONS, type KpiComputeContext, type KpiRow } from './kpi-registry';
+import {
+  GROUP_TITLES,
+  KPI_DEFINITIONS,
+  type KpiComputeContext,
+  type KpiDefinition,
+  type KpiRow,
+} from './kpi-registry';
 import type { KpiFilters, KpiGroup, KpiGroupKey, KpiReport, KpiValue } from './kpi-report';
-import { COMMON_CTES, KPI_SOURCES, type KpiSourceKey } from './kpi-sql';
-import { addDays, previousPeriod, type Period } from './period';
+import type { KpiSourceKey } from './kpi-sql';
+import { KpiSnapshots, type SourceRequest } from './kpi-snapshots';
+import { addDays, previousPeriod } from './period';
 
 export type KpiScope = KpiReport['scope'];
 
+/** An adviser's figures always cover their own caseload, whatever the filter says. */
+function effectiveFilters(filters: KpiFilters, scope: KpiScope): KpiFilters {
+  return scope.kind === 'adviser' ? { ...filters, adviserId: scope.adviserId } : { ...filters };
+}
+
+function kpiDefinitions(keys?: readonly string[]): readonly KpiDefinition[] {
+  return keys ? KPI_DEFINITIONS.filter((d) => keys.includes(d.key)) : KPI_DEFINITIONS;
+}
+
 /**
- * Builds the KPI report: runs each source query once for the period and once for the preceding period of
- * equal length, then lets every KPI definition compute its number. Reads live tables, so `dataAsOf` is
- * the moment of extraction. Needs only the database, the config and the working calendar, so it runs in a
- * plain Nest application context (benchmarks) as well as behind HTTP.
+ * The source queries a report needs: each source its KPIs read, for the period, and again for the
+ * preceding period of equal length unless every KPI of that source is a figure for now.
+ */
+export function planKpiSources(
+  filters: KpiFilters,
+  scope: KpiScope,
+  keys?: readonly string[],
+): { current: SourceRequest[]; previous: SourceRequest[] } {
+  const effective = effectiveFilters(filters, scope);
+  const definitions = kpiDefinitions(keys);
+  const before = { ...effective, ...previousPeriod(effective) };
+  return {
+    current: [...new Set(definitions.map((d) => d.source))].map((source) => ({ source, filters: effective })),
+    previous: [...new Set(definitions.filter((d) => !d.snapshot).map((d) => d.source))].map((source) => ({
+      source,
+      filters: before,
+    })),
+  };
+}
+
+/**
+ * Builds the KPI report: reads each source query's rows once for the period and once for the preceding
+ * period of equal length (from KpiSnapshots: a summary at most five minutes old, or computed now), then lets
+ * every KPI definition compute its number. `dataAsOf` is when the oldest rows it used were read. Needs only
+ * the database, the config and the working calendar, so it runs in a plain Nest application context
+ * (benchmarks) as well as behind HTTP.
  */
 @Injectable()
 export class KpiReportService {
@@ -23,10 +57,8 @@ export class KpiReportService {
   private readonly inFlight = new Map<string, Promise<KpiReport>>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
+    private readonly snapshots: KpiSnapshots,
     private readonly calendar: WorkingCalendar,
-    private readonly rules: ReportingRules,
   ) {}
 
   /**
@@ -43,18 +75,16 @@ export class KpiReportService {
   }
 
   private async compute(filters: KpiFilters, scope: KpiScope, keys?: readonly string[]): Promise<KpiReport> {
-    // An adviser's figures always cover their own caseload, whatever the filter says.
-    const effective: KpiFilters =
-      scope.kind === 'adviser' ? { ...filters, adviserId: scope.adviserId } : { ...filters };
-    const definitions = keys ? KPI_DEFINITIONS.filter((d) => keys.includes(d.key)) : KPI_DEFINITIONS;
-    const sources = [...new Set(definitions.map((d) => d.source))];
-    const previousSources = [...new Set(definitions.filter((d) => !d.snapshot).map((d) => d.source))];
-    const before = previousPeriod(effective);
+    const effective = effectiveFilters(filters, scope);
+    const definitions = kpiDefinitions(keys);
     const generatedAt = new Date().toISOString();
-    const [current, previous] = await Promise.all([
-      this.runSources(sources, effective, effective),
-      this.runSources(previousSources, effective, before),
-    ]);
+    const plan = planKpiSources(filters, scope, keys);
+    const results = await this.snapshots.rows([...plan.current, ...plan.previous]);
+    const bySource = (requests: SourceRequest[], offset: number): Map<KpiSourceKey, KpiRow[]> =>
+      new Map(requests.map((r, i) => [r.source, results[offset + i].rows]));
+    const current = bySource(plan.current, 0);
+    const previous = bySource(plan.previous, plan.current.length);
+    const oldest = Math.min(...results.map((r) => r.computedAt.getTime()));
     const ctx: KpiComputeContext = { workingDaysBetween: (a, b) => this.workingDaysBetween(a, b) };
 
     const groups = new Map<KpiGroupKey, KpiGroup>();
@@ -97,41 +127,9 @@ export class KpiReportService {
       filters: effective,
       scope,
       generatedAt,
-      dataAsOf: generatedAt,
+      dataAsOf: Number.isFinite(oldest) ? new Date(oldest).toISOString() : generatedAt,
       groups: [...groups.values()],
     };
-  }
-
-  /** Runs each source once for `period` with the filters; returns its rows by source. */
-  private async runSources(
-    sources: KpiSourceKey[],
-    filters: KpiFilters,
-    period: Period,
-  ): Promise<Map<KpiSourceKey, KpiRow[]>> {
-    const params = [
-      period.from,
-      period.to,
-      this.config.PROGRAMME_TIME_ZONE,
-      filters.region ?? null,
-      filters.sector ?? null,
-      filters.adviserId ?? null,
-      filters.sizeBand ?? null,
-      filters.stageAtEnrolment ?? null,
-      this.rules.auditBarrierBelow,
-    ];
-    const results = await Promise.all(
-      sources.map(async (source) => {
-        // JIT compilation (on by default where Postgres is built with LLVM) spent ~0.8 s of 1.6 s compiling
-        // the transitions statement at 100 000 cases; these statements are planned fresh each time, so it
-        // never pays back. SET LOCAL keeps it off for this statement's transaction only.
-        const rows = await this.dataSource.transaction(async (m) => {
-          await m.query('SET LOCAL jit = off');
-          return (await m.query(`${COMMON_CTES}\n${KPI_SOURCES[source]}`, params)) as KpiRow[];
-        });
-        return [source, rows] as const;
-      }),
-    );
-    return new Map(results);
   }
 
   /**

@@ -30,7 +30,7 @@ export class PublicStatisticsService {
 
   async statistics(
     period: Pick<KpiFilters, 'from' | 'to'>,
-  ): Promise<{ generatedAt: string; figures: PublicStatistic[] }> {
+  ): Promise<{ generatedAt: string; dataAsOf: string; figures: PublicStatistic[] }> {
     const report = await this.kpis.build(
       { from: period.from, to: period.to },
       { kind: 'programme' },
@@ -39,6 +39,7 @@ export class PublicStatisticsService {
     const all = report.groups.flatMap((g) => g.kpis);
     return {
       generatedAt: report.generatedAt,
+      dataAsOf: report.dataAsOf,
       figures: PUBLIC_KPI_KEYS.map((key) => all.find((k) => k.key === key))
         .filter((k) => k !== undefined)
         .map((k) => ({
