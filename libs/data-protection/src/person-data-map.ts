@@ -63,6 +63,13 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
     deleteRows: true,
     notes: 'Stored responses may repeat personal data; deleted on erasure.',
   },
+  kpi_snapshots: {
+    rows: 'filters::text ILIKE :userLike OR rows::text ILIKE :userLike OR rows::text ILIKE :nameLike',
+    columns: {},
+    deleteRows: true,
+    notes:
+      'KPI summaries (libs/reporting): advisers are named, with their ids, in the caseload and overdue rows, and an adviser’s own report is keyed by their id. Derived and computed again when next needed, so erasure deletes them.',
+  },
   audit_event: {
     rows: 'actor_id = :user OR entity_id = ANY(:ids)',
     columns: { actor_id: 'reference', before: 'json', after: 'json' },

@@ -15,8 +15,8 @@ interface Statement {
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
 /** The statements KpiReportService runs for a report whose rows are not in a summary yet. */
-function kpiStatements(filters: KpiFilters): Statement[] {
-  const plan = planKpiSources(filters, { kind: 'programme' });
+function kpiStatements(filters: KpiFilters, keys?: string[]): Statement[] {
+  const plan = planKpiSources(filters, { kind: 'programme' }, keys);
   const barrierBelow = ReportingRules.load().auditBarrierBelow;
   return [...plan.current, ...plan.previous].map((r) => ({
     sql: kpiSourceSql(r.source),
@@ -104,8 +104,8 @@ async function measureApp(
 export const kpiBenchmark: Benchmark = {
   name: 'kpi',
   title:
-    'Full KPI set for one year (no filter, and one region), from summaries and computed live, vs the same SQL',
-  targets: ['full KPI set < 1 s', 'at most 3 × the same SQL run directly'],
+    'KPI report for one year (whole set and single filtered KPIs), from summaries and computed live, vs the same SQL',
+  targets: ['full KPI set < 1 s', 'single filtered KPI < 200 ms', 'at most 3 × the same SQL run directly'],
   unavailableReason: async () => undefined,
   async run(context: BenchContext): Promise<BenchmarkResult> {
     const { settings, app, databaseUrl, log } = context;
@@ -116,18 +116,29 @@ export const kpiBenchmark: Benchmark = {
     const to = isoDay(new Date());
     const from = isoDay(new Date(Date.now() - 364 * 86_400_000));
     const bearer = await benchToken(app.api.url, 'officer-1@bench.example');
-    const subjects = [
-      { label: 'no filter', query: `from=${from}&to=${to}`, filters: { from, to } },
+    const london = { from, to, region: 'london' };
+    // The whole set, and single KPIs of the two heaviest sources (barriers, SMEs assisted) with a filter.
+    const subjects: { label: string; filters: KpiFilters; keys?: string[]; limitMs: number }[] = [
+      { label: 'no filter', filters: { from, to }, limitMs: 1000 },
+      { label: 'region london', filters: london, limitMs: 1000 },
       {
-        label: 'region london',
-        query: `from=${from}&to=${to}&region=london`,
-        filters: { from, to, region: 'london' },
+        label: 'barriers.in_audits, region london',
+        filters: london,
+        keys: ['barriers.in_audits'],
+        limitMs: 200,
+      },
+      {
+        label: 'reach.smes_assisted, region london',
+        filters: london,
+        keys: ['reach.smes_assisted'],
+        limitMs: 200,
       },
     ];
     const measured: Measurement[] = [];
     const ceilings: Measurement[] = [];
     const targets: TargetCheck[] = [];
     let firstRatio = 0;
+    const lines: string[] = [];
     // Deleting a report's summaries before a request (untimed) makes the app compute every source live, as it
     // does for filters nobody has asked for in the last five minutes. Only the subject's own summaries go:
     // the ones the worker keeps for the default reports stay, as they would in service.
@@ -142,13 +153,16 @@ export const kpiBenchmark: Benchmark = {
     };
     try {
       for (const subject of subjects) {
-        const url = `${app.api.url}/api/v1/reports/kpis?${subject.query}`;
+        const params = new URLSearchParams(subject.filters as unknown as Record<string, string>);
+        if (subject.keys) params.set('kpi', subject.keys.join(','));
+        const url = `${app.api.url}/api/v1/reports/kpis?${params.toString()}`;
         const headers = { authorization: `Bearer ${bearer}` };
         const check = await fetch(url, { headers });
         if (check.status !== 200)
           throw new Error(`KPI report answered ${check.status}: ${await check.text()}`);
+        const what = subject.keys ? `KPI ${subject.label}` : `full KPI set, ${subject.label}`;
         const summarised: Measurement = {
-          subject: `app: GET /api/v1/reports/kpis, one year, ${subject.label}, from summaries (< 5 min old)`,
+          subject: `app: GET /api/v1/reports/kpis, one year, ${what}, from summaries (< 5 min old)`,
           ...(await measureApp(context, url, headers, `${subject.label}, summaries`)),
         };
         const live: Measurement = {
@@ -157,7 +171,7 @@ export const kpiBenchmark: Benchmark = {
         };
         measured.push(summarised, live);
 
-        const statements = kpiStatements(subject.filters);
+        const statements = kpiStatements(subject.filters, subject.keys);
         await bareReports(databaseUrl, statements, settings.warmupSeconds);
         const latencies: number[] = [];
         let errors = 0;
@@ -178,16 +192,14 @@ export const kpiBenchmark: Benchmark = {
         ceilings.push(ceiling);
         const ratio = (live.medianMs ?? Infinity) / (ceiling.medianMs ?? 1);
         if (!firstRatio) firstRatio = ratio;
+        lines.push(
+          `${what}: computed live, median ${live.medianMs?.toFixed(0)} ms (p95 ${live.p95Ms?.toFixed(0)} ms); from summaries, median ${summarised.medianMs?.toFixed(0)} ms`,
+        );
         targets.push(
           {
-            target: `full KPI set < 1 s (${subject.label}, from summaries)`,
+            target: `${subject.keys ? 'single filtered KPI' : 'full KPI set'} < ${subject.limitMs} ms (${subject.label}, from summaries)`,
             actual: `median ${summarised.medianMs?.toFixed(0)} ms, p95 ${summarised.p95Ms?.toFixed(0)} ms`,
-            verdict: verdict((summarised.p95Ms ?? Infinity) < 1000),
-          },
-          {
-            target: `full KPI set < 1 s (${subject.label}, computed live)`,
-            actual: `median ${live.medianMs?.toFixed(0)} ms, p95 ${live.p95Ms?.toFixed(0)} ms`,
-            verdict: verdict((live.p95Ms ?? Infinity) < 1000),
+            verdict: verdict((summarised.p95Ms ?? Infinity) < subject.limitMs),
           },
           {
             target: `at most 3 × the same SQL run directly (${subject.label}, computed live)`,
@@ -216,8 +228,8 @@ export const kpiBenchmark: Benchmark = {
       },
       targets,
       notes: [
-        'Reports read summaries (kpi_snapshots) computed less than five minutes before; the worker recomputes the ones read in the last half hour every one to three minutes, so officers usually get the first row.',
-        'A single filtered KPI cannot be asked for over HTTP (the API returns the whole set); its SQL is one of the statements above.',
+        'Reports read summaries (kpi_snapshots) computed less than five minutes before, and compute the rest live. The worker recomputes the summaries read in the last half hour every one to three minutes, and keeps the default reports (this financial year to date, last year) ready. Only the first view of a filter set nobody has opened in the last five minutes is computed live:',
+        ...lines,
       ],
     };
   },

@@ -303,6 +303,26 @@ describe('KPI reports', () => {
       ]);
     });
 
+    it('reports only the KPIs asked for by key, with the same numbers, in JSON and CSV', async () => {
+      const picked = ['reach.smes_assisted', 'outcomes.export_wins', 'barriers.in_audits'];
+      const res = await get(`/api/v1/reports/kpis?${query({ kpi: picked.join(',') })}`, officerToken);
+      expect(res.status).toBe(200);
+      const some = kpis(await readJson(res));
+      expect([...some.keys()].sort()).toEqual([...picked].sort());
+      for (const key of picked) {
+        expect(some.get(key)?.value).toBe(EXPECTED[key][0]);
+        expect(some.get(key)?.previous).toBe(EXPECTED[key][1]);
+      }
+      const csv = await get(
+        `/api/v1/reports/kpis?${query({ format: 'csv' })}&kpi=reach.smes_assisted&kpi=outcomes.export_wins`,
+        officerToken,
+      );
+      expect(csv.status).toBe(200);
+      const text = await csv.text();
+      expect(text).toContain('reach.smes_assisted');
+      expect(text).not.toContain('barriers.in_audits');
+    });
+
     it('lists every KPI with its definition and SQL on the definitions page', async () => {
       const web = await signInWeb(api, officer.user.email, officer.password);
       const res = await web.get('/reports/definitions');
@@ -408,6 +428,7 @@ describe('KPI reports', () => {
       [{ ...PERIOD, colour: 'blue' }, 'colour'],
       [{ ...PERIOD, financialYear: '2025' }, 'financialYear'],
       [{ financialYear: '2025', quarter: '5' }, 'quarter'],
+      [{ ...PERIOD, kpi: 'reach.smes_assisted,reach.nope' }, 'kpi'],
     ])('answers 400 with a field error for %j', async (params, field) => {
       const res = await get(
         `/api/v1/reports/kpis?${new URLSearchParams(params as Record<string, string>).toString()}`,

@@ -4,7 +4,7 @@ import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { KPI_QUERY_FIELDS } from '../kpi/kpi-query';
+import { KPI_QUERY_FIELDS, KPI_SELECTION_FIELD, parseKpiSelection } from '../kpi/kpi-query';
 import { KpiReportService } from '../kpi/kpi-report.service';
 import { ReportFiltersService } from '../kpi/report-filters.service';
 import { KpiDownloads } from './kpi-downloads';
@@ -23,15 +23,23 @@ export class ReportsController {
 
   @Get('kpis')
   @ApiOkResponse({ description: 'The KpiReport (format=json), or a CSV/XLSX download' })
-  @ApiQuery({ name: 'query', required: false, description: `Any of: ${KPI_QUERY_FIELDS.join(', ')}` })
+  @ApiQuery({
+    name: 'query',
+    required: false,
+    description:
+      `Any of: ${[...KPI_QUERY_FIELDS, KPI_SELECTION_FIELD].join(', ')}. ` +
+      '`kpi` picks KPIs by key (comma-separated, as on /reports/definitions); every KPI when absent.',
+  })
   async kpiReport(
     @CurrentUser() actor: Actor,
     @Query() query: Record<string, unknown>,
     @AuditCtx() context: AuditContext,
     @Res() res: Response,
   ): Promise<void> {
-    const { value, errors } = await this.filters.parse(query, actor);
-    if (!value) throw new InvalidInputError(errors);
+    const { [KPI_SELECTION_FIELD]: selection, ...rest } = query;
+    const { value, errors } = await this.filters.parse(rest, actor);
+    const picked = parseKpiSelection(selection);
+    if (!value || picked.errors.length) throw new InvalidInputError([...errors, ...picked.errors]);
     if (value.format !== 'json' && !this.downloads.available(value.format))
       throw new InvalidInputError([
         {
@@ -40,7 +48,7 @@ export class ReportsController {
           code: 'unavailable',
         },
       ]);
-    const report = await this.kpis.build(value.filters, this.filters.scopeFor(actor));
+    const report = await this.kpis.build(value.filters, this.filters.scopeFor(actor), picked.keys);
     if (value.format === 'json') {
       res.status(200).json(report);
       return;
@@ -49,7 +57,12 @@ export class ReportsController {
       action: 'report.kpi_exported',
       entityType: 'kpi_report',
       entityId: `${report.filters.from}..${report.filters.to}`,
-      after: { format: value.format, filters: { ...report.filters }, scope: { ...report.scope } },
+      after: {
+        format: value.format,
+        filters: { ...report.filters },
+        scope: { ...report.scope },
+        ...(picked.keys ? { kpis: picked.keys } : {}),
+      },
       context,
     });
     await this.downloads.send(value.format, report, res);

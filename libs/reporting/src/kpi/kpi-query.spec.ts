@@ -1,4 +1,4 @@
-import { parseKpiQuery, type KpiQueryContext } from './kpi-query';
+import { parseKpiQuery, parseKpiSelection, type KpiQueryContext } from './kpi-query';
 
 const ctx: KpiQueryContext = {
   today: '2025-11-22',
@@ -84,5 +84,35 @@ describe('parseKpiQuery', () => {
       from: '2025-04-01',
       to: '2025-04-30',
     });
+  });
+});
+
+describe('parseKpiSelection', () => {
+  it('means every KPI when absent or blank', () => {
+    expect(parseKpiSelection(undefined)).toEqual({ errors: [] });
+    expect(parseKpiSelection(' , ')).toEqual({ errors: [] });
+  });
+
+  it('takes keys separated by commas or the parameter repeated, once each', () => {
+    expect(parseKpiSelection('reach.smes_assisted, outcomes.export_wins').keys).toEqual([
+      'reach.smes_assisted',
+      'outcomes.export_wins',
+    ]);
+    expect(parseKpiSelection(['reach.smes_assisted', 'reach.smes_assisted,barriers.in_audits']).keys).toEqual(
+      ['reach.smes_assisted', 'barriers.in_audits'],
+    );
+  });
+
+  it('names the keys it does not know, and refuses what is not text', () => {
+    const { keys, errors } = parseKpiSelection('reach.smes_assisted,reach.nope,colour');
+    expect(keys).toBeUndefined();
+    expect(errors).toEqual([
+      expect.objectContaining({
+        field: 'kpi',
+        code: 'isIn',
+        message: expect.stringMatching(/^reach\.nope, colour are not KPIs/),
+      }),
+    ]);
+    expect(parseKpiSelection({ a: 1 }).errors[0]).toMatchObject({ field: 'kpi', code: 'isString' });
   });
 });

@@ -1,4 +1,5 @@
 import type { FieldError } from '@app/errors';
+import { KPI_DEFINITIONS } from './kpi-registry';
 import type { KpiFilters, SizeBand } from './kpi-report';
 import { addDays, financialPeriod, financialYearOf, isIsoDate, lengthInDays } from './period';
 
@@ -137,4 +138,35 @@ export function filtersToQuery(filters: KpiFilters): Record<string, string> {
     if (value) out[key] = value;
   }
   return out;
+}
+
+/** The API's `kpi` parameter: which KPIs to report, by key (comma-separated, or the parameter repeated). */
+export const KPI_SELECTION_FIELD = 'kpi';
+const KPI_KEYS: readonly string[] = KPI_DEFINITIONS.map((d) => d.key);
+
+/**
+ * Parses `kpi`: absent or blank means every KPI; otherwise each key must be one of the registry's (listed at
+ * /reports/definitions). Unknown keys are named in the error.
+ */
+export function parseKpiSelection(raw: unknown): { keys?: string[]; errors: FieldError[] } {
+  if (raw === undefined) return { errors: [] };
+  const parts = (Array.isArray(raw) ? raw : [raw]).flatMap((v) =>
+    typeof v === 'string' ? v.split(',') : [null],
+  );
+  if (parts.includes(null))
+    return { errors: [{ field: KPI_SELECTION_FIELD, message: 'Give kpi as text', code: 'isString' }] };
+  const keys = [...new Set((parts as string[]).map((k) => k.trim()).filter((k) => k !== ''))];
+  if (keys.length === 0) return { errors: [] };
+  const unknown = keys.filter((k) => !KPI_KEYS.includes(k));
+  if (unknown.length)
+    return {
+      errors: [
+        {
+          field: KPI_SELECTION_FIELD,
+          message: `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a KPI' : 'are not KPIs'}: use the keys listed on the KPI definitions page, like reach.smes_assisted`,
+          code: 'isIn',
+        },
+      ],
+    };
+  return { keys, errors: [] };
 }
