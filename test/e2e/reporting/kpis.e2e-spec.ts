@@ -334,6 +334,7 @@ describe('KPI reports', () => {
       }
       expect(html).toContain('percentile_cont(0.5)');
       expect(html).toContain('OR i.case_id IN (SELECT fc.id FROM fc)');
+      expect(html).toMatch(/id="summaries">[^<]*summary for up to 5 minutes/);
     });
 
     it('applies each filter to the case population', async () => {
