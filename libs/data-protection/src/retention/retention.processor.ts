@@ -1,7 +1,8 @@
 import { AppConfig } from '@app/config';
+import { RepeatableSchedule } from '@app/follow-ups';
 import { MetricsService } from '@app/observability';
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
-import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { RetentionRulesFile } from './retention-rules';
 import { RETENTION_RULES, RetentionOutcome, RetentionService } from './retention.service';
@@ -12,34 +13,38 @@ export const RETENTION_JOB = 'nightly';
 /**
  * The nightly retention run: a repeatable Bull job on the cron from config/retention.yaml. Bull keeps one
  * repeatable job per name + cron, so every worker may register it; a run twice finds nothing left to do.
- * Losing Redis loses only the schedule, which the next worker start registers again.
+ * Losing Redis loses only the schedule, which is registered again within minutes (RepeatableSchedule).
  */
 @Processor(RETENTION_QUEUE)
-export class RetentionProcessor implements OnApplicationBootstrap {
-  private readonly logger = new Logger(RetentionProcessor.name);
+export class RetentionProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly schedule: RepeatableSchedule;
 
   constructor(
-    @InjectQueue(RETENTION_QUEUE) private readonly queue: Queue,
+    @InjectQueue(RETENTION_QUEUE) queue: Queue,
     private readonly retention: RetentionService,
-    @Inject(RETENTION_RULES) private readonly rules: RetentionRulesFile,
-    private readonly config: AppConfig,
+    @Inject(RETENTION_RULES) rules: RetentionRulesFile,
+    config: AppConfig,
     metrics: MetricsService,
   ) {
     metrics.watchQueue(queue);
+    this.schedule = new RepeatableSchedule(
+      queue,
+      RETENTION_JOB,
+      {
+        repeat: { cron: rules.schedule.cron, tz: config.PROGRAMME_TIME_ZONE },
+        removeOnComplete: 30,
+        removeOnFail: 30,
+      },
+      new Logger(RetentionProcessor.name),
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue
-      .add(
-        RETENTION_JOB,
-        {},
-        {
-          repeat: { cron: this.rules.schedule.cron, tz: this.config.PROGRAMME_TIME_ZONE },
-          removeOnComplete: 30,
-          removeOnFail: 30,
-        },
-      )
-      .catch((error: Error) => this.logger.warn(`Retention run not scheduled yet: ${error.message}`));
+    await this.schedule.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.schedule.stop();
   }
 
   @Process(RETENTION_JOB)

@@ -3,10 +3,10 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { AuditLogService, SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
 import { AppConfig } from '@app/config';
-import { ensureJob, HandlesEvent, type DomainEvent } from '@app/follow-ups';
+import { ensureJob, HandlesEvent, RepeatableSchedule, type DomainEvent } from '@app/follow-ups';
 import { MetricsService } from '@app/observability';
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Queue } from 'bull';
 import type { PoolClient } from 'pg';
@@ -47,8 +47,9 @@ export type ExportRunResult = 'written' | 'skipped';
  * whose job Redis lost and deletes files past their expiry.
  */
 @Processor(REPORT_EXPORTS_QUEUE)
-export class ReportExportProcessor implements OnApplicationBootstrap {
+export class ReportExportProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReportExportProcessor.name);
+  private readonly schedule: RepeatableSchedule;
 
   constructor(
     @InjectQueue(REPORT_EXPORTS_QUEUE) private readonly queue: Queue<{ exportId?: string }>,
@@ -59,12 +60,20 @@ export class ReportExportProcessor implements OnApplicationBootstrap {
     metrics: MetricsService,
   ) {
     metrics.watchQueue(queue);
+    this.schedule = new RepeatableSchedule(
+      queue,
+      EXPORT_SWEEP_JOB,
+      { repeat: { cron: '* * * * *' }, removeOnComplete: 10, removeOnFail: 10 },
+      this.logger,
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue
-      .add(EXPORT_SWEEP_JOB, {}, { repeat: { cron: '* * * * *' }, removeOnComplete: 10, removeOnFail: 10 })
-      .catch((error: Error) => this.logger.warn(`Export sweep not scheduled yet: ${error.message}`));
+    await this.schedule.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.schedule.stop();
   }
 
   @HandlesEvent(REPORT_EXPORT_REQUESTED)

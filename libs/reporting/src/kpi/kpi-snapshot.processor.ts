@@ -1,7 +1,7 @@
-import { WorkingCalendar } from '@app/follow-ups';
+import { RepeatableSchedule, WorkingCalendar } from '@app/follow-ups';
 import { MetricsService } from '@app/observability';
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { ReportingRules } from '../reporting-rules';
 import { planKpiSources } from './kpi-report.service';
@@ -15,27 +15,36 @@ export const KPI_REFRESH_JOB = 'refresh';
  * Keeps the KPI summaries officers are looking at fresh: a repeatable job every minute runs
  * KpiSnapshots.refresh (see there for when a summary is recomputed), then makes sure the reports people open
  * without choosing anything have summaries, so the first of them in the morning is not the one that waits.
- * Redis holds only the schedule; the summaries and the outbox it reads are in Postgres, and a run repeated
- * or lost changes nothing but how soon the next report finds fresh rows.
+ * Redis holds only the schedule (added again every few minutes, in case Redis lost it); the summaries and
+ * the outbox it reads are in Postgres, and a run repeated or lost changes nothing but how soon the next
+ * report finds fresh rows.
  */
 @Processor(KPI_SNAPSHOTS_QUEUE)
-export class KpiSnapshotProcessor implements OnApplicationBootstrap {
-  private readonly logger = new Logger(KpiSnapshotProcessor.name);
+export class KpiSnapshotProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly schedule: RepeatableSchedule;
 
   constructor(
-    @InjectQueue(KPI_SNAPSHOTS_QUEUE) private readonly queue: Queue,
+    @InjectQueue(KPI_SNAPSHOTS_QUEUE) queue: Queue,
     private readonly snapshots: KpiSnapshots,
     private readonly calendar: WorkingCalendar,
     private readonly rules: ReportingRules,
     metrics: MetricsService,
   ) {
     metrics.watchQueue(queue);
+    this.schedule = new RepeatableSchedule(
+      queue,
+      KPI_REFRESH_JOB,
+      { repeat: { cron: '* * * * *' }, removeOnComplete: 10, removeOnFail: 10 },
+      new Logger(KpiSnapshotProcessor.name),
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue
-      .add(KPI_REFRESH_JOB, {}, { repeat: { cron: '* * * * *' }, removeOnComplete: 10, removeOnFail: 10 })
-      .catch((error: Error) => this.logger.warn(`KPI refresh not scheduled yet: ${error.message}`));
+    await this.schedule.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.schedule.stop();
   }
 
   @Process(KPI_REFRESH_JOB)
