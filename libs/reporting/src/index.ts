@@ -1,14 +1,6 @@
 export { ReportingModule } from './reporting.module';
 export { KpiReportService, planKpiSources } from './kpi/kpi-report.service';
-export {
-  KpiSnapshots,
-  kpiSourceParams,
-  kpiSourceSql,
-  SNAPSHOT_MAX_AGE_SECONDS,
-  REFRESH_ALWAYS_AFTER_SECONDS,
-  REFRESH_CHANGED_AFTER_SECONDS,
-} from './kpi/kpi-snapshots';
-export type { SourceRequest, SourceRows } from './kpi/kpi-snapshots';
+export { KpiSnapshots, kpiSourceParams, kpiSourceSql } from './kpi/kpi-snapshots';
 export { KpiSnapshotProcessor, KPI_SNAPSHOTS_QUEUE } from './kpi/kpi-snapshot.processor';
 export type { KpiScope } from './kpi/kpi-report.service';
 export { KPI_DEFINITIONS, kpiSql } from './kpi/kpi-registry';

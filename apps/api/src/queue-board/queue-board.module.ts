@@ -7,7 +7,8 @@ import { QueueBoardController } from './queue-board.controller';
 
 /**
  * Bull Board at /admin/queues. The follow-up queues come with their module; the worker-only ones (exports,
- * retention, KPI refresh) get read handles here, on the same Redis prefix and connection settings as the worker's.
+ * retention, KPI refresh) get read handles here, on the same Redis prefix and connection settings as the
+ * worker's.
  */
 @Module({
   imports: [
