@@ -28,4 +28,4 @@ export { FollowUpRulesFile, loadFollowUpRules, EngineSettings } from './config/f
 export { planFollowUp } from './follow-up/follow-up-plan';
 export { FollowUpsApiModule } from './follow-ups-api.module';
 export { ensureJob } from './queue/ensure-job';
-export { RepeatableSchedule, RESCHEDULE_EVERY_MS } from './queue/repeatable-schedule';
+export { RepeatableSchedule } from './queue/repeatable-schedule';

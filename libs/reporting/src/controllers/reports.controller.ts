@@ -4,7 +4,7 @@ import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { KPI_QUERY_FIELDS, KPI_SELECTION_FIELD, parseKpiSelection } from '../kpi/kpi-query';
+import { KPI_QUERY_FIELDS, KPI_SELECTION_FIELD } from '../kpi/kpi-query';
 import { KpiReportService } from '../kpi/kpi-report.service';
 import { ReportFiltersService } from '../kpi/report-filters.service';
 import { KpiDownloads } from './kpi-downloads';
@@ -36,10 +36,8 @@ export class ReportsController {
     @AuditCtx() context: AuditContext,
     @Res() res: Response,
   ): Promise<void> {
-    const { [KPI_SELECTION_FIELD]: selection, ...rest } = query;
-    const { value, errors } = await this.filters.parse(rest, actor);
-    const picked = parseKpiSelection(selection);
-    if (!value || picked.errors.length) throw new InvalidInputError([...errors, ...picked.errors]);
+    const { value, errors } = await this.filters.parseWithSelection(query, actor);
+    if (!value) throw new InvalidInputError(errors);
     if (value.format !== 'json' && !this.downloads.available(value.format))
       throw new InvalidInputError([
         {
@@ -48,7 +46,7 @@ export class ReportsController {
           code: 'unavailable',
         },
       ]);
-    const report = await this.kpis.build(value.filters, this.filters.scopeFor(actor), picked.keys);
+    const report = await this.kpis.build(value.filters, this.filters.scopeFor(actor), value.keys);
     if (value.format === 'json') {
       res.status(200).json(report);
       return;
@@ -61,7 +59,7 @@ export class ReportsController {
         format: value.format,
         filters: { ...report.filters },
         scope: { ...report.scope },
-        ...(picked.keys ? { kpis: picked.keys } : {}),
+        ...(value.keys ? { kpis: value.keys } : {}),
       },
       context,
     });

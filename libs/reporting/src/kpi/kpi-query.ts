@@ -1,7 +1,7 @@
 import type { FieldError } from '@app/errors';
 import { KPI_DEFINITIONS } from './kpi-registry';
 import type { KpiFilters, SizeBand } from './kpi-report';
-import { addDays, financialPeriod, financialYearOf, isIsoDate, lengthInDays } from './period';
+import { addDays, financialPeriod, financialYearToDate, isIsoDate, lengthInDays } from './period';
 
 export const KPI_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type KpiFormat = (typeof KPI_FORMATS)[number];
@@ -91,9 +91,7 @@ export function parseKpiQuery(
     else if (!isIsoDate(to)) fail('to', 'End date must be a real date, like 2026-03-31', 'isDate');
   } else {
     // No period given: this financial year to date.
-    const year = financialYearOf(ctx.today, ctx.financialYearStartMonth);
-    from = financialPeriod(year, ctx.financialYearStartMonth).from;
-    to = ctx.today;
+    ({ from, to } = financialYearToDate(ctx.today, ctx.financialYearStartMonth));
   }
   if (from && to && isIsoDate(from) && isIsoDate(to)) {
     if (from > to) fail('to', 'End date must be the same as or after the start date', 'dateOrder');

@@ -31,11 +31,12 @@ export function planKpiSources(
   filters: KpiFilters,
   scope: KpiScope,
   keys?: readonly string[],
-): { current: SourceRequest[]; previous: SourceRequest[] } {
+): { filters: KpiFilters; current: SourceRequest[]; previous: SourceRequest[] } {
   const effective = effectiveFilters(filters, scope);
   const definitions = kpiDefinitions(keys);
   const before = { ...effective, ...previousPeriod(effective) };
   return {
+    filters: effective,
     current: [...new Set(definitions.map((d) => d.source))].map((source) => ({ source, filters: effective })),
     previous: [...new Set(definitions.filter((d) => !d.snapshot).map((d) => d.source))].map((source) => ({
       source,
@@ -75,7 +76,6 @@ export class KpiReportService {
   }
 
   private async compute(filters: KpiFilters, scope: KpiScope, keys?: readonly string[]): Promise<KpiReport> {
-    const effective = effectiveFilters(filters, scope);
     const definitions = kpiDefinitions(keys);
     const generatedAt = new Date().toISOString();
     const plan = planKpiSources(filters, scope, keys);
@@ -124,7 +124,7 @@ export class KpiReportService {
       groups.set(definition.group, group);
     }
     return {
-      filters: effective,
+      filters: plan.filters,
       scope,
       generatedAt,
       dataAsOf: Number.isFinite(oldest) ? new Date(oldest).toISOString() : generatedAt,

@@ -6,7 +6,7 @@ import type { Queue } from 'bull';
 import { ReportingRules } from '../reporting-rules';
 import { planKpiSources } from './kpi-report.service';
 import { KpiSnapshots, REFRESH_CONCURRENCY } from './kpi-snapshots';
-import { financialPeriod, financialYearOf, type Period } from './period';
+import { financialPeriod, financialYearOf, financialYearToDate, type Period } from './period';
 
 export const KPI_SNAPSHOTS_QUEUE = 'kpi-snapshots';
 export const KPI_REFRESH_JOB = 'refresh';
@@ -60,11 +60,10 @@ export class KpiSnapshotProcessor implements OnApplicationBootstrap, OnApplicati
    */
   async warm(): Promise<number> {
     const start = this.rules.financialYearStartMonth;
-    const today = this.calendar.localDate(new Date());
-    const year = financialYearOf(today, start);
+    const yearToDate = financialYearToDate(this.calendar.localDate(new Date()), start);
     const periods: Period[] = [
-      { from: financialPeriod(year, start).from, to: today },
-      financialPeriod(year - 1, start),
+      yearToDate,
+      financialPeriod(financialYearOf(yearToDate.from, start) - 1, start),
     ];
     const requests = periods.flatMap((period) => {
       const plan = planKpiSources(period, { kind: 'programme' });

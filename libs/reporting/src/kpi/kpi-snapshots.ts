@@ -110,11 +110,9 @@ export class KpiSnapshots {
       ([key]) => !fresh.has(key),
     );
     const computed = await mapLimit(missing, concurrency, ([, request]) => this.compute(request));
-    const now = new Date();
     computed.forEach((result, i) => fresh.set(missing[i][0], result));
-    await this.store(
-      missing.map(([key, request], i) => ({ key, request, result: computed[i], requestedAt: now })),
-    );
+    // Read now: stored with the database's clock, like every other time the refresh compares.
+    await this.store(missing.map(([key, request], i) => ({ key, request, result: computed[i] })));
     return keys.map((key) => fresh.get(key) as SourceRows);
   }
 
@@ -192,9 +190,12 @@ export class KpiSnapshots {
     return { refreshed, pruned: pruned ?? 0 };
   }
 
-  /** Upserts computed rows; an existing snapshot is replaced only by one computed later. */
+  /**
+   * Upserts computed rows; an existing snapshot is replaced only by one computed later. `requestedAt`
+   * defaults to now (a report read them).
+   */
   private async store(
-    entries: { key: string; request: SourceRequest; result: SourceRows; requestedAt: Date }[],
+    entries: { key: string; request: SourceRequest; result: SourceRows; requestedAt?: Date }[],
   ): Promise<void> {
     if (entries.length === 0) return;
     const records = entries.map((e) => ({
@@ -203,12 +204,12 @@ export class KpiSnapshots {
       filters: e.request.filters,
       rows: e.result.rows,
       computed_at: e.result.computedAt.toISOString(),
-      requested_at: e.requestedAt.toISOString(),
+      requested_at: e.requestedAt?.toISOString(),
     }));
     try {
       await this.dataSource.query(
         `INSERT INTO kpi_snapshots (key, source, filters, rows, computed_at, requested_at)
-         SELECT x.key, x.source, x.filters, x.rows, x.computed_at, x.requested_at
+         SELECT x.key, x.source, x.filters, x.rows, x.computed_at, COALESCE(x.requested_at, now())
            FROM jsonb_to_recordset($1::jsonb)
                 AS x(key text, source text, filters jsonb, rows jsonb, computed_at timestamptz, requested_at timestamptz)
          ON CONFLICT (key) DO UPDATE

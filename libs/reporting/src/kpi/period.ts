@@ -62,6 +62,11 @@ export function financialYearOf(date: string, startMonth: number): number {
   return month >= startMonth ? year : year - 1;
 }
 
+/** From the first day of the financial year containing `today` up to `today`: reports' default period. */
+export function financialYearToDate(today: string, startMonth: number): Period {
+  return { from: financialPeriod(financialYearOf(today, startMonth), startMonth).from, to: today };
+}
+
 /** "2025-26" for the financial year starting in 2025 (or "2025" when it runs January–December). */
 export function financialYearLabel(startYear: number, startMonth: number): string {
   return startMonth === 1

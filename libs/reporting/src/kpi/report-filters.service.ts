@@ -7,7 +7,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ReportingRules } from '../reporting-rules';
 import {
+  KPI_SELECTION_FIELD,
   parseKpiQuery,
+  parseKpiSelection,
   SIZE_BANDS,
   STAGES_AT_ENROLMENT,
   type KpiQueryContext,
@@ -69,6 +71,18 @@ export class ReportFiltersService {
         };
     }
     return parsed;
+  }
+
+  /** The API's query: the filters and format as `parse` checks them, plus the `kpi` selection (all if absent). */
+  async parseWithSelection(
+    raw: Record<string, unknown>,
+    actor: Actor,
+  ): Promise<{ value?: ParsedKpiQuery & { keys?: string[] }; errors: FieldError[] }> {
+    const { [KPI_SELECTION_FIELD]: selection, ...rest } = raw;
+    const parsed = await this.parse(rest, actor);
+    const picked = parseKpiSelection(selection);
+    if (!parsed.value || picked.errors.length) return { errors: [...parsed.errors, ...picked.errors] };
+    return { value: { ...parsed.value, keys: picked.keys }, errors: [] };
   }
 
   async adviserOptions(): Promise<Option[]> {
