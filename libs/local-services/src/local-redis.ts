@@ -1,8 +1,10 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from './free-port';
+import { StartupError } from './startup-error';
+import { ensureProgram } from './system-package';
 
 export interface LocalRedis {
   readonly url: string;
@@ -14,33 +16,15 @@ export interface LocalRedis {
   start(): Promise<void>;
 }
 
-function which(binary: string): string | undefined {
-  const found = spawnSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' });
-  const path = found.stdout.trim();
-  return found.status === 0 && path ? path : undefined;
-}
-
-/**
- * Finds `redis-server`; on Debian/Ubuntu as root installs it with apt-get; otherwise stops with the
- * one command the user must run.
- */
+/** Finds `redis-server`, installing it with apt-get as root on Debian/Ubuntu (see `ensureProgram`). */
 export function ensureRedisServerBinary(log: (line: string) => void = console.log): string {
-  const existing = which('redis-server');
-  if (existing) return existing;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && which('apt-get')) {
-    log('redis-server is not installed: installing it with apt-get (one time)...');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const install = spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env });
-    const installed = which('redis-server');
-    if (install.status === 0 && installed) return installed;
-  }
-  throw new Error(
-    'redis-server is not installed and could not be installed automatically. Run ' +
-      '"sudo apt-get install -y redis-server" (Debian/Ubuntu) or "brew install redis" (macOS), ' +
-      'or set REDIS_URL to a Redis you already run.',
-  );
+  return ensureProgram({
+    programs: ['redis-server'],
+    aptPackage: 'redis-server',
+    what: 'redis-server',
+    otherwise: '"brew install redis" (macOS), or set REDIS_URL to a Redis you already run',
+    log,
+  });
 }
 
 function ping(port: number): Promise<boolean> {
@@ -139,7 +123,10 @@ export async function startLocalRedis(options: { dir: string }): Promise<LocalRe
       if (child.exitCode !== null) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`redis-server did not start on port ${port}`);
+    throw new StartupError(
+      `redis-server did not start on port ${port}${child.exitCode !== null ? ` (it exited with code ${child.exitCode})` : ''}.`,
+      `Check that ${options.dir} is writable and the disk is not full, or set REDIS_URL to a Redis you already run.`,
+    );
   };
 
   const stop = async (): Promise<void> => {

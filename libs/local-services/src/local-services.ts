@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDatabase, LocalPostgres, startLocalPostgres } from './local-postgres';
 import { LocalRedis, startLocalRedis } from './local-redis';
+import { removeStaleRunFolders } from './private-dirs';
 
 export interface Services {
   /** URL of the application database (created if missing). */
@@ -27,6 +28,7 @@ export async function ensureServices(options: {
 }): Promise<Services> {
   const env = options.env ?? process.env;
   const base = join(options.dataRoot, options.scope);
+  removeStaleRunFolders(options.dataRoot);
   const started: string[] = [];
   let postgres: LocalPostgres | undefined;
   let redis: LocalRedis | undefined;
