@@ -17,6 +17,6 @@ export async function bootstrapApi(
     abortOnError: false,
   });
   configureApi(app, options);
-  await app.listen(config.PORT, '0.0.0.0');
+  await app.listen(config.PORT, config.HOST);
   return app;
 }

@@ -22,7 +22,7 @@ export async function useLocalServices(
   return services;
 }
 
-/** Runs `stop` once on SIGINT/SIGTERM, then exits. */
+/** Runs `stop` once on SIGINT/SIGTERM/SIGHUP (Ctrl+C, a process manager, the terminal closing), then exits. */
 export function onShutdown(stop: () => Promise<void>): void {
   let stopping = false;
   const handler = (signal: NodeJS.Signals): void => {
@@ -33,6 +33,5 @@ export function onShutdown(stop: () => Promise<void>): void {
       .catch((error: unknown) => console.error(error))
       .finally(() => process.exit(0));
   };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, handler);
 }

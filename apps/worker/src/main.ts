@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { AppConfig, loadConfig } from '@app/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
+import { AppLogger } from '@app/observability';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -17,8 +17,9 @@ export async function bootstrapWorker(
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   if (options.handleSignals ?? true) app.enableShutdownHooks();
-  await app.listen(app.get(AppConfig).WORKER_PORT, '0.0.0.0');
+  const config = app.get(AppConfig);
+  await app.listen(config.WORKER_PORT, config.HOST);
   return app;
 }

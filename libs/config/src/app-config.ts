@@ -19,6 +19,7 @@ import {
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_FORMATS = ['json', 'pretty'] as const;
 
 /**
  * Accepts "true"/"false"/"1"/"0" from the environment, real booleans from YAML. Reads the raw value from
@@ -95,6 +96,13 @@ export class AppConfig {
   @Min(0)
   @Max(65535)
   WORKER_PORT: number = 3001;
+
+  /** The address both processes listen on: every interface in production, loopback for `npm start`. */
+  @IsString()
+  @Matches(/^[0-9a-zA-Z.:-]{1,253}$/, {
+    message: '$property must be an IP address or host name such as 127.0.0.1',
+  })
+  HOST: string = '0.0.0.0';
 
   @IsConnectionUrl(['http', 'https'])
   APP_BASE_URL: string = 'http://localhost:3000';
@@ -173,6 +181,10 @@ export class AppConfig {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** `json`, one object a line (production, files); `pretty`, one readable line an event (`npm start` on a terminal). */
+  @IsIn(LOG_FORMATS)
+  LOG_FORMAT: (typeof LOG_FORMATS)[number] = 'json';
 
   @IsTimeZone()
   PROGRAMME_TIME_ZONE: string = 'Europe/London';

@@ -11,9 +11,12 @@ export type DemoSeedOutcome =
 
 /**
  * Runs every demo seed in one transaction, only on a database without users (so `npm start` can call it
- * on every start) and never in production.
+ * on every start) and never in production. `load: false` only reports whether demo accounts exist.
  */
-export async function runDemoSeed(seeds: DemoSeed[]): Promise<DemoSeedOutcome> {
+export async function runDemoSeed(
+  seeds: DemoSeed[],
+  options: { load?: boolean } = {},
+): Promise<DemoSeedOutcome> {
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
   try {
     if (app.get(AppConfig).isProduction)
@@ -23,6 +26,8 @@ export async function runDemoSeed(seeds: DemoSeed[]): Promise<DemoSeedOutcome> {
       const demoAccountsPresent = Boolean(await users.findByEmailWithHash(DEMO_ADMIN_EMAIL));
       return { seeded: false, reason: 'the database already has users', demoAccountsPresent };
     }
+    if (options.load === false)
+      return { seeded: false, reason: 'demo data was not asked for', demoAccountsPresent: false };
     const logins: DemoLogin[] = [];
     await app.get(UnitOfWork).run(async (manager) => {
       const context: SeedContext = { app, manager, logins, users: { officers: [], advisers: [], smes: [] } };
