@@ -1,4 +1,5 @@
 import { AppConfig } from '@app/config';
+import { AppLogger } from '@app/observability';
 import {
   bodyParserErrors,
   configureViews,
@@ -12,7 +13,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express from 'express';
-import { Logger } from 'nestjs-pino';
 
 /** Request bodies above this are refused with 413 (DESIGN: oversized payloads). */
 export const BODY_LIMIT = '100kb';
@@ -23,7 +23,7 @@ export const BODY_LIMIT = '100kb';
  */
 export function configureApi(app: NestExpressApplication, options: { handleSignals?: boolean } = {}): void {
   const config = app.get(AppConfig);
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.disable('x-powered-by');
   app.use(cspNonceMiddleware);

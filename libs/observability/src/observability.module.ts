@@ -4,10 +4,26 @@ import { TerminusModule } from '@nestjs/terminus';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options as HttpOptions } from 'pino-http';
+import pretty from 'pino-pretty';
+import { AppLogger } from './app-logger';
 import { HealthController } from './health.controller';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { MetricsService } from './metrics.service';
 import { RedisHealthIndicator } from './redis.health';
+
+/** One readable line an event, for a person watching `npm start` in a terminal. */
+function prettyLines(): DestinationStream {
+  return pretty({
+    sync: true,
+    colorize: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,context,req,res,responseTime,reqId,err',
+    messageFormat:
+      '{if context}[{context}] {end}{msg}{if req} {req.method} {req.url}{end}{if res} {res.statusCode}{end}{if responseTime} {responseTime} ms{end}{if err} {err.message}{end}',
+  });
+}
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -28,11 +44,13 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
     TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
     LoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
+      useFactory: (config: AppConfig) => {
+        const options: HttpOptions = {
           level: config.LOG_LEVEL,
           genReqId: requestId,
-          autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics|assets)/.test(req.url ?? '') },
+          autoLogging: {
+            ignore: (req: IncomingMessage) => /^\/(health|metrics|assets)/.test(req.url ?? ''),
+          },
           quietReqLogger: true,
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({
@@ -42,13 +60,14 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
             }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
-        },
-      }),
+        };
+        return { pinoHttp: config.LOG_FORMAT === 'pretty' ? [options, prettyLines()] : options };
+      },
     }),
   ],
   controllers: [HealthController],
-  providers: [MetricsService, RedisHealthIndicator],
-  exports: [MetricsService],
+  providers: [MetricsService, RedisHealthIndicator, AppLogger],
+  exports: [MetricsService, AppLogger],
 })
 export class ObservabilityModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
