@@ -28,6 +28,8 @@ module.exports = {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      // Finds or installs Chromium, only when browser suites are part of the run.
+      globalSetup: '<rootDir>/test/setup/browser-global-setup.ts',
       setupFilesAfterEnv: ['<rootDir>/test/browser/support/setup.ts'],
     },
   ],

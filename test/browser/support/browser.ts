@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, BrowserContextOptions, chromium } from 'playwright-core';
 import { preloadAxe } from './axe';
 
-/** Debian's Chromium (`apt-get install chromium`); playwright's own browser downloads fail on these machines. */
+/**
+ * Debian's Chromium (`apt-get install chromium`), found or installed by the browser project's global setup
+ * (test/setup/browser-global-setup.ts); playwright's own browser downloads fail on these machines.
+ */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const SCREENSHOT_DIR = join(__dirname, '..', 'screenshots');
