@@ -33,7 +33,12 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
     database,
     dataSource: app.get(DataSource),
     async close() {
+      // Connections a test left open (a response it never read, a body refused half-way with 413) would
+      // keep this jest worker alive after its last file: end them all with the server.
+      const server = app.getHttpServer() as import('node:http').Server;
+      server.closeAllConnections();
       await app.close();
+      server.closeAllConnections();
       await database.drop();
     },
   };
