@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { OutboxService } from '@app/follow-ups';
+import { OutboxService } from '@app/messaging';
 import { apiClient, completeAnswers } from '../e2e/enrolment/enrolment-fixtures';
 import { call, createAdviser, createStaff } from '../e2e/advisers/support/advisers.factory';
 import { insertCase } from '../e2e/advisers/support/case.factory';

@@ -2,6 +2,7 @@ import { AuditLogModule } from '@app/audit-log';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { EnrolmentRules } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
+import { MessagingModule } from '@app/messaging';
 import { Module } from '@nestjs/common';
 import { CaseAccessService } from './access/case-access.service';
 import { AssignmentRules } from './assignment/assignment-rules';
@@ -19,7 +20,7 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
  * module builds on. Rules files are loaded once at start-up, so a bad one stops the process.
  */
 @Module({
-  imports: [AuditLogModule, CaseTimelineModule, FollowUpsModule],
+  imports: [AuditLogModule, CaseTimelineModule, FollowUpsModule, MessagingModule],
   providers: [
     { provide: AssignmentRules, useFactory: () => AssignmentRules.load() },
     { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },

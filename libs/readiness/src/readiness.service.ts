@@ -9,7 +9,7 @@ import {
   UnprocessableError,
   type FieldError,
 } from '@app/errors';
-import { OutboxService } from '@app/follow-ups';
+import { OutboxService } from '@app/messaging';
 import { ProgressService, STAGE_RULES, type StageRulesFile } from '@app/progress';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

@@ -1,7 +1,7 @@
 import { AuditLogService, SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
 import { UnitOfWork } from '@app/database';
-import { DomainEvent, HandlesEvent } from '@app/follow-ups';
+import { DomainEvent, HandlesEvent } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 
 /**

@@ -1,5 +1,6 @@
 import { ReadinessScoreHandler } from '@app/advisers';
-import { DomainEvent, FollowUpService, OutboxEvent } from '@app/follow-ups';
+import { FollowUpService } from '@app/follow-ups';
+import { DomainEvent, OutboxEvent } from '@app/messaging';
 import { readJson } from '../../support/http';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { call, createAdviser, createStaff, Staff } from './support/advisers.factory';

@@ -1,15 +1,14 @@
+import { UnitOfWork } from '@app/database';
 import {
   DomainEvent,
   EventHandlerRegistry,
   EVENTS_QUEUE,
   HandlesEvent,
+  JobQueues,
   NOTIFICATIONS_QUEUE,
   OutboxService,
-} from '@app/follow-ups';
-import { UnitOfWork } from '@app/database';
-import { getQueueToken } from '@nestjs/bull';
+} from '@app/messaging';
 import { Injectable, Module } from '@nestjs/common';
-import type { Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
 import { eventually, InProcessWorker, startInProcessWorker } from './support/in-process-worker';
 
@@ -77,9 +76,9 @@ describe('transactional outbox → relay → events queue → @HandlesEvent hand
     expect(row.published_at).not.toBeNull();
 
     // The same job enqueued again (a duplicate publish) changes nothing: the row is already processed.
-    const queue = worker.get<Queue>(getQueueToken(EVENTS_QUEUE) as never);
-    await queue.add('dispatch', { id: row.id }, { jobId: `${row.id}-duplicate` });
-    await eventually(async () => (await queue.getJob(`${row.id}-duplicate`))?.finishedOn !== undefined);
+    const queue = worker.get(JobQueues).get(EVENTS_QUEUE);
+    await queue.ensure('dispatch', { id: row.id }, `${row.id}-duplicate`);
+    await eventually(async () => typeof (await queue.job(`${row.id}-duplicate`))?.finishedOn === 'number');
     expect(handler.seen.filter((e) => e.aggregateId === aggregateId)).toHaveLength(1);
   });
 
@@ -94,8 +93,8 @@ describe('transactional outbox → relay → events queue → @HandlesEvent hand
       }),
     );
     const [row] = await rows(`SELECT id FROM outbox_event WHERE aggregate_id = $1`, [notificationId]);
-    const notifications = worker.get<Queue>(getQueueToken(NOTIFICATIONS_QUEUE) as never);
-    await eventually(async () => (await notifications.getJob(`${notificationId}:0`)) !== null, 10_000, 'job');
+    const notifications = worker.get(JobQueues).get(NOTIFICATIONS_QUEUE);
+    await eventually(async () => (await notifications.job(`${notificationId}:0`)) !== null, 10_000, 'job');
     // The job is added before the relay's transaction commits; the row is stamped when it does.
     let stamped: Record<string, unknown> | undefined;
     await eventually(
@@ -107,8 +106,8 @@ describe('transactional outbox → relay → events queue → @HandlesEvent hand
       'the row stamped published',
     );
     expect(stamped?.processed_at).toBeInstanceOf(Date);
-    const events = worker.get<Queue>(getQueueToken(EVENTS_QUEUE) as never);
-    expect(await events.getJob(String(row.id))).toBeNull();
+    const events = worker.get(JobQueues).get(EVENTS_QUEUE);
+    expect(await events.job(String(row.id))).toBeNull();
   });
 
   it('stamps an event no handler listens to processed at publication, with no job', async () => {
@@ -130,8 +129,8 @@ describe('transactional outbox → relay → events queue → @HandlesEvent hand
       'the row published',
     );
     expect(row?.processed_at).toBeInstanceOf(Date);
-    const events = worker.get<Queue>(getQueueToken(EVENTS_QUEUE) as never);
-    expect(await events.getJob(String(row?.id))).toBeNull();
+    const events = worker.get(JobQueues).get(EVENTS_QUEUE);
+    expect(await events.job(String(row?.id))).toBeNull();
   });
 
   it('writes nothing when the caller rolls back', async () => {

@@ -1,4 +1,4 @@
-import { RepeatableSchedule } from '@app/follow-ups';
+import { RepeatableSchedule } from '@app/messaging';
 import { Logger } from '@nestjs/common';
 import Queue from 'bull';
 import Redis from 'ioredis';

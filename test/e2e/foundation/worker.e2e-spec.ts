@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { EventHandlerRegistry } from '@app/follow-ups';
+import { EventHandlerRegistry } from '@app/messaging';
 import { DiscoveryService } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';

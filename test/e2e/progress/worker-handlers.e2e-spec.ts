@@ -1,6 +1,6 @@
 import { ProgressService, StageReevaluationHandler } from '@app/progress';
 import { TrainingCompletedHandler } from '@app/readiness';
-import type { DomainEvent } from '@app/follow-ups';
+import type { DomainEvent } from '@app/messaging';
 import { readJson, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
 import {

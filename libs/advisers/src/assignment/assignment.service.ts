@@ -3,7 +3,7 @@ import { CaseTimelineService, type TimelineEntry } from '@app/case-timeline';
 import { AppConfig } from '@app/config';
 import { Case, Company } from '@app/enrolment';
 import { NotFoundError, UnprocessableError } from '@app/errors';
-import { NotificationService, OutboxService, type Contact } from '@app/follow-ups';
+import { NotificationService, OutboxService, type Contact } from '@app/messaging';
 import { User } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';

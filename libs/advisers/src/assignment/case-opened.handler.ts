@@ -1,6 +1,6 @@
 import { SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
 import { Coalescer, UnitOfWork } from '@app/database';
-import { DomainEvent, HandlesEvent } from '@app/follow-ups';
+import { DomainEvent, HandlesEvent } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { AssignmentService, AutoAssignRequest, type AssignOutcome } from './assignment.service';
 

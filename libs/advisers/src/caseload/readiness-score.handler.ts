@@ -1,6 +1,6 @@
 import { UnitOfWork } from '@app/database';
 import { Case } from '@app/enrolment';
-import { DomainEvent, HandlesEvent } from '@app/follow-ups';
+import { DomainEvent, HandlesEvent } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { ensureCaseWork } from './ensure-case-work';
 

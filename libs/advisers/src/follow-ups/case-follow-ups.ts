@@ -1,7 +1,8 @@
 import { AppConfig } from '@app/config';
 import { Case, Company, Enrolment } from '@app/enrolment';
 import { FollowUpService } from '@app/follow-ups';
-import type { Contact, ScheduleFollowUpInput } from '@app/follow-ups';
+import type { ScheduleFollowUpInput } from '@app/follow-ups';
+import type { Contact } from '@app/messaging';
 import { User } from '@app/identity';
 import { isLanguage } from '@app/web';
 import { Injectable } from '@nestjs/common';

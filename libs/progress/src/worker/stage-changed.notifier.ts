@@ -1,7 +1,7 @@
 import { AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/database';
 import { STAGES, type Stage } from '@app/enrolment';
-import { DomainEvent, HandlesEvent, NotificationService } from '@app/follow-ups';
+import { DomainEvent, HandlesEvent, NotificationService } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 
 type Language = 'en' | 'es' | 'de';

@@ -1,6 +1,6 @@
 import { SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
-import { DomainEvent, HandlesEvent } from '@app/follow-ups';
+import { DomainEvent, HandlesEvent } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { ProgressService } from '../progress.service';
 

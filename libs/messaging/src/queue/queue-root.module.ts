@@ -4,10 +4,12 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import Redis from 'ioredis';
 import { BullConnections, BullConnectionsModule } from './bull-connections';
+import { JobQueues } from './job-queues';
 
 /**
- * Bull's connection to Redis. Every Bull queue in the codebase is registered through the follow-ups lib,
- * so a later move to BullMQ touches this folder only. Keys live under `<REDIS_PREFIX>:bull`.
+ * Bull's connection to Redis and the registry of this process's queue handles. Every Bull queue in the
+ * code base is declared through libs/messaging (JobQueuesModule), so a later move to BullMQ touches this
+ * lib only. Keys live under `<REDIS_PREFIX>:bull`.
  */
 @Module({
   imports: [
@@ -36,6 +38,7 @@ import { BullConnections, BullConnectionsModule } from './bull-connections';
       },
     }),
   ],
-  exports: [BullModule],
+  providers: [JobQueues],
+  exports: [BullModule, JobQueues],
 })
 export class QueueRootModule {}

@@ -8,7 +8,7 @@ const ADD_TIMEOUT_MS = 10_000;
 
 /**
  * A Bull repeatable job that comes back if Redis loses it. Bull keeps a repeatable job's schedule only in
- * Redis, so a flushed or replaced Redis dropped it until the worker restarted (the follow-up Sweeper avoids
+ * Redis, so a flushed or replaced Redis dropped it until the worker restarted (the messaging Sweeper avoids
  * Bull for this reason). Adding the same repeatable job again is a no-op for Bull: the schedule's key and
  * the next job's id are the same. So it is added at start-up and again every `everyMs`. A lost schedule
  * comes back within that time, and the job still runs once per tick whichever worker added it.

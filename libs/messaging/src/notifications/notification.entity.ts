@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { LanguageCode } from '../follow-up/follow-up.entity';
+import type { LanguageCode } from './contact';
 
 export const NOTIFICATION_STATUSES = [
   'created',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboxService } from '../outbox/outbox.service';
-import type { Contact, LanguageCode } from '../follow-up/follow-up.entity';
+import type { Contact, LanguageCode } from './contact';
 import { renderEmail } from './email-renderer';
 import { Notification } from './notification.entity';
 

@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 
-export const HANDLES_EVENT = 'follow-ups:handles-event';
+export const HANDLES_EVENT = 'messaging:handles-event';
 
 /** What a handler receives: the outbox row, as written. */
 export interface DomainEvent<P extends Record<string, unknown> = Record<string, unknown>> {

@@ -3,7 +3,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import nodemailer, { Transporter } from 'nodemailer';
-import { FollowUpRulesFile } from '../config/follow-up-rules';
+import { MessagingSettings } from '../messaging-settings';
 import type { Notification } from './notification.entity';
 
 export interface SentMail {
@@ -41,20 +41,20 @@ export class MailerService implements OnModuleDestroy {
 
   constructor(
     private readonly config: AppConfig,
-    rules: FollowUpRulesFile,
+    settings: MessagingSettings,
   ) {
     this.mailDir = mailDirOf(config);
     this.domain = /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'export-programme.example';
     if (config.SMTP_HOST) {
       this.mode = 'smtp';
-      const timeout = rules.engine.smtpTimeoutMs;
+      const timeout = settings.smtpTimeoutMs;
       this.transport = nodemailer.createTransport({
         host: config.SMTP_HOST,
         port: config.SMTP_PORT,
         secure: config.SMTP_SECURE,
         auth: config.SMTP_USER ? { user: config.SMTP_USER, pass: config.SMTP_PASSWORD ?? '' } : undefined,
         pool: true,
-        maxConnections: rules.engine.mailConcurrency,
+        maxConnections: settings.mailConcurrency,
         maxMessages: 1000,
         connectionTimeout: timeout,
         greetingTimeout: timeout,

@@ -1,4 +1,4 @@
-import type { LanguageCode } from '../follow-up/follow-up.entity';
+import type { LanguageCode } from './contact';
 import { de } from './templates/de';
 import { en } from './templates/en';
 import { es } from './templates/es';

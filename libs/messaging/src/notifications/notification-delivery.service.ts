@@ -1,8 +1,7 @@
 import { Coalescer } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { FollowUpRulesFile } from '../config/follow-up-rules';
-import { FollowUpRunner } from '../follow-up/follow-up-runner.service';
+import { MessagingSettings } from '../messaging-settings';
 import { isPermanentSmtpFailure, MailerService } from './mailer.service';
 import { Notification } from './notification.entity';
 
@@ -22,6 +21,17 @@ export type ClaimedNotification = Pick<
   | 'bodyHtml'
 >;
 
+/**
+ * Told, inside the transaction that records it, that a notification announcing a step of something else
+ * (a follow-up's reminder: `followUpId`, `followUpStep`) was sent or given up on for good, so that thing
+ * moves on atomically with the email's fate. The follow-ups lib adds one (messaging knows no follow-up).
+ */
+export type DeliverySettledListener = (
+  manager: EntityManager,
+  notification: Pick<ClaimedNotification, 'id' | 'followUpId' | 'followUpStep'>,
+  outcome: 'sent' | 'failed_permanent',
+) => Promise<void>;
+
 export type DeliveryResult =
   | { outcome: 'sent' | 'skipped' | 'failed_permanent' }
   | { outcome: 'failed_temporary'; retryInMs: number; attempts: number };
@@ -40,18 +50,35 @@ export class NotificationDelivery {
 
   private readonly claims: Coalescer<string, ClaimedNotification | null>;
   private readonly sentMarks: Coalescer<{ id: string; messageId: string }, null>;
+  private readonly listeners: DeliverySettledListener[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly mailer: MailerService,
-    private readonly runner: FollowUpRunner,
-    private readonly rules: FollowUpRulesFile,
+    private readonly settings: MessagingSettings,
   ) {
     this.claims = new Coalescer((ids) => this.claim(ids), BATCH);
     this.sentMarks = new Coalescer(async (sent) => {
       await this.markSent(this.dataSource.manager, sent);
       return sent.map(() => null);
     }, BATCH);
+  }
+
+  onSettled(listener: DeliverySettledListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Whether someone waits on this notification's fate (it announces a step), so it settles in a transaction. */
+  private awaited(n: ClaimedNotification): boolean {
+    return n.followUpId !== null && n.followUpStep !== null && this.listeners.length > 0;
+  }
+
+  private async tellListeners(
+    manager: EntityManager,
+    n: ClaimedNotification,
+    outcome: 'sent' | 'failed_permanent',
+  ): Promise<void> {
+    for (const listener of this.listeners) await listener(manager, n, outcome);
   }
 
   async deliver(id: string): Promise<DeliveryResult> {
@@ -66,18 +93,17 @@ export class NotificationDelivery {
       failure = error;
     }
     if (failure === undefined) {
-      const { followUpId, followUpStep } = notification;
-      if (followUpId === null || followUpStep === null) await this.sentMarks.submit({ id, messageId });
+      if (!this.awaited(notification)) await this.sentMarks.submit({ id, messageId });
       else
         await this.dataSource.transaction(async (manager) => {
           await this.markSent(manager, [{ id, messageId }]);
-          await this.runner.advance(manager, followUpId, followUpStep);
+          await this.tellListeners(manager, notification, 'sent');
         });
       return { outcome: 'sent' };
     }
 
     const message = describe(failure);
-    const { retryBaseMs, retryMaxMs, retryWindowMs } = this.rules.engine;
+    const { retryBaseMs, retryMaxMs, retryWindowMs } = this.settings;
     const retryInMs = Math.min(retryBaseMs * 2 ** (notification.attempts - 1), retryMaxMs);
     const givingUp = Date.now() + retryInMs - notification.createdAt.getTime() > retryWindowMs;
     if (isPermanentSmtpFailure(failure) || givingUp) {
@@ -89,9 +115,8 @@ export class NotificationDelivery {
             WHERE id = $1 AND status = 'sending'`,
           [id, reason.slice(0, 1000)],
         );
-        // The reminder chain goes on (the escalation still matters); the failure stays visible.
-        if (notification.followUpId !== null && notification.followUpStep !== null)
-          await this.runner.advance(manager, notification.followUpId, notification.followUpStep);
+        // What waits on it goes on (a reminder's escalation still matters); the failure stays visible.
+        if (this.awaited(notification)) await this.tellListeners(manager, notification, 'failed_permanent');
       });
       this.logger.warn(`Notification ${id} failed permanently: ${reason}`);
       return { outcome: 'failed_permanent' };
@@ -132,7 +157,7 @@ export class NotificationDelivery {
                   created_at AS "createdAt", recipient_email AS "recipientEmail",
                   recipient_name AS "recipientName", language, subject, body_text AS "bodyText",
                   body_html AS "bodyHtml"`,
-      [ids, this.rules.engine.staleSendingMs],
+      [ids, this.settings.staleSendingMs],
     )) as [ClaimedNotification[], number];
     const byId = new Map(rows.map((r) => [r.id, r]));
     // The same id twice in one batch (a duplicated job): only the first delivery gets the claim.

@@ -1,18 +1,13 @@
-import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
-import { FollowUpRulesFile } from '../config/follow-up-rules';
-import { DeliverJobData, deliverJobId } from '../follow-up/follow-up-jobs.handler';
+import { MessagingSettings } from '../messaging-settings';
+import { EmailDeliveries } from '../notifications/email-deliveries';
 import { NOTIFICATION_CREATED } from '../notifications/notification.service';
-import { queueReady, withTimeout } from '../queue/ensure-job';
+import { withTimeout } from '../queue/ensure-job';
+import type { JobQueue } from '../queue/job-queue';
+import { InjectJobQueue } from '../queue/job-queues.module';
+import { DISPATCH_EVENT_JOB, EVENTS_QUEUE } from '../queue/queue-names';
 import { EventHandlerRegistry } from './event-handler.registry';
-import {
-  DELIVER_NOTIFICATION_JOB,
-  DISPATCH_EVENT_JOB,
-  EVENTS_QUEUE,
-  NOTIFICATIONS_QUEUE,
-} from '../queue/queue-names';
 
 export interface EventJobData {
   id: string;
@@ -24,9 +19,8 @@ export interface EventJobData {
  * is unreachable the transaction rolls back and the relay backs off; nothing is dropped, and a job added
  * just before a rollback is not doubled because its id is the row id.
  *
- * `notification.created` skips the events hop: its only consumer is email delivery, so the relay adds the
- * delivery job itself (job id = notification id + attempt 0, as everywhere) and marks the row processed
- * too. That halves the Bull work per email; a lost job is re-enqueued by the sweep like any other.
+ * `notification.created` skips the events hop: its only consumer is email delivery, so the relay queues
+ * the delivery itself (EmailDeliveries, attempt 0) and marks the row processed too. That halves the Bull work per email; a lost job is re-enqueued by the sweep like any other.
  * An event no handler of this worker listens to (`case.assigned`, kept for audit and future consumers) is
  * stamped processed at once, as dispatching it would do, without a Bull job.
  */
@@ -40,9 +34,9 @@ export class OutboxRelay {
 
   constructor(
     private readonly dataSource: DataSource,
-    @InjectQueue(EVENTS_QUEUE) private readonly queue: Queue<EventJobData>,
-    @InjectQueue(NOTIFICATIONS_QUEUE) private readonly notifications: Queue<DeliverJobData>,
-    private readonly rules: FollowUpRulesFile,
+    @InjectJobQueue(EVENTS_QUEUE) private readonly queue: JobQueue<EventJobData>,
+    private readonly deliveries: EmailDeliveries,
+    private readonly settings: MessagingSettings,
     private readonly registry: EventHandlerRegistry,
   ) {}
 
@@ -60,7 +54,7 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many rows it published. */
   async publishBatch(): Promise<number> {
-    const { relayBatchSize } = this.rules.engine;
+    const { relayBatchSize } = this.settings;
     return this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
         `SELECT id, type, aggregate_id FROM outbox_event WHERE published_at IS NULL
@@ -77,23 +71,13 @@ export class OutboxRelay {
         else unheard.push(row);
       }
       try {
-        if (!queueReady(this.queue)) throw new Error('Redis is not connected');
+        if (!this.queue.isReady()) throw new Error('Redis is not connected');
         await withTimeout(
           Promise.all([
-            events.length
-              ? this.queue.addBulk(
-                  events.map(({ id }) => ({ name: DISPATCH_EVENT_JOB, data: { id }, opts: { jobId: id } })),
-                )
-              : undefined,
-            deliveries.length
-              ? this.notifications.addBulk(
-                  deliveries.map((r) => ({
-                    name: DELIVER_NOTIFICATION_JOB,
-                    data: { id: r.aggregate_id },
-                    opts: { jobId: deliverJobId(r.aggregate_id, 0) },
-                  })),
-                )
-              : undefined,
+            this.queue.addMany(
+              events.map(({ id }) => ({ name: DISPATCH_EVENT_JOB, data: { id }, jobId: id })),
+            ),
+            this.deliveries.enqueue(deliveries.map((r) => ({ notificationId: r.aggregate_id, attempt: 0 }))),
           ]),
           5000,
           'publishing to Redis',
@@ -120,7 +104,7 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
-    const { relayPollMs, relayBatchSize, relayMaxBackoffMs } = this.rules.engine;
+    const { relayPollMs, relayBatchSize, relayMaxBackoffMs } = this.settings;
     while (this.running) {
       let pause = relayPollMs;
       try {
