@@ -32,10 +32,10 @@ describe('reliability: Redis down, then flushed', () => {
     const ids = await env.schedule(50, { rule: 're-audit', anchorAt: new Date(Date.now() - 200 * DAY) });
     await env.dataSource.transaction((m) =>
       new OutboxService().add(m, {
-        type: 'case.note-added',
-        aggregateType: 'case',
+        type: 'company.merged',
+        aggregateType: 'company',
         aggregateId: randomUUID(),
-        payload: {},
+        payload: { fromCompanyId: randomUUID(), intoCompanyId: randomUUID(), caseIds: [] },
       }),
     );
     expect(ids).toHaveLength(50);

@@ -1,6 +1,8 @@
 export { MessagingModule } from './messaging.module';
 export { MessagingWorkerModule } from './messaging-worker.module';
 export { MessagingSettings, loadMessagingSettings } from './messaging-settings';
+export { EVENT_CONTRACTS, eventTypesBy, isEventName } from './events/event-contracts';
+export type { EventContract, EventName, EventPayloads } from './events/event-contracts';
 export { OutboxService } from './outbox/outbox.service';
 export type { NewOutboxEvent } from './outbox/outbox.service';
 export { OutboxEvent } from './outbox/outbox-event.entity';

@@ -19,8 +19,8 @@ export class TrainingCompletedHandler {
   ) {}
 
   @HandlesEvent('training.completed')
-  async handle(event: DomainEvent): Promise<string[]> {
-    const { caseId, moduleCode, recommendationId, bookingId } = event.payload as Record<string, unknown>;
+  async handle(event: DomainEvent<'training.completed'>): Promise<string[]> {
+    const { caseId, moduleCode, recommendationId, bookingId } = event.payload;
     if (typeof caseId !== 'string' || typeof moduleCode !== 'string') return [];
     const cited = typeof recommendationId === 'string' ? recommendationId : null;
     return this.uow.run(async (m) => {

@@ -231,7 +231,7 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     const row = await api.dataSource
       .getRepository(OutboxEvent)
       .findOneByOrFail({ type: 'audit.completed', aggregateId: quiet });
-    const event: DomainEvent = { ...row };
+    const event = { ...row } as unknown as DomainEvent<'audit.completed'>;
     const handler = api.app.get(ReadinessScoreHandler);
     expect(await handler.handle(event)).toBe('updated');
     expect(await handler.handle(event)).toBe('updated');

@@ -26,7 +26,7 @@ export class CaseOpenedHandler {
   }
 
   @HandlesEvent('case.opened')
-  async handle(event: DomainEvent): Promise<string> {
+  async handle(event: DomainEvent<'case.opened'>): Promise<string> {
     const caseId = typeof event.payload.caseId === 'string' ? event.payload.caseId : event.aggregateId;
     const language = typeof event.payload.language === 'string' ? event.payload.language : undefined;
     return this.batches.submit({ caseId, language });

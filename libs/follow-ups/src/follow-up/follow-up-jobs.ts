@@ -65,14 +65,14 @@ export class FollowUpJobs implements OnModuleInit, OnApplicationBootstrap {
   }
 
   @HandlesEvent(FOLLOW_UP_SCHEDULED)
-  async onScheduled(event: DomainEvent): Promise<void> {
+  async onScheduled(event: DomainEvent<'follow-up.scheduled'>): Promise<void> {
     const row = await this.dataSource.getRepository(FollowUp).findOneBy({ id: event.aggregateId });
     if (!row || row.status !== 'scheduled') return;
     await this.enqueueFire(row);
   }
 
   @HandlesEvent(FOLLOW_UP_CLOSED)
-  async onClosed(event: DomainEvent): Promise<void> {
+  async onClosed(event: DomainEvent<'follow-up.closed'>): Promise<void> {
     const row = await this.dataSource.getRepository(FollowUp).findOneBy({ id: event.aggregateId });
     if (!row || row.status === 'scheduled' || row.status === 'due') return;
     await this.queue.removePending(row.plan.map((_, step) => fireJobId(row.id, step)));

@@ -7,6 +7,7 @@ import { withTimeout } from '../queue/ensure-job';
 import type { JobQueue } from '../queue/job-queue';
 import { InjectJobQueue } from '../queue/job-queues.module';
 import { DISPATCH_EVENT_JOB, EVENTS_QUEUE } from '../queue/queue-names';
+import { eventTypesBy } from '../events/event-contracts';
 import { EventHandlerRegistry } from './event-handler.registry';
 
 export interface EventJobData {
@@ -19,10 +20,15 @@ export interface EventJobData {
  * is unreachable the transaction rolls back and the relay backs off; nothing is dropped, and a job added
  * just before a rollback is not doubled because its id is the row id.
  *
+ * A worker takes only the rows it can see through: types it has a handler for, and types whose contract
+ * says nobody handles them (`case.assigned`, kept for the record), which are stamped processed at once
+ * without a job. Any other row waits unpublished for a worker that has the handler: during a rolling
+ * update an old worker leaves a new release's events alone instead of stamping them unhandled. The
+ * filter is in the SQL (index on type), so waiting rows cost the relay nothing.
+ *
  * `notification.created` skips the events hop: its only consumer is email delivery, so the relay queues
- * the delivery itself (EmailDeliveries, attempt 0) and marks the row processed too. That halves the Bull work per email; a lost job is re-enqueued by the sweep like any other.
- * An event no handler of this worker listens to (`case.assigned`, kept for audit and future consumers) is
- * stamped processed at once, as dispatching it would do, without a Bull job.
+ * the delivery itself (EmailDeliveries, attempt 0) and marks the row processed too. That halves the Bull
+ * work per email; a lost job is re-enqueued by the sweep like any other.
  */
 @Injectable()
 export class OutboxRelay {
@@ -38,7 +44,15 @@ export class OutboxRelay {
     private readonly deliveries: EmailDeliveries,
     private readonly settings: MessagingSettings,
     private readonly registry: EventHandlerRegistry,
-  ) {}
+  ) {
+    registry.registerBuiltIn(NOTIFICATION_CREATED);
+  }
+
+  /** The types this worker publishes and dispatches (it has a handler), and those it stamps (nobody has). */
+  takes(): { dispatched: string[]; stamped: string[] } {
+    const unhandled = eventTypesBy('none').filter((t) => !this.registry.handles(t));
+    return { dispatched: this.registry.types(), stamped: unhandled };
+  }
 
   start(): void {
     if (this.running) return;
@@ -52,23 +66,25 @@ export class OutboxRelay {
     await this.loop;
   }
 
-  /** Publishes one batch; returns how many rows it published. */
+  /** Publishes one batch of the rows this worker takes; returns how many it published. */
   async publishBatch(): Promise<number> {
     const { relayBatchSize } = this.settings;
+    const { dispatched, stamped } = this.takes();
     return this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
-        `SELECT id, type, aggregate_id FROM outbox_event WHERE published_at IS NULL
+        `SELECT id, type, aggregate_id FROM outbox_event
+          WHERE published_at IS NULL AND type = ANY($2::varchar[])
           ORDER BY occurred_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [relayBatchSize],
+        [relayBatchSize, [...dispatched, ...stamped]],
       )) as { id: string; type: string; aggregate_id: string }[];
       if (rows.length === 0) return 0;
       const ids = rows.map((r) => r.id);
-      // Three kinds of row: straight to delivery, dispatched through the events queue, or nobody listens.
-      const [deliveries, events, unheard]: (typeof rows)[] = [[], [], []];
+      // Three kinds of row: straight to delivery, dispatched through the events queue, or nobody handles it.
+      const [deliveries, events, unhandled]: (typeof rows)[] = [[], [], []];
       for (const row of rows) {
         if (row.type === NOTIFICATION_CREATED) deliveries.push(row);
         else if (this.registry.handlersFor(row.type).length > 0) events.push(row);
-        else unheard.push(row);
+        else unhandled.push(row);
       }
       try {
         if (!this.queue.isReady()) throw new Error('Redis is not connected');
@@ -97,7 +113,7 @@ export class OutboxRelay {
             SET published_at = now(), last_error = NULL,
                 processed_at = CASE WHEN id = ANY($2) THEN now() ELSE processed_at END
           WHERE id = ANY($1)`,
-        [ids, [...deliveries, ...unheard].map((r) => r.id)],
+        [ids, [...deliveries, ...unhandled].map((r) => r.id)],
       );
       return ids.length;
     });

@@ -48,8 +48,8 @@ export class StageChangedNotifier {
   ) {}
 
   @HandlesEvent('stage.changed')
-  async handle(event: DomainEvent): Promise<string | 'skipped'> {
-    const { from, to, transitionId } = event.payload as Record<string, unknown>;
+  async handle(event: DomainEvent<'stage.changed'>): Promise<string | 'skipped'> {
+    const { from, to, transitionId } = event.payload;
     if (!isStage(from) || !isStage(to) || typeof transitionId !== 'string') return 'skipped';
     return this.uow.run(async (m) => {
       const rows = (await m.query(

@@ -68,7 +68,7 @@ export class ReportExportProcessor implements OnApplicationBootstrap {
   }
 
   @HandlesEvent(REPORT_EXPORT_REQUESTED)
-  async onRequested(event: DomainEvent): Promise<void> {
+  async onRequested(event: DomainEvent<'report_export.requested'>): Promise<void> {
     await this.enqueue(String(event.payload.exportId ?? event.aggregateId));
   }
 

@@ -3,6 +3,7 @@ import {
   DomainEvent,
   EventHandlerRegistry,
   EVENTS_QUEUE,
+  EventPayloads,
   HandlesEvent,
   JobQueues,
   NOTIFICATIONS_QUEUE,
@@ -10,15 +11,17 @@ import {
 } from '@app/messaging';
 import { Injectable, Module } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { eventually, InProcessWorker, startInProcessWorker } from './support/in-process-worker';
+import { eventually, InProcessWorker, startInProcessWorker } from '../follow-ups/support/in-process-worker';
+
+type Recorded = DomainEvent<'audit.completed' | 'outcome.recorded'>;
 
 @Injectable()
 class RecordingHandler {
-  readonly seen: DomainEvent[] = [];
+  readonly seen: Recorded[] = [];
   failuresLeft: number = 0;
 
-  @HandlesEvent('test.happened', 'test.other')
-  record(event: DomainEvent): void {
+  @HandlesEvent('audit.completed', 'outcome.recorded')
+  record(event: Recorded): void {
     if (this.failuresLeft > 0) {
       this.failuresLeft--;
       throw new Error('handler failing on purpose');
@@ -30,6 +33,28 @@ class RecordingHandler {
 @Module({ providers: [RecordingHandler, OutboxService] })
 class RecordingModule {}
 
+const audit = (overall: number): EventPayloads['audit.completed'] => ({
+  auditId: randomUUID(),
+  kind: 'self',
+  questionnaireVersion: 1,
+  overall,
+  stage: 'non_exporter',
+  flaggedForReview: false,
+  readyForNextStage: false,
+  stageChanged: false,
+});
+
+const outcome = (): EventPayloads['outcome.recorded'] => ({
+  outcomeId: randomUUID(),
+  kind: 'new_market_entered',
+  country: 'FR',
+  valueMinor: null,
+  currency: null,
+  occurredOn: '2026-01-15',
+  confirmed: true,
+});
+
+/** Messaging's worker side alone, with one test handler: no domain handler takes these events too. */
 describe('transactional outbox → relay → events queue → @HandlesEvent handlers', () => {
   let worker: InProcessWorker;
   let handler: RecordingHandler;
@@ -37,7 +62,7 @@ describe('transactional outbox → relay → events queue → @HandlesEvent hand
   let uow: UnitOfWork;
 
   beforeAll(async () => {
-    worker = await startInProcessWorker({ imports: [RecordingModule] });
+    worker = await startInProcessWorker({ only: 'messaging', imports: [RecordingModule] });
     handler = worker.get(RecordingHandler);
     outbox = worker.get(OutboxService);
     uow = worker.get(UnitOfWork);
@@ -49,25 +74,27 @@ describe('transactional outbox → relay → events queue → @HandlesEvent hand
 
   it('discovers handlers in any module the worker imports', () => {
     const registry = worker.get(EventHandlerRegistry);
-    expect(registry.handlersFor('test.happened').map((h) => h.name)).toEqual(['RecordingHandler.record']);
-    expect(registry.handlersFor('test.other')).toHaveLength(1);
+    expect(registry.handlersFor('audit.completed').map((h) => h.name)).toEqual(['RecordingHandler.record']);
+    expect(registry.handlersFor('outcome.recorded')).toHaveLength(1);
   });
 
   it('delivers an event committed with its change exactly once, and marks it published and processed', async () => {
     const aggregateId = randomUUID();
     await uow.run((m) =>
-      outbox.add(m, { type: 'test.happened', aggregateType: 'case', aggregateId, payload: { n: 1 } }),
+      outbox.add(m, { type: 'audit.completed', aggregateType: 'case', aggregateId, payload: audit(61) }),
     );
     await eventually(() => handler.seen.some((e) => e.aggregateId === aggregateId), 10_000, 'handler call');
     const [row] = await rows(`SELECT * FROM outbox_event WHERE aggregate_id = $1`, [aggregateId]);
     const event = handler.seen.find((e) => e.aggregateId === aggregateId);
     expect(event).toMatchObject({
       id: row.id,
-      type: 'test.happened',
+      type: 'audit.completed',
+      version: 1,
       aggregateType: 'case',
-      payload: { n: 1 },
+      payload: { overall: 61 },
     });
     expect(event?.occurredAt).toBeInstanceOf(Date);
+    expect(row.version).toBe(1);
     await eventually(
       async () =>
         (await rows(`SELECT processed_at FROM outbox_event WHERE id = $1`, [row.id]))[0].processed_at !==
@@ -110,11 +137,22 @@ describe('transactional outbox → relay → events queue → @HandlesEvent hand
     expect(await events.job(String(row.id))).toBeNull();
   });
 
-  it('stamps an event no handler listens to processed at publication, with no job', async () => {
+  it('stamps an event its contract says nobody handles processed at publication, with no job', async () => {
     const aggregateId = randomUUID();
-    expect(worker.get(EventHandlerRegistry).handlersFor('test.unheard')).toHaveLength(0);
+    expect(worker.get(EventHandlerRegistry).handlersFor('case.assigned')).toHaveLength(0);
     await uow.run((m) =>
-      outbox.add(m, { type: 'test.unheard', aggregateType: 'case', aggregateId, payload: {} }),
+      outbox.add(m, {
+        type: 'case.assigned',
+        aggregateType: 'case',
+        aggregateId,
+        payload: {
+          caseId: aggregateId,
+          assignmentId: randomUUID(),
+          adviserId: randomUUID(),
+          method: 'automatic',
+          assignedAt: new Date().toISOString(),
+        },
+      }),
     );
     let row: Record<string, unknown> | undefined;
     await eventually(
@@ -137,7 +175,12 @@ describe('transactional outbox → relay → events queue → @HandlesEvent hand
     const aggregateId = randomUUID();
     await expect(
       uow.run(async (m) => {
-        await outbox.add(m, { type: 'test.happened', aggregateType: 'case', aggregateId, payload: {} });
+        await outbox.add(m, {
+          type: 'audit.completed',
+          aggregateType: 'case',
+          aggregateId,
+          payload: audit(1),
+        });
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
@@ -148,7 +191,7 @@ describe('transactional outbox → relay → events queue → @HandlesEvent hand
     handler.failuresLeft = 2;
     const aggregateId = randomUUID();
     await uow.run((m) =>
-      outbox.add(m, { type: 'test.other', aggregateType: 'case', aggregateId, payload: {} }),
+      outbox.add(m, { type: 'outcome.recorded', aggregateType: 'case', aggregateId, payload: outcome() }),
     );
     await eventually(
       () => handler.seen.some((e) => e.aggregateId === aggregateId),
@@ -165,10 +208,10 @@ describe('transactional outbox → relay → events queue → @HandlesEvent hand
       outbox.addMany(
         m,
         Array.from({ length: 700 }, (_, i) => ({
-          type: 'test.happened',
+          type: 'audit.completed' as const,
           aggregateType,
           aggregateId: String(i),
-          payload: {},
+          payload: audit(i % 100),
         })),
       ),
     );

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import Queue from 'bull';
 import Redis from 'ioredis';
 import { uniqueRedisPrefix } from '../../support/test-env';
-import { eventually } from './support/in-process-worker';
+import { eventually } from '../follow-ups/support/in-process-worker';
 
 /** A repeatable Bull job kept scheduled by re-adding it, against the real Redis (a flush is a `DEL`). */
 describe('RepeatableSchedule', () => {
