@@ -11,7 +11,6 @@ import { CaseOpenedHandler } from './assignment/case-opened.handler';
 import { CaseDetailsService } from './caseload/case-details.service';
 import { CaseloadService } from './caseload/caseload.service';
 import { ReadinessScoreHandler } from './caseload/readiness-score.handler';
-import { CaseFollowUps } from './follow-ups/case-follow-ups';
 import { InteractionsService } from './interactions/interactions.service';
 import { AdviserProfilesService } from './profiles/adviser-profiles.service';
 
@@ -25,7 +24,6 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
     { provide: AssignmentRules, useFactory: () => AssignmentRules.load() },
     { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
     CaseAccessService,
-    CaseFollowUps,
     AssignmentService,
     CaseOpenedHandler,
     ReadinessScoreHandler,
@@ -37,7 +35,6 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
   exports: [
     CaseTimelineModule,
     CaseAccessService,
-    CaseFollowUps,
     AssignmentService,
     AdviserProfilesService,
     InteractionsService,

@@ -2,6 +2,8 @@ export { FollowUpsModule } from './follow-ups.module';
 export { FollowUpsWorkerModule } from './follow-ups-worker.module';
 export { FollowUpsApiModule } from './follow-ups-api.module';
 export { FollowUpQueuesModule, FOLLOW_UPS_QUEUE } from './follow-up/follow-up-queue.module';
+export { CaseFollowUps } from './case-follow-ups/case-follow-ups';
+export type { AssignedFacts } from './case-follow-ups/case-follow-ups';
 export { FollowUpService, FOLLOW_UP_SCHEDULED, FOLLOW_UP_CLOSED } from './follow-up/follow-up.service';
 export type { ScheduleFollowUpInput, CloseFollowUpsInput } from './follow-up/follow-up.service';
 export { FollowUp, FOLLOW_UP_STATUSES, OPEN_FOLLOW_UP_STATUSES } from './follow-up/follow-up.entity';

@@ -1,6 +1,6 @@
-import { AdvisersCoreModule } from '@app/advisers';
 import { AuditLogModule } from '@app/audit-log';
 import { CaseTimelineModule } from '@app/case-timeline';
+import { FollowUpsModule } from '@app/follow-ups';
 import { MessagingModule } from '@app/messaging';
 import { Module } from '@nestjs/common';
 import { ProgressService } from '../progress.service';
@@ -11,7 +11,7 @@ import { StageReevaluationHandler } from './stage-reevaluation.handler';
 
 /** The worker's side of progress: stage re-evaluation and the SME's stage-change email. No controllers. */
 @Module({
-  imports: [AdvisersCoreModule, AuditLogModule, CaseTimelineModule, MessagingModule],
+  imports: [AuditLogModule, CaseTimelineModule, FollowUpsModule, MessagingModule],
   providers: [
     ProgressService,
     { provide: STAGE_RULES, useFactory: () => loadStageRules() },

@@ -1,18 +1,18 @@
 import { AppConfig } from '@app/config';
 import { Case, Company, Enrolment } from '@app/enrolment';
-import { FollowUpService } from '@app/follow-ups';
-import type { ScheduleFollowUpInput } from '@app/follow-ups';
-import type { Contact } from '@app/messaging';
 import { User } from '@app/identity';
+import type { Contact } from '@app/messaging';
 import { isLanguage } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { FollowUpService, type ScheduleFollowUpInput } from '../follow-up/follow-up.service';
 
 /**
- * The follow-ups a case's work starts and stops, inside the caller's transaction: first contact after an
- * assignment, the agreed next step and the dormant-case check after each contact (advisers), the re-audit
- * and stage review after each readiness audit (readiness, progress), and an overdue booked module
- * (training). Rules and timings live in config/follow-ups.yaml; the follow-ups lib owns the reminders.
+ * When a case's reminders start and stop, for every domain, inside the caller's transaction: first contact
+ * after an assignment, the agreed next step and the dormant-case check after each contact (advisers), the
+ * re-audit and stage review after each readiness audit (readiness, progress), and an overdue booked module
+ * (training). Each domain states the fact ("assigned", "audited", "training booked"); which rules that
+ * starts or closes, and for whom, is decided here. Rules and timings live in config/follow-ups.yaml.
  */
 @Injectable()
 export class CaseFollowUps {
