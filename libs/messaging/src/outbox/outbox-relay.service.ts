@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { MessagingSettings } from '../messaging-settings';
 import { EmailDeliveries } from '../notifications/email-deliveries';
 import { NOTIFICATION_CREATED } from '../notifications/notification.service';
-import { withTimeout } from '../queue/ensure-job';
+import { withTimeout } from '../queue/with-timeout';
 import type { JobQueue } from '../queue/job-queue';
 import { InjectJobQueue } from '../queue/job-queues.module';
 import { DISPATCH_EVENT_JOB, EVENTS_QUEUE } from '../queue/queue-names';

@@ -1,7 +1,6 @@
 import type { MetricsService } from '@app/observability';
 import { Logger } from '@nestjs/common';
 import type { Job, JobOptions, Queue } from 'bull';
-import { ensureJob, queueReady } from './ensure-job';
 import { RepeatableSchedule } from './repeatable-schedule';
 
 /** A job as its handler sees it. */
@@ -65,22 +64,34 @@ export class JobQueue<T extends object = Record<string, unknown>> {
 
   /** Whether the queue's Redis connection is up (Bull would otherwise hold commands until it is). */
   isReady(): boolean {
-    return queueReady(this.bull);
+    return (this.bull.client as { status?: string }).status === 'ready';
   }
 
   /**
-   * Adds a job under `jobId` unless a live one (waiting, delayed, active, paused) has that id; a finished
-   * one is replaced. `promoteIfDelayed`: the work is due now, so a job still delayed runs at once. Returns
-   * whether a job was added (or promoted).
+   * Adds a job under `jobId` unless a live one (waiting, delayed, active, paused) has that id. A finished
+   * one (kept by the keep-completed/failed options) is removed first, because Bull ignores an add whose id
+   * it still holds. `promoteIfDelayed`: the work is due now, so a job still delayed (its delay computed
+   * before the due time moved) runs at once. Returns whether a job was added (or promoted).
    */
-  ensure(
+  async ensure(
     name: string,
     data: T,
     jobId: string,
     options: AddJobOptions = {},
     promoteIfDelayed = false,
   ): Promise<boolean> {
-    return ensureJob(this.bull, name, data, jobId, bullOptions(options), promoteIfDelayed);
+    const existing = await this.bull.getJob(jobId);
+    if (existing) {
+      const state = await existing.getState();
+      if (state === 'delayed' && promoteIfDelayed) {
+        await existing.promote().catch(() => undefined);
+        return true;
+      }
+      if (state !== 'completed' && state !== 'failed' && (state as string) !== 'stuck') return false;
+      await existing.remove().catch(() => undefined);
+    }
+    await this.bull.add(name, data, { ...bullOptions(options), jobId });
+    return true;
   }
 
   /** Adds many jobs in one round trip. Bull ignores an id it still holds, finished or not. */

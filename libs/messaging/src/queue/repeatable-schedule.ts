@@ -1,6 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import type { JobOptions, Queue } from 'bull';
-import { withTimeout } from './ensure-job';
+import { withTimeout } from './with-timeout';
 
 /** How often a kept schedule is added again. */
 export const RESCHEDULE_EVERY_MS = 5 * 60_000;
