@@ -46,6 +46,15 @@ module.exports = {
       to: { path: '^libs/reporting/' },
     },
     {
+      name: 'bull-only-in-messaging',
+      severity: 'error',
+      comment:
+        'Queues are declared, fed and consumed through @app/messaging (JobQueuesModule, JobQueue), so a move off ' +
+        'Bull 4 touches one lib. Tests may still use Bull where they inspect or drive Redis directly.',
+      from: { path: '^(apps|libs)/', pathNot: '^libs/messaging/' },
+      to: { path: '(^|/)node_modules/(bull|@nestjs/bull|@nestjs/bull-shared|@bull-board/[^/]+)/' },
+    },
+    {
       name: 'no-test-code-in-production',
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: '\\.spec\\.ts$' },

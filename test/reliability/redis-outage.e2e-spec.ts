@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { OutboxService } from '@app/follow-ups';
+import { OutboxService } from '@app/messaging';
 import { apiClient, completeAnswers } from '../e2e/enrolment/enrolment-fixtures';
 import { call, createAdviser, createStaff } from '../e2e/advisers/support/advisers.factory';
 import { insertCase } from '../e2e/advisers/support/case.factory';
@@ -32,10 +32,10 @@ describe('reliability: Redis down, then flushed', () => {
     const ids = await env.schedule(50, { rule: 're-audit', anchorAt: new Date(Date.now() - 200 * DAY) });
     await env.dataSource.transaction((m) =>
       new OutboxService().add(m, {
-        type: 'case.note-added',
-        aggregateType: 'case',
+        type: 'company.merged',
+        aggregateType: 'company',
         aggregateId: randomUUID(),
-        payload: {},
+        payload: { fromCompanyId: randomUUID(), intoCompanyId: randomUUID(), caseIds: [] },
       }),
     );
     expect(ids).toHaveLength(50);

@@ -2,6 +2,7 @@ import { AuditLogModule } from '@app/audit-log';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { EnrolmentRules } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
+import { MessagingModule } from '@app/messaging';
 import { Module } from '@nestjs/common';
 import { CaseAccessService } from './access/case-access.service';
 import { AssignmentRules } from './assignment/assignment-rules';
@@ -10,7 +11,6 @@ import { CaseOpenedHandler } from './assignment/case-opened.handler';
 import { CaseDetailsService } from './caseload/case-details.service';
 import { CaseloadService } from './caseload/caseload.service';
 import { ReadinessScoreHandler } from './caseload/readiness-score.handler';
-import { CaseFollowUps } from './follow-ups/case-follow-ups';
 import { InteractionsService } from './interactions/interactions.service';
 import { AdviserProfilesService } from './profiles/adviser-profiles.service';
 
@@ -19,12 +19,11 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
  * module builds on. Rules files are loaded once at start-up, so a bad one stops the process.
  */
 @Module({
-  imports: [AuditLogModule, CaseTimelineModule, FollowUpsModule],
+  imports: [AuditLogModule, CaseTimelineModule, FollowUpsModule, MessagingModule],
   providers: [
     { provide: AssignmentRules, useFactory: () => AssignmentRules.load() },
     { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
     CaseAccessService,
-    CaseFollowUps,
     AssignmentService,
     CaseOpenedHandler,
     ReadinessScoreHandler,
@@ -36,7 +35,6 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
   exports: [
     CaseTimelineModule,
     CaseAccessService,
-    CaseFollowUps,
     AssignmentService,
     AdviserProfilesService,
     InteractionsService,

@@ -4,7 +4,6 @@ export { CaseAccessService } from './access/case-access.service';
 export { AssignmentService } from './assignment/assignment.service';
 export { CaseOpenedHandler } from './assignment/case-opened.handler';
 export { ReadinessScoreHandler } from './caseload/readiness-score.handler';
-export { CaseFollowUps } from './follow-ups/case-follow-ups';
 export type { AssignOutcome, RedistributionResult } from './assignment/assignment.service';
 export { AssignmentRules } from './assignment/assignment-rules';
 export { rankAdvisers, scoreAdviser } from './assignment/score-advisers';

@@ -43,3 +43,40 @@ export function loadRulesFile<T extends object>(
   if (errors.length > 0) throw new ConfigError(flatten(errors), `config/${relativePath}`);
   return instance;
 }
+
+/**
+ * Integer tuning settings: defaults from a rules file, each overridable by an environment variable. `names`
+ * gives each field its variable, or several (the first one set wins, so a renamed variable keeps working
+ * under its old name). A value that is not an integer or breaks the class's rules throws a ConfigError
+ * naming the variable.
+ */
+export function withIntegerOverrides<T extends object>(
+  shape: ClassConstructor<T>,
+  fromFile: object | undefined,
+  names: Record<string, string | readonly string[]>,
+  source: string,
+  env: NodeJS.ProcessEnv = process.env,
+): T {
+  const overrides: Record<string, number> = {};
+  const used: Record<string, string> = {};
+  for (const [key, candidates] of Object.entries(names)) {
+    const list: readonly string[] = typeof candidates === 'string' ? [candidates] : candidates;
+    used[key] = list[0];
+    const name = list.find((n) => env[n] !== undefined && env[n] !== '');
+    if (!name) continue;
+    const raw = env[name]!.trim();
+    used[key] = name;
+    overrides[key] = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  }
+  const instance = plainToInstance(shape, { ...fromFile, ...overrides });
+  const errors = validateSync(instance, { forbidUnknownValues: true });
+  if (errors.length > 0)
+    throw new ConfigError(
+      errors.map((e) => ({
+        setting: used[e.property] ?? e.property,
+        message: Object.values(e.constraints ?? {}).join('; '),
+      })),
+      source,
+    );
+  return instance;
+}

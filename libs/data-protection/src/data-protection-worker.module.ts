@@ -1,16 +1,11 @@
-import { ObservabilityModule } from '@app/observability';
-import { BullModule } from '@nestjs/bull';
+import { JobQueuesModule } from '@app/messaging';
 import { Module } from '@nestjs/common';
 import { DataProtectionCoreModule } from './data-protection-core.module';
 import { RETENTION_QUEUE, RetentionProcessor } from './retention/retention.processor';
 
 /** The worker's part: the nightly retention job. Only apps/worker (and the local run) imports it. */
 @Module({
-  imports: [
-    DataProtectionCoreModule,
-    ObservabilityModule,
-    BullModule.registerQueue({ name: RETENTION_QUEUE }),
-  ],
+  imports: [DataProtectionCoreModule, JobQueuesModule.register({ name: RETENTION_QUEUE })],
   providers: [RetentionProcessor],
 })
 export class DataProtectionWorkerModule {}

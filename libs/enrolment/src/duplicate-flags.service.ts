@@ -1,7 +1,7 @@
 import { AuditContext, AuditLogService } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { NotFoundError } from '@app/errors';
-import { OutboxService } from '@app/follow-ups';
+import { OutboxService } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Case } from './entities/case.entity';

@@ -1,5 +1,5 @@
 import { CaseTimelineModule } from '@app/case-timeline';
-import { FollowUpsModule } from '@app/follow-ups';
+import { MessagingModule } from '@app/messaging';
 import { IdentityCoreModule } from '@app/identity';
 import { Module } from '@nestjs/common';
 import { DuplicateFlagsController } from './api/duplicate-flags.controller';
@@ -17,7 +17,7 @@ import { EnrolmentRules } from './rules/enrolment-rules';
  * the SME home page. The rules come from config/ once, at start-up (a bad file stops the process).
  */
 @Module({
-  imports: [FollowUpsModule, CaseTimelineModule, IdentityCoreModule],
+  imports: [MessagingModule, CaseTimelineModule, IdentityCoreModule],
   controllers: [
     SmeHomeController,
     EnrolmentsController,

@@ -3,7 +3,7 @@ import { CaseTimelineService } from '@app/case-timeline';
 import { UnitOfWork } from '@app/database';
 import { FieldError, InvalidInputError, NotFoundError } from '@app/errors';
 import { AppConfig } from '@app/config';
-import { NotificationService, OutboxService } from '@app/follow-ups';
+import { NotificationService, OutboxService } from '@app/messaging';
 import { User } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, Not, QueryFailedError } from 'typeorm';

@@ -1,6 +1,7 @@
 import { AdvisersCoreModule } from '@app/advisers';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { FollowUpsModule } from '@app/follow-ups';
+import { MessagingModule } from '@app/messaging';
 import { Module } from '@nestjs/common';
 import { ProgressController } from './progress.controller';
 import { ProgressPagesController } from './progress.pages.controller';
@@ -10,7 +11,7 @@ import { loadStageRules } from './rules/stage-rules';
 
 /** Export stage and its history, outcomes and milestones (config/stage-rules.yaml, loaded at start-up). */
 @Module({
-  imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule],
+  imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule, MessagingModule],
   controllers: [ProgressController, ProgressPagesController],
   providers: [ProgressService, { provide: STAGE_RULES, useFactory: () => loadStageRules() }],
   exports: [ProgressService, STAGE_RULES],

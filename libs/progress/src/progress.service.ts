@@ -1,10 +1,10 @@
-import { CaseFollowUps } from '@app/advisers';
 import { AuditLogService, type AuditContext } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
 import { AppConfig } from '@app/config';
 import { Case, STAGES, type Stage } from '@app/enrolment';
 import { ConflictError, InvalidInputError, NotFoundError } from '@app/errors';
-import { OutboxService } from '@app/follow-ups';
+import { CaseFollowUps } from '@app/follow-ups';
+import { OutboxService } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';

@@ -1,6 +1,7 @@
 import { AdvisersCoreModule } from '@app/advisers';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { FollowUpsModule } from '@app/follow-ups';
+import { MessagingModule } from '@app/messaging';
 import { ProgressModule } from '@app/progress';
 import { Module } from '@nestjs/common';
 import { QuestionnaireCatalogue } from './questionnaire/questionnaire-catalogue';
@@ -16,7 +17,7 @@ import { loadRecommendationRules, loadTrainingTitles } from './rules/readiness-r
  * recommendation rules are loaded and cross-checked at start-up, so a bad file stops the process.
  */
 @Module({
-  imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule, ProgressModule],
+  imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule, MessagingModule, ProgressModule],
   controllers: [ReadinessController, ReadinessPagesController],
   providers: [
     ReadinessService,

@@ -1,4 +1,3 @@
-import { CaseFollowUps } from '@app/advisers';
 import { AuditLogService, type AuditContext } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
 import { Case, Enrolment } from '@app/enrolment';
@@ -9,7 +8,8 @@ import {
   UnprocessableError,
   type FieldError,
 } from '@app/errors';
-import { OutboxService } from '@app/follow-ups';
+import { CaseFollowUps } from '@app/follow-ups';
+import { OutboxService } from '@app/messaging';
 import { ProgressService, STAGE_RULES, type StageRulesFile } from '@app/progress';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

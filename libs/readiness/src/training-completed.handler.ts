@@ -1,7 +1,7 @@
 import { AuditLogService, SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
 import { UnitOfWork } from '@app/database';
-import { DomainEvent, HandlesEvent } from '@app/follow-ups';
+import { DomainEvent, HandlesEvent } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 
 /**
@@ -19,8 +19,8 @@ export class TrainingCompletedHandler {
   ) {}
 
   @HandlesEvent('training.completed')
-  async handle(event: DomainEvent): Promise<string[]> {
-    const { caseId, moduleCode, recommendationId, bookingId } = event.payload as Record<string, unknown>;
+  async handle(event: DomainEvent<'training.completed'>): Promise<string[]> {
+    const { caseId, moduleCode, recommendationId, bookingId } = event.payload;
     if (typeof caseId !== 'string' || typeof moduleCode !== 'string') return [];
     const cited = typeof recommendationId === 'string' ? recommendationId : null;
     return this.uow.run(async (m) => {

@@ -1,7 +1,6 @@
 import { AuditLogModule } from '@app/audit-log';
 import { FollowUpsModule } from '@app/follow-ups';
-import { ObservabilityModule } from '@app/observability';
-import { BullModule } from '@nestjs/bull';
+import { JobQueuesModule, MessagingModule } from '@app/messaging';
 import { Module } from '@nestjs/common';
 import { REPORT_EXPORTS_QUEUE, ReportExportProcessor } from './exports/report-export.processor';
 import { KPI_SNAPSHOTS_QUEUE, KpiSnapshotProcessor } from './kpi/kpi-snapshot.processor';
@@ -16,8 +15,8 @@ import { ReportingRules } from './reporting-rules';
   imports: [
     AuditLogModule,
     FollowUpsModule,
-    ObservabilityModule,
-    BullModule.registerQueue({ name: REPORT_EXPORTS_QUEUE }, { name: KPI_SNAPSHOTS_QUEUE }),
+    MessagingModule,
+    JobQueuesModule.register({ name: REPORT_EXPORTS_QUEUE }, { name: KPI_SNAPSHOTS_QUEUE }),
   ],
   providers: [
     { provide: ReportingRules, useFactory: () => ReportingRules.load() },

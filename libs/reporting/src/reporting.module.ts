@@ -1,6 +1,7 @@
 import { AuditLogModule } from '@app/audit-log';
 import { EnrolmentRules } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
+import { MessagingModule } from '@app/messaging';
 import { Module } from '@nestjs/common';
 import { KpiDownloads } from './controllers/kpi-downloads';
 import { ReportExportsController } from './controllers/report-exports.controller';
@@ -22,7 +23,7 @@ import { PublicStatisticsService } from './statistics/public-statistics.service'
  * side is ReportingWorkerModule).
  */
 @Module({
-  imports: [FollowUpsModule, AuditLogModule],
+  imports: [FollowUpsModule, MessagingModule, AuditLogModule],
   controllers: [
     ReportsController,
     ReportsPagesController,

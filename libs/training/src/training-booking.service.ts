@@ -1,9 +1,10 @@
-import { CaseAccessService, CaseFollowUps } from '@app/advisers';
+import { CaseAccessService } from '@app/advisers';
 import { AuditContext, AuditLogService } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
 import { Case } from '@app/enrolment';
 import { NotFoundError } from '@app/errors';
-import { OutboxService } from '@app/follow-ups';
+import { CaseFollowUps } from '@app/follow-ups';
+import { OutboxService } from '@app/messaging';
 import type { Actor } from '@app/identity';
 import { RecommendationsService } from '@app/readiness';
 import { Inject, Injectable } from '@nestjs/common';

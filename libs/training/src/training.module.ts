@@ -2,6 +2,7 @@ import { AdvisersCoreModule } from '@app/advisers';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { IdempotencyService } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
+import { MessagingModule } from '@app/messaging';
 import { ReadinessModule } from '@app/readiness';
 import { Module } from '@nestjs/common';
 import { loadTrainingRules, TRAINING_RULES } from './config/training-rules';
@@ -22,7 +23,7 @@ import { TrainingReportsService } from './training-reports.service';
  * a bad catalogue stops the process with the file and field named.
  */
 @Module({
-  imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule, ReadinessModule],
+  imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule, MessagingModule, ReadinessModule],
   controllers: [
     TrainingModulesController,
     TrainingBookingsController,

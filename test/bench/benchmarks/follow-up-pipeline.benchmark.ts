@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { loadFollowUpRules } from '@app/follow-ups';
+import { loadMessagingSettings } from '@app/messaging';
 import { Client } from 'pg';
 import { Benchmark, BenchContext, BenchmarkResult, Measurement, TargetCheck, verdict } from '../bench.types';
 import { LoadTask, runLoad } from '../support/load';
@@ -47,10 +47,10 @@ export function measureBareBull(context: BenchContext): Promise<Measurement> {
 
 /**
  * The email hop alone: bare nodemailer to the same SMTP peer, as many connections as the worker's mail
- * pool (config/follow-ups.yaml `mailConcurrency`). No pipeline can send faster than this on the machine.
+ * pool (config/messaging.yaml `mailConcurrency`). No pipeline can send faster than this on the machine.
  */
 function measureBareSmtp(context: BenchContext): Promise<Measurement> {
-  const connections = loadFollowUpRules({}).engine.mailConcurrency;
+  const connections = loadMessagingSettings({}).mailConcurrency;
   return measureLoadRounds(
     context,
     `ceiling: bare nodemailer → SMTP peer (${connections} connections, no database, no Bull)`,

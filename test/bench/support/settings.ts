@@ -29,7 +29,7 @@ export const DEFAULT_SETTINGS: BenchSettings = {
   connections: 50,
   coldStartRounds: 5,
   queueJobs: 5000,
-  // As config/follow-ups.yaml's engine (concurrency 20, relay batches of 500).
+  // As config/follow-ups.yaml's concurrency (20) and config/messaging.yaml's relay batches (500).
   queueConcurrency: 20,
   queueBatchSize: 500,
   skipBuild: false,

@@ -1,4 +1,5 @@
 import { CaseOpenedHandler } from '@app/advisers';
+import type { DomainEvent } from '@app/messaging';
 import { randomUUID } from 'node:crypto';
 import { readJson } from '../../support/http';
 import { startTestApi, TestApi } from '../../support/test-api';
@@ -28,9 +29,11 @@ describe('automatic and manual assignment (real Postgres)', () => {
     handler.handle({
       id: randomUUID(),
       type: 'case.opened',
+      version: 1,
       aggregateType: 'case',
       aggregateId: caseId,
-      payload: { caseId, language },
+      // The handler reads only these two (and copes without them).
+      payload: { caseId, language } as DomainEvent<'case.opened'>['payload'],
       occurredAt: new Date(),
     });
 

@@ -1,5 +1,6 @@
 import { ReadinessScoreHandler } from '@app/advisers';
-import { DomainEvent, FollowUpService, OutboxEvent } from '@app/follow-ups';
+import { FollowUpService } from '@app/follow-ups';
+import { DomainEvent, OutboxEvent } from '@app/messaging';
 import { readJson } from '../../support/http';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { call, createAdviser, createStaff, Staff } from './support/advisers.factory';
@@ -230,7 +231,7 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     const row = await api.dataSource
       .getRepository(OutboxEvent)
       .findOneByOrFail({ type: 'audit.completed', aggregateId: quiet });
-    const event: DomainEvent = { ...row };
+    const event = { ...row } as unknown as DomainEvent<'audit.completed'>;
     const handler = api.app.get(ReadinessScoreHandler);
     expect(await handler.handle(event)).toBe('updated');
     expect(await handler.handle(event)).toBe('updated');

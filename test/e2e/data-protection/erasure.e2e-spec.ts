@@ -1,5 +1,5 @@
 import { DataProtectionService } from '@app/data-protection';
-import { EVENTS_QUEUE } from '@app/follow-ups';
+import { EVENTS_QUEUE } from '@app/messaging';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { createUser, signInWeb } from '../../support/auth';

@@ -1,4 +1,5 @@
-import { FollowUpService, NotificationService } from '@app/follow-ups';
+import { FollowUpService } from '@app/follow-ups';
+import { NotificationService } from '@app/messaging';
 import { UnitOfWork } from '@app/database';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

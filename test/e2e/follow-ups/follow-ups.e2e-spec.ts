@@ -1,7 +1,6 @@
 import { UnitOfWork } from '@app/database';
-import { FOLLOW_UPS_QUEUE, FollowUp, FollowUpService, Notification, Sweeper } from '@app/follow-ups';
-import { getQueueToken } from '@nestjs/bull';
-import type { Queue } from 'bull';
+import { FOLLOW_UPS_QUEUE, FollowUp, FollowUpService } from '@app/follow-ups';
+import { JobQueue, JobQueues, Notification, Sweeper } from '@app/messaging';
 import { randomUUID } from 'node:crypto';
 import { eventually, InProcessWorker, startInProcessWorker } from './support/in-process-worker';
 import { SmtpPeer } from './support/smtp-peer';
@@ -13,7 +12,7 @@ describe('follow-ups: rules fire, escalate, complete, reschedule and follow reas
   let worker: InProcessWorker;
   let followUps: FollowUpService;
   let uow: UnitOfWork;
-  let queue: Queue;
+  let queue: JobQueue;
 
   beforeAll(async () => {
     await smtp.start();
@@ -22,7 +21,7 @@ describe('follow-ups: rules fire, escalate, complete, reschedule and follow reas
     });
     followUps = worker.get(FollowUpService);
     uow = worker.get(UnitOfWork);
-    queue = worker.get<Queue>(getQueueToken(FOLLOW_UPS_QUEUE) as never);
+    queue = worker.get(JobQueues).get(FOLLOW_UPS_QUEUE);
   });
   afterAll(async () => {
     await worker?.close();
@@ -100,7 +99,7 @@ describe('follow-ups: rules fire, escalate, complete, reschedule and follow reas
     const next = await load(row.id);
     expect(next.status).toBe('scheduled');
     await eventually(
-      async () => (await (await queue.getJob(`${row.id}:1`))?.getState()) === 'delayed',
+      async () => (await queue.job(`${row.id}:1`))?.state === 'delayed',
       10_000,
       'delayed job',
     );
@@ -132,21 +131,21 @@ describe('follow-ups: rules fire, escalate, complete, reschedule and follow reas
         assignee: adviser(),
       }),
     );
-    await eventually(async () => (await queue.getJob(`${row.id}:0`)) !== null, 10_000, 'delayed job');
+    await eventually(async () => (await queue.job(`${row.id}:0`)) !== null, 10_000, 'delayed job');
     const closed = await uow.run((m) =>
       followUps.complete(m, { caseId, rules: ['first-contact'], reason: 'interaction logged' }),
     );
     expect(closed).toBe(1);
     const done = await load(row.id);
     expect([done.status, done.closeReason]).toEqual(['done', 'interaction logged']);
-    await eventually(async () => (await queue.getJob(`${row.id}:0`)) === null, 10_000, 'job removal');
+    await eventually(async () => (await queue.job(`${row.id}:0`)) === null, 10_000, 'job removal');
     // Completing again changes nothing; a job that fires anyway finds nothing to do.
     expect(
       await uow.run((m) => followUps.complete(m, { caseId, rules: ['first-contact'], reason: 'again' })),
     ).toBe(0);
-    await queue.add('fire', { id: row.id, step: 0 }, { jobId: `${row.id}:0:late` });
+    await queue.ensure('fire', { id: row.id, step: 0 }, `${row.id}:0:late`);
     await eventually(
-      async () => (await queue.getJob(`${row.id}:0:late`))?.finishedOn !== undefined,
+      async () => typeof (await queue.job(`${row.id}:0:late`))?.finishedOn === 'number',
       10_000,
       'late job',
     );
@@ -183,8 +182,8 @@ describe('follow-ups: rules fire, escalate, complete, reschedule and follow reas
     expect(second.deadlineAt.getTime() - first.deadlineAt.getTime()).toBeGreaterThanOrEqual(
       5 * DAY - 3_600_000,
     );
-    await eventually(async () => (await queue.getJob(`${first.id}:0`)) === null, 10_000, 'old job removal');
-    await eventually(async () => (await queue.getJob(`${second.id}:0`)) !== null, 10_000, 'new job');
+    await eventually(async () => (await queue.job(`${first.id}:0`)) === null, 10_000, 'old job removal');
+    await eventually(async () => (await queue.job(`${second.id}:0`)) !== null, 10_000, 'new job');
   });
 
   it('reassignment moves the pending reminder to the new adviser', async () => {
@@ -201,7 +200,7 @@ describe('follow-ups: rules fire, escalate, complete, reschedule and follow reas
       }),
     );
     await eventually(
-      async () => (await (await queue.getJob(`${row.id}:0`))?.getState()) === 'delayed',
+      async () => (await queue.job(`${row.id}:0`))?.state === 'delayed',
       10_000,
       'delayed job',
     );

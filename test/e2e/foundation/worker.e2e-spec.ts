@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { EventHandlerRegistry } from '@app/follow-ups';
+import { EventHandlerRegistry, eventTypesBy, OutboxRelay } from '@app/messaging';
 import { DiscoveryService } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -41,6 +41,13 @@ describe('worker process', () => {
     const names = (type: string) => registry.handlersFor(type).map((h) => h.name);
     expect(names('case.opened')).toContain('CaseOpenedHandler.handle');
     expect(names('audit.completed')).toContain('ReadinessScoreHandler.handle');
+  });
+
+  it('takes every event its contract expects a handler for, and stamps only those nobody handles', () => {
+    // An expected event no worker handles would wait in the outbox for ever.
+    const { dispatched, stamped } = worker.get(OutboxRelay).takes();
+    expect([...eventTypesBy('expected')].filter((t) => !dispatched.includes(t))).toEqual([]);
+    expect([...stamped].sort()).toEqual([...eventTypesBy('none')].sort());
   });
 
   it('answers /health, /health/ready and /metrics, and nothing of the api', async () => {

@@ -1,6 +1,6 @@
 import { ProgressService, StageReevaluationHandler } from '@app/progress';
 import { TrainingCompletedHandler } from '@app/readiness';
-import type { DomainEvent } from '@app/follow-ups';
+import type { DomainEvent, EventName } from '@app/messaging';
 import { readJson, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
 import {
@@ -25,15 +25,15 @@ describe('worker: recommendations close on completion, stages re-evaluate, the S
 
   const one = async (sql: string, params: unknown[]): Promise<Json | undefined> =>
     ((await api.dataSource.query(sql, params)) as Json[])[0];
-  const outboxEvent = async (type: string, aggregateId: string): Promise<DomainEvent> => {
+  const outboxEvent = async <K extends EventName>(type: K, aggregateId: string): Promise<DomainEvent<K>> => {
     const row = await one(
-      `SELECT id, type, aggregate_type AS "aggregateType", aggregate_id AS "aggregateId", payload,
+      `SELECT id, type, version, aggregate_type AS "aggregateType", aggregate_id AS "aggregateId", payload,
               occurred_at AS "occurredAt"
          FROM outbox_event WHERE type = $1 AND aggregate_id = $2`,
       [type, aggregateId],
     );
     if (!row) throw new Error(`no ${type} event for ${aggregateId}`);
-    return row as unknown as DomainEvent;
+    return row as unknown as DomainEvent<K>;
   };
 
   beforeAll(async () => {

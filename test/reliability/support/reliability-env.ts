@@ -1,13 +1,8 @@
 import 'reflect-metadata';
 import { loadConfig, projectRoot } from '@app/config';
 import { buildDataSourceOptions } from '@app/database';
-import {
-  FollowUp,
-  FollowUpService,
-  loadFollowUpRules,
-  OutboxService,
-  WorkingCalendar,
-} from '@app/follow-ups';
+import { FollowUp, FollowUpService, loadFollowUpRules, WorkingCalendar } from '@app/follow-ups';
+import { OutboxService } from '@app/messaging';
 import { freePort, LocalRedis, startLocalRedis } from '@app/local-services';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';

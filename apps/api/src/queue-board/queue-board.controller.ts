@@ -1,14 +1,7 @@
-import { RETENTION_QUEUE } from '@app/data-protection';
-import { EVENTS_QUEUE, FOLLOW_UPS_QUEUE, NOTIFICATIONS_QUEUE } from '@app/follow-ups';
 import { Roles } from '@app/identity';
-import { KPI_SNAPSHOTS_QUEUE, REPORT_EXPORTS_QUEUE } from '@app/reporting';
-import { createBullBoard } from '@bull-board/api';
-import { BullAdapter } from '@bull-board/api/bullAdapter';
-import { ExpressAdapter } from '@bull-board/express';
-import { InjectQueue } from '@nestjs/bull';
+import { QueueBoard, type QueueBoardHandler } from '@app/messaging';
 import { All, Controller, Next, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Queue } from 'bull';
 import type { NextFunction, Request, Response } from 'express';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
@@ -16,32 +9,17 @@ export const QUEUE_BOARD_PATH = '/admin/queues';
 /**
  * Bull Board for admins, behind the same guard as every route (a Nest controller forwarding to the
  * board's Express router, so @Roles applies and anyone else gets 404). It shows every queue any process
- * consumes — the follow-up engine's, row-level exports and the nightly retention run — through the api's
- * own handles on them: the api attaches no consumers.
+ * consumes — messaging's, the reminders', row-level exports, the KPI refresh and the nightly retention run
+ * — through the handles QueueBoardModule declares: the api attaches no consumers.
  */
 @ApiExcludeController()
 @Controller('admin/queues')
 @Roles('admin')
 export class QueueBoardController {
-  private readonly router: ReturnType<ExpressAdapter['getRouter']>;
+  private readonly router: QueueBoardHandler;
 
-  constructor(
-    @InjectQueue(EVENTS_QUEUE) events: Queue,
-    @InjectQueue(FOLLOW_UPS_QUEUE) followUps: Queue,
-    @InjectQueue(NOTIFICATIONS_QUEUE) notifications: Queue,
-    @InjectQueue(REPORT_EXPORTS_QUEUE) exports: Queue,
-    @InjectQueue(RETENTION_QUEUE) retention: Queue,
-    @InjectQueue(KPI_SNAPSHOTS_QUEUE) kpiSnapshots: Queue,
-  ) {
-    const adapter = new ExpressAdapter();
-    adapter.setBasePath(QUEUE_BOARD_PATH);
-    createBullBoard({
-      queues: [events, followUps, notifications, exports, retention, kpiSnapshots].map(
-        (q) => new BullAdapter(q, { readOnlyMode: false }),
-      ),
-      serverAdapter: adapter,
-    });
-    this.router = adapter.getRouter();
+  constructor(board: QueueBoard) {
+    this.router = board.handler(QUEUE_BOARD_PATH);
   }
 
   /**
@@ -63,6 +41,6 @@ export class QueueBoardController {
 
   private forward(req: Request, res: Response, next: NextFunction): void {
     req.url = req.originalUrl.slice(QUEUE_BOARD_PATH.length) || '/';
-    (this.router as (req: Request, res: Response, next: NextFunction) => void)(req, res, next);
+    this.router(req, res, next);
   }
 }

@@ -1,9 +1,7 @@
 import { AppConfig } from '@app/config';
-import { MetricsService } from '@app/observability';
+import { InjectJobQueue, type JobQueue } from '@app/messaging';
 import { REDIS_CLIENT } from '@app/redis';
-import { InjectQueue, Process, Processor } from '@nestjs/bull';
-import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { Queue } from 'bull';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { HEARTBEAT_QUEUE } from './heartbeat.constants';
 
@@ -13,14 +11,11 @@ const EVERY_MS = 30_000;
  * Proves the queue path end to end: a repeatable job every 30 s whose run stamps the time in Redis.
  * Safe to run twice: it only overwrites the timestamp.
  */
-@Processor(HEARTBEAT_QUEUE)
+@Injectable()
 export class HeartbeatProcessor implements OnApplicationBootstrap {
-  private readonly logger = new Logger(HeartbeatProcessor.name);
-
   constructor(
-    @InjectQueue(HEARTBEAT_QUEUE) private readonly queue: Queue,
+    @InjectJobQueue(HEARTBEAT_QUEUE) private readonly queue: JobQueue,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
-    private readonly metrics: MetricsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -29,14 +24,11 @@ export class HeartbeatProcessor implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.metrics.watchQueue(this.queue);
+    this.queue.consume('beat', 1, () => this.beat());
     // Bull keeps one repeatable job per name + interval, so every worker may call this safely.
-    await this.queue
-      .add('beat', {}, { repeat: { every: EVERY_MS }, removeOnComplete: true, removeOnFail: 10 })
-      .catch((error: Error) => this.logger.warn(`Heartbeat not scheduled yet: ${error.message}`));
+    await this.queue.repeat('beat', { everyMs: EVERY_MS }, { keepCompleted: 0, keepFailed: 10 });
   }
 
-  @Process('beat')
   async beat(): Promise<{ at: string }> {
     const at = new Date().toISOString();
     await this.redis.set(this.heartbeatKey, at);

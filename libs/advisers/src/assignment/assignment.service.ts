@@ -3,7 +3,8 @@ import { CaseTimelineService, type TimelineEntry } from '@app/case-timeline';
 import { AppConfig } from '@app/config';
 import { Case, Company } from '@app/enrolment';
 import { NotFoundError, UnprocessableError } from '@app/errors';
-import { NotificationService, OutboxService, type Contact } from '@app/follow-ups';
+import { CaseFollowUps } from '@app/follow-ups';
+import { NotificationService, OutboxService, type Contact } from '@app/messaging';
 import { User } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
@@ -13,7 +14,6 @@ import { AssignmentEndReason, AssignmentMethod, CaseAssignment } from '../entiti
 import { CaseWork } from '../entities/case-work.entity';
 import { ensureCaseWork, ensureCaseWorkMany } from '../caseload/ensure-case-work';
 import { programmeDate } from '../programme-date';
-import { CaseFollowUps } from '../follow-ups/case-follow-ups';
 import { AssignmentRules } from './assignment-rules';
 import {
   AdviserCandidate,

@@ -1,6 +1,6 @@
 import { SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
 import { Coalescer, UnitOfWork } from '@app/database';
-import { DomainEvent, HandlesEvent } from '@app/follow-ups';
+import { DomainEvent, HandlesEvent } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { AssignmentService, AutoAssignRequest, type AssignOutcome } from './assignment.service';
 
@@ -26,7 +26,7 @@ export class CaseOpenedHandler {
   }
 
   @HandlesEvent('case.opened')
-  async handle(event: DomainEvent): Promise<string> {
+  async handle(event: DomainEvent<'case.opened'>): Promise<string> {
     const caseId = typeof event.payload.caseId === 'string' ? event.payload.caseId : event.aggregateId;
     const language = typeof event.payload.language === 'string' ? event.payload.language : undefined;
     return this.batches.submit({ caseId, language });

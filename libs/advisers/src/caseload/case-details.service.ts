@@ -1,5 +1,5 @@
 import { Case, Company } from '@app/enrolment';
-import { NotificationService, type UndeliveredEmail } from '@app/follow-ups';
+import { NotificationService, type UndeliveredEmail } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';

@@ -1,6 +1,6 @@
 import { UnitOfWork } from '@app/database';
 import { Case } from '@app/enrolment';
-import { DomainEvent, HandlesEvent } from '@app/follow-ups';
+import { DomainEvent, HandlesEvent } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { ensureCaseWork } from './ensure-case-work';
 
@@ -14,7 +14,7 @@ export class ReadinessScoreHandler {
   constructor(private readonly uow: UnitOfWork) {}
 
   @HandlesEvent('audit.completed')
-  async handle(event: DomainEvent): Promise<'updated' | 'stale' | 'skipped'> {
+  async handle(event: DomainEvent<'audit.completed'>): Promise<'updated' | 'stale' | 'skipped'> {
     const overall = event.payload.overall;
     if (typeof overall !== 'number' || !Number.isFinite(overall)) return 'skipped';
     return this.uow.run(async (m) => {

@@ -3,7 +3,8 @@ import { CaseTimelineService } from '@app/case-timeline';
 import { AppConfig } from '@app/config';
 import { Case, EnrolmentRules } from '@app/enrolment';
 import { InvalidInputError, NotFoundError } from '@app/errors';
-import { OutboxService } from '@app/follow-ups';
+import { CaseFollowUps } from '@app/follow-ups';
+import { OutboxService } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -12,7 +13,6 @@ import { LogInteractionDto } from '../dto/log-interaction.dto';
 import { ensureCaseWork } from '../caseload/ensure-case-work';
 import { CaseWork } from '../entities/case-work.entity';
 import { Interaction } from '../entities/interaction.entity';
-import { CaseFollowUps } from '../follow-ups/case-follow-ups';
 import { programmeDate } from '../programme-date';
 
 /**

@@ -1,9 +1,6 @@
 import { AppConfig } from '@app/config';
-import { RepeatableSchedule } from '@app/follow-ups';
-import { MetricsService } from '@app/observability';
-import { InjectQueue, Process, Processor } from '@nestjs/bull';
-import { Inject, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { Queue } from 'bull';
+import { InjectJobQueue, type JobQueue } from '@app/messaging';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { RetentionRulesFile } from './retention-rules';
 import { RETENTION_RULES, RetentionOutcome, RetentionService } from './retention.service';
 
@@ -15,39 +12,24 @@ export const RETENTION_JOB = 'nightly';
  * repeatable job per name + cron, so every worker may register it; a run twice finds nothing left to do.
  * Losing Redis loses only the schedule, which is registered again within minutes (RepeatableSchedule).
  */
-@Processor(RETENTION_QUEUE)
-export class RetentionProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly schedule: RepeatableSchedule;
-
+@Injectable()
+export class RetentionProcessor implements OnApplicationBootstrap {
   constructor(
-    @InjectQueue(RETENTION_QUEUE) queue: Queue,
+    @InjectJobQueue(RETENTION_QUEUE) private readonly queue: JobQueue,
     private readonly retention: RetentionService,
-    @Inject(RETENTION_RULES) rules: RetentionRulesFile,
-    config: AppConfig,
-    metrics: MetricsService,
-  ) {
-    metrics.watchQueue(queue);
-    this.schedule = new RepeatableSchedule(
-      queue,
+    @Inject(RETENTION_RULES) private readonly rules: RetentionRulesFile,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.queue.consume(RETENTION_JOB, 1, () => this.nightly());
+    await this.queue.repeat(
       RETENTION_JOB,
-      {
-        repeat: { cron: rules.schedule.cron, tz: config.PROGRAMME_TIME_ZONE },
-        removeOnComplete: 30,
-        removeOnFail: 30,
-      },
-      new Logger(RetentionProcessor.name),
+      { cron: this.rules.schedule.cron, tz: this.config.PROGRAMME_TIME_ZONE },
+      { keepCompleted: 30, keepFailed: 30 },
     );
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.schedule.start();
-  }
-
-  onApplicationShutdown(): void {
-    this.schedule.stop();
-  }
-
-  @Process(RETENTION_JOB)
   async nightly(): Promise<{ changes: number; counts: RetentionOutcome['counts'] }> {
     const outcome = await this.retention.run();
     return { changes: outcome.changes.length, counts: outcome.counts };

@@ -1,9 +1,9 @@
 import { Actor, CurrentUser, Roles } from '@app/identity';
+import { Notification } from '@app/messaging';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { FollowUp, OPEN_FOLLOW_UP_STATUSES } from '../follow-up/follow-up.entity';
-import { Notification } from '../notifications/notification.entity';
 import { ListFollowUpsQuery } from './list-follow-ups.query';
 
 /** "Your tasks" for staff and the inbox for everyone. Read-only: closing happens through the domains. */

@@ -1,6 +1,7 @@
 import { AppConfig } from '@app/config';
 import { NotFoundError } from '@app/errors';
 import { Actor, CurrentUser, Roles } from '@app/identity';
+import { mailDirOf, Notification, NotificationService, writesMailFiles } from '@app/messaging';
 import { Controller, Get, Param, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -8,9 +9,6 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { FollowUpRulesFile } from '../config/follow-up-rules';
 import { FollowUp, OPEN_FOLLOW_UP_STATUSES } from '../follow-up/follow-up.entity';
-import { mailDirOf, writesMailFiles } from '../notifications/mailer.service';
-import { Notification } from '../notifications/notification.entity';
-import { NotificationService } from '../notifications/notification.service';
 
 const MAIL_FILE = /^[0-9a-f-]{36}\.eml$/;
 const MAIL_LIST_LIMIT = 200;

@@ -1,11 +1,10 @@
 import { AppConfig } from '@app/config';
+import { NotificationService, OutboxService, type LanguageCode } from '@app/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { FollowUpRulesFile } from '../config/follow-up-rules';
-import { NotificationService } from '../notifications/notification.service';
-import { OutboxService } from '../outbox/outbox.service';
 import { statusAfterStep } from './follow-up-plan';
-import { FollowUp, LanguageCode } from './follow-up.entity';
+import { FollowUp } from './follow-up.entity';
 import { FOLLOW_UP_SCHEDULED } from './follow-up.service';
 
 /** Bull may fire a delayed job a moment before Postgres's clock agrees it is due. */

@@ -7,23 +7,13 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { Contact } from '@app/messaging';
 import type { RecipientRole, StepAction } from '../config/follow-up-rules';
 
 export const FOLLOW_UP_STATUSES = ['scheduled', 'due', 'sent', 'done', 'cancelled', 'escalated'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 /** Statuses in which a follow-up still waits for its condition (and may be completed or cancelled). */
 export const OPEN_FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ['scheduled', 'due', 'sent', 'escalated'];
-
-export const LANGUAGE_CODES = ['en', 'es', 'de'] as const;
-export type LanguageCode = (typeof LANGUAGE_CODES)[number];
-
-/** Who to tell, copied onto the row so delivery never depends on another lib's tables. */
-export interface Contact {
-  userId?: string | null;
-  email: string;
-  name: string;
-  language?: LanguageCode;
-}
 
 export type Recipients = Partial<Record<RecipientRole, Contact>>;
 

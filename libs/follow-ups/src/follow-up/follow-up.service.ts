@@ -1,11 +1,11 @@
+import { OutboxService, type Contact } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, EntityNotFoundError, In } from 'typeorm';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { FollowUpRule, FollowUpRulesFile } from '../config/follow-up-rules';
-import { OutboxService } from '../outbox/outbox.service';
 import { planFollowUp } from './follow-up-plan';
-import { Contact, FollowUp, OPEN_FOLLOW_UP_STATUSES, Recipients } from './follow-up.entity';
+import { FollowUp, OPEN_FOLLOW_UP_STATUSES, Recipients } from './follow-up.entity';
 
 export const FOLLOW_UP_SCHEDULED = 'follow-up.scheduled';
 export const FOLLOW_UP_CLOSED = 'follow-up.closed';

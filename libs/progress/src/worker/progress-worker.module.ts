@@ -1,7 +1,7 @@
-import { AdvisersCoreModule } from '@app/advisers';
 import { AuditLogModule } from '@app/audit-log';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { FollowUpsModule } from '@app/follow-ups';
+import { MessagingModule } from '@app/messaging';
 import { Module } from '@nestjs/common';
 import { ProgressService } from '../progress.service';
 import { STAGE_RULES } from '../progress.tokens';
@@ -11,7 +11,7 @@ import { StageReevaluationHandler } from './stage-reevaluation.handler';
 
 /** The worker's side of progress: stage re-evaluation and the SME's stage-change email. No controllers. */
 @Module({
-  imports: [AdvisersCoreModule, AuditLogModule, CaseTimelineModule, FollowUpsModule],
+  imports: [AuditLogModule, CaseTimelineModule, FollowUpsModule, MessagingModule],
   providers: [
     ProgressService,
     { provide: STAGE_RULES, useFactory: () => loadStageRules() },

@@ -1,7 +1,7 @@
 import { AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/database';
 import { STAGES, type Stage } from '@app/enrolment';
-import { DomainEvent, HandlesEvent, NotificationService } from '@app/follow-ups';
+import { DomainEvent, HandlesEvent, NotificationService } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 
 type Language = 'en' | 'es' | 'de';
@@ -48,8 +48,8 @@ export class StageChangedNotifier {
   ) {}
 
   @HandlesEvent('stage.changed')
-  async handle(event: DomainEvent): Promise<string | 'skipped'> {
-    const { from, to, transitionId } = event.payload as Record<string, unknown>;
+  async handle(event: DomainEvent<'stage.changed'>): Promise<string | 'skipped'> {
+    const { from, to, transitionId } = event.payload;
     if (!isStage(from) || !isStage(to) || typeof transitionId !== 'string') return 'skipped';
     return this.uow.run(async (m) => {
       const rows = (await m.query(

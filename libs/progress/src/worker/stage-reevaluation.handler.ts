@@ -1,6 +1,6 @@
 import { SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
-import { DomainEvent, HandlesEvent } from '@app/follow-ups';
+import { DomainEvent, HandlesEvent } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { ProgressService } from '../progress.service';
 
@@ -16,7 +16,9 @@ export class StageReevaluationHandler {
   ) {}
 
   @HandlesEvent('audit.completed', 'outcome.recorded', 'training.completed')
-  async handle(event: DomainEvent): Promise<{ milestones: string[]; movedTo?: string } | 'skipped'> {
+  async handle(
+    event: DomainEvent<'audit.completed' | 'outcome.recorded' | 'training.completed'>,
+  ): Promise<{ milestones: string[]; movedTo?: string } | 'skipped'> {
     const training = event.type === 'training.completed';
     const caseId = training ? event.payload.caseId : event.aggregateId;
     if (typeof caseId !== 'string') return 'skipped';

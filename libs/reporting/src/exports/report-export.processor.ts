@@ -3,12 +3,15 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { AuditLogService, SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
 import { AppConfig } from '@app/config';
-import { ensureJob, HandlesEvent, RepeatableSchedule, type DomainEvent } from '@app/follow-ups';
-import { MetricsService } from '@app/observability';
-import { InjectQueue, Process, Processor } from '@nestjs/bull';
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  HandlesEvent,
+  InjectJobQueue,
+  type DomainEvent,
+  type JobQueue,
+  type RunningJob,
+} from '@app/messaging';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job, Queue } from 'bull';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { ReportingRules } from '../reporting-rules';
@@ -46,49 +49,33 @@ export type ExportRunResult = 'written' | 'skipped';
  * file and a finished export is never touched again. A repeatable sweep every minute re-enqueues exports
  * whose job Redis lost and deletes files past their expiry.
  */
-@Processor(REPORT_EXPORTS_QUEUE)
-export class ReportExportProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+@Injectable()
+export class ReportExportProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReportExportProcessor.name);
-  private readonly schedule: RepeatableSchedule;
 
   constructor(
-    @InjectQueue(REPORT_EXPORTS_QUEUE) private readonly queue: Queue<{ exportId?: string }>,
+    @InjectJobQueue(REPORT_EXPORTS_QUEUE) private readonly queue: JobQueue<{ exportId?: string }>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLogService,
     private readonly config: AppConfig,
     private readonly rules: ReportingRules,
-    metrics: MetricsService,
-  ) {
-    metrics.watchQueue(queue);
-    this.schedule = new RepeatableSchedule(
-      queue,
-      EXPORT_SWEEP_JOB,
-      { repeat: { cron: '* * * * *' }, removeOnComplete: 10, removeOnFail: 10 },
-      this.logger,
-    );
-  }
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.schedule.start();
-  }
-
-  onApplicationShutdown(): void {
-    this.schedule.stop();
+    this.queue.consume(RUN_EXPORT_JOB, 1, (job) => this.runJob(job));
+    this.queue.consume(EXPORT_SWEEP_JOB, 1, () => this.sweepJob());
+    await this.queue.repeat(EXPORT_SWEEP_JOB, { cron: '* * * * *' }, { keepCompleted: 10, keepFailed: 10 });
   }
 
   @HandlesEvent(REPORT_EXPORT_REQUESTED)
-  async onRequested(event: DomainEvent): Promise<void> {
+  async onRequested(event: DomainEvent<'report_export.requested'>): Promise<void> {
     await this.enqueue(String(event.payload.exportId ?? event.aggregateId));
   }
 
-  @Process(RUN_EXPORT_JOB)
-  async runJob(job: Job<{ exportId?: string }>): Promise<ExportRunResult> {
-    const id = String(job.data.exportId);
-    const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    return this.run(id, (percent) => job.progress(percent), finalAttempt);
+  async runJob(job: RunningJob<{ exportId?: string }>): Promise<ExportRunResult> {
+    return this.run(String(job.data.exportId), (percent) => job.progress(percent), job.finalAttempt);
   }
 
-  @Process(EXPORT_SWEEP_JOB)
   async sweepJob(): Promise<{ requeued: number; expired: number }> {
     return this.sweep();
   }
@@ -232,11 +219,11 @@ export class ReportExportProcessor implements OnApplicationBootstrap, OnApplicat
   }
 
   private enqueue(id: string): Promise<boolean> {
-    return ensureJob(this.queue, RUN_EXPORT_JOB, { exportId: id }, `export:${id}`, {
+    return this.queue.ensure(RUN_EXPORT_JOB, { exportId: id }, `export:${id}`, {
       attempts: RUN_ATTEMPTS,
-      backoff: { type: 'exponential', delay: 5_000 },
-      removeOnComplete: 100,
-      removeOnFail: 100,
+      backoffMs: 5_000,
+      keepCompleted: 100,
+      keepFailed: 100,
     });
   }
 

@@ -2,7 +2,7 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import { AuditLogService, type AuditContext } from '@app/audit-log';
 import { AppConfig } from '@app/config';
 import { InvalidInputError, NotFoundError } from '@app/errors';
-import { OutboxService } from '@app/follow-ups';
+import { OutboxService } from '@app/messaging';
 import type { Actor } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

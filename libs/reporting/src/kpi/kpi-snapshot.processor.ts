@@ -1,8 +1,6 @@
-import { RepeatableSchedule, WorkingCalendar } from '@app/follow-ups';
-import { MetricsService } from '@app/observability';
-import { InjectQueue, Process, Processor } from '@nestjs/bull';
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { Queue } from 'bull';
+import { WorkingCalendar } from '@app/follow-ups';
+import { InjectJobQueue, type JobQueue } from '@app/messaging';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ReportingRules } from '../reporting-rules';
 import { planKpiSources } from './kpi-report.service';
 import { KpiSnapshots, REFRESH_CONCURRENCY } from './kpi-snapshots';
@@ -19,35 +17,20 @@ export const KPI_REFRESH_JOB = 'refresh';
  * the outbox it reads are in Postgres, and a run repeated or lost changes nothing but how soon the next
  * report finds fresh rows.
  */
-@Processor(KPI_SNAPSHOTS_QUEUE)
-export class KpiSnapshotProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly schedule: RepeatableSchedule;
-
+@Injectable()
+export class KpiSnapshotProcessor implements OnApplicationBootstrap {
   constructor(
-    @InjectQueue(KPI_SNAPSHOTS_QUEUE) queue: Queue,
+    @InjectJobQueue(KPI_SNAPSHOTS_QUEUE) private readonly queue: JobQueue,
     private readonly snapshots: KpiSnapshots,
     private readonly calendar: WorkingCalendar,
     private readonly rules: ReportingRules,
-    metrics: MetricsService,
-  ) {
-    metrics.watchQueue(queue);
-    this.schedule = new RepeatableSchedule(
-      queue,
-      KPI_REFRESH_JOB,
-      { repeat: { cron: '* * * * *' }, removeOnComplete: 10, removeOnFail: 10 },
-      new Logger(KpiSnapshotProcessor.name),
-    );
-  }
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.schedule.start();
+    this.queue.consume(KPI_REFRESH_JOB, 1, () => this.refreshJob());
+    await this.queue.repeat(KPI_REFRESH_JOB, { cron: '* * * * *' }, { keepCompleted: 10, keepFailed: 10 });
   }
 
-  onApplicationShutdown(): void {
-    this.schedule.stop();
-  }
-
-  @Process(KPI_REFRESH_JOB)
   async refreshJob(): Promise<{ refreshed: number; pruned: number; warmed: number }> {
     const { refreshed, pruned } = await this.snapshots.refresh();
     return { refreshed, pruned, warmed: await this.warm() };

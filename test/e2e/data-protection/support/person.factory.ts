@@ -1,5 +1,5 @@
 import { UnitOfWork } from '@app/database';
-import { EVENTS_QUEUE, NotificationService } from '@app/follow-ups';
+import { EVENTS_QUEUE, NotificationService } from '@app/messaging';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,9 @@
 import 'reflect-metadata';
+import { ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { MessagingWorkerModule } from '@app/messaging';
+import { ObservabilityModule } from '@app/observability';
+import { RedisModule } from '@app/redis';
 import { Test } from '@nestjs/testing';
 import type { INestApplication, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -13,14 +18,31 @@ export interface InProcessWorker {
   close(): Promise<void>;
 }
 
+export interface InProcessWorkerOptions {
+  env?: Record<string, string>;
+  /** Extra modules (test event handlers). */
+  imports?: Type[];
+  /** A database to share (not dropped on close); otherwise one of its own. */
+  database?: TestDatabase;
+  /** `messaging`: messaging's worker side and nothing else, so only the test's handlers exist. */
+  only?: 'messaging';
+}
+
+/** What a worker of messaging alone needs (the rest of WorkerModule is the domains' handlers and jobs). */
+const MESSAGING_ONLY = [
+  ConfigModule,
+  ObservabilityModule,
+  DatabaseModule,
+  RedisModule,
+  MessagingWorkerModule,
+];
+
 /**
  * The real WorkerModule (relay, consumers, sweep) in this test process, on its own database and Redis
  * prefix, plus any extra modules (test event handlers). Reliability tests that need SIGKILL run the
  * worker as a child process instead.
  */
-export async function startInProcessWorker(
-  options: { env?: Record<string, string>; imports?: Type[]; database?: TestDatabase } = {},
-): Promise<InProcessWorker> {
+export async function startInProcessWorker(options: InProcessWorkerOptions = {}): Promise<InProcessWorker> {
   const database = options.database ?? (await createTestDatabase());
   useTestEnvironment(database, {
     FOLLOW_UPS_SWEEP_INTERVAL_MS: '500',
@@ -28,7 +50,10 @@ export async function startInProcessWorker(
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({
-    imports: [WorkerModule, ...(options.imports ?? [])],
+    imports: [
+      ...(options.only === 'messaging' ? MESSAGING_ONLY : [WorkerModule]),
+      ...(options.imports ?? []),
+    ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
