@@ -11,9 +11,11 @@ describe('RepeatableSchedule', () => {
   const prefix = `${uniqueRedisPrefix()}:bull`;
   let queue: Queue.Queue;
   let redis: Redis;
-  const flush = async (): Promise<void> => {
+  /** Deletes every key of the queue, as a flushed Redis would; returns the keys it deleted. */
+  const flush = async (): Promise<string[]> => {
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length) await redis.del(...keys);
+    return keys;
   };
   const scheduled = async (): Promise<number> => {
     const counts = await queue.getJobCounts();
@@ -44,8 +46,8 @@ describe('RepeatableSchedule', () => {
       ]);
       expect(await scheduled()).toBe(1);
 
-      await flush();
-      expect(await queue.getRepeatableJobs()).toEqual([]);
+      // The schedules re-add it every 100 ms, so "gone" can only be seen in what the flush deleted.
+      expect(await flush()).toContain(`${prefix}:schedule-test:repeat`);
       await eventually(async () => (await queue.getRepeatableJobs()).length === 1, 5_000);
       // Added again every 100 ms by both, it is still one schedule with one next run.
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -56,7 +58,8 @@ describe('RepeatableSchedule', () => {
       other.stop();
     }
 
-    // Stopped: nothing adds it back any more.
+    // Stopped: nothing adds it back any more (an add already on its way to Redis is let finish first).
+    await new Promise((resolve) => setTimeout(resolve, 300));
     await flush();
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(await queue.getRepeatableJobs()).toEqual([]);

@@ -26,11 +26,14 @@ import { JobQueues } from './job-queues';
           redis.on('error', () => undefined);
           return redis;
         };
+        // Every queue waits for the shared connections to be ready with its own 'error' listener: with more
+        // than ten queues Node would warn of a leak (MaxListenersExceededWarning) that is not one.
+        const shared = (redis: Redis): Redis => redis.setMaxListeners(100);
         return {
           prefix: `${config.REDIS_PREFIX}:bull`,
           createClient: (type) => {
-            if (type === 'client') return (client ??= connections.track(make()));
-            if (type === 'subscriber') return (subscriber ??= connections.track(make()));
+            if (type === 'client') return (client ??= connections.track(shared(make())));
+            if (type === 'subscriber') return (subscriber ??= connections.track(shared(make())));
             return connections.track(make(), 'blocking');
           },
           defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 },
