@@ -1,12 +1,12 @@
 import { CaseTimelineModule } from '@app/case-timeline';
 import { FollowUpsModule } from '@app/follow-ups';
+import { IdempotencyModule } from '@app/idempotency';
 import { IdentityCoreModule } from '@app/identity';
 import { Module } from '@nestjs/common';
 import { DuplicateFlagsController } from './api/duplicate-flags.controller';
 import { EnrolmentsController } from './api/enrolments.controller';
 import { DuplicateFlagsService } from './duplicate-flags.service';
 import { EnrolmentService } from './enrolment.service';
-import { IdempotencyService } from './idempotency.service';
 import { EnrolmentPagesController } from './pages/enrolment-pages.controller';
 import { EnrolmentReviewPagesController } from './pages/enrolment-review.pages.controller';
 import { SmeHomeController } from './pages/sme-home.controller';
@@ -17,7 +17,7 @@ import { EnrolmentRules } from './rules/enrolment-rules';
  * the SME home page. The rules come from config/ once, at start-up (a bad file stops the process).
  */
 @Module({
-  imports: [FollowUpsModule, CaseTimelineModule, IdentityCoreModule],
+  imports: [FollowUpsModule, CaseTimelineModule, IdentityCoreModule, IdempotencyModule],
   controllers: [
     SmeHomeController,
     EnrolmentsController,
@@ -29,7 +29,6 @@ import { EnrolmentRules } from './rules/enrolment-rules';
     { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
     EnrolmentService,
     DuplicateFlagsService,
-    IdempotencyService,
   ],
   exports: [EnrolmentRules, EnrolmentService],
 })

@@ -1,6 +1,6 @@
 import { AdvisersCoreModule } from '@app/advisers';
 import { CaseTimelineModule } from '@app/case-timeline';
-import { IdempotencyService } from '@app/enrolment';
+import { IdempotencyModule } from '@app/idempotency';
 import { FollowUpsModule } from '@app/follow-ups';
 import { ReadinessModule } from '@app/readiness';
 import { Module } from '@nestjs/common';
@@ -22,7 +22,7 @@ import { TrainingReportsService } from './training-reports.service';
  * a bad catalogue stops the process with the file and field named.
  */
 @Module({
-  imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule, ReadinessModule],
+  imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule, ReadinessModule, IdempotencyModule],
   controllers: [
     TrainingModulesController,
     TrainingBookingsController,
@@ -37,8 +37,6 @@ import { TrainingReportsService } from './training-reports.service';
     TrainingCertificateService,
     TrainingReportsService,
     TrainingCatalogueSync,
-    // Stateless (the keys live in Postgres): the same Idempotency-Key rules as enrolment's POSTs.
-    IdempotencyService,
   ],
   exports: [
     TrainingCatalogueService,
