@@ -11,6 +11,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   Min,
@@ -99,9 +100,7 @@ export class UpdateCaseSummaryDto {
 
 export class AssignCaseDto {
   @ApiProperty()
-  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
-    message: 'Choose an adviser',
-  })
+  @IsUUID('loose', { message: 'Choose an adviser' })
   adviserId!: string;
 
   @ApiProperty({ maxLength: 1000 })

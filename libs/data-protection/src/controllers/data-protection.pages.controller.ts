@@ -1,8 +1,8 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { csrfTokenFor, Roles } from '@app/identity';
 import { DomainError, FieldError } from '@app/errors';
-import { errorView } from '@app/web';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { errorView, RecordIdPipe } from '@app/web';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataProtectionService } from '../data-protection.service';
@@ -53,7 +53,7 @@ export class DataProtectionPagesController {
 
   @Get('requests/:id/archive')
   async archive(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('data_protection_request')) id: string,
     @Res() res: Response,
     @AuditCtx() context: AuditContext,
   ): Promise<void> {
@@ -86,7 +86,7 @@ export class DataProtectionPagesController {
 
   @Get('requests/:id')
   async show(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('data_protection_request')) id: string,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
@@ -95,7 +95,7 @@ export class DataProtectionPagesController {
 
   @Post('requests/:id/approve')
   async approve(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('data_protection_request')) id: string,
     @Req() req: Request,
     @Res() res: Response,
     @Body() body: Record<string, unknown>,

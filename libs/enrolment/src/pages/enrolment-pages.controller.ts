@@ -7,7 +7,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
-import { RecordIdPipe } from '../api/uuid-param.pipe';
+import { RecordIdPipe } from '@app/web';
 import { fieldError } from '../domain/answers';
 import { BARRIERS } from '../entities/enrolment.entity';
 import { EnrolmentAnswersDto } from '../dto/enrolment-answers.dto';

@@ -1,7 +1,8 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { DomainError } from '@app/errors';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { RecordIdPipe } from '@app/web';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { csrfTokenFor } from '../csrf';
@@ -73,7 +74,7 @@ export class AdminUsersPagesController {
 
   @Post(':id/deactivate')
   async deactivate(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('user')) id: string,
     @Res() res: Response,
     @AuditCtx() context: AuditContext,
   ): Promise<void> {

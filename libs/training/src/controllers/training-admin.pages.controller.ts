@@ -1,7 +1,7 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { Roles } from '@app/identity';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { TRAINING_BARRIERS } from '../config/training-rules';
@@ -17,7 +17,7 @@ import { CreateSessionDto } from '../dto/create-session.dto';
 import { CreateModuleDto, UpdateModuleDto } from '../dto/module.dto';
 import { TrainingCatalogueService } from '../training-catalogue.service';
 import { TrainingReportsService } from '../training-reports.service';
-import { validateForm } from '@app/web';
+import { RecordIdPipe, validateForm } from '@app/web';
 import { attempt, errorView, pageBase } from './page-helpers';
 
 const list = (value: unknown): string[] =>
@@ -205,7 +205,7 @@ export class TrainingAdminPagesController {
 
   @Get('sessions/:id')
   async session(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('training_session')) id: string,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {

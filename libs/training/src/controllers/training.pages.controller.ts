@@ -4,7 +4,7 @@ import { UnitOfWork } from '@app/database';
 import { DomainError } from '@app/errors';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { RecommendationsService } from '@app/readiness';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
@@ -18,10 +18,9 @@ import type { TrainingBooking } from '../entities/training-booking.entity';
 import type { TrainingModuleEntity } from '../entities/training-module.entity';
 import { TrainingBookingService } from '../training-booking.service';
 import { TrainingCatalogueService, type SessionWithSeats } from '../training-catalogue.service';
-import { validateForm } from '@app/web';
+import { isUuid, RecordIdPipe, validateForm } from '@app/web';
 import { attempt, errorView, pageBase } from './page-helpers';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const lang = (req: Request): TrainingLanguage => (req.lang ?? 'en') as TrainingLanguage;
 const locale = (l: TrainingLanguage): string => (l === 'en' ? 'en-GB' : l);
 
@@ -165,7 +164,7 @@ export class TrainingPagesController {
 
   @Post('training/bookings/:id/cancel')
   async cancelFromPage(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('training_booking')) id: string,
     @CurrentUser() actor: Actor,
     @AuditCtx() context: AuditContext,
     @Res() res: Response,
@@ -181,7 +180,7 @@ export class TrainingPagesController {
   @Roles('sme')
   @Get('training/bookings/:id/feedback')
   async feedbackForm(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('training_booking')) id: string,
     @CurrentUser() actor: Actor,
     @Req() req: Request,
     @Res() res: Response,
@@ -193,7 +192,7 @@ export class TrainingPagesController {
   @Roles('sme')
   @Post('training/bookings/:id/feedback')
   async feedbackSubmit(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('training_booking')) id: string,
     @Body() body: Record<string, unknown>,
     @CurrentUser() actor: Actor,
     @AuditCtx() context: AuditContext,
@@ -225,7 +224,7 @@ export class TrainingPagesController {
   @Roles('sme')
   @Get('training/bookings/:id/assessment')
   async assessmentForm(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('training_booking')) id: string,
     @CurrentUser() actor: Actor,
     @Req() req: Request,
     @Res() res: Response,
@@ -237,7 +236,7 @@ export class TrainingPagesController {
   @Roles('sme')
   @Post('training/bookings/:id/assessment')
   async assessmentSubmit(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('training_booking')) id: string,
     @Body() body: Record<string, unknown>,
     @CurrentUser() actor: Actor,
     @AuditCtx() context: AuditContext,
@@ -352,7 +351,7 @@ export class TrainingPagesController {
   @Roles('adviser', 'officer')
   @Post('training/bookings/:id/update')
   async staffUpdate(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('training_booking')) id: string,
     @Body() body: Record<string, unknown>,
     @CurrentUser() actor: Actor,
     @AuditCtx() context: AuditContext,
@@ -458,7 +457,7 @@ export class TrainingPagesController {
         existing: existing ? bookingView(existing, l) : undefined,
         staffPage: actor.role !== 'sme',
         offerWaitlist: error?.code === 'training.session_full' ? error.extras.sessionId : undefined,
-        recommendationId: UUID.test(String(req.query.recommendation ?? req.body?.recommendationId ?? ''))
+        recommendationId: isUuid(String(req.query.recommendation ?? req.body?.recommendationId ?? ''))
           ? String(req.query.recommendation ?? req.body?.recommendationId)
           : undefined,
         ...errors,
