@@ -28,7 +28,7 @@ export class AuditPagesController {
     );
     const page = errors.length
       ? { items: [] }
-      : await this.audit.find({ ...query, before: query.cursor, limit: query.limit ?? 50 });
+      : await this.audit.find({ ...query, limit: query.limit ?? 50 });
     const next = page.nextCursor
       ? new URLSearchParams({ ...filled, cursor: page.nextCursor }).toString()
       : undefined;
