@@ -9,7 +9,8 @@ import { CertificatesPagesController } from './controllers/certificates.pages.co
 import { TrainingAdminPagesController } from './controllers/training-admin.pages.controller';
 import { TrainingBookingsController } from './controllers/training-bookings.controller';
 import { TrainingModulesController } from './controllers/training-modules.controller';
-import { TrainingPagesController } from './controllers/training.pages.controller';
+import { CaseTrainingPagesController } from './controllers/case-training.pages.controller';
+import { SmeTrainingPagesController } from './controllers/sme-training.pages.controller';
 import { TrainingBookingService } from './training-booking.service';
 import { TrainingCatalogueService } from './training-catalogue.service';
 import { TrainingCatalogueSync } from './training-catalogue.sync';
@@ -26,7 +27,8 @@ import { TrainingReportsService } from './training-reports.service';
   controllers: [
     TrainingModulesController,
     TrainingBookingsController,
-    TrainingPagesController,
+    SmeTrainingPagesController,
+    CaseTrainingPagesController,
     TrainingAdminPagesController,
     CertificatesPagesController,
   ],
