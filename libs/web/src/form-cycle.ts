@@ -6,8 +6,8 @@ import { pageErrors, type ErrorWording } from './page-errors';
 
 type Checked<T> = { value: T; errors: FieldError[] };
 
-/** One posted form: how it is checked, what it does, where the browser goes next, and how it is shown again. */
-export type FormSubmission<T extends object, R> = (
+/** How a posted form is checked: against the API's DTO, or by hand for forms no DTO describes. */
+export type FormCheck<T extends object> =
   | {
       /** The API's DTO for this change: the posted fields (in its shape) are validated against it. */
       dto: new () => T;
@@ -16,8 +16,10 @@ export type FormSubmission<T extends object, R> = (
   | {
       /** For forms no DTO describes (a questionnaire page): the value and any field errors. */
       check: () => Checked<T> | Promise<Checked<T>>;
-    }
-) & {
+    };
+
+/** One posted form: how it is checked, what it does, where the browser goes next, and how it is shown again. */
+export type FormSubmission<T extends object, R> = FormCheck<T> & {
   /** The change itself, usually one UnitOfWork transaction. */
   run: (value: T) => Promise<R>;
   /** Where the browser goes once it is done (303 See Other: Post/Redirect/Get). */

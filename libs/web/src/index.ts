@@ -14,7 +14,7 @@ export type { ErrorViewOptions } from './form-validation';
 export { pageErrors } from './page-errors';
 export type { ErrorWording } from './page-errors';
 export { submitForm } from './form-cycle';
-export type { FormSubmission } from './form-cycle';
+export type { FormCheck, FormSubmission } from './form-cycle';
 export { isUuid } from './uuid';
 export { RecordIdPipe } from './record-id.pipe';
 export { expectedVersion } from './if-match';
