@@ -9,17 +9,17 @@ import { DuplicateFlagsService } from './duplicate-flags.service';
 import { EnrolmentService } from './enrolment.service';
 import { EnrolmentPagesController } from './pages/enrolment-pages.controller';
 import { EnrolmentReviewPagesController } from './pages/enrolment-review.pages.controller';
-import { SmeHomeController } from './pages/sme-home.controller';
+import { HomePagesController } from './pages/home.pages.controller';
 import { EnrolmentRules } from './rules/enrolment-rules';
 
 /**
  * Companies, enrolment forms, eligibility, duplicates and case opening: the JSON API, the /enrol pages and
- * the SME home page. The rules come from config/ once, at start-up (a bad file stops the process).
+ * /home (every role's landing page). The rules come from config/ once, at start-up (a bad file stops the process).
  */
 @Module({
   imports: [FollowUpsModule, CaseTimelineModule, IdentityCoreModule, IdempotencyModule],
   controllers: [
-    SmeHomeController,
+    HomePagesController,
     EnrolmentsController,
     DuplicateFlagsController,
     EnrolmentPagesController,

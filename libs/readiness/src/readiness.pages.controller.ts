@@ -182,7 +182,7 @@ export class ReadinessPagesController {
     const questions = this.readiness.questionnaireFor(audit.questionnaireVersion).questionsById;
     const rowOf = (field: string): string => field.replace(/^answers\./, '');
     await submitForm(res, {
-      check: () => ({ value: {}, errors: [] }),
+      value: {},
       run: () =>
         this.uow.run((m) =>
           this.readiness.update(

@@ -16,6 +16,10 @@ export type FormCheck<T extends object> =
   | {
       /** For forms no DTO describes (a questionnaire page): the value and any field errors. */
       check: () => Checked<T> | Promise<Checked<T>>;
+    }
+  | {
+      /** For forms the service checks itself (or with nothing to check): the value as posted. */
+      value: T;
     };
 
 /** One posted form: how it is checked, what it does, where the browser goes next, and how it is shown again. */
@@ -52,7 +56,12 @@ export async function submitForm<T extends object, R>(
   form: FormSubmission<T, R>,
 ): Promise<void> {
   const { errors: wording = {} } = form;
-  const { value, errors } = 'dto' in form ? await validateForm(form.dto, form.fields) : await form.check();
+  const { value, errors } =
+    'dto' in form
+      ? await validateForm(form.dto, form.fields)
+      : 'check' in form
+        ? await form.check()
+        : { value: form.value, errors: [] };
   if (errors.length) {
     await form.again(400, pageErrors(res, errors, wording));
     return;
