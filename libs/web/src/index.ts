@@ -26,3 +26,4 @@ export { parseMoney } from './money';
 export type { ParsedMoney, MoneyProblem } from './money';
 export { minorUnitDigits } from './minor-unit-digits';
 export { csvSafeCell } from './csv-safe-cell';
+export { IsRecordVersion } from './is-record-version.decorator';
