@@ -10,6 +10,7 @@ import type { Request, Response } from 'express';
 import { auditKindOf } from './domain/audit-kind-of';
 import type { ClassificationReason } from './domain/classification';
 import { AddRecommendationDto, DecideRecommendationDto } from './dto/recommendation.dto';
+import type { SaveAuditDto } from './dto/save-audit.dto';
 import type { ReadinessAudit } from './entities/readiness-audit.entity';
 import type { Questionnaire } from './questionnaire/questionnaire-catalogue';
 import { ReadinessService } from './readiness.service';
@@ -131,17 +132,7 @@ export class ReadinessPagesController {
     const next = questionnaire.headings[index + 1];
     await submitForm(res, {
       check: () => ({ value: { answers, evidence }, errors }),
-      run: () =>
-        this.uow.run((m) =>
-          this.readiness.update(
-            m,
-            id,
-            auditId,
-            audit.kind,
-            { questionnaireVersion: audit.questionnaireVersion, answers, evidence },
-            context,
-          ),
-        ),
+      run: () => this.save(audit, { answers, evidence }, context),
       redirect: () =>
         next ? `/cases/${id}/audits/${auditId}/section/${next.code}` : `/cases/${id}/audits/${auditId}/check`,
       again: (status, view) => {
@@ -183,17 +174,7 @@ export class ReadinessPagesController {
     const rowOf = (field: string): string => field.replace(/^answers\./, '');
     await submitForm(res, {
       value: {},
-      run: () =>
-        this.uow.run((m) =>
-          this.readiness.update(
-            m,
-            id,
-            auditId,
-            audit.kind,
-            { questionnaireVersion: audit.questionnaireVersion, submit: true },
-            context,
-          ),
-        ),
+      run: () => this.save(audit, { submit: true }, context),
       redirect: () => `/cases/${id}/audits/${auditId}`,
       again: (status, errors) => this.renderCheck(actor, audit, req, res, status, errors),
       // Unanswered questions link to their row of the check page, named in the reader's language.
@@ -392,6 +373,16 @@ export class ReadinessPagesController {
       complete: questionnaire.questionCodes.every((code) => audit.answers[code] !== undefined),
       ...errors,
     });
+  }
+
+  /** Saves answers to an audit, or submits it, on the questionnaire version it was started on. */
+  private save(
+    audit: ReadinessAudit,
+    changes: Omit<SaveAuditDto, 'questionnaireVersion'>,
+    context: AuditContext,
+  ) {
+    const dto = { questionnaireVersion: audit.questionnaireVersion, ...changes };
+    return this.uow.run((m) => this.readiness.update(m, audit.caseId, audit.id, audit.kind, dto, context));
   }
 
   /** Only the audit's own side edits it: the SME its self-assessment, staff working the case their audit. */
