@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createUser } from '../support/auth';
-import { startTestApi, TestApi } from '../support/test-api';
-import { launchBrowser, newJourney, withScreenshots } from './support/browser';
+import { newJourney } from './support/browser';
 import { tabTo } from './support/keyboard';
 import {
   errorSummary,
@@ -16,6 +14,7 @@ import {
 } from './support/journey';
 import { Language, text } from './support/locales';
 import { checkPage } from './support/page-check';
+import { browserSuite, inBothJavaScriptModes } from './support/suite';
 
 /**
  * Account pages in a real browser: an SME registers (one validation round-trip), reaches home, signs out
@@ -23,38 +22,19 @@ import { checkPage } from './support/page-check';
  * an officer is refused the admin-only pages. Every journey runs with JavaScript on and off.
  */
 describe('account journeys in a real browser', () => {
-  let api: TestApi;
-  let browser: Browser;
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const suite = browserSuite();
 
   const unique = (): string => randomBytes(4).toString('hex');
   const STRONG_PASSWORD = 'export-ready-2026-plan';
 
-  describe.each([
-    ['JavaScript on', true],
-    ['JavaScript off', false],
-  ])('%s', (mode, javaScript) => {
-    let context: BrowserContext;
-    let page: Page;
-    beforeEach(async () => {
-      context = await newJourney(browser, { javaScript });
-      page = await context.newPage();
-    });
-    afterEach(() => context.close());
-
+  inBothJavaScriptModes(suite, (journey, mode, javaScript) => {
     it.each(['en', 'es'] as Language[])(
       'SME in %s: register with one error round-trip, home, sign out, sign in',
       (lang) =>
-        withScreenshots(context, `sme-account-${lang}-${mode}`, async () => {
+        journey.run(`sme-account-${lang}-${mode}`, async (page) => {
           const email = `owner-${unique()}@firm.example`;
           const name = `Ana Ruiz ${unique()}`;
-          await page.goto(`${api.url}/?lang=${lang}`);
+          await page.goto(`${suite.api.url}/?lang=${lang}`);
           await navigation(page, () => page.locator('a.govuk-button--start').click());
           expect(pathOf(page)).toBe('/register');
           await checkPage(page, { name: 'register', lang });
@@ -70,7 +50,7 @@ describe('account journeys in a real browser', () => {
           ).resolves.toBe(name);
           await checkPage(page, { name: 'register', lang, errors: true });
           await followErrorLink(page, 'email');
-          const users = await api.dataSource.query('SELECT 1 FROM users WHERE name = $1', [name]);
+          const users = await suite.api.dataSource.query('SELECT 1 FROM users WHERE name = $1', [name]);
           expect(users).toHaveLength(0);
 
           await page.getByLabel(text(lang, 'identity.fields.email'), { exact: true }).fill(email);
@@ -85,7 +65,7 @@ describe('account journeys in a real browser', () => {
           await signOut(page, lang);
           expect(pathOf(page)).toBe('/sign-in?signedOut=1');
           await checkPage(page, { name: 'sign in', lang });
-          const afterSignOut = await page.goto(`${api.url}/home`);
+          const afterSignOut = await page.goto(`${suite.api.url}/home`);
           expect(afterSignOut?.url()).toContain('/sign-in?returnTo=%2Fhome');
 
           await page.getByLabel(text(lang, 'identity.fields.email'), { exact: true }).fill(email);
@@ -108,9 +88,9 @@ describe('account journeys in a real browser', () => {
     );
 
     it('SME by keyboard alone, in German: start, register (error round-trip), home, sign out', () =>
-      withScreenshots(context, `sme-keyboard-de-${mode}`, async () => {
+      journey.run(`sme-keyboard-de-${mode}`, async (page) => {
         const lang: Language = 'de';
-        await page.goto(`${api.url}/?lang=${lang}`);
+        await page.goto(`${suite.api.url}/?lang=${lang}`);
         await tabTo(page, 'a.govuk-button--start');
         await navigation(page, () => page.keyboard.press('Enter'));
         expect(pathOf(page)).toBe('/register');
@@ -140,9 +120,9 @@ describe('account journeys in a real browser', () => {
       }));
 
     it('admin creates a staff account (one error round-trip), who can then sign in', () =>
-      withScreenshots(context, `admin-create-staff-${mode}`, async () => {
-        const admin = await createUser(api, 'admin');
-        await signInThroughPage(page, api.url, admin.user.email, admin.password);
+      journey.run(`admin-create-staff-${mode}`, async (page) => {
+        const admin = await createUser(suite.api, 'admin');
+        await signInThroughPage(page, suite.api.url, admin.user.email, admin.password);
         expect(pathOf(page)).toBe('/home');
         await checkPage(page, { name: 'staff home' });
 
@@ -175,13 +155,15 @@ describe('account journeys in a real browser', () => {
         expect(pathOf(page)).toBe('/admin/users?created=1');
         await checkPage(page, { name: 'accounts' });
         await expect(page.locator('.govuk-table').textContent()).resolves.toContain(email);
-        const [row] = await api.dataSource.query('SELECT role, active FROM users WHERE email = $1', [email]);
+        const [row] = await suite.api.dataSource.query('SELECT role, active FROM users WHERE email = $1', [
+          email,
+        ]);
         expect(row).toEqual({ role: 'adviser', active: true });
 
-        const staff = await newJourney(browser, { javaScript });
+        const staff = await newJourney(suite.browser, { javaScript });
         try {
           const staffPage = await staff.newPage();
-          await signInThroughPage(staffPage, api.url, email, STRONG_PASSWORD);
+          await signInThroughPage(staffPage, suite.api.url, email, STRONG_PASSWORD);
           expect(pathOf(staffPage)).toBe('/home');
           expect(await heading(staffPage)).toBe(text('en', 'identity.home.staffTitle'));
         } finally {
@@ -190,20 +172,20 @@ describe('account journeys in a real browser', () => {
       }));
 
     it('officer sees the audit trail but is refused the admin-only account pages with a 404', () =>
-      withScreenshots(context, `officer-refused-${mode}`, async () => {
-        const officer = await createUser(api, 'officer');
-        await signInThroughPage(page, api.url, officer.user.email, officer.password);
+      journey.run(`officer-refused-${mode}`, async (page) => {
+        const officer = await createUser(suite.api, 'officer');
+        await signInThroughPage(page, suite.api.url, officer.user.email, officer.password);
         expect(pathOf(page)).toBe('/home');
         await expect(
           page.getByRole('link', { name: text('en', 'identity.nav.users') }).count(),
         ).resolves.toBe(0);
 
-        const audit = await page.goto(`${api.url}/admin/audit`);
+        const audit = await page.goto(`${suite.api.url}/admin/audit`);
         expect(audit?.status()).toBe(200);
         await checkPage(page, { name: 'audit trail' });
 
         for (const path of ['/admin/users', '/admin/users/new']) {
-          const refused = await page.goto(`${api.url}${path}`);
+          const refused = await page.goto(`${suite.api.url}${path}`);
           expect(refused?.status()).toBe(404);
           expect(await heading(page)).toBe(text('en', 'errors.notFound.title'));
         }

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createUser } from '../support/auth';
-import { startTestApi, TestApi } from '../support/test-api';
 import { insertCase } from '../e2e/advisers/support/case.factory';
-import { launchBrowser, newJourney, withScreenshots } from './support/browser';
 import {
   errorSummary,
   followErrorLink,
@@ -14,6 +12,7 @@ import {
 } from './support/journey';
 import { text } from './support/locales';
 import { checkPage } from './support/page-check';
+import { browserSuite, inBothJavaScriptModes } from './support/suite';
 
 const t = (key: string): string => text('en', key);
 
@@ -37,34 +36,14 @@ const follow = (page: Page, name: string): Promise<void> =>
  * Every page state passes checkPage; each step is also checked in the database.
  */
 describe('adviser journey in a real browser', () => {
-  let api: TestApi;
-  let browser: Browser;
+  const suite = browserSuite({ timeout: 180_000 });
 
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
-  describe.each([
-    ['JavaScript on', true],
-    ['JavaScript off', false],
-  ])('%s', (mode, javaScript) => {
-    let context: BrowserContext;
-    let page: Page;
-    beforeEach(async () => {
-      context = await newJourney(browser, { javaScript });
-      page = await context.newPage();
-    });
-    afterEach(() => context.close());
-
+  inBothJavaScriptModes(suite, (journey, mode) => {
     it(
       'caseload → case → interaction → readiness audit → export outcome → timeline',
       () =>
-        withScreenshots(context, `adviser-journey-${mode}`, async () => {
-          const { user: adviser, password } = await createUser(api, 'adviser');
+        journey.run(`adviser-journey-${mode}`, async (page) => {
+          const { user: adviser, password } = await createUser(suite.api, 'adviser');
           const tag = randomBytes(3).toString('hex');
           // Computed once, so a run across midnight compares like with like.
           const interactionDate = daysAgo(2);
@@ -75,19 +54,27 @@ describe('adviser journey in a real browser', () => {
             charlie: `Charlie Foods ${tag}`,
           };
           const mine = { assignedAdviserId: adviser.id, status: 'active' as const };
-          const kase = await insertCase(api.dataSource, {
+          const kase = await insertCase(suite.api.dataSource, {
             ...mine,
             legalName: names.bravo,
             stage: 'non_exporter',
           });
-          await insertCase(api.dataSource, { ...mine, legalName: names.charlie, stage: 'non_exporter' });
-          await insertCase(api.dataSource, { ...mine, legalName: names.alpha, stage: 'passive_exporter' });
+          await insertCase(suite.api.dataSource, {
+            ...mine,
+            legalName: names.charlie,
+            stage: 'non_exporter',
+          });
+          await insertCase(suite.api.dataSource, {
+            ...mine,
+            legalName: names.alpha,
+            stage: 'passive_exporter',
+          });
           const companies = page.locator('table.govuk-table tbody a.govuk-link');
           const timeline = page.locator('ol.govuk-list[reversed]');
 
           // Caseload: all three of the adviser's cases, then stage "non-exporter" sorted by name.
-          await signInThroughPage(page, api.url, adviser.email, password);
-          await page.goto(`${api.url}/caseload`);
+          await signInThroughPage(page, suite.api.url, adviser.email, password);
+          await page.goto(`${suite.api.url}/caseload`);
           expect(await heading(page)).toBe(t('advisers.caseload.title'));
           expect(trimmed(await companies.allTextContents()).sort()).toEqual([
             names.alpha,
@@ -138,7 +125,7 @@ describe('adviser journey in a real browser', () => {
           await expect(page.locator('main').textContent()).resolves.toContain(notes);
           await expect(timeline.textContent()).resolves.toContain(t('timeline.interaction.logged'));
           await checkPage(page, { name: 'case' });
-          const interactions = await api.dataSource.query(
+          const interactions = await suite.api.dataSource.query(
             `SELECT kind, occurred_on::text AS occurred_on, notes, barriers, logged_by_id
                FROM interactions WHERE case_id = $1`,
             [kase.id],
@@ -194,7 +181,7 @@ describe('adviser journey in a real browser', () => {
           expect(auditRow[0]).toContain(t('readiness.kinds.adviser'));
           expect(auditRow[0]).toContain(t('readiness.statuses.submitted'));
           await checkPage(page, { name: 'readiness audits' });
-          const [audit] = await api.dataSource.query(
+          const [audit] = await suite.api.dataSource.query(
             `SELECT kind, status, overall_score::float AS overall, submitted_by_id, evidence
                FROM readiness_audits WHERE id = $1 AND case_id = $2`,
             [auditId, kase.id],
@@ -231,7 +218,7 @@ describe('adviser journey in a real browser', () => {
           expect(outcomeRows[0]).toContain('DE');
           expect(outcomeRows[0]).toContain(outcomeDate);
           await checkPage(page, { name: 'export progress' });
-          const outcomes = await api.dataSource.query(
+          const outcomes = await suite.api.dataSource.query(
             `SELECT kind, country, value_minor::text AS value_minor, currency, occurred_on::text AS occurred_on,
                     recorded_by_id
                FROM export_outcomes WHERE case_id = $1`,
@@ -257,7 +244,7 @@ describe('adviser journey in a real browser', () => {
           expect(events).toContain(t('timeline.outcome.recorded'));
           await checkPage(page, { name: 'case' });
           const kinds = (
-            (await api.dataSource.query(`SELECT kind FROM case_timeline_events WHERE case_id = $1`, [
+            (await suite.api.dataSource.query(`SELECT kind FROM case_timeline_events WHERE case_id = $1`, [
               kase.id,
             ])) as { kind: string }[]
           ).map((row) => row.kind);

@@ -1,43 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createUser } from '../support/auth';
-import { startTestApi, TestApi } from '../support/test-api';
-import { launchBrowser, newJourney, withScreenshots } from './support/browser';
 import { navigation, signInThroughPage, submit } from './support/journey';
 import { text } from './support/locales';
 import { checkPage } from './support/page-check';
+import { browserSuite, inBothJavaScriptModes } from './support/suite';
 
 /** The data-protection pages at each state people see them, with JavaScript on and off. */
 describe('data protection pages in a real browser', () => {
-  let api: TestApi;
-  let browser: Browser;
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const suite = browserSuite();
 
-  describe.each([
-    ['JavaScript on', true],
-    ['JavaScript off', false],
-  ])('%s', (mode, javaScript) => {
-    let context: BrowserContext;
-    let page: Page;
-    beforeEach(async () => {
-      context = await newJourney(browser, { javaScript });
-      page = await context.newPage();
-    });
-    afterEach(() => context.close());
-
+  inBothJavaScriptModes(suite, (journey, mode) => {
     it(
       'an officer requests an erasure: empty form, errors, preview',
       () =>
-        withScreenshots(context, `data-protection-officer-${mode}`, async () => {
-          const { user, password } = await createUser(api, 'officer');
-          const subject = await createUser(api, 'sme');
-          await signInThroughPage(page, api.url, user.email, password);
-          await page.goto(`${api.url}/admin/data-protection`);
+        journey.run(`data-protection-officer-${mode}`, async (page) => {
+          const { user, password } = await createUser(suite.api, 'officer');
+          const subject = await createUser(suite.api, 'sme');
+          await signInThroughPage(page, suite.api.url, user.email, password);
+          await page.goto(`${suite.api.url}/admin/data-protection`);
           await checkPage(page, { name: 'data protection requests' });
 
           await submit(page, text('en', 'dataProtection.requests.erasureButton'));
@@ -55,12 +34,12 @@ describe('data protection pages in a real browser', () => {
     it(
       'an SME finds its data page and the privacy notice in Spanish',
       () =>
-        withScreenshots(context, `data-protection-sme-${mode}`, async () => {
-          const { user, password } = await createUser(api, 'sme');
-          await signInThroughPage(page, api.url, user.email, password);
-          await page.goto(`${api.url}/account/my-data`);
+        journey.run(`data-protection-sme-${mode}`, async (page) => {
+          const { user, password } = await createUser(suite.api, 'sme');
+          await signInThroughPage(page, suite.api.url, user.email, password);
+          await page.goto(`${suite.api.url}/account/my-data`);
           await checkPage(page, { name: 'my data' });
-          await page.goto(`${api.url}/privacy?lang=es`);
+          await page.goto(`${suite.api.url}/privacy?lang=es`);
           await checkPage(page, { name: 'privacy notice', lang: 'es' });
           await navigation(page, () =>
             page.getByRole('link', { name: text('es', 'dataProtection.myData.download') }).click(),

@@ -1,19 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApi, TestApi } from '../support/test-api';
-import { launchBrowser, newJourney, withScreenshots } from './support/browser';
 import { enrolJourney } from './support/enrolment-journey';
+import { browserSuite, journeyPerTest } from './support/suite';
 
 /** Register, enrol page by page with one error round-trip, check answers, submit, outcome, home, self-assessment, results and recommendations, book the recommended module, sign out: in English (JavaScript on and off) and Spanish. */
 describe('SME enrolment journey by mouse', () => {
-  let api: TestApi;
-  let browser: Browser;
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const suite = browserSuite();
 
   // About fifteen pages, each scanned by axe and walked by keyboard: longer than one request, never timed.
   const JOURNEY_TIMEOUT_MS = 300_000;
@@ -25,17 +15,11 @@ describe('SME enrolment journey by mouse', () => {
     ['en', 'JavaScript off', false],
     ['es', 'JavaScript on', true],
   ] as const)('in %s, %s', (lang, mode, javaScript) => {
-    let context: BrowserContext;
-    let page: Page;
-    beforeEach(async () => {
-      context = await newJourney(browser, { javaScript });
-      page = await context.newPage();
-    });
-    afterEach(() => context.close());
+    const journey = journeyPerTest(suite, { javaScript });
 
     it(
       'enrols, assesses readiness and books training',
-      () => withScreenshots(context, `enrolment-${lang}-${mode}`, () => enrolJourney(api, page, lang, false)),
+      () => journey.run(`enrolment-${lang}-${mode}`, (page) => enrolJourney(suite.api, page, lang, false)),
       JOURNEY_TIMEOUT_MS,
     );
   });

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Download } from 'playwright-core';
 import { createUser } from '../support/auth';
-import { startTestApi, TestApi } from '../support/test-api';
 import { insertCase } from '../e2e/advisers/support/case.factory';
 import { buildDataset, PERIOD } from '../e2e/reporting/kpi-dataset';
-import { javaScriptEnabled, launchBrowser, newJourney, withScreenshots } from './support/browser';
+import { newJourney } from './support/browser';
 import { heading, navigation, pathOf, signInThroughPage } from './support/journey';
 import { text } from './support/locales';
 import { checkPage } from './support/page-check';
+import { browserSuite, inBothJavaScriptModes } from './support/suite';
 
 /** The KPI CSV's column header row (after the cover lines that name the extract and its filters). */
 const CSV_HEADER = [
@@ -70,37 +70,23 @@ function parseCsv(source: string): string[][] {
  * trail; the admin opens Bull Board, which an officer is refused with the 404 page.
  */
 describe('officer and admin journeys in a real browser', () => {
-  let api: TestApi;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
-    const a1 = await createUser(api, 'adviser');
-    const a2 = await createUser(api, 'adviser');
-    const sme = await createUser(api, 'sme');
-    await buildDataset(api.dataSource, { A1: a1.user.id, A2: a2.user.id }, sme.user.id);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+  const suite = browserSuite({
+    seed: async (api) => {
+      const a1 = await createUser(api, 'adviser');
+      const a2 = await createUser(api, 'adviser');
+      const sme = await createUser(api, 'sme');
+      await buildDataset(api.dataSource, { A1: a1.user.id, A2: a2.user.id }, sme.user.id);
+    },
   });
 
-  describe.each([
-    ['JavaScript on', true],
-    ['JavaScript off', false],
-  ])('%s', (mode, javaScript) => {
-    let context: BrowserContext;
-    let page: Page;
-    beforeEach(async () => {
-      context = await newJourney(browser, { javaScript });
-      page = await context.newPage();
-    });
-    afterEach(() => context.close());
-
+  inBothJavaScriptModes(suite, (journey, mode, javaScript) => {
     /** Clicks a download link and returns the file's bytes and suggested name. */
     async function download(selector: string): Promise<{ name: string; body: Buffer }> {
-      const link = page.locator(selector);
-      const [file] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), link.click()]);
+      const link = journey.page.locator(selector);
+      const [file] = await Promise.all([
+        journey.page.waitForEvent('download', { timeout: 120_000 }),
+        link.click(),
+      ]);
       return { name: file.suggestedFilename(), body: await saved(file) };
     }
 
@@ -113,23 +99,23 @@ describe('officer and admin journeys in a real browser', () => {
     it(
       'officer: unassigned queue, assigns a case, filtered KPI dashboard, CSV and XLSX exports, audit trail',
       () =>
-        withScreenshots(context, `officer-journey-${mode}`, async () => {
+        journey.run(`officer-journey-${mode}`, async (page) => {
           const tag = unique();
-          const officer = await createUser(api, 'officer');
-          const adviser = await createUser(api, 'adviser', { name: `Ada Adviser ${tag}` });
-          await api.dataSource.query(
+          const officer = await createUser(suite.api, 'officer');
+          const adviser = await createUser(suite.api, 'adviser', { name: `Ada Adviser ${tag}` });
+          await suite.api.dataSource.query(
             `INSERT INTO adviser_profiles (user_id, regions, nace_sections, languages, capacity, version)
              VALUES ($1, '{north-west}', '{C}', '{en}', 5, 1)`,
             [adviser.user.id],
           );
           const companyName = `Queue Test ${tag} Ltd`;
-          const kase = await insertCase(api.dataSource, {
+          const kase = await insertCase(suite.api.dataSource, {
             legalName: companyName,
             status: 'awaiting_assignment',
             assignedAdviserId: null,
           });
 
-          await signInThroughPage(page, api.url, officer.user.email, officer.password);
+          await signInThroughPage(page, suite.api.url, officer.user.email, officer.password);
           expect(pathOf(page)).toBe('/home');
 
           // Advisers' load table → the unassigned queue.
@@ -164,18 +150,18 @@ describe('officer and admin journeys in a real browser', () => {
             `Ada Adviser ${tag}`,
           );
           await checkPage(page, { name: 'case' });
-          const [assigned] = await api.dataSource.query(
+          const [assigned] = await suite.api.dataSource.query(
             'SELECT assigned_adviser_id FROM cases WHERE id = $1',
             [kase.id],
           );
           expect(assigned.assigned_adviser_id).toBe(adviser.user.id);
 
           // It has left the unassigned queue.
-          await page.goto(`${api.url}/caseload?unassigned=true`);
+          await page.goto(`${suite.api.url}/caseload?unassigned=true`);
           await expect(page.locator('tbody tr', { hasText: companyName }).count()).resolves.toBe(0);
 
           // The KPI dashboard, filtered to Q1 of 2025–26 in London.
-          await page.goto(`${api.url}/reports?from=${PERIOD.from}&to=${PERIOD.to}`);
+          await page.goto(`${suite.api.url}/reports?from=${PERIOD.from}&to=${PERIOD.to}`);
           await page.selectOption('#financialYear', '2025');
           await page.selectOption('#quarter', '1');
           await page.selectOption('#region', 'london');
@@ -249,9 +235,9 @@ describe('officer and admin journeys in a real browser', () => {
     it(
       'admin opens the queue dashboard; an officer asking for it gets the 404 page',
       () =>
-        withScreenshots(context, `queue-dashboard-${mode}`, async () => {
-          const admin = await createUser(api, 'admin');
-          await signInThroughPage(page, api.url, admin.user.email, admin.password);
+        journey.run(`queue-dashboard-${mode}`, async (page) => {
+          const admin = await createUser(suite.api, 'admin');
+          await signInThroughPage(page, suite.api.url, admin.user.email, admin.password);
           expect(pathOf(page)).toBe('/home');
           await checkPage(page, { name: 'staff home' });
           const queuesLink = page.locator('.govuk-service-navigation a[href="/admin/queues"]');
@@ -266,27 +252,27 @@ describe('officer and admin journeys in a real browser', () => {
           expect(board.status()).toBe(200);
           expect(pathOf(page)).toBe('/admin/queues/');
           expect(await board.text()).toContain('<div id="root"');
-          if (javaScriptEnabled(context)) {
+          if (javaScript) {
             // With JavaScript the React app renders the three queues it reads from its own API.
             for (const name of ['events', 'follow-ups', 'notifications']) {
               await page.getByText(name, { exact: true }).first().waitFor({ timeout: 60_000 });
             }
           }
 
-          const officerContext = await newJourney(browser, { javaScript });
+          const officerContext = await newJourney(suite.browser, { javaScript });
           try {
             const officerPage = await officerContext.newPage();
-            const officer = await createUser(api, 'officer');
-            await signInThroughPage(officerPage, api.url, officer.user.email, officer.password);
+            const officer = await createUser(suite.api, 'officer');
+            await signInThroughPage(officerPage, suite.api.url, officer.user.email, officer.password);
             expect(pathOf(officerPage)).toBe('/home');
             await expect(
               officerPage.locator('.govuk-service-navigation a[href="/admin/queues"]').count(),
             ).resolves.toBe(0);
             for (const path of ['/admin/queues', '/admin/queues/', '/admin/queues/api/queues']) {
-              const refused = await officerPage.goto(`${api.url}${path}`);
+              const refused = await officerPage.goto(`${suite.api.url}${path}`);
               expect(refused?.status()).toBe(404);
             }
-            await officerPage.goto(`${api.url}/admin/queues`);
+            await officerPage.goto(`${suite.api.url}/admin/queues`);
             expect(await heading(officerPage)).toBe(text('en', 'errors.notFound.title'));
             await checkPage(officerPage, { name: 'page not found' });
           } finally {

@@ -1,60 +1,43 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createUser } from '../support/auth';
-import { startTestApi, TestApi } from '../support/test-api';
 import { buildDataset, PERIOD } from '../e2e/reporting/kpi-dataset';
-import { launchBrowser, newJourney, withScreenshots } from './support/browser';
 import { signInThroughPage } from './support/journey';
 import { checkPage } from './support/page-check';
 import { startInProcessWorker, type InProcessWorker } from '../e2e/follow-ups/support/in-process-worker';
+import { browserSuite, inBothJavaScriptModes } from './support/suite';
 
 /**
  * The KPI dashboard (with data, with a filter error, for an adviser), the KPI definitions and the public statistics page pass
  * every page check — axe, titles, labels, 320 px, keyboard — with JavaScript on and off.
  */
 describe('reports pages in a real browser', () => {
-  let api: TestApi;
-  let worker: InProcessWorker;
-  let browser: Browser;
+  let worker: InProcessWorker | undefined;
   let officer: { email: string; password: string };
   let adviser: { email: string; password: string };
-
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
-    const o = await createUser(api, 'officer');
-    const a1 = await createUser(api, 'adviser');
-    const a2 = await createUser(api, 'adviser');
-    const sme = await createUser(api, 'sme');
-    await buildDataset(api.dataSource, { A1: a1.user.id, A2: a2.user.id }, sme.user.id);
-    officer = { email: o.user.email, password: o.password };
-    adviser = { email: a1.user.email, password: a1.password };
-    worker = await startInProcessWorker({ database: api.database });
-  });
-  afterAll(async () => {
-    await worker?.close();
-    await browser?.close();
-    await api?.close();
+  const suite = browserSuite({
+    seed: async (api) => {
+      const o = await createUser(api, 'officer');
+      const a1 = await createUser(api, 'adviser');
+      const a2 = await createUser(api, 'adviser');
+      const sme = await createUser(api, 'sme');
+      await buildDataset(api.dataSource, { A1: a1.user.id, A2: a2.user.id }, sme.user.id);
+      officer = { email: o.user.email, password: o.password };
+      adviser = { email: a1.user.email, password: a1.password };
+      worker = await startInProcessWorker({ database: api.database });
+    },
+    teardown: async () => {
+      await worker?.close();
+    },
   });
 
-  describe.each([
-    ['JavaScript on', true],
-    ['JavaScript off', false],
-  ])('%s', (mode, javaScript) => {
-    let context: BrowserContext;
-    let page: Page;
-    beforeEach(async () => {
-      context = await newJourney(browser, { javaScript });
-      page = await context.newPage();
-    });
-    afterEach(() => context.close());
-
+  inBothJavaScriptModes(suite, (journey, mode, javaScript) => {
     it(
       'officer dashboard, its error state and filters',
       () =>
-        withScreenshots(context, `reports-officer-${mode}`, async () => {
-          await signInThroughPage(page, api.url, officer.email, officer.password);
-          await page.goto(`${api.url}/reports?from=${PERIOD.from}&to=${PERIOD.to}`);
+        journey.run(`reports-officer-${mode}`, async (page) => {
+          await signInThroughPage(page, suite.api.url, officer.email, officer.password);
+          await page.goto(`${suite.api.url}/reports?from=${PERIOD.from}&to=${PERIOD.to}`);
           await checkPage(page, { name: 'KPI dashboard' });
-          await page.goto(`${api.url}/reports?from=${PERIOD.to}&to=${PERIOD.from}`);
+          await page.goto(`${suite.api.url}/reports?from=${PERIOD.to}&to=${PERIOD.from}`);
           await checkPage(page, { name: 'KPI dashboard', errors: true });
           await page.selectOption('#financialYear', '2025');
           await page.selectOption('#quarter', '1');
@@ -76,9 +59,9 @@ describe('reports pages in a real browser', () => {
     it(
       'officer starts a case export, follows its progress and downloads it',
       () =>
-        withScreenshots(context, `reports-exports-${mode}`, async () => {
-          await signInThroughPage(page, api.url, officer.email, officer.password);
-          await page.goto(`${api.url}/reports?from=${PERIOD.from}&to=${PERIOD.to}`);
+        journey.run(`reports-exports-${mode}`, async (page) => {
+          await signInThroughPage(page, suite.api.url, officer.email, officer.password);
+          await page.goto(`${suite.api.url}/reports?from=${PERIOD.from}&to=${PERIOD.to}`);
           await Promise.all([
             page.waitForURL(/\/reports\/exports$/),
             page.click('a:has-text("Export case records")'),
@@ -117,9 +100,9 @@ describe('reports pages in a real browser', () => {
     it(
       'adviser dashboard',
       () =>
-        withScreenshots(context, `reports-adviser-${mode}`, async () => {
-          await signInThroughPage(page, api.url, adviser.email, adviser.password);
-          await page.goto(`${api.url}/reports?from=${PERIOD.from}&to=${PERIOD.to}`);
+        journey.run(`reports-adviser-${mode}`, async (page) => {
+          await signInThroughPage(page, suite.api.url, adviser.email, adviser.password);
+          await page.goto(`${suite.api.url}/reports?from=${PERIOD.from}&to=${PERIOD.to}`);
           await checkPage(page, { name: 'KPI dashboard' });
         }),
       180_000,
@@ -128,10 +111,10 @@ describe('reports pages in a real browser', () => {
     it(
       'public statistics in English and Spanish',
       () =>
-        withScreenshots(context, `statistics-${mode}`, async () => {
-          await page.goto(`${api.url}/statistics?year=2025`);
+        journey.run(`statistics-${mode}`, async (page) => {
+          await page.goto(`${suite.api.url}/statistics?year=2025`);
           await checkPage(page, { name: 'statistics' });
-          await page.goto(`${api.url}/statistics?year=2025&lang=es`);
+          await page.goto(`${suite.api.url}/statistics?year=2025&lang=es`);
           await checkPage(page, { name: 'statistics', lang: 'es' });
         }),
       180_000,

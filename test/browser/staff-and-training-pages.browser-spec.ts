@@ -1,10 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Role } from '@app/identity';
 import { createUser } from '../support/auth';
-import { startTestApi, TestApi } from '../support/test-api';
-import { launchBrowser, newJourney, withScreenshots } from './support/browser';
 import { signInThroughPage } from './support/journey';
 import { checkPage } from './support/page-check';
+import { browserSuite, inBothJavaScriptModes } from './support/suite';
 
 /**
  * Pages that exist for each role without records of their own yet: each is reached after signing in
@@ -25,37 +23,18 @@ const PAGES: { role: Role; path: string; name: string }[] = [
 ];
 
 describe('staff and training pages in a real browser', () => {
-  let api: TestApi;
-  let browser: Browser;
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startTestApi(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  const suite = browserSuite();
 
-  describe.each([
-    ['JavaScript on', true],
-    ['JavaScript off', false],
-  ])('%s', (mode, javaScript) => {
-    let context: BrowserContext;
-    let page: Page;
-    beforeEach(async () => {
-      context = await newJourney(browser, { javaScript });
-      page = await context.newPage();
-    });
-    afterEach(() => context.close());
-
+  inBothJavaScriptModes(suite, (journey, mode) => {
     it.each(['sme', 'adviser', 'officer', 'admin'] as Role[])(
       '%s pages pass every page check',
       (role) =>
-        withScreenshots(context, `pages-${role}-${mode}`, async () => {
-          const { user, password } = await createUser(api, role);
-          await signInThroughPage(page, api.url, user.email, password);
+        journey.run(`pages-${role}-${mode}`, async (page) => {
+          const { user, password } = await createUser(suite.api, role);
+          await signInThroughPage(page, suite.api.url, user.email, password);
           const problems: string[] = [];
           for (const { path, name } of PAGES.filter((p) => p.role === role)) {
-            const response = await page.goto(`${api.url}${path}`);
+            const response = await page.goto(`${suite.api.url}${path}`);
             if (response?.status() !== 200) {
               problems.push(`${path}: HTTP ${response?.status()}`);
               continue;

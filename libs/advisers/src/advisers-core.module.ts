@@ -1,3 +1,4 @@
+import { PageCursors } from '@app/web';
 import { AuditLogModule } from '@app/audit-log';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { EnrolmentRules } from '@app/enrolment';
@@ -31,6 +32,7 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
     InteractionsService,
     CaseloadService,
     CaseDetailsService,
+    PageCursors,
   ],
   exports: [
     CaseTimelineModule,

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { AdvisersCoreModule } from './advisers-core.module';
 import { AdvisersController } from './api/advisers.controller';
 import { CasesController } from './api/cases.controller';
-import { AdvisersPagesController } from './pages/advisers.pages.controller';
+import { AdviserProfilesPagesController } from './pages/adviser-profiles.pages.controller';
+import { CaseloadPagesController } from './pages/caseload.pages.controller';
 
 /** The api's side: the caseload and adviser JSON API and the staff pages, on top of the core module. */
 @Module({
   imports: [AdvisersCoreModule],
-  controllers: [CasesController, AdvisersController, AdvisersPagesController],
+  controllers: [CasesController, AdvisersController, CaseloadPagesController, AdviserProfilesPagesController],
   exports: [AdvisersCoreModule],
 })
 export class AdvisersModule {}

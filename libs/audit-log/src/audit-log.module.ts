@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
+import { PageCursors } from '@app/web';
 import { AuditLogService } from './audit-log.service';
 
 /** Global: every domain lib records its mutations here without importing the module itself. */
 @Global()
 @Module({
-  providers: [AuditLogService],
+  providers: [AuditLogService, PageCursors],
   exports: [AuditLogService],
 })
 export class AuditLogModule {}

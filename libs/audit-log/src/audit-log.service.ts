@@ -1,3 +1,4 @@
+import { PageCursors } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
@@ -21,14 +22,14 @@ export interface AuditQuery {
   actorId?: string;
   from?: Date;
   to?: Date;
-  /** Keyset cursor: the `id` of the last row of the previous page (rows come newest first). */
-  before?: string;
+  /** `nextCursor` of the previous page (rows come newest first); anything else is a 400 on `cursor`. */
+  cursor?: string;
   limit?: number;
 }
 
 export interface AuditPage {
   items: AuditEvent[];
-  /** Pass as `before` to get the next (older) page; absent on the last page. */
+  /** Pass as `cursor` to get the next (older) page; absent on the last page. */
   nextCursor?: string;
 }
 
@@ -36,7 +37,10 @@ const MAX_PAGE = 200;
 
 @Injectable()
 export class AuditLogService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cursors: PageCursors,
+  ) {}
 
   /** Writes one audit row with the caller's manager, so it commits or rolls back with the change. */
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
@@ -100,12 +104,19 @@ export class AuditLogService {
     if (query.actorId) qb.andWhere('e.actorId = :actorId', { actorId: query.actorId });
     if (query.from) qb.andWhere('e.occurredAt >= :from', { from: query.from });
     if (query.to) qb.andWhere('e.occurredAt < :to', { to: query.to });
-    if (query.before) qb.andWhere(new Brackets((w) => w.where('e.id < :cursor', { cursor: query.before })));
+    if (query.cursor !== undefined) {
+      const [before] = this.cursors.decode('audit-events', query.cursor, ['bigint']);
+      qb.andWhere(new Brackets((w) => w.where('e.id < :before', { before })));
+    }
     const rows = await qb
       .orderBy('e.id', 'DESC')
       .take(limit + 1)
       .getMany();
     const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : undefined };
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: rows.length > limit ? this.cursors.encode('audit-events', [last.id]) : undefined,
+    };
   }
 }

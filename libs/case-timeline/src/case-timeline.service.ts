@@ -1,3 +1,4 @@
+import { PageCursors } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -19,18 +20,12 @@ export interface TimelinePage {
   nextCursor?: string;
 }
 
-const encodeCursor = (e: CaseTimelineEvent): string =>
-  Buffer.from(`${e.occurredAt.toISOString()}|${e.id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { at: Date; id: string } | undefined {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at);
-  return id && !Number.isNaN(date.getTime()) && /^[0-9a-f-]{36}$/.test(id) ? { at: date, id } : undefined;
-}
-
 @Injectable()
 export class CaseTimelineService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cursors: PageCursors,
+  ) {}
 
   /** Appends an event with the caller's transaction manager, so it commits with the change it records. */
   async record(manager: EntityManager, entry: TimelineEntry): Promise<CaseTimelineEvent> {
@@ -77,10 +72,16 @@ export class CaseTimelineService {
       .orderBy('e.occurred_at', 'DESC')
       .addOrderBy('e.id', 'DESC')
       .limit(limit + 1);
-    const cursor = options.before ? decodeCursor(options.before) : undefined;
-    if (cursor) query.andWhere('(e.occurred_at, e.id) < (:at, :id)', cursor);
+    // Bound to the case: another case's cursor is as foreign as a forged one (400 on `before`).
+    const list = `case-timeline:${caseId}`;
+    if (options.before !== undefined) {
+      const [at, id] = this.cursors.decode(list, options.before, ['timestamp', 'uuid'], 'before');
+      query.andWhere('(e.occurred_at, e.id) < (:at, :id)', { at: new Date(at), id });
+    }
     const rows = await query.getMany();
     const events = rows.slice(0, limit);
-    return rows.length > limit ? { events, nextCursor: encodeCursor(events[events.length - 1]) } : { events };
+    if (rows.length <= limit) return { events };
+    const last = events[events.length - 1];
+    return { events, nextCursor: this.cursors.encode(list, [last.occurredAt.toISOString(), last.id]) };
   }
 }

@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, FieldError, UnprocessableError } from '@app/errors';
+import { ConflictError, FieldError, UnprocessableError } from '@app/errors';
 
 /** The enrolment was submitted already (or decided): answers can no longer change. */
 export class EnrolmentNotEditableError extends ConflictError {
@@ -52,13 +52,5 @@ export class AppealNotAllowedError extends ConflictError {
 export class FlagAlreadyResolvedError extends ConflictError {
   constructor(status: string) {
     super('duplicate_flag.resolved', `This duplicate flag is already ${status}`, { status });
-  }
-}
-
-export class IdempotencyKeyReusedError extends DomainError {
-  constructor() {
-    super('idempotency_key.reused', 'This Idempotency-Key was already used for a different request', 422, [
-      { field: 'Idempotency-Key', message: 'Use a new key for a different request', code: 'reused' },
-    ]);
   }
 }

@@ -1,4 +1,5 @@
 import { CaseTimelineModule } from '@app/case-timeline';
+import { IdempotencyModule } from '@app/idempotency';
 import { MessagingModule } from '@app/messaging';
 import { IdentityCoreModule } from '@app/identity';
 import { Module } from '@nestjs/common';
@@ -6,20 +7,19 @@ import { DuplicateFlagsController } from './api/duplicate-flags.controller';
 import { EnrolmentsController } from './api/enrolments.controller';
 import { DuplicateFlagsService } from './duplicate-flags.service';
 import { EnrolmentService } from './enrolment.service';
-import { IdempotencyService } from './idempotency.service';
 import { EnrolmentPagesController } from './pages/enrolment-pages.controller';
 import { EnrolmentReviewPagesController } from './pages/enrolment-review.pages.controller';
-import { SmeHomeController } from './pages/sme-home.controller';
+import { HomePagesController } from './pages/home.pages.controller';
 import { EnrolmentRules } from './rules/enrolment-rules';
 
 /**
  * Companies, enrolment forms, eligibility, duplicates and case opening: the JSON API, the /enrol pages and
- * the SME home page. The rules come from config/ once, at start-up (a bad file stops the process).
+ * /home (every role's landing page). The rules come from config/ once, at start-up (a bad file stops the process).
  */
 @Module({
-  imports: [MessagingModule, CaseTimelineModule, IdentityCoreModule],
+  imports: [MessagingModule, CaseTimelineModule, IdentityCoreModule, IdempotencyModule],
   controllers: [
-    SmeHomeController,
+    HomePagesController,
     EnrolmentsController,
     DuplicateFlagsController,
     EnrolmentPagesController,
@@ -29,7 +29,6 @@ import { EnrolmentRules } from './rules/enrolment-rules';
     { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
     EnrolmentService,
     DuplicateFlagsService,
-    IdempotencyService,
   ],
   exports: [EnrolmentRules, EnrolmentService],
 })

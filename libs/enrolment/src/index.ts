@@ -21,5 +21,3 @@ export type { DuplicateFlagView } from './duplicate-flags.service';
 export { EnrolmentAnswersDto, CompanyAnswersDto, ExportStatusAnswersDto } from './dto/enrolment-answers.dto';
 export { ORDER_ORIGINS } from './entities/enrolment.entity';
 export { DUPLICATE_FLAG_STATUSES } from './entities/duplicate-flag.entity';
-export { IdempotencyService } from './idempotency.service';
-export type { IdempotentResult } from './idempotency.service';

@@ -8,7 +8,6 @@ export { ExportOutcome } from './entities/export-outcome.entity';
 export { CaseMilestone } from './entities/case-milestone.entity';
 export { RecordOutcomeDto } from './dto/record-outcome.dto';
 export { DecideStageDto } from './dto/decide-stage.dto';
-export { translatedErrorView } from './form-errors';
 export { loadStageRules, STAGE_RULES_FILE } from './rules/stage-rules';
 export { StageRulesFile, ClassificationRules, OutcomeRule, MilestoneRule } from './rules/stage-rules.file';
 export { OUTCOME_KINDS, EXPORTING_OUTCOMES } from './domain/outcome-kinds';

@@ -2,8 +2,8 @@ import { CaseAccessService } from '@app/advisers';
 import { AuditCtx, type AuditContext } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { CurrentUser, type Actor } from '@app/identity';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { InvalidInputError } from '@app/errors';
+import { IdempotencyKeyHeader } from '@app/idempotency';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DecideStageDto } from './dto/decide-stage.dto';
 import { RecordOutcomeDto } from './dto/record-outcome.dto';
@@ -34,18 +34,9 @@ export class ProgressController {
     @Param('id') id: string,
     @Body() dto: RecordOutcomeDto,
     @AuditCtx() context: AuditContext,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKeyHeader() idempotencyKey: string | undefined,
   ): Promise<Record<string, unknown>> {
-    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey))
-      throw new InvalidInputError([
-        {
-          field: 'Idempotency-Key',
-          message: 'must be 1-200 visible ASCII characters',
-          code: 'idempotencyKey',
-        },
-      ]);
-    if (actor.role === 'sme') await this.access.findVisibleCase(actor, id);
-    else await this.access.findWorkableCase(actor, id);
+    await this.access.findCaseToActOn(actor, id);
     const result = await this.uow.run((m) =>
       this.progress.recordOutcome(m, id, dto, {
         confirmedBySme: actor.role === 'sme',

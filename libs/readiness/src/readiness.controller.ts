@@ -1,25 +1,14 @@
+import { RecordIdPipe } from '@app/web';
 import { CaseAccessService } from '@app/advisers';
 import { AuditCtx, type AuditContext } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { CurrentUser, type Actor } from '@app/identity';
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseIntPipe,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AddRecommendationDto, DecideRecommendationDto } from './dto/recommendation.dto';
 import { SaveAuditDto } from './dto/save-audit.dto';
-import type { AuditKind } from './entities/readiness-audit.entity';
+import { auditKindOf } from './domain/audit-kind-of';
 import type { QuestionnaireFile } from './questionnaire/questionnaire.file';
 import { ReadinessService, type AuditList, type AuditView } from './readiness.service';
 import { RecommendationsService, type RecommendationView } from './recommendations.service';
@@ -57,7 +46,7 @@ export class ReadinessController {
   async get(
     @CurrentUser() actor: Actor,
     @Param('id') id: string,
-    @Param('auditId', new ParseUUIDPipe()) auditId: string,
+    @Param('auditId', new RecordIdPipe('readiness_audit')) auditId: string,
     @AuditCtx() context: AuditContext,
   ): Promise<AuditView> {
     await this.access.findVisibleCase(actor, id);
@@ -73,7 +62,8 @@ export class ReadinessController {
     @AuditCtx() context: AuditContext,
     @Req() req: Request,
   ): Promise<AuditView> {
-    const kind = await this.authorise(actor, id);
+    await this.access.findCaseToActOn(actor, id);
+    const kind = auditKindOf(actor);
     return this.uow.run((m) =>
       this.readiness.create(m, id, kind, dto, { language: languageOf(req), context }),
     );
@@ -84,11 +74,12 @@ export class ReadinessController {
   async update(
     @CurrentUser() actor: Actor,
     @Param('id') id: string,
-    @Param('auditId', new ParseUUIDPipe()) auditId: string,
+    @Param('auditId', new RecordIdPipe('readiness_audit')) auditId: string,
     @Body() dto: SaveAuditDto,
     @AuditCtx() context: AuditContext,
   ): Promise<AuditView> {
-    const kind = await this.authorise(actor, id);
+    await this.access.findCaseToActOn(actor, id);
+    const kind = auditKindOf(actor);
     return this.uow.run((m) => this.readiness.update(m, id, auditId, kind, dto, context));
   }
 
@@ -121,7 +112,7 @@ export class ReadinessController {
   async decideRecommendation(
     @CurrentUser() actor: Actor,
     @Param('id') id: string,
-    @Param('recommendationId', new ParseUUIDPipe()) recommendationId: string,
+    @Param('recommendationId', new RecordIdPipe('recommendation')) recommendationId: string,
     @Body() dto: DecideRecommendationDto,
     @AuditCtx() context: AuditContext,
   ): Promise<Record<string, unknown>> {
@@ -130,14 +121,5 @@ export class ReadinessController {
       this.recommendations.decide(m, id, recommendationId, dto, context),
     );
     return { recommendation };
-  }
-
-  private async authorise(actor: Actor, caseId: string): Promise<AuditKind> {
-    if (actor.role === 'sme') {
-      await this.access.findVisibleCase(actor, caseId);
-      return 'self';
-    }
-    await this.access.findWorkableCase(actor, caseId);
-    return 'adviser';
   }
 }

@@ -1,16 +1,17 @@
 import { CaseAccessService } from '@app/advisers';
 import { AuditCtx, type AuditContext } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
-import { DomainError, NotFoundError, type FieldError } from '@app/errors';
-import { csrfTokenFor, CurrentUser, type Actor } from '@app/identity';
-import { translatedErrorView } from '@app/progress';
-import { validateForm } from '@app/web';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { NotFoundError, type FieldError } from '@app/errors';
+import { CurrentUser, type Actor } from '@app/identity';
+import { type ErrorView, RecordIdPipe, submitForm } from '@app/web';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { auditKindOf } from './domain/audit-kind-of';
 import type { ClassificationReason } from './domain/classification';
 import { AddRecommendationDto, DecideRecommendationDto } from './dto/recommendation.dto';
-import type { AuditKind, ReadinessAudit } from './entities/readiness-audit.entity';
+import type { SaveAuditDto } from './dto/save-audit.dto';
+import type { ReadinessAudit } from './entities/readiness-audit.entity';
 import type { Questionnaire } from './questionnaire/questionnaire-catalogue';
 import { ReadinessService } from './readiness.service';
 import { RecommendationsService } from './recommendations.service';
@@ -38,24 +39,25 @@ export class ReadinessPagesController {
   @Get('audits')
   async overview(
     @CurrentUser() actor: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('case')) id: string,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     await this.access.findVisibleCase(actor, id);
-    await this.renderOverview(actor, id, req, res, 200, []);
+    await this.renderOverview(actor, id, req, res, 200);
   }
 
   /** Starts (or resumes) this person's audit and opens its first heading. */
   @Post('audits/start')
   async start(
     @CurrentUser() actor: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('case')) id: string,
     @AuditCtx() context: AuditContext,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const kind = await this.authorise(actor, id);
+    await this.access.findCaseToActOn(actor, id);
+    const kind = auditKindOf(actor);
     const draft = await this.readiness.openDraft(id, kind);
     const version = this.readiness.currentQuestionnaire.version;
     const auditId =
@@ -83,21 +85,21 @@ export class ReadinessPagesController {
   @Get('audits/:auditId/section/:heading')
   async section(
     @CurrentUser() actor: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('auditId', new ParseUUIDPipe()) auditId: string,
+    @Param('id', new RecordIdPipe('case')) id: string,
+    @Param('auditId', new RecordIdPipe('readiness_audit')) auditId: string,
     @Param('heading') heading: string,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const audit = await this.editableAudit(actor, id, auditId);
-    this.renderSection(actor, audit, heading, req, res, 200, audit.answers, audit.evidence, []);
+    this.renderSection(actor, audit, heading, req, res, 200, audit);
   }
 
   @Post('audits/:auditId/section/:heading')
   async saveSection(
     @CurrentUser() actor: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('auditId', new ParseUUIDPipe()) auditId: string,
+    @Param('id', new RecordIdPipe('case')) id: string,
+    @Param('auditId', new RecordIdPipe('readiness_audit')) auditId: string,
     @Param('heading') heading: string,
     @Body() body: Record<string, string>,
     @AuditCtx() context: AuditContext,
@@ -108,101 +110,94 @@ export class ReadinessPagesController {
     const questionnaire = this.readiness.questionnaireFor(audit.questionnaireVersion);
     const index = questionnaire.headings.findIndex((h) => h.code === heading);
     if (index < 0) throw new NotFoundError('heading', heading);
+    const t = res.locals.t as Translate;
+    // Answers are 0-4 per question; an adviser also gives evidence for each.
     const answers: Record<string, number> = {};
     const evidence: Record<string, string> = {};
-    const problems: FieldError[] = [];
-    const t = res.locals.t as Translate;
+    const errors: FieldError[] = [];
     for (const q of questionnaire.headings[index].questions) {
       const raw = body[q.code];
       if (raw === undefined || raw === '')
-        problems.push({
+        errors.push({
           field: q.code,
           message: t('readiness.errors.answerRequired', { question: q.text[languageOf(req)] }),
           code: 'required',
         });
       else if (!/^[0-4]$/.test(raw))
-        problems.push({ field: q.code, message: t('readiness.errors.answerRange'), code: 'answerRange' });
+        errors.push({ field: q.code, message: t('readiness.errors.answerRange'), code: 'answerRange' });
       else answers[q.code] = Number(raw);
       if (audit.kind === 'adviser' && typeof body[`evidence-${q.code}`] === 'string')
         evidence[q.code] = body[`evidence-${q.code}`];
     }
-    if (problems.length)
-      return this.renderSection(
-        actor,
-        audit,
-        heading,
-        req,
-        res,
-        400,
-        { ...audit.answers, ...answers },
-        { ...audit.evidence, ...evidence },
-        problems,
-        body,
-      );
-    await this.uow.run((m) =>
-      this.readiness.update(
-        m,
-        id,
-        auditId,
-        audit.kind,
-        { questionnaireVersion: audit.questionnaireVersion, answers, evidence },
-        context,
-      ),
-    );
     const next = questionnaire.headings[index + 1];
-    res.redirect(
-      303,
-      next ? `/cases/${id}/audits/${auditId}/section/${next.code}` : `/cases/${id}/audits/${auditId}/check`,
-    );
+    await submitForm(res, {
+      check: () => ({ value: { answers, evidence }, errors }),
+      run: () => this.save(audit, { answers, evidence }, context),
+      redirect: () =>
+        next ? `/cases/${id}/audits/${auditId}/section/${next.code}` : `/cases/${id}/audits/${auditId}/check`,
+      again: (status, view) => {
+        const shown = {
+          answers: { ...audit.answers, ...answers },
+          evidence: { ...audit.evidence, ...evidence },
+        };
+        this.renderSection(actor, audit, heading, req, res, status, shown, view, body);
+      },
+      errors: { translations: 'readiness' },
+    });
   }
 
   @Get('audits/:auditId/check')
   async check(
     @CurrentUser() actor: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('auditId', new ParseUUIDPipe()) auditId: string,
+    @Param('id', new RecordIdPipe('case')) id: string,
+    @Param('auditId', new RecordIdPipe('readiness_audit')) auditId: string,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const audit = await this.editableAudit(actor, id, auditId);
-    this.renderCheck(actor, audit, req, res, 200, []);
+    this.renderCheck(actor, audit, req, res, 200);
   }
 
   @Post('audits/:auditId/submit')
   async submit(
     @CurrentUser() actor: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('auditId', new ParseUUIDPipe()) auditId: string,
+    @Param('id', new RecordIdPipe('case')) id: string,
+    @Param('auditId', new RecordIdPipe('readiness_audit')) auditId: string,
     @AuditCtx() context: AuditContext,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const audit = await this.editableAudit(actor, id, auditId);
-    try {
-      await this.uow.run((m) =>
-        this.readiness.update(
-          m,
-          id,
-          auditId,
-          audit.kind,
-          { questionnaireVersion: audit.questionnaireVersion, submit: true },
-          context,
-        ),
-      );
-    } catch (error) {
-      if (error instanceof DomainError && error.fields.length)
-        return this.renderCheck(actor, audit, req, res, error.status, [...error.fields]);
-      throw error;
-    }
-    res.redirect(303, `/cases/${id}/audits/${auditId}`);
+    const lang = languageOf(req);
+    const t = res.locals.t as Translate;
+    const questions = this.readiness.questionnaireFor(audit.questionnaireVersion).questionsById;
+    const rowOf = (field: string): string => field.replace(/^answers\./, '');
+    await submitForm(res, {
+      value: {},
+      run: () => this.save(audit, { submit: true }, context),
+      redirect: () => `/cases/${id}/audits/${auditId}`,
+      again: (status, errors) => this.renderCheck(actor, audit, req, res, status, errors),
+      // Unanswered questions link to their row of the check page, named in the reader's language.
+      errors: {
+        translations: 'readiness',
+        href: (field) => `#row-${rowOf(field)}`,
+        refusal: (error) =>
+          error.fields.map((e) => ({
+            ...e,
+            message: t('readiness.errors.answerMissing', {
+              question: questions.get(rowOf(e.field))?.question.text[lang] ?? e.field,
+            }),
+          })),
+      },
+    });
   }
 
   /** Results: scores per heading with the change since last time, the stage and why, and recommendations. */
   @Get('audits/:auditId')
   async results(
     @CurrentUser() actor: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('auditId', new ParseUUIDPipe()) auditId: string,
+    @Param('id', new RecordIdPipe('case')) id: string,
+    @Param('auditId', new RecordIdPipe('readiness_audit')) auditId: string,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
@@ -235,7 +230,7 @@ export class ReadinessPagesController {
   @Post('recommendations')
   async addRecommendation(
     @CurrentUser() actor: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('case')) id: string,
     @Body() body: Record<string, string>,
     @AuditCtx() context: AuditContext,
     @Req() req: Request,
@@ -243,35 +238,36 @@ export class ReadinessPagesController {
   ): Promise<void> {
     await this.access.findWorkableCase(actor, id);
     const [kind, code] = (body.option ?? '').split(':');
-    const { value, errors } = await validateForm(AddRecommendationDto, { kind, code, note: body.note ?? '' });
-    if (errors.length) return this.renderOverview(actor, id, req, res, 400, errors, body);
-    try {
-      await this.uow.run((m) => this.recommendations.add(m, id, value, context));
-    } catch (error) {
-      if (error instanceof DomainError && error.fields.length)
-        return this.renderOverview(actor, id, req, res, error.status, [...error.fields], body);
-      throw error;
-    }
-    res.redirect(303, `/cases/${id}/audits#recommendations`);
+    await submitForm(res, {
+      dto: AddRecommendationDto,
+      fields: { kind, code, note: body.note ?? '' },
+      run: (value) => this.uow.run((m) => this.recommendations.add(m, id, value, context)),
+      redirect: () => `/cases/${id}/audits#recommendations`,
+      again: (status, errors) => this.renderOverview(actor, id, req, res, status, errors, body),
+      errors: { translations: 'readiness' },
+    });
   }
 
   @Post('recommendations/:recommendationId')
   async decideRecommendation(
     @CurrentUser() actor: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('recommendationId', new ParseUUIDPipe()) recommendationId: string,
+    @Param('id', new RecordIdPipe('case')) id: string,
+    @Param('recommendationId', new RecordIdPipe('recommendation')) recommendationId: string,
     @Body() body: Record<string, string>,
     @AuditCtx() context: AuditContext,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     await this.access.findWorkableCase(actor, id);
-    const fields: Record<string, unknown> = { decision: body.decision };
-    if (body.note) fields.note = body.note;
-    const { value, errors } = await validateForm(DecideRecommendationDto, fields);
-    if (errors.length) return this.renderOverview(actor, id, req, res, 400, errors);
-    await this.uow.run((m) => this.recommendations.decide(m, id, recommendationId, value, context));
-    res.redirect(303, `/cases/${id}/audits#recommendations`);
+    await submitForm(res, {
+      dto: DecideRecommendationDto,
+      fields: body.note ? { decision: body.decision, note: body.note } : { decision: body.decision },
+      run: (value) =>
+        this.uow.run((m) => this.recommendations.decide(m, id, recommendationId, value, context)),
+      redirect: () => `/cases/${id}/audits#recommendations`,
+      again: (status, errors) => this.renderOverview(actor, id, req, res, status, errors),
+      errors: { translations: 'readiness' },
+    });
   }
 
   private async renderOverview(
@@ -280,16 +276,14 @@ export class ReadinessPagesController {
     req: Request,
     res: Response,
     status: number,
-    errors: FieldError[],
+    errors?: ErrorView,
     values: Record<string, string> = {},
   ): Promise<void> {
     const lang = languageOf(req);
-    const t = res.locals.t as Translate;
     const { audits, trend } = await this.readiness.list(id);
     const staff = actor.role !== 'sme';
     const canWork = staff && this.access.mayWork(actor, await this.access.findVisibleCase(actor, id));
-    const ownKind: AuditKind = staff ? 'adviser' : 'self';
-    const view = translatedErrorView(errors, t, 'readiness');
+    const ownKind = auditKindOf(actor);
     res.status(status).render('readiness/overview', {
       caseId: id,
       staffPage: staff,
@@ -300,12 +294,12 @@ export class ReadinessPagesController {
       recommendations: await this.recommendations.list(id, lang, { includeDropped: staff }),
       canWork,
       options: canWork ? this.recommendations.options() : [],
-      csrfToken: csrfTokenFor(req),
       values,
-      ...view,
+      ...errors,
     });
   }
 
+  /** One heading's questions, with what is answered (or was just typed) and any errors. */
   private renderSection(
     actor: Actor,
     audit: ReadinessAudit,
@@ -313,9 +307,8 @@ export class ReadinessPagesController {
     req: Request,
     res: Response,
     status: number,
-    answers: Record<string, number>,
-    evidence: Record<string, string>,
-    errors: FieldError[],
+    shown: Pick<ReadinessAudit, 'answers' | 'evidence'>,
+    errors?: ErrorView,
     posted: Record<string, string> = {},
   ): void {
     const lang = languageOf(req);
@@ -323,7 +316,8 @@ export class ReadinessPagesController {
     const index = questionnaire.headings.findIndex((h) => h.code === heading);
     if (index < 0) throw new NotFoundError('heading', heading);
     const current = questionnaire.headings[index];
-    const view = translatedErrorView(errors, res.locals.t as Translate, 'readiness');
+    const answered = (code: string): string | undefined =>
+      posted[code] ?? (shown.answers[code] === undefined ? undefined : String(shown.answers[code]));
     res.status(status).render('readiness/section', {
       caseId: audit.caseId,
       audit,
@@ -340,18 +334,15 @@ export class ReadinessPagesController {
       questions: current.questions.map((q) => ({
         code: q.code,
         text: q.text[lang],
-        evidence: posted[`evidence-${q.code}`] ?? evidence[q.code] ?? '',
+        evidence: posted[`evidence-${q.code}`] ?? shown.evidence[q.code] ?? '',
         items: q.anchors.map((anchor, point) => ({
           value: String(point),
           text: String(point),
           hint: { text: anchor[lang] },
-          checked:
-            (posted[q.code] ?? (answers[q.code] === undefined ? undefined : String(answers[q.code]))) ===
-            String(point),
+          checked: answered(q.code) === String(point),
         })),
       })),
-      csrfToken: csrfTokenFor(req),
-      ...view,
+      ...errors,
     });
   }
 
@@ -361,23 +352,10 @@ export class ReadinessPagesController {
     req: Request,
     res: Response,
     status: number,
-    errors: FieldError[],
+    errors?: ErrorView,
   ): void {
     const lang = languageOf(req);
-    const t = res.locals.t as Translate;
     const questionnaire = this.readiness.questionnaireFor(audit.questionnaireVersion);
-    const view = translatedErrorView(
-      errors.map((e) => ({
-        ...e,
-        message: t('readiness.errors.answerMissing', {
-          question:
-            questionnaire.questionsById.get(e.field.replace(/^answers\./, ''))?.question.text[lang] ??
-            e.field,
-        }),
-      })),
-      t,
-      'readiness',
-    );
     res.status(status).render('readiness/check', {
       caseId: audit.caseId,
       audit,
@@ -393,28 +371,24 @@ export class ReadinessPagesController {
         })),
       })),
       complete: questionnaire.questionCodes.every((code) => audit.answers[code] !== undefined),
-      csrfToken: csrfTokenFor(req),
-      ...view,
-      errorSummary: view.errorSummary.map((e) => ({
-        ...e,
-        href: `#row-${e.href.replace(/^#answers\./, '')}`,
-      })),
+      ...errors,
     });
+  }
+
+  /** Saves answers to an audit, or submits it, on the questionnaire version it was started on. */
+  private save(
+    audit: ReadinessAudit,
+    changes: Omit<SaveAuditDto, 'questionnaireVersion'>,
+    context: AuditContext,
+  ) {
+    const dto = { questionnaireVersion: audit.questionnaireVersion, ...changes };
+    return this.uow.run((m) => this.readiness.update(m, audit.caseId, audit.id, audit.kind, dto, context));
   }
 
   /** Only the audit's own side edits it: the SME its self-assessment, staff working the case their audit. */
   private async editableAudit(actor: Actor, caseId: string, auditId: string): Promise<ReadinessAudit> {
-    const kind = await this.authorise(actor, caseId);
-    return this.readiness.editable(caseId, auditId, kind, { actorId: actor.id });
-  }
-
-  private async authorise(actor: Actor, caseId: string): Promise<AuditKind> {
-    if (actor.role === 'sme') {
-      await this.access.findVisibleCase(actor, caseId);
-      return 'self';
-    }
-    await this.access.findWorkableCase(actor, caseId);
-    return 'adviser';
+    await this.access.findCaseToActOn(actor, caseId);
+    return this.readiness.editable(caseId, auditId, auditKindOf(actor), { actorId: actor.id });
   }
 
   private async latestSelfAssessment(caseId: string, version: number): Promise<string | undefined> {

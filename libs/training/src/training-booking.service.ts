@@ -23,6 +23,7 @@ import { TrainingFeedback } from './entities/training-feedback.entity';
 import { TrainingModuleEntity } from './entities/training-module.entity';
 import { TrainingSession } from './entities/training-session.entity';
 import { TrainingErrors } from './training.errors';
+import { isUuid } from '@app/web';
 
 const isStaff = (actor: Actor): boolean => actor.role === 'adviser' || actor.role === 'officer';
 
@@ -53,10 +54,7 @@ export class TrainingBookingService {
     context: AuditContext,
     now: Date = new Date(),
   ): Promise<TrainingBooking> {
-    const theCase =
-      actor.role === 'sme'
-        ? await this.access.findVisibleCase(actor, caseId, manager)
-        : await this.access.findWorkableCase(actor, caseId, manager);
+    const theCase = await this.access.findCaseToActOn(actor, caseId, manager);
     const module = await manager.getRepository(TrainingModuleEntity).findOneBy({ code: dto.moduleCode });
     if (!module) throw TrainingErrors.unknownModule(dto.moduleCode);
     if (module.retiredAt) throw TrainingErrors.moduleRetired(module.code);
@@ -170,10 +168,7 @@ export class TrainingBookingService {
   ): Promise<TrainingBooking> {
     const first = await this.load(manager, bookingId);
     // Staff change bookings only on cases they work (an adviser who may only see a region's cases may not).
-    const theCase =
-      actor.role === 'sme'
-        ? await this.access.findVisibleCase(actor, first.caseId, manager)
-        : await this.access.findWorkableCase(actor, first.caseId, manager);
+    const theCase = await this.access.findCaseToActOn(actor, first.caseId, manager);
     // Lock order everywhere: session, then booking (booking() locks only the session).
     if (first.sessionId)
       await manager
@@ -473,7 +468,7 @@ export class TrainingBookingService {
   }
 
   private async load(manager: EntityManager, bookingId: string): Promise<TrainingBooking> {
-    const booking = UUID.test(bookingId)
+    const booking = isUuid(bookingId)
       ? await manager.getRepository(TrainingBooking).findOne({
           where: { id: bookingId },
           relations: { module: true, session: true },
@@ -545,5 +540,3 @@ export class TrainingBookingService {
     });
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

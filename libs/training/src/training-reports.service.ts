@@ -1,3 +1,4 @@
+import { csvSafeCell } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
@@ -28,16 +29,6 @@ export interface AttendanceRow {
   attendance: string | null;
   bookedAt: Date;
   completedAt: Date | null;
-}
-
-/**
- * Spreadsheet apps run cells starting with = + - @ (and tab / CR) as formulas; a leading apostrophe makes
- * them text. Company names come from SMEs, so every cell is escaped.
- */
-export function csvSafe(value: unknown): string {
-  const text =
-    value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** Officer views: per-module bookings, attendance, completion and satisfaction; per-session attendance lists. */
@@ -79,13 +70,18 @@ export class TrainingReportsService {
     return stringify(
       [
         ['booking_id', 'case_id', 'company', 'status', 'attendance', 'booked_at', 'completed_at'],
-        ...rows.map((r) =>
-          [r.bookingId, r.caseId, r.companyName, r.status, r.attendance, r.bookedAt, r.completedAt].map(
-            csvSafe,
-          ),
-        ),
+        ...rows.map((r) => [
+          r.bookingId,
+          r.caseId,
+          r.companyName,
+          r.status,
+          r.attendance,
+          r.bookedAt,
+          r.completedAt,
+        ]),
       ],
-      { record_delimiter: '\r\n' },
+      // Company names come from SMEs: every text cell is made formula-safe.
+      { cast: { string: csvSafeCell, date: (d) => d.toISOString() }, record_delimiter: '\r\n' },
     );
   }
 }

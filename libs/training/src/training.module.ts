@@ -1,6 +1,6 @@
 import { AdvisersCoreModule } from '@app/advisers';
 import { CaseTimelineModule } from '@app/case-timeline';
-import { IdempotencyService } from '@app/enrolment';
+import { IdempotencyModule } from '@app/idempotency';
 import { FollowUpsModule } from '@app/follow-ups';
 import { MessagingModule } from '@app/messaging';
 import { ReadinessModule } from '@app/readiness';
@@ -10,7 +10,8 @@ import { CertificatesPagesController } from './controllers/certificates.pages.co
 import { TrainingAdminPagesController } from './controllers/training-admin.pages.controller';
 import { TrainingBookingsController } from './controllers/training-bookings.controller';
 import { TrainingModulesController } from './controllers/training-modules.controller';
-import { TrainingPagesController } from './controllers/training.pages.controller';
+import { CaseTrainingPagesController } from './controllers/case-training.pages.controller';
+import { SmeTrainingPagesController } from './controllers/sme-training.pages.controller';
 import { TrainingBookingService } from './training-booking.service';
 import { TrainingCatalogueService } from './training-catalogue.service';
 import { TrainingCatalogueSync } from './training-catalogue.sync';
@@ -23,11 +24,19 @@ import { TrainingReportsService } from './training-reports.service';
  * a bad catalogue stops the process with the file and field named.
  */
 @Module({
-  imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule, MessagingModule, ReadinessModule],
+  imports: [
+    AdvisersCoreModule,
+    CaseTimelineModule,
+    FollowUpsModule,
+    MessagingModule,
+    ReadinessModule,
+    IdempotencyModule,
+  ],
   controllers: [
     TrainingModulesController,
     TrainingBookingsController,
-    TrainingPagesController,
+    SmeTrainingPagesController,
+    CaseTrainingPagesController,
     TrainingAdminPagesController,
     CertificatesPagesController,
   ],
@@ -38,8 +47,6 @@ import { TrainingReportsService } from './training-reports.service';
     TrainingCertificateService,
     TrainingReportsService,
     TrainingCatalogueSync,
-    // Stateless (the keys live in Postgres): the same Idempotency-Key rules as enrolment's POSTs.
-    IdempotencyService,
   ],
   exports: [
     TrainingCatalogueService,

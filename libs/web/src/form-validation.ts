@@ -30,18 +30,36 @@ export interface ErrorView {
   fieldErrors: Record<string, { text: string }>;
 }
 
+/** How a field error is shown: its wording, the id of its control, and where its summary item links. */
+export interface ErrorViewOptions {
+  /** The message shown (e.g. a translation keyed by the error's code); the validator's text by default. */
+  message?: (error: FieldError) => string;
+  /** The id of the field's control, when it is not the field's name (`company.name` → `company-name`). */
+  fieldId?: (field: string) => string;
+  /** Where the summary item links; `#<control id>` by default (another page's control, say). */
+  href?: (field: string) => string;
+}
+
 /**
  * The GOV.UK error summary and per-field messages: the first error per field, in order, each worded by
  * `message` (e.g. a translation keyed by the error's code, falling back to the validator's text).
  */
 export function errorView(
   errors: readonly FieldError[],
-  message: (error: FieldError) => string = (error) => error.message,
+  options: ErrorViewOptions | ((error: FieldError) => string) = {},
 ): ErrorView {
+  const {
+    message = (error: FieldError) => error.message,
+    fieldId = (field: string) => field,
+    href,
+  } = typeof options === 'function' ? { message: options } : options;
   const fieldErrors: Record<string, { text: string }> = {};
-  for (const error of errors) fieldErrors[error.field] ??= { text: message(error) };
-  return {
-    errorSummary: Object.entries(fieldErrors).map(([field, { text }]) => ({ text, href: `#${field}` })),
-    fieldErrors,
-  };
+  const errorSummary: { text: string; href: string }[] = [];
+  for (const error of errors) {
+    const id = fieldId(error.field);
+    if (fieldErrors[id]) continue;
+    fieldErrors[id] = { text: message(error) };
+    errorSummary.push({ text: fieldErrors[id].text, href: href ? href(error.field) : `#${id}` });
+  }
+  return { errorSummary, fieldErrors };
 }

@@ -1,6 +1,7 @@
 import { CaseloadService } from '@app/advisers';
 import type { CaseloadQueryDto } from '@app/advisers';
 import type { AppConfig } from '@app/config';
+import { PageCursors } from '@app/web';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Benchmark, BenchContext, BenchmarkResult, Measurement, verdict } from '../bench.types';
@@ -30,7 +31,8 @@ async function caseloadStatements(officerId: string): Promise<Statement[]> {
       return sql.includes('count(*)') ? [{ total: 0 }] : [];
     },
   } as unknown as DataSource;
-  const service = new CaseloadService(recorder, { PROGRAMME_TIME_ZONE: 'Europe/London' } as AppConfig);
+  const config = { PROGRAMME_TIME_ZONE: 'Europe/London', SESSION_SECRET: 'bench-only-secret' } as AppConfig;
+  const service = new CaseloadService(recorder, config, new PageCursors(config));
   await service.page(
     { id: officerId, role: 'officer', email: 'officer-1@bench.example', name: 'Officer 1' },
     QUERY as CaseloadQueryDto,

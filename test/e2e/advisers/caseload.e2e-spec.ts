@@ -179,6 +179,38 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     expect((await readJson(mixed)).errors[0].field).toBe('cursor');
   });
 
+  it('refuses hand-made, tampered, truncated and garbage cursors with a 400 problem naming cursor', async () => {
+    const first = await readJson(await call(api, adviser.token, 'GET', '/api/v1/cases?sort=stage&limit=1'));
+    const issued: string = first.nextCursor;
+    expect(typeof issued).toBe('string');
+    const handMade = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const [payload, signature] = issued.split('.');
+    const cursors = [
+      // The old unsigned format: its values went straight into `$1::int` and `$2::uuid` casts.
+      handMade({ s: 'stage', k: 'not-a-number', id: '00000000-0000-0000-0000-000000000000' }),
+      handMade({ s: 'stage', k: '99999999999999999999', id: '00000000-0000-0000-0000-000000000000' }),
+      `${handMade(['1', '00000000-0000-0000-0000-000000000000'])}.${signature}`,
+      `${payload}.${signature.slice(0, -2)}AA`,
+      issued.slice(0, -4),
+      'garbage',
+      '%00',
+      'x'.repeat(3000),
+    ];
+    for (const cursor of cursors) {
+      const res = await call(
+        api,
+        adviser.token,
+        'GET',
+        `/api/v1/cases?sort=stage&cursor=${encodeURIComponent(cursor)}`,
+      );
+      expect([cursor.slice(0, 40), res.status]).toEqual([cursor.slice(0, 40), 400]);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect((await readJson(res)).errors.map((e: { field: string }) => e.field)).toEqual(['cursor']);
+    }
+    const next = await call(api, adviser.token, 'GET', `/api/v1/cases?sort=stage&limit=1&cursor=${issued}`);
+    expect(next.status).toBe(200);
+  });
+
   it('takes "overdue" and the next follow-up from open follow-ups, and the score from audit.completed', async () => {
     const quiet = mine.quiet.id;
     const rowOf = async (caseId: string): Promise<Row | undefined> =>

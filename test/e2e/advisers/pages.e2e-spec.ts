@@ -46,6 +46,22 @@ describe('adviser and officer pages', () => {
     expect(await bad.text()).toMatch(/<title>Error:/);
   });
 
+  it('refuses caseload and timeline cursors it did not issue with a 400 page, never a 500', async () => {
+    const handMade = Buffer.from('{"s":"stage","k":"x","id":"x"}').toString('base64url');
+    for (const path of ['/caseload?cursor=garbage', `/caseload?sort=stage&cursor=${handMade}`]) {
+      const res = await web.get(path);
+      expect([path, res.status]).toEqual([path, 400]);
+      // The filter form comes back with the error summary naming the cursor.
+      expect(await res.text()).toMatch(/<title>Error:[\s\S]*cursor must be the nextCursor/);
+    }
+    const oldTimelineCursor = Buffer.from(`2026-01-01T00:00:00.000Z|${mine.id}`).toString('base64url');
+    for (const before of ['garbage', oldTimelineCursor]) {
+      const res = await web.get(`/cases/${mine.id}?before=${before}`);
+      expect([before, res.status]).toEqual([before, 400]);
+    }
+    expect((await web.get(`/cases/${mine.id}`)).status).toBe(200);
+  });
+
   it('logs an interaction from the case page and shows it on the timeline', async () => {
     const page = await (await web.get(`/cases/${mine.id}`)).text();
     const version = /name="version" value="(\d+)"/.exec(page)![1];

@@ -84,8 +84,20 @@ describe('case timeline', () => {
     expect((await timeline.list(caseId)).events).toHaveLength(0);
   });
 
-  it('ignores a tampered cursor instead of failing', async () => {
-    const page = await timeline.list(randomUUID(), { before: 'not-a-cursor' });
-    expect(page.events).toEqual([]);
+  it('refuses a cursor it did not issue for this case as a field error on `before`', async () => {
+    const caseId = randomUUID();
+    await uow.run(async (manager) => {
+      for (let i = 0; i < 3; i++) await timeline.record(manager, { caseId, kind: 'interaction.logged' });
+    });
+    const issued = (await timeline.list(caseId, { limit: 1 })).nextCursor!;
+    for (const before of ['not-a-cursor', issued.slice(0, -2), `${issued}x`]) {
+      await expect(timeline.list(caseId, { before })).rejects.toMatchObject({
+        status: 400,
+        fields: [expect.objectContaining({ field: 'before', code: 'cursor' })],
+      });
+    }
+    // Another case's cursor is foreign here.
+    await expect(timeline.list(randomUUID(), { before: issued })).rejects.toMatchObject({ status: 400 });
+    expect((await timeline.list(caseId, { before: issued })).events).toHaveLength(2);
   });
 });

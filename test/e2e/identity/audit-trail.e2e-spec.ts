@@ -148,6 +148,39 @@ describe('audit trail', () => {
     expect(fields).toEqual(expect.arrayContaining(['actorId', 'from', 'sneaky']));
   });
 
+  it('refuses cursors it did not issue and dates no database holds with a 400 naming the field', async () => {
+    const audit = api.app.get(AuditLogService);
+    for (let i = 0; i < 3; i++)
+      await audit.recordStandalone({
+        action: `test.page${i}`,
+        entityType: 'gadget',
+        entityId: 'g-1',
+        context: { actorId: null },
+      });
+    const first = await readJson(await getEvents('entityType=gadget&limit=1'));
+    const [payload, signature] = (first.nextCursor as string).split('.');
+    const refused: [string, string][] = [
+      // Above the bigint maximum: the old numeric cursor went straight into `id < $1`.
+      ['cursor=99999999999999999999', 'cursor'],
+      ['cursor=1', 'cursor'],
+      [`cursor=${Buffer.from('["1"]').toString('base64url')}.${signature}`, 'cursor'],
+      [`cursor=${payload}.${signature.slice(0, -1)}B`, 'cursor'],
+      [`cursor=${payload}`, 'cursor'],
+      // JavaScript's earliest date; PostgreSQL's timestamptz ends long before it.
+      ['from=-271821-04-20', 'from'],
+      ['to=%2B275760-09-13', 'to'],
+      ['from=0001-01-01', 'from'],
+    ];
+    for (const [query, field] of refused) {
+      const res = await getEvents(`entityType=gadget&${query}`);
+      expect([query, res.status]).toEqual([query, 400]);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect((await readJson(res)).errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    const second = await getEvents(`entityType=gadget&limit=1&cursor=${first.nextCursor}`);
+    expect((await readJson(second)).items.map((e: { action: string }) => e.action)).toEqual(['test.page1']);
+  });
+
   it('hides the trail from SMEs and advisers (404) and audits the denial', async () => {
     for (const role of ['sme', 'adviser'] as const) {
       const { user, password } = await createUser(api, role);

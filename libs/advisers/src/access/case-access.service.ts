@@ -5,6 +5,7 @@ import type { Actor } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '@app/web';
 
 /**
  * Record-level access to cases, the one place other libs ask "may this person see / work this case?".
@@ -62,6 +63,16 @@ export class CaseAccessService {
     return this.deny(actor, found);
   }
 
+  /**
+   * For what an SME does on its own case and staff do on the cases they work (an audit, a booking, an
+   * outcome): the SME must own it, staff must work it (seeing it through a region is not enough).
+   */
+  findCaseToActOn(actor: Actor, caseId: string, manager?: EntityManager): Promise<Case> {
+    return actor.role === 'sme'
+      ? this.findVisibleCase(actor, caseId, manager)
+      : this.findWorkableCase(actor, caseId, manager);
+  }
+
   /** Whether the actor may change a case already loaded: a question for pages, never audited. */
   mayWork(actor: Actor, found: Case): boolean {
     return actor.role === 'officer' || (actor.role === 'adviser' && found.assignedAdviserId === actor.id);
@@ -82,7 +93,7 @@ export class CaseAccessService {
   }
 
   private async load(caseId: string, manager?: EntityManager): Promise<Case | null> {
-    if (!UUID.test(caseId)) return null;
+    if (!isUuid(caseId)) return null;
     return (manager ?? this.dataSource.manager).getRepository(Case).findOneBy({ id: caseId });
   }
 
@@ -98,5 +109,3 @@ export class CaseAccessService {
     return rows.length > 0;
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

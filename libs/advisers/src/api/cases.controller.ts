@@ -1,3 +1,4 @@
+import { expectedVersion } from '@app/web';
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { InvalidInputError } from '@app/errors';
@@ -19,7 +20,6 @@ import {
 } from '../dto/log-interaction.dto';
 import { InteractionsService } from '../interactions/interactions.service';
 import { CaseIdPipe } from './case-id.pipe';
-import { expectedVersion } from './if-match';
 
 /** The caseload API: advisers see their own cases, officers all of them. */
 @ApiTags('cases')

@@ -1,6 +1,6 @@
 import { AppConfig } from '@app/config';
-import { InvalidInputError } from '@app/errors';
 import type { Actor } from '@app/identity';
+import { PageCursors } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -61,7 +61,7 @@ const COUNTS_CACHE_ENTRIES = 500;
  * The sort key of each order, as SQL. Nulls become ±infinity so that keyset comparisons need no special
  * cases; the case id breaks ties, so rows with equal keys are neither repeated nor skipped across pages.
  */
-const SORT_KEYS: Record<CaseloadSort, { expr: string; cast: string }> = {
+const SORT_KEYS: Record<CaseloadSort, { expr: string; cast: 'text' | 'int' | 'date' }> = {
   name: { expr: 'lower(co.legal_name)', cast: 'text' },
   stage: {
     expr: "array_position(ARRAY['non_exporter','passive_exporter','proactive_exporter'], c.stage)",
@@ -74,36 +74,13 @@ const SORT_KEYS: Record<CaseloadSort, { expr: string; cast: string }> = {
   nextDue: { expr: "COALESCE(c.next_step_due, 'infinity'::date)", cast: 'date' },
 };
 
-interface Cursor {
-  s: CaseloadSort;
-  k: string;
-  id: string;
-}
-
-const encode = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
-
-function decode(raw: string, sort: CaseloadSort): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (c.s === sort && typeof c.k === 'string' && /^[0-9a-f-]{36}$/.test(c.id)) return c;
-  } catch {
-    // fall through to the field error
-  }
-  throw new InvalidInputError([
-    {
-      field: 'cursor',
-      message: 'The cursor is not valid for this sort; start again from the first page',
-      code: 'cursor',
-    },
-  ]);
-}
-
 /** The adviser's caseload and the officers' view of all cases: filtered, sorted, keyset-paginated. */
 @Injectable()
 export class CaseloadService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly cursors: PageCursors,
   ) {}
 
   private readonly officerCounts = new Map<string, { at: Date; counts: CaseloadCounts }>();
@@ -158,9 +135,11 @@ export class CaseloadService {
 
     const key = SORT_KEYS[sort];
     const pageWhere = [...where];
-    if (query.cursor) {
-      const cursor = decode(query.cursor, sort);
-      pageWhere.push(`(${key.expr}, c.id) > (${p(cursor.k)}::${key.cast}, ${p(cursor.id)}::uuid)`);
+    // A cursor belongs to one sort order: another order's cursor is refused like a forged one.
+    const list = `caseload:${sort}`;
+    if (query.cursor !== undefined) {
+      const [after, id] = this.cursors.decode(list, query.cursor, [key.cast, 'uuid']);
+      pageWhere.push(`(${key.expr}, c.id) > (${p(after)}::${key.cast}, ${p(id)}::uuid)`);
     }
     const rows = (await this.dataSource.query(
       `SELECT c.id, co.legal_name, co.registration_number, c.stage, c.status, c.region, c.sector,
@@ -183,7 +162,7 @@ export class CaseloadService {
     const last = rows[limit - 1];
     const nextCursor =
       rows.length > limit
-        ? encode({ s: sort, k: last.sort_key as string, id: last.id as string })
+        ? this.cursors.encode(list, [last.sort_key as string, last.id as string])
         : undefined;
     return { items, nextCursor, counts: counted?.counts, countsAsOf: counted?.at };
   }

@@ -1,3 +1,4 @@
+import { IsPageCursor } from '@app/web';
 import { CASE_STATUSES, CaseStatus, Stage, STAGES } from '@app/enrolment';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -121,11 +122,10 @@ export class CaseloadQueryDto {
   @IsIn(CASELOAD_SORTS)
   sort?: CaseloadSort;
 
-  @ApiPropertyOptional({ description: 'opaque cursor from the previous page' })
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page (opaque)' })
   @IsOptional()
   @Transform(blankToUndefined)
-  @IsString()
-  @MaxLength(500)
+  @IsPageCursor()
   cursor?: string;
 
   @ApiPropertyOptional({ default: 50, maximum: 100 })

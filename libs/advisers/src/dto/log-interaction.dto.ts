@@ -1,3 +1,4 @@
+import { IsRecordVersion } from '@app/web';
 import { BARRIERS } from '@app/enrolment';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -6,14 +7,13 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 import { INTERACTION_KINDS, InteractionKind } from '../entities/interaction.entity';
@@ -22,8 +22,6 @@ const toList = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value];
 const emptyToNull = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value;
-const toVersion = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
 export class LogInteractionDto {
   @ApiProperty({ enum: INTERACTION_KINDS })
@@ -74,11 +72,7 @@ export class LogInteractionDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter the next step due date as YYYY-MM-DD' })
   nextStepDue?: string | null;
 
-  @ApiPropertyOptional({ description: 'the case version you saw (or send If-Match)' })
-  @IsOptional()
-  @Transform(toVersion)
-  @IsInt()
-  @Min(1)
+  @IsRecordVersion('the case version you saw (or send If-Match)')
   version?: number;
 }
 
@@ -89,19 +83,13 @@ export class UpdateCaseSummaryDto {
   @MaxLength(5000)
   summary!: string;
 
-  @ApiPropertyOptional({ description: 'the case version you saw (or send If-Match)' })
-  @IsOptional()
-  @Transform(toVersion)
-  @IsInt()
-  @Min(1)
+  @IsRecordVersion('the case version you saw (or send If-Match)')
   version?: number;
 }
 
 export class AssignCaseDto {
   @ApiProperty()
-  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
-    message: 'Choose an adviser',
-  })
+  @IsUUID('loose', { message: 'Choose an adviser' })
   adviserId!: string;
 
   @ApiProperty({ maxLength: 1000 })
@@ -111,11 +99,7 @@ export class AssignCaseDto {
   @MaxLength(1000)
   reason!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(toVersion)
-  @IsInt()
-  @Min(1)
+  @IsRecordVersion('the case version you saw (or send If-Match)')
   version?: number;
 }
 
@@ -127,11 +111,7 @@ export class DeclineCaseDto {
   @MaxLength(1000)
   reason!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(toVersion)
-  @IsInt()
-  @Min(1)
+  @IsRecordVersion('the case version you saw (or send If-Match)')
   version?: number;
 }
 

@@ -1,21 +1,15 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
-import { csrfTokenFor, Roles } from '@app/identity';
-import { DomainError, FieldError } from '@app/errors';
-import { errorView } from '@app/web';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Roles } from '@app/identity';
+import { type ErrorView, RecordIdPipe, submitForm } from '@app/web';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataProtectionService } from '../data-protection.service';
 
-type Translate = (key: string, options?: Record<string, unknown>) => string;
-
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** The field errors a form shows again; anything else goes on to the global error filter. */
-function fieldErrorsOf(error: unknown): readonly FieldError[] {
-  if (error instanceof DomainError && error.fields.length) return error.fields;
-  throw error;
-}
+/** The service checks these forms; its field errors come back worded from `dataProtection.errors`. */
+const ERRORS = { translations: 'dataProtection' };
 
 export function sendArchive(res: Response, archive: Buffer, name: string): void {
   res.setHeader('Content-Type', 'application/zip');
@@ -43,17 +37,18 @@ export class DataProtectionPagesController {
     @Body() body: Record<string, unknown>,
     @AuditCtx() context: AuditContext,
   ): Promise<void> {
-    try {
-      const { request } = await this.service.subjectAccess(text(body.email), context);
-      res.redirect(303, `/admin/data-protection?created=${request.id}`);
-    } catch (error) {
-      await this.renderList(req, res, 400, { access: { email: body.email }, errors: fieldErrorsOf(error) });
-    }
+    await submitForm(res, {
+      value: { email: text(body.email) },
+      run: ({ email }) => this.service.subjectAccess(email, context),
+      redirect: ({ request }) => `/admin/data-protection?created=${request.id}`,
+      again: (status, errors) => this.renderList(req, res, status, { access: { email: body.email }, errors }),
+      errors: ERRORS,
+    });
   }
 
   @Get('requests/:id/archive')
   async archive(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('data_protection_request')) id: string,
     @Res() res: Response,
     @AuditCtx() context: AuditContext,
   ): Promise<void> {
@@ -72,21 +67,23 @@ export class DataProtectionPagesController {
       reason: text(body.reason),
       confirmOpenCase: body.confirmOpenCase === 'yes',
     };
-    try {
-      const request = await this.service.requestErasure(input, context);
-      res.redirect(303, `/admin/data-protection/requests/${request.id}`);
-    } catch (error) {
+    await submitForm(res, {
+      value: input,
+      run: (value) => this.service.requestErasure(value, context),
+      redirect: (request) => `/admin/data-protection/requests/${request.id}`,
+      again: (status, errors) => this.renderList(req, res, status, { erasure: input, errors }),
       // Both forms have an email field; the erasure form's is `erasureEmail` on the page.
-      const errors = fieldErrorsOf(error).map((f) =>
-        f.field === 'email' ? { ...f, field: 'erasureEmail' } : f,
-      );
-      await this.renderList(req, res, 400, { erasure: input, errors });
-    }
+      errors: {
+        ...ERRORS,
+        refusal: (error) =>
+          error.fields.map((f) => (f.field === 'email' ? { ...f, field: 'erasureEmail' } : f)),
+      },
+    });
   }
 
   @Get('requests/:id')
   async show(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('data_protection_request')) id: string,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
@@ -95,35 +92,35 @@ export class DataProtectionPagesController {
 
   @Post('requests/:id/approve')
   async approve(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('data_protection_request')) id: string,
     @Req() req: Request,
     @Res() res: Response,
     @Body() body: Record<string, unknown>,
     @AuditCtx() context: AuditContext,
   ): Promise<void> {
-    try {
-      await this.service.approveErasure(id, text(body.decisionReason), context);
-      res.redirect(303, `/admin/data-protection/requests/${id}?done=1`);
-    } catch (error) {
-      await this.renderRequest(id, req, res, 400, fieldErrorsOf(error), text(body.decisionReason));
-    }
+    const decisionReason = text(body.decisionReason);
+    await submitForm(res, {
+      value: { decisionReason },
+      run: () => this.service.approveErasure(id, decisionReason, context),
+      redirect: () => `/admin/data-protection/requests/${id}?done=1`,
+      again: (status, errors) => this.renderRequest(id, req, res, status, errors, decisionReason),
+      errors: ERRORS,
+    });
   }
 
   private async renderList(
     req: Request,
     res: Response,
     status: number,
-    extra: { access?: unknown; erasure?: unknown; errors?: readonly FieldError[] } = {},
+    extra: { access?: unknown; erasure?: unknown; errors?: ErrorView } = {},
   ): Promise<void> {
-    const t = res.locals.t as Translate;
     res.status(status).render('data-protection/requests', {
       staffPage: true,
       requests: await this.service.list(),
       created: typeof req.query.created === 'string' ? req.query.created : null,
-      csrfToken: csrfTokenFor(req),
       access: extra.access ?? {},
       erasure: extra.erasure ?? {},
-      ...(extra.errors ? this.errors(extra.errors, t) : {}),
+      ...extra.errors,
     });
   }
 
@@ -132,10 +129,9 @@ export class DataProtectionPagesController {
     req: Request,
     res: Response,
     status: number,
-    errors?: readonly FieldError[],
+    errors?: ErrorView,
     decisionReason = '',
   ): Promise<void> {
-    const t = res.locals.t as Translate;
     const request = await this.service.find(id);
     if (request.kind !== 'erasure') {
       res.redirect(303, `/admin/data-protection?created=${id}`);
@@ -149,14 +145,7 @@ export class DataProtectionPagesController {
       done: req.query.done === '1',
       ownRequest: request.requestedById === req.user?.id,
       decisionReason,
-      csrfToken: csrfTokenFor(req),
-      ...(errors ? this.errors(errors, t) : {}),
+      ...errors,
     });
-  }
-
-  private errors(errors: readonly FieldError[], t: Translate) {
-    return errorView(errors, (e) =>
-      t(`dataProtection.errors.${e.field}.${e.code ?? 'invalid'}`, { defaultValue: e.message }),
-    );
   }
 }

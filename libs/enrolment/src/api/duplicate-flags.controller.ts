@@ -4,7 +4,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DuplicateFlagsService, DuplicateFlagView } from '../duplicate-flags.service';
 import { DuplicateFlagQueryDto } from '../dto/enrolment-answers.dto';
-import { RecordIdPipe } from './uuid-param.pipe';
+import { RecordIdPipe } from '@app/web';
 
 /** Officers review companies flagged as possible duplicates at submit. */
 @ApiTags('duplicate flags')

@@ -1,5 +1,5 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
-import { InvalidInputError } from '@app/errors';
+import { Idempotent, TransactionManager } from '@app/idempotency';
 import { Actor, CurrentUser, Roles } from '@app/identity';
 import {
   Body,
@@ -14,8 +14,9 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { EntityManager } from 'typeorm';
 import {
   AppealDecisionDto,
   AppealDto,
@@ -25,24 +26,7 @@ import {
 } from '../dto/enrolment-answers.dto';
 import { EnrolmentService } from '../enrolment.service';
 import type { EnrolmentView } from '../enrolment-view';
-import { IdempotencyService } from '../idempotency.service';
-import { RecordIdPipe } from './uuid-param.pipe';
-
-/** `If-Match: "3"` or `3` (a weak `W/"3"` too): the version the client last saw. */
-function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match) {
-    throw new InvalidInputError([
-      {
-        field: 'If-Match',
-        code: 'format',
-        message: 'If-Match must be the version number from the ETag, e.g. "3"',
-      },
-    ]);
-  }
-  return Number(match[1]);
-}
+import { expectedVersion, RecordIdPipe } from '@app/web';
 
 const lang = (req: Request): string => req.lang ?? 'en';
 
@@ -50,34 +34,25 @@ const lang = (req: Request): string => req.lang ?? 'en';
 @ApiBearerAuth()
 @Controller('api/v1/enrolments')
 export class EnrolmentsController {
-  constructor(
-    private readonly enrolments: EnrolmentService,
-    private readonly idempotency: IdempotencyService,
-  ) {}
+  constructor(private readonly enrolments: EnrolmentService) {}
 
   @Post()
   @Roles('sme')
   @ApiOperation({ summary: 'Start a draft enrolment (answers optional; validated in full on submit)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async create(
+  @Idempotent({
+    headers: (view) => ({
+      Location: `/api/v1/enrolments/${String(view.id)}`,
+      ETag: `"${String(view.version)}"`,
+    }),
+  })
+  create(
     @CurrentUser() actor: Actor,
     @Body() answers: EnrolmentAnswersDto,
-    @Headers('idempotency-key') key: string | undefined,
+    @TransactionManager() manager: EntityManager,
     @AuditCtx() context: AuditContext,
     @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    const result = await this.idempotency.run(
-      { userId: actor.id, key, operation: 'POST /api/v1/enrolments', body: req.body, status: 201 },
-      (manager) => this.enrolments.createDraft(actor, answers, context, { manager, lang: lang(req) }),
-    );
-    const view = result.body as unknown as EnrolmentView;
-    res
-      .status(result.status)
-      .location(`/api/v1/enrolments/${view.id}`)
-      .setHeader('ETag', `"${view.version}"`);
-    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    res.json(result.body);
+  ): Promise<EnrolmentView> {
+    return this.enrolments.createDraft(actor, answers, context, { manager, lang: lang(req) });
   }
 
   @Get()
@@ -114,7 +89,7 @@ export class EnrolmentsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<EnrolmentView> {
     const view = await this.enrolments.updateDraft(actor, id, answers, context, {
-      expectedVersion: parseIfMatch(ifMatch),
+      expectedVersion: expectedVersion(ifMatch),
       lang: lang(req),
     });
     res.setHeader('ETag', `"${view.version}"`);
@@ -125,57 +100,33 @@ export class EnrolmentsController {
   @Roles('sme')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit: full validation, duplicates, eligibility and (if eligible) the case' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async submit(
+  @Idempotent()
+  submit(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('enrolment')) id: string,
     @Body() body: SubmitEnrolmentDto,
-    @Headers('idempotency-key') key: string | undefined,
     @Headers('if-match') ifMatch: string | undefined,
+    @TransactionManager() manager: EntityManager,
     @AuditCtx() context: AuditContext,
     @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    const expectedVersion = body.version ?? parseIfMatch(ifMatch);
-    const result = await this.idempotency.run(
-      {
-        userId: actor.id,
-        key,
-        operation: `POST /api/v1/enrolments/${id}/submit`,
-        body: req.body,
-        status: 200,
-      },
-      (manager) => this.enrolments.submit(actor, id, context, { manager, lang: lang(req), expectedVersion }),
-    );
-    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    res.status(result.status).json(result.body);
+  ): Promise<EnrolmentView> {
+    const version = expectedVersion(ifMatch, body.version);
+    return this.enrolments.submit(actor, id, context, { manager, lang: lang(req), expectedVersion: version });
   }
 
   @Post(':id/appeal')
   @Roles('sme')
   @ApiOperation({ summary: 'Appeal an ineligible decision, once, with a reason' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async appeal(
+  @Idempotent()
+  appeal(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('enrolment')) id: string,
     @Body() body: AppealDto,
-    @Headers('idempotency-key') key: string | undefined,
+    @TransactionManager() manager: EntityManager,
     @AuditCtx() context: AuditContext,
     @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    const result = await this.idempotency.run(
-      {
-        userId: actor.id,
-        key,
-        operation: `POST /api/v1/enrolments/${id}/appeal`,
-        body: req.body,
-        status: 201,
-      },
-      (manager) => this.enrolments.appeal(actor, id, body.reason, context, { manager, lang: lang(req) }),
-    );
-    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    res.status(result.status).json(result.body);
+  ): Promise<EnrolmentView> {
+    return this.enrolments.appeal(actor, id, body.reason, context, { manager, lang: lang(req) });
   }
 
   @Post(':id/withdraw')

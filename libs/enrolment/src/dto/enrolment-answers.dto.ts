@@ -1,3 +1,4 @@
+import { IsRecordVersion } from '@app/web';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -241,10 +242,7 @@ export class AppealDto {
 
 /** Optional body of POST /api/v1/enrolments/:id/submit: the version the client last saw. */
 export class SubmitEnrolmentDto {
-  @ApiPropertyOptional({ description: 'refuse (409) if the draft changed since this version' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsRecordVersion('refuse (409) if the draft changed since this version')
   version?: number;
 }
 

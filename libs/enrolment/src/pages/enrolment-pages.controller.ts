@@ -1,13 +1,10 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { DomainError, FieldError } from '@app/errors';
 import { Actor, CurrentUser, Roles } from '@app/identity';
-import { toFieldErrors } from '@app/web';
+import { type ErrorView, pageErrors, RecordIdPipe, submitForm, validateForm } from '@app/web';
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { plainToInstance } from 'class-transformer';
-import { validate, ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
-import { RecordIdPipe } from '../api/uuid-param.pipe';
 import { fieldError } from '../domain/answers';
 import { BARRIERS } from '../entities/enrolment.entity';
 import { EnrolmentAnswersDto } from '../dto/enrolment-answers.dto';
@@ -37,26 +34,8 @@ const CODE_OF: Record<string, string> = {
 
 const lang = (req: Request): string => req.lang ?? 'en';
 
-interface PageErrors {
-  errorSummary: { text: string; href: string }[];
-  fieldErrors: Record<string, { text: string }>;
-}
-
-/** GOV.UK error summary items (linking to each control) and per-field messages. */
-function errorView(
-  errors: FieldError[],
-  hrefFor: (field: string) => string = (f) => `#${controlId(f)}`,
-): PageErrors {
-  const fieldErrors: Record<string, { text: string }> = {};
-  const errorSummary: { text: string; href: string }[] = [];
-  for (const error of errors) {
-    const id = controlId(error.field);
-    if (fieldErrors[id]) continue;
-    fieldErrors[id] = { text: error.message };
-    errorSummary.push({ text: error.message, href: hrefFor(error.field) });
-  }
-  return { errorSummary, fieldErrors };
-}
+/** A question page's errors: each links to its control (`company.legalName` → `#company-legalName`). */
+const QUESTION_ERRORS = { fieldId: controlId };
 
 /**
  * The enrolment form as GOV.UK question pages: one topic per page, save and come back later, check your
@@ -109,7 +88,7 @@ export class EnrolmentPagesController {
   ): Promise<void> {
     const view = await this.enrolments.get(actor, id);
     if (view.status !== 'draft') return res.redirect(303, `/enrol/${id}/confirmation`);
-    this.renderCheck(res, view, lang(req), []);
+    this.renderCheck(res, view, lang(req));
   }
 
   @Post(':id/check')
@@ -120,19 +99,26 @@ export class EnrolmentPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    try {
-      await this.enrolments.submit(actor, id, context, { lang: lang(req) });
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.status >= 500 || error.status === 404) throw error;
-      const view = await this.enrolments.get(actor, id);
-      if (view.status !== 'draft') return res.redirect(303, `/enrol/${id}/confirmation`);
-      const errors = error.fields.length
-        ? [...error.fields]
-        : [{ field: 'submit', code: error.code, message: this.conflictMessage(error, lang(req)) }];
-      res.status(error.status);
-      return this.renderCheck(res, view, lang(req), errors);
-    }
-    res.redirect(303, `/enrol/${id}/confirmation`);
+    const l = lang(req);
+    await submitForm(res, {
+      value: {},
+      run: () => this.enrolments.submit(actor, id, context, { lang: l }),
+      redirect: () => `/enrol/${id}/confirmation`,
+      // Submitted meanwhile (another tab): the outcome, not the form.
+      again: async (status, errors) => {
+        const view = await this.enrolments.get(actor, id);
+        if (view.status !== 'draft') return res.redirect(303, `/enrol/${id}/confirmation`);
+        res.status(status);
+        this.renderCheck(res, view, l, errors);
+      },
+      errors: {
+        ...this.checkPageLinks(id),
+        refusal: (error) =>
+          error.fields.length
+            ? error.fields
+            : [{ field: 'submit', code: error.code, message: this.conflictMessage(error, l) }],
+      },
+    });
   }
 
   @Get(':id/confirmation')
@@ -181,26 +167,22 @@ export class EnrolmentPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const reason = new FormReader(form, lang(req)).text('reason') ?? '';
-    const tooLong = reason.length > 4000;
-    try {
-      if (reason === '' || tooLong) {
-        throw new DomainError('validation_failed', 'invalid', 400, [
-          fieldError('reason', reason === '' ? 'required' : 'tooLong', lang(req)),
-        ]);
-      }
-      await this.enrolments.appeal(actor, id, reason, context, { lang: lang(req) });
-    } catch (error) {
-      if (!(error instanceof DomainError) || !error.fields.length) throw error;
-      const view = await this.enrolments.get(actor, id);
-      return res.status(400).render('enrolment/appeal', {
-        pageTitle: res.locals.t('enrolment.appeal.title'),
-        enrolment: view,
-        reason,
-        ...errorView([...error.fields]),
-      });
-    }
-    res.redirect(303, `/enrol/${id}/confirmation`);
+    const l = lang(req);
+    const reason = new FormReader(form, l).text('reason') ?? '';
+    const problem = reason === '' ? 'required' : reason.length > 4000 ? 'tooLong' : undefined;
+    await submitForm(res, {
+      check: () => ({ value: { reason }, errors: problem ? [fieldError('reason', problem, l)] : [] }),
+      run: () => this.enrolments.appeal(actor, id, reason, context, { lang: l }),
+      redirect: () => `/enrol/${id}/confirmation`,
+      again: async (status, errors) =>
+        res.status(status).render('enrolment/appeal', {
+          pageTitle: res.locals.t('enrolment.appeal.title'),
+          enrolment: await this.enrolments.get(actor, id),
+          reason,
+          ...errors,
+        }),
+      errors: QUESTION_ERRORS,
+    });
   }
 
   @Get(':id/:page')
@@ -216,7 +198,7 @@ export class EnrolmentPagesController {
     if (!page) return;
     const view = await this.enrolments.get(actor, id);
     if (view.status !== 'draft') return res.redirect(303, `/enrol/${id}/confirmation`);
-    this.renderQuestion(res, view, page.slug, page.values(view, lang(req)), lang(req), [], change === '1');
+    this.renderQuestion(res, view, page.slug, page.values(view, lang(req)), lang(req), change === '1');
   }
 
   @Post(':id/:page')
@@ -237,27 +219,36 @@ export class EnrolmentPagesController {
     const answers = page.read(reader);
     const current = await this.enrolments.get(actor, id);
     if (current.status !== 'draft') return res.redirect(303, `/enrol/${id}/confirmation`);
-    const again = (errors: FieldError[]): void => {
-      res.status(400);
-      this.renderQuestion(res, current, page.slug, this.echo(page.slug, form, current, l), l, errors, change);
-    };
-    const shapeErrors = [...reader.errors, ...(await this.shapeErrors(answers, l))];
-    if (shapeErrors.length > 0) return again(dedupe(shapeErrors));
     // "Save and come back later" keeps a partly answered page; continuing needs the page complete, and a
     // page with errors saves nothing (what was typed is echoed back).
     const later = form.action === 'later';
-    try {
-      await this.enrolments.updateDraft(actor, id, answers, context, {
-        lang: l,
-        requireAnswered: later ? undefined : page.fields,
-      });
-    } catch (error) {
-      if (error instanceof DomainError && error.fields.length) return again([...error.fields]);
-      throw error;
-    }
-    if (later) return res.redirect(303, '/home?saved=1');
     const next = QUESTION_PAGES[QUESTION_PAGES.indexOf(page) + 1];
-    res.redirect(303, change || !next ? `/enrol/${id}/check` : `/enrol/${id}/${next.slug}`);
+    await submitForm(res, {
+      check: async () => ({
+        value: answers,
+        errors: dedupe([...reader.errors, ...(await this.shapeErrors(answers, l))]),
+      }),
+      run: (value) =>
+        this.enrolments.updateDraft(actor, id, value, context, {
+          lang: l,
+          requireAnswered: later ? undefined : page.fields,
+        }),
+      redirect: () =>
+        later ? '/home?saved=1' : change || !next ? `/enrol/${id}/check` : `/enrol/${id}/${next.slug}`,
+      again: (status, errors) => {
+        res.status(status);
+        this.renderQuestion(
+          res,
+          current,
+          page.slug,
+          this.echo(page.slug, form, current, l),
+          l,
+          change,
+          errors,
+        );
+      },
+      errors: QUESTION_ERRORS,
+    });
   }
 
   private pageOr404(slug: string, res: Response): ReturnType<typeof questionPage> {
@@ -273,12 +264,8 @@ export class EnrolmentPagesController {
 
   /** The same DTO rules as the API, with messages in the page's language. */
   private async shapeErrors(answers: EnrolmentAnswersDto, l: string): Promise<FieldError[]> {
-    const errors: ValidationError[] = await validate(plainToInstance(EnrolmentAnswersDto, answers), {
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      stopAtFirstError: true,
-    });
-    return toFieldErrors(errors).map((e) => fieldError(e.field, CODE_OF[e.code ?? ''] ?? 'invalid', l));
+    const { errors } = await validateForm(EnrolmentAnswersDto, answers);
+    return errors.map((e) => fieldError(e.field, CODE_OF[e.code ?? ''] ?? 'invalid', l));
   }
 
   private conflictMessage(error: DomainError, l: string): string {
@@ -353,8 +340,8 @@ export class EnrolmentPagesController {
     slug: string,
     values: Record<string, unknown>,
     l: string,
-    errors: FieldError[],
     change: boolean,
+    errors?: ErrorView,
   ): void {
     const index = QUESTION_PAGES.findIndex((p) => p.slug === slug);
     const previous = QUESTION_PAGES[index - 1];
@@ -379,21 +366,28 @@ export class EnrolmentPagesController {
       })),
       barrierCodes: BARRIERS,
       privacyNoticeVersion: this.rules.settings.privacyNoticeVersion,
-      ...errorView(errors),
+      ...(errors ?? pageErrors(res, [])),
     });
   }
 
-  private renderCheck(res: Response, view: EnrolmentView, l: string, errors: FieldError[]): void {
-    const hrefFor = (field: string): string => {
-      const page = pageOfField(field);
-      return page ? `/enrol/${view.id}/${page.slug}?change=1#${controlId(field)}` : '#submit';
-    };
+  private renderCheck(res: Response, view: EnrolmentView, l: string, errors?: ErrorView): void {
     res.render('enrolment/check', {
       pageTitle: res.locals.t('enrolment.check.title'),
       enrolment: view,
       rows: answerRows(view, l, this.rules),
-      ...errorView(errors, hrefFor),
+      ...(errors ?? pageErrors(res, [])),
     });
+  }
+
+  /** On the check page an error links to the question page that asks for that answer. */
+  private checkPageLinks(id: string) {
+    return {
+      fieldId: controlId,
+      href: (field: string): string => {
+        const page = pageOfField(field);
+        return page ? `/enrol/${id}/${page.slug}?change=1#${controlId(field)}` : '#submit';
+      },
+    };
   }
 }
 

@@ -3,7 +3,7 @@ import { Actor, CurrentUser, Roles } from '@app/identity';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { RecordIdPipe } from '../api/uuid-param.pipe';
+import { RecordIdPipe } from '@app/web';
 import { DuplicateFlagsService } from '../duplicate-flags.service';
 import { EnrolmentService } from '../enrolment.service';
 import { EnrolmentRules } from '../rules/enrolment-rules';

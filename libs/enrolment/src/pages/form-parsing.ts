@@ -1,4 +1,5 @@
 import type { FieldError } from '@app/errors';
+import { parseMoney } from '@app/web';
 import countries from 'i18n-iso-countries';
 import { fieldError } from '../domain/answers';
 
@@ -46,25 +47,17 @@ export class FormReader {
   }
 
   /**
-   * An amount in major units ("1,250,000", "1.250.000,50", "980000.5") as integer minor units. A final
-   * separator followed by one or two digits is the decimal point; the others group thousands.
+   * An amount in major units ("1,250,000", "1.250.000,50", "980000.5") as integer minor units of `currency`,
+   * read the way the page's language writes numbers (parseMoney). A negative amount is a `range` error,
+   * anything else that is not an amount an `amount` error.
    */
-  amount(name: string, field: string): number | null {
-    const value = this.text(name)?.replace(/[\s'’]/g, '') ?? null;
+  amount(name: string, field: string, currency?: string): number | null {
+    const value = this.text(name);
     if (value === null) return null;
-    const match = /^(\d[\d.,]*?)(?:[.,](\d{1,2}))?$/.exec(value);
-    if (!match || !/^\d{1,3}(?:([.,])\d{3})*$|^\d+$/.test(match[1])) {
-      this.errors.push(fieldError(field, 'amount', this.lang));
-      return null;
-    }
-    const units = Number(match[1].replace(/[.,]/g, ''));
-    const cents = match[2] ? Number(match[2].padEnd(2, '0')) : 0;
-    const minor = units * 100 + cents;
-    if (!Number.isSafeInteger(minor)) {
-      this.errors.push(fieldError(field, 'amount', this.lang));
-      return null;
-    }
-    return minor;
+    const parsed = parseMoney(value, { currency, lang: this.lang });
+    if (parsed.ok) return parsed.minor;
+    this.errors.push(fieldError(field, parsed.problem === 'negative' ? 'range' : 'amount', this.lang));
+    return null;
   }
 
   /** "yes"/"no" radios. */

@@ -67,14 +67,21 @@ export const QUESTION_PAGES: QuestionPage[] = [
   {
     slug: 'size',
     fields: ['company.employees', 'company.turnoverMinor', 'company.currency', 'company.balanceSheetMinor'],
-    read: (f) => ({
-      company: {
-        employees: f.integer('company-employees', 'company.employees'),
-        turnoverMinor: f.amount('company-turnoverMinor', 'company.turnoverMinor'),
-        currency: f.text('company-currency'),
-        balanceSheetMinor: f.amount('company-balanceSheetMinor', 'company.balanceSheetMinor'),
-      },
-    }),
+    read: (f) => {
+      const currency = f.text('company-currency');
+      return {
+        company: {
+          employees: f.integer('company-employees', 'company.employees'),
+          turnoverMinor: f.amount('company-turnoverMinor', 'company.turnoverMinor', currency ?? undefined),
+          currency,
+          balanceSheetMinor: f.amount(
+            'company-balanceSheetMinor',
+            'company.balanceSheetMinor',
+            currency ?? undefined,
+          ),
+        },
+      };
+    },
     values: (v) => ({
       employees: v.company.employees ?? '',
       turnover: minorToMajor(v.company.turnoverMinor),

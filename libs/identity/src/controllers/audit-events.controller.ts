@@ -16,7 +16,7 @@ export class AuditEventsController {
   async list(
     @Query() query: AuditEventsQueryDto,
   ): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
-    const page = await this.audit.find({ ...query, before: query.cursor });
+    const page = await this.audit.find(query);
     return { items: page.items, nextCursor: page.nextCursor ?? null };
   }
 }

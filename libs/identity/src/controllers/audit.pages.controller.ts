@@ -1,15 +1,10 @@
 import { AuditLogService } from '@app/audit-log';
-import { toFieldErrors } from '@app/web';
+import { pageErrors, validateForm } from '@app/web';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import type { Response } from 'express';
 import { Roles } from '../decorators';
 import { AuditEventsQueryDto } from '../dto/audit-events-query.dto';
-import { errorView } from '../form-validation';
-
-type Translate = (key: string, options: { defaultValue: string }) => string;
 
 /** Staff page over the same query as GET /api/v1/audit-events, with a GOV.UK filter form (a GET form). */
 @ApiExcludeController()
@@ -22,13 +17,10 @@ export class AuditPagesController {
   async list(@Query() raw: Record<string, string>, @Res() res: Response): Promise<void> {
     // Empty inputs from the filter form mean "any".
     const filled = Object.fromEntries(Object.entries(raw).filter(([k, v]) => v !== '' && k !== 'lang'));
-    const query = plainToInstance(AuditEventsQueryDto, filled);
-    const errors = toFieldErrors(
-      await validate(query, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true }),
-    );
+    const { value: query, errors } = await validateForm(AuditEventsQueryDto, filled);
     const page = errors.length
       ? { items: [] }
-      : await this.audit.find({ ...query, before: query.cursor, limit: query.limit ?? 50 });
+      : await this.audit.find({ ...query, limit: query.limit ?? 50 });
     const next = page.nextCursor
       ? new URLSearchParams({ ...filled, cursor: page.nextCursor }).toString()
       : undefined;
@@ -37,7 +29,7 @@ export class AuditPagesController {
       values: raw,
       events: page.items,
       nextUrl: next ? `/admin/audit?${next}` : undefined,
-      ...errorView(errors, res.locals.t as Translate),
+      ...pageErrors(res, errors, { translations: 'identity' }),
     });
   }
 }

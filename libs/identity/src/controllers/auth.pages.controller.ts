@@ -4,24 +4,20 @@ import { UnitOfWork } from '@app/database';
 import { DomainError } from '@app/errors';
 import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { pageErrors, validateForm } from '@app/web';
 import type { Request, Response } from 'express';
 import { AuthService } from '../auth.service';
 import { csrfTokenFor } from '../csrf';
-import { CurrentUser, Public } from '../decorators';
+import { Public } from '../decorators';
 import { RegisterDto } from '../dto/register.dto';
 import { TokenRequestDto } from '../dto/token-request.dto';
-import { errorView, validateForm } from '../form-validation';
 import { safeReturnTo } from '../guards/access.guard';
 import { TooManyAttemptsException } from '../login-throttle.service';
-import type { Actor } from '../actor';
 import type { User } from '../entities/user.entity';
 import { UsersService } from '../users.service';
 import { sessionCookieName } from '../session/session-cookie';
 
-type Translate = (key: string, options: { defaultValue: string }) => string;
-const tOf = (res: Response): Translate => res.locals.t as Translate;
-
-/** Sign-in, sign-out, registration and the role home pages. No state changes on GET. */
+/** Sign-in, sign-out and registration (`/home` is the enrolment lib's). No state changes on GET. */
 @ApiExcludeController()
 @Controller()
 export class AuthPagesController {
@@ -60,7 +56,7 @@ export class AuthPagesController {
         csrfToken: csrfTokenFor(req),
         returnTo,
         values: { email: typeof body.email === 'string' ? body.email : '' },
-        ...errorView(fieldErrors, tOf(res)),
+        ...pageErrors(res, fieldErrors, { translations: 'identity' }),
       });
     if (errors.length) return again(400);
     let user: User;
@@ -123,7 +119,7 @@ export class AuthPagesController {
       res.status(status).render('identity/register', {
         csrfToken: csrfTokenFor(req),
         values: { email: body.email, name: body.name },
-        ...errorView(fieldErrors, tOf(res)),
+        ...pageErrors(res, fieldErrors, { translations: 'identity' }),
       });
     if (errors.length) return again(400);
     let user: User;
@@ -135,12 +131,6 @@ export class AuthPagesController {
     }
     await this.startSession(req, user);
     res.redirect(303, '/home');
-  }
-
-  @Get('home')
-  home(@CurrentUser() user: Actor, @Res() res: Response): void {
-    if (user.role === 'sme') return res.render('identity/home-sme', { user });
-    res.render('identity/home-staff', { user, staffPage: true });
   }
 
   /** A new session id at sign-in (no fixation), then the times the idle/absolute limits are measured from. */

@@ -1,16 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsPageCursor, IsQueryDate } from '@app/web';
 import { Type } from 'class-transformer';
-import {
-  IsDate,
-  IsInt,
-  IsNumberString,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditEventsQueryDto {
   @ApiPropertyOptional({ example: 'user' })
@@ -30,22 +21,19 @@ export class AuditEventsQueryDto {
   @IsUUID('all', { message: 'actorId must be a user id (UUID)' })
   actorId?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 8601; events at or after' })
+  @ApiPropertyOptional({ description: 'ISO 8601, between 1900 and 9999; events at or after' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'from must be a date, like 2026-01-31 or 2026-01-31T09:00:00Z' })
+  @IsQueryDate('from')
   from?: Date;
 
-  @ApiPropertyOptional({ description: 'ISO 8601; events before' })
+  @ApiPropertyOptional({ description: 'ISO 8601, between 1900 and 9999; events before' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'to must be a date, like 2026-01-31 or 2026-01-31T09:00:00Z' })
+  @IsQueryDate('to')
   to?: Date;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page (opaque)' })
   @IsOptional()
-  @IsNumberString({ no_symbols: true }, { message: 'cursor must be the nextCursor of a previous page' })
-  @MaxLength(20)
+  @IsPageCursor()
   cursor?: string;
 
   @ApiPropertyOptional({ default: 50, maximum: 200 })

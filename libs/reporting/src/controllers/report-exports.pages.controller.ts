@@ -1,7 +1,6 @@
 import { AuditCtx, type AuditContext } from '@app/audit-log';
-import { DomainError, type FieldError } from '@app/errors';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { errorView } from '@app/web';
+import { type ErrorView, submitForm } from '@app/web';
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -32,7 +31,7 @@ export class ReportExportsPagesController {
     @Query('reused') reused: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    await this.render(res, actor, 200, { format: 'csv' }, [], {
+    await this.render(res, actor, 200, { format: 'csv' }, undefined, {
       started: typeof started === 'string' ? started : undefined,
       reused: typeof reused === 'string' ? reused : undefined,
     });
@@ -49,16 +48,21 @@ export class ReportExportsPagesController {
     // Only the export's own fields: the CSRF token and anything else a browser adds are not part of it.
     for (const field of CASE_EXPORT_FIELDS) if (body[field] !== undefined) form[field] = body[field];
     if (actor.role === 'adviser') delete form.adviserId;
-    try {
-      const { export: started, reused } = await this.exports.request(actor, form, context);
-      res.redirect(303, `/reports/exports?${reused ? 'reused' : 'started'}=${started.id}`);
-    } catch (error) {
-      if (!(error instanceof DomainError) || (error.status !== 400 && error.status !== 429)) throw error;
-      const errors: FieldError[] = error.fields.length
-        ? [...error.fields]
-        : [{ field: 'format', message: error.message, code: error.code }];
-      await this.render(res, actor, error.status, form, errors);
-    }
+    // The service checks the request (the same rules as the API's); a refusal names its fields, or
+    // stands by the format choice (e.g. 429: too many exports this hour).
+    await submitForm(res, {
+      value: form,
+      run: (value) => this.exports.request(actor, value, context),
+      redirect: ({ export: started, reused }) =>
+        `/reports/exports?${reused ? 'reused' : 'started'}=${started.id}`,
+      again: (status, errors) => this.render(res, actor, status, form, errors),
+      errors: {
+        refusal: (error) =>
+          error.fields.length
+            ? error.fields
+            : [{ field: 'format', message: error.message, code: error.code }],
+      },
+    });
   }
 
   @Get(':id/download')
@@ -76,11 +80,10 @@ export class ReportExportsPagesController {
     actor: Actor,
     status: number,
     values: Record<string, unknown>,
-    errors: FieldError[],
+    errors: ErrorView = { errorSummary: [], fieldErrors: {} },
     notices: { started?: string; reused?: string } = {},
   ): Promise<void> {
     const list = await this.exports.list(actor);
-    const { errorSummary, fieldErrors } = errorView(errors);
     res.status(status).render('reporting/exports', {
       staffPage: true,
       isAdviser: actor.role === 'adviser',
@@ -89,8 +92,7 @@ export class ReportExportsPagesController {
       notice: notices.started ? 'started' : notices.reused ? 'reused' : undefined,
       noticeExport: list.find((e) => e.id === (notices.started ?? notices.reused)),
       values,
-      errorSummary,
-      fieldErrors,
+      ...errors,
       exportsPerHour: this.rules.exportsPerHour,
       retentionDays: this.rules.exportRetentionDays,
       options: await this.filters.filterOptions(actor),

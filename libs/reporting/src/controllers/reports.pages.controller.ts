@@ -1,4 +1,4 @@
-import { errorView } from '@app/web';
+import { pageErrors } from '@app/web';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -13,8 +13,6 @@ import { financialYearLabel, financialYearOf } from '../kpi/period';
 import { ReportFiltersService } from '../kpi/report-filters.service';
 import { ReportingRules } from '../reporting-rules';
 import { KpiDownloads } from './kpi-downloads';
-
-type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 const UNIT_LABELS: Record<KpiUnit, string> = {
   count: 'Count',
@@ -45,7 +43,6 @@ export class ReportsPagesController {
     @Query() query: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    const t = res.locals.t as Translate;
     // The form sends every field; a chosen financial year wins over the dates it also carries.
     const raw = { ...query };
     if (typeof raw.financialYear === 'string' && raw.financialYear.trim() !== '') {
@@ -57,15 +54,11 @@ export class ReportsPagesController {
     const values = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string'));
     const options = await this.formOptions(actor);
     if (!value) {
-      const { errorSummary, fieldErrors } = errorView(errors, (e) =>
-        t(`reports.errors.${e.code ?? 'invalid'}`, { defaultValue: e.message }),
-      );
       res.status(400).render('reporting/dashboard', {
         staffPage: true,
         values,
         options,
-        errorSummary,
-        fieldErrors,
+        ...pageErrors(res, errors, { translations: 'reports' }),
         scope,
       });
       return;

@@ -1,10 +1,10 @@
+import { csvSafeCell } from '@app/web';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { sizeBand, stageAtEnrolment } from '../kpi/kpi-sql';
-import { neutraliseCell } from './kpi-formats';
 
 /**
  * Row-level case export: one row per case with company, registration, region, sector, size band, stage,
@@ -140,7 +140,7 @@ export function caseExportParams(options: CaseExportOptions): unknown[] {
 function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text: string;
-  if (typeof value === 'string') text = neutraliseCell(value);
+  if (typeof value === 'string') text = csvSafeCell(value);
   else if (value instanceof Date) text = value.toISOString();
   else if (typeof value === 'boolean') text = value ? 'true' : 'false';
   else text = String(value);

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { KpiReport } from '../kpi/kpi-report';
-import { kpiReportToCsv, minorToMajor, neutraliseCell, writeKpiReportXlsx } from './kpi-formats';
+import { kpiReportToCsv, minorToMajor, writeKpiReportXlsx } from './kpi-formats';
 
 const report: KpiReport = {
   filters: { from: '2026-04-01', to: '2027-03-31', region: 'North, "East"', sizeBand: 'small' },
@@ -76,22 +76,6 @@ const report: KpiReport = {
     },
   ],
 };
-
-describe('neutraliseCell', () => {
-  it.each([
-    ['=1+2', "'=1+2"],
-    ['+44 20', "'+44 20"],
-    ['-cmd', "'-cmd"],
-    ['@SUM(A1)', "'@SUM(A1)"],
-    ['\tx', "'\tx"],
-    ['\rx', "'\rx"],
-    ['-12.5', '-12.5'],
-    ['+3', '+3'],
-    ['Acme', 'Acme'],
-  ])('%j → %j', (input, expected) => {
-    expect(neutraliseCell(input)).toBe(expected);
-  });
-});
 
 describe('minorToMajor', () => {
   it('uses the currency’s own minor unit', () => {

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { csvSafeCell, minorUnitDigits } from '@app/web';
 import ExcelJS from 'exceljs';
 import type { KpiBreakdownRow, KpiFilters, KpiReport, KpiUnit, KpiValue } from '../kpi/kpi-report';
 
@@ -8,22 +9,10 @@ import type { KpiBreakdownRow, KpiFilters, KpiReport, KpiUnit, KpiValue } from '
  * the ISO 4217 currency in its own column, so a spreadsheet can sum it.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const GENUINE_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-/**
- * A text cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR at the start) gets a
- * leading `'` so it stays text; a genuine number such as `-12.5` is left as it is.
- */
-export function neutraliseCell(text: string): string {
-  if (!FORMULA_START.test(text) || GENUINE_NUMBER.test(text)) return text;
-  return `'${text}`;
-}
-
 /** Options for csv-stringify that every export in this folder shares. */
 export const CSV_OPTIONS = {
   cast: {
-    string: (value: string) => neutraliseCell(value),
+    string: (value: string) => csvSafeCell(value),
     boolean: (value: boolean) => (value ? 'true' : 'false'),
     date: (value: Date) => value.toISOString(),
   },
@@ -31,20 +20,9 @@ export const CSV_OPTIONS = {
   record_delimiter: '\r\n',
 } as const;
 
-function fractionDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
-  }
-}
-
 /** Integer minor units → major units of the currency (JPY has none, GBP two, BHD three). */
 export function minorToMajor(minor: number, currency: string | undefined): number {
-  const digits = currency ? fractionDigits(currency) : 2;
+  const digits = minorUnitDigits(currency);
   return Number((minor / 10 ** digits).toFixed(digits));
 }
 

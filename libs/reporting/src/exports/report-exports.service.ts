@@ -13,6 +13,7 @@ import { caseExportKey, describeCaseExport, parseCaseExportRequest } from './cas
 import { exportDownloadName, exportFilePath, EXPORT_CONTENT_TYPES } from './export-files';
 import { ReportExport } from './report-export.entity';
 import { ExportExpiredError, ExportNotReadyError, ExportRateLimitedError } from './report-exports.errors';
+import { isUuid } from '@app/web';
 
 export const REPORT_EXPORT_REQUESTED = 'report_export.requested';
 const LIST_LIMIT = 20;
@@ -172,7 +173,7 @@ export class ReportExportsService {
 
   /** The actor's own export; someone else's is a 404 like a missing one, and an audited denial. */
   private async own(actor: Actor, id: string): Promise<ReportExport> {
-    const row = UUID.test(id) ? await this.dataSource.getRepository(ReportExport).findOneBy({ id }) : null;
+    const row = isUuid(id) ? await this.dataSource.getRepository(ReportExport).findOneBy({ id }) : null;
     if (!row) throw new NotFoundError('report_export', id);
     if (row.requestedBy !== actor.id) {
       await this.audit.recordDenial({
@@ -215,5 +216,3 @@ export class ReportExportsService {
     };
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,6 +2,7 @@ import type { FieldError } from '@app/errors';
 import { KPI_DEFINITIONS } from './kpi-registry';
 import type { KpiFilters, SizeBand } from './kpi-report';
 import { addDays, financialPeriod, financialYearToDate, isIsoDate, lengthInDays } from './period';
+import { isUuid } from '@app/web';
 
 export const KPI_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type KpiFormat = (typeof KPI_FORMATS)[number];
@@ -38,7 +39,6 @@ export interface ParsedKpiQuery {
 /** Earliest date a report may start: before the programme existed is a typo, not a question. */
 export const EARLIEST_DATE = '2000-01-01';
 const MAX_YEARS = 10;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Parses and checks the KPI query; returns every field problem at once, or the validated filters. */
 export function parseKpiQuery(
@@ -107,7 +107,7 @@ export function parseKpiQuery(
   const sector = query.sector?.toUpperCase();
   if (sector !== undefined && !ctx.sectors.includes(sector))
     fail('sector', 'Sector must be a NACE section letter from A to U', 'isIn');
-  if (query.adviserId !== undefined && !UUID.test(query.adviserId))
+  if (query.adviserId !== undefined && !isUuid(query.adviserId))
     fail('adviserId', 'Choose an adviser from the list', 'isUuid');
   if (query.sizeBand !== undefined && !(SIZE_BANDS as readonly string[]).includes(query.sizeBand))
     fail('sizeBand', 'Size band must be micro, small or medium', 'isIn');

@@ -1,7 +1,8 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { Roles } from '@app/identity';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { type ErrorView, RecordIdPipe, submitForm } from '@app/web';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { TRAINING_BARRIERS } from '../config/training-rules';
@@ -17,8 +18,6 @@ import { CreateSessionDto } from '../dto/create-session.dto';
 import { CreateModuleDto, UpdateModuleDto } from '../dto/module.dto';
 import { TrainingCatalogueService } from '../training-catalogue.service';
 import { TrainingReportsService } from '../training-reports.service';
-import { validateForm } from '@app/web';
-import { attempt, errorView, pageBase } from './page-helpers';
 
 const list = (value: unknown): string[] =>
   (Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value]).map(String);
@@ -45,8 +44,11 @@ function moduleForm(body: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-/** Form field names for nested DTO paths (title.en → titleEn) so error links reach the input. */
-const fieldName = (field: string): string => field.replace(/\.(\w)/, (_m, c: string) => c.toUpperCase());
+/** The module form's errors: nested DTO paths name their inputs (title.en → titleEn) so links reach them. */
+const MODULE_FORM_ERRORS = {
+  translations: 'training',
+  fieldId: (field: string): string => field.replace(/\.(\w)/, (_m, c: string) => c.toUpperCase()),
+};
 
 /** Officers: catalogue management, per-module figures, sessions and attendance lists. */
 @ApiExcludeController()
@@ -61,17 +63,18 @@ export class TrainingAdminPagesController {
 
   @Get()
   async overview(@Req() req: Request, @Res() res: Response): Promise<void> {
-    res.render(
-      'training/admin-overview',
-      pageBase(req, { staffPage: true, stats: await this.reports.moduleStats(), notice: req.query.done }),
-    );
+    res.render('training/admin-overview', {
+      staffPage: true,
+      stats: await this.reports.moduleStats(),
+      notice: req.query.done,
+    });
   }
 
   @Get('modules/new')
-  newModule(@Req() req: Request, @Res() res: Response): void {
+  newModule(@Res() res: Response): void {
     res.render(
       'training/admin-module-new',
-      pageBase(req, this.formOptions({ values: { format: 'webinar', level: 'foundation', barriers: [] } })),
+      this.formOptions({ values: { format: 'webinar', level: 'foundation', barriers: [] } }),
     );
   }
 
@@ -79,40 +82,23 @@ export class TrainingAdminPagesController {
   async createModule(
     @Body() body: Record<string, unknown>,
     @AuditCtx() context: AuditContext,
-    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const form = {
-      ...moduleForm(body),
-      code: body.code,
-      format: body.format,
-      completionCriterion: body.completionCriterion || undefined,
-    };
     const values = { ...body, barriers: list(body.barriers) };
-    const again = (status: number, view: ReturnType<typeof errorView>): void =>
-      res
-        .status(status)
-        .render('training/admin-module-new', pageBase(req, this.formOptions({ values, ...view })));
-    const { value, errors } = await validateForm(CreateModuleDto, form);
-    if (errors.length)
-      return again(
-        400,
-        errorView(
-          res,
-          errors.map((e) => ({ ...e, field: fieldName(e.field) })),
-        ),
-      );
-    const result = await attempt(() => this.uow.run((m) => this.catalogue.create(m, value, context)));
-    if (!result.ok)
-      return again(
-        result.error.status,
-        errorView(
-          res,
-          result.error.fields.map((e) => ({ ...e, field: fieldName(e.field) })),
-          result.error,
-        ),
-      );
-    res.redirect(303, `/training/admin/modules/${result.value.code}?done=created`);
+    await submitForm(res, {
+      dto: CreateModuleDto,
+      fields: {
+        ...moduleForm(body),
+        code: body.code,
+        format: body.format,
+        completionCriterion: body.completionCriterion || undefined,
+      },
+      run: (value) => this.uow.run((m) => this.catalogue.create(m, value, context)),
+      redirect: (created) => `/training/admin/modules/${created.code}?done=created`,
+      again: (status, errors) =>
+        res.status(status).render('training/admin-module-new', this.formOptions({ values, ...errors })),
+      errors: MODULE_FORM_ERRORS,
+    });
   }
 
   @Get('modules/:code')
@@ -128,21 +114,14 @@ export class TrainingAdminPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const { value, errors } = await validateForm(UpdateModuleDto, moduleForm(body));
-    if (errors.length)
-      return this.renderModule(
-        code,
-        req,
-        res,
-        400,
-        errorView(
-          res,
-          errors.map((e) => ({ ...e, field: fieldName(e.field) })),
-        ),
-        body,
-      );
-    await this.uow.run((m) => this.catalogue.update(m, code, value, context));
-    res.redirect(303, `/training/admin/modules/${code}?done=updated`);
+    await submitForm(res, {
+      dto: UpdateModuleDto,
+      fields: moduleForm(body),
+      run: (value) => this.uow.run((m) => this.catalogue.update(m, code, value, context)),
+      redirect: () => `/training/admin/modules/${code}?done=updated`,
+      again: (status, errors) => this.renderModule(code, req, res, status, errors, body),
+      errors: MODULE_FORM_ERRORS,
+    });
   }
 
   @Post('modules/:code/retire')
@@ -185,27 +164,19 @@ export class TrainingAdminPagesController {
       joinUrl: body.joinUrl || undefined,
       language: body.language,
     };
-    const { value, errors } = await validateForm(CreateSessionDto, form);
-    if (errors.length) return this.renderModule(code, req, res, 400, errorView(res, errors), undefined, body);
-    const result = await attempt(() =>
-      this.uow.run((m) => this.catalogue.addSession(m, code, value, context)),
-    );
-    if (!result.ok)
-      return this.renderModule(
-        code,
-        req,
-        res,
-        result.error.status,
-        errorView(res, result.error.fields, result.error),
-        undefined,
-        body,
-      );
-    res.redirect(303, `/training/admin/modules/${code}?done=session`);
+    await submitForm(res, {
+      dto: CreateSessionDto,
+      fields: form,
+      run: (value) => this.uow.run((m) => this.catalogue.addSession(m, code, value, context)),
+      redirect: () => `/training/admin/modules/${code}?done=session`,
+      again: (status, errors) => this.renderModule(code, req, res, status, errors, undefined, body),
+      errors: { translations: 'training' },
+    });
   }
 
   @Get('sessions/:id')
   async session(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('training_session')) id: string,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
@@ -213,20 +184,17 @@ export class TrainingAdminPagesController {
     const module = (await this.catalogue.list({ includeRetired: true })).find(
       (m) => m.id === session.moduleId,
     )!;
-    res.render(
-      'training/admin-session',
-      pageBase(req, {
-        staffPage: true,
-        session: {
-          ...session,
-          when: formatInZone(session.startsAt, session.timeZone),
-          started: session.startsAt <= new Date(),
-        },
-        module: { ...module, titleText: module.title.en },
-        rows: await this.reports.attendanceList(id),
-        notice: req.query.done,
-      }),
-    );
+    res.render('training/admin-session', {
+      staffPage: true,
+      session: {
+        ...session,
+        when: formatInZone(session.startsAt, session.timeZone),
+        started: session.startsAt <= new Date(),
+      },
+      module: { ...module, titleText: module.title.en },
+      rows: await this.reports.attendanceList(id),
+      notice: req.query.done,
+    });
   }
 
   private formOptions(extra: Record<string, unknown>): Record<string, unknown> {
@@ -246,7 +214,7 @@ export class TrainingAdminPagesController {
     req: Request,
     res: Response,
     status: number,
-    errors?: ReturnType<typeof errorView>,
+    errors?: ErrorView,
     moduleValues?: Record<string, unknown>,
     sessionValues?: Record<string, unknown>,
   ): Promise<void> {
@@ -269,17 +237,14 @@ export class TrainingAdminPagesController {
     };
     res.status(status).render(
       'training/admin-module',
-      pageBase(
-        req,
-        this.formOptions({
-          module: { ...module, titleText: module.title.en, hasSessions: needsSession(module.format) },
-          sessions: sessions.map((s) => ({ ...s, when: formatInZone(s.startsAt, s.timeZone) })),
-          values: { ...values, barriers: list(values.barriers) },
-          sessionValues: sessionValues ?? { timeZone: 'Europe/London', language: 'en', capacity: '20' },
-          notice: req.query.done,
-          ...errors,
-        }),
-      ),
+      this.formOptions({
+        module: { ...module, titleText: module.title.en, hasSessions: needsSession(module.format) },
+        sessions: sessions.map((s) => ({ ...s, when: formatInZone(s.startsAt, s.timeZone) })),
+        values: { ...values, barriers: list(values.barriers) },
+        sessionValues: sessionValues ?? { timeZone: 'Europe/London', language: 'en', capacity: '20' },
+        notice: req.query.done,
+        ...errors,
+      }),
     );
   }
 }

@@ -1,11 +1,13 @@
+import { RecordIdPipe } from '@app/web';
 import { AuditContext, AuditCtx, AuditLogService } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { NotFoundError } from '@app/errors';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { IdempotencyService } from '@app/enrolment';
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Idempotent, TransactionManager } from '@app/idempotency';
+import { Body, Controller, Get, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { EntityManager } from 'typeorm';
 import type { TrainingLanguage } from '../domain/training-formats';
 import { BookTrainingDto } from '../dto/book-training.dto';
 import { TrainingFeedbackDto } from '../dto/training-feedback.dto';
@@ -26,38 +28,21 @@ export class TrainingBookingsController {
     private readonly certificates: TrainingCertificateService,
     private readonly reports: TrainingReportsService,
     private readonly catalogue: TrainingCatalogueService,
-    private readonly idempotency: IdempotencyService,
     private readonly audit: AuditLogService,
   ) {}
 
   /** Book a module for a case. A full session answers 409 `training.session_full`; send `waitlist: true` to join the waitlist. */
   @Post('cases/:id/training')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Idempotent()
   async book(
-    @Param('id') caseId: string,
+    @Param('id', new RecordIdPipe('case')) caseId: string,
     @Body() dto: BookTrainingDto,
     @CurrentUser() actor: Actor,
+    @TransactionManager() manager: EntityManager,
     @AuditCtx() context: AuditContext,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<unknown> {
-    // A retried booking (same key, same body) gets the first answer and books nothing more.
-    const result = await this.idempotency.run(
-      {
-        userId: actor.id,
-        key,
-        operation: `POST /api/v1/cases/${caseId}/training`,
-        body: req.body,
-        status: 201,
-      },
-      async (m) => {
-        const booking = await this.bookings.book(m, actor, caseId, dto, context);
-        return bookingJson(await this.bookings.findVisible(actor, booking.id, m));
-      },
-    );
-    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return result.body;
+  ): Promise<Record<string, unknown>> {
+    const booking = await this.bookings.book(manager, actor, caseId, dto, context);
+    return bookingJson(await this.bookings.findVisible(actor, booking.id, manager));
   }
 
   @Get('cases/:id/training')
@@ -125,7 +110,7 @@ export class TrainingBookingsController {
   @Roles('officer')
   @Get('training/sessions/:id/attendance.csv')
   async attendanceCsv(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new RecordIdPipe('training_session')) id: string,
     @AuditCtx() context: AuditContext,
     @Res() res: Response,
   ): Promise<void> {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsArray,
@@ -28,56 +28,6 @@ export class LocalisedTextDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) en!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) es!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) de!: string;
-}
-
-/** The editable part of a module (code and format are fixed once bookings may exist). */
-export class UpdateModuleDto {
-  @ApiPropertyOptional({ type: LocalisedTextDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LocalisedTextDto)
-  title?: LocalisedTextDto;
-
-  @ApiPropertyOptional({ type: LocalisedTextDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LocalisedTextDto)
-  summary?: LocalisedTextDto;
-
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(5) @Max(2400) durationMinutes?: number;
-  @ApiPropertyOptional({ enum: TRAINING_LEVELS }) @IsOptional() @IsIn(TRAINING_LEVELS) level?: TrainingLevel;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) passMark?: number;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @IsIn(TRAINING_BARRIERS, { each: true })
-  barriers?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
-  questionIds?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @Matches(MODULE_CODE_PATTERN, { each: true })
-  prerequisites?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @IsString({ each: true })
-  @MaxLength(50, { each: true })
-  platforms?: string[];
-
-  @ApiPropertyOptional({ description: 'true retires the module (kept for history); false brings it back' })
-  @IsOptional()
-  @IsBoolean()
-  retired?: boolean;
 }
 
 export class CreateModuleDto {
@@ -131,4 +81,17 @@ export class CreateModuleDto {
   @IsString({ each: true })
   @MaxLength(50, { each: true })
   platforms?: string[];
+}
+
+/**
+ * The editable part of a module: any of the new-module fields but its code, format and completion
+ * criterion (fixed once bookings may exist), plus retiring it.
+ */
+export class UpdateModuleDto extends PartialType(
+  OmitType(CreateModuleDto, ['code', 'format', 'completionCriterion'] as const),
+) {
+  @ApiPropertyOptional({ description: 'true retires the module (kept for history); false brings it back' })
+  @IsOptional()
+  @IsBoolean()
+  retired?: boolean;
 }

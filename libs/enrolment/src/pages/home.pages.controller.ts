@@ -1,18 +1,18 @@
 import { Actor, CurrentUser, UsersService } from '@app/identity';
-import { Controller, Get, Next, Req, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import { EnrolmentService } from '../enrolment.service';
 import { EnrolmentRules } from '../rules/enrolment-rules';
 import { reasonText } from './present';
 
 /**
- * The SME's home page: where its enrolment stands, its case, and what happens next. Staff fall through
- * to the identity lib's staff home (this route is registered first, see ApiModule's import order).
+ * `/home`, everyone's landing page after sign-in, and its only route: an SME sees where its enrolment
+ * stands, its case and what happens next; staff see the staff home (identity's view) with their role's links.
  */
 @ApiExcludeController()
 @Controller('home')
-export class SmeHomeController {
+export class HomePagesController {
   constructor(
     private readonly enrolments: EnrolmentService,
     private readonly rules: EnrolmentRules,
@@ -20,13 +20,8 @@ export class SmeHomeController {
   ) {}
 
   @Get()
-  async home(
-    @CurrentUser() user: Actor,
-    @Req() req: Request,
-    @Res() res: Response,
-    @Next() next: NextFunction,
-  ): Promise<void> {
-    if (user.role !== 'sme') return next();
+  async home(@CurrentUser() user: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (user.role !== 'sme') return res.render('identity/home-staff', { user, staffPage: true });
     const enrolment = await this.enrolments.latestFor(user.id);
     const l = req.lang ?? 'en';
     const adviserId = enrolment?.case?.adviserId;

@@ -1,10 +1,10 @@
 import { UnitOfWork } from '@app/database';
-import { InvalidInputError } from '@app/errors';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { IdempotencyKey } from './entities/idempotency-key.entity';
-import { IdempotencyKeyReusedError } from './enrolment.errors';
+import { IdempotencyKeyReusedError } from './idempotency.errors';
+import { idempotencyKeyOf } from './idempotency-key.decorator';
 
 export interface IdempotentResult {
   status: number;
@@ -12,8 +12,6 @@ export interface IdempotentResult {
   /** True when this is the stored answer to an earlier request with the same key. */
   replayed: boolean;
 }
-
-const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
 
 /**
  * Runs a creating POST at most once per (user, Idempotency-Key): the answer is stored in the same
@@ -32,15 +30,7 @@ export class IdempotencyService {
       const body = await this.uow.run(work);
       return { status, body: plain(body), replayed: false };
     }
-    if (!KEY_FORMAT.test(key)) {
-      throw new InvalidInputError([
-        {
-          field: 'Idempotency-Key',
-          code: 'format',
-          message: 'Idempotency-Key must be 1 to 200 visible ASCII characters',
-        },
-      ]);
-    }
+    idempotencyKeyOf(key);
     const requestHash = createHash('sha256')
       .update(JSON.stringify(request.body ?? null))
       .digest('hex');

@@ -1,0 +1,10 @@
+export { IdempotencyModule } from './idempotency.module';
+export { IdempotencyService } from './idempotency.service';
+export type { IdempotentResult } from './idempotency.service';
+export { IdempotencyInterceptor } from './idempotency.interceptor';
+export { Idempotent } from './idempotent.decorator';
+export type { IdempotentRoute } from './idempotent-route';
+export { TransactionManager } from './transaction-manager.decorator';
+export { IdempotencyKeyReusedError } from './idempotency.errors';
+export { IdempotencyKey } from './entities/idempotency-key.entity';
+export { IdempotencyKeyHeader } from './idempotency-key.decorator';
