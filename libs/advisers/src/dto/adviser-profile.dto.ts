@@ -15,6 +15,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsOptionalNotNull } from '@app/web';
 
 export const ADVISER_LANGUAGES = ['en', 'es', 'de'] as const;
 
@@ -32,7 +33,7 @@ const upperList = ({ value }: { value: unknown }): unknown =>
 
 export class UpdateAdviserProfileDto {
   @ApiPropertyOptional({ type: [String], example: ['london', 'south-east'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(toList)
   @IsArray()
   @ArrayMaxSize(20)
@@ -44,7 +45,7 @@ export class UpdateAdviserProfileDto {
     example: ['scotland'],
     description: "Regions whose cases the adviser may also see, read-only (officers widen an adviser's view)",
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(toList)
   @IsArray()
   @ArrayMaxSize(20)
@@ -52,7 +53,7 @@ export class UpdateAdviserProfileDto {
   visibleRegions?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['C', 'J'], description: 'NACE Rev. 2 section letters' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(upperList)
   @IsArray()
   @ArrayMaxSize(21)
@@ -60,7 +61,7 @@ export class UpdateAdviserProfileDto {
   naceSections?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['DE', 'FR'], description: 'ISO 3166-1 alpha-2' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(upperList)
   @IsArray()
   @ArrayMaxSize(250)
@@ -68,14 +69,14 @@ export class UpdateAdviserProfileDto {
   markets?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['en', 'de'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(toList)
   @IsArray()
   @IsIn(ADVISER_LANGUAGES, { each: true, message: 'each language must be one of en, es, de' })
   languages?: string[];
 
   @ApiPropertyOptional({ example: 40, description: 'maximum active cases' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && value !== '' ? Number(value) : value,
   )
@@ -101,7 +102,7 @@ export class UpdateAdviserProfileDto {
   absentTo?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   active?: boolean;

@@ -17,6 +17,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { INTERACTION_KINDS, InteractionKind } from '../entities/interaction.entity';
+import { IsOptionalNotNull } from '@app/web';
 
 const toList = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value];
@@ -43,7 +44,7 @@ export class LogInteractionDto {
   notes!: string;
 
   @ApiPropertyOptional({ enum: BARRIERS, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(toList)
   @IsArray()
   @IsIn(BARRIERS, { each: true, message: 'Unknown barrier heading' })
@@ -51,7 +52,7 @@ export class LogInteractionDto {
   barriers?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'codes from config/support-measures.yaml' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(toList)
   @IsArray()
   @ArrayMaxSize(20)
@@ -75,7 +76,7 @@ export class LogInteractionDto {
   nextStepDue?: string | null;
 
   @ApiPropertyOptional({ description: 'the case version you saw (or send If-Match)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(toVersion)
   @IsInt()
   @Min(1)
@@ -90,7 +91,7 @@ export class UpdateCaseSummaryDto {
   summary!: string;
 
   @ApiPropertyOptional({ description: 'the case version you saw (or send If-Match)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(toVersion)
   @IsInt()
   @Min(1)
@@ -112,7 +113,7 @@ export class AssignCaseDto {
   reason!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(toVersion)
   @IsInt()
   @Min(1)
@@ -128,7 +129,7 @@ export class DeclineCaseDto {
   reason!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(toVersion)
   @IsInt()
   @Min(1)

@@ -20,6 +20,7 @@ import { DUPLICATE_FLAG_STATUSES, DuplicateFlagStatus } from '../entities/duplic
 import { BARRIERS, ENROLMENT_STATUSES, EnrolmentStatus, ORDER_ORIGINS } from '../entities/enrolment.entity';
 import { SOCIAL_PLATFORMS } from '../entities/company.entity';
 import { IsLine, IsParagraph } from './text.validators';
+import { IsOptionalNotNull } from '@app/web';
 
 /** Amounts above this are not a plausible SME figure and would lose precision as JS numbers. */
 export const MAX_AMOUNT_MINOR = 1_000_000_000_000_000;
@@ -186,14 +187,14 @@ export class ConsentAnswersDto {
 /** The enrolment form: the body of POST /api/v1/enrolments and PATCH /api/v1/enrolments/:id. */
 export class EnrolmentAnswersDto {
   @ApiPropertyOptional({ type: CompanyAnswersDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => CompanyAnswersDto)
   company?: CompanyAnswersDto;
 
   @ApiPropertyOptional({ type: ExportStatusAnswersDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => ExportStatusAnswersDto)
@@ -208,7 +209,7 @@ export class EnrolmentAnswersDto {
   targetMarkets?: string[] | null;
 
   @ApiPropertyOptional({ type: BarrierAnswersDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => BarrierAnswersDto)
@@ -226,7 +227,7 @@ export class EnrolmentAnswersDto {
   helpWanted?: string[] | null;
 
   @ApiPropertyOptional({ type: ConsentAnswersDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => ConsentAnswersDto)
@@ -242,7 +243,7 @@ export class AppealDto {
 /** Optional body of POST /api/v1/enrolments/:id/submit: the version the client last saw. */
 export class SubmitEnrolmentDto {
   @ApiPropertyOptional({ description: 'refuse (409) if the draft changed since this version' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   version?: number;
@@ -256,14 +257,14 @@ export class AppealDecisionDto {
 
 export class EnrolmentListQueryDto {
   @ApiPropertyOptional({ enum: ENROLMENT_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ENROLMENT_STATUSES)
   status?: EnrolmentStatus;
 }
 
 export class DuplicateFlagQueryDto {
   @ApiPropertyOptional({ enum: DUPLICATE_FLAG_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(DUPLICATE_FLAG_STATUSES)
   status?: DuplicateFlagStatus;
 }

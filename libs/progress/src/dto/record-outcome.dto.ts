@@ -4,13 +4,13 @@ import {
   IsIn,
   IsInt,
   IsISO4217CurrencyCode,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
   Min,
 } from 'class-validator';
 import { OUTCOME_KINDS, type OutcomeKind } from '../domain/outcome-kinds';
+import { IsOptionalNotNull } from '@app/web';
 
 export class RecordOutcomeDto {
   @ApiProperty({ enum: OUTCOME_KINDS })
@@ -18,18 +18,18 @@ export class RecordOutcomeDto {
   kind!: OutcomeKind;
 
   @ApiPropertyOptional({ description: 'Market, ISO 3166-1 alpha-2', example: 'DE' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code, e.g. DE' })
   country?: string;
 
   @ApiPropertyOptional({ description: 'Value in minor units of currency (e.g. pence)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   valueMinor?: number;
 
   @ApiPropertyOptional({ description: 'ISO 4217', example: 'EUR' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsISO4217CurrencyCode()
   currency?: string;
 
@@ -38,12 +38,12 @@ export class RecordOutcomeDto {
   occurredOn!: string;
 
   @ApiPropertyOptional({ description: 'Confirmed by the SME' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   confirmed?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   note?: string;

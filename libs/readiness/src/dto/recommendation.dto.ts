@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptionalNotNull } from '@app/web';
 
 export class DecideRecommendationDto {
   @ApiProperty({ enum: ['accepted', 'dropped'] })
@@ -7,7 +8,7 @@ export class DecideRecommendationDto {
   decision!: 'accepted' | 'dropped';
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   note?: string;

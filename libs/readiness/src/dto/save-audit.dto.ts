@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsObject, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsUUID, Max, Min } from 'class-validator';
+import { IsOptionalNotNull } from '@app/web';
 
 /**
  * Create or update an audit. Answers and evidence are maps keyed by question code; the service checks each
@@ -13,22 +14,22 @@ export class SaveAuditDto {
   questionnaireVersion!: number;
 
   @ApiPropertyOptional({ description: 'Question code → 0..4', example: { 'org-export-plan': 3 } })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   answers?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'Question code → evidence note (adviser audits)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   evidence?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'Start an adviser audit from this submitted self-assessment' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   baseAuditId?: string;
 
   @ApiPropertyOptional({ description: 'Submit now (validated in full); otherwise saved as a draft' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   submit?: boolean;
 }

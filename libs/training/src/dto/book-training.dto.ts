@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { MODULE_CODE_PATTERN } from '../config/training-rules';
+import { IsOptionalNotNull } from '@app/web';
 
 export class BookTrainingDto {
   @ApiProperty({ example: 'linkedin-b2b-prospecting' })
@@ -10,17 +11,17 @@ export class BookTrainingDto {
   moduleCode!: string;
 
   @ApiPropertyOptional({ description: 'Required for webinars, workshops and clinics' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   sessionId?: string;
 
   @ApiPropertyOptional({ description: 'Join the waitlist when the session is full (otherwise 409)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   waitlist?: boolean;
 
   @ApiPropertyOptional({ description: 'The readiness recommendation this booking answers' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   recommendationId?: string;
 }

@@ -5,7 +5,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -23,6 +22,7 @@ import {
   type TrainingFormat,
   type TrainingLevel,
 } from '../domain/training-formats';
+import { IsOptionalNotNull } from '@app/web';
 
 export class LocalisedTextDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) en!: string;
@@ -33,49 +33,52 @@ export class LocalisedTextDto {
 /** The editable part of a module (code and format are fixed once bookings may exist). */
 export class UpdateModuleDto {
   @ApiPropertyOptional({ type: LocalisedTextDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => LocalisedTextDto)
   title?: LocalisedTextDto;
 
   @ApiPropertyOptional({ type: LocalisedTextDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => LocalisedTextDto)
   summary?: LocalisedTextDto;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(5) @Max(2400) durationMinutes?: number;
-  @ApiPropertyOptional({ enum: TRAINING_LEVELS }) @IsOptional() @IsIn(TRAINING_LEVELS) level?: TrainingLevel;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) passMark?: number;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsInt() @Min(5) @Max(2400) durationMinutes?: number;
+  @ApiPropertyOptional({ enum: TRAINING_LEVELS })
+  @IsOptionalNotNull()
+  @IsIn(TRAINING_LEVELS)
+  level?: TrainingLevel;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsInt() @Min(1) @Max(100) passMark?: number;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @IsIn(TRAINING_BARRIERS, { each: true })
   barriers?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   @MaxLength(100, { each: true })
   questionIds?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @Matches(MODULE_CODE_PATTERN, { each: true })
   prerequisites?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   @MaxLength(50, { each: true })
   platforms?: string[];
 
   @ApiPropertyOptional({ description: 'true retires the module (kept for history); false brings it back' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   retired?: boolean;
 }
@@ -98,35 +101,35 @@ export class CreateModuleDto {
   @ApiProperty({ enum: TRAINING_FORMATS }) @IsIn(TRAINING_FORMATS) format!: TrainingFormat;
 
   @ApiPropertyOptional({ enum: COMPLETION_CRITERIA, description: 'Self-paced only: assessment or sign_off' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(COMPLETION_CRITERIA)
   completionCriterion?: CompletionCriterion;
 
   @ApiProperty() @IsInt() @Min(5) @Max(2400) durationMinutes!: number;
   @ApiProperty({ enum: TRAINING_LEVELS }) @IsIn(TRAINING_LEVELS) level!: TrainingLevel;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) passMark?: number;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsInt() @Min(1) @Max(100) passMark?: number;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @IsIn(TRAINING_BARRIERS, { each: true })
   barriers?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   @MaxLength(100, { each: true })
   questionIds?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @Matches(MODULE_CODE_PATTERN, { each: true })
   prerequisites?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   @MaxLength(50, { each: true })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsOptionalNotNull } from '@app/web';
 
 export const BOOKING_ACTIONS = ['cancel', 'attend', 'no_show', 'complete'] as const;
 export type BookingAction = (typeof BOOKING_ACTIONS)[number];
@@ -13,7 +14,7 @@ export class UpdateBookingDto {
     type: [Number],
     description: 'Assessment modules (SME): the chosen option index for each question, in order',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsInt({ each: true })
@@ -26,7 +27,7 @@ export class UpdateBookingDto {
     minimum: 0,
     maximum: 100,
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(100)
