@@ -31,7 +31,7 @@ export class LogInteractionDto {
   @IsIn(INTERACTION_KINDS, { message: 'Choose what kind of interaction it was' })
   kind!: InteractionKind;
 
-  @ApiProperty({ example: '2026-11-20' })
+  @ApiProperty({ format: 'date', example: '2026-11-20' })
   @IsISO8601({ strict: true }, { message: 'Enter the date of the interaction as YYYY-MM-DD' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter the date of the interaction as YYYY-MM-DD' })
   occurredOn!: string;
@@ -43,7 +43,7 @@ export class LogInteractionDto {
   @MaxLength(5000)
   notes!: string;
 
-  @ApiPropertyOptional({ enum: BARRIERS, isArray: true })
+  @ApiPropertyOptional({ enum: BARRIERS, isArray: true, nullable: true, description: 'null means none' })
   @IsOptionalNotNull()
   @Transform(toList)
   @IsArray()
@@ -51,7 +51,12 @@ export class LogInteractionDto {
   @ArrayUnique({ message: 'Choose each barrier heading once' })
   barriers?: string[];
 
-  @ApiPropertyOptional({ type: [String], description: 'codes from config/support-measures.yaml' })
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    maxItems: 20,
+    description: 'codes from config/support-measures.yaml; null means none',
+  })
   @IsOptionalNotNull()
   @Transform(toList)
   @IsArray()
@@ -59,7 +64,7 @@ export class LogInteractionDto {
   @IsString({ each: true })
   supportMeasures?: string[];
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @IsOptional()
   @Transform(emptyToNull)
   @ValidateIf((_o, v) => v !== null)
@@ -67,7 +72,7 @@ export class LogInteractionDto {
   @MaxLength(500)
   nextStep?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-12-01' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-12-01' })
   @IsOptional()
   @Transform(emptyToNull)
   @ValidateIf((_o, v) => v !== null)
@@ -75,7 +80,11 @@ export class LogInteractionDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter the next step due date as YYYY-MM-DD' })
   nextStepDue?: string | null;
 
-  @ApiPropertyOptional({ description: 'the case version you saw (or send If-Match)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description: 'the case version you saw (or send If-Match)',
+  })
   @IsOptionalNotNull()
   @Transform(toVersion)
   @IsInt()
@@ -90,7 +99,11 @@ export class UpdateCaseSummaryDto {
   @MaxLength(5000)
   summary!: string;
 
-  @ApiPropertyOptional({ description: 'the case version you saw (or send If-Match)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description: 'the case version you saw (or send If-Match)',
+  })
   @IsOptionalNotNull()
   @Transform(toVersion)
   @IsInt()
@@ -99,7 +112,7 @@ export class UpdateCaseSummaryDto {
 }
 
 export class AssignCaseDto {
-  @ApiProperty()
+  @ApiProperty({ format: 'uuid' })
   @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
     message: 'Choose an adviser',
   })
@@ -112,7 +125,7 @@ export class AssignCaseDto {
   @MaxLength(1000)
   reason!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptionalNotNull()
   @Transform(toVersion)
   @IsInt()
@@ -128,7 +141,7 @@ export class DeclineCaseDto {
   @MaxLength(1000)
   reason!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptionalNotNull()
   @Transform(toVersion)
   @IsInt()

@@ -7,7 +7,7 @@ export class DecideRecommendationDto {
   @IsIn(['accepted', 'dropped'])
   decision!: 'accepted' | 'dropped';
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
@@ -19,11 +19,11 @@ export class AddRecommendationDto {
   @IsIn(['measure', 'training'])
   kind!: 'measure' | 'training';
 
-  @ApiProperty({ description: 'Support-measure or training-module code' })
+  @ApiProperty({ pattern: '^[a-z0-9-]{2,60}$', description: 'Support-measure or training-module code' })
   @Matches(/^[a-z0-9-]{2,60}$/)
   code!: string;
 
-  @ApiProperty({ description: 'Why the adviser adds it' })
+  @ApiProperty({ minLength: 3, maxLength: 2000, description: 'Why the adviser adds it' })
   @IsString()
   @MinLength(3)
   @MaxLength(2000)

@@ -7,23 +7,41 @@ import { IsOptionalNotNull } from '@app/web';
  * entry (0..4, a question of that version) and, on submit, that every question is answered.
  */
 export class SaveAuditDto {
-  @ApiProperty({ description: 'The questionnaire version the answers were given on' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 999,
+    example: 1,
+    description: 'The questionnaire version the answers were given on',
+  })
   @IsInt()
   @Min(1)
   @Max(999)
   questionnaireVersion!: number;
 
-  @ApiPropertyOptional({ description: 'Question code → 0..4', example: { 'org-export-plan': 3 } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 0, maximum: 4 },
+    description: 'Question code → 0..4',
+    example: { 'org-export-plan': 3 },
+  })
   @IsOptionalNotNull()
   @IsObject()
   answers?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ description: 'Question code → evidence note (adviser audits)' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Question code → evidence note (adviser audits)',
+  })
   @IsOptionalNotNull()
   @IsObject()
   evidence?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ description: 'Start an adviser audit from this submitted self-assessment' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Start an adviser audit from this submitted self-assessment',
+  })
   @IsOptionalNotNull()
   @IsUUID()
   baseAuditId?: string;

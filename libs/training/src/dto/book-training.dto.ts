@@ -4,13 +4,13 @@ import { MODULE_CODE_PATTERN } from '../config/training-rules';
 import { IsOptionalNotNull } from '@app/web';
 
 export class BookTrainingDto {
-  @ApiProperty({ example: 'linkedin-b2b-prospecting' })
+  @ApiProperty({ maxLength: 100, pattern: MODULE_CODE_PATTERN.source, example: 'linkedin-b2b-prospecting' })
   @IsString()
   @MaxLength(100)
   @Matches(MODULE_CODE_PATTERN, { message: 'moduleCode must be a module code' })
   moduleCode!: string;
 
-  @ApiPropertyOptional({ description: 'Required for webinars, workshops and clinics' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for webinars, workshops and clinics' })
   @IsOptionalNotNull()
   @IsUUID()
   sessionId?: string;
@@ -20,7 +20,7 @@ export class BookTrainingDto {
   @IsBoolean()
   waitlist?: boolean;
 
-  @ApiPropertyOptional({ description: 'The readiness recommendation this booking answers' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The readiness recommendation this booking answers' })
   @IsOptionalNotNull()
   @IsUUID()
   recommendationId?: string;

@@ -4,14 +4,14 @@ import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsOptionalNotNull } from '@app/web';
 
 export class TrainingFeedbackDto {
-  @ApiProperty({ minimum: 1, maximum: 5 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(5)
   satisfaction!: number;
 
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'How useful for exporting' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5, description: 'How useful for exporting' })
   @Type(() => Number)
   @IsInt()
   @Min(1)

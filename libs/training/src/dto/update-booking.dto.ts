@@ -11,7 +11,10 @@ export class UpdateBookingDto {
   action!: BookingAction;
 
   @ApiPropertyOptional({
-    type: [Number],
+    type: 'integer',
+    isArray: true,
+    minimum: 0,
+    maxItems: 50,
     description: 'Assessment modules (SME): the chosen option index for each question, in order',
   })
   @IsOptionalNotNull()
@@ -24,6 +27,7 @@ export class UpdateBookingDto {
   @ApiPropertyOptional({
     description:
       'Assessment modules (staff only): a score 0-100 from an assessment taken outside the service',
+    type: 'integer',
     minimum: 0,
     maximum: 100,
   })
