@@ -1,6 +1,7 @@
 import { AppConfig } from '@app/config';
 import {
   apiBodiesAreJson,
+  apiBodiesAreObjects,
   bodyParserErrors,
   configureViews,
   createValidationPipe,
@@ -46,6 +47,7 @@ export function configureApi(app: NestExpressApplication, options: { handleSigna
   );
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(bodyParserErrors);
+  app.use(apiBodiesAreObjects);
   app.use(rejectUnsafeText);
   configureViews(app, config);
   app.useGlobalPipes(new SafeParamsPipe(), createValidationPipe());

@@ -13,7 +13,7 @@ export {
 export { ProblemDetailsFilter, wantsHtml } from './problem-details.filter';
 export type { ProblemDetails } from './problem-details.filter';
 export { bodyParserErrors } from './body-parser-errors.middleware';
-export { apiBodiesAreJson } from './json-only.middleware';
+export { apiBodiesAreJson, apiBodiesAreObjects } from './json-only.middleware';
 export { verifyJsonBody, jsonDeeperThan, MAX_JSON_DEPTH } from './json-depth';
 export { rejectUnsafeText, SafeParamsPipe, findUnsafeText, hasUnsafeText } from './unsafe-text';
 export { validateForm, errorView } from './form-validation';

@@ -25,3 +25,11 @@ export function apiBodiesAreJson(req: Request, _res: Response, next: NextFunctio
   }
   next();
 }
+
+/** Every body the API takes is a JSON object; a top-level array is refused, not read as "no fields". */
+export function apiBodiesAreObjects(req: Request, _res: Response, next: NextFunction): void {
+  if (/^\/api\//.test(req.path) && Array.isArray(req.body)) {
+    return next(new DomainError('body_not_object', 'The request body must be a JSON object', 400));
+  }
+  next();
+}

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsArray,
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsString,
   Matches,
   Max,
@@ -25,9 +26,9 @@ import {
 import { IsOptionalNotNull } from '@app/web';
 
 export class LocalisedTextDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) en!: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) es!: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) de!: string;
+  @ApiProperty({ minLength: 1, maxLength: 500 }) @IsString() @MinLength(1) @MaxLength(500) en!: string;
+  @ApiProperty({ minLength: 1, maxLength: 500 }) @IsString() @MinLength(1) @MaxLength(500) es!: string;
+  @ApiProperty({ minLength: 1, maxLength: 500 }) @IsString() @MinLength(1) @MaxLength(500) de!: string;
 }
 
 /** The editable part of a module (code and format are fixed once bookings may exist). */
@@ -44,14 +45,24 @@ export class UpdateModuleDto {
   @Type(() => LocalisedTextDto)
   summary?: LocalisedTextDto;
 
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsInt() @Min(5) @Max(2400) durationMinutes?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 5, maximum: 2400 })
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(5)
+  @Max(2400)
+  durationMinutes?: number;
   @ApiPropertyOptional({ enum: TRAINING_LEVELS })
   @IsOptionalNotNull()
   @IsIn(TRAINING_LEVELS)
   level?: TrainingLevel;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsInt() @Min(1) @Max(100) passMark?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100 })
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  passMark?: number;
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ enum: TRAINING_BARRIERS, isArray: true })
   @IsOptionalNotNull()
   @IsArray()
   @IsIn(TRAINING_BARRIERS, { each: true })
@@ -64,7 +75,7 @@ export class UpdateModuleDto {
   @MaxLength(100, { each: true })
   questionIds?: string[];
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: [String], description: 'codes of modules to complete first' })
   @IsOptionalNotNull()
   @IsArray()
   @Matches(MODULE_CODE_PATTERN, { each: true })
@@ -84,17 +95,20 @@ export class UpdateModuleDto {
 }
 
 export class CreateModuleDto {
-  @ApiProperty()
+  @ApiProperty({ maxLength: 100, pattern: MODULE_CODE_PATTERN.source, example: 'instagram-for-export' })
   @IsString()
   @MaxLength(100)
   @Matches(MODULE_CODE_PATTERN, { message: 'code must be kebab-case' })
   code!: string;
 
+  // ValidateNested alone lets a missing object through: IsObject makes these two required.
   @ApiProperty({ type: LocalisedTextDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalisedTextDto)
   title!: LocalisedTextDto;
   @ApiProperty({ type: LocalisedTextDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalisedTextDto)
   summary!: LocalisedTextDto;
@@ -105,11 +119,20 @@ export class CreateModuleDto {
   @IsIn(COMPLETION_CRITERIA)
   completionCriterion?: CompletionCriterion;
 
-  @ApiProperty() @IsInt() @Min(5) @Max(2400) durationMinutes!: number;
+  @ApiProperty({ type: 'integer', minimum: 5, maximum: 2400 })
+  @IsInt()
+  @Min(5)
+  @Max(2400)
+  durationMinutes!: number;
   @ApiProperty({ enum: TRAINING_LEVELS }) @IsIn(TRAINING_LEVELS) level!: TrainingLevel;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsInt() @Min(1) @Max(100) passMark?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100 })
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  passMark?: number;
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ enum: TRAINING_BARRIERS, isArray: true })
   @IsOptionalNotNull()
   @IsArray()
   @IsIn(TRAINING_BARRIERS, { each: true })
@@ -122,7 +145,7 @@ export class CreateModuleDto {
   @MaxLength(100, { each: true })
   questionIds?: string[];
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: [String], description: 'codes of modules to complete first' })
   @IsOptionalNotNull()
   @IsArray()
   @Matches(MODULE_CODE_PATTERN, { each: true })
@@ -134,4 +157,15 @@ export class CreateModuleDto {
   @IsString({ each: true })
   @MaxLength(50, { each: true })
   platforms?: string[];
+}
+
+/** `GET /api/v1/training/modules?includeRetired=true|false` (staff only; blank means false). */
+export class ModuleListQueryDto {
+  @ApiPropertyOptional({ type: Boolean, description: 'staff only: include retired modules' })
+  @IsOptionalNotNull()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' || value === '' ? false : value,
+  )
+  @IsBoolean({ message: 'includeRetired must be true or false' })
+  includeRetired?: boolean;
 }
