@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsArray,
@@ -94,7 +94,14 @@ export class UpdateModuleDto {
   retired?: boolean;
 }
 
-export class CreateModuleDto {
+/** A new module: code, format and the required texts, plus the optional fields an update may change. */
+export class CreateModuleDto extends PickType(UpdateModuleDto, [
+  'passMark',
+  'barriers',
+  'questionIds',
+  'prerequisites',
+  'platforms',
+] as const) {
   @ApiProperty({ maxLength: 100, pattern: MODULE_CODE_PATTERN.source, example: 'instagram-for-export' })
   @IsString()
   @MaxLength(100)
@@ -125,38 +132,6 @@ export class CreateModuleDto {
   @Max(2400)
   durationMinutes!: number;
   @ApiProperty({ enum: TRAINING_LEVELS }) @IsIn(TRAINING_LEVELS) level!: TrainingLevel;
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100 })
-  @IsOptionalNotNull()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  passMark?: number;
-
-  @ApiPropertyOptional({ enum: TRAINING_BARRIERS, isArray: true })
-  @IsOptionalNotNull()
-  @IsArray()
-  @IsIn(TRAINING_BARRIERS, { each: true })
-  barriers?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptionalNotNull()
-  @IsArray()
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
-  questionIds?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'codes of modules to complete first' })
-  @IsOptionalNotNull()
-  @IsArray()
-  @Matches(MODULE_CODE_PATTERN, { each: true })
-  prerequisites?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptionalNotNull()
-  @IsArray()
-  @IsString({ each: true })
-  @MaxLength(50, { each: true })
-  platforms?: string[];
 }
 
 /** `GET /api/v1/training/modules?includeRetired=true|false` (staff only; blank means false). */
