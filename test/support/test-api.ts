@@ -17,11 +17,14 @@ export interface TestApi {
 
 /**
  * The real api (same modules, same `configureApi` as production) on a random port, against this file's
- * own database and Redis prefix. Call `close()` in afterAll.
+ * own database and Redis prefix. Call `close()` in afterAll. Overrides may depend on the database (e.g. a
+ * DATABASE_URL through a proxy to it).
  */
-export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  overrides: Record<string, string> | ((database: TestDatabase) => Record<string, string>) = {},
+): Promise<TestApi> {
   const database = await createTestDatabase();
-  useTestEnvironment(database, overrides);
+  useTestEnvironment(database, typeof overrides === 'function' ? overrides(database) : overrides);
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureApi(app);

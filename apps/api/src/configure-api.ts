@@ -1,13 +1,18 @@
 import { AppConfig } from '@app/config';
 import { AppLogger } from '@app/observability';
 import {
+  apiBodiesAreJson,
+  apiBodiesAreObjects,
   bodyParserErrors,
   configureViews,
   createValidationPipe,
   cspNonceMiddleware,
   languageMiddleware,
   ProblemDetailsFilter,
+  rejectUnsafeText,
+  SafeParamsPipe,
   securityHeaders,
+  verifyJsonBody,
 } from '@app/web';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -30,11 +35,22 @@ export function configureApi(app: NestExpressApplication, options: { handleSigna
   app.use(securityHeaders(config));
   app.use(cookieParser());
   app.use(languageMiddleware);
-  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  // Bodies: the API takes JSON only; JSON nesting is capped before parsing; forms stay flat (no
+  // `extended` parsing, so `a[b][c]` is one plain field name); text Postgres cannot store is refused.
+  app.use(apiBodiesAreJson);
+  app.use(
+    express.json({
+      limit: BODY_LIMIT,
+      type: ['application/json', 'application/*+json'],
+      verify: verifyJsonBody,
+    }),
+  );
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(bodyParserErrors);
+  app.use(apiBodiesAreObjects);
+  app.use(rejectUnsafeText);
   configureViews(app, config);
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new SafeParamsPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   // Nest's own signal handling closes the app on SIGTERM; the one-process local run closes it itself.
   if (options.handleSignals ?? true) app.enableShutdownHooks();

@@ -119,6 +119,11 @@ export class AppConfig {
   @Min(100)
   DATABASE_STATEMENT_TIMEOUT_MS: number = 15000;
 
+  /** How long a request waits for a pool connection (or a new one) before it is answered 503. */
+  @IsInt()
+  @Min(50)
+  DATABASE_CONNECT_TIMEOUT_MS: number = 5000;
+
   @IsConnectionUrl(['redis', 'rediss'])
   REDIS_URL!: string;
 

@@ -33,7 +33,7 @@ export function buildDataSourceOptions(
       max: config.DATABASE_POOL_SIZE,
       statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS,
       application_name: overrides.applicationName ?? `sme-${config.NODE_ENV}`,
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
     },
   };
 }

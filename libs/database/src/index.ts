@@ -4,3 +4,5 @@ export { UnitOfWork } from './unit-of-work';
 export type { UnitOfWorkOptions } from './unit-of-work';
 export { runMigrations, pendingSchemaChanges } from './migrations';
 export { Coalescer } from './coalescer';
+export { databaseUnavailable } from './database-unavailable';
+export type { DatabaseUnavailable } from './database-unavailable';

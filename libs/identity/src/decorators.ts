@@ -1,4 +1,5 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from './actor';
 import { UnauthenticatedError } from './identity.errors';
@@ -10,8 +11,12 @@ export const ROLES_KEY = 'identity:roles';
 /** The route answers anonymous callers too (req.user is still set when someone is signed in). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
-/** Only these roles may use the route; anyone else gets 404 (we never reveal what you may not see). */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+/**
+ * Only these roles may use the route; anyone else gets 404 (we never reveal what you may not see). The
+ * OpenAPI document lists them as `x-roles` on each operation (a method's own list wins over its class's).
+ */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension('x-roles', roles));
 
 /** The signed-in Actor. On a @Public() route with nobody signed in it throws 401, so use it only where
  * a user is required (or read `req.user` yourself). */

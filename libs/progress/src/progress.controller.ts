@@ -4,7 +4,7 @@ import { UnitOfWork } from '@app/database';
 import { CurrentUser, type Actor } from '@app/identity';
 import { IdempotencyKeyHeader } from '@app/idempotency';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { DecideStageDto } from './dto/decide-stage.dto';
 import { RecordOutcomeDto } from './dto/record-outcome.dto';
 import { ProgressService, type ProgressView } from './progress.service';
@@ -29,6 +29,12 @@ export class ProgressController {
    * `Idempotency-Key` header makes a retry return the outcome already recorded instead of a second one.
    */
   @Post('outcomes')
+  // Named as @Headers reads it, so this replaces the parameter Nest infers (which it marks required).
+  @ApiHeader({
+    name: 'idempotency-key',
+    required: false,
+    description: 'a retry with the same key returns the outcome already recorded (1-200 visible ASCII)',
+  })
   async recordOutcome(
     @CurrentUser() actor: Actor,
     @Param('id') id: string,

@@ -2,10 +2,12 @@ import { RecordIdPipe } from '@app/web';
 import { CaseAccessService } from '@app/advisers';
 import { AuditCtx, type AuditContext } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
+import { NotFoundError } from '@app/errors';
 import { CurrentUser, type Actor } from '@app/identity';
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { QuestionnaireQueryDto } from './dto/questionnaire-query.dto';
 import { AddRecommendationDto, DecideRecommendationDto } from './dto/recommendation.dto';
 import { SaveAuditDto } from './dto/save-audit.dto';
 import { auditKindOf } from './domain/audit-kind-of';
@@ -29,11 +31,10 @@ export class ReadinessController {
 
   /** The current questionnaire (or an older version), with every text in en, es and de. */
   @Get('readiness/questionnaire')
-  @ApiQuery({ name: 'version', required: false })
-  questionnaire(@Query('version', new ParseIntPipe({ optional: true })) version?: number): QuestionnaireFile {
-    return (
-      version === undefined ? this.readiness.currentQuestionnaire : this.readiness.questionnaireFor(version)
-    ).file;
+  questionnaire(@Query() { version }: QuestionnaireQueryDto): QuestionnaireFile {
+    if (version === undefined) return this.readiness.currentQuestionnaire.file;
+    if (!this.readiness.hasQuestionnaire(version)) throw new NotFoundError('questionnaire', String(version));
+    return this.readiness.questionnaireFor(version).file;
   }
 
   @Get('cases/:id/audits')

@@ -278,6 +278,10 @@ export class ReadinessService {
     return this.catalogue.get(version);
   }
 
+  hasQuestionnaire(version: number): boolean {
+    return this.catalogue.has(version);
+  }
+
   get currentQuestionnaire(): Questionnaire {
     return this.catalogue.current;
   }

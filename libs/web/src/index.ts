@@ -4,10 +4,18 @@ export { languageMiddleware, chooseLanguage, languageLinks } from './language.mi
 export { configureViews, createViewEnvironment, viewPaths, govukFrontendDist, SERVICE_NAME } from './views';
 export { cspNonceMiddleware } from './csp-nonce.middleware';
 export { securityHeaders } from './security-headers';
-export { createValidationPipe, toFieldErrors, RequestValidationException } from './validation';
+export {
+  createValidationPipe,
+  toFieldErrors,
+  RequestValidationException,
+  IsOptionalNotNull,
+} from './validation';
 export { ProblemDetailsFilter, wantsHtml } from './problem-details.filter';
 export type { ProblemDetails } from './problem-details.filter';
 export { bodyParserErrors } from './body-parser-errors.middleware';
+export { apiBodiesAreJson, apiBodiesAreObjects } from './json-only.middleware';
+export { verifyJsonBody, jsonDeeperThan, MAX_JSON_DEPTH } from './json-depth';
+export { rejectUnsafeText, SafeParamsPipe, findUnsafeText, hasUnsafeText } from './unsafe-text';
 export { validateForm, errorView } from './form-validation';
 export type { ErrorView } from './form-validation';
 export type { ErrorViewOptions } from './form-validation';

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsOptionalNotNull } from './validation';
 
 /**
  * The `version` of a record a change is based on: a JSON number, or a form's hidden field as text. The
@@ -9,8 +10,8 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
  */
 export function IsRecordVersion(description = 'the version you saw (or send If-Match)'): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ description, minimum: 1 }),
-    IsOptional(),
+    ApiPropertyOptional({ description, type: 'integer', minimum: 1, maximum: 999_999_999 }),
+    IsOptionalNotNull(),
     Transform(({ value }: { value: unknown }) =>
       typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value,
     ),

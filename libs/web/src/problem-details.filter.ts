@@ -1,3 +1,4 @@
+import { databaseUnavailable } from '@app/database';
 import { DomainError, FieldError } from '@app/errors';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -23,6 +24,8 @@ interface Resolved {
   fields?: FieldError[];
   extras?: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** The database was busy or out of reach (a 503 to retry, not a fault): why. */
+  busy?: string;
 }
 
 function resolve(exception: unknown): Resolved {
@@ -63,6 +66,16 @@ function resolve(exception: unknown): Resolved {
       headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined,
     };
   }
+  const unavailable = databaseUnavailable(exception);
+  if (unavailable) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      code: 'service_busy',
+      detail: `The service is busy: try again in ${unavailable.retryAfterSeconds} seconds`,
+      headers: { 'Retry-After': String(unavailable.retryAfterSeconds) },
+      busy: unavailable.reason,
+    };
+  }
   return { status: HttpStatus.INTERNAL_SERVER_ERROR };
 }
 
@@ -86,7 +99,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const resolved = resolve(exception);
     const { status } = resolved;
-    if (status >= 500) {
+    if (resolved.busy) {
+      this.logger.warn(
+        { err: exception, reason: resolved.busy, path: req.path, requestId: req.id },
+        'Database unavailable: answered 503',
+      );
+    } else if (status >= 500) {
       this.logger.error({ err: exception, path: req.path, requestId: req.id }, 'Unhandled error');
     }
     if (res.headersSent) {
@@ -102,8 +120,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const title = STATUS_CODES[status] ?? 'Error';
 
     if (wantsHtml(req) && typeof res.render === 'function' && res.app.get('view engine')) {
-      const view =
-        status === 404 ? 'errors/not-found' : status >= 500 ? 'errors/server-error' : 'errors/problem';
+      const view = resolved.busy
+        ? 'errors/busy'
+        : status === 404
+          ? 'errors/not-found'
+          : status >= 500
+            ? 'errors/server-error'
+            : 'errors/problem';
       res
         .status(status)
         .render(view, { status, title, detail: status >= 500 ? undefined : resolved.detail }, (err, html) => {

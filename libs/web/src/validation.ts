@@ -1,5 +1,6 @@
 import type { FieldError } from '@app/errors';
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { applyDecorators, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { IsDefined, ValidateIf, type ValidationOptions } from 'class-validator';
 
 /** Flattens class-validator's nested errors into `company.registrationNumber`-style field errors. */
 export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -35,4 +36,18 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new RequestValidationException(toFieldErrors(errors)),
   });
+}
+
+/**
+ * The field may be left out, but not sent as `null`: `@IsOptional()` lets null through as "not given",
+ * and a service that copies given fields onto an entity then writes NULL into a NOT NULL column (a 500).
+ * Use `@IsOptional()` only where null is a real value (clearing a date, a draft answer), and say
+ * `nullable: true` in its `@ApiProperty`.
+ */
+export function IsOptionalNotNull(options?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(
+    ValidateIf((_object, value) => value !== undefined),
+    // IS_DEFINED constraints run before every other one, so null gets this message, not "must be an integer".
+    IsDefined({ message: '$property must not be null', ...options }),
+  );
 }

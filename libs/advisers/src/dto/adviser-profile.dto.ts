@@ -15,6 +15,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsOptionalNotNull } from '@app/web';
 
 export const ADVISER_LANGUAGES = ['en', 'es', 'de'] as const;
 
@@ -31,8 +32,14 @@ const upperList = ({ value }: { value: unknown }): unknown =>
   (toList({ value }) as unknown[]).map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v));
 
 export class UpdateAdviserProfileDto {
-  @ApiPropertyOptional({ type: [String], example: ['london', 'south-east'] })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    maxItems: 20,
+    example: ['london', 'south-east'],
+    description: 'null or [] clears the list',
+  })
+  @IsOptionalNotNull()
   @Transform(toList)
   @IsArray()
   @ArrayMaxSize(20)
@@ -41,41 +48,61 @@ export class UpdateAdviserProfileDto {
 
   @ApiPropertyOptional({
     type: [String],
+    nullable: true,
+    maxItems: 20,
     example: ['scotland'],
     description: "Regions whose cases the adviser may also see, read-only (officers widen an adviser's view)",
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(toList)
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
   visibleRegions?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['C', 'J'], description: 'NACE Rev. 2 section letters' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    maxItems: 21,
+    example: ['C', 'J'],
+    description: 'NACE Rev. 2 section letters',
+  })
+  @IsOptionalNotNull()
   @Transform(upperList)
   @IsArray()
   @ArrayMaxSize(21)
   @Matches(/^[A-U]$/, { each: true, message: 'each NACE section must be one letter A–U' })
   naceSections?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['DE', 'FR'], description: 'ISO 3166-1 alpha-2' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    maxItems: 250,
+    example: ['DE', 'FR'],
+    description: 'ISO 3166-1 alpha-2',
+  })
+  @IsOptionalNotNull()
   @Transform(upperList)
   @IsArray()
   @ArrayMaxSize(250)
   @Matches(/^[A-Z]{2}$/, { each: true, message: 'each market must be an ISO 3166-1 alpha-2 code' })
   markets?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['en', 'de'] })
-  @IsOptional()
+  @ApiPropertyOptional({ enum: ADVISER_LANGUAGES, isArray: true, nullable: true, example: ['en', 'de'] })
+  @IsOptionalNotNull()
   @Transform(toList)
   @IsArray()
   @IsIn(ADVISER_LANGUAGES, { each: true, message: 'each language must be one of en, es, de' })
   languages?: string[];
 
-  @ApiPropertyOptional({ example: 40, description: 'maximum active cases' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 1000,
+    example: 40,
+    description: 'maximum active cases',
+  })
+  @IsOptionalNotNull()
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && value !== '' ? Number(value) : value,
   )
@@ -84,7 +111,7 @@ export class UpdateAdviserProfileDto {
   @Max(1000)
   capacity?: number;
 
-  @ApiPropertyOptional({ example: '2026-12-20', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-12-20', nullable: true })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === '' ? null : value))
   @ValidateIf((_o, v) => v !== null)
@@ -92,7 +119,7 @@ export class UpdateAdviserProfileDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'absentFrom must be a date (YYYY-MM-DD)' })
   absentFrom?: string | null;
 
-  @ApiPropertyOptional({ example: '2027-01-05', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2027-01-05', nullable: true })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === '' ? null : value))
   @ValidateIf((_o, v) => v !== null)
@@ -101,18 +128,18 @@ export class UpdateAdviserProfileDto {
   absentTo?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   active?: boolean;
 }
 
 export class CreateAdviserProfileDto extends PartialType(UpdateAdviserProfileDto) {
-  @ApiProperty({ description: "the adviser's user id" })
+  @ApiProperty({ format: 'uuid', description: "the adviser's user id" })
   @IsUUID()
   userId!: string;
 
-  @ApiProperty({ example: 40 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 1000, example: 40 })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && value !== '' ? Number(value) : value,
   )

@@ -17,6 +17,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { INTERACTION_KINDS, InteractionKind } from '../entities/interaction.entity';
+import { IsOptionalNotNull } from '@app/web';
 
 const toList = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value];
@@ -28,7 +29,7 @@ export class LogInteractionDto {
   @IsIn(INTERACTION_KINDS, { message: 'Choose what kind of interaction it was' })
   kind!: InteractionKind;
 
-  @ApiProperty({ example: '2026-11-20' })
+  @ApiProperty({ format: 'date', example: '2026-11-20' })
   @IsISO8601({ strict: true }, { message: 'Enter the date of the interaction as YYYY-MM-DD' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter the date of the interaction as YYYY-MM-DD' })
   occurredOn!: string;
@@ -40,23 +41,28 @@ export class LogInteractionDto {
   @MaxLength(5000)
   notes!: string;
 
-  @ApiPropertyOptional({ enum: BARRIERS, isArray: true })
-  @IsOptional()
+  @ApiPropertyOptional({ enum: BARRIERS, isArray: true, nullable: true, description: 'null means none' })
+  @IsOptionalNotNull()
   @Transform(toList)
   @IsArray()
   @IsIn(BARRIERS, { each: true, message: 'Unknown barrier heading' })
   @ArrayUnique({ message: 'Choose each barrier heading once' })
   barriers?: string[];
 
-  @ApiPropertyOptional({ type: [String], description: 'codes from config/support-measures.yaml' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    maxItems: 20,
+    description: 'codes from config/support-measures.yaml; null means none',
+  })
+  @IsOptionalNotNull()
   @Transform(toList)
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
   supportMeasures?: string[];
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @IsOptional()
   @Transform(emptyToNull)
   @ValidateIf((_o, v) => v !== null)
@@ -64,7 +70,7 @@ export class LogInteractionDto {
   @MaxLength(500)
   nextStep?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-12-01' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-12-01' })
   @IsOptional()
   @Transform(emptyToNull)
   @ValidateIf((_o, v) => v !== null)
@@ -88,7 +94,7 @@ export class UpdateCaseSummaryDto {
 }
 
 export class AssignCaseDto {
-  @ApiProperty()
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('loose', { message: 'Choose an adviser' })
   adviserId!: string;
 

@@ -1,5 +1,5 @@
 import { IsRecordVersion } from '@app/web';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,17 +21,18 @@ import { DUPLICATE_FLAG_STATUSES, DuplicateFlagStatus } from '../entities/duplic
 import { BARRIERS, ENROLMENT_STATUSES, EnrolmentStatus, ORDER_ORIGINS } from '../entities/enrolment.entity';
 import { SOCIAL_PLATFORMS } from '../entities/company.entity';
 import { IsLine, IsParagraph } from './text.validators';
+import { IsOptionalNotNull } from '@app/web';
 
 /** Amounts above this are not a plausible SME figure and would lose precision as JS numbers. */
 export const MAX_AMOUNT_MINOR = 1_000_000_000_000_000;
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: true };
 
 export class SocialProfileDto {
-  @ApiPropertyOptional({ enum: SOCIAL_PLATFORMS })
+  @ApiProperty({ enum: SOCIAL_PLATFORMS })
   @IsIn(SOCIAL_PLATFORMS)
   platform!: string;
 
-  @ApiPropertyOptional({ example: 'https://www.linkedin.com/company/example' })
+  @ApiProperty({ maxLength: 300, example: 'https://www.linkedin.com/company/example' })
   @IsLine(300)
   @IsUrl(URL_OPTIONS)
   url!: string;
@@ -42,17 +43,17 @@ export class SocialProfileDto {
  * checked on submit by the service, which reports each missing answer as a field error.
  */
 export class CompanyAnswersDto {
-  @ApiPropertyOptional({ example: 'Acme Widgets Ltd' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, example: 'Acme Widgets Ltd' })
   @IsOptional()
   @IsLine(200)
   legalName?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
   @IsOptional()
   @IsLine(200)
   tradingName?: string | null;
 
-  @ApiPropertyOptional({ example: 'SC123456' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 40, example: 'SC123456' })
   @IsOptional()
   @IsLine(40)
   @Matches(/^\s*[A-Za-z0-9][A-Za-z0-9 ./-]*\s*$/, {
@@ -60,12 +61,12 @@ export class CompanyAnswersDto {
   })
   registrationNumber?: string | null;
 
-  @ApiPropertyOptional({ example: 'GB', description: 'ISO 3166-1 alpha-2' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'GB', description: 'ISO 3166-1 alpha-2' })
   @IsOptional()
   @IsISO31661Alpha2()
   registrationCountry?: string | null;
 
-  @ApiPropertyOptional({ example: 'GB980780684' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 24, example: 'GB980780684' })
   @IsOptional()
   @IsLine(24)
   @Matches(/^[A-Za-z0-9 .-]+$/, {
@@ -73,56 +74,75 @@ export class CompanyAnswersDto {
   })
   vatNumber?: string | null;
 
-  @ApiPropertyOptional({ example: 'north-west', description: 'a code from config/regions.yaml' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 40,
+    example: 'north-west',
+    description: 'a code from config/regions.yaml',
+  })
   @IsOptional()
   @IsLine(40)
   region?: string | null;
 
-  @ApiPropertyOptional({ example: '62.01', description: 'NACE Rev. 2 code' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '62.01', description: 'NACE Rev. 2 code' })
   @IsOptional()
   @Matches(/^\d{2}(\.\d{1,2})?$/, { message: 'naceCode must be a NACE Rev. 2 code such as 62.01' })
   naceCode?: string | null;
 
-  @ApiPropertyOptional({ example: 12 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 10_000_000, example: 12 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
   employees?: number | null;
 
-  @ApiPropertyOptional({ example: 250000000, description: 'annual turnover in minor units of currency' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 0,
+    maximum: MAX_AMOUNT_MINOR,
+    example: 250000000,
+    description: 'annual turnover in minor units of currency',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_AMOUNT_MINOR)
   turnoverMinor?: number | null;
 
-  @ApiPropertyOptional({ description: 'balance-sheet total in minor units of currency' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 0,
+    maximum: MAX_AMOUNT_MINOR,
+    description: 'balance-sheet total in minor units of currency',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_AMOUNT_MINOR)
   balanceSheetMinor?: number | null;
 
-  @ApiPropertyOptional({ example: 'GBP', description: 'ISO 4217' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'GBP', description: 'ISO 4217' })
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
   currency?: string | null;
 
-  @ApiPropertyOptional({ example: 2009 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1800, maximum: 2100, example: 2009 })
   @IsOptional()
   @IsInt()
   @Min(1800)
   @Max(2100)
   yearFounded?: number | null;
 
-  @ApiPropertyOptional({ example: 'https://acme.example' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 300, example: 'https://acme.example' })
   @IsOptional()
   @IsLine(300)
   @IsUrl(URL_OPTIONS)
   website?: string | null;
 
-  @ApiPropertyOptional({ type: [SocialProfileDto] })
+  @ApiPropertyOptional({ type: [SocialProfileDto], nullable: true, maxItems: 10 })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
@@ -132,19 +152,32 @@ export class CompanyAnswersDto {
 }
 
 export class ExportStatusAnswersDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean, nullable: true })
   @IsOptional()
   @IsBoolean()
   exportedLast12Months?: boolean | null;
 
-  @ApiPropertyOptional({ example: 15, description: 'whole percent of turnover from exports' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 0,
+    maximum: 100,
+    example: 15,
+    description: 'whole percent of turnover from exports',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100)
   exportSharePercent?: number | null;
 
-  @ApiPropertyOptional({ example: ['FR', 'DE'], description: 'ISO 3166-1 alpha-2 codes' })
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    maxItems: 250,
+    example: ['FR', 'DE'],
+    description: 'ISO 3166-1 alpha-2 codes',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(250)
@@ -152,33 +185,41 @@ export class ExportStatusAnswersDto {
   @IsISO31661Alpha2({ each: true })
   markets?: string[] | null;
 
-  @ApiPropertyOptional({ enum: ORDER_ORIGINS })
+  @ApiPropertyOptional({ enum: ORDER_ORIGINS, nullable: true })
   @IsOptional()
   @IsIn(ORDER_ORIGINS)
   orderOrigin?: string | null;
 }
 
 export class BarrierAnswersDto {
-  @ApiPropertyOptional({ enum: BARRIERS, isArray: true })
+  @ApiPropertyOptional({ enum: BARRIERS, isArray: true, nullable: true })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
   @IsIn(BARRIERS, { each: true })
   selected?: string[] | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @IsOptional()
   @IsParagraph(2000)
   note?: string | null;
 }
 
 export class ConsentAnswersDto {
-  @ApiPropertyOptional({ description: 'consent to data processing (required to submit)' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    nullable: true,
+    description: 'consent to data processing (required to submit)',
+  })
   @IsOptional()
   @IsBoolean()
   dataProcessing?: boolean | null;
 
-  @ApiPropertyOptional({ description: 'consent to be contacted for the programme evaluation' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    nullable: true,
+    description: 'consent to be contacted for the programme evaluation',
+  })
   @IsOptional()
   @IsBoolean()
   evaluationContact?: boolean | null;
@@ -187,20 +228,26 @@ export class ConsentAnswersDto {
 /** The enrolment form: the body of POST /api/v1/enrolments and PATCH /api/v1/enrolments/:id. */
 export class EnrolmentAnswersDto {
   @ApiPropertyOptional({ type: CompanyAnswersDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => CompanyAnswersDto)
   company?: CompanyAnswersDto;
 
   @ApiPropertyOptional({ type: ExportStatusAnswersDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => ExportStatusAnswersDto)
   exportStatus?: ExportStatusAnswersDto;
 
-  @ApiPropertyOptional({ example: ['US', 'JP'], description: '1 to 10 ISO 3166-1 alpha-2 codes' })
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    maxItems: 10,
+    example: ['US', 'JP'],
+    description: '1 to 10 ISO 3166-1 alpha-2 codes',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
@@ -209,13 +256,16 @@ export class EnrolmentAnswersDto {
   targetMarkets?: string[] | null;
 
   @ApiPropertyOptional({ type: BarrierAnswersDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => BarrierAnswersDto)
   barriers?: BarrierAnswersDto;
 
   @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    maxItems: 20,
     example: ['market-research'],
     description: 'codes from config/support-measures.yaml',
   })
@@ -227,7 +277,7 @@ export class EnrolmentAnswersDto {
   helpWanted?: string[] | null;
 
   @ApiPropertyOptional({ type: ConsentAnswersDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => ConsentAnswersDto)
@@ -235,7 +285,7 @@ export class EnrolmentAnswersDto {
 }
 
 export class AppealDto {
-  @ApiPropertyOptional({ description: 'why the decision should be looked at again' })
+  @ApiProperty({ maxLength: 4000, minLength: 1, description: 'why the decision should be looked at again' })
   @IsParagraph(4000, 1)
   reason!: string;
 }
@@ -247,21 +297,21 @@ export class SubmitEnrolmentDto {
 }
 
 export class AppealDecisionDto {
-  @ApiPropertyOptional({ enum: ['upheld', 'rejected'] })
+  @ApiProperty({ enum: ['upheld', 'rejected'] })
   @IsIn(['upheld', 'rejected'])
   decision!: 'upheld' | 'rejected';
 }
 
 export class EnrolmentListQueryDto {
   @ApiPropertyOptional({ enum: ENROLMENT_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ENROLMENT_STATUSES)
   status?: EnrolmentStatus;
 }
 
 export class DuplicateFlagQueryDto {
   @ApiPropertyOptional({ enum: DUPLICATE_FLAG_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(DUPLICATE_FLAG_STATUSES)
   status?: DuplicateFlagStatus;
 }

@@ -8,7 +8,7 @@ export class DecideStageDto {
   @IsIn(STAGES)
   to!: Stage;
 
-  @ApiProperty({ description: 'Why; required' })
+  @ApiProperty({ minLength: 5, maxLength: 2000, description: 'Why; required' })
   @IsString()
   @MinLength(5, { message: 'reason must say why, in at least 5 characters' })
   @MaxLength(2000)

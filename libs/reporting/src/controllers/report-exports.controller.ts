@@ -6,6 +6,7 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CASE_EXPORT_FIELDS } from '../exports/case-export-request';
 import { ReportExportsService, type ExportDownload } from '../exports/report-exports.service';
+import { ApiCaseExportBody } from './kpi-query.openapi';
 
 /**
  * Row-level case exports as background jobs: start one (202, or 200 with the same export when an identical
@@ -19,6 +20,7 @@ export class ReportExportsController {
   constructor(private readonly exports: ReportExportsService) {}
 
   @Post()
+  @ApiCaseExportBody()
   @ApiAcceptedResponse({ description: `The export, queued. Body fields: ${CASE_EXPORT_FIELDS.join(', ')}` })
   async start(
     @CurrentUser() actor: Actor,

@@ -2,12 +2,12 @@ import { AuditCtx, AuditLogService, type AuditContext } from '@app/audit-log';
 import { InvalidInputError } from '@app/errors';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { KPI_QUERY_FIELDS, KPI_SELECTION_FIELD } from '../kpi/kpi-query';
 import { KpiReportService } from '../kpi/kpi-report.service';
 import { ReportFiltersService } from '../kpi/report-filters.service';
 import { KpiDownloads } from './kpi-downloads';
+import { ApiKpiQuery } from './kpi-query.openapi';
 
 /** The KPI report as JSON, CSV or XLSX. Officers see the programme; advisers their own caseload; SMEs 404. */
 @ApiTags('reports')
@@ -23,13 +23,7 @@ export class ReportsController {
 
   @Get('kpis')
   @ApiOkResponse({ description: 'The KpiReport (format=json), or a CSV/XLSX download' })
-  @ApiQuery({
-    name: 'query',
-    required: false,
-    description:
-      `Any of: ${[...KPI_QUERY_FIELDS, KPI_SELECTION_FIELD].join(', ')}. ` +
-      '`kpi` picks KPIs by key (comma-separated, as on /reports/definitions); every KPI when absent.',
-  })
+  @ApiKpiQuery()
   async kpiReport(
     @CurrentUser() actor: Actor,
     @Query() query: Record<string, unknown>,

@@ -2,9 +2,9 @@ import { AuditContext, AuditCtx } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CreateSessionDto } from '../dto/create-session.dto';
-import { CreateModuleDto, UpdateModuleDto } from '../dto/module.dto';
+import { CreateModuleDto, ModuleListQueryDto, UpdateModuleDto } from '../dto/module.dto';
 import { TrainingCatalogueService } from '../training-catalogue.service';
 import { moduleJson, sessionJson } from './training-json';
 
@@ -19,13 +19,12 @@ export class TrainingModulesController {
 
   /** The catalogue. Staff may ask for retired modules too (`?includeRetired=true`). */
   @Get()
-  @ApiQuery({ name: 'includeRetired', required: false, type: Boolean })
   async list(
     @CurrentUser() actor: Actor,
-    @Query('includeRetired') includeRetired?: string,
+    @Query() { includeRetired }: ModuleListQueryDto,
   ): Promise<{ items: unknown[] }> {
     const staff = actor.role !== 'sme';
-    const modules = await this.catalogue.list({ includeRetired: staff && includeRetired === 'true' });
+    const modules = await this.catalogue.list({ includeRetired: staff && includeRetired === true });
     return { items: modules.map(moduleJson) };
   }
 

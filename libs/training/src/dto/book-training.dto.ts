@@ -1,26 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { MODULE_CODE_PATTERN } from '../config/training-rules';
+import { IsOptionalNotNull } from '@app/web';
 
 export class BookTrainingDto {
-  @ApiProperty({ example: 'linkedin-b2b-prospecting' })
+  @ApiProperty({ maxLength: 100, pattern: MODULE_CODE_PATTERN.source, example: 'linkedin-b2b-prospecting' })
   @IsString()
   @MaxLength(100)
   @Matches(MODULE_CODE_PATTERN, { message: 'moduleCode must be a module code' })
   moduleCode!: string;
 
-  @ApiPropertyOptional({ description: 'Required for webinars, workshops and clinics' })
-  @IsOptional()
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for webinars, workshops and clinics' })
+  @IsOptionalNotNull()
   @IsUUID()
   sessionId?: string;
 
   @ApiPropertyOptional({ description: 'Join the waitlist when the session is full (otherwise 409)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   waitlist?: boolean;
 
-  @ApiPropertyOptional({ description: 'The readiness recommendation this booking answers' })
-  @IsOptional()
+  @ApiPropertyOptional({ format: 'uuid', description: 'The readiness recommendation this booking answers' })
+  @IsOptionalNotNull()
   @IsUUID()
   recommendationId?: string;
 }

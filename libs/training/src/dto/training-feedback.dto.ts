@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptionalNotNull } from '@app/web';
 
 export class TrainingFeedbackDto {
-  @ApiProperty({ minimum: 1, maximum: 5 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(5)
   satisfaction!: number;
 
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'How useful for exporting' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5, description: 'How useful for exporting' })
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -18,7 +19,7 @@ export class TrainingFeedbackDto {
   usefulness!: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   comment?: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsOptionalNotNull } from '@app/web';
 
 export const BOOKING_ACTIONS = ['cancel', 'attend', 'no_show', 'complete'] as const;
 export type BookingAction = (typeof BOOKING_ACTIONS)[number];
@@ -10,10 +11,13 @@ export class UpdateBookingDto {
   action!: BookingAction;
 
   @ApiPropertyOptional({
-    type: [Number],
+    type: 'integer',
+    isArray: true,
+    minimum: 0,
+    maxItems: 50,
     description: 'Assessment modules (SME): the chosen option index for each question, in order',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsInt({ each: true })
@@ -23,10 +27,11 @@ export class UpdateBookingDto {
   @ApiPropertyOptional({
     description:
       'Assessment modules (staff only): a score 0-100 from an assessment taken outside the service',
+    type: 'integer',
     minimum: 0,
     maximum: 100,
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(100)

@@ -1,0 +1,125 @@
+import { createServer, Socket, type AddressInfo, type Server } from 'node:net';
+import { Client } from 'pg';
+import { createUser, signInWeb, tokenFor, type WebSession } from '../../support/auth';
+import { startTestApi, TestApi } from '../../support/test-api';
+
+/** A TCP proxy in front of PostgreSQL, so the test can make the database unreachable for real. */
+async function startProxy(target: URL): Promise<{ port: number; cut(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = new Socket();
+    upstream.connect(Number(target.port), target.hostname);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', () => s.destroy());
+      s.on('close', () => sockets.delete(s));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    async cut() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const s of sockets) s.destroy();
+      await closed;
+    },
+  };
+}
+
+/**
+ * When the database cannot serve a request — every pool connection taken, a statement over
+ * statement_timeout, the server out of reach — the answer is 503 with Retry-After (the request was
+ * fine; try again), never 500. Provoked for real: a pool of one connection held by the test, a table lock
+ * held by another client, a proxy that stops forwarding.
+ */
+describe('database busy or unreachable', () => {
+  let api: TestApi;
+  let proxy: Awaited<ReturnType<typeof startProxy>>;
+  let databaseUrl: string;
+  let token: string;
+  let web: WebSession;
+
+  beforeAll(async () => {
+    proxy = await startProxy(new URL(process.env.TEST_ADMIN_DATABASE_URL as string));
+    api = await startTestApi((database) => {
+      databaseUrl = database.url;
+      const viaProxy = new URL(database.url);
+      viaProxy.port = String(proxy.port);
+      return {
+        DATABASE_URL: viaProxy.toString(),
+        DATABASE_POOL_SIZE: '1',
+        DATABASE_CONNECT_TIMEOUT_MS: '300',
+        DATABASE_STATEMENT_TIMEOUT_MS: '1000',
+      };
+    });
+  }, 60_000);
+  beforeAll(async () => {
+    const adviser = await createUser(api, 'adviser');
+    token = await tokenFor(api, adviser.user.email, adviser.password);
+    web = await signInWeb(api, adviser.user.email, adviser.password);
+  });
+  afterAll(() => api.close());
+
+  const me = () => fetch(`${api.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+
+  async function expectBusy(res: Response, retryAfter: string): Promise<void> {
+    const text = await res.text();
+    if (res.status !== 503) throw new Error(`expected 503, got ${res.status}: ${text}`);
+    expect(res.headers.get('retry-after')).toBe(retryAfter);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(text)).toMatchObject({ status: 503, code: 'service_busy' });
+    expect(text).not.toMatch(/timeout exceeded|pg-pool|statement/i);
+  }
+
+  it('answers 503 with Retry-After while every pool connection is taken, and serves again once one is free', async () => {
+    const holder = api.dataSource.createQueryRunner();
+    await holder.connect();
+    try {
+      await expectBusy(await me(), '5');
+    } finally {
+      await holder.release();
+    }
+    expect((await me()).status).toBe(200);
+  });
+
+  it('shows browsers a translated "service busy" page with 503', async () => {
+    const holder = api.dataSource.createQueryRunner();
+    await holder.connect();
+    try {
+      const res = await web.get('/tasks?lang=es');
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      const html = await res.text();
+      expect(html).toContain('<html lang="es"');
+      expect(html).toContain('El servicio está ocupado');
+    } finally {
+      await holder.release();
+    }
+    expect((await web.get('/tasks')).status).toBe(200);
+  });
+
+  it('answers 503 when a statement runs past statement_timeout (here: waiting on a lock)', async () => {
+    const locker = new Client({ connectionString: databaseUrl });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE api_tokens IN ACCESS EXCLUSIVE MODE');
+      await expectBusy(await me(), '30');
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+    expect((await me()).status).toBe(200);
+  });
+
+  it('answers 503 when the database is out of reach', async () => {
+    await proxy.cut();
+    await expectBusy(await me(), '10');
+    const page = await web.get('/tasks?lang=de');
+    expect(page.status).toBe(503);
+    expect(page.headers.get('retry-after')).toBe('10');
+    expect(await page.text()).toContain('Der Dienst ist ausgelastet');
+  });
+});
