@@ -25,6 +25,10 @@ export class AuthMiddleware implements NestMiddleware {
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     try {
+      // Any dynamic answer may carry personal data (a signed-in page, an API record, a form shown again
+      // with the email typed into it): no browser history, shared cache or proxy keeps a copy. Static
+      // assets never reach this middleware and stay cacheable; a handler may still set its own value.
+      res.setHeader('Cache-Control', 'no-store');
       await this.identify(req);
       res.locals.user = req.user;
       if (req.user) res.locals.homeUrl = '/home';

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health.controller';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
+import { MetricsAccessGuard } from './metrics-access.guard';
 import { MetricsService } from './metrics.service';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -47,7 +48,7 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
     }),
   ],
   controllers: [HealthController],
-  providers: [MetricsService, RedisHealthIndicator],
+  providers: [MetricsService, RedisHealthIndicator, MetricsAccessGuard],
   exports: [MetricsService],
 })
 export class ObservabilityModule implements NestModule {

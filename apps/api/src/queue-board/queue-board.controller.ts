@@ -9,7 +9,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { All, Controller, Next, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Queue } from 'bull';
-import type { NextFunction, Request, Response } from 'express';
+import type { Application, NextFunction, Request, Response } from 'express';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 
@@ -42,6 +42,8 @@ export class QueueBoardController {
       serverAdapter: adapter,
     });
     this.router = adapter.getRouter();
+    // The board brings its own Express app, which announces itself unless told not to (the api's app is).
+    (this.router as unknown as Application).disable('x-powered-by');
   }
 
   /**
