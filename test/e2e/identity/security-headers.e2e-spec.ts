@@ -40,21 +40,44 @@ describe('security headers and cookies in production mode', () => {
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
 
-  it('uses a __Host- session cookie that is Secure, HttpOnly and SameSite=Lax', async () => {
-    const res = await fetch(`${api.url}/sign-in`, {
-      headers: { accept: 'text/html', 'x-forwarded-proto': 'https' },
+  /** Signs in through the form; `https` says whether the (trusted) proxy reports TLS. */
+  const signIn = async (https: boolean): Promise<{ page: Response; signedIn: Response }> => {
+    const { user, password } = await createUser(api, 'sme');
+    const proto: Record<string, string> = https ? { 'x-forwarded-proto': 'https' } : {};
+    const page = await fetch(`${api.url}/sign-in`, { headers: { accept: 'text/html', ...proto } });
+    const html = await page.text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1];
+    const cookie = page.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const signedIn = await fetch(`${api.url}/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie, ...proto },
+      body: new URLSearchParams({ email: user.email, password, _csrf: csrf }),
     });
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-sme.sid=')) ?? '';
-    expect(cookie).toMatch(/; Path=\//);
-    expect(cookie).toMatch(/; HttpOnly/i);
-    expect(cookie).toMatch(/; Secure/i);
-    expect(cookie).toMatch(/; SameSite=Lax/i);
-    expect(cookie).not.toMatch(/Domain=/i);
+    expect(signedIn.status).toBe(303);
+    return { page, signedIn };
+  };
+
+  it('uses __Host- cookies that are Secure, HttpOnly and SameSite=Lax: the anonymous CSRF one, then the session', async () => {
+    const { page, signedIn } = await signIn(true);
+    expect(page.headers.getSetCookie().filter((c) => c.includes('sme.sid'))).toEqual([]);
+    const csrfCookie = page.headers.getSetCookie().find((c) => c.startsWith('__Host-sme.csrf=')) ?? '';
+    const sessionCookie = signedIn.headers.getSetCookie().find((c) => c.startsWith('__Host-sme.sid=')) ?? '';
+    for (const cookie of [csrfCookie, sessionCookie]) {
+      expect(cookie).toMatch(/; Path=\//);
+      expect(cookie).toMatch(/; HttpOnly/i);
+      expect(cookie).toMatch(/; Secure/i);
+      expect(cookie).toMatch(/; SameSite=Lax/i);
+      expect(cookie).not.toMatch(/Domain=/i);
+    }
   });
 
   it('never sends the session cookie over plain http', async () => {
-    const res = await fetch(`${api.url}/sign-in`, { headers: { accept: 'text/html' } });
-    expect(res.headers.getSetCookie().filter((c) => c.includes('sme.sid'))).toEqual([]);
+    const { signedIn } = await signIn(false);
+    expect(signedIn.headers.getSetCookie().filter((c) => c.includes('sme.sid'))).toEqual([]);
   });
 
   it('tells browsers and proxies not to store signed-in pages or personal-data API answers', async () => {

@@ -59,7 +59,10 @@ export class AuthController {
     return user;
   }
 
-  /** For script running in our own pages: the session's CSRF token, to send as `x-csrf-token`. */
+  /**
+   * For script running in our own pages: the caller's CSRF token, to send as `x-csrf-token` — the
+   * session's when signed in, else an anonymous visitor's signed cookie token (no session is created).
+   */
   @Public()
   @Get('auth/csrf-token')
   csrfToken(@Req() req: Request): { csrfToken: string } {
