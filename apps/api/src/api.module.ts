@@ -3,7 +3,7 @@ import { ConfigModule } from '@app/config';
 import { DataProtectionModule } from '@app/data-protection';
 import { DatabaseModule } from '@app/database';
 import { EnrolmentModule } from '@app/enrolment';
-import { FollowUpsApiModule } from '@app/follow-ups';
+import { FollowUpsApiModule, FollowUpsModule } from '@app/follow-ups';
 import { IdentityModule } from '@app/identity';
 import { ObservabilityModule } from '@app/observability';
 import { ProgressModule } from '@app/progress';
@@ -12,6 +12,7 @@ import { ReportingModule } from '@app/reporting';
 import { RedisModule } from '@app/redis';
 import { TrainingModule } from '@app/training';
 import { Module } from '@nestjs/common';
+import { NotificationAccountNotifier } from './account-notices/notification-account-notifier';
 import { StartPageController } from './pages/start-page.controller';
 import { QueueBoardModule } from './queue-board/queue-board.module';
 
@@ -24,7 +25,7 @@ import { QueueBoardModule } from './queue-board/queue-board.module';
     RedisModule,
     EnrolmentModule,
     DataProtectionModule,
-    IdentityModule,
+    IdentityModule.forRoot({ notifier: NotificationAccountNotifier, imports: [FollowUpsModule] }),
     AdvisersModule,
     TrainingModule,
     ReadinessModule,

@@ -37,8 +37,9 @@ export class AuthController {
   async token(
     @Body() dto: TokenRequestDto,
     @AuditCtx() context: AuditContext,
+    @Req() req: Request,
   ): Promise<{ token: string; tokenType: 'Bearer'; expiresAt: string }> {
-    const user = await this.auth.verifyCredentials(dto.email, dto.password, 'token', context);
+    const user = await this.auth.verifyCredentials(dto.email, dto.password, 'token', context, req);
     const issued = await this.uow.run((m) => this.tokens.issue(m, user.id, { ...context, actorId: user.id }));
     return { token: issued.token, tokenType: 'Bearer', expiresAt: issued.expiresAt.toISOString() };
   }

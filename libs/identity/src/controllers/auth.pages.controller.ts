@@ -12,7 +12,7 @@ import { RegisterDto } from '../dto/register.dto';
 import { TokenRequestDto } from '../dto/token-request.dto';
 import { errorView, validateForm } from '../form-validation';
 import { safeReturnTo } from '../guards/access.guard';
-import { TooManyAttemptsException } from '../login-throttle.service';
+import { TooManyAttemptsException } from '../sign-in/login-throttle.service';
 import type { Actor } from '../actor';
 import type { User } from '../entities/user.entity';
 import { UsersService } from '../users.service';
@@ -65,17 +65,11 @@ export class AuthPagesController {
     if (errors.length) return again(400);
     let user: User;
     try {
-      user = await this.auth.verifyCredentials(value.email, value.password, 'session', context);
+      user = await this.auth.verifyCredentials(value.email, value.password, 'session', context, req);
     } catch (error) {
       if (error instanceof TooManyAttemptsException) {
         res.setHeader('Retry-After', String(error.retryAfter));
-        return again(429, [
-          {
-            field: 'email',
-            code: 'auth.throttled',
-            message: 'Too many failed attempts: wait a minute and try again',
-          },
-        ]);
+        return again(429, [{ field: 'email', code: 'auth.throttled', message: error.message }]);
       }
       if (error instanceof DomainError && error.status === 401) return again(401, [...error.fields]);
       throw error;

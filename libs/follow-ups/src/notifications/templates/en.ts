@@ -57,6 +57,10 @@ export const en: TemplateSet = {
       subject: 'Congratulations: you are now a {{stageName}}',
       body: 'Your company {{companyName}} has moved to a new export stage: {{stageName}}. Your adviser will be in touch about next steps.',
     },
+    'security.sign-in-attack': {
+      subject: 'Possible attack: repeated failed sign-ins',
+      body: 'There have been {{failures}} failed sign-ins in the last hour against {{target}}. Those clients are now slowed down; devices that have signed in before can still sign in. Check the audit trail, and contact the account holder if the attempts go on. You get at most one such message an hour for each account or address.',
+    },
     'generic.remind': {
       subject: 'Reminder: {{description}} due {{dueDate}}',
       body: '{{description}} for {{companyName}} is due on {{dueDate}}.',
