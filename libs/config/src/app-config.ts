@@ -220,6 +220,16 @@ export class AppConfig {
   @IsTimeZone()
   PROGRAMME_TIME_ZONE: string = 'Europe/London';
 
+  /** Self-registrations one client address may start an hour (each costs an argon2 hash and an email). */
+  @IsInt()
+  @Min(1)
+  REGISTRATIONS_PER_CLIENT_PER_HOUR: number = 20;
+
+  /** Self-registrations the whole service accepts a minute, whoever sends them. */
+  @IsInt()
+  @Min(1)
+  REGISTRATIONS_PER_MINUTE: number = 60;
+
   /**
    * Production only (development and test serve /metrics to anyone): the networks whose scrapers may read
    * /metrics without a token, as CIDRs. The client address honours TRUST_PROXY_HOPS on the api.

@@ -18,6 +18,7 @@ import { LoginThrottleService } from './sign-in/login-throttle.service';
 import { SignInAlertsService } from './sign-in/sign-in-alerts.service';
 import { PasswordHasher } from './password/password-hasher.service';
 import { PolicyService } from './policy/policy.service';
+import { RegistrationService } from './registration/registration.service';
 import { createSessionMiddleware } from './session/session.middleware';
 import { UsersService } from './users.service';
 
@@ -43,6 +44,7 @@ import { UsersService } from './users.service';
     DeviceCookies,
     SignInAlertsService,
     AuthService,
+    RegistrationService,
     PolicyService,
     AuthMiddleware,
     { provide: APP_GUARD, useClass: AccessGuard },

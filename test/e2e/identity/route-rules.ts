@@ -118,6 +118,16 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/v1/auth/register': { allow: 'public' },
   'POST /api/v1/auth/token': { allow: 'public' },
   'POST /register': { allow: 'public' },
+  'GET /register/check-email': { allow: 'public' },
+  'GET /register/confirm': {
+    allow: 'public',
+    allowedAnswer: { status: 410, why: 'no token: the "this link no longer works" page' },
+  },
+  'POST /api/v1/auth/register/confirm': { allow: 'public' },
+  'POST /register/confirm': {
+    allow: 'public',
+    allowedAnswer: { status: 410, why: 'the empty form names no registration: the link-expired page' },
+  },
   'POST /sign-in': { allow: 'public' },
   'POST /sign-out': { allow: 'public', allowedCallNotMade: "ends the caller's session" },
 

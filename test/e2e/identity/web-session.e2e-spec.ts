@@ -254,7 +254,7 @@ describe('web sign-in, sessions and CSRF', () => {
           }),
         });
       expect((await call({})).status).toBe(403);
-      expect((await call({ 'x-csrf-token': await session.csrfToken() })).status).toBe(201);
+      expect((await call({ 'x-csrf-token': await session.csrfToken() })).status).toBe(202);
     });
   });
 });

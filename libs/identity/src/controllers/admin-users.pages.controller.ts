@@ -8,6 +8,7 @@ import { csrfTokenFor } from '../csrf';
 import { Roles } from '../decorators';
 import { CreateUserDto } from '../dto/create-staff-user.dto';
 import { errorView, validateForm } from '../form-validation';
+import { emailLanguage } from '../registration/email-language';
 import { ROLES } from '../role';
 import { UsersService } from '../users.service';
 
@@ -63,7 +64,7 @@ export class AdminUsersPagesController {
       });
     if (errors.length) return again(400);
     try {
-      await this.uow.run((m) => this.users.create(m, value, context));
+      await this.uow.run((m) => this.users.create(m, value, context, emailLanguage(req)));
     } catch (error) {
       if (error instanceof DomainError && error.fields.length) return again(error.status, [...error.fields]);
       throw error;

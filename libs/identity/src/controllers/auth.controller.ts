@@ -8,27 +8,51 @@ import { ApiTokensService } from '../api-tokens.service';
 import { AuthService } from '../auth.service';
 import { csrfTokenFor } from '../csrf';
 import { CurrentUser, Public } from '../decorators';
+import { ConfirmRegistrationDto } from '../dto/confirm-registration.dto';
 import { RegisterDto } from '../dto/register.dto';
+import { CONFIRMATION_HOURS, RegistrationService } from '../registration/registration.service';
+import { emailLanguage } from '../registration/email-language';
 import { TokenRequestDto } from '../dto/token-request.dto';
 import { UnauthenticatedError } from '../identity.errors';
-import { toActor, UsersService } from '../users.service';
+import { toActor } from '../users.service';
 
 @ApiTags('auth')
 @Controller('api/v1')
 export class AuthController {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly users: UsersService,
+    private readonly registrations: RegistrationService,
     private readonly auth: AuthService,
     private readonly tokens: ApiTokensService,
   ) {}
 
-  /** SME self-registration. Staff accounts are created by admins. */
+  /**
+   * SME self-registration (staff accounts are created by admins). Always 202 with the same body: the
+   * address gets an email with a confirmation link (or, when it has an account already, an email saying
+   * so), and the account is created by `auth/register/confirm` with that link's token.
+   */
   @Public()
   @Post('auth/register')
-  async register(@Body() dto: RegisterDto, @AuditCtx() context: AuditContext): Promise<{ user: Actor }> {
-    const user = await this.uow.run((m) => this.users.create(m, { ...dto, role: 'sme' }, context));
-    return { user: toActor(user) };
+  @HttpCode(202)
+  async register(
+    @Body() dto: RegisterDto,
+    @AuditCtx() context: AuditContext,
+    @Req() req: Request,
+  ): Promise<{ status: 'confirmation_sent'; detail: string }> {
+    await this.registrations.register(dto, emailLanguage(req), context);
+    return {
+      status: 'confirmation_sent',
+      detail: `An email has been sent to the address given: follow its link within ${CONFIRMATION_HOURS} hours to create the account`,
+    };
+  }
+
+  @Public()
+  @Post('auth/register/confirm')
+  async confirmRegistration(
+    @Body() dto: ConfirmRegistrationDto,
+    @AuditCtx() context: AuditContext,
+  ): Promise<{ user: Actor }> {
+    return { user: toActor(await this.registrations.confirm(dto.token, context)) };
   }
 
   @Public()
