@@ -1,6 +1,6 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
-import { csrfTokenFor, Roles } from '@app/identity';
-import { DomainError, FieldError } from '@app/errors';
+import { csrfTokenFor, CurrentUser, Roles, type Actor } from '@app/identity';
+import { DomainError, FieldError, InvalidInputError } from '@app/errors';
 import { errorView } from '@app/web';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -17,6 +17,11 @@ function fieldErrorsOf(error: unknown): readonly FieldError[] {
   throw error;
 }
 
+/** The status a form shown again answers with: 400 for invalid input, 403 for a duty refusal. */
+const statusOf = (error: unknown): number => (error instanceof DomainError ? error.status : 400);
+
+const MAX_REASON = 2000;
+
 export function sendArchive(res: Response, archive: Buffer, name: string): void {
   res.setHeader('Content-Type', 'application/zip');
   res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
@@ -24,7 +29,10 @@ export function sendArchive(res: Response, archive: Buffer, name: string): void 
   res.send(archive);
 }
 
-/** Officers and admins: subject access requests (with download) and erasure requests (preview, approve). */
+/**
+ * Officers and admins: subject access and erasure requests, each approved by a second person (the rules are
+ * DataProtectionService's): request, view (an erasure's preview), approve, and an approved archive's download.
+ */
 @ApiExcludeController()
 @Roles('officer', 'admin')
 @Controller('admin/data-protection')
@@ -36,18 +44,25 @@ export class DataProtectionPagesController {
     await this.renderList(req, res, 200);
   }
 
+  /** A subject access request: recorded with its reason; the archive waits for a second person. */
   @Post('access')
   async access(
     @Req() req: Request,
     @Res() res: Response,
     @Body() body: Record<string, unknown>,
+    @CurrentUser() actor: Actor,
     @AuditCtx() context: AuditContext,
   ): Promise<void> {
+    const input = { email: text(body.email), reason: text(body.reason) };
     try {
-      const { request } = await this.service.subjectAccess(text(body.email), context);
-      res.redirect(303, `/admin/data-protection?created=${request.id}`);
+      const request = await this.service.requestAccess(input, actor, context);
+      res.redirect(303, `/admin/data-protection/requests/${request.id}`);
     } catch (error) {
-      await this.renderList(req, res, 400, { access: { email: body.email }, errors: fieldErrorsOf(error) });
+      // Both forms have a reason field; the access form's is `accessReason` on the page.
+      const errors = fieldErrorsOf(error).map((f) =>
+        f.field === 'reason' ? { ...f, field: 'accessReason' } : f,
+      );
+      await this.renderList(req, res, statusOf(error), { access: input, errors });
     }
   }
 
@@ -55,9 +70,10 @@ export class DataProtectionPagesController {
   async archive(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res() res: Response,
+    @CurrentUser() actor: Actor,
     @AuditCtx() context: AuditContext,
   ): Promise<void> {
-    sendArchive(res, await this.service.archiveOf(id, context), `subject-access-${id}.zip`);
+    sendArchive(res, await this.service.archiveOf(id, actor, context), `subject-access-${id}.zip`);
   }
 
   @Post('erasure')
@@ -65,6 +81,7 @@ export class DataProtectionPagesController {
     @Req() req: Request,
     @Res() res: Response,
     @Body() body: Record<string, unknown>,
+    @CurrentUser() actor: Actor,
     @AuditCtx() context: AuditContext,
   ): Promise<void> {
     const input = {
@@ -73,14 +90,14 @@ export class DataProtectionPagesController {
       confirmOpenCase: body.confirmOpenCase === 'yes',
     };
     try {
-      const request = await this.service.requestErasure(input, context);
+      const request = await this.service.requestErasure(input, actor, context);
       res.redirect(303, `/admin/data-protection/requests/${request.id}`);
     } catch (error) {
       // Both forms have an email field; the erasure form's is `erasureEmail` on the page.
       const errors = fieldErrorsOf(error).map((f) =>
         f.field === 'email' ? { ...f, field: 'erasureEmail' } : f,
       );
-      await this.renderList(req, res, 400, { erasure: input, errors });
+      await this.renderList(req, res, statusOf(error), { erasure: input, errors });
     }
   }
 
@@ -93,19 +110,30 @@ export class DataProtectionPagesController {
     await this.renderRequest(id, req, res, 200);
   }
 
+  /** The second person's approval: releases an access request's archive, or carries out an erasure. */
   @Post('requests/:id/approve')
   async approve(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Req() req: Request,
     @Res() res: Response,
     @Body() body: Record<string, unknown>,
+    @CurrentUser() actor: Actor,
     @AuditCtx() context: AuditContext,
   ): Promise<void> {
+    const decisionReason = text(body.decisionReason);
     try {
-      await this.service.approveErasure(id, text(body.decisionReason), context);
+      if (decisionReason.length > MAX_REASON)
+        throw new InvalidInputError([
+          {
+            field: 'decisionReason',
+            code: 'maxLength',
+            message: `Keep the reason to ${MAX_REASON} characters`,
+          },
+        ]);
+      await this.service.approve(id, decisionReason, actor, context);
       res.redirect(303, `/admin/data-protection/requests/${id}?done=1`);
     } catch (error) {
-      await this.renderRequest(id, req, res, 400, fieldErrorsOf(error), text(body.decisionReason));
+      await this.renderRequest(id, req, res, statusOf(error), fieldErrorsOf(error), decisionReason);
     }
   }
 
@@ -137,17 +165,15 @@ export class DataProtectionPagesController {
   ): Promise<void> {
     const t = res.locals.t as Translate;
     const request = await this.service.find(id);
-    if (request.kind !== 'erasure') {
-      res.redirect(303, `/admin/data-protection?created=${id}`);
-      return;
-    }
-    const changes = await this.service.previewErasure(id);
-    res.status(status).render('data-protection/erasure-request', {
+    const changes = request.kind === 'erasure' ? await this.service.previewErasure(id) : [];
+    const party = request.requestedById === req.user?.id || request.decidedById === req.user?.id;
+    res.status(status).render(`data-protection/${request.kind}-request`, {
       staffPage: true,
       request,
       changes,
       done: req.query.done === '1',
       ownRequest: request.requestedById === req.user?.id,
+      mayDownload: request.kind === 'access' && request.status === 'completed' && party,
       decisionReason,
       csrfToken: csrfTokenFor(req),
       ...(errors ? this.errors(errors, t) : {}),
