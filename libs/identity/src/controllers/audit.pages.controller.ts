@@ -1,11 +1,13 @@
-import { AuditLogService } from '@app/audit-log';
+import { AuditLogService, withoutCaseContent } from '@app/audit-log';
 import { toFieldErrors } from '@app/web';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Response } from 'express';
-import { Roles } from '../decorators';
+import type { Actor } from '../actor';
+import { CurrentUser, Roles } from '../decorators';
+import { PolicyService } from '../policy/policy.service';
 import { AuditEventsQueryDto } from '../dto/audit-events-query.dto';
 import { errorView } from '../form-validation';
 
@@ -16,10 +18,18 @@ type Translate = (key: string, options: { defaultValue: string }) => string;
 @Roles('officer', 'admin')
 @Controller('admin/audit')
 export class AuditPagesController {
-  constructor(private readonly audit: AuditLogService) {}
+  constructor(
+    private readonly audit: AuditLogService,
+    private readonly policy: PolicyService,
+  ) {}
 
+  /** Case content shows only to those who may read every case (see AuditEventsController). */
   @Get()
-  async list(@Query() raw: Record<string, string>, @Res() res: Response): Promise<void> {
+  async list(
+    @Query() raw: Record<string, string>,
+    @CurrentUser() user: Actor,
+    @Res() res: Response,
+  ): Promise<void> {
     // Empty inputs from the filter form mean "any".
     const filled = Object.fromEntries(Object.entries(raw).filter(([k, v]) => v !== '' && k !== 'lang'));
     const query = plainToInstance(AuditEventsQueryDto, filled);
@@ -35,7 +45,7 @@ export class AuditPagesController {
     res.status(errors.length ? 400 : 200).render('identity/audit-events', {
       staffPage: true,
       values: raw,
-      events: page.items,
+      events: this.policy.can(user, 'cases.view-all') ? page.items : page.items.map(withoutCaseContent),
       nextUrl: next ? `/admin/audit?${next}` : undefined,
       ...errorView(errors, res.locals.t as Translate),
     });
