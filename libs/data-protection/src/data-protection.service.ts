@@ -103,7 +103,10 @@ export class DataProtectionService {
     });
   }
 
-  /** An SME's own data: the same archive, for the signed-in person only. */
+  /**
+   * An SME's own data, for the signed-in person only: what it can see in the service (no adviser-only
+   * notes, no advisers' drafts, no staff workings). The full archive comes through a subject access request.
+   */
   async ownData(userId: string, context: AuditContext, lang: Language = 'en'): Promise<Buffer> {
     return this.uow.run(async (m) => {
       const [user] = (await m.query('SELECT email FROM users WHERE id = $1', [userId])) as {
@@ -111,7 +114,7 @@ export class DataProtectionService {
       }[];
       if (!user) throw new NotFoundError('user', userId);
       const subject = await resolveSubject(m, user.email, userId);
-      const data = await this.collector.collect(m, subject);
+      const data = await this.collector.collectOwn(m, subject);
       await this.audit.record(m, {
         action: 'data_protection.own_data_downloaded',
         entityType: 'user',

@@ -1,8 +1,9 @@
 import { DataProtectionService } from '@app/data-protection';
 import { createUser, signInWeb } from '../../support/auth';
+import { type Json, readJson } from '../../support/http';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { readArchive } from './support/archive';
-import { Person, personWithDataEverywhere } from './support/person.factory';
+import { call, Person, personWithDataEverywhere } from './support/person.factory';
 import { archiveWithFourEyes } from './support/two-people';
 
 jest.setTimeout(120_000);
@@ -216,6 +217,74 @@ describe('data protection: subject access', () => {
         ).get('/account/my-data')
       ).status,
     ).toBe(404);
+  });
+
+  it('gives the SME, in its own download, only what it can see in the service; the reviewed request gives the rest', async () => {
+    const fresh = await personWithDataEverywhere(api);
+    const adviser = fresh.adviser;
+    const caseUrl = `/api/v1/cases/${fresh.caseId}`;
+    // Adviser-only material: a case summary, an interaction's notes and next step, a draft adviser audit.
+    const { version } = await readJson(await call(api, adviser.token, 'GET', caseUrl));
+    expect(
+      (
+        await call(api, adviser.token, 'PUT', `${caseUrl}/summary`, {
+          summary: 'Adviser only: summary',
+          version,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call(api, adviser.token, 'POST', `${caseUrl}/interactions`, {
+          kind: 'call',
+          occurredOn: new Date().toISOString().slice(0, 10),
+          notes: 'Adviser only: the bank is unlikely to lend',
+          nextStep: 'Adviser only: talk to the officer',
+        })
+      ).status,
+    ).toBe(201);
+    const draft = await readJson(
+      await call(api, adviser.token, 'POST', `${caseUrl}/audits`, { questionnaireVersion: 1 }),
+    );
+    const draftId = draft.audit.id as string;
+    // What the API shows the SME: no adviser's draft.
+    const smeAudits = await readJson(await call(api, fresh.token, 'GET', `${caseUrl}/audits`));
+    const visibleAudits = (smeAudits.audits as Json[]).map((a) => a.id).sort();
+    expect(visibleAudits).not.toContain(draftId);
+
+    const smeWeb = await signInWeb(api, fresh.email, fresh.password);
+    const own = readArchive(Buffer.from(await (await smeWeb.get('/account/my-data/archive')).arrayBuffer()));
+    expect(own.json.scope).toBe('self-service');
+    const text = JSON.stringify(own.json);
+    expect(text).not.toContain('Adviser only');
+    expect(own.json.records.readiness_audits.map((a) => a.id).sort()).toEqual(visibleAudits);
+    for (const table of [
+      'interactions',
+      'case_work',
+      'case_assignments',
+      'audit_event',
+      'follow_up',
+      'outbox_event',
+    ])
+      expect(own.json.records[table]).toBeUndefined();
+    expect(own.json.queuedJobs).toEqual([]);
+    // Still everything the SME can see: its case, enrolment, company, bookings, outcomes, inbox.
+    expect(own.json.records.cases.map((c) => c.id)).toEqual([fresh.caseId]);
+    expect(own.json.records.cases[0]).not.toHaveProperty('assigned_adviser_id');
+    expect(own.json.records.enrolments.map((e) => e.id)).toEqual([fresh.enrolmentId]);
+    expect(own.json.records.training_booking).toHaveLength(1);
+    expect(own.json.records.export_outcomes).toHaveLength(1);
+    expect(own.json.records.notification.length).toBeGreaterThan(0);
+    expect(own.html).toContain('subject access request');
+
+    // The officer-reviewed subject access request holds the adviser's material too.
+    const full = readArchive((await archiveWithFourEyes(api, fresh.email)).archive);
+    expect(full.json.scope).toBe('full');
+    expect(JSON.stringify(full.json.records.interactions)).toContain(
+      'Adviser only: the bank is unlikely to lend',
+    );
+    expect(JSON.stringify(full.json.records.case_work)).toContain('Adviser only: summary');
+    expect(full.json.records.readiness_audits.map((a) => a.id)).toContain(draftId);
   });
 
   it('shows the privacy notice in en/es/de with the version enrolment records', async () => {
