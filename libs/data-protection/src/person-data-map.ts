@@ -198,6 +198,11 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
     rows: `${CASE_ROWS} OR booked_by_id = :user OR signed_off_by_id = :user`,
     columns: { booked_by_id: 'reference', signed_off_by_id: 'reference' },
   },
+  training_assessment_attempts: {
+    rows: 'booking_id = ANY(:bookings)',
+    columns: {},
+    notes: 'The answers and scores of their assessment attempts; nothing naming them, so erasure keeps them.',
+  },
   training_feedback: {
     rows: 'booking_id = ANY(:bookings)',
     columns: { comment: 'blank' },

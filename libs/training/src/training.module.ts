@@ -10,6 +10,7 @@ import { TrainingAdminPagesController } from './controllers/training-admin.pages
 import { TrainingBookingsController } from './controllers/training-bookings.controller';
 import { TrainingModulesController } from './controllers/training-modules.controller';
 import { TrainingPagesController } from './controllers/training.pages.controller';
+import { TrainingAssessmentService } from './training-assessment.service';
 import { TrainingBookingService } from './training-booking.service';
 import { TrainingCatalogueService } from './training-catalogue.service';
 import { TrainingCatalogueSync } from './training-catalogue.sync';
@@ -34,6 +35,7 @@ import { TrainingReportsService } from './training-reports.service';
     { provide: TRAINING_RULES, useFactory: () => loadTrainingRules() },
     TrainingCatalogueService,
     TrainingBookingService,
+    TrainingAssessmentService,
     TrainingCertificateService,
     TrainingReportsService,
     TrainingCatalogueSync,

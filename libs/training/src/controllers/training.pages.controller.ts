@@ -1,5 +1,6 @@
 import { CaseAccessService } from '@app/advisers';
 import { AuditContext, AuditCtx } from '@app/audit-log';
+import { AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/database';
 import { DomainError } from '@app/errors';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
@@ -16,6 +17,7 @@ import { TrainingFeedbackDto } from '../dto/training-feedback.dto';
 import { UpdateBookingDto } from '../dto/update-booking.dto';
 import type { TrainingBooking } from '../entities/training-booking.entity';
 import type { TrainingModuleEntity } from '../entities/training-module.entity';
+import { type AssessmentState, TrainingAssessmentService } from '../training-assessment.service';
 import { TrainingBookingService } from '../training-booking.service';
 import { TrainingCatalogueService, type SessionWithSeats } from '../training-catalogue.service';
 import { validateForm } from '@app/web';
@@ -68,6 +70,8 @@ export class TrainingPagesController {
     private readonly access: CaseAccessService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recommendations: RecommendationsService,
+    private readonly assessments: TrainingAssessmentService,
+    private readonly config: AppConfig,
   ) {}
 
   @Roles('sme')
@@ -231,7 +235,7 @@ export class TrainingPagesController {
     @Res() res: Response,
   ): Promise<void> {
     const booking = await this.bookings.findVisible(actor, id);
-    this.renderAssessment(booking, req, res, 200, {});
+    this.renderAssessment(booking, req, res, 200, {}, undefined, await this.assessments.state(booking));
   }
 
   @Roles('sme')
@@ -255,18 +259,14 @@ export class TrainingPagesController {
     }
     if (missing.length) return this.renderAssessment(booking, req, res, 400, values, errorView(res, missing));
     const answers = questions.map((_q, i) => Number(values[`q${i}`]));
-    const result = await attempt(() =>
-      this.uow.run((m) => this.bookings.update(m, actor, id, { action: 'complete', answers }, context)),
-    );
-    if (!result.ok)
-      return this.renderAssessment(
-        booking,
-        req,
-        res,
-        result.error.status,
-        values,
-        errorView(res, [], result.error),
-      );
+    const result = await attempt(() => this.assessments.attempt(actor, id, answers, context));
+    if (!result.ok) {
+      // Not passed (or no attempts left): the page says what may be said, and keeps the answers.
+      const state = await this.assessments.state(booking);
+      const notPassed = /^training\.assessment_(not_passed|locked)$/.test(result.error.code);
+      const view = notPassed ? undefined : errorView(res, [], result.error);
+      return this.renderAssessment(booking, req, res, result.error.status, values, view, state, notPassed);
+    }
     res.redirect(303, '/training?done=complete');
   }
 
@@ -277,6 +277,8 @@ export class TrainingPagesController {
     status: number,
     values: Record<string, string>,
     errors?: ReturnType<typeof errorView>,
+    assessment?: AssessmentState,
+    notPassed = false,
   ): void {
     const l = lang(req);
     const module = booking.module!;
@@ -289,12 +291,22 @@ export class TrainingPagesController {
         checked: values[`q${i}`] === String(j),
       })),
     }));
-    res
-      .status(status)
-      .render(
-        'training/assessment',
-        pageBase(req, { booking: bookingView(booking, l), questions, passMark: module.passMark, ...errors }),
-      );
+    res.status(status).render(
+      'training/assessment',
+      pageBase(req, {
+        booking: bookingView(booking, l),
+        questions,
+        passMark: module.passMark,
+        assessment: assessment && {
+          ...assessment,
+          retryAtText:
+            assessment.retryAt &&
+            formatInZone(assessment.retryAt, this.config.PROGRAMME_TIME_ZONE, locale(l)),
+        },
+        notPassed,
+        ...errors,
+      }),
+    );
   }
 
   /** Staff: one case's training, with booking on the SME's behalf, sign-off and attendance. */
