@@ -86,6 +86,14 @@ describe('data protection: subject access', () => {
     expect(audit).toHaveLength(1);
   });
 
+  const audited = async (action: string, entityId: string, actorId: string): Promise<number> =>
+    (
+      await api.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_event WHERE action = $1 AND entity_id = $2 AND actor_id = $3`,
+        [action, entityId, actorId],
+      )
+    )[0].n;
+
   it('builds an archive only with a recorded reason and a second person’s approval, for those two only', async () => {
     const { user: officer, password } = await createUser(api, 'officer');
     const web = await signInWeb(api, officer.email, password);
@@ -124,12 +132,7 @@ describe('data protection: subject access', () => {
     // ...who cannot approve it themselves.
     const self = await web.post(`/admin/data-protection/requests/${id}/approve`, {});
     expect(self.status).toBe(403);
-    expect(
-      await api.dataSource.query(
-        `SELECT 1 FROM audit_event WHERE action = 'access.denied' AND entity_id = $1 AND actor_id = $2`,
-        [id, officer.id],
-      ),
-    ).toHaveLength(1);
+    expect(await audited('access.denied', id, officer.id)).toBe(1);
 
     const second = await createUser(api, 'admin');
     const approver = await signInWeb(api, second.user.email, second.password);
@@ -152,12 +155,7 @@ describe('data protection: subject access', () => {
     const { json } = readArchive(Buffer.from(await download.arrayBuffer()));
     expect(json.records.cases.map((c) => c.id)).toEqual([person.caseId]);
     expect((await approver.get(`/admin/data-protection/requests/${id}/archive`)).status).toBe(200);
-    expect(
-      await api.dataSource.query(
-        `SELECT 1 FROM audit_event WHERE action = 'data_protection.access_downloaded' AND entity_id = $1 AND actor_id = $2`,
-        [id, officer.id],
-      ),
-    ).toHaveLength(1);
+    expect(await audited('data_protection.access_downloaded', id, officer.id)).toBe(1);
     // A third member of staff, who neither asked nor approved, gets no archive.
     const third = await createUser(api, 'admin');
     const bystander = await signInWeb(api, third.user.email, third.password);

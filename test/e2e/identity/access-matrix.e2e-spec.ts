@@ -164,35 +164,20 @@ describe('access matrix', () => {
     });
     ids.session = session.id as string;
 
-    const requestIdOf = (answer: Json): string =>
-      /requests\/([0-9a-f-]{36})/.exec(answer.location as string)?.[1] ?? '';
-    ids.accessRequest = requestIdOf(
-      await made(
-        'officer',
+    /** A data-protection request made through the page form; its id from the redirect. */
+    const request = async (who: SignedIn, kind: 'access' | 'erasure', email: string): Promise<string> => {
+      const answer = await made(
+        who,
         'POST',
-        '/admin/data-protection/access',
-        { email: users.smeB.email, reason: 'access matrix' },
+        `/admin/data-protection/${kind}`,
+        { email, reason: 'access matrix' },
         true,
-      ),
-    );
-    ids.staffErasure = requestIdOf(
-      await made(
-        'admin',
-        'POST',
-        '/admin/data-protection/erasure',
-        { email: users.adviserOff.email, reason: 'access matrix' },
-        true,
-      ),
-    );
-    ids.approvedAccess = requestIdOf(
-      await made(
-        'admin',
-        'POST',
-        '/admin/data-protection/access',
-        { email: users.smeA.email, reason: 'access matrix' },
-        true,
-      ),
-    );
+      );
+      return /requests\/([0-9a-f-]{36})/.exec(answer.location as string)?.[1] ?? '';
+    };
+    ids.accessRequest = await request('officer', 'access', users.smeB.email);
+    ids.staffErasure = await request('admin', 'erasure', users.adviserOff.email);
+    ids.approvedAccess = await request('admin', 'access', users.smeA.email);
     // Approved by a second officer who is none of the matrix's callers.
     const approval = await fetch(`${api.url}/admin/data-protection/requests/${ids.approvedAccess}/approve`, {
       method: 'POST',

@@ -11,6 +11,13 @@ describe('registration and account admin pages', () => {
   const userCount = async (): Promise<number> =>
     (await api.dataSource.query('SELECT count(*)::int AS n FROM users'))[0].n;
 
+  /** Fills the registration form (in `lang`) as a fresh visitor and sends it. */
+  const register = async (form: Record<string, string>, lang = 'en'): Promise<Response> => {
+    const session = webSession(api);
+    const page = await session.get(`/register?lang=${lang}`);
+    return session.post('/register', { ...form, _csrf: csrfFromHtml(await page.text()) });
+  };
+
   it('registers an SME through the form, then the emailed link confirms the address and signs them in', async () => {
     const session = webSession(api);
     const page = await session.get('/register?lang=de');
@@ -51,14 +58,7 @@ describe('registration and account admin pages', () => {
   it('answers a registration for an address that has an account exactly as for a new one', async () => {
     const { user } = await createUser(api, 'sme');
     const attempt = async (email: string) => {
-      const session = webSession(api);
-      const page = await session.get('/register');
-      const res = await session.post('/register', {
-        name: 'Somebody',
-        email,
-        password: 'a long enough passphrase',
-        _csrf: csrfFromHtml(await page.text()),
-      });
+      const res = await register({ name: 'Somebody', email, password: 'a long enough passphrase' });
       return { status: res.status, location: res.headers.get('location') };
     };
     expect(await attempt(user.email)).toEqual(await attempt('nobody-yet@firma.example'));
@@ -70,14 +70,10 @@ describe('registration and account admin pages', () => {
   });
 
   it('explains a password that is too easy to guess, in the page’s language', async () => {
-    const session = webSession(api);
-    const page = await session.get('/register?lang=de');
-    const res = await session.post('/register', {
-      name: 'Jonas Becker',
-      email: 'jonas@firma.example',
-      password: 'Sommer2026!!',
-      _csrf: csrfFromHtml(await page.text()),
-    });
+    const res = await register(
+      { name: 'Jonas Becker', email: 'jonas@firma.example', password: 'Sommer2026!!' },
+      'de',
+    );
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('href="#password"');
