@@ -3,6 +3,7 @@ import { createUser } from '../support/auth';
 import { newJourney } from './support/browser';
 import { tabTo } from './support/keyboard';
 import {
+  confirmRegistration,
   errorSummary,
   followErrorLink,
   heading,
@@ -58,7 +59,8 @@ describe('account journeys in a real browser', () => {
             .getByLabel(text(lang, 'identity.fields.password'), { exact: true })
             .fill(STRONG_PASSWORD);
           await submit(page, text(lang, 'identity.register.submit'));
-          expect(pathOf(page)).toBe('/home');
+          expect(await heading(page)).toBe(text(lang, 'identity.register.checkEmailTitle'));
+          await confirmRegistration(page, suite.api, email, { lang });
           expect(await heading(page)).toBe(text(lang, 'identity.home.smeTitle'));
           await checkPage(page, { name: 'sme home', lang });
 
@@ -104,13 +106,14 @@ describe('account journeys in a real browser', () => {
           '#email',
         );
         await followErrorLink(page, 'email', { keyboard: true });
-        await page.keyboard.type(`jana-${unique()}@firma.example`);
+        const email = `jana-${unique()}@firma.example`;
+        await page.keyboard.type(email);
         await page.keyboard.press('Tab');
         await page.keyboard.type(STRONG_PASSWORD);
         // Space activates a focused button just as Enter does.
         await tabTo(page, 'form .govuk-button');
         await navigation(page, () => page.keyboard.press('Space'));
-        expect(pathOf(page)).toBe('/home');
+        await confirmRegistration(page, suite.api, email, { lang, keyboard: true });
         expect(await heading(page)).toBe(text(lang, 'identity.home.smeTitle'));
 
         await tabTo(page, 'button.app-sign-out__button', { back: true });

@@ -27,6 +27,23 @@ describe('data protection pages in a real browser', () => {
           await submit(page, text('en', 'dataProtection.requests.erasureButton'));
           expect(page.url()).toMatch(/\/admin\/data-protection\/requests\/[0-9a-f-]{36}$/);
           await checkPage(page, { name: 'erasure request preview' });
+          // The requester sees why they cannot approve it, and no approve button.
+          expect(await page.getByText(text('en', 'dataProtection.approval.ownRequest')).isVisible()).toBe(
+            true,
+          );
+          expect(
+            await page.getByRole('button', { name: text('en', 'dataProtection.erasure.approve') }).count(),
+          ).toBe(0);
+
+          // A subject access request needs a reason, then waits for a second person.
+          await page.goto(`${suite.api.url}/admin/data-protection`);
+          await page.locator('#email').fill(subject.user.email);
+          await submit(page, text('en', 'dataProtection.requests.accessButton'));
+          await checkPage(page, { name: 'data protection requests', errors: true });
+          await page.locator('#accessReason').fill('Written request from the person');
+          await submit(page, text('en', 'dataProtection.requests.accessButton'));
+          expect(page.url()).toMatch(/\/admin\/data-protection\/requests\/[0-9a-f-]{36}$/);
+          await checkPage(page, { name: 'subject access request' });
         }),
       180_000,
     );

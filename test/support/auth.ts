@@ -135,3 +135,39 @@ export async function signInWeb(api: TestApi, email: string, password: string): 
   if (res.status !== 303) throw new Error(`sign-in as ${email}: ${res.status}`);
   return session;
 }
+
+/**
+ * The confirmation link (path and query) of the latest registration email sent to this address: what the
+ * person would click. The api writes the email as a notification row; the worker would deliver it.
+ */
+export async function confirmationLink(api: Pick<TestApi, 'dataSource'>, email: string): Promise<string> {
+  const rows = (await api.dataSource.query(
+    `SELECT body_text FROM notification WHERE kind = 'account.confirm-email' AND recipient_email = $1
+      ORDER BY created_at DESC LIMIT 1`,
+    [email.toLowerCase()],
+  )) as { body_text: string }[];
+  const link = /\/register\/confirm\?token=[A-Za-z0-9_-]+/.exec(rows[0]?.body_text ?? '')?.[0];
+  if (!link) throw new Error(`no confirmation email to ${email}`);
+  return link;
+}
+
+/** Registers an SME through the API and confirms its address as the emailed link would; returns the user. */
+export async function registerSme(
+  api: TestApi,
+  details: { email: string; name: string; password: string },
+): Promise<Actor> {
+  const res = await fetch(`${api.url}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(details),
+  });
+  if (res.status !== 202) throw new Error(`register ${details.email}: ${res.status} ${await res.text()}`);
+  const token = new URL(await confirmationLink(api, details.email), api.url).searchParams.get('token');
+  const confirmed = await fetch(`${api.url}/api/v1/auth/register/confirm`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
+  if (confirmed.status !== 201) throw new Error(`confirm ${details.email}: ${confirmed.status}`);
+  return ((await confirmed.json()) as { user: Actor }).user;
+}

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@app/database';
 import { EnrolmentModule } from '@app/enrolment';
 import { FollowUpsApiModule } from '@app/follow-ups';
 import { IdentityModule } from '@app/identity';
+import { MessagingModule } from '@app/messaging';
 import { ObservabilityModule } from '@app/observability';
 import { ProgressModule } from '@app/progress';
 import { ReadinessModule } from '@app/readiness';
@@ -12,6 +13,7 @@ import { ReportingModule } from '@app/reporting';
 import { RedisModule } from '@app/redis';
 import { TrainingModule } from '@app/training';
 import { Module } from '@nestjs/common';
+import { NotificationAccountNotifier } from './account-notices/notification-account-notifier';
 import { StartPageController } from './pages/start-page.controller';
 import { QueueBoardModule } from './queue-board/queue-board.module';
 
@@ -24,7 +26,7 @@ import { QueueBoardModule } from './queue-board/queue-board.module';
     RedisModule,
     EnrolmentModule,
     DataProtectionModule,
-    IdentityModule,
+    IdentityModule.forRoot({ notifier: NotificationAccountNotifier, imports: [MessagingModule] }),
     AdvisersModule,
     TrainingModule,
     ReadinessModule,

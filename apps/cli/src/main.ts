@@ -13,8 +13,13 @@ const USAGE = `usage: npm run cli -- <command> [options]
 commands:
   create-user --role <sme|adviser|officer|admin> --email <address> --name "<full name>" [--password <pw>]
   seed-demo   load the demo data (once, into an empty database; never in production)
-  sar         --email <address> [--out <file.zip>]   subject access archive (JSON + HTML summary)
-  erase       --email <address> --reason "<why>" [--confirm-open-case] [--simulate]
+  sar         --email <address> --reason "<why>" --as <your staff email>
+                records a subject access request; a second officer or admin approves it on the pages
+  sar         --request <id> --as <your staff email> [--out <file.zip>]
+                writes an approved request's archive (JSON + HTML summary), for its requester or approver
+  erase       --email <address> --reason "<why>" --as <your staff email> [--confirm-open-case]
+                records an erasure request and lists its changes; a second person approves it on the pages
+  erase       --email <address> [--confirm-open-case] --simulate   lists the changes, records nothing
   retention   [--simulate]   apply config/retention.yaml now`;
 
 const CONTEXT_COMMANDS: Record<string, (app: INestApplicationContext, argv: string[]) => Promise<string>> = {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Transform } from 'class-transformer';
+import { BlockList, isIP } from 'node:net';
 import {
   IsBoolean,
   IsIn,
@@ -74,6 +75,48 @@ function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
           } catch {
             return false;
           }
+        },
+      },
+    });
+}
+
+/** `a.b.c.d/n` or an IPv6 prefix such as `2001:db8::/32`; null when malformed. */
+export function parseCidr(
+  value: string,
+): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | null {
+  const match = /^([^/\s]+)\/(\d{1,3})$/.exec(value.trim());
+  if (!match) return null;
+  const version = isIP(match[1]);
+  const prefix = Number(match[2]);
+  if (version === 0 || prefix > (version === 4 ? 32 : 128)) return null;
+  return { address: match[1], prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
+}
+
+/** A comma-separated CIDR list as a BlockList (Node's own subnet matcher, IPv4-mapped IPv6 included). */
+export function networkList(value: string): BlockList {
+  const list = new BlockList();
+  for (const part of value.split(',').filter((p) => p.trim())) {
+    const cidr = parseCidr(part);
+    if (cidr) list.addSubnet(cidr.address, cidr.prefix, cidr.family);
+  }
+  return list;
+}
+
+function IsCidrList(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isCidrList',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: '$property must be a comma-separated list of networks such as 10.0.0.0/8,2001:db8::/32',
+        ...options,
+      },
+      validator: {
+        validate(value: unknown): boolean {
+          if (typeof value !== 'string') return false;
+          const parts = value.split(',').filter((p) => p.trim());
+          return parts.length > 0 && parts.every((p) => parseCidr(p) !== null);
         },
       },
     });
@@ -194,10 +237,38 @@ export class AppConfig {
   @IsTimeZone()
   PROGRAMME_TIME_ZONE: string = 'Europe/London';
 
+  /** Self-registrations one client address may start an hour (each costs an argon2 hash and an email). */
+  @IsInt()
+  @Min(1)
+  REGISTRATIONS_PER_CLIENT_PER_HOUR: number = 20;
+
+  /** Self-registrations the whole service accepts a minute, whoever sends them. */
+  @IsInt()
+  @Min(1)
+  REGISTRATIONS_PER_MINUTE: number = 60;
+
+  /**
+   * Production only (development and test serve /metrics to anyone): the networks whose scrapers may read
+   * /metrics without a token, as CIDRs. The client address honours TRUST_PROXY_HOPS on the api.
+   */
+  @IsOptional()
+  @IsCidrList()
+  METRICS_ALLOWED_NETWORKS?: string;
+
+  /** Production only: a scraper sending `Authorization: Bearer <this>` may read /metrics from anywhere. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: '$property must be at least 32 characters long' })
+  METRICS_TOKEN?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
 }
 
 /** Settings whose values never appear in an error message. */
-export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['SESSION_SECRET', 'SMTP_PASSWORD']);
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set([
+  'SESSION_SECRET',
+  'SMTP_PASSWORD',
+  'METRICS_TOKEN',
+]);

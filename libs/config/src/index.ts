@@ -1,4 +1,4 @@
-export { AppConfig, NODE_ENVS, LOG_LEVELS, SECRET_SETTINGS } from './app-config';
+export { AppConfig, NODE_ENVS, LOG_LEVELS, SECRET_SETTINGS, networkList, parseCidr } from './app-config';
 export type { NodeEnv } from './app-config';
 export { ConfigModule } from './config.module';
 export { ConfigError } from './config.errors';

@@ -1,10 +1,12 @@
 import { AuditContext, AuditLogService } from '@app/audit-log';
 import { AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/database';
-import { InvalidInputError, NotFoundError } from '@app/errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '@app/errors';
+import type { Actor } from '@app/identity';
 import type { Language } from '@app/web';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { DutyRefusedError, type DutyRule } from './data-protection.errors';
 import { DataProtectionRequest } from './entities/data-protection-request.entity';
 import { applyChanges, Change, listing, planErasure, PlannedChange } from './erasure/erasure-plan';
 import { pseudonymsFor } from './erasure/pseudonyms';
@@ -19,6 +21,15 @@ export interface ErasureInput {
   /** The subject has an open case and the requester confirms erasure anyway (a reason is then required). */
   confirmOpenCase?: boolean;
 }
+
+export interface AccessInput {
+  email: string;
+  /** Why the archive is wanted (the person's written request, a regulator's enquiry…); required. */
+  reason?: string | null;
+}
+
+/** Who acts on a request: its id and role decide what they may do (see the duty rules below). */
+export type Official = Pick<Actor, 'id' | 'role'>;
 
 export interface ErasureOutcome {
   requestId: string | null;
@@ -35,8 +46,16 @@ function countByTable(changes: Change[]): Record<string, number> {
 }
 
 /**
- * Subject access and erasure requests. Every request, download and erasure writes an audit row; none of
- * those rows holds the person's data (only ids and counts).
+ * Subject access and erasure requests, each made by one officer or admin and carried out only when a
+ * second person approves it (four eyes):
+ * - the approver is never the requester, and nobody requests, approves or receives the erasure of their
+ *   own account, nor approves access to their own data;
+ * - a staff account (adviser, officer, admin) is erased only at an admin's request with a second admin's
+ *   approval: an officer cannot remove another member of staff from the record;
+ * - a subject access request states its reason, and its archive is built only once approved, for the
+ *   requester and the approver.
+ * Refusals are 403 with an `access.denied` audit row. Every request, approval, download and erasure writes
+ * an audit row; none of those rows holds the person's data (only ids and counts).
  */
 @Injectable()
 export class DataProtectionService {
@@ -50,39 +69,44 @@ export class DataProtectionService {
     private readonly config: AppConfig,
   ) {}
 
-  /** A subject access request: records it, audits it and returns the archive (zip). */
-  async subjectAccess(
-    email: string,
+  /** Records a subject access request; nothing is collected until a second person approves it. */
+  async requestAccess(
+    input: AccessInput,
+    actor: Official,
     context: AuditContext,
-  ): Promise<{ request: DataProtectionRequest; archive: Buffer }> {
-    const address = this.requireEmail(email);
+  ): Promise<DataProtectionRequest> {
+    const address = this.requireEmail(input.email);
+    const reason = clean(input.reason);
+    if (!reason)
+      throw new InvalidInputError([
+        { field: 'reason', code: 'required', message: 'Give the reason for the subject access request' },
+      ]);
     return this.uow.run(async (m) => {
       const subject = await resolveSubject(m, address);
-      const data = await this.collector.collect(m, subject);
-      const counts = Object.fromEntries(Object.entries(data.records).map(([t, rows]) => [t, rows.length]));
-      counts.queued_jobs = data.queuedJobs.length;
       const request = m.create(DataProtectionRequest, {
         kind: 'access',
-        status: 'completed',
+        status: 'requested',
         subjectEmail: address,
         subjectUserId: subject.userId,
-        requestedById: context.actorId,
-        result: counts,
-        completedAt: new Date(),
+        requestedById: actor.id,
+        reason,
       });
       await m.save(request);
       await this.audit.record(m, {
         action: 'data_protection.access_requested',
         entityType: 'data_protection_request',
         entityId: request.id,
-        after: { kind: 'access', subjectFound: !!subject.userId, subjectUserId: subject.userId, counts },
+        after: { kind: 'access', subjectFound: !!subject.userId, subjectUserId: subject.userId },
         context,
       });
-      return { request, archive: await buildArchive(data) };
+      return request;
     });
   }
 
-  /** An SME's own data: the same archive, for the signed-in person only. */
+  /**
+   * An SME's own data, for the signed-in person only: what it can see in the service (no adviser-only
+   * notes, no advisers' drafts, no staff workings). The full archive comes through a subject access request.
+   */
   async ownData(userId: string, context: AuditContext, lang: Language = 'en'): Promise<Buffer> {
     return this.uow.run(async (m) => {
       const [user] = (await m.query('SELECT email FROM users WHERE id = $1', [userId])) as {
@@ -90,7 +114,7 @@ export class DataProtectionService {
       }[];
       if (!user) throw new NotFoundError('user', userId);
       const subject = await resolveSubject(m, user.email, userId);
-      const data = await this.collector.collect(m, subject);
+      const data = await this.collector.collectOwn(m, subject);
       await this.audit.record(m, {
         action: 'data_protection.own_data_downloaded',
         entityType: 'user',
@@ -101,11 +125,21 @@ export class DataProtectionService {
     });
   }
 
-  /** The archive of an earlier access request, built afresh (archives are never stored). */
-  async archiveOf(requestId: string, context: AuditContext): Promise<Buffer> {
+  /**
+   * The archive of an approved access request, built afresh (archives are never stored), for the person
+   * who requested it or the one who approved it.
+   */
+  async archiveOf(requestId: string, actor: Official, context: AuditContext): Promise<Buffer> {
+    const request = await this.uow.run((m) => this.load(m, requestId));
+    if (request.kind !== 'access') throw new NotFoundError('data_protection_request', requestId);
+    if (request.status !== 'completed')
+      throw new ConflictError(
+        'data_protection.awaiting_approval',
+        'The archive is built once a second officer or admin approves the request',
+      );
+    if (actor.id !== request.requestedById && actor.id !== request.decidedById)
+      await this.refuse('not_party', request, context);
     return this.uow.run(async (m) => {
-      const request = await this.load(m, requestId);
-      if (request.kind !== 'access') throw new NotFoundError('data_protection_request', requestId);
       const subject = await resolveSubject(m, request.subjectEmail, request.subjectUserId ?? undefined);
       const data = await this.collector.collect(m, subject);
       await this.audit.record(m, {
@@ -126,22 +160,33 @@ export class DataProtectionService {
     return this.uow.run((m) => this.load(m, id));
   }
 
-  /** Records an erasure request; it runs only when approved. An open case needs confirmation and a reason. */
-  async requestErasure(input: ErasureInput, context: AuditContext): Promise<DataProtectionRequest> {
+  /**
+   * Records an erasure request; it runs only when a second person approves. An open case needs confirmation
+   * and a reason. Nobody may ask to erase their own account, and only an admin a staff account.
+   */
+  async requestErasure(
+    input: ErasureInput,
+    actor: Official,
+    context: AuditContext,
+  ): Promise<DataProtectionRequest> {
     const address = this.requireEmail(input.email);
+    const subject = await this.uow.run((m) => resolveSubject(m, address));
+    if (!subject.userId)
+      throw new InvalidInputError([
+        { field: 'email', code: 'unknown', message: 'No account has this email address' },
+      ]);
+    if (subject.userId === actor.id)
+      await this.refuse('own_account', { subjectUserId: subject.userId }, context);
+    if (subject.role !== 'sme' && actor.role !== 'admin')
+      await this.refuse('staff_needs_admin', { subjectUserId: subject.userId }, context);
     return this.uow.run(async (m) => {
-      const subject = await resolveSubject(m, address);
-      if (!subject.userId)
-        throw new InvalidInputError([
-          { field: 'email', code: 'unknown', message: 'No account has this email address' },
-        ]);
       await this.checkOpenCases(m, subject, input);
       const request = m.create(DataProtectionRequest, {
         kind: 'erasure',
         status: 'requested',
         subjectEmail: address,
         subjectUserId: subject.userId,
-        requestedById: context.actorId,
+        requestedById: actor.id,
         reason: clean(input.reason),
         openCaseConfirmed: !!input.confirmOpenCase,
       });
@@ -153,6 +198,7 @@ export class DataProtectionService {
         after: {
           kind: 'erasure',
           subjectUserId: subject.userId,
+          subjectRole: subject.role,
           openCaseConfirmed: request.openCaseConfirmed,
         },
         context,
@@ -172,51 +218,70 @@ export class DataProtectionService {
     });
   }
 
+  /** Which duty rule, if any, stops this person approving this request. */
+  private async approvalRefusal(
+    m: EntityManager,
+    request: DataProtectionRequest,
+    actor: Official,
+  ): Promise<DutyRule | null> {
+    if (request.requestedById === actor.id) return 'second_person';
+    if (request.subjectUserId && request.subjectUserId === actor.id) return 'own_account';
+    if (request.kind === 'erasure' && actor.role !== 'admin' && request.subjectUserId) {
+      const [subject] = (await m.query('SELECT role FROM users WHERE id = $1', [request.subjectUserId])) as {
+        role: string;
+      }[];
+      if (subject && subject.role !== 'sme') return 'staff_needs_admin';
+    }
+    return null;
+  }
+
   /**
-   * Approves and carries out an erasure request. A second officer/admin approves; the requester may
-   * approve their own request only with a recorded reason. Approving a completed request changes nothing.
+   * A second person approves a request: an access request's archive may then be downloaded; an erasure is
+   * carried out at once. The approver must not be the requester nor the subject, and only an admin
+   * approves erasing a staff account. Approving a completed request changes nothing.
    */
-  async approveErasure(
+  async approve(
     requestId: string,
     decisionReason: string | null | undefined,
+    actor: Official,
     context: AuditContext,
   ): Promise<ErasureOutcome> {
     let jobs: QueuedJob[] = [];
+    let refusal: { rule: DutyRule; request: DataProtectionRequest } | undefined;
     const outcome = await this.uow.run(async (m) => {
       const request = await m.findOne(DataProtectionRequest, {
         where: { id: requestId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!request || request.kind !== 'erasure')
-        throw new NotFoundError('data_protection_request', requestId);
+      if (!request) throw new NotFoundError('data_protection_request', requestId);
       if (request.status === 'completed')
         return { requestId, changes: [] as Change[], counts: request.result ?? {} };
-      const reason = clean(decisionReason);
-      if (request.requestedById === context.actorId && !reason)
-        throw new InvalidInputError([
-          {
-            field: 'decisionReason',
-            code: 'required',
-            message: 'Give a reason for approving your own request',
-          },
-        ]);
+      const rule = await this.approvalRefusal(m, request, actor);
+      if (rule) {
+        refusal = { rule, request };
+        return { requestId, changes: [] as Change[], counts: {} };
+      }
       const subject = await resolveSubject(m, request.subjectEmail, request.subjectUserId ?? undefined);
+      if (request.kind === 'access') {
+        const data = await this.collector.collect(m, subject);
+        const counts = Object.fromEntries(Object.entries(data.records).map(([t, rows]) => [t, rows.length]));
+        counts.queued_jobs = data.queuedJobs.length;
+        await this.complete(m, request, actor, decisionReason, counts);
+        await this.audit.record(m, {
+          action: 'data_protection.access_approved',
+          entityType: 'data_protection_request',
+          entityId: requestId,
+          after: { kind: 'access', subjectUserId: subject.userId, counts },
+          context,
+        });
+        return { requestId, changes: [] as Change[], counts };
+      }
       const planned = await this.plan(m, subject);
       await applyChanges(m, planned);
       jobs = planned.flatMap((c) => (c.job ? [c.job] : []));
       const changes = listing(planned);
       const counts = countByTable(changes);
-      await m.update(
-        DataProtectionRequest,
-        { id: requestId },
-        {
-          status: 'completed',
-          decidedById: context.actorId,
-          decisionReason: reason,
-          result: counts,
-          completedAt: new Date(),
-        },
-      );
+      await this.complete(m, request, actor, decisionReason, counts);
       await this.audit.record(m, {
         action: 'data_protection.erasure_completed',
         entityType: 'data_protection_request',
@@ -226,55 +291,57 @@ export class DataProtectionService {
       });
       return { requestId, changes, counts };
     });
+    if (refusal) await this.refuse(refusal.rule, refusal.request, context);
     await this.purge(jobs);
     return outcome;
   }
 
   /**
-   * The command-line erasure: request and approval in one step, with the reason recorded. `simulate`
-   * returns the same list of changes and changes nothing. Unknown email: nothing to erase (no error).
+   * The command-line `erase --simulate`: the changes erasing this person would make, changing and
+   * recording nothing. Unknown email: nothing to erase (no error).
    */
-  async erase(input: ErasureInput & { simulate?: boolean }, context: AuditContext): Promise<ErasureOutcome> {
+  async simulateErasure(input: ErasureInput): Promise<Change[]> {
     const address = this.requireEmail(input.email);
-    if (!clean(input.reason))
-      throw new InvalidInputError([
-        { field: 'reason', code: 'required', message: 'Give the reason for the erasure' },
-      ]);
-    let jobs: QueuedJob[] = [];
-    const outcome = await this.uow.run(async (m) => {
+    return this.uow.run(async (m) => {
       const subject = await resolveSubject(m, address);
       if (subject.userId) await this.checkOpenCases(m, subject, input);
-      const planned = await this.plan(m, subject);
-      const changes = listing(planned);
-      const counts = countByTable(changes);
-      if (input.simulate) return { requestId: null, changes, counts };
-      await applyChanges(m, planned);
-      jobs = planned.flatMap((c) => (c.job ? [c.job] : []));
-      // Created after the changes, already holding the pseudonym: the request never stores the address.
-      const request = m.create(DataProtectionRequest, {
-        kind: 'erasure',
+      return listing(await this.plan(m, subject));
+    });
+  }
+
+  private async complete(
+    m: EntityManager,
+    request: DataProtectionRequest,
+    actor: Official,
+    decisionReason: string | null | undefined,
+    counts: Record<string, number>,
+  ): Promise<void> {
+    await m.update(
+      DataProtectionRequest,
+      { id: request.id },
+      {
         status: 'completed',
-        subjectEmail: subject.userId ? pseudonymsFor(subject, this.config.SESSION_SECRET).email : 'unknown',
-        subjectUserId: subject.userId,
-        requestedById: context.actorId,
-        reason: clean(input.reason),
-        openCaseConfirmed: !!input.confirmOpenCase,
-        decidedById: context.actorId,
+        decidedById: actor.id,
+        decisionReason: clean(decisionReason),
         result: counts,
         completedAt: new Date(),
-      });
-      await m.save(request);
-      await this.audit.record(m, {
-        action: 'data_protection.erasure_completed',
-        entityType: 'data_protection_request',
-        entityId: request.id,
-        after: { kind: 'erasure', subjectUserId: subject.userId, changes: changes.length, counts },
-        context,
-      });
-      return { requestId: request.id, changes, counts };
+      },
+    );
+  }
+
+  /** A separation-of-duties refusal: an `access.denied` audit row (its own transaction), then 403. */
+  private async refuse(
+    rule: DutyRule,
+    about: Pick<DataProtectionRequest, 'subjectUserId'> & { id?: string },
+    context: AuditContext,
+  ): Promise<never> {
+    await this.audit.recordDenial({
+      entityType: about.id ? 'data_protection_request' : 'user',
+      entityId: about.id ?? about.subjectUserId ?? 'unknown',
+      after: { rule: `data_protection.${rule}` },
+      context,
     });
-    await this.purge(jobs);
-    return outcome;
+    throw new DutyRefusedError(rule);
   }
 
   /** The planned changes for a subject (database rows and queued jobs). */

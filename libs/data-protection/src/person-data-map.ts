@@ -57,6 +57,14 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
     omit: ['token_hash'],
     notes: 'Tokens are deleted on erasure.',
   },
+  pending_registrations: {
+    rows: 'email = :email',
+    columns: { email: 'replace', name: 'replace' },
+    deleteRows: true,
+    omit: ['password_hash', 'token_hash'],
+    notes:
+      'A self-registration waiting for its email address to be confirmed (deleted after 24 hours). Erasure deletes it.',
+  },
   idempotency_keys: {
     rows: 'user_id = :user',
     columns: { user_id: 'reference', response_body: 'json' },
@@ -189,6 +197,11 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
   training_booking: {
     rows: `${CASE_ROWS} OR booked_by_id = :user OR signed_off_by_id = :user`,
     columns: { booked_by_id: 'reference', signed_off_by_id: 'reference' },
+  },
+  training_assessment_attempts: {
+    rows: 'booking_id = ANY(:bookings)',
+    columns: {},
+    notes: 'The answers and scores of their assessment attempts; nothing naming them, so erasure keeps them.',
   },
   training_feedback: {
     rows: 'booking_id = ANY(:bookings)',

@@ -2,8 +2,9 @@ import { AppConfig } from '@app/config';
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiTokensService } from './api-tokens.service';
-import { csrf } from './csrf';
+import { AnonymousCsrf, sessionCsrf } from './csrf';
 import { navigationFor } from './navigation';
+import { csrfCookieName } from './session/session-cookie';
 import { sessionExpiry } from './session/session-timeouts';
 import { toActor, UsersService } from './users.service';
 
@@ -17,20 +18,33 @@ const TOUCH_AFTER_MS = 15_000;
  */
 @Injectable()
 export class AuthMiddleware implements NestMiddleware {
+  private readonly anonymousCsrf: AnonymousCsrf;
+
   constructor(
     private readonly config: AppConfig,
     private readonly users: UsersService,
     private readonly tokens: ApiTokensService,
-  ) {}
+  ) {
+    this.anonymousCsrf = new AnonymousCsrf(
+      config.SESSION_SECRET,
+      csrfCookieName(config),
+      config.isProduction,
+    );
+  }
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     try {
+      // Any dynamic answer may carry personal data (a signed-in page, an API record, a form shown again
+      // with the email typed into it): no browser history, shared cache or proxy keeps a copy. Static
+      // assets never reach this middleware and stay cacheable; a handler may still set its own value.
+      res.setHeader('Cache-Control', 'no-store');
+      req.anonymousCsrf = this.anonymousCsrf;
       await this.identify(req);
       res.locals.user = req.user;
       if (req.user) res.locals.homeUrl = '/home';
       res.locals.navigation = navigationFor(req.user, req.path, res.locals.t as (key: string) => string);
       // Signed-in pages get the token for their forms (the sign-out button is on every page).
-      if (req.authMethod === 'session') res.locals.csrfToken = csrf.generateToken(req, false);
+      if (req.authMethod === 'session') res.locals.csrfToken = sessionCsrf.generateToken(req, false);
       next();
     } catch (error) {
       next(error);

@@ -1,4 +1,5 @@
 import type { Actor } from './actor';
+import type { AnonymousCsrf } from './csrf';
 
 declare global {
   namespace Express {
@@ -7,6 +8,8 @@ declare global {
       user?: Actor;
       /** How `user` was authenticated; CSRF applies to `session` only. */
       authMethod?: 'session' | 'bearer';
+      /** Double-submit CSRF tokens for visitors who are not signed in (set by the identity middleware). */
+      anonymousCsrf?: AnonymousCsrf;
     }
   }
 }

@@ -1,6 +1,7 @@
 import { AuditLogModule } from '@app/audit-log';
 import { AppConfig } from '@app/config';
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, ModuleMetadata, NestModule, Type } from '@nestjs/common';
+import { ACCOUNT_NOTIFIER, type AccountNotifier } from './account-notifier';
 import { APP_GUARD } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ApiTokensService } from './api-tokens.service';
@@ -12,16 +13,19 @@ import { AuditPagesController } from './controllers/audit.pages.controller';
 import { AuthController } from './controllers/auth.controller';
 import { AuthPagesController } from './controllers/auth.pages.controller';
 import { AccessGuard } from './guards/access.guard';
-import { LoginThrottleService } from './login-throttle.service';
+import { DeviceCookies } from './sign-in/device-cookies';
+import { LoginThrottleService } from './sign-in/login-throttle.service';
+import { SignInAlertsService } from './sign-in/sign-in-alerts.service';
 import { PasswordHasher } from './password/password-hasher.service';
 import { PolicyService } from './policy/policy.service';
+import { RegistrationService } from './registration/registration.service';
 import { createSessionMiddleware } from './session/session.middleware';
 import { UsersService } from './users.service';
 
 /**
  * Who is calling and may they: sessions, bearer tokens, the global AccessGuard (@Public/@Roles),
  * the PolicyService, sign-in/register pages, account admin and the audit browser.
- * Import it once in a process that serves HTTP; the CLI uses IdentityCoreModule.
+ * Import it once, through `forRoot`, in a process that serves HTTP; the CLI uses IdentityCoreModule.
  */
 @Module({
   imports: [AuditLogModule],
@@ -37,7 +41,10 @@ import { UsersService } from './users.service';
     ApiTokensService,
     PasswordHasher,
     LoginThrottleService,
+    DeviceCookies,
+    SignInAlertsService,
     AuthService,
+    RegistrationService,
     PolicyService,
     AuthMiddleware,
     { provide: APP_GUARD, useClass: AccessGuard },
@@ -45,6 +52,21 @@ import { UsersService } from './users.service';
   exports: [UsersService, PolicyService, ApiTokensService],
 })
 export class IdentityModule implements NestModule {
+  /**
+   * The HTTP side of identity. `notifier` sends account and security notices (registration attempts,
+   * sign-in attack alerts) through the messaging code, which `imports` provides.
+   */
+  static forRoot(options: {
+    notifier: Type<AccountNotifier>;
+    imports?: ModuleMetadata['imports'];
+  }): DynamicModule {
+    return {
+      module: IdentityModule,
+      imports: options.imports ?? [],
+      providers: [{ provide: ACCOUNT_NOTIFIER, useClass: options.notifier }],
+    };
+  }
+
   constructor(
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,

@@ -17,3 +17,5 @@ export type { Resource, Action, PolicyOptions } from './policy/policy.service';
 export { passwordProblem, PASSWORD_MIN_LENGTH } from './password/password.policy';
 export { UnauthenticatedError, InvalidCredentialsError, EmailTakenError, CsrfError } from './identity.errors';
 export { csrfTokenFor } from './csrf';
+export { ACCOUNT_NOTIFIER } from './account-notifier';
+export type { AccountNotifier, AccountNotice } from './account-notifier';

@@ -19,6 +19,9 @@ export interface NewUser {
   password: string;
 }
 
+/** The language of a refused password's explanation. */
+type Language = 'en' | 'es' | 'de';
+
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -40,19 +43,34 @@ export class UsersService {
     private readonly audit: AuditLogService,
   ) {}
 
-  /** Creates an account in the caller's transaction, with its audit row. Refuses weak passwords and
-   * duplicate emails (case-insensitively) with field errors. */
-  async create(manager: EntityManager, input: NewUser, context: AuditContext): Promise<User> {
+  /** Creates an account in the caller's transaction, with its audit row. Refuses weak passwords (explained
+   * in `language`) and duplicate emails (case-insensitively) with field errors. */
+  async create(
+    manager: EntityManager,
+    input: NewUser,
+    context: AuditContext,
+    language: Language = 'en',
+  ): Promise<User> {
     const email = normaliseEmail(input.email);
-    const problem = passwordProblem(input.password, { email, name: input.name });
+    const problem = passwordProblem(input.password, { email, name: input.name, language });
     if (problem) throw new InvalidInputError([problem]);
     if (await manager.exists(User, { where: { email } })) throw new EmailTakenError();
-    const passwordHash = await this.hasher.hash(input.password);
+    const { password, ...rest } = input;
+    return this.createWithHash(manager, { ...rest, passwordHash: await this.hasher.hash(password) }, context);
+  }
+
+  /** As `create`, for a password checked and hashed earlier (a confirmed self-registration). */
+  async createWithHash(
+    manager: EntityManager,
+    input: Omit<NewUser, 'password'> & { passwordHash: string },
+    context: AuditContext,
+  ): Promise<User> {
+    const email = normaliseEmail(input.email);
     const user = manager.create(User, {
       email,
       name: input.name.trim(),
       role: input.role,
-      passwordHash,
+      passwordHash: input.passwordHash,
       active: true,
     });
     try {

@@ -1,6 +1,7 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { MetricsAccessGuard } from './metrics-access.guard';
 import { MetricsService } from './metrics.service';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -30,7 +31,9 @@ export class HealthController {
     ]);
   }
 
+  /** Open in development and test; in production only to METRICS_ALLOWED_NETWORKS or METRICS_TOKEN. */
   @Get('metrics')
+  @UseGuards(MetricsAccessGuard)
   @Header('Cache-Control', 'no-store')
   async scrape(): Promise<string> {
     return this.metrics.registry.metrics();

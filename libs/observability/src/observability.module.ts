@@ -10,6 +10,7 @@ import pretty from 'pino-pretty';
 import { AppLogger } from './app-logger';
 import { HealthController } from './health.controller';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
+import { MetricsAccessGuard } from './metrics-access.guard';
 import { MetricsService } from './metrics.service';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -66,7 +67,7 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
     }),
   ],
   controllers: [HealthController],
-  providers: [MetricsService, RedisHealthIndicator, AppLogger],
+  providers: [MetricsService, RedisHealthIndicator, MetricsAccessGuard, AppLogger],
   exports: [MetricsService, AppLogger],
 })
 export class ObservabilityModule implements NestModule {

@@ -11,7 +11,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { TRAINING_RULES, type TrainingRules } from './config/training-rules';
-import { scoreAssessment } from './domain/assessment';
 import { newCertificateCode } from './domain/certificate-code';
 import { dueDate, withinCancellationWindow } from './domain/due-date';
 import { needsSession } from './domain/training-formats';
@@ -337,20 +336,18 @@ export class TrainingBookingService {
       case 'attendance':
         throw TrainingErrors.attendanceRequired();
       case 'assessment': {
-        const passMark = module.passMark ?? this.rules.settings.defaultAssessmentPassMark;
-        let score: number | undefined;
-        if (input.answers) {
-          score = scoreAssessment(module.assessment ?? [], input.answers);
-          if (score === undefined) throw TrainingErrors.answersRequired();
-        } else if (input.assessmentScore !== undefined && isStaff(actor)) {
+        // Answers are marked by TrainingAssessmentService, which counts and limits the attempts.
+        if (input.answers) throw new Error('assessment answers go through TrainingAssessmentService.attempt');
+        if (input.assessmentScore !== undefined && isStaff(actor)) {
           // Staff record an assessment taken elsewhere (on paper, in a partner's course platform).
           await this.access.findWorkableCase(actor, booking.caseId, manager);
-          score = input.assessmentScore;
-        } else if (module.assessment?.length) throw TrainingErrors.answersRequired();
-        else throw TrainingErrors.assessmentScoreRequired();
-        if (score < passMark) throw TrainingErrors.assessmentFailed(score, passMark);
-        booking.assessmentScore = score;
-        return this.markCompleted(manager, actor, booking, context, now, 'training_booking.completed');
+          const passMark = module.passMark ?? this.rules.settings.defaultAssessmentPassMark;
+          if (input.assessmentScore < passMark)
+            throw TrainingErrors.scoreBelowPassMark(input.assessmentScore, passMark);
+          return this.passAssessment(manager, actor, booking, input.assessmentScore, context, now);
+        }
+        if (module.assessment?.length) throw TrainingErrors.answersRequired();
+        throw TrainingErrors.assessmentScoreRequired();
       }
       case 'sign_off':
         if (!isStaff(actor)) throw TrainingErrors.signOffRequired();
@@ -358,6 +355,19 @@ export class TrainingBookingService {
         booking.signedOffById = actor.id;
         return this.markCompleted(manager, actor, booking, context, now, 'training_booking.completed');
     }
+  }
+
+  /** Completes an assessment module with a passing score (the booking row locked by the caller). */
+  async passAssessment(
+    manager: EntityManager,
+    actor: Actor,
+    booking: TrainingBooking,
+    score: number,
+    context: AuditContext,
+    now: Date = new Date(),
+  ): Promise<TrainingBooking> {
+    booking.assessmentScore = score;
+    return this.markCompleted(manager, actor, booking, context, now, 'training_booking.completed');
   }
 
   private async markCompleted(

@@ -1,4 +1,13 @@
-import { ConflictError, UnprocessableError } from '@app/errors';
+import { ConflictError, DomainError, UnprocessableError } from '@app/errors';
+
+/** What a failed assessment attempt may tell the SME: the score and review only once revealed. */
+export interface AttemptReport {
+  attemptsLeft: number;
+  retryAt: string | null;
+  score?: number;
+  passMark?: number;
+  review?: { question: number; correct: boolean }[];
+}
 
 /** Coded refusals of the training rules; the global filter maps them to problem+json or a GOV.UK page. */
 export const TrainingErrors = {
@@ -82,10 +91,28 @@ export const TrainingErrors = {
     new UnprocessableError('training.answers_required', 'Answer every question of the assessment', [
       { field: 'answers', message: 'Answer every question', code: 'training.answers_required' },
     ]),
-  assessmentFailed: (score: number, passMark: number) =>
+  scoreBelowPassMark: (score: number, passMark: number) =>
     new UnprocessableError(
       'training.assessment_failed',
       `A score of ${score} does not pass this module's assessment (pass mark ${passMark})`,
+    ),
+  assessmentNotPassed: (report: AttemptReport) =>
+    new DomainError(
+      'training.assessment_not_passed',
+      report.attemptsLeft > 0
+        ? `Not passed. ${report.attemptsLeft} attempt(s) left in this period`
+        : `Not passed, and no attempts are left in this period: the score was ${report.score} (pass mark ${report.passMark}); the next attempt opens at ${report.retryAt}`,
+      422,
+      [],
+      { ...report },
+    ),
+  assessmentLocked: (report: AttemptReport, retryAfter: number) =>
+    new DomainError(
+      'training.assessment_locked',
+      `No attempts are left in this period: the next one opens at ${report.retryAt}`,
+      429,
+      [],
+      { ...report, retryAfter },
     ),
   signOffRequired: () =>
     new UnprocessableError(

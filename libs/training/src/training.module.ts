@@ -12,6 +12,7 @@ import { TrainingBookingsController } from './controllers/training-bookings.cont
 import { TrainingModulesController } from './controllers/training-modules.controller';
 import { CaseTrainingPagesController } from './controllers/case-training.pages.controller';
 import { SmeTrainingPagesController } from './controllers/sme-training.pages.controller';
+import { TrainingAssessmentService } from './training-assessment.service';
 import { TrainingBookingService } from './training-booking.service';
 import { TrainingCatalogueService } from './training-catalogue.service';
 import { TrainingCatalogueSync } from './training-catalogue.sync';
@@ -44,6 +45,7 @@ import { TrainingReportsService } from './training-reports.service';
     { provide: TRAINING_RULES, useFactory: () => loadTrainingRules() },
     TrainingCatalogueService,
     TrainingBookingService,
+    TrainingAssessmentService,
     TrainingCertificateService,
     TrainingReportsService,
     TrainingCatalogueSync,

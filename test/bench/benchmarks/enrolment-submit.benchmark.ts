@@ -465,10 +465,21 @@ async function prepare(
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
-  const { user } = await json<{ user: { id: string } }>(
+  await json(
     await post('/api/v1/auth/register', { email, password, name: 'Template Contact' }),
-    201,
+    202,
     'registration',
+  );
+  // The account is created from the link in the confirmation email (a notification row until the worker sends it).
+  const { rows } = await db.query<{ body_text: string }>(
+    `SELECT body_text FROM notification WHERE kind = 'account.confirm-email' AND recipient_email = $1`,
+    [email],
+  );
+  const confirmation = /\/register\/confirm\?token=([A-Za-z0-9_-]+)/.exec(rows[0]?.body_text ?? '')?.[1];
+  const { user } = await json<{ user: { id: string } }>(
+    await post('/api/v1/auth/register/confirm', { token: confirmation }),
+    201,
+    'registration confirmed',
   );
   const { token } = await json<{ token: string }>(
     await post('/api/v1/auth/token', { email, password }),

@@ -6,7 +6,15 @@ import { parse } from 'yaml';
 import type { TestApi } from '../../support/test-api';
 import { fillWithKeyboard, fillWithMouse, FormStep } from './form-steps';
 import { tabTo } from './keyboard';
-import { errorSummary, followErrorLink, heading, navigation, pathOf, signOut } from './journey';
+import {
+  confirmRegistration,
+  errorSummary,
+  followErrorLink,
+  heading,
+  navigation,
+  pathOf,
+  signOut,
+} from './journey';
 import { Language, text } from './locales';
 import { checkPage } from './page-check';
 
@@ -87,9 +95,10 @@ function answers(lang: Language, registration: string): { slug: string; steps: F
 /** Registers a new SME through the register page; leaves the browser on its home page. */
 async function register(api: TestApi, page: Page, lang: Language, keyboard: boolean): Promise<void> {
   await page.goto(`${api.url}/register?lang=${lang}`);
+  const email = `owner-${unique()}@firm.example`;
   const fields: FormStep[] = [
     { type: 'text', selector: '#name', value: `Owner ${unique()}` },
-    { type: 'text', selector: '#email', value: `owner-${unique()}@firm.example` },
+    { type: 'text', selector: '#email', value: email },
     { type: 'text', selector: '#password', value: 'export-ready-2026-plan' },
   ];
   if (keyboard) {
@@ -99,6 +108,7 @@ async function register(api: TestApi, page: Page, lang: Language, keyboard: bool
     await fillWithMouse(page, fields);
     await navigation(page, () => page.locator('form .govuk-button').click());
   }
+  await confirmRegistration(page, api, email, { lang, keyboard });
   expect(pathOf(page)).toBe('/home');
 }
 

@@ -1,4 +1,7 @@
 import type { Page } from 'playwright-core';
+import { confirmationLink } from '../../support/auth';
+import type { TestApi } from '../../support/test-api';
+import { checkPage } from './page-check';
 import { focusState } from './in-page';
 import { tabTo } from './keyboard';
 import { Language, text } from './locales';
@@ -75,4 +78,28 @@ export async function followErrorLink(
   if (!focused.element.includes(`id="${fieldId}"`)) {
     throw new Error(`the error summary link for "${fieldId}" left focus on ${focused.element}`);
   }
+}
+
+/**
+ * After the registration form: the "check your email" page, then the emailed link (read from the
+ * notification the api wrote) and its confirm button, ending signed in on home. Page checks on both pages.
+ */
+export async function confirmRegistration(
+  page: Page,
+  api: TestApi,
+  email: string,
+  options: { lang: Language; keyboard?: boolean },
+): Promise<void> {
+  const { lang, keyboard = false } = options;
+  if (pathOf(page) !== '/register/check-email')
+    throw new Error(`expected the check-email page, on ${pathOf(page)}`);
+  await checkPage(page, { name: 'check your email', lang });
+  await page.goto(`${api.url}${await confirmationLink(api, email)}`);
+  await checkPage(page, { name: 'confirm your email', lang });
+  const button = 'form[action="/register/confirm"] .govuk-button';
+  if (keyboard) {
+    await tabTo(page, button);
+    await navigation(page, () => page.keyboard.press('Enter'));
+  } else await navigation(page, () => page.locator(button).click());
+  if (pathOf(page) !== '/home') throw new Error(`expected home after confirming, on ${pathOf(page)}`);
 }

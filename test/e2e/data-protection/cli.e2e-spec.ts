@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DataProtectionService } from '@app/data-protection';
+import { createUser } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { readArchive } from './support/archive';
 import { Person, personWithDataEverywhere } from './support/person.factory';
@@ -38,25 +40,44 @@ describe('cli: sar, erase and retention as child processes', () => {
     await api.close();
   });
 
-  it('writes the subject access archive and an audit row', async () => {
-    const out = join(dir, 'sar.zip');
-    const result = cli('sar', '--email', person.email, '--out', out);
-    expect(result.stderr).not.toMatch(/error/i);
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain(`Subject access archive written to ${out}`);
-    expect(result.stdout).toMatch(/ {2}cases: 1/);
-    const { json } = readArchive(readFileSync(out));
-    expect(json.records.cases.map((c) => c.id)).toEqual([person.caseId]);
-    expect(json.queuedJobs).toHaveLength(1);
-    const requestId = /request ([0-9a-f-]{36})/.exec(result.stdout)![1];
+  it('records a subject access request naming who ran it, and writes the archive once a second person approved it', async () => {
+    const { user: officer } = await createUser(api, 'officer');
+    const requested = cli(
+      'sar',
+      '--email',
+      person.email,
+      '--reason',
+      'Letter of 3 March',
+      '--as',
+      officer.email,
+    );
+    expect(requested.stderr).not.toMatch(/error/i);
+    expect(requested.status).toBe(0);
+    const requestId = /request ([0-9a-f-]{36})/.exec(requested.stdout)![1];
+    expect(requested.stdout).toContain(`/admin/data-protection/requests/${requestId}`);
     const audit = await api.dataSource.query(
       `SELECT actor_id, request_id FROM audit_event WHERE action = 'data_protection.access_requested' AND entity_id = $1`,
       [requestId],
     );
-    expect(audit).toEqual([{ actor_id: null, request_id: 'cli' }]);
+    expect(audit).toEqual([{ actor_id: officer.id, request_id: expect.stringMatching(/^cli:.+@.+/) }]);
+
+    const out = join(dir, 'sar.zip');
+    const early = cli('sar', '--request', requestId, '--as', officer.email, '--out', out);
+    expect(early.status).toBe(1);
+    expect(early.stderr).toContain('second officer or admin approves');
+
+    const { user: admin } = await createUser(api, 'admin');
+    await api.app.get(DataProtectionService).approve(requestId, null, admin, { actorId: admin.id });
+    const written = cli('sar', '--request', requestId, '--as', officer.email, '--out', out);
+    expect(written.status).toBe(0);
+    expect(written.stdout).toContain(`Subject access archive written to ${out}`);
+    const { json } = readArchive(readFileSync(out));
+    expect(json.records.cases.map((c) => c.id)).toEqual([person.caseId]);
+    expect(json.queuedJobs).toHaveLength(1);
   });
 
-  it('erases with --simulate listing exactly what the real run then changes', async () => {
+  it('erase --simulate lists the changes; erase records a request that erases nothing until a second person approves', async () => {
+    const { user: officer } = await createUser(api, 'officer');
     const refused = cli('erase', '--email', person.email, '--reason', 'asked in writing', '--simulate');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/confirmOpenCase: .*open case/);
@@ -65,19 +86,47 @@ describe('cli: sar, erase and retention as child processes', () => {
     const simulated = cli(...args, '--simulate');
     expect(simulated.status).toBe(0);
     expect(simulated.stdout).toMatch(/^Simulation: erasure would make \d+ change\(s\)/);
-    const [{ email }] = await api.dataSource.query('SELECT email FROM users WHERE id = $1', [person.id]);
-    expect(email).toBe(person.email);
+    expect(changeLines(simulated.stdout).length).toBeGreaterThan(10);
 
-    const real = cli(...args);
-    expect(real.status).toBe(0);
-    expect(real.stdout).toMatch(/^Erased: \d+ change\(s\)/);
-    expect(changeLines(real.stdout)).toEqual(changeLines(simulated.stdout));
-    expect(changeLines(real.stdout).length).toBeGreaterThan(10);
+    const requested = cli(...args, '--as', officer.email);
+    expect(requested.status).toBe(0);
+    expect(requested.stdout).toMatch(
+      /^Erasure request [0-9a-f-]{36} recorded: approving it will make \d+ change\(s\)/,
+    );
+    const requestId = /request ([0-9a-f-]{36})/.exec(requested.stdout)![1];
+    // The listing is the simulation's, plus the pseudonym in the request's own record.
+    expect(changeLines(requested.stdout).sort()).toEqual(
+      [
+        ...changeLines(simulated.stdout),
+        `  update data_protection_request ${requestId} subject_email`,
+      ].sort(),
+    );
+    const [still] = await api.dataSource.query('SELECT email, active FROM users WHERE id = $1', [person.id]);
+    expect(still).toEqual({ email: person.email, active: true });
+
+    const { user: admin } = await createUser(api, 'admin');
+    await api.app.get(DataProtectionService).approve(requestId, null, admin, { actorId: admin.id });
     const [after] = await api.dataSource.query('SELECT email, active FROM users WHERE id = $1', [person.id]);
     expect(after).toEqual({
       email: expect.stringMatching(/^erased-[0-9a-f]{16}@erased\.invalid$/),
       active: false,
     });
+  });
+
+  it('refuses to act for anyone but an active officer or admin, and an officer erasing a staff account', async () => {
+    const sme = await createUser(api, 'sme');
+    const { user: officer } = await createUser(api, 'officer');
+    const adviser = await createUser(api, 'adviser');
+    const before = await api.dataSource.query('SELECT count(*)::int AS n FROM data_protection_request');
+    const asSme = cli('sar', '--email', adviser.user.email, '--reason', 'x', '--as', sme.user.email);
+    expect(asSme.status).toBe(1);
+    expect(asSme.stderr).toContain('--as must name an active officer or admin account');
+    const staff = cli('erase', '--email', adviser.user.email, '--reason', 'Left', '--as', officer.email);
+    expect(staff.status).toBe(1);
+    expect(staff.stderr).toContain('Only an admin may request or approve erasing a staff account');
+    expect(await api.dataSource.query('SELECT count(*)::int AS n FROM data_protection_request')).toEqual(
+      before,
+    );
   });
 
   it('runs retention with --simulate and for real, logging counts per rule', () => {

@@ -5,6 +5,7 @@ import type { Queue } from 'bull';
 import { createUser, signInWeb } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { call, Person, personWithDataEverywhere } from './support/person.factory';
+import { eraseWithFourEyes, twoAdmins } from './support/two-people';
 
 jest.setTimeout(120_000);
 
@@ -45,7 +46,6 @@ describe('data protection: erasure', () => {
   let api: TestApi;
   let service: DataProtectionService;
   let queue: Queue;
-  const cli = { actorId: null, requestId: 'test' };
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -54,7 +54,7 @@ describe('data protection: erasure', () => {
   });
   afterAll(() => api.close());
 
-  it('asks for confirmation of an open case, previews, needs a second approver (or a reason), then erases exactly the preview', async () => {
+  it('asks for confirmation of an open case, previews, refuses the requester’s own approval, then a second person erases exactly the preview', async () => {
     const person = await personWithDataEverywhere(api);
     const unrelated = await queue.add(
       'dispatch',
@@ -94,12 +94,22 @@ describe('data protection: erasure', () => {
       ]),
     );
 
-    // The requester approving alone must say why.
+    // The requester cannot approve their own request, whatever reason they give: 403, audited, nothing erased.
+    expect(shown).not.toContain(`action="/admin/data-protection/requests/${requestId}/approve"`);
     const alone = await web.post(`/admin/data-protection/requests/${requestId}/approve`, {
-      decisionReason: '',
+      decisionReason: 'I am sure',
     });
-    expect(alone.status).toBe(400);
-    expect(await alone.text()).toContain('href="#decisionReason"');
+    expect(alone.status).toBe(403);
+    expect(await alone.text()).toContain('a second officer or admin must approve it');
+    expect(
+      await api.dataSource.query(
+        `SELECT after FROM audit_event WHERE action = 'access.denied' AND entity_id = $1 AND actor_id = $2`,
+        [requestId, requester.id],
+      ),
+    ).toEqual([{ after: { rule: 'data_protection.second_person' } }]);
+    expect(
+      (await api.dataSource.query(`SELECT active FROM users WHERE id = $1`, [person.id]))[0].active,
+    ).toBe(true);
 
     const second = await createUser(api, 'admin');
     const approver = await signInWeb(api, second.user.email, second.password);
@@ -165,9 +175,11 @@ describe('data protection: erasure', () => {
       303,
     );
     expect(await service.previewErasure(requestId)).toEqual([]);
-    const again = await api.app
-      .get(DataProtectionService)
-      .erase({ email: account.email, reason: 'again', confirmOpenCase: true }, cli);
+    const again = await eraseWithFourEyes(api, {
+      email: account.email,
+      reason: 'again',
+      confirmOpenCase: true,
+    });
     expect(again.changes).toEqual([]);
     expect(await kpiCounts(api)).toEqual(countsBefore);
   });
@@ -176,31 +188,43 @@ describe('data protection: erasure', () => {
     const person: Person = await personWithDataEverywhere(api);
     const input = { email: person.email, reason: 'Erasure request by letter', confirmOpenCase: true };
     const countsBefore = await kpiCounts(api);
-    const simulated = await service.erase({ ...input, simulate: true }, cli);
-    expect(simulated.requestId).toBeNull();
-    expect(simulated.changes.length).toBeGreaterThan(10);
-    // The simulation changed nothing.
+    const simulated = await service.simulateErasure(input);
+    expect(simulated.length).toBeGreaterThan(10);
+    // The simulation changed (and recorded) nothing.
     expect(await rowsMentioning(api, person.email)).not.toEqual([]);
+    expect(await queue.getJob(simulated.find((c) => c.table.startsWith('bull:'))!.key)).not.toBeNull();
     expect(
-      await queue.getJob(simulated.changes.find((c) => c.table.startsWith('bull:'))!.key),
-    ).not.toBeNull();
+      await api.dataSource.query(`SELECT 1 FROM data_protection_request WHERE subject_user_id = $1`, [
+        person.id,
+      ]),
+    ).toEqual([]);
 
-    const real = await service.erase(input, cli);
-    expect(real.changes).toEqual(simulated.changes);
-    expect(real.requestId).toEqual(expect.any(String));
+    const real = await eraseWithFourEyes(api, input);
+    // The same changes, plus the pseudonym in the erasure request's own record (which the simulation lacks).
+    const ownRecord = (c: { table: string; key: string }) =>
+      c.table === 'data_protection_request' && c.key === real.requestId;
+    expect(real.changes.filter((c) => !ownRecord(c))).toEqual(simulated);
+    expect(real.changes.filter(ownRecord)).toEqual([
+      { table: 'data_protection_request', key: real.requestId, column: 'subject_email', action: 'update' },
+    ]);
     expect(await rowsMentioning(api, person.email)).toEqual([]);
     expect(await kpiCounts(api)).toEqual(countsBefore);
 
-    const second = await service.erase({ ...input, email: person.email }, cli);
-    expect(second.changes).toEqual([]);
+    expect(await service.simulateErasure({ ...input, email: person.email })).toEqual([]);
   });
 
   it('refuses to erase someone with an open case without confirmation and a reason, and changes nothing', async () => {
     const person = await personWithDataEverywhere(api);
-    await expect(service.erase({ email: person.email, reason: 'asked' }, cli)).rejects.toMatchObject({
+    const { requester } = await twoAdmins(api);
+    const as = { actorId: requester.id };
+    await expect(
+      service.requestErasure({ email: person.email, reason: 'asked' }, requester, as),
+    ).rejects.toMatchObject({
       fields: [expect.objectContaining({ field: 'confirmOpenCase' })],
     });
-    await expect(service.erase({ email: person.email, confirmOpenCase: true }, cli)).rejects.toMatchObject({
+    await expect(
+      service.requestErasure({ email: person.email, confirmOpenCase: true }, requester, as),
+    ).rejects.toMatchObject({
       fields: [expect.objectContaining({ field: 'reason' })],
     });
     const [account] = await api.dataSource.query(`SELECT email, active FROM users WHERE id = $1`, [
@@ -208,7 +232,7 @@ describe('data protection: erasure', () => {
     ]);
     expect(account).toEqual({ email: person.email, active: true });
     await expect(
-      service.requestErasure({ email: 'nobody@nowhere.example', reason: 'x' }, cli),
+      service.requestErasure({ email: 'nobody@nowhere.example', reason: 'x' }, requester, as),
     ).rejects.toMatchObject({ fields: [expect.objectContaining({ field: 'email', code: 'unknown' })] });
     expect(
       await api.dataSource.query(
@@ -216,14 +240,18 @@ describe('data protection: erasure', () => {
       ),
     ).toEqual([]);
   });
-  it('erases a staff member: their name goes, the work they logged stays counted under the pseudonym', async () => {
+
+  it('erases a staff member (two admins): their name goes, the work they logged stays counted under the pseudonym', async () => {
     const person = await personWithDataEverywhere(api);
     const adviserId = person.adviser.user.id;
     const logged = await api.dataSource.query(`SELECT id FROM interactions WHERE logged_by_id = $1`, [
       adviserId,
     ]);
     const countsBefore = await kpiCounts(api);
-    const outcome = await service.erase({ email: person.adviser.user.email, reason: 'Left the agency' }, cli);
+    const outcome = await eraseWithFourEyes(api, {
+      email: person.adviser.user.email,
+      reason: 'Left the agency',
+    });
     expect(outcome.changes).toEqual(
       expect.arrayContaining([{ table: 'users', key: adviserId, column: 'name', action: 'update' }]),
     );
@@ -238,6 +266,106 @@ describe('data protection: erasure', () => {
     // The SME of the case is not touched by erasing their adviser.
     const [sme] = await api.dataSource.query(`SELECT email FROM users WHERE id = $1`, [person.id]);
     expect(sme.email).toBe(person.email);
+  });
+
+  describe('separation of duties', () => {
+    const pageOf = async (role: 'officer' | 'admin') => {
+      const { user, password } = await createUser(api, role);
+      return { user, web: await signInWeb(api, user.email, password) };
+    };
+    const requestIdOf = (res: Response): string =>
+      /requests\/([0-9a-f-]{36})/.exec(res.headers.get('location') ?? '')![1];
+    const denials = async (actorId: string): Promise<string[]> =>
+      (
+        await api.dataSource.query(
+          `SELECT after->>'rule' AS rule FROM audit_event WHERE action = 'access.denied' AND actor_id = $1 ORDER BY id`,
+          [actorId],
+        )
+      ).map((r: { rule: string }) => r.rule);
+    const active = async (id: string): Promise<boolean> =>
+      (await api.dataSource.query(`SELECT active FROM users WHERE id = $1`, [id]))[0].active;
+
+    it('an officer can neither ask for nor approve the erasure of a staff account, admins included', async () => {
+      const officer = await pageOf('officer');
+      const admin = await createUser(api, 'admin');
+      const adviser = await createUser(api, 'adviser');
+      for (const target of [admin.user, adviser.user]) {
+        const res = await officer.web.post('/admin/data-protection/erasure', {
+          email: target.email,
+          reason: 'Left',
+        });
+        expect(res.status).toBe(403);
+        expect(await res.text()).toContain('href="#erasureEmail"');
+      }
+      expect(await denials(officer.user.id)).toEqual([
+        'data_protection.staff_needs_admin',
+        'data_protection.staff_needs_admin',
+      ]);
+      // An admin's request for a staff account: another officer still may not approve it, a second admin may.
+      const requester = await pageOf('admin');
+      const made = await requester.web.post('/admin/data-protection/erasure', {
+        email: adviser.user.email,
+        reason: 'Left the agency',
+      });
+      expect(made.status).toBe(303);
+      const id = requestIdOf(made);
+      const refused = await officer.web.post(`/admin/data-protection/requests/${id}/approve`, {});
+      expect(refused.status).toBe(403);
+      expect(await active(adviser.user.id)).toBe(true);
+      const second = await pageOf('admin');
+      expect((await second.web.post(`/admin/data-protection/requests/${id}/approve`, {})).status).toBe(303);
+      expect(await active(adviser.user.id)).toBe(false);
+    });
+
+    it('nobody can ask for, or approve, the erasure of their own account', async () => {
+      const admin = await pageOf('admin');
+      const own = await admin.web.post('/admin/data-protection/erasure', {
+        email: admin.user.email,
+        reason: 'Me',
+      });
+      expect(own.status).toBe(403);
+      expect(await denials(admin.user.id)).toEqual(['data_protection.own_account']);
+      // Another admin asks to erase this admin: the subject cannot approve it themselves...
+      const other = await pageOf('admin');
+      const made = await other.web.post('/admin/data-protection/erasure', {
+        email: admin.user.email,
+        reason: 'Left the agency',
+      });
+      const id = requestIdOf(made);
+      const selfApproval = await admin.web.post(`/admin/data-protection/requests/${id}/approve`, {});
+      expect(selfApproval.status).toBe(403);
+      expect(await denials(admin.user.id)).toEqual([
+        'data_protection.own_account',
+        'data_protection.own_account',
+      ]);
+      expect(await active(admin.user.id)).toBe(true);
+      // ...a third admin can.
+      const third = await pageOf('admin');
+      expect((await third.web.post(`/admin/data-protection/requests/${id}/approve`, {})).status).toBe(303);
+      expect(await active(admin.user.id)).toBe(false);
+    });
+
+    it('the same rules hold when the service is called directly (as the CLI does)', async () => {
+      const person = await personWithDataEverywhere(api);
+      const officer = (await createUser(api, 'officer')).user;
+      const as = (who: { id: string }) => ({ actorId: who.id });
+      const request = await service.requestErasure(
+        { email: person.email, reason: 'Asked in writing', confirmOpenCase: true },
+        officer,
+        as(officer),
+      );
+      await expect(service.approve(request.id, 'I checked', officer, as(officer))).rejects.toMatchObject({
+        status: 403,
+        code: 'data_protection.second_person',
+      });
+      await expect(
+        service.requestErasure({ email: officer.email, reason: 'x' }, officer, as(officer)),
+      ).rejects.toMatchObject({ status: 403, code: 'data_protection.own_account' });
+      await expect(
+        service.requestErasure({ email: person.adviser.user.email, reason: 'x' }, officer, as(officer)),
+      ).rejects.toMatchObject({ status: 403, code: 'data_protection.staff_needs_admin' });
+      expect(await active(person.id)).toBe(true);
+    });
   });
 
   it('keeps the audit trail append-only outside an erasure, and even inside one for anything but before/after', async () => {

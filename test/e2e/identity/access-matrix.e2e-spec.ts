@@ -12,6 +12,7 @@ import {
   RECORDS,
   type RecordName,
   ROLE_OF,
+  DUTY_RULES,
   ROUTE_RULES,
   type RouteRule,
 } from './route-rules';
@@ -163,19 +164,39 @@ describe('access matrix', () => {
     });
     ids.session = session.id as string;
 
-    const request = await made(
-      'officer',
-      'POST',
-      '/admin/data-protection/access',
-      { email: users.smeB.email },
-      true,
-    );
-    ids.accessRequest = /created=([0-9a-f-]{36})/.exec(request.location as string)?.[1] ?? '';
+    /** A data-protection request made through the page form; its id from the redirect. */
+    const request = async (who: SignedIn, kind: 'access' | 'erasure', email: string): Promise<string> => {
+      const answer = await made(
+        who,
+        'POST',
+        `/admin/data-protection/${kind}`,
+        { email, reason: 'access matrix' },
+        true,
+      );
+      return /requests\/([0-9a-f-]{36})/.exec(answer.location as string)?.[1] ?? '';
+    };
+    ids.accessRequest = await request('officer', 'access', users.smeB.email);
+    ids.staffErasure = await request('admin', 'erasure', users.adviserOff.email);
+    ids.approvedAccess = await request('admin', 'access', users.smeA.email);
+    // Approved by a second officer who is none of the matrix's callers.
+    const approval = await fetch(`${api.url}/admin/data-protection/requests/${ids.approvedAccess}/approve`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        authorization: `Bearer ${approverToken}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: '',
+    });
+    if (approval.status !== 303) throw new Error(`setting up: approving answered ${approval.status}`);
     ids.export = (await made('adviserOn', 'POST', '/api/v1/reports/exports', { format: 'csv' })).id as string;
 
     for (const name of Object.keys(RECORDS) as RecordName[])
       if (!ids[name]) throw new Error(`setting up ${name}: no id`);
   }
+
+  /** A second officer, none of the callers, who approves the `approvedAccess` request. */
+  let approverToken: string;
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -184,6 +205,8 @@ describe('access matrix', () => {
       tokens[who] = await tokenFor(api, user.email, password);
       users[who] = user;
     }
+    const approver = await createUser(api, 'officer');
+    approverToken = await tokenFor(api, approver.user.email, approver.password);
     await setUpRecords();
   });
   afterAll(() => api.close());
@@ -302,5 +325,32 @@ describe('access matrix', () => {
     } else {
       expect({ status, accessDenied }).toEqual({ status: 404, accessDenied: true });
     }
+  });
+
+  /**
+   * Separation of duties (route-rules.ts DUTY_RULES): a caller whose role the route allows is refused
+   * because of who they are in the record — 403, an `access.denied` row naming the rule, nothing else written.
+   */
+  it.each(DUTY_RULES.map((d) => [d.route, d.why, d] as const))('%s: refuses %s', async (key, _why, duty) => {
+    const [method, template] = key.split(' ');
+    const path = template.replace(/:id\b/, duty.record ? ids[duty.record] : randomUUID());
+    const body = { ...(duty.body ?? {}), ...(duty.emailOf ? { email: users[duty.emailOf].email } : {}) };
+    const requests = async () =>
+      api.dataSource.query(`SELECT id, status, decided_by_id FROM data_protection_request ORDER BY id`);
+    const before = { audit: await auditRows(duty.caller), requests: await requests() };
+    const { status } = await send(method, path, duty.caller, body);
+    const [denial] = (await api.dataSource.query(
+      `SELECT after->>'rule' AS rule FROM audit_event WHERE action = 'access.denied' AND actor_id = $1
+        ORDER BY id DESC LIMIT 1`,
+      [users[duty.caller].id],
+    )) as { rule: string }[];
+    const after = await auditRows(duty.caller);
+    expect({
+      status,
+      rule: denial?.rule,
+      deniedRows: after.denials - before.audit.denials,
+      otherRowsWritten: after.total - before.audit.total - (after.denials - before.audit.denials),
+    }).toEqual({ status: 403, rule: duty.rule, deniedRows: 1, otherRowsWritten: 0 });
+    expect(await requests()).toEqual(before.requests);
   });
 });

@@ -1,4 +1,4 @@
-import { createUser, csrfFromHtml, signInWeb, webSession } from '../../support/auth';
+import { confirmationLink, createUser, csrfFromHtml, signInWeb, webSession } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
 
 describe('registration and account admin pages', () => {
@@ -11,7 +11,14 @@ describe('registration and account admin pages', () => {
   const userCount = async (): Promise<number> =>
     (await api.dataSource.query('SELECT count(*)::int AS n FROM users'))[0].n;
 
-  it('registers an SME through the form and signs them straight in', async () => {
+  /** Fills the registration form (in `lang`) as a fresh visitor and sends it. */
+  const register = async (form: Record<string, string>, lang = 'en'): Promise<Response> => {
+    const session = webSession(api);
+    const page = await session.get(`/register?lang=${lang}`);
+    return session.post('/register', { ...form, _csrf: csrfFromHtml(await page.text()) });
+  };
+
+  it('registers an SME through the form, then the emailed link confirms the address and signs them in', async () => {
     const session = webSession(api);
     const page = await session.get('/register?lang=de');
     expect(await page.clone().text()).toContain('Konto erstellen');
@@ -22,10 +29,55 @@ describe('registration and account admin pages', () => {
       _csrf: csrfFromHtml(await page.text()),
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/home');
+    expect(res.headers.get('location')).toBe('/register/check-email');
+    expect(await (await session.get('/register/check-email')).text()).toContain('Prüfen Sie Ihre E-Mails');
+    expect((await session.get('/home')).status).toBe(302);
+
+    // The link opens a page with a button (a mail scanner opening the link confirms nothing)...
+    const link = await confirmationLink(api, 'jana@firma.example');
+    const confirmPage = await session.get(link);
+    expect(confirmPage.status).toBe(200);
+    const html = await confirmPage.text();
+    expect(html).toContain('Bestätigen Sie Ihre E-Mail-Adresse');
+    const [{ n: before }] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM users WHERE email = 'jana@firma.example'`,
+    );
+    expect(before).toBe(0);
+    // ...which creates the account and signs them in.
+    const token = new URL(link, api.url).searchParams.get('token')!;
+    const confirmed = await session.post('/register/confirm', { token, _csrf: csrfFromHtml(html) });
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get('location')).toBe('/home');
     const home = await session.get('/home');
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('Jana Schmidt');
+    // The link works once.
+    expect((await webSession(api).get(link)).status).toBe(410);
+  });
+
+  it('answers a registration for an address that has an account exactly as for a new one', async () => {
+    const { user } = await createUser(api, 'sme');
+    const attempt = async (email: string) => {
+      const res = await register({ name: 'Somebody', email, password: 'a long enough passphrase' });
+      return { status: res.status, location: res.headers.get('location') };
+    };
+    expect(await attempt(user.email)).toEqual(await attempt('nobody-yet@firma.example'));
+    const told = await api.dataSource.query(
+      `SELECT 1 FROM notification WHERE kind = 'account.registration-attempt' AND recipient_user_id = $1`,
+      [user.id],
+    );
+    expect(told).toHaveLength(1);
+  });
+
+  it('explains a password that is too easy to guess, in the page’s language', async () => {
+    const res = await register(
+      { name: 'Jonas Becker', email: 'jonas@firma.example', password: 'Sommer2026!!' },
+      'de',
+    );
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('href="#password"');
+    expect(html).toContain('Das Passwort ist zu leicht zu erraten.');
   });
 
   it('shows field errors in an error summary, in the chosen language, and writes nothing', async () => {

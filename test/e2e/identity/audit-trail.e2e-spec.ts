@@ -3,7 +3,8 @@ import { UnitOfWork } from '@app/database';
 import { UsersService } from '@app/identity';
 import { Client } from 'pg';
 import { createUser, signInWeb, tokenFor } from '../../support/auth';
-import { readJson } from '../../support/http';
+import { type Json, readJson } from '../../support/http';
+import { call, personWithDataEverywhere } from '../data-protection/support/person.factory';
 import { startTestApi, TestApi } from '../../support/test-api';
 
 describe('audit trail', () => {
@@ -201,5 +202,75 @@ describe('audit trail', () => {
     const bad = await session.get('/admin/audit?from=not-a-date');
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('href="#from"');
+  });
+
+  describe('case content', () => {
+    it('shows admins that a case changed and who changed it, but only officers what was written', async () => {
+      const person = await personWithDataEverywhere(api);
+      const adviser = person.adviser;
+      const caseUrl = `/api/v1/cases/${person.caseId}`;
+      const { version } = await readJson(await call(api, adviser.token, 'GET', caseUrl));
+      const summary = `Confidential: ${person.name} plans to open a Berlin office`;
+      const put = await call(api, adviser.token, 'PUT', `${caseUrl}/summary`, { summary, version });
+      expect(put.status).toBe(200);
+      const note = 'Confidential: the distributor margin is 35%';
+      const outcome = await call(api, adviser.token, 'POST', `${caseUrl}/outcomes`, {
+        kind: 'new_market_entered',
+        country: 'FR',
+        occurredOn: new Date().toISOString().slice(0, 10),
+        note,
+      });
+      expect(outcome.status).toBe(201);
+      const outcomeId = (await readJson(outcome)).outcome.id as string;
+
+      const admin = await createUser(api, 'admin');
+      const adminToken = await tokenFor(api, admin.user.email, admin.password);
+      const rowsFor = async (query: string, token: string) => {
+        const res = await getEvents(query, token);
+        expect(res.status).toBe(200);
+        return (await readJson(res)).items as Json[];
+      };
+      const summaryRow = (items: Json[]) => items.find((e) => e.action === 'case.summary_updated')!;
+
+      // Officers read the content...
+      const asOfficer = summaryRow(await rowsFor(`entityId=${person.caseId}`, officerToken));
+      expect(asOfficer).toMatchObject({ actorId: adviser.user.id, after: { summary } });
+      // ...admins see that it changed and who changed it, not what it says.
+      const adminItems = await rowsFor(`entityId=${person.caseId}`, adminToken);
+      const asAdmin = summaryRow(adminItems);
+      expect(asAdmin).toMatchObject({
+        action: 'case.summary_updated',
+        actorId: adviser.user.id,
+        before: { summary: '[case content]' },
+        after: { summary: '[case content]' },
+      });
+      expect(JSON.stringify(adminItems)).not.toContain('Confidential');
+      const outcomeForAdmin = await rowsFor(`entityType=export_outcome&entityId=${outcomeId}`, adminToken);
+      expect(outcomeForAdmin).toEqual([
+        expect.objectContaining({
+          action: 'export_outcome.recorded',
+          after: expect.objectContaining({ note: '[case content]' }),
+        }),
+      ]);
+      expect(JSON.stringify(outcomeForAdmin)).not.toContain(note);
+      expect(
+        JSON.stringify(await rowsFor(`entityType=export_outcome&entityId=${outcomeId}`, officerToken)),
+      ).toContain(note);
+
+      // The same on the audit trail page.
+      const adminPage = await (
+        await signInWeb(api, admin.user.email, admin.password)
+      ).get(`/admin/audit?entityId=${person.caseId}`);
+      const adminHtml = await adminPage.text();
+      expect(adminHtml).toContain('case.summary_updated');
+      expect(adminHtml).not.toContain('Confidential');
+      const officer = await createUser(api, 'officer');
+      const officerHtml = await (
+        await (
+          await signInWeb(api, officer.user.email, officer.password)
+        ).get(`/admin/audit?entityId=${person.caseId}`)
+      ).text();
+      expect(officerHtml).toContain('Confidential');
+    });
   });
 });

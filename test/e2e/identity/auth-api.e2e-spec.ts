@@ -1,5 +1,5 @@
 import { readJson } from '../../support/http';
-import { createUser, tokenFor } from '../../support/auth';
+import { confirmationLink, createUser, tokenFor } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
 
 describe('auth API: register, token, me', () => {
@@ -18,14 +18,21 @@ describe('auth API: register, token, me', () => {
   const count = async (sql: string, params: unknown[] = []): Promise<number> =>
     Number((await api.dataSource.query(sql, params))[0].n);
 
-  it('registers an SME, lower-casing the email, and audits it without the password', async () => {
+  it('registers an SME once its email address is confirmed, lower-casing the email, and audits it without the password', async () => {
     const res = await post('/api/v1/auth/register', {
       email: 'Owner@Acme.Example',
       name: 'Ana García',
       password: 'a long enough passphrase',
     });
-    expect(res.status).toBe(201);
-    const body = await readJson(res);
+    expect(res.status).toBe(202);
+    expect(await readJson(res)).toEqual({ status: 'confirmation_sent', detail: expect.any(String) });
+    // No account until the link in the email is followed.
+    expect(await count("SELECT count(*) AS n FROM users WHERE email = 'owner@acme.example'")).toBe(0);
+    const link = await confirmationLink(api, 'owner@acme.example');
+    const token = new URL(link, api.url).searchParams.get('token');
+    const confirmed = await post('/api/v1/auth/register/confirm', { token });
+    expect(confirmed.status).toBe(201);
+    const body = await readJson(confirmed);
     expect(body.user).toMatchObject({ email: 'owner@acme.example', role: 'sme', name: 'Ana García' });
     expect(body.user.passwordHash).toBeUndefined();
     const [row] = await api.dataSource.query('SELECT password_hash FROM users WHERE id = $1', [body.user.id]);
@@ -38,18 +45,50 @@ describe('auth API: register, token, me', () => {
     expect(audit[0].after).toMatchObject({ email: 'owner@acme.example', role: 'sme' });
     expect(JSON.stringify(audit[0])).not.toContain('argon2');
     expect(JSON.stringify(audit[0])).not.toContain('a long enough passphrase');
+    // The password chosen at registration is the account's, and the link works once.
+    expect(
+      (
+        await post('/api/v1/auth/token', {
+          email: 'owner@acme.example',
+          password: 'a long enough passphrase',
+        })
+      ).status,
+    ).toBe(201);
+    expect((await post('/api/v1/auth/register/confirm', { token })).status).toBe(410);
   });
 
-  it('refuses the same email in another case with 409 and a field error', async () => {
-    const res = await post('/api/v1/auth/register', {
-      email: 'OWNER@acme.example',
-      name: 'Someone',
-      password: 'another long passphrase',
-    });
-    expect(res.status).toBe(409);
-    expect((await readJson(res)).errors).toEqual([
-      expect.objectContaining({ field: 'email', code: 'user.email_taken' }),
+  it('answers a registration for an existing email exactly as for a new one, and tells the owner by email', async () => {
+    const { user } = await createUser(api, 'sme');
+    const usersBefore = await count('SELECT count(*) AS n FROM users');
+    const answer = async (email: string) => {
+      const res = await post('/api/v1/auth/register', {
+        email,
+        name: 'Someone',
+        password: 'another long passphrase',
+      });
+      const body = await readJson(res);
+      return { status: res.status, body };
+    };
+    const existing = await answer(user.email.toUpperCase());
+    const fresh = await answer(`fresh-${Date.now()}@acme.example`);
+    expect(existing).toEqual(fresh);
+    expect(existing.status).toBe(202);
+    expect(await count('SELECT count(*) AS n FROM users')).toBe(usersBefore);
+    const told = await api.dataSource.query(
+      `SELECT recipient_user_id, subject, body_text FROM notification WHERE kind = 'account.registration-attempt'`,
+    );
+    expect(told).toEqual([
+      expect.objectContaining({
+        recipient_user_id: user.id,
+        subject: 'Someone tried to register with your email address',
+      }),
     ]);
+    expect(told[0].body_text).toContain('/sign-in');
+    // Trying again within the hour does not send a second email.
+    await answer(user.email);
+    expect(
+      await count(`SELECT count(*) AS n FROM notification WHERE kind = 'account.registration-attempt'`),
+    ).toBe(1);
   });
 
   it('rejects smuggled role, id and ownerId with 400 naming them, and writes nothing', async () => {
@@ -74,17 +113,26 @@ describe('auth API: register, token, me', () => {
   it.each([
     ['short', 'short pw', 'password.tooShort'],
     ['common', 'password1234', 'password.common'],
+    ['breached with a symbol', 'Password1234!', 'password.common'],
+    ['a season, a year and symbols', 'Summer2026!!', 'password.common'],
   ])('refuses a %s password with a field error', async (_kind, password, code) => {
-    const res = await post('/api/v1/auth/register', {
-      email: `pw-${code}@acme.example`,
-      name: 'P',
-      password,
-    });
+    const email = `pw-${password.length}-${code}@acme.example`;
+    const res = await post('/api/v1/auth/register', { email, name: 'P', password });
     expect(res.status).toBe(400);
     expect((await readJson(res)).errors).toEqual([expect.objectContaining({ field: 'password', code })]);
-    expect(await count('SELECT count(*) AS n FROM users WHERE email = $1', [`pw-${code}@acme.example`])).toBe(
-      0,
+    expect(await count('SELECT count(*) AS n FROM pending_registrations WHERE email = $1', [email])).toBe(0);
+  });
+
+  it('explains a weak password in the language the client asks for', async () => {
+    const res = await post(
+      '/api/v1/auth/register',
+      { email: 'qwerty@acme.example', name: 'Q', password: 'Qwerty123456!' },
+      { 'accept-language': 'es-ES,es;q=0.9' },
     );
+    expect(res.status).toBe(400);
+    const [error] = (await readJson(res)).errors;
+    expect(error).toMatchObject({ field: 'password', code: 'password.common' });
+    expect(error.message).toMatch(/^La contraseña es demasiado fácil de adivinar\. /);
   });
 
   it('issues a bearer token that /me accepts, stores only its hash, and revokes it', async () => {
@@ -148,5 +196,47 @@ describe('auth API: register, token, me', () => {
       (await fetch(`${api.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status,
     ).toBe(401);
     expect((await post('/api/v1/auth/token', { email: user.email, password })).status).toBe(401);
+  });
+});
+
+describe('registration throttling', () => {
+  const register = (api: TestApi, ip: string, i: number): Promise<Response> =>
+    fetch(`${api.url}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+      body: JSON.stringify({
+        email: `burst-${i}-${Date.now()}@acme.example`,
+        name: 'B',
+        password: 'a long enough passphrase',
+      }),
+    });
+
+  it('limits registrations per client address, with Retry-After', async () => {
+    const api = await startTestApi({ TRUST_PROXY_HOPS: '1', REGISTRATIONS_PER_CLIENT_PER_HOUR: '3' });
+    try {
+      for (let i = 0; i < 3; i++) expect((await register(api, '203.0.113.5', i)).status).toBe(202);
+      const refused = await register(api, '203.0.113.5', 3);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('3600');
+      expect((await readJson(refused)).code).toBe('auth.registration_throttled');
+      // Another client is not affected.
+      expect((await register(api, '198.51.100.5', 4)).status).toBe(202);
+      expect(
+        Number((await api.dataSource.query('SELECT count(*) AS n FROM pending_registrations'))[0].n),
+      ).toBe(4);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('limits registrations for the whole service, whoever sends them', async () => {
+    const api = await startTestApi({ TRUST_PROXY_HOPS: '1', REGISTRATIONS_PER_MINUTE: '2' });
+    try {
+      expect((await register(api, '203.0.113.6', 0)).status).toBe(202);
+      expect((await register(api, '203.0.113.7', 1)).status).toBe(202);
+      expect((await register(api, '203.0.113.8', 2)).status).toBe(429);
+    } finally {
+      await api.close();
+    }
   });
 });

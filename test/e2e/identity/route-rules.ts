@@ -39,7 +39,18 @@ export const RECORDS = {
   },
   adviser: { about: 'adviserOn, who has an adviser profile', strangers: [] },
   flag: { about: "the duplicate flag SME B's near-identical company raised", strangers: [] },
-  accessRequest: { about: 'a subject access request an officer made', strangers: [] },
+  accessRequest: {
+    about: 'a subject access request the officer made, awaiting a second person’s approval',
+    strangers: [],
+  },
+  staffErasure: {
+    about: "an erasure request the admin made for adviserOff's account, awaiting a second admin",
+    strangers: [],
+  },
+  approvedAccess: {
+    about: 'a subject access request the admin made and another officer (not a matrix caller) approved',
+    strangers: [],
+  },
   session: { about: 'a future session of linkedin-b2b-prospecting', strangers: [] },
   module: { about: 'a webinar module (booking it needs a session)', value: 'linkedin-b2b-prospecting' },
   enrolmentPage: { about: 'the first enrolment question page', value: 'company' },
@@ -118,6 +129,16 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/v1/auth/register': { allow: 'public' },
   'POST /api/v1/auth/token': { allow: 'public' },
   'POST /register': { allow: 'public' },
+  'GET /register/check-email': { allow: 'public' },
+  'GET /register/confirm': {
+    allow: 'public',
+    allowedAnswer: { status: 410, why: 'no token: the "this link no longer works" page' },
+  },
+  'POST /api/v1/auth/register/confirm': { allow: 'public' },
+  'POST /register/confirm': {
+    allow: 'public',
+    allowedAnswer: { status: 410, why: 'the empty form names no registration: the link-expired page' },
+  },
   'POST /sign-in': { allow: 'public' },
   'POST /sign-out': { allow: 'public', allowedCallNotMade: "ends the caller's session" },
 
@@ -130,6 +151,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /admin/data-protection/requests/:id/archive': {
     allow: ['officer', 'admin'],
     record: 'accessRequest',
+    allowedAnswer: { status: 409, why: 'no archive is built before a second person approves the request' },
   },
   'GET /admin/mail': { allow: ['admin'] },
   'GET /admin/undelivered': { allow: ['admin'] },
@@ -145,8 +167,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /admin/data-protection/requests/:id/approve': {
     allow: ['officer', 'admin'],
     record: 'accessRequest',
-    // An erasure request would do, but approving one by mistake would erase someone.
-    allowedAnswer: { status: 404, why: 'only erasure requests are approved; this is an access request' },
+    // A reason longer than the form allows: refused before anything is approved.
+    invalidBody: { decisionReason: 'x'.repeat(2001) },
   },
   'POST /admin/users': { allow: ['admin'] },
   'POST /admin/users/:id/deactivate': {
@@ -436,3 +458,73 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/v1/reports/exports': { allow: CASE_STAFF },
   'POST /reports/exports': { allow: CASE_STAFF, invalidBody: { format: 'pdf' } },
 };
+
+/**
+ * Separation of duties: callers whose role a route allows, refused all the same because of who they are in
+ * the record (DataProtectionService's four-eyes rules). Each must answer 403 with an `access.denied` row
+ * naming the rule, and change nothing else. `emailOf` puts that caller's email in the body's `email`.
+ */
+export interface DutyRule {
+  route: string;
+  caller: Exclude<Caller, 'anonymous'>;
+  record?: RecordName;
+  body?: Readonly<Record<string, unknown>>;
+  emailOf?: Exclude<Caller, 'anonymous'>;
+  rule: string;
+  why: string;
+}
+
+export const DUTY_RULES: readonly DutyRule[] = [
+  {
+    route: 'POST /admin/data-protection/requests/:id/approve',
+    record: 'accessRequest',
+    caller: 'officer',
+    rule: 'data_protection.second_person',
+    why: 'the officer approving their own subject access request',
+  },
+  {
+    route: 'POST /admin/data-protection/requests/:id/approve',
+    record: 'staffErasure',
+    caller: 'admin',
+    rule: 'data_protection.second_person',
+    why: 'the admin approving their own erasure request',
+  },
+  {
+    route: 'POST /admin/data-protection/requests/:id/approve',
+    record: 'staffErasure',
+    caller: 'officer',
+    rule: 'data_protection.staff_needs_admin',
+    why: 'an officer approving the erasure of a staff account',
+  },
+  {
+    route: 'POST /admin/data-protection/erasure',
+    caller: 'officer',
+    emailOf: 'adviserOn',
+    body: { reason: 'Left the agency' },
+    rule: 'data_protection.staff_needs_admin',
+    why: 'an officer asking to erase a staff account',
+  },
+  {
+    route: 'POST /admin/data-protection/erasure',
+    caller: 'officer',
+    emailOf: 'admin',
+    body: { reason: 'Left the agency' },
+    rule: 'data_protection.staff_needs_admin',
+    why: 'an officer asking to erase an admin (the probe found this erased and deactivated the admin)',
+  },
+  {
+    route: 'POST /admin/data-protection/erasure',
+    caller: 'admin',
+    emailOf: 'admin',
+    body: { reason: 'Leaving' },
+    rule: 'data_protection.own_account',
+    why: 'an admin asking to erase their own account, out of the audit trail',
+  },
+  {
+    route: 'GET /admin/data-protection/requests/:id/archive',
+    record: 'approvedAccess',
+    caller: 'officer',
+    rule: 'data_protection.not_party',
+    why: 'staff who neither asked for nor approved a subject access archive downloading it',
+  },
+];

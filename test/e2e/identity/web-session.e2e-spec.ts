@@ -65,8 +65,9 @@ describe('web sign-in, sessions and CSRF', () => {
     const { user, password } = await createUser(api, 'officer');
     const session = webSession(api);
     const page = await session.get('/sign-in?returnTo=/admin/audit');
+    // Nobody is signed in yet, so there is no session to fixate: the sign-in form works without one.
     const before = session.jar.get(COOKIE);
-    expect(before).toBeDefined();
+    expect(before).toBeUndefined();
     const res = await session.post('/sign-in', {
       email: user.email,
       password,
@@ -77,8 +78,6 @@ describe('web sign-in, sessions and CSRF', () => {
     expect(res.headers.get('location')).toBe('/admin/audit');
     const after = session.jar.get(COOKIE);
     expect(after).toBeDefined();
-    expect(after).not.toBe(before);
-    expect(await sessionRow(before)).toBeUndefined();
     const row = await sessionRow(after);
     expect(row?.data.userId).toBe(user.id);
     const cookieLine = res.headers.getSetCookie().find((c) => c.startsWith(`${COOKIE}=`)) ?? '';
@@ -155,6 +154,68 @@ describe('web sign-in, sessions and CSRF', () => {
     expect((await session.get('/home')).status).toBe(200);
   });
 
+  describe('anonymous visitors', () => {
+    const sessionRows = async (): Promise<number> =>
+      (await api.dataSource.query('SELECT count(*)::int AS n FROM user_sessions'))[0].n;
+
+    it('get no session row or session cookie from the CSRF token, sign-in and register pages', async () => {
+      const before = await sessionRows();
+      for (let i = 0; i < 5; i++) {
+        for (const path of ['/api/v1/auth/csrf-token', '/sign-in', '/register']) {
+          const res = await fetch(`${api.url}${path}`, { headers: { accept: 'text/html' } });
+          expect(res.status).toBe(200);
+          await res.arrayBuffer();
+          expect(res.headers.getSetCookie().filter((c) => c.startsWith(`${COOKIE}=`))).toEqual([]);
+        }
+      }
+      expect(await sessionRows()).toBe(before);
+    });
+
+    it('still sign in through the form, and only then hold a session row', async () => {
+      const { user, password } = await createUser(api, 'sme');
+      const before = await sessionRows();
+      const session = webSession(api);
+      const page = await session.get('/sign-in');
+      expect(await sessionRows()).toBe(before);
+      const res = await session.post('/sign-in', {
+        email: user.email,
+        password,
+        _csrf: csrfFromHtml(await page.text()),
+      });
+      expect(res.status).toBe(303);
+      expect(await sessionRows()).toBe(before + 1);
+      expect((await sessionRow(session.jar.get(COOKIE)))?.data.userId).toBe(user.id);
+    });
+
+    it.each([
+      ['without the CSRF cookie', 'no-cookie'],
+      ['with another visitor’s cookie', 'other-cookie'],
+      ['with a forged cookie and token pair', 'forged'],
+    ])('are refused (403) a sign-in %s, and nothing is audited as a sign-in', async (_why, kind) => {
+      const { user, password } = await createUser(api, 'sme');
+      const mine = webSession(api);
+      const token = csrfFromHtml(await (await mine.get('/sign-in')).text());
+      const other = webSession(api);
+      await other.get('/sign-in');
+      const forged = 'A'.repeat(43) + '.' + 'B'.repeat(43);
+      const cookieName = [...mine.jar.header().matchAll(/([^=; ]+)=/g)].map((m) => m[1])[0];
+      const cookie =
+        kind === 'no-cookie' ? '' : kind === 'other-cookie' ? other.jar.header() : `${cookieName}=${forged}`;
+      const res = await fetch(`${api.url}/sign-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie },
+        body: new URLSearchParams({ email: user.email, password, _csrf: kind === 'forged' ? forged : token }),
+      });
+      expect(res.status).toBe(403);
+      const signIns = await api.dataSource.query(
+        "SELECT 1 FROM audit_event WHERE action = 'auth.signed_in' AND entity_id = $1",
+        [user.id],
+      );
+      expect(signIns).toEqual([]);
+    });
+  });
+
   describe('CSRF', () => {
     it.each([
       ['missing', undefined],
@@ -193,7 +254,7 @@ describe('web sign-in, sessions and CSRF', () => {
           }),
         });
       expect((await call({})).status).toBe(403);
-      expect((await call({ 'x-csrf-token': await session.csrfToken() })).status).toBe(201);
+      expect((await call({ 'x-csrf-token': await session.csrfToken() })).status).toBe(202);
     });
   });
 });

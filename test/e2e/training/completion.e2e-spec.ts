@@ -132,7 +132,7 @@ describe('training: completion rules per format, feedback and certificates', () 
     expect(await readJson(selfReported)).toMatchObject({ code: 'training.answers_required' });
     const failed = await patch(booking.id, { action: 'complete', answers: [0, 0, 0, 1] });
     expect(failed.status).toBe(422);
-    expect(await readJson(failed)).toMatchObject({ code: 'training.assessment_failed' });
+    expect(await readJson(failed)).toMatchObject({ code: 'training.assessment_not_passed' });
     expect(
       await count(
         api,
@@ -146,6 +146,67 @@ describe('training: completion rules per format, feedback and certificates', () 
     expect(passed.status).toBe(200);
     expect(await readJson(passed)).toMatchObject({ status: 'completed', assessmentScore: 75 });
     expect((await patch(booking.id, { action: 'complete', answers: [0, 0, 1, 0] })).status).toBe(409);
+  });
+
+  it('limits failed attempts per period, and shows the score and the wrong answers only once passed or out of attempts', async () => {
+    const theCase = await caseFor(api, sme.user);
+    const booking = await book(theCase.id, { moduleCode: 'social-media-foundations' });
+    const wrong = { action: 'complete', answers: [0, 0, 0, 1] }; // 2 of 4 right: 50 < 70
+    const attemptRows = () =>
+      count(api, `SELECT 1 FROM training_assessment_attempts WHERE booking_id = $1`, [booking.id]);
+
+    // Three failed attempts in 24 hours (config/training.yaml). The first two say only how many are left.
+    for (const left of [2, 1]) {
+      const res = await patch(booking.id, wrong);
+      expect(res.status).toBe(422);
+      const body = await readJson(res);
+      expect(body).toMatchObject({ code: 'training.assessment_not_passed', attemptsLeft: left });
+      expect(body).not.toHaveProperty('score');
+      expect(body).not.toHaveProperty('review');
+      expect(JSON.stringify(body)).not.toMatch(/\b50\b/);
+    }
+    // The last one shows the score and which answers were wrong, and when the next attempt opens.
+    const last = await readJson(await patch(booking.id, wrong));
+    expect(last).toMatchObject({
+      code: 'training.assessment_not_passed',
+      attemptsLeft: 0,
+      score: 50,
+      passMark: 70,
+      review: [
+        { question: 1, correct: true },
+        { question: 2, correct: true },
+        { question: 3, correct: false },
+        { question: 4, correct: false },
+      ],
+      retryAt: expect.any(String),
+    });
+    expect(await attemptRows()).toBe(3);
+    // Now even the right answers wait for the period to pass: 429 with Retry-After, nothing recorded.
+    const locked = await patch(booking.id, { action: 'complete', answers: [0, 0, 1, 0] });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(23 * 3600);
+    expect(await readJson(locked)).toMatchObject({ code: 'training.assessment_locked' });
+    expect(await attemptRows()).toBe(3);
+    expect(
+      await count(api, `SELECT 1 FROM training_booking WHERE id = $1 AND status = 'booked'`, [booking.id]),
+    ).toBe(1);
+
+    // A day later the attempts are free again, and a pass shows its score.
+    await api.dataSource.query(
+      `UPDATE training_assessment_attempts SET attempted_at = attempted_at - interval '25 hours' WHERE booking_id = $1`,
+      [booking.id],
+    );
+    const passed = await patch(booking.id, { action: 'complete', answers: [0, 0, 1, 0] });
+    expect(passed.status).toBe(200);
+    expect(await readJson(passed)).toMatchObject({ status: 'completed', assessmentScore: 100 });
+    // Every attempt is audited, with its score, for staff.
+    expect(
+      await count(
+        api,
+        `SELECT 1 FROM audit_event WHERE action = 'training_assessment.attempted' AND entity_id = $1`,
+        [booking.id],
+      ),
+    ).toBe(4);
   });
 
   it("completes a sign-off module only by the assigned adviser's sign-off", async () => {

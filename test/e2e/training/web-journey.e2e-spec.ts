@@ -148,7 +148,12 @@ describe('training web journey: an SME books a recommended module and later sees
       q3: '1',
     });
     expect(wrong.status).toBe(422);
-    expect(await wrong.text()).toContain('Es waren nicht genug Antworten richtig.');
+    const wrongHtml = await wrong.text();
+    expect(wrongHtml).toContain('Nicht bestanden.');
+    expect(wrongHtml).toContain('Sie haben noch 2 Versuche');
+    // Neither the score nor which answers were wrong, while attempts are left.
+    expect(wrongHtml).not.toMatch(/\b0 ?%/);
+    expect(wrongHtml).not.toContain('app-assessment-review');
 
     const right = await web.post(`/training/bookings/${bookingId}/assessment`, {
       q0: '0',
@@ -161,6 +166,33 @@ describe('training web journey: an SME books a recommended module and later sees
     expect(after.slice(after.indexOf('id="completed"'))).toContain(
       `/api/v1/training/bookings/${bookingId}/certificate`,
     );
+  });
+
+  it('shows the score and the wrong answers once the attempts run out, then only when the next attempt opens', async () => {
+    const learner = await caller(api, 'sme');
+    await caseFor(api, learner.user, { legalName: 'Conservas Lucía SL' });
+    const web = await signInWeb(api, learner.user.email, learner.password);
+    expect((await web.post('/training/modules/social-media-foundations/book?lang=es', {})).status).toBe(303);
+    const mine = await (await web.get('/training')).text();
+    const bookingId = /href="\/training\/bookings\/([0-9a-f-]{36})\/assessment"/.exec(mine)![1];
+    const wrong = { q0: '0', q1: '0', q2: '0', q3: '1' };
+    for (let i = 0; i < 2; i++) {
+      const res = await web.post(`/training/bookings/${bookingId}/assessment`, wrong);
+      expect(res.status).toBe(422);
+      expect(await res.text()).not.toContain('app-assessment-review');
+    }
+    const last = await web.post(`/training/bookings/${bookingId}/assessment`, wrong);
+    expect(last.status).toBe(422);
+    const lastHtml = await last.text();
+    expect(lastHtml).toContain('Ha agotado sus 3 intentos');
+    expect(lastHtml).toContain('50 %');
+    expect(lastHtml).toContain('app-assessment-review');
+    expect((lastHtml.match(/app-assessment-review__wrong/g) ?? []).length).toBe(2);
+    // Coming back later: no form until the next attempt opens, and the same review.
+    const page = await (await web.get(`/training/bookings/${bookingId}/assessment`)).text();
+    expect(page).not.toContain(`action="/training/bookings/${bookingId}/assessment"`);
+    expect(page).toContain('Podrá intentarlo de nuevo');
+    expect(page).toContain('app-assessment-review');
   });
 
   it('keeps staff pages from SMEs and other SMEs from this SME (404)', async () => {

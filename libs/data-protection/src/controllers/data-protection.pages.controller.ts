@@ -1,5 +1,5 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
-import { Roles } from '@app/identity';
+import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { type ErrorView, RecordIdPipe, submitForm } from '@app/web';
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -11,6 +11,8 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 /** The service checks these forms; its field errors come back worded from `dataProtection.errors`. */
 const ERRORS = { translations: 'dataProtection' };
 
+const MAX_REASON = 2000;
+
 export function sendArchive(res: Response, archive: Buffer, name: string): void {
   res.setHeader('Content-Type', 'application/zip');
   res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
@@ -18,7 +20,10 @@ export function sendArchive(res: Response, archive: Buffer, name: string): void 
   res.send(archive);
 }
 
-/** Officers and admins: subject access requests (with download) and erasure requests (preview, approve). */
+/**
+ * Officers and admins: subject access and erasure requests, each approved by a second person (the rules are
+ * DataProtectionService's): request, view (an erasure's preview), approve, and an approved archive's download.
+ */
 @ApiExcludeController()
 @Roles('officer', 'admin')
 @Controller('admin/data-protection')
@@ -30,19 +35,27 @@ export class DataProtectionPagesController {
     await this.renderList(req, res, 200);
   }
 
+  /** A subject access request: recorded with its reason; the archive waits for a second person. */
   @Post('access')
   async access(
     @Req() req: Request,
     @Res() res: Response,
     @Body() body: Record<string, unknown>,
+    @CurrentUser() actor: Actor,
     @AuditCtx() context: AuditContext,
   ): Promise<void> {
+    const input = { email: text(body.email), reason: text(body.reason) };
     await submitForm(res, {
-      value: { email: text(body.email) },
-      run: ({ email }) => this.service.subjectAccess(email, context),
-      redirect: ({ request }) => `/admin/data-protection?created=${request.id}`,
-      again: (status, errors) => this.renderList(req, res, status, { access: { email: body.email }, errors }),
-      errors: ERRORS,
+      value: input,
+      run: (value) => this.service.requestAccess(value, actor, context),
+      redirect: (request) => `/admin/data-protection/requests/${request.id}`,
+      again: (status, errors) => this.renderList(req, res, status, { access: input, errors }),
+      // Both forms have a reason field; the access form's is `accessReason` on the page.
+      errors: {
+        ...ERRORS,
+        refusal: (error) =>
+          error.fields.map((f) => (f.field === 'reason' ? { ...f, field: 'accessReason' } : f)),
+      },
     });
   }
 
@@ -50,9 +63,10 @@ export class DataProtectionPagesController {
   async archive(
     @Param('id', new RecordIdPipe('data_protection_request')) id: string,
     @Res() res: Response,
+    @CurrentUser() actor: Actor,
     @AuditCtx() context: AuditContext,
   ): Promise<void> {
-    sendArchive(res, await this.service.archiveOf(id, context), `subject-access-${id}.zip`);
+    sendArchive(res, await this.service.archiveOf(id, actor, context), `subject-access-${id}.zip`);
   }
 
   @Post('erasure')
@@ -60,6 +74,7 @@ export class DataProtectionPagesController {
     @Req() req: Request,
     @Res() res: Response,
     @Body() body: Record<string, unknown>,
+    @CurrentUser() actor: Actor,
     @AuditCtx() context: AuditContext,
   ): Promise<void> {
     const input = {
@@ -69,7 +84,7 @@ export class DataProtectionPagesController {
     };
     await submitForm(res, {
       value: input,
-      run: (value) => this.service.requestErasure(value, context),
+      run: (value) => this.service.requestErasure(value, actor, context),
       redirect: (request) => `/admin/data-protection/requests/${request.id}`,
       again: (status, errors) => this.renderList(req, res, status, { erasure: input, errors }),
       // Both forms have an email field; the erasure form's is `erasureEmail` on the page.
@@ -90,18 +105,32 @@ export class DataProtectionPagesController {
     await this.renderRequest(id, req, res, 200);
   }
 
+  /** The second person's approval: releases an access request's archive, or carries out an erasure. */
   @Post('requests/:id/approve')
   async approve(
     @Param('id', new RecordIdPipe('data_protection_request')) id: string,
     @Req() req: Request,
     @Res() res: Response,
     @Body() body: Record<string, unknown>,
+    @CurrentUser() actor: Actor,
     @AuditCtx() context: AuditContext,
   ): Promise<void> {
     const decisionReason = text(body.decisionReason);
     await submitForm(res, {
-      value: { decisionReason },
-      run: () => this.service.approveErasure(id, decisionReason, context),
+      check: () => ({
+        value: { decisionReason },
+        errors:
+          decisionReason.length > MAX_REASON
+            ? [
+                {
+                  field: 'decisionReason',
+                  code: 'maxLength',
+                  message: `Keep the reason to ${MAX_REASON} characters`,
+                },
+              ]
+            : [],
+      }),
+      run: () => this.service.approve(id, decisionReason, actor, context),
       redirect: () => `/admin/data-protection/requests/${id}?done=1`,
       again: (status, errors) => this.renderRequest(id, req, res, status, errors, decisionReason),
       errors: ERRORS,
@@ -133,17 +162,15 @@ export class DataProtectionPagesController {
     decisionReason = '',
   ): Promise<void> {
     const request = await this.service.find(id);
-    if (request.kind !== 'erasure') {
-      res.redirect(303, `/admin/data-protection?created=${id}`);
-      return;
-    }
-    const changes = await this.service.previewErasure(id);
-    res.status(status).render('data-protection/erasure-request', {
+    const changes = request.kind === 'erasure' ? await this.service.previewErasure(id) : [];
+    const party = request.requestedById === req.user?.id || request.decidedById === req.user?.id;
+    res.status(status).render(`data-protection/${request.kind}-request`, {
       staffPage: true,
       request,
       changes,
       done: req.query.done === '1',
       ownRequest: request.requestedById === req.user?.id,
+      mayDownload: request.kind === 'access' && request.status === 'completed' && party,
       decisionReason,
       ...errors,
     });

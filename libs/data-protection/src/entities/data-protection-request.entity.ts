@@ -6,7 +6,8 @@ export const REQUEST_STATUSES = ['requested', 'completed'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /**
- * A subject access or erasure request. Once an erasure completes, `subjectEmail` holds the pseudonym and
+ * A subject access or erasure request: `requested` until a second person approves it, then `completed`
+ * (an access request's archive may then be downloaded; an erasure has been carried out). Once an erasure completes, `subjectEmail` holds the pseudonym and
  * `result` only counts per table, so the record of the request does not re-store what was erased.
  */
 @Entity('data_protection_request')
@@ -27,21 +28,22 @@ export class DataProtectionRequest {
   @Column({ type: 'uuid', nullable: true })
   subjectUserId!: string | null;
 
-  /** Null when made from the command line. */
+  /** The officer or admin who asked (the command line names them with `--as`); null on older rows. */
   @Column({ type: 'uuid', nullable: true })
   requestedById!: string | null;
 
-  /** Why (required for an erasure of someone with an open case). */
+  /** Why (required for a subject access request, and for an erasure of someone with an open case). */
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
 
   @Column({ type: 'boolean', default: false })
   openCaseConfirmed!: boolean;
 
+  /** The second person, who approved it (never the requester nor the subject). */
   @Column({ type: 'uuid', nullable: true })
   decidedById!: string | null;
 
-  /** Required when the requester approves their own request. */
+  /** The approver's optional note. */
   @Column({ type: 'text', nullable: true })
   decisionReason!: string | null;
 

@@ -4,6 +4,11 @@ import { ZipFile } from 'yazl';
 import type { QueuedJob } from '../queue/queued-jobs.scanner';
 
 export interface SubjectAccessData {
+  /**
+   * `full`: everything held (a subject access request, approved by a second person); `self-service`: what
+   * the SME can see in the service (its own "my data" download), which says where to ask for the rest.
+   */
+  scope: 'full' | 'self-service';
   generatedAt: string;
   subject: { email: string; found: boolean; userId: string | null; name: string | null; role: string | null };
   /** Rows about the subject, per table (every table in the coverage map, empty ones included). */
@@ -57,9 +62,9 @@ export function renderSummaryHtml(data: SubjectAccessData, lang: Language = 'en'
 <h1>${escapeHtml(t('heading', { email: data.subject.email }))}</h1>
 <p>${escapeHtml(t('generated', { at: data.generatedAt }))} ${escapeHtml(data.subject.found ? t('account', { name: data.subject.name, role: data.subject.role }) : t('notFound'))}</p>
 <p>${escapeHtml(t('totals', { records: total, kinds: Object.values(data.records).filter((r) => r.length).length, jobs: data.queuedJobs.length }))}</p>
+${data.scope === 'self-service' ? `<p>${escapeHtml(t('selfService'))}</p>` : ''}
 ${sections.join('\n')}
-<h2>${escapeHtml(t('jobsHeading', { count: data.queuedJobs.length }))}</h2>
-${jobs}
+${data.scope === 'full' ? `<h2>${escapeHtml(t('jobsHeading', { count: data.queuedJobs.length }))}</h2>\n${jobs}` : ''}
 </body></html>
 `;
 }

@@ -6,6 +6,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '../decorators';
 import { CreateUserDto } from '../dto/create-staff-user.dto';
+import { emailLanguage } from '../registration/email-language';
 import { ROLES } from '../role';
 import { UsersService } from '../users.service';
 
@@ -41,6 +42,7 @@ export class AdminUsersPagesController {
 
   @Post()
   async create(
+    @Req() req: Request,
     @Res() res: Response,
     @Body() body: Record<string, unknown>,
     @AuditCtx() context: AuditContext,
@@ -48,7 +50,7 @@ export class AdminUsersPagesController {
     await submitForm(res, {
       dto: CreateUserDto,
       fields: body,
-      run: (value) => this.uow.run((m) => this.users.create(m, value, context)),
+      run: (value) => this.uow.run((m) => this.users.create(m, value, context, emailLanguage(req))),
       redirect: () => '/admin/users?created=1',
       again: (status, errors) =>
         res.status(status).render('identity/admin-user-new', {

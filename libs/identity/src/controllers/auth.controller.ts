@@ -8,27 +8,51 @@ import { ApiTokensService } from '../api-tokens.service';
 import { AuthService } from '../auth.service';
 import { csrfTokenFor } from '../csrf';
 import { CurrentUser, Public } from '../decorators';
+import { ConfirmRegistrationDto } from '../dto/confirm-registration.dto';
 import { RegisterDto } from '../dto/register.dto';
+import { CONFIRMATION_HOURS, RegistrationService } from '../registration/registration.service';
+import { emailLanguage } from '../registration/email-language';
 import { TokenRequestDto } from '../dto/token-request.dto';
 import { UnauthenticatedError } from '../identity.errors';
-import { toActor, UsersService } from '../users.service';
+import { toActor } from '../users.service';
 
 @ApiTags('auth')
 @Controller('api/v1')
 export class AuthController {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly users: UsersService,
+    private readonly registrations: RegistrationService,
     private readonly auth: AuthService,
     private readonly tokens: ApiTokensService,
   ) {}
 
-  /** SME self-registration. Staff accounts are created by admins. */
+  /**
+   * SME self-registration (staff accounts are created by admins). Always 202 with the same body: the
+   * address gets an email with a confirmation link (or, when it has an account already, an email saying
+   * so), and the account is created by `auth/register/confirm` with that link's token.
+   */
   @Public()
   @Post('auth/register')
-  async register(@Body() dto: RegisterDto, @AuditCtx() context: AuditContext): Promise<{ user: Actor }> {
-    const user = await this.uow.run((m) => this.users.create(m, { ...dto, role: 'sme' }, context));
-    return { user: toActor(user) };
+  @HttpCode(202)
+  async register(
+    @Body() dto: RegisterDto,
+    @AuditCtx() context: AuditContext,
+    @Req() req: Request,
+  ): Promise<{ status: 'confirmation_sent'; detail: string }> {
+    await this.registrations.register(dto, emailLanguage(req), context);
+    return {
+      status: 'confirmation_sent',
+      detail: `An email has been sent to the address given: follow its link within ${CONFIRMATION_HOURS} hours to create the account`,
+    };
+  }
+
+  @Public()
+  @Post('auth/register/confirm')
+  async confirmRegistration(
+    @Body() dto: ConfirmRegistrationDto,
+    @AuditCtx() context: AuditContext,
+  ): Promise<{ user: Actor }> {
+    return { user: toActor(await this.registrations.confirm(dto.token, context)) };
   }
 
   @Public()
@@ -37,8 +61,9 @@ export class AuthController {
   async token(
     @Body() dto: TokenRequestDto,
     @AuditCtx() context: AuditContext,
+    @Req() req: Request,
   ): Promise<{ token: string; tokenType: 'Bearer'; expiresAt: string }> {
-    const user = await this.auth.verifyCredentials(dto.email, dto.password, 'token', context);
+    const user = await this.auth.verifyCredentials(dto.email, dto.password, 'token', context, req);
     const issued = await this.uow.run((m) => this.tokens.issue(m, user.id, { ...context, actorId: user.id }));
     return { token: issued.token, tokenType: 'Bearer', expiresAt: issued.expiresAt.toISOString() };
   }
@@ -59,7 +84,10 @@ export class AuthController {
     return user;
   }
 
-  /** For script running in our own pages: the session's CSRF token, to send as `x-csrf-token`. */
+  /**
+   * For script running in our own pages: the caller's CSRF token, to send as `x-csrf-token` — the
+   * session's when signed in, else an anonymous visitor's signed cookie token (no session is created).
+   */
   @Public()
   @Get('auth/csrf-token')
   csrfToken(@Req() req: Request): { csrfToken: string } {

@@ -1,6 +1,5 @@
 import { AuditContext, AuditCtx, AuditLogService } from '@app/audit-log';
 import { AppConfig } from '@app/config';
-import { UnitOfWork } from '@app/database';
 import { DomainError } from '@app/errors';
 import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -12,18 +11,23 @@ import { Public } from '../decorators';
 import { RegisterDto } from '../dto/register.dto';
 import { TokenRequestDto } from '../dto/token-request.dto';
 import { safeReturnTo } from '../guards/access.guard';
-import { TooManyAttemptsException } from '../login-throttle.service';
+import { TooManyAttemptsException } from '../sign-in/login-throttle.service';
 import type { User } from '../entities/user.entity';
-import { UsersService } from '../users.service';
 import { sessionCookieName } from '../session/session-cookie';
+import { emailLanguage } from '../registration/email-language';
+import {
+  CONFIRMATION_HOURS,
+  ConfirmationLinkError,
+  RegistrationService,
+  RegistrationThrottledError,
+} from '../registration/registration.service';
 
 /** Sign-in, sign-out and registration (`/home` is the enrolment lib's). No state changes on GET. */
 @ApiExcludeController()
 @Controller()
 export class AuthPagesController {
   constructor(
-    private readonly uow: UnitOfWork,
-    private readonly users: UsersService,
+    private readonly registrations: RegistrationService,
     private readonly auth: AuthService,
     private readonly audit: AuditLogService,
     private readonly config: AppConfig,
@@ -61,17 +65,11 @@ export class AuthPagesController {
     if (errors.length) return again(400);
     let user: User;
     try {
-      user = await this.auth.verifyCredentials(value.email, value.password, 'session', context);
+      user = await this.auth.verifyCredentials(value.email, value.password, 'session', context, req);
     } catch (error) {
       if (error instanceof TooManyAttemptsException) {
         res.setHeader('Retry-After', String(error.retryAfter));
-        return again(429, [
-          {
-            field: 'email',
-            code: 'auth.throttled',
-            message: 'Too many failed attempts: wait a minute and try again',
-          },
-        ]);
+        return again(429, [{ field: 'email', code: 'auth.throttled', message: error.message }]);
       }
       if (error instanceof DomainError && error.status === 401) return again(401, [...error.fields]);
       throw error;
@@ -122,11 +120,56 @@ export class AuthPagesController {
         ...pageErrors(res, fieldErrors, { translations: 'identity' }),
       });
     if (errors.length) return again(400);
+    try {
+      await this.registrations.register(value, emailLanguage(req), context);
+    } catch (error) {
+      if (error instanceof DomainError && error.fields.length) {
+        if (error instanceof RegistrationThrottledError)
+          res.setHeader('Retry-After', String(error.extras.retryAfter));
+        return again(error.status, [...error.fields]);
+      }
+      throw error;
+    }
+    // The same page whether or not the address has an account: the email says which.
+    res.redirect(303, '/register/check-email');
+  }
+
+  @Public()
+  @Get('register/check-email')
+  checkEmail(@Res() res: Response): void {
+    res.render('identity/register-check-email', { hours: CONFIRMATION_HOURS });
+  }
+
+  /** The link in the email: a page with a button, so that a mail scanner opening the link confirms nothing. */
+  @Public()
+  @Get('register/confirm')
+  async confirmPage(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('token') token?: string,
+  ): Promise<void> {
+    const valid = typeof token === 'string' && (await this.registrations.isValid(token));
+    res.status(valid ? 200 : 410).render('identity/register-confirm', {
+      valid,
+      token: valid ? token : undefined,
+      csrfToken: valid ? csrfTokenFor(req) : undefined,
+    });
+  }
+
+  @Public()
+  @Post('register/confirm')
+  async confirm(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+    @AuditCtx() context: AuditContext,
+  ): Promise<void> {
     let user: User;
     try {
-      user = await this.uow.run((m) => this.users.create(m, { ...value, role: 'sme' }, context));
+      user = await this.registrations.confirm(typeof body.token === 'string' ? body.token : '', context);
     } catch (error) {
-      if (error instanceof DomainError && error.fields.length) return again(error.status, [...error.fields]);
+      if (error instanceof ConfirmationLinkError)
+        return res.status(410).render('identity/register-confirm', { valid: false });
       throw error;
     }
     await this.startSession(req, user);

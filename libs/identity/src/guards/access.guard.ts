@@ -4,7 +4,7 @@ import { NotFoundError } from '@app/errors';
 import { CanActivate, ExecutionContext, HttpException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { csrf } from '../csrf';
+import { isCsrfValid } from '../csrf';
 import { IS_PUBLIC, ROLES_KEY } from '../decorators';
 import { CsrfError, UnauthenticatedError } from '../identity.errors';
 import type { Role } from '../role';
@@ -51,7 +51,7 @@ export class AccessGuard implements CanActivate {
     const res = context.switchToHttp().getResponse<Response>();
     const targets = [context.getHandler(), context.getClass()];
 
-    if (this.needsCsrf(req) && !csrf.isRequestValid(req)) {
+    if (this.needsCsrf(req) && !isCsrfValid(req)) {
       await this.audit.recordStandalone({
         action: 'access.csrf_rejected',
         entityType: 'route',

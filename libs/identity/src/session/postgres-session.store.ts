@@ -7,7 +7,7 @@ type Callback<T = void> = (err?: unknown, value?: T) => void;
 /**
  * express-session's store on the `user_sessions` table. Postgres rather than Redis so that sign-in and
  * every signed-in request keep working while Redis is down. Expired rows are never returned and are
- * pruned now and then by `set`.
+ * pruned now and then by `set`. Sessions without a signed-in user are never stored.
  */
 export class PostgresSessionStore extends Store {
   private writes = 0;
@@ -27,6 +27,12 @@ export class PostgresSessionStore extends Store {
   }
 
   override set(sid: string, session: SessionData, callback?: Callback): void {
+    // Only a signed-in session holds anything worth keeping: anonymous forms use a signed CSRF cookie,
+    // so a visitor who is not signed in never costs a row (however many requests a crawler sends).
+    if (!session.userId) {
+      callback?.();
+      return;
+    }
     const expiresAt = sessionExpiresAt(session, this.limits, Date.now());
     this.dataSource
       .query(

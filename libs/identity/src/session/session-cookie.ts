@@ -4,3 +4,8 @@ import { AppConfig } from '@app/config';
 export function sessionCookieName(config: AppConfig): string {
   return config.isProduction ? '__Host-sme.sid' : 'sme.sid';
 }
+
+/** The anonymous visitors' CSRF cookie (see AnonymousCsrf), named like the session cookie. */
+export function csrfCookieName(config: AppConfig): string {
+  return config.isProduction ? '__Host-sme.csrf' : 'sme.csrf';
+}

@@ -2,7 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullAdapter } from '@bull-board/api/bullAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Injectable } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { Application, NextFunction, Request, Response } from 'express';
 import { bullQueueOf } from './job-queue';
 import { JobQueues } from './job-queues';
 
@@ -32,6 +32,9 @@ export class QueueBoard {
       queues: this.queues.all().map((q) => new BullAdapter(bullQueueOf(q), { readOnlyMode: false })),
       serverAdapter: adapter,
     });
-    return adapter.getRouter() as QueueBoardHandler;
+    const router = adapter.getRouter() as QueueBoardHandler & Pick<Application, 'disable'>;
+    // The board brings its own Express app, which announces itself unless told not to (the api's app is).
+    router.disable('x-powered-by');
+    return router;
   }
 }

@@ -80,10 +80,16 @@ export class DueDaysFile {
   @IsInt() @Min(1) clinic!: number;
 }
 
+export class AssessmentAttemptsFile {
+  @IsInt() @Min(1) @Max(100) maxFailures!: number;
+  @IsInt() @Min(1) @Max(24 * 365) periodHours!: number;
+}
+
 export class TrainingSettingsFile {
   @ValidateNested() @Type(() => DueDaysFile) dueDays!: DueDaysFile;
   @IsInt() @Min(0) @Max(24 * 30) cancellationCutoffHours!: number;
   @IsInt() @Min(1) @Max(100) defaultAssessmentPassMark!: number;
+  @ValidateNested() @Type(() => AssessmentAttemptsFile) assessmentAttempts!: AssessmentAttemptsFile;
 }
 
 /** Cross-field rules class-validator cannot express: unique codes, known prerequisites, format/criterion fit. */

@@ -1,4 +1,5 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
+import { AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/database';
 import { DomainError, type FieldError } from '@app/errors';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
@@ -14,6 +15,7 @@ import { BookTrainingDto } from '../dto/book-training.dto';
 import { TrainingFeedbackDto } from '../dto/training-feedback.dto';
 import type { TrainingBooking } from '../entities/training-booking.entity';
 import type { TrainingModuleEntity } from '../entities/training-module.entity';
+import { type AssessmentState, TrainingAssessmentService } from '../training-assessment.service';
 import { TrainingBookingService } from '../training-booking.service';
 import { TrainingCatalogueService } from '../training-catalogue.service';
 import { TrainingPageViews as views } from './training-page-views';
@@ -36,6 +38,8 @@ export class SmeTrainingPagesController {
     private readonly bookings: TrainingBookingService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recommendations: RecommendationsService,
+    private readonly assessments: TrainingAssessmentService,
+    private readonly config: AppConfig,
   ) {}
 
   @Roles('sme')
@@ -177,7 +181,7 @@ export class SmeTrainingPagesController {
     @Res() res: Response,
   ): Promise<void> {
     const booking = await this.bookings.findVisible(actor, id);
-    this.renderAssessment(booking, req, res, 200, {});
+    this.renderAssessment(booking, req, res, 200, {}, undefined, await this.assessments.state(booking));
   }
 
   @Roles('sme')
@@ -201,10 +205,23 @@ export class SmeTrainingPagesController {
     });
     await submitForm(res, {
       check: () => ({ value: { answers: questions.map((_q, i) => Number(values[`q${i}`])) }, errors }),
-      run: ({ answers }) =>
-        this.uow.run((m) => this.bookings.update(m, actor, id, { action: 'complete', answers }, context)),
+      run: ({ answers }) => this.assessments.attempt(actor, id, answers, context),
       redirect: () => '/training?done=complete',
-      again: (status, view) => this.renderAssessment(booking, req, res, status, values, view),
+      again: async (status, view, refusal) => {
+        // Not passed (or no attempts left): the page says only what may be said, and keeps the answers.
+        const notPassed = /^training\.assessment_(not_passed|locked)$/.test(refusal?.code ?? '');
+        const state = await this.assessments.state(booking);
+        this.renderAssessment(
+          booking,
+          req,
+          res,
+          status,
+          values,
+          notPassed ? undefined : view,
+          state,
+          notPassed,
+        );
+      },
       errors: AS_ONE_MESSAGE,
     });
   }
@@ -216,6 +233,8 @@ export class SmeTrainingPagesController {
     status: number,
     values: Record<string, string>,
     errors?: ErrorView,
+    assessment?: AssessmentState,
+    notPassed = false,
   ): void {
     const l = views.language(req);
     const module = booking.module!;
@@ -232,6 +251,11 @@ export class SmeTrainingPagesController {
       booking: views.booking(booking, l),
       questions,
       passMark: module.passMark,
+      assessment: assessment && {
+        ...assessment,
+        retryAtText: assessment.retryAt && views.when(assessment.retryAt, this.config.PROGRAMME_TIME_ZONE, l),
+      },
+      notPassed,
       ...errors,
     });
   }

@@ -12,6 +12,7 @@ import type { TrainingLanguage } from '../domain/training-formats';
 import { BookTrainingDto } from '../dto/book-training.dto';
 import { TrainingFeedbackDto } from '../dto/training-feedback.dto';
 import { UpdateBookingDto } from '../dto/update-booking.dto';
+import { TrainingAssessmentService } from '../training-assessment.service';
 import { TrainingBookingService } from '../training-booking.service';
 import { TrainingCatalogueService } from '../training-catalogue.service';
 import { TrainingCertificateService } from '../training-certificate.service';
@@ -25,6 +26,7 @@ export class TrainingBookingsController {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly bookings: TrainingBookingService,
+    private readonly assessments: TrainingAssessmentService,
     private readonly certificates: TrainingCertificateService,
     private readonly reports: TrainingReportsService,
     private readonly catalogue: TrainingCatalogueService,
@@ -55,7 +57,11 @@ export class TrainingBookingsController {
     return bookingJson(await this.bookings.findVisible(actor, id));
   }
 
-  /** `cancel` (SME or staff), `attend` / `no_show` (staff, once the session started), `complete` (by the module's criterion). */
+  /**
+   * `cancel` (SME or staff), `attend` / `no_show` (staff, once the session started), `complete` (by the
+   * module's criterion). Assessment answers are limited per period: a failed attempt answers 422 with the
+   * attempts left (the score and `review` only once none are), and no attempt left answers 429.
+   */
   @Patch('training/bookings/:id')
   async update(
     @Param('id') id: string,
@@ -63,7 +69,9 @@ export class TrainingBookingsController {
     @CurrentUser() actor: Actor,
     @AuditCtx() context: AuditContext,
   ): Promise<unknown> {
-    await this.uow.run((m) => this.bookings.update(m, actor, id, dto, context));
+    if (dto.action === 'complete' && dto.answers)
+      await this.assessments.attempt(actor, id, dto.answers, context);
+    else await this.uow.run((m) => this.bookings.update(m, actor, id, dto, context));
     return bookingJson(await this.bookings.findVisible(actor, id));
   }
 

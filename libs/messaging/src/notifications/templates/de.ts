@@ -58,6 +58,14 @@ export const de: TemplateSet = {
       subject: 'Herzlichen Glückwunsch: Sie sind jetzt {{stageName}}',
       body: 'Ihr Unternehmen {{companyName}} hat eine neue Exportstufe erreicht: {{stageName}}. Ihre Beratung meldet sich zu den nächsten Schritten.',
     },
+    'account.confirm-email': {
+      subject: 'Bestätigen Sie Ihre E-Mail-Adresse, um die Registrierung abzuschließen',
+      body: 'Jemand (hoffentlich Sie) hat mit dieser E-Mail-Adresse ein Konto für das KMU-Exportprogramm beantragt. Folgen Sie innerhalb von {{hours}} Stunden dem Link, um die Adresse zu bestätigen und das Konto einzurichten. Waren Sie es nicht, ignorieren Sie diese E-Mail: Es wird kein Konto angelegt.',
+    },
+    'account.registration-attempt': {
+      subject: 'Jemand hat versucht, sich mit Ihrer E-Mail-Adresse zu registrieren',
+      body: 'Jemand hat versucht, mit dieser E-Mail-Adresse ein neues Konto für das KMU-Exportprogramm anzulegen. Für diese Adresse gibt es bereits ein Konto. Waren Sie es, melden Sie sich mit Ihrem bestehenden Konto an. Waren Sie es nicht, müssen Sie nichts tun: Ihr Konto ist unverändert.',
+    },
     'generic.remind': {
       subject: 'Erinnerung: {{description}} fällig am {{dueDate}}',
       body: '{{description}} für {{companyName}} ist am {{dueDate}} fällig.',

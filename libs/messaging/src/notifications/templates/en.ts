@@ -57,6 +57,18 @@ export const en: TemplateSet = {
       subject: 'Congratulations: you are now a {{stageName}}',
       body: 'Your company {{companyName}} has moved to a new export stage: {{stageName}}. Your adviser will be in touch about next steps.',
     },
+    'security.sign-in-attack': {
+      subject: 'Possible attack: repeated failed sign-ins',
+      body: 'There have been {{failures}} failed sign-ins in the last hour against {{target}}. Those clients are now slowed down; devices that have signed in before can still sign in. Check the audit trail, and contact the account holder if the attempts go on. You get at most one such message an hour for each account or address.',
+    },
+    'account.confirm-email': {
+      subject: 'Confirm your email address to finish registering',
+      body: 'Someone (we hope you) asked to create an account for the SME Export Programme with this email address. Follow the link within {{hours}} hours to confirm it and finish creating the account. If it was not you, ignore this email: no account is created.',
+    },
+    'account.registration-attempt': {
+      subject: 'Someone tried to register with your email address',
+      body: 'Someone tried to create a new account for the SME Export Programme with this email address, which already has an account. If it was you, sign in with your existing account instead. If it was not you, you need not do anything: your account has not changed.',
+    },
     'generic.remind': {
       subject: 'Reminder: {{description}} due {{dueDate}}',
       body: '{{description}} for {{companyName}} is due on {{dueDate}}.',

@@ -58,6 +58,14 @@ export const es: TemplateSet = {
       subject: 'Enhorabuena: ahora es {{stageName}}',
       body: 'Su empresa {{companyName}} ha pasado a una nueva etapa exportadora: {{stageName}}. Su asesor se pondrá en contacto para los próximos pasos.',
     },
+    'account.confirm-email': {
+      subject: 'Confirme su dirección de correo para terminar el registro',
+      body: 'Alguien (esperamos que usted) ha pedido crear una cuenta del Programa de Exportación para pymes con esta dirección de correo. Siga el enlace en un plazo de {{hours}} horas para confirmarla y terminar de crear la cuenta. Si no fue usted, ignore este correo: no se crea ninguna cuenta.',
+    },
+    'account.registration-attempt': {
+      subject: 'Alguien ha intentado registrarse con su dirección de correo',
+      body: 'Alguien ha intentado crear una cuenta nueva del Programa de Exportación para pymes con esta dirección de correo, que ya tiene una cuenta. Si fue usted, inicie sesión con su cuenta existente. Si no fue usted, no tiene que hacer nada: su cuenta no ha cambiado.',
+    },
     'generic.remind': {
       subject: 'Recordatorio: {{description}} el {{dueDate}}',
       body: '{{description}} de {{companyName}} vence el {{dueDate}}.',
