@@ -311,6 +311,21 @@ describe('hostile input', () => {
       },
     );
 
+    it.each(['title', 'summary'])(
+      'refuses a list for %s on PATCH /api/v1/training/modules/:code (the fuzzer found it saved)',
+      async (field) => {
+        const body = await problem(
+          await send('PATCH', `/api/v1/training/modules/${moduleCode}`, {
+            token: officer,
+            json: { [field]: [] },
+          }),
+          400,
+          'validation_failed',
+        );
+        expect(fieldsOf(body)).toEqual([field]);
+      },
+    );
+
     it('still lets absence dates be cleared with null', async () => {
       const res = await send('PATCH', `/api/v1/advisers/${adviserId}`, {
         token: officer,

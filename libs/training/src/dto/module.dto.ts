@@ -35,12 +35,14 @@ export class LocalisedTextDto {
 export class UpdateModuleDto {
   @ApiPropertyOptional({ type: LocalisedTextDto })
   @IsOptionalNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalisedTextDto)
   title?: LocalisedTextDto;
 
   @ApiPropertyOptional({ type: LocalisedTextDto })
   @IsOptionalNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalisedTextDto)
   summary?: LocalisedTextDto;
