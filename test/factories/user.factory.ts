@@ -29,8 +29,9 @@ export async function buildUser(
 ): Promise<{ user: Actor; password: string }> {
   const values = userDefaults(role, overrides);
   const users = api.app.get(UsersService);
+  const prepared = await users.prepare({ ...values, role });
   const created = await api.app
     .get(UnitOfWork)
-    .run((m) => users.create(m, { ...values, role }, { actorId: null, requestId: 'test-factory' }));
+    .run((m) => users.createWithHash(m, prepared, { actorId: null, requestId: 'test-factory' }));
   return { user: toActor(created), password: values.password };
 }

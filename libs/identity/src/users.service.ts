@@ -19,6 +19,9 @@ export interface NewUser {
   password: string;
 }
 
+/** A new account whose password has been checked and hashed. */
+export type PreparedUser = Omit<NewUser, 'password'> & { passwordHash: string };
+
 /** The language of a refused password's explanation. */
 type Language = 'en' | 'es' | 'de';
 
@@ -43,28 +46,36 @@ export class UsersService {
     private readonly audit: AuditLogService,
   ) {}
 
-  /** Creates an account in the caller's transaction, with its audit row. Refuses weak passwords (explained
-   * in `language`) and duplicate emails (case-insensitively) with field errors. */
+  /**
+   * The slow part of creating an account — the password's strength check (explained in `language`) and its
+   * argon2 hash — done before a transaction holds a database connection for it: pass the result to
+   * `createWithHash`. Hashing inside a transaction kept connections busy for the hash's whole run, and a
+   * burst of accounts timed other requests out waiting for the pool.
+   */
+  async prepare(input: NewUser, language: Language = 'en'): Promise<PreparedUser> {
+    const email = normaliseEmail(input.email);
+    const problem = passwordProblem(input.password, { email, name: input.name, language });
+    if (problem) throw new InvalidInputError([problem]);
+    const { password, ...rest } = input;
+    return { ...rest, email, passwordHash: await this.hasher.hash(password) };
+  }
+
+  /** `prepare` and `createWithHash` in the caller's transaction (the demo seed's one transaction for all). */
   async create(
     manager: EntityManager,
     input: NewUser,
     context: AuditContext,
     language: Language = 'en',
   ): Promise<User> {
-    const email = normaliseEmail(input.email);
-    const problem = passwordProblem(input.password, { email, name: input.name, language });
-    if (problem) throw new InvalidInputError([problem]);
-    if (await manager.exists(User, { where: { email } })) throw new EmailTakenError();
-    const { password, ...rest } = input;
-    return this.createWithHash(manager, { ...rest, passwordHash: await this.hasher.hash(password) }, context);
+    return this.createWithHash(manager, await this.prepare(input, language), context);
   }
 
-  /** As `create`, for a password checked and hashed earlier (a confirmed self-registration). */
-  async createWithHash(
-    manager: EntityManager,
-    input: Omit<NewUser, 'password'> & { passwordHash: string },
-    context: AuditContext,
-  ): Promise<User> {
+  /**
+   * Creates an account from a password checked and hashed earlier (`prepare`, or a confirmed
+   * self-registration) in the caller's transaction, with its audit row. A taken email (compared
+   * case-insensitively) is a field error.
+   */
+  async createWithHash(manager: EntityManager, input: PreparedUser, context: AuditContext): Promise<User> {
     const email = normaliseEmail(input.email);
     const user = manager.create(User, {
       email,

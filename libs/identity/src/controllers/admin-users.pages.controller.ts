@@ -50,7 +50,10 @@ export class AdminUsersPagesController {
     await submitForm(res, {
       dto: CreateUserDto,
       fields: body,
-      run: (value) => this.uow.run((m) => this.users.create(m, value, context, emailLanguage(req))),
+      run: async (value) => {
+        const prepared = await this.users.prepare(value, emailLanguage(req));
+        return this.uow.run((m) => this.users.createWithHash(m, prepared, context));
+      },
       redirect: () => '/admin/users?created=1',
       again: (status, errors) =>
         res.status(status).render('identity/admin-user-new', {
