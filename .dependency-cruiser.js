@@ -1,5 +1,5 @@
 /**
- * The house rules of DESIGN.md §3, checked rather than hoped for (`npm run deps:check`).
+ * The house rules of docs/design.md §3, checked rather than hoped for (`npm run deps:check`).
  */
 module.exports = {
   forbidden: [
