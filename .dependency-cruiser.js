@@ -1,5 +1,5 @@
 /**
- * The house rules of DESIGN.md §3, checked rather than hoped for (`npm run deps:check`).
+ * The house rules of docs/design.md §3, checked rather than hoped for (`npm run deps:check`).
  */
 module.exports = {
   forbidden: [
@@ -53,6 +53,23 @@ module.exports = {
         'Bull 4 touches one lib. Tests may still use Bull where they inspect or drive Redis directly.',
       from: { path: '^(apps|libs)/', pathNot: '^libs/messaging/' },
       to: { path: '(^|/)node_modules/(bull|@nestjs/bull|@nestjs/bull-shared|@bull-board/[^/]+)/' },
+    },
+    {
+      name: 'domain-is-framework-free',
+      severity: 'error',
+      comment:
+        "A lib's domain/ folder holds its rules as plain functions and types: no TypeORM, Nest or express, no " +
+        "web code (@app/web, views, pages, controllers) and none of the lib's own entities, DTOs or modules. " +
+        'Types both sides need live in domain/ and the entity or DTO imports them from there.',
+      from: { path: '^libs/[^/]+/src/domain/' },
+      to: {
+        path: [
+          '(^|/)node_modules/(typeorm|@nestjs/[^/]+|express|express-session|nunjucks)/',
+          '^libs/web/',
+          '^libs/.*/(entities|pages|controllers|views|api|dto)/',
+          '\\.(entity|module|controller|dto)\\.ts$',
+        ],
+      },
     },
     {
       name: 'no-test-code-in-production',

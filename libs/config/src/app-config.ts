@@ -8,6 +8,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsTimeZone,
   Matches,
   Max,
   MaxLength,
@@ -51,27 +52,6 @@ function IsConnectionUrl(protocols: string[], options?: ValidationOptions): Prop
           try {
             const url = new URL(value);
             return protocols.includes(url.protocol.replace(/:$/, '')) && url.hostname.length > 0;
-          } catch {
-            return false;
-          }
-        },
-      },
-    });
-}
-
-function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isTimeZone',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: '$property must be an IANA time zone such as Europe/London', ...options },
-      validator: {
-        validate(value: unknown): boolean {
-          if (typeof value !== 'string') return false;
-          try {
-            new Intl.DateTimeFormat('en', { timeZone: value });
-            return true;
           } catch {
             return false;
           }
@@ -234,7 +214,7 @@ export class AppConfig {
   @IsIn(LOG_FORMATS)
   LOG_FORMAT: (typeof LOG_FORMATS)[number] = 'json';
 
-  @IsTimeZone()
+  @IsTimeZone({ message: '$property must be an IANA time zone such as Europe/London' })
   PROGRAMME_TIME_ZONE: string = 'Europe/London';
 
   /** Self-registrations one client address may start an hour (each costs an argon2 hash and an email). */

@@ -7,7 +7,7 @@ import { NotificationService, OutboxService } from '@app/messaging';
 import { User } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, Not, QueryFailedError } from 'typeorm';
-import { applyAnswers, EnrolmentAnswerFields, fieldError, missingAnswers } from './domain/answers';
+import { applyAnswers, EnrolmentAnswerFields, fieldError, missingAnswers } from './answers/enrolment-answers';
 import { evaluateEligibility } from './domain/eligibility';
 import { checkVatNumber } from './domain/normalise';
 import { provisionalStage } from './domain/stage';

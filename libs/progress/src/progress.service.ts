@@ -5,11 +5,12 @@ import { Case, STAGES, type Stage } from '@app/enrolment';
 import { ConflictError, InvalidInputError, NotFoundError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
 import { OutboxService } from '@app/messaging';
+import { localDate } from '@app/time';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { EXPORTING_OUTCOMES } from './domain/outcome-kinds';
-import { outcomeProblems, todayIn } from './domain/outcome-validation';
+import { outcomeProblems } from './domain/outcome-validation';
 import { milestonesFor, stageAfterOutcome, type MilestoneEvidenceInput } from './domain/progress-rules';
 import type { DecideStageDto } from './dto/decide-stage.dto';
 import type { RecordOutcomeDto } from './dto/record-outcome.dto';
@@ -187,7 +188,7 @@ export class ProgressService {
     milestones: string[];
     replayed?: boolean;
   }> {
-    const problems = outcomeProblems(dto, todayIn(this.config.PROGRAMME_TIME_ZONE));
+    const problems = outcomeProblems(dto, localDate(new Date(), this.config.PROGRAMME_TIME_ZONE));
     if (problems.length) throw new InvalidInputError(problems);
     const current = await this.lockCase(manager, caseId);
     if (options.idempotencyKey) {

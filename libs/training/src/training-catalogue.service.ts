@@ -1,11 +1,11 @@
 import { AuditContext, AuditLogService } from '@app/audit-log';
 import { InvalidInputError, NotFoundError } from '@app/errors';
+import { isTimeZone } from '@app/time';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { TRAINING_RULES, type TrainingRules } from './config/training-rules';
 import { needsSession } from './domain/training-formats';
-import { isTimeZone } from './domain/zoned-time';
 import { CreateModuleDto, UpdateModuleDto } from './dto/module.dto';
 import { CreateSessionDto } from './dto/create-session.dto';
 import { TrainingModuleEntity } from './entities/training-module.entity';

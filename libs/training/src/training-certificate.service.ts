@@ -1,6 +1,7 @@
 import { AppConfig } from '@app/config';
 import { Company } from '@app/enrolment';
 import { Case } from '@app/enrolment';
+import { formatDate } from '@app/time';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import PDFDocument from 'pdfkit';
@@ -84,12 +85,11 @@ export class TrainingCertificateService {
   /** A one-page A4 landscape PDF in the SME's language. */
   pdf(facts: CertificateFacts, lang: TrainingLanguage): Promise<Buffer> {
     const words = HEADINGS[lang];
-    const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
-      timeZone: this.config.PROGRAMME_TIME_ZONE,
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    }).format(facts.completedAt);
+    const date = formatDate(
+      facts.completedAt,
+      this.config.PROGRAMME_TIME_ZONE,
+      lang === 'en' ? 'en-GB' : lang,
+    );
     const doc = new PDFDocument({
       size: 'A4',
       layout: 'landscape',

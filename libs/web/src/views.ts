@@ -1,4 +1,5 @@
 import { AppConfig, projectRoot } from '@app/config';
+import { formatDate, formatDateTime } from '@app/time';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { existsSync, readdirSync } from 'node:fs';
@@ -28,25 +29,12 @@ export function createViewEnvironment(config: AppConfig): nunjucks.Environment {
     throwOnUndefined: false,
   });
   env.addGlobal('serviceName', SERVICE_NAME);
-  const dateFormat = new Intl.DateTimeFormat('en-GB', {
-    timeZone: config.PROGRAMME_TIME_ZONE,
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
-  const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-    timeZone: config.PROGRAMME_TIME_ZONE,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  const zone = config.PROGRAMME_TIME_ZONE;
   env.addFilter('date', (value: Date | string | null | undefined) =>
-    value ? dateFormat.format(new Date(value)) : '',
+    value ? formatDate(new Date(value), zone) : '',
   );
   env.addFilter('datetime', (value: Date | string | null | undefined) =>
-    value ? dateTimeFormat.format(new Date(value)) : '',
+    value ? formatDateTime(new Date(value), zone) : '',
   );
   const numberFormat = new Intl.NumberFormat('en-GB');
   env.addFilter('number', (value: number | string | null | undefined) =>

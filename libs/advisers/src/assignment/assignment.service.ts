@@ -13,7 +13,7 @@ import { AdviserProfile } from '../entities/adviser-profile.entity';
 import { AssignmentEndReason, AssignmentMethod, CaseAssignment } from '../entities/case-assignment.entity';
 import { CaseWork } from '../entities/case-work.entity';
 import { ensureCaseWork, ensureCaseWorkMany } from '../caseload/ensure-case-work';
-import { programmeDate } from '../programme-date';
+import { localDate } from '@app/time';
 import { AssignmentRules } from './assignment-rules';
 import {
   AdviserCandidate,
@@ -609,7 +609,7 @@ export class AssignmentService {
   }
 
   private today(): string {
-    return programmeDate(this.config.PROGRAMME_TIME_ZONE);
+    return localDate(new Date(), this.config.PROGRAMME_TIME_ZONE);
   }
 }
 

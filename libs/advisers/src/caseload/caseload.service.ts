@@ -1,11 +1,11 @@
 import { AppConfig } from '@app/config';
 import type { Actor } from '@app/identity';
+import { localDate } from '@app/time';
 import { PageCursors } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CaseloadQueryDto, CaseloadSort } from '../dto/caseload-query.dto';
-import { programmeDate } from '../programme-date';
 import { OPEN_STATUSES_SQL, OVERDUE_CASES_SQL, OVERDUE_SQL } from './overdue';
 
 export interface CaseloadRow {
@@ -88,7 +88,7 @@ export class CaseloadService {
   async page(actor: Actor, query: CaseloadQueryDto): Promise<CaseloadPage> {
     const sort = query.sort ?? 'nextDue';
     const limit = query.limit ?? 50;
-    const today = programmeDate(this.config.PROGRAMME_TIME_ZONE);
+    const today = localDate(new Date(), this.config.PROGRAMME_TIME_ZONE);
     const params: unknown[] = [];
     const p = (value: unknown): string => {
       params.push(value);

@@ -5,6 +5,7 @@ import { Case, EnrolmentRules } from '@app/enrolment';
 import { InvalidInputError, NotFoundError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
 import { OutboxService } from '@app/messaging';
+import { localDate } from '@app/time';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -13,7 +14,6 @@ import { LogInteractionDto } from '../dto/log-interaction.dto';
 import { ensureCaseWork } from '../caseload/ensure-case-work';
 import { CaseWork } from '../entities/case-work.entity';
 import { Interaction } from '../entities/interaction.entity';
-import { programmeDate } from '../programme-date';
 
 /**
  * Interactions and the adviser's case summary. Both bump the case's version under the optimistic lock, so
@@ -173,7 +173,7 @@ export class InteractionsService {
           message: `Unknown support measure "${code}"`,
           code: 'unknown',
         });
-    const today = programmeDate(this.config.PROGRAMME_TIME_ZONE);
+    const today = localDate(new Date(), this.config.PROGRAMME_TIME_ZONE);
     if (input.occurredOn > today)
       errors.push({
         field: 'occurredOn',

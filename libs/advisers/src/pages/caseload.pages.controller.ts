@@ -1,10 +1,12 @@
 import { AuditContext, AuditCtx, AuditLogService } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
+import { AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/database';
 import { BARRIERS, Case, CASE_STATUSES, EnrolmentRules, STAGES } from '@app/enrolment';
 import type { DomainError } from '@app/errors';
 import type { Actor } from '@app/identity';
 import { CurrentUser, Roles } from '@app/identity';
+import { localDate } from '@app/time';
 import {
   type ErrorView,
   type FormCheck,
@@ -67,6 +69,7 @@ export class CaseloadPagesController {
     private readonly timeline: CaseTimelineService,
     private readonly enrolmentRules: EnrolmentRules,
     private readonly auditLog: AuditLogService,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('caseload')
@@ -299,7 +302,7 @@ export class CaseloadPagesController {
       values: state.values ?? {},
       conflict: state.conflict,
       notice: state.notice,
-      today: new Date().toISOString().slice(0, 10),
+      today: localDate(new Date(), this.config.PROGRAMME_TIME_ZONE),
       path: req.path,
       ...(state.errors ?? { errorSummary: [], fieldErrors: {} }),
     });

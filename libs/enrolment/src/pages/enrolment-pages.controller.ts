@@ -5,7 +5,7 @@ import { type ErrorView, pageErrors, RecordIdPipe, submitForm, validateForm } fr
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { fieldError } from '../domain/answers';
+import { fieldError } from '../answers/enrolment-answers';
 import { BARRIERS } from '../entities/enrolment.entity';
 import { EnrolmentAnswersDto } from '../dto/enrolment-answers.dto';
 import { EnrolmentService } from '../enrolment.service';

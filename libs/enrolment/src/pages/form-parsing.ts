@@ -1,7 +1,7 @@
 import type { FieldError } from '@app/errors';
 import { parseMoney } from '@app/web';
 import countries from 'i18n-iso-countries';
-import { fieldError } from '../domain/answers';
+import { fieldError } from '../answers/enrolment-answers';
 
 export type Form = Record<string, string | string[] | undefined>;
 

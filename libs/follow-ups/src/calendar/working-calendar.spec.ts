@@ -41,6 +41,31 @@ describe('WorkingCalendar (Europe/London, England and Wales holidays)', () => {
     );
   });
 
+  it('keeps the local time of day across the change back to winter time', () => {
+    // Fri 23 Oct 2026 14:00 BST; clocks go back on Sun 25 Oct; Mon 26 Oct 14:00 GMT = 14:00Z
+    expect(london.addWorkingDays(new Date('2026-10-23T13:00:00Z'), 1).toISOString()).toBe(
+      '2026-10-26T14:00:00.000Z',
+    );
+    expect(london.addDays(new Date('2026-10-24T13:00:00Z'), 2).toISOString()).toBe(
+      '2026-10-26T14:00:00.000Z',
+    );
+    // and back again: 1 working day before Mon 26 Oct 14:00 GMT is Fri 23 Oct 14:00 BST
+    expect(london.addWorkingDays(new Date('2026-10-26T14:00:00Z'), -1).toISOString()).toBe(
+      '2026-10-23T13:00:00.000Z',
+    );
+  });
+
+  it('lands a reminder due in the hour the clocks skip or repeat on a defined instant', () => {
+    // 01:30 on Sun 29 Mar 2026 does not exist in London: it becomes 02:30 BST
+    expect(london.addDays(new Date('2026-03-28T01:30:00Z'), 1).toISOString()).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
+    // 01:30 on Sun 25 Oct 2026 happens twice: the first, still BST
+    expect(london.addDays(new Date('2026-10-24T00:30:00Z'), 1).toISOString()).toBe(
+      '2026-10-25T00:30:00.000Z',
+    );
+  });
+
   it('uses the programme time zone for the date: 23:30 UTC on a Friday in summer is already Saturday in London', () => {
     // Fri 3 Jul 2026 23:30Z = Sat 4 Jul 00:30 BST → first working day after is Mon 6
     expect(london.localDate(new Date('2026-07-03T23:30:00Z'))).toBe('2026-07-04');

@@ -1,3 +1,4 @@
+import { addDays, addLocalDays, atWallClock, isoWeekday, localDate, wallClockOf } from '@app/time';
 import Holidays from 'date-holidays';
 
 export interface CalendarOptions {
@@ -15,18 +16,6 @@ export interface CalendarOptions {
   workingWeekdays?: number[];
 }
 
-interface LocalDateTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  ms: number;
-}
-
-const DAY_MS = 86_400_000;
-
 /**
  * Working-day and calendar-day arithmetic in the programme's time zone. Adding days keeps the local
  * time of day (a reminder set at 14:00 stays at 14:00 across a DST change); working days skip weekends
@@ -39,7 +28,6 @@ export class WorkingCalendar {
   private readonly open: Set<string>;
   private readonly weekdays: Set<number>;
   private readonly yearCache = new Map<number, Set<string>>();
-  private readonly parts: Intl.DateTimeFormat;
 
   constructor(private readonly options: CalendarOptions) {
     this.holidays = options.country ? new Holidays(options.country, options.region ?? '') : undefined;
@@ -47,16 +35,6 @@ export class WorkingCalendar {
     this.extra = new Set(options.extraHolidays ?? []);
     this.open = new Set(options.workingDaysOverride ?? []);
     this.weekdays = new Set(options.workingWeekdays ?? [1, 2, 3, 4, 5]);
-    this.parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: options.timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
   }
 
   get timeZone(): string {
@@ -65,17 +43,14 @@ export class WorkingCalendar {
 
   /** The local calendar date (YYYY-MM-DD) of an instant in the programme's time zone. */
   localDate(instant: Date): string {
-    const l = this.toLocal(instant);
-    return isoDate(l.year, l.month, l.day);
+    return localDate(instant, this.options.timeZone);
   }
 
   isWorkingDay(date: string): boolean {
     if (this.open.has(date)) return true;
     if (this.extra.has(date)) return false;
-    const [y, m, d] = date.split('-').map(Number);
-    const weekday = ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
-    if (!this.weekdays.has(weekday)) return false;
-    return !this.holidaysOf(y).has(date);
+    if (!this.weekdays.has(isoWeekday(date))) return false;
+    return !this.holidaysOf(Number(date.slice(0, 4))).has(date);
   }
 
   /**
@@ -84,25 +59,23 @@ export class WorkingCalendar {
    * rolls a non-working day forward to the next working day.
    */
   addWorkingDays(from: Date, n: number): Date {
-    const local = this.toLocal(from);
-    let date = isoDate(local.year, local.month, local.day);
+    let date = this.localDate(from);
     if (n === 0) {
-      while (!this.isWorkingDay(date)) date = shiftDate(date, 1);
+      while (!this.isWorkingDay(date)) date = addDays(date, 1);
     } else {
       const direction = n > 0 ? 1 : -1;
       let remaining = Math.abs(n);
       while (remaining > 0) {
-        date = shiftDate(date, direction);
+        date = addDays(date, direction);
         if (this.isWorkingDay(date)) remaining--;
       }
     }
-    return this.atLocal(date, local);
+    return atWallClock(date, wallClockOf(from, this.options.timeZone), this.options.timeZone);
   }
 
   /** Moves `n` calendar days, keeping the local time of day. */
   addDays(from: Date, n: number): Date {
-    const local = this.toLocal(from);
-    return this.atLocal(shiftDate(isoDate(local.year, local.month, local.day), n), local);
+    return addLocalDays(from, n, this.options.timeZone);
   }
 
   /** Adds whichever of the offset's parts are set: calendar days, then working days, then hours. */
@@ -126,42 +99,4 @@ export class WorkingCalendar {
     this.yearCache.set(year, set);
     return set;
   }
-
-  private toLocal(instant: Date): LocalDateTime {
-    const p = Object.fromEntries(this.parts.formatToParts(instant).map((x) => [x.type, x.value]));
-    return {
-      year: Number(p.year),
-      month: Number(p.month),
-      day: Number(p.day),
-      hour: Number(p.hour),
-      minute: Number(p.minute),
-      second: Number(p.second),
-      ms: instant.getUTCMilliseconds(),
-    };
-  }
-
-  /** The instant at which the local clock shows `date` at `time`'s time of day. */
-  private atLocal(date: string, time: LocalDateTime): Date {
-    const [y, m, d] = date.split('-').map(Number);
-    const wall = Date.UTC(y, m - 1, d, time.hour, time.minute, time.second, time.ms);
-    // The zone's offset at a guess, corrected once more in case the guess sits across a DST change.
-    let instant = wall - this.offsetAt(wall);
-    instant = wall - this.offsetAt(instant);
-    return new Date(instant);
-  }
-
-  private offsetAt(instant: number): number {
-    const l = this.toLocal(new Date(instant));
-    return Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second, l.ms) - instant;
-  }
-}
-
-function isoDate(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-function shiftDate(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d) + days * DAY_MS);
-  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }

@@ -1,5 +1,6 @@
 import { AppConfig } from '@app/config';
 import { NotificationService, OutboxService, type LanguageCode } from '@app/messaging';
+import { formatDate } from '@app/time';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { FollowUpRulesFile } from '../config/follow-up-rules';
@@ -98,12 +99,7 @@ export class FollowUpRunner {
   }
 
   private templateValues(row: FollowUp, language: LanguageCode, audience: string): Record<string, string> {
-    const format = new Intl.DateTimeFormat(LOCALES[language], {
-      timeZone: this.config.PROGRAMME_TIME_ZONE,
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    });
+    const date = (at: Date): string => formatDate(at, this.config.PROGRAMME_TIME_ZONE, LOCALES[language]);
     const base = this.config.APP_BASE_URL.replace(/\/$/, '');
     return {
       companyName: '',
@@ -111,8 +107,8 @@ export class FollowUpRunner {
       nextStep: '',
       ...row.context,
       description: this.rules.rule(row.ruleCode)?.description ?? row.ruleCode,
-      dueDate: format.format(row.deadlineAt),
-      anchorDate: format.format(row.anchorAt),
+      dueDate: date(row.deadlineAt),
+      anchorDate: date(row.anchorAt),
       assigneeName: row.recipients.assignee?.name ?? '',
       link: audience === 'sme' ? `${base}/` : `${base}/cases/${row.caseId}`,
     };

@@ -1,8 +1,7 @@
-import type { RecordOutcomeDto } from '../dto/record-outcome.dto';
-import { outcomeProblems, todayIn } from './outcome-validation';
+import { outcomeProblems, type OutcomeClaim } from './outcome-validation';
 
-const fields = (dto: Partial<RecordOutcomeDto>, today = '2026-03-30'): string[] =>
-  outcomeProblems({ kind: 'first_export_order', occurredOn: today, ...dto } as RecordOutcomeDto, today).map(
+const fields = (dto: Partial<OutcomeClaim>, today = '2026-03-30'): string[] =>
+  outcomeProblems({ kind: 'first_export_order', occurredOn: today, ...dto }, today).map(
     (p) => `${p.field}:${p.code}`,
   );
 
@@ -36,13 +35,5 @@ describe('outcomeProblems', () => {
     expect(fields({ valueMinor: 100 })).toEqual(['currency:pair']);
     expect(fields({ currency: 'EUR' })).toEqual(['currency:pair']);
     expect(fields({ valueMinor: 100, currency: 'EUR' })).toEqual([]);
-  });
-});
-
-describe('todayIn', () => {
-  it('gives the date in the programme time zone, not UTC', () => {
-    const lateEveningUtc = new Date('2026-06-30T23:30:00Z');
-    expect(todayIn('Europe/Berlin', lateEveningUtc)).toBe('2026-07-01');
-    expect(todayIn('UTC', lateEveningUtc)).toBe('2026-06-30');
   });
 });

@@ -1,31 +1,24 @@
 import type { FieldError } from '@app/errors';
+import { addDays, isIsoDate } from '@app/time';
 import countries from 'i18n-iso-countries';
-import type { RecordOutcomeDto } from '../dto/record-outcome.dto';
+import type { OutcomeKind } from './outcome-kinds';
 
-/** YYYY-MM-DD of today in the programme's time zone. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+/** What an outcome claims (the API's RecordOutcomeDto, or any other source of the same facts). */
+export interface OutcomeClaim {
+  kind: OutcomeKind;
+  occurredOn: string;
+  country?: string;
+  valueMinor?: number;
+  currency?: string;
 }
 
 /**
  * Rules the DTO's decorators cannot express: what each kind needs, a real country and date, and no date
  * after tomorrow (tomorrow is allowed because an SME abroad may already be a day ahead).
  */
-export function outcomeProblems(dto: RecordOutcomeDto, today: string): FieldError[] {
+export function outcomeProblems(dto: OutcomeClaim, today: string): FieldError[] {
   const problems: FieldError[] = [];
-  const date = new Date(`${dto.occurredOn}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== dto.occurredOn)
+  if (!isIsoDate(dto.occurredOn))
     problems.push({ field: 'occurredOn', message: 'occurredOn is not a real date', code: 'isDate' });
   else if (dto.occurredOn > addDays(today, 1))
     problems.push({ field: 'occurredOn', message: 'occurredOn cannot be after tomorrow', code: 'notFuture' });

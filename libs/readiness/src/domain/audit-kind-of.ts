@@ -1,5 +1,5 @@
 import type { Actor } from '@app/identity';
-import type { AuditKind } from '../entities/readiness-audit.entity';
+import type { AuditKind } from './audit-kinds';
 
 /** Whose audit a person works on: an SME its self-assessment, staff the adviser's audit. */
 export function auditKindOf(actor: Actor): AuditKind {

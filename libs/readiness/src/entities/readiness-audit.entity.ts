@@ -10,10 +10,10 @@ import {
   JoinColumn,
   ManyToOne,
 } from 'typeorm';
+import { AUDIT_KINDS, type AuditKind } from '../domain/audit-kinds';
 import type { Classification } from '../domain/classification';
 
-export const AUDIT_KINDS = ['self', 'adviser'] as const;
-export type AuditKind = (typeof AUDIT_KINDS)[number];
+export { AUDIT_KINDS, type AuditKind };
 export const AUDIT_STATUSES = ['draft', 'submitted'] as const;
 export type AuditStatus = (typeof AUDIT_STATUSES)[number];
 

@@ -1,3 +1,4 @@
+import { formatMonth } from '@app/time';
 import { barChartSvg } from '../charts/svg-chart';
 import { formatKpiChange, formatKpiValue } from '../kpi/kpi-format';
 import type { KpiReport, KpiUnit, KpiValue } from '../kpi/kpi-report';
@@ -133,12 +134,6 @@ export function dashboardCharts(report: KpiReport): ChartView[] {
       ),
     ),
   ].sort();
-  const monthLabel = (month: string): string =>
-    new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', {
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
   const monthValue = (kpi: KpiValue | undefined, month: string): number =>
     kpi?.breakdown?.rows.find((r) => r.key === month)?.value ?? 0;
   const transitionsTitle = 'Stage transitions by month';
@@ -148,7 +143,7 @@ export function dashboardCharts(report: KpiReport): ChartView[] {
     svg: barChartSvg({
       id: 'chart-transitions',
       title: transitionsTitle,
-      categories: months.map(monthLabel),
+      categories: months.map((month) => formatMonth(month)),
       series: [
         { name: 'Non-exporter to passive', values: months.map((m) => monthValue(nonToPassive, m)) },
         { name: 'Passive to proactive', values: months.map((m) => monthValue(passiveToProactive, m)) },

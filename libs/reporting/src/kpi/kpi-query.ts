@@ -1,8 +1,9 @@
 import type { FieldError } from '@app/errors';
+import { addDays, isIsoDate } from '@app/time';
+import { isUuid } from '@app/web';
 import { KPI_DEFINITIONS } from './kpi-registry';
 import type { KpiFilters, SizeBand } from './kpi-report';
-import { addDays, financialPeriod, financialYearToDate, isIsoDate, lengthInDays } from './period';
-import { isUuid } from '@app/web';
+import { financialPeriod, financialYearToDate, lengthInDays } from './period';
 
 export const KPI_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type KpiFormat = (typeof KPI_FORMATS)[number];

@@ -1,4 +1,5 @@
 import { WorkingCalendar } from '@app/follow-ups';
+import { addDays } from '@app/time';
 import { Injectable } from '@nestjs/common';
 import {
   GROUP_TITLES,
@@ -10,7 +11,7 @@ import {
 import type { KpiFilters, KpiGroup, KpiGroupKey, KpiReport, KpiValue } from './kpi-report';
 import type { KpiSourceKey } from './kpi-sql';
 import { KpiSnapshots, type SourceRequest } from './kpi-snapshots';
-import { addDays, previousPeriod } from './period';
+import { previousPeriod } from './period';
 
 export type KpiScope = KpiReport['scope'];
 

@@ -1,27 +1,11 @@
-import {
-  addDays,
-  financialPeriod,
-  financialYearLabel,
-  financialYearOf,
-  isIsoDate,
-  lengthInDays,
-  previousPeriod,
-} from './period';
+import { financialPeriod, financialYearLabel, financialYearOf, lengthInDays, previousPeriod } from './period';
 
 describe('period arithmetic', () => {
-  it('accepts only real calendar dates', () => {
-    expect(isIsoDate('2024-02-29')).toBe(true);
-    expect(isIsoDate('2025-02-29')).toBe(false);
-    expect(isIsoDate('2025-13-01')).toBe(false);
-    expect(isIsoDate('2025-4-1')).toBe(false);
-    expect(isIsoDate('yesterday')).toBe(false);
-  });
-
-  it('counts inclusive days and steps across month and year ends', () => {
+  it('counts inclusive days, across the nights the clocks change too', () => {
     expect(lengthInDays({ from: '2025-04-01', to: '2025-06-30' })).toBe(91);
     expect(lengthInDays({ from: '2025-04-01', to: '2025-04-01' })).toBe(1);
-    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
-    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(lengthInDays({ from: '2026-03-01', to: '2026-03-31' })).toBe(31);
+    expect(lengthInDays({ from: '2026-10-01', to: '2026-10-31' })).toBe(31);
   });
 
   it('gives the preceding period of equal length', () => {

@@ -1,30 +1,14 @@
-/** Calendar-day arithmetic on YYYY-MM-DD strings (UTC dates, so no time-zone or DST surprises). */
+import { addDays, daysBetween } from '@app/time';
 
+/** Reporting periods: calendar dates (YYYY-MM-DD), both ends included. */
 export interface Period {
   from: string;
   to: string;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-
-/** A real calendar date in YYYY-MM-DD form (rejects 2025-02-30, 2025-13-01, 25-1-1). */
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === value;
-}
-
-export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** Number of calendar days from `from` to `to`, both inclusive. */
 export function lengthInDays(period: Period): number {
-  return (
-    Math.round((Date.parse(`${period.to}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`)) / DAY_MS) + 1
-  );
+  return daysBetween(period.from, period.to) + 1;
 }
 
 /** The period of equal length that ends the day before `period` starts. */
@@ -33,9 +17,11 @@ export function previousPeriod(period: Period): Period {
   return { from: addDays(to, 1 - lengthInDays(period)), to };
 }
 
+/** The first day of a month; months past 12 run on into the next year (month 13 = January after). */
 function monthStart(year: number, month: number): string {
-  const d = new Date(Date.UTC(year, month - 1, 1));
-  return d.toISOString().slice(0, 10);
+  const y = year + Math.floor((month - 1) / 12);
+  const m = ((month - 1) % 12) + 1;
+  return `${y}-${String(m).padStart(2, '0')}-01`;
 }
 
 /**

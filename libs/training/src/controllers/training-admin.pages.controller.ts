@@ -1,12 +1,12 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { Roles } from '@app/identity';
+import { parseWallClock } from '@app/time';
 import { type ErrorView, RecordIdPipe, submitForm } from '@app/web';
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { TRAINING_BARRIERS } from '../config/training-rules';
-import { formatInZone, zonedTimeToUtc } from '../domain/zoned-time';
 import {
   COMPLETION_CRITERIA,
   needsSession,
@@ -18,6 +18,7 @@ import { CreateSessionDto } from '../dto/create-session.dto';
 import { CreateModuleDto, UpdateModuleDto } from '../dto/module.dto';
 import { TrainingCatalogueService } from '../training-catalogue.service';
 import { TrainingReportsService } from '../training-reports.service';
+import { TrainingPageViews } from './training-page-views';
 
 const list = (value: unknown): string[] =>
   (Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value]).map(String);
@@ -153,8 +154,8 @@ export class TrainingAdminPagesController {
     @Res() res: Response,
   ): Promise<void> {
     const zone = String(body.timeZone ?? '');
-    const startsAt = zonedTimeToUtc(String(body.startsAt ?? ''), zone);
-    const endsAt = zonedTimeToUtc(String(body.endsAt ?? ''), zone);
+    const startsAt = parseWallClock(String(body.startsAt ?? ''), zone);
+    const endsAt = parseWallClock(String(body.endsAt ?? ''), zone);
     const form = {
       startsAt: startsAt?.toISOString() ?? body.startsAt,
       endsAt: endsAt?.toISOString() ?? body.endsAt,
@@ -188,7 +189,7 @@ export class TrainingAdminPagesController {
       staffPage: true,
       session: {
         ...session,
-        when: formatInZone(session.startsAt, session.timeZone),
+        when: TrainingPageViews.when(session.startsAt, session.timeZone),
         started: session.startsAt <= new Date(),
       },
       module: { ...module, titleText: module.title.en },
@@ -239,7 +240,7 @@ export class TrainingAdminPagesController {
       'training/admin-module',
       this.formOptions({
         module: { ...module, titleText: module.title.en, hasSessions: needsSession(module.format) },
-        sessions: sessions.map((s) => ({ ...s, when: formatInZone(s.startsAt, s.timeZone) })),
+        sessions: sessions.map((s) => ({ ...s, when: TrainingPageViews.when(s.startsAt, s.timeZone) })),
         values: { ...values, barriers: list(values.barriers) },
         sessionValues: sessionValues ?? { timeZone: 'Europe/London', language: 'en', capacity: '20' },
         notice: req.query.done,

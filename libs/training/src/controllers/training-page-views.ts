@@ -1,5 +1,5 @@
+import { formatDateTime } from '@app/time';
 import type { Request } from 'express';
-import { formatInZone } from '../domain/zoned-time';
 import { needsSession, type TrainingLanguage } from '../domain/training-formats';
 import type { TrainingBooking } from '../entities/training-booking.entity';
 import type { TrainingModuleEntity } from '../entities/training-module.entity';
@@ -9,9 +9,9 @@ import type { SessionWithSeats } from '../training-catalogue.service';
 export const TrainingPageViews = {
   language: (req: Request): TrainingLanguage => (req.lang ?? 'en') as TrainingLanguage,
 
-  /** A moment in the session's own time zone, written the reader's way. */
-  when: (at: Date, timeZone: string, l: TrainingLanguage): string =>
-    formatInZone(at, timeZone, l === 'en' ? 'en-GB' : l),
+  /** A moment on the session's own clock, written the reader's way: "1 Jul 2027, 10:00 (Europe/Madrid)". */
+  when: (at: Date, timeZone: string, l: TrainingLanguage = 'en'): string =>
+    `${formatDateTime(at, timeZone, l === 'en' ? 'en-GB' : l)} (${timeZone})`,
 
   module(m: TrainingModuleEntity, l: TrainingLanguage): Record<string, unknown> {
     return {

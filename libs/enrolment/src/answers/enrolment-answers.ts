@@ -4,7 +4,7 @@ import type { EnrolmentAnswersDto } from '../dto/enrolment-answers.dto';
 import type { Barrier, Enrolment, OrderOrigin } from '../entities/enrolment.entity';
 import type { SocialProfile } from '../entities/company.entity';
 import type { EnrolmentRules } from '../rules/enrolment-rules';
-import { checkVatNumber, normaliseRegistrationNumber, vatPrefixCountry } from './normalise';
+import { checkVatNumber, normaliseRegistrationNumber, vatPrefixCountry } from '../domain/normalise';
 
 /** The answer fields of an enrolment (everything the SME fills in). */
 export type EnrolmentAnswerFields = Pick<

@@ -1,4 +1,4 @@
-import { fieldError } from './answers';
+import { fieldError } from './enrolment-answers';
 
 describe('fieldError wording', () => {
   it('uses the field’s own message in the page’s language', () => {
