@@ -1,5 +1,6 @@
 import { PageCursors } from '@app/web';
 import { AuditLogModule } from '@app/audit-log';
+import { CasesModule } from '@app/cases';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { EnrolmentRules } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
@@ -20,7 +21,7 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
  * module builds on. Rules files are loaded once at start-up, so a bad one stops the process.
  */
 @Module({
-  imports: [AuditLogModule, CaseTimelineModule, FollowUpsModule, MessagingModule],
+  imports: [AuditLogModule, CasesModule, CaseTimelineModule, FollowUpsModule, MessagingModule],
   providers: [
     { provide: AssignmentRules, useFactory: () => AssignmentRules.load() },
     { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },

@@ -4,7 +4,7 @@ import { NotFoundError } from '@app/errors';
 import { OutboxService } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { Case } from './entities/case.entity';
+import { Case } from '@app/cases';
 import { Company } from './entities/company.entity';
 import { DuplicateFlag, DuplicateFlagStatus } from './entities/duplicate-flag.entity';
 import { Enrolment } from './entities/enrolment.entity';

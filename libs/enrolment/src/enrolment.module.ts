@@ -1,3 +1,4 @@
+import { CasesModule } from '@app/cases';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { IdempotencyModule } from '@app/idempotency';
 import { MessagingModule } from '@app/messaging';
@@ -17,7 +18,7 @@ import { EnrolmentRules } from './rules/enrolment-rules';
  * /home (every role's landing page). The rules come from config/ once, at start-up (a bad file stops the process).
  */
 @Module({
-  imports: [MessagingModule, CaseTimelineModule, IdentityCoreModule, IdempotencyModule],
+  imports: [CasesModule, MessagingModule, CaseTimelineModule, IdentityCoreModule, IdempotencyModule],
   controllers: [
     HomePagesController,
     EnrolmentsController,

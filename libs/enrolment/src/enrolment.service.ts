@@ -1,4 +1,5 @@
 import { AuditContext, AuditLogService } from '@app/audit-log';
+import { Case, CasesService } from '@app/cases';
 import { CaseTimelineService } from '@app/case-timeline';
 import { UnitOfWork } from '@app/database';
 import { FieldError, InvalidInputError, NotFoundError } from '@app/errors';
@@ -12,7 +13,6 @@ import { evaluateEligibility } from './domain/eligibility';
 import { checkVatNumber } from './domain/normalise';
 import { provisionalStage } from './domain/stage';
 import type { EnrolmentAnswersDto } from './dto/enrolment-answers.dto';
-import { Case } from './entities/case.entity';
 import { Company } from './entities/company.entity';
 import { DuplicateFlag, DuplicateReason } from './entities/duplicate-flag.entity';
 import { EligibilityResult } from './entities/eligibility-result.entity';
@@ -59,6 +59,7 @@ export class EnrolmentService {
     private readonly timeline: CaseTimelineService,
     private readonly notifications: NotificationService,
     private readonly config: AppConfig,
+    private readonly cases: CasesService,
   ) {}
 
   private tx<T>(manager: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
@@ -515,17 +516,13 @@ export class EnrolmentService {
     context: AuditContext,
     lang: string,
   ): Promise<Case> {
-    const kase = await m.save(
-      Case,
-      m.create(Case, {
-        companyId: company.id,
-        enrolmentId: enrolment.id,
-        stage: provisionalStage({ exportedLast12Months: enrolment.exportedLast12Months === true }),
-        status: 'awaiting_assignment',
-        region: company.region,
-        sector: company.naceCode,
-      }),
-    );
+    const kase = await this.cases.open(m, {
+      companyId: company.id,
+      enrolmentId: enrolment.id,
+      stage: provisionalStage({ exportedLast12Months: enrolment.exportedLast12Months === true }),
+      region: company.region,
+      sector: company.naceCode,
+    });
     await this.audit.record(m, {
       action: 'case.opened',
       entityType: 'case',

@@ -1,6 +1,7 @@
 import { AuditLogService, type AuditContext } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
-import { Case, Enrolment } from '@app/enrolment';
+import { Case } from '@app/cases';
+import { Enrolment } from '@app/enrolment';
 import {
   ConflictError,
   InvalidInputError,

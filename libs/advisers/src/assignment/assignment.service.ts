@@ -1,13 +1,14 @@
 import { AuditContext, AuditLogService } from '@app/audit-log';
 import { CaseTimelineService, type TimelineEntry } from '@app/case-timeline';
 import { AppConfig } from '@app/config';
-import { Case, Company } from '@app/enrolment';
+import { Case, CasesService } from '@app/cases';
+import { Company } from '@app/enrolment';
 import { NotFoundError, UnprocessableError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
 import { NotificationService, OutboxService, type Contact } from '@app/messaging';
 import { User } from '@app/identity';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { AdviserNotFoundError, AdviserUnavailableError, StaleCaseError } from '../advisers.errors';
 import { AdviserProfile } from '../entities/adviser-profile.entity';
 import { AssignmentEndReason, AssignmentMethod, CaseAssignment } from '../entities/case-assignment.entity';
@@ -66,6 +67,7 @@ export class AssignmentService {
     private readonly outbox: OutboxService,
     private readonly notifications: NotificationService,
     private readonly caseFollowUps: CaseFollowUps,
+    private readonly cases: CasesService,
   ) {}
 
   /** Automatic assignment of a newly opened (or returned) case; a case that already has an adviser keeps it. */
@@ -125,9 +127,7 @@ export class AssignmentService {
     const languages = new Map<string, string | undefined>();
     for (const { caseId, language } of requests) if (!languages.has(caseId)) languages.set(caseId, language);
     const ids = [...languages.keys()];
-    const locked = await m
-      .getRepository(Case)
-      .find({ where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const locked = await this.cases.lockMany(m, ids);
     const byId = new Map(locked.map((c) => [c.id, c]));
     const outcomes = new Map<string, AssignOutcome['outcome']>();
     const waiting: { kase: Case; language?: string }[] = [];
@@ -309,7 +309,7 @@ export class AssignmentService {
   }
 
   private async lockCase(m: EntityManager, caseId: string): Promise<Case | null> {
-    return m.getRepository(Case).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+    return this.cases.lock(m, caseId);
   }
 
   private checkVersion(kase: Case, expected?: number): void {
@@ -484,7 +484,7 @@ export class AssignmentService {
     await m.query(`UPDATE case_work SET unassigned_notified_at = NULL WHERE case_id = $1`, [kase.id]);
   }
 
-  /** Version-guarded write of the two case columns this lib owns; the row is locked, so it always matches. */
+  /** Version-guarded write of the two case columns assignment decides; the row is locked, so it always matches. */
   private async setCase(
     m: EntityManager,
     kase: Case,
@@ -497,26 +497,8 @@ export class AssignmentService {
     m: EntityManager,
     changes: { kase: Case; status: Case['status']; assignedAdviserId: string | null }[],
   ): Promise<void> {
-    const result = (await m.query(
-      `UPDATE cases c SET status = x.status, assigned_adviser_id = x.adviser_id, version = c.version + 1
-         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::uuid[]) AS x(id, version, status, adviser_id)
-        WHERE c.id = x.id AND c.version = x.version
-        RETURNING c.id, c.version`,
-      [
-        changes.map((c) => c.kase.id),
-        changes.map((c) => c.kase.version),
-        changes.map((c) => c.status),
-        changes.map((c) => c.assignedAdviserId),
-      ],
-    )) as [{ id: string; version: number }[], number];
-    const versions = new Map(result[0].map((r) => [r.id, r.version]));
-    for (const { kase, status, assignedAdviserId } of changes) {
-      const version = versions.get(kase.id);
-      if (version === undefined) throw new StaleCaseError(kase.id, kase.version, {});
-      kase.version = version;
-      kase.status = status;
-      kase.assignedAdviserId = assignedAdviserId;
-    }
+    const [stale] = await this.cases.setAssignees(m, changes);
+    if (stale) throw new StaleCaseError(stale.id, stale.version, {});
   }
 
   /** Nobody can take it: it waits in the officers' queue, and officers are told once. */
