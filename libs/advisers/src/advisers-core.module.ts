@@ -8,6 +8,8 @@ import { MessagingModule } from '@app/messaging';
 import { Module } from '@nestjs/common';
 import { CaseAccessService } from './access/case-access.service';
 import { AssignmentRules } from './assignment/assignment-rules';
+import { AssignmentRecorder } from './assignment/assignment-recorder';
+import { AssignmentRepository } from './assignment/assignment.repository';
 import { AssignmentService } from './assignment/assignment.service';
 import { CaseOpenedHandler } from './assignment/case-opened.handler';
 import { CaseDetailsService } from './caseload/case-details.service';
@@ -26,6 +28,8 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
     { provide: AssignmentRules, useFactory: () => AssignmentRules.load() },
     { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
     CaseAccessService,
+    AssignmentRepository,
+    AssignmentRecorder,
     AssignmentService,
     CaseOpenedHandler,
     ReadinessScoreHandler,
