@@ -7,7 +7,13 @@ import { Module } from '@nestjs/common';
 import { DuplicateFlagsController } from './api/duplicate-flags.controller';
 import { EnrolmentsController } from './api/enrolments.controller';
 import { DuplicateFlagsService } from './duplicate-flags.service';
+import { EnrolmentAppeals } from './appeals/enrolment-appeals';
+import { CaseOpening } from './case-opening/case-opening';
+import { CompanyRegistry } from './companies/company-registry';
+import { EnrolmentDrafts } from './drafts/enrolment-drafts';
+import { EnrolmentRecords } from './enrolment-records';
 import { EnrolmentService } from './enrolment.service';
+import { EnrolmentSubmission } from './submission/enrolment-submission';
 import { EnrolmentPagesController } from './pages/enrolment-pages.controller';
 import { EnrolmentReviewPagesController } from './pages/enrolment-review.pages.controller';
 import { HomePagesController } from './pages/home.pages.controller';
@@ -28,6 +34,12 @@ import { EnrolmentRules } from './rules/enrolment-rules';
   ],
   providers: [
     { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
+    EnrolmentRecords,
+    EnrolmentDrafts,
+    CompanyRegistry,
+    CaseOpening,
+    EnrolmentSubmission,
+    EnrolmentAppeals,
     EnrolmentService,
     DuplicateFlagsService,
   ],
