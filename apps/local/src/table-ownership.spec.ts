@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
   DYNAMIC_TABLE,
+  entityTables,
+  findOrmWrites,
   findSqlWrites,
   foreignWrites,
   productionSources,
@@ -52,6 +54,44 @@ describe('finding SQL writes in source', () => {
   });
 });
 
+describe('finding TypeORM writes in source', () => {
+  const entities = entityTables(
+    new Map([
+      ['libs/cases/src/case.entity.ts', "@Entity('cases') export class Case {}"],
+      ['libs/advisers/src/case-work.entity.ts', '@Entity() export class CaseWork {}'],
+    ]),
+  );
+  const orm = (source: string) =>
+    findOrmWrites('x.ts', source, entities).map(({ verb, table, line }) => `${line} ${verb} ${table}`);
+
+  it('reads each entity class with its table', () => {
+    expect([...entities]).toEqual([
+      ['Case', 'cases'],
+      ['CaseWork', 'case_work'],
+    ]);
+  });
+
+  it('finds writes that name the entity, directly, through getRepository or a query builder', () => {
+    expect(
+      orm(`
+        await m.save(Case, kase);
+        await m.getRepository(CaseWork).update({ caseId }, { summary });
+        await m.createQueryBuilder().insert().into(Case).values(v).execute();
+        await m.delete(CaseWork, { caseId });`),
+    ).toEqual(['2 save() cases', '3 update() case_work', '4 into() cases', '5 delete() case_work']);
+  });
+
+  it('ignores reads and calls on things that are not entities', () => {
+    expect(
+      orm(`
+        await m.findOne(Case, { where: { id } });
+        await m.getRepository(Case).findOneBy({ id });
+        seen.delete(caseId);
+        await repo.save(other);`),
+    ).toEqual([]);
+  });
+});
+
 describe("the check that no lib writes another lib's table", () => {
   let root: string;
   const write = (path: string, text: string) => {
@@ -86,6 +126,7 @@ describe("the check that no lib writes another lib's table", () => {
     write('libs/advisers/src/sneaky.ts', "m.query('UPDATE cases SET status = $2 WHERE id = $1');");
     write('apps/cli/src/seed.ts', "m.query('INSERT INTO case_work (case_id) VALUES ($1)');");
     write('libs/advisers/src/sneaky.spec.ts', "m.query('DELETE FROM cases');");
+    write('libs/cases/src/sneaky-orm.ts', 'await m.getRepository(CaseWork).save(work);');
     expect(foreignWrites(productionSources(root), tableOwners(root))).toEqual([
       expect.objectContaining({
         writer: 'apps/cli',
@@ -100,6 +141,13 @@ describe("the check that no lib writes another lib's table", () => {
         owner: 'cases',
         verb: 'UPDATE',
         line: 1,
+      }),
+      expect.objectContaining({
+        writer: 'cases',
+        file: 'libs/cases/src/sneaky-orm.ts',
+        table: 'case_work',
+        owner: 'advisers',
+        verb: 'save()',
       }),
     ]);
   });

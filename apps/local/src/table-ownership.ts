@@ -3,9 +3,9 @@ import { join, relative, sep } from 'node:path';
 import ts from 'typescript';
 import { readLibMap } from './lib-map';
 
-/** One SQL write found in a string of the code: `UPDATE cases …` in libs/progress, say. */
+/** One write found in the code: `UPDATE cases …` in libs/progress, or `m.save(Case, …)`. */
 export interface SqlWrite {
-  /** INSERT, UPDATE, DELETE or TRUNCATE. */
+  /** INSERT, UPDATE, DELETE or TRUNCATE in SQL; the method, e.g. `save()`, for a TypeORM call. */
   verb: string;
   /** The table written, or `${…}` when the SQL builds the table name at run time. */
   table: string;
@@ -91,6 +91,96 @@ export function findSqlWrites(file: string, source: string, tables: ReadonlySet<
   return writes;
 }
 
+const ORM_WRITES = new Set([
+  'save',
+  'insert',
+  'update',
+  'upsert',
+  'delete',
+  'remove',
+  'softDelete',
+  'softRemove',
+  'restore',
+  'increment',
+  'decrement',
+  'clear',
+  'into',
+]);
+
+/** Entity class name → its table, for every `@Entity` class in `sources`. */
+export function entityTables(sources: ReadonlyMap<string, string>): Map<string, string> {
+  const tables = new Map<string, string>();
+  for (const [path, source] of sources) {
+    if (!source.includes('@Entity')) continue;
+    const file = ts.createSourceFile(path, source, ts.ScriptTarget.ES2022, true);
+    file.forEachChild(function visit(node): void {
+      if (ts.isClassDeclaration(node) && node.name) {
+        for (const d of ts.getDecorators(node) ?? []) {
+          const call = d.expression;
+          if (
+            !ts.isCallExpression(call) ||
+            !ts.isIdentifier(call.expression) ||
+            call.expression.text !== 'Entity'
+          )
+            continue;
+          const [arg] = call.arguments;
+          const name = node.name.text;
+          tables.set(
+            name,
+            arg && ts.isStringLiteralLike(arg)
+              ? arg.text
+              : name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase(),
+          );
+        }
+      }
+      node.forEachChild(visit);
+    });
+  }
+  return tables;
+}
+
+/**
+ * TypeORM writes that name their entity in the call: `m.save(Case, …)`, `m.update(Case, …)`,
+ * `m.getRepository(Case).update(…)`, `qb.insert().into(Case)`. A repository kept in a variable first is
+ * not followed.
+ */
+export function findOrmWrites(
+  file: string,
+  source: string,
+  entities: ReadonlyMap<string, string>,
+): SqlWrite[] {
+  const parsed = ts.createSourceFile(file, source, ts.ScriptTarget.ES2022, true);
+  const writes: SqlWrite[] = [];
+  const entityOf = (expr: ts.Expression | undefined): string | undefined =>
+    expr && ts.isIdentifier(expr) ? entities.get(expr.text) : undefined;
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ORM_WRITES.has(node.expression.name.text)
+    ) {
+      const target = node.expression.expression;
+      const table =
+        entityOf(node.arguments[0]) ??
+        (ts.isCallExpression(target) &&
+        ts.isPropertyAccessExpression(target.expression) &&
+        target.expression.name.text === 'getRepository'
+          ? entityOf(target.arguments[0])
+          : undefined);
+      if (table)
+        writes.push({
+          verb: `${node.expression.name.text}()`,
+          table,
+          file,
+          line: parsed.getLineAndCharacterOfPosition(node.getStart(parsed)).line + 1,
+        });
+    }
+    node.forEachChild(visit);
+  };
+  visit(parsed);
+  return writes;
+}
+
 /**
  * The writes in `sources` (path → text, paths relative to the repository) of tables another lib owns, less
  * the allowed ones. A file under `libs/<lib>/` writes as `<lib>`; one under `apps/<app>/` as `apps/<app>`,
@@ -102,11 +192,12 @@ export function foreignWrites(
   allowed: readonly AllowedWrite[] = [],
 ): ForeignWrite[] {
   const tables = new Set(owners.keys());
+  const entities = entityTables(sources);
   const result: ForeignWrite[] = [];
   for (const [file, source] of sources) {
     const [top, name] = file.split('/');
     const writer = top === 'libs' ? name : `${top}/${name}`;
-    for (const write of findSqlWrites(file, source, tables)) {
+    for (const write of [...findSqlWrites(file, source, tables), ...findOrmWrites(file, source, entities)]) {
       const owner = owners.get(write.table);
       if (owner === writer) continue;
       if (allowed.some((a) => a.writer === writer && a.file === file && a.table === write.table)) continue;

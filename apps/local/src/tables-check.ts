@@ -4,7 +4,8 @@ import { foreignWrites, productionSources, tableOwners } from './table-ownership
 
 /**
  * `npm run tables:check` (part of `npm run check`): fails when SQL in one lib (or an app) inserts, updates,
- * deletes or truncates a table whose `@Entity` lives in another lib. The owners are the libs' entity folders
+ * deletes or truncates a table whose `@Entity` lives in another lib, or a TypeORM call naming such an
+ * entity writes it. The owners are the libs' entity folders
  * (the README's table of libs lists them); the exceptions are ALLOWED_FOREIGN_WRITES.
  */
 function main(): void {

@@ -87,6 +87,26 @@ export class CasesService {
     return stale;
   }
 
+  /** The company's cases, their rows locked until the caller's transaction ends. */
+  lockForCompany(m: EntityManager, companyId: string): Promise<Case[]> {
+    return m.getRepository(Case).find({ where: { companyId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Moves the case to another company (a duplicate company merged into the one it matched). The new
+   * version, copied into `kase` with the company, or null when the case is no longer at `kase.version`.
+   */
+  async setCompany(m: EntityManager, kase: Case, companyId: string): Promise<number | null> {
+    const result = (await m.query(
+      `UPDATE cases SET company_id = $3, version = version + 1 WHERE id = $1 AND version = $2 RETURNING version`,
+      [kase.id, kase.version, companyId],
+    )) as [{ version: number }[], number];
+    if (result[1] !== 1) return null;
+    kase.companyId = companyId;
+    kase.version = result[0][0].version;
+    return kase.version;
+  }
+
   /**
    * Raises the version alone, for a change to the case kept in another lib's rows (an interaction, the
    * case summary) that must still conflict with a concurrent edit of the case. The new version, or null
