@@ -1,7 +1,7 @@
 import { CaseAccessService } from '@app/advisers';
 import { AuditContext, AuditLogService } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
-import { Case } from '@app/enrolment';
+import { Case } from '@app/cases';
 import { NotFoundError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
 import { OutboxService } from '@app/messaging';

@@ -1,5 +1,5 @@
 import { AuditLogService } from '@app/audit-log';
-import { Case } from '@app/enrolment';
+import { Case } from '@app/cases';
 import { NotFoundError } from '@app/errors';
 import type { Actor } from '@app/identity';
 import { Injectable } from '@nestjs/common';
