@@ -4,7 +4,7 @@ import { UnitOfWork } from '@app/database';
 import { FieldError, InvalidInputError, NotFoundError } from '@app/errors';
 import { AppConfig } from '@app/config';
 import { NotificationService, OutboxService } from '@app/messaging';
-import { User } from '@app/identity';
+import { PolicyService, Resource, User } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, Not, QueryFailedError } from 'typeorm';
 import { applyAnswers, EnrolmentAnswerFields, fieldError, missingAnswers } from './answers/enrolment-answers';
@@ -36,7 +36,14 @@ export interface ActingUser {
 
 /** Enrolments that hold a company's place in the programme: a second one for the same company is refused. */
 const LIVE_STATUSES: EnrolmentStatus[] = ['submitted', 'eligible', 'appealed'];
-const STAFF_READERS = new Set<ActingUser['role']>(['officer', 'admin']);
+
+/** What the access policy decides on: the SME whose enrolment it is (officers and admins review it). */
+const applicationOf = (enrolment: Enrolment): Resource => ({
+  kind: 'application',
+  type: 'enrolment',
+  id: enrolment.id,
+  ownerId: enrolment.userId,
+});
 
 /** A snapshot of the answers for the audit log (no secrets here; the diff keeps only what changed). */
 function auditable(e: Enrolment): Record<string, unknown> {
@@ -58,6 +65,7 @@ export class EnrolmentService {
     private readonly outbox: OutboxService,
     private readonly timeline: CaseTimelineService,
     private readonly notifications: NotificationService,
+    private readonly policy: PolicyService,
     private readonly config: AppConfig,
   ) {}
 
@@ -296,7 +304,7 @@ export class EnrolmentService {
     return this.uow.run(async (m) => {
       const enrolment = await m.findOne(Enrolment, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!enrolment) throw new NotFoundError('enrolment', id);
-      if (!STAFF_READERS.has(actor.role)) return this.deny(actor, enrolment);
+      await this.policy.assert(actor, 'work', applicationOf(enrolment));
       if (enrolment.status !== 'appealed') throw new AppealNotAllowedError();
       const before = auditable(enrolment);
       enrolment.status = decision === 'upheld' ? 'eligible' : 'ineligible';
@@ -322,7 +330,7 @@ export class EnrolmentService {
     return this.uow.run(async (m) => {
       const enrolment = await m.findOne(Enrolment, { where: { id } });
       if (!enrolment) throw new NotFoundError('enrolment', id);
-      if (!this.mayRead(actor, enrolment)) return this.deny(actor, enrolment);
+      await this.policy.assert(actor, 'see', applicationOf(enrolment));
       return this.view(m, enrolment);
     });
   }
@@ -334,7 +342,7 @@ export class EnrolmentService {
         ...(actor.role === 'sme' ? { userId: actor.id } : {}),
         ...(filter.status ? { status: filter.status } : {}),
       };
-      if (actor.role !== 'sme' && !STAFF_READERS.has(actor.role)) return [];
+      if (actor.role !== 'sme' && !this.policy.can(actor, 'enrolments.review')) return [];
       const rows = await m.find(Enrolment, { where, order: { createdAt: 'DESC' }, take: 200 });
       // One after another: the transaction is one connection, which runs one statement at a time anyway.
       const views: EnrolmentView[] = [];
@@ -348,7 +356,7 @@ export class EnrolmentService {
     return this.uow.run(async (m) => {
       const enrolment = await m.findOne(Enrolment, { where: { id } });
       if (!enrolment) throw new NotFoundError('enrolment', id);
-      if (enrolment.userId !== actor.id) return this.deny(actor, enrolment);
+      await this.policy.assert(actor, 'own', applicationOf(enrolment));
       return missingAnswers(enrolment, lang);
     });
   }
@@ -359,10 +367,6 @@ export class EnrolmentService {
       const enrolment = await m.findOne(Enrolment, { where: { userId }, order: { createdAt: 'DESC' } });
       return enrolment ? this.view(m, enrolment) : null;
     });
-  }
-
-  private mayRead(actor: ActingUser, enrolment: Enrolment): boolean {
-    return enrolment.userId === actor.id || STAFF_READERS.has(actor.role);
   }
 
   private async view(m: EntityManager, enrolment: Enrolment): Promise<EnrolmentView> {
@@ -378,22 +382,8 @@ export class EnrolmentService {
   private async lockOwn(m: EntityManager, actor: ActingUser, id: string): Promise<Enrolment> {
     const enrolment = await m.findOne(Enrolment, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!enrolment) throw new NotFoundError('enrolment', id);
-    if (enrolment.userId !== actor.id) return this.deny(actor, enrolment);
+    await this.policy.assert(actor, 'own', applicationOf(enrolment));
     return enrolment;
-  }
-
-  /**
-   * Someone else's enrolment: audited as a denial outside the caller's transaction (the 404 rolls that
-   * back), the same row identity's PolicyService writes, then "not found".
-   */
-  private async deny(actor: ActingUser, enrolment: Enrolment): Promise<never> {
-    await this.audit.recordDenial({
-      entityType: 'enrolment',
-      entityId: enrolment.id,
-      after: { role: actor.role },
-      context: { actorId: actor.id },
-    });
-    throw new NotFoundError('enrolment', enrolment.id);
   }
 
   /**
