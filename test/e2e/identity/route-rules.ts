@@ -106,6 +106,16 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'ALL /admin/queues': { allow: ['admin'] },
   'ALL /admin/queues/*path': { allow: ['admin'], params: { path: 'queueBoardPath' } },
 
+  // --- the API's OpenAPI description and Swagger UI: SwaggerModule serves them outside Nest's guard --------
+  'GET /api/docs': { allow: 'public' },
+  'GET /api/docs/': { allow: 'public' },
+  'GET /api/docs/index.html': { allow: 'public' },
+  'GET /api/docs/LICENSE': { allow: 'public' },
+  'GET /api/docs/swagger-ui-init.js': { allow: 'public' },
+  'GET /api/docs/docs/swagger-ui-init.js': { allow: 'public' },
+  'GET /api/docs-json': { allow: 'public' },
+  'GET /api/docs-yaml': { allow: 'public' },
+
   // --- sign-in, registration, tokens, public pages ------------------------------------------------------
   'DELETE /api/v1/auth/token': {
     allow: 'signed-in',
