@@ -110,7 +110,10 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/docs': { allow: 'public' },
   'GET /api/docs/': { allow: 'public' },
   'GET /api/docs/index.html': { allow: 'public' },
-  'GET /api/docs/LICENSE': { allow: 'public' },
+  'GET /api/docs/LICENSE': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'SwaggerModule answers this path with "not found" on purpose' },
+  },
   'GET /api/docs/swagger-ui-init.js': { allow: 'public' },
   'GET /api/docs/docs/swagger-ui-init.js': { allow: 'public' },
   'GET /api/docs-json': { allow: 'public' },
