@@ -69,7 +69,8 @@ export class ReportExportsService {
   ): Promise<{ export: ReportExportView; reused: boolean }> {
     const { value, errors } = parseCaseExportRequest(raw, this.filters.context());
     if (!value) throw new InvalidInputError(errors);
-    if (actor.role === 'adviser') value.adviserId = actor.id;
+    // An adviser exports its own caseload whatever it asks for; officers may export every case.
+    if (!this.policy.can(actor, 'cases.view-all')) value.adviserId = actor.id;
     else if (value.adviserId) {
       const found = (await this.dataSource.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'adviser'`, [
         value.adviserId,
