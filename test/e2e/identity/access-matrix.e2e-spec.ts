@@ -136,8 +136,11 @@ const MATRIX = Object.keys(ROUTE_RULES)
 const UNKNOWN_FIELD = { accessMatrixProbe: 'not a field of any request' };
 
 /**
- * The access matrix: every route in the rule table (route-rules.ts) × every kind of caller, with SME A's
- * real record ids where a route is about one record. A caller the table refuses must be refused —
+ * The access matrix, generated: every route the running api serves (Nest's metadata, Express's router and
+ * the OpenAPI document must all be in the rule table, route-rules.ts, and the table in them) × every kind
+ * of caller — anonymous and each role, and for records an owner and a stranger of the same role — with
+ * SME A's real record ids, made by test/factories, where a route is about one record. A caller the table
+ * refuses must be refused —
  * anonymous: 401 on the API, a redirect to sign-in for a page, 401 for a page form (its CSRF token is
  * valid, only the sign-in is missing); signed in: 404 plus an `access.denied` audit row for that caller
  * written by that call, which is what tells a refusal from a handler's own "no such record". A caller the
