@@ -4,6 +4,7 @@ import { CasesModule } from '@app/cases';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { EnrolmentRules } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
+import { PolicyModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
 import { Module } from '@nestjs/common';
 import { CaseAccessService } from './access/case-access.service';
@@ -23,7 +24,7 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
  * module builds on. Rules files are loaded once at start-up, so a bad one stops the process.
  */
 @Module({
-  imports: [AuditLogModule, CasesModule, CaseTimelineModule, FollowUpsModule, MessagingModule],
+  imports: [AuditLogModule, CasesModule, CaseTimelineModule, FollowUpsModule, MessagingModule, PolicyModule],
   providers: [
     { provide: AssignmentRules, useFactory: () => AssignmentRules.load() },
     { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
@@ -42,6 +43,7 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
   exports: [
     CaseTimelineModule,
     CaseAccessService,
+    PolicyModule,
     AssignmentService,
     AdviserProfilesService,
     InteractionsService,

@@ -1,7 +1,7 @@
-import { AuditLogService } from '@app/audit-log';
 import { Case } from '@app/cases';
 import { UnitOfWork } from '@app/database';
 import { NotFoundError } from '@app/errors';
+import { Intent, PolicyService, Resource } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EligibilityResult } from './entities/eligibility-result.entity';
@@ -14,13 +14,19 @@ export interface ActingUser {
   role: 'sme' | 'adviser' | 'officer' | 'admin';
 }
 
-export const STAFF_READERS = new Set<ActingUser['role']>(['officer', 'admin']);
-
 /** A snapshot of the answers for the audit log (no secrets here; the diff keeps only what changed). */
 export function auditable(e: Enrolment): Record<string, unknown> {
   const { company: _company, createdAt: _c, updatedAt: _u, ...rest } = e;
   return rest as unknown as Record<string, unknown>;
 }
+
+/** What the access policy decides on: the SME whose enrolment it is (officers and admins review it). */
+const applicationOf = (enrolment: Enrolment): Resource => ({
+  kind: 'application',
+  type: 'enrolment',
+  id: enrolment.id,
+  ownerId: enrolment.userId,
+});
 
 /**
  * Enrolments as an actor may see them, and the transaction each change runs in: what drafts, submission
@@ -30,7 +36,7 @@ export function auditable(e: Enrolment): Record<string, unknown> {
 export class EnrolmentRecords {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly audit: AuditLogService,
+    private readonly policy: PolicyService,
   ) {}
 
   /** Runs `work` in the caller's transaction when it passes one, else in a new one. */
@@ -43,7 +49,7 @@ export class EnrolmentRecords {
     return this.uow.run(async (m) => {
       const enrolment = await m.findOne(Enrolment, { where: { id } });
       if (!enrolment) throw new NotFoundError('enrolment', id);
-      if (!this.mayRead(actor, enrolment)) return this.deny(actor, enrolment);
+      await this.assert(actor, 'see', enrolment);
       return this.view(m, enrolment);
     });
   }
@@ -55,7 +61,7 @@ export class EnrolmentRecords {
         ...(actor.role === 'sme' ? { userId: actor.id } : {}),
         ...(filter.status ? { status: filter.status } : {}),
       };
-      if (actor.role !== 'sme' && !STAFF_READERS.has(actor.role)) return [];
+      if (actor.role !== 'sme' && !this.policy.can(actor, 'enrolments.review')) return [];
       const rows = await m.find(Enrolment, { where, order: { createdAt: 'DESC' }, take: 200 });
       // One after another: the transaction is one connection, which runs one statement at a time anyway.
       const views: EnrolmentView[] = [];
@@ -72,10 +78,6 @@ export class EnrolmentRecords {
     });
   }
 
-  mayRead(actor: ActingUser, enrolment: Enrolment): boolean {
-    return enrolment.userId === actor.id || STAFF_READERS.has(actor.role);
-  }
-
   /** The enrolment with its latest eligibility result and its case, as the API and pages show it. */
   async view(m: EntityManager, enrolment: Enrolment): Promise<EnrolmentView> {
     const result = await m.findOne(EligibilityResult, {
@@ -90,21 +92,12 @@ export class EnrolmentRecords {
   async lockOwn(m: EntityManager, actor: ActingUser, id: string): Promise<Enrolment> {
     const enrolment = await m.findOne(Enrolment, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!enrolment) throw new NotFoundError('enrolment', id);
-    if (enrolment.userId !== actor.id) return this.deny(actor, enrolment);
+    await this.assert(actor, 'own', enrolment);
     return enrolment;
   }
 
-  /**
-   * Someone else's enrolment: audited as a denial outside the caller's transaction (the 404 rolls that
-   * back), the same row identity's PolicyService writes, then "not found".
-   */
-  async deny(actor: ActingUser, enrolment: Enrolment): Promise<never> {
-    await this.audit.recordDenial({
-      entityType: 'enrolment',
-      entityId: enrolment.id,
-      after: { role: actor.role },
-      context: { actorId: actor.id },
-    });
-    throw new NotFoundError('enrolment', enrolment.id);
+  /** 404 (and an audited denial) unless the policy lets the actor do this with the enrolment. */
+  assert(actor: ActingUser, intent: Intent, enrolment: Enrolment): Promise<void> {
+    return this.policy.assert(actor, intent, applicationOf(enrolment));
   }
 }

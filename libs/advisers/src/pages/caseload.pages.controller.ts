@@ -288,7 +288,7 @@ export class CaseloadPagesController {
       navigation: staffNavigation(res, actor, '/caseload'),
       isOfficer: actor.role === 'officer',
       isAssignedAdviser: actor.role === 'adviser' && kase.assignedAdviserId === actor.id,
-      canWork: actor.role === 'officer' || kase.assignedAdviserId === actor.id,
+      canWork: this.access.mayWork(actor, kase),
       view,
       timeline,
       history,

@@ -9,7 +9,7 @@ import { CaseOpening } from '../case-opening/case-opening';
 import { Company } from '../entities/company.entity';
 import { Enrolment } from '../entities/enrolment.entity';
 import { AppealNotAllowedError } from '../enrolment.errors';
-import { ActingUser, auditable, EnrolmentRecords, STAFF_READERS } from '../enrolment-records';
+import { ActingUser, auditable, EnrolmentRecords } from '../enrolment-records';
 import { EnrolmentView } from '../enrolment-view';
 
 /** An ineligible enrolment's one appeal, and the officer's decision on it. */
@@ -72,7 +72,7 @@ export class EnrolmentAppeals {
     return this.uow.run(async (m) => {
       const enrolment = await m.findOne(Enrolment, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!enrolment) throw new NotFoundError('enrolment', id);
-      if (!STAFF_READERS.has(actor.role)) return this.records.deny(actor, enrolment);
+      await this.records.assert(actor, 'work', enrolment);
       if (enrolment.status !== 'appealed') throw new AppealNotAllowedError();
       const before = auditable(enrolment);
       enrolment.status = decision === 'upheld' ? 'eligible' : 'ineligible';

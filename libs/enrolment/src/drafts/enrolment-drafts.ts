@@ -119,7 +119,7 @@ export class EnrolmentDrafts {
     return this.uow.run(async (m) => {
       const enrolment = await m.findOne(Enrolment, { where: { id } });
       if (!enrolment) throw new NotFoundError('enrolment', id);
-      if (enrolment.userId !== actor.id) return this.records.deny(actor, enrolment);
+      await this.records.assert(actor, 'own', enrolment);
       return missingAnswers(enrolment, lang);
     });
   }
