@@ -116,7 +116,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/me': { allow: 'signed-in' },
   'GET /certificates/:code': {
     allow: 'public',
-    allowedAnswer: { status: 404, why: 'no certificate has this code: the ordinary "page not found"' },
+    allowedAnswer: { status: 404, why: 'no certificate has this code: "this is not a valid certificate"' },
   },
   'GET /health': { allow: 'public' },
   'GET /health/ready': { allow: 'public' },
@@ -180,6 +180,22 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/follow-ups': { allow: ['adviser', 'officer', 'admin'], query: 'assignee=me' },
   'GET /api/v1/notifications': { allow: 'signed-in' },
   'GET /inbox': { allow: 'signed-in' },
+  'POST /api/v1/notifications/:id/read': {
+    allow: 'signed-in',
+    allowedAnswer: { status: 404, why: "a random id names none of the caller's messages" },
+  },
+  'POST /api/v1/notifications/read-all': {
+    allow: 'signed-in',
+    allowedCallNotMade: "marks the caller's own messages read and takes no body to spoil",
+  },
+  'POST /inbox/:id/read': {
+    allow: 'signed-in',
+    allowedAnswer: { status: 404, why: "a random id names none of the caller's messages" },
+  },
+  'POST /inbox/read-all': {
+    allow: 'signed-in',
+    allowedCallNotMade: "marks the caller's own messages read and takes no body to spoil",
+  },
   'GET /tasks': { allow: ['adviser', 'officer', 'admin'] },
 
   // --- enrolment ---------------------------------------------------------------------------------------
