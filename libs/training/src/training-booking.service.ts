@@ -4,7 +4,9 @@ import { CaseTimelineService } from '@app/case-timeline';
 import { Case } from '@app/enrolment';
 import { NotFoundError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
-import { OutboxService } from '@app/messaging';
+import { NotificationService, OutboxService } from '@app/messaging';
+import { formatDateTime } from '@app/time';
+import { AppConfig } from '@app/config';
 import type { Actor } from '@app/identity';
 import { RecommendationsService } from '@app/readiness';
 import { Inject, Injectable } from '@nestjs/common';
@@ -24,6 +26,9 @@ import { TrainingSession } from './entities/training-session.entity';
 import { TrainingErrors } from './training.errors';
 import { isUuid } from '@app/web';
 
+/** How each language writes a date and time in messages. */
+const LOCALES: Record<string, string> = { en: 'en-GB', es: 'es-ES', de: 'de-DE' };
+
 const isStaff = (actor: Actor): boolean => actor.role === 'adviser' || actor.role === 'officer';
 
 /**
@@ -42,6 +47,8 @@ export class TrainingBookingService {
     private readonly outbox: OutboxService,
     private readonly recommendations: RecommendationsService,
     private readonly caseFollowUps: CaseFollowUps,
+    private readonly notifications: NotificationService,
+    private readonly config: AppConfig,
   ) {}
 
   /** An SME books for its own case; an adviser (assigned) or officer books on the SME's behalf. */
@@ -279,6 +286,39 @@ export class TrainingBookingService {
       refId: next.id,
     });
     await this.emitBooked(manager, next, module);
+    await this.notifyPromoted(manager, next, module, session);
+  }
+
+  /**
+   * Tells the SME its waitlisted booking now has a place: an in-app message and an email (the
+   * notification's outbox row, in this transaction), in the language it enrolled in. Its reminders come
+   * with the booking (emitBooked). Nothing for a deactivated account.
+   */
+  private async notifyPromoted(
+    manager: EntityManager,
+    booking: TrainingBooking,
+    module: TrainingModuleEntity,
+    session: TrainingSession,
+  ): Promise<void> {
+    const sme = await this.caseFollowUps.smeContact(manager, booking.caseId);
+    if (!sme) return;
+    const language = sme.language ?? 'en';
+    const [company] = (await manager.query(
+      `SELECT co.legal_name FROM cases c JOIN companies co ON co.id = c.company_id WHERE c.id = $1`,
+      [booking.caseId],
+    )) as { legal_name: string }[];
+    await this.notifications.notify(manager, {
+      idempotencyKey: `training-promoted:${booking.id}`,
+      kind: 'training-promoted.sme',
+      caseId: booking.caseId,
+      recipient: sme,
+      values: {
+        companyName: company?.legal_name ?? '',
+        moduleTitle: module.title[language] ?? module.title.en,
+        sessionStartsAt: formatDateTime(session.startsAt, this.config.PROGRAMME_TIME_ZONE, LOCALES[language]),
+        link: `${this.config.APP_BASE_URL.replace(/\/$/, '')}/training`,
+      },
+    });
   }
 
   private async markAttendance(

@@ -70,6 +70,15 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
       `SELECT id FROM training_booking WHERE session_id = $1 AND status = 'waitlisted' ORDER BY seq`,
       [sessionId],
     )) as { id: string }[];
+    // The first waiting SME enrolled in German: it is told in German.
+    const [{ case_id: promotedCase }] = (await api.dataSource.query(
+      `SELECT case_id FROM training_booking WHERE id = $1`,
+      [waiting[0].id],
+    )) as { case_id: string }[];
+    await api.dataSource.query(
+      `UPDATE enrolments SET language = 'de' WHERE id = (SELECT enrolment_id FROM cases WHERE id = $1)`,
+      [promotedCase],
+    );
     const someBooked = bodies.find((b) => b.status === 'booked')!;
     const cancel = await call(api, officer.token, 'PATCH', `/api/v1/training/bookings/${someBooked.id}`, {
       action: 'cancel',
@@ -99,6 +108,28 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
       await count(
         api,
         `SELECT 1 FROM case_timeline_events WHERE kind = 'training.promoted' AND ref_id = $1`,
+        [waiting[0].id],
+      ),
+    ).toBe(1);
+    // The SME is told, in its language, in-app and by email (the notification's outbox row), and only it.
+    const told = (await api.dataSource.query(
+      `SELECT n.id, n.subject, n.body_text, n.language, n.recipient_user_id = e.user_id AS to_sme
+         FROM notification n JOIN cases c ON c.id = n.case_id JOIN enrolments e ON e.id = c.enrolment_id
+        WHERE n.kind = 'training-promoted.sme'`,
+    )) as { id: string; subject: string; body_text: string; language: string; to_sme: boolean }[];
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ language: 'de', to_sme: true });
+    expect(told[0].subject).toMatch(/^Sie haben einen Platz: „LinkedIn-Akquise für B2B-Exportkontakte“ am /);
+    expect(
+      await count(api, `SELECT 1 FROM outbox_event WHERE type = 'notification.created' AND aggregate_id = $1`, [
+        told[0].id,
+      ]),
+    ).toBe(1);
+    // And the booking's reminders apply to the promoted place.
+    expect(
+      await count(
+        api,
+        `SELECT 1 FROM follow_up WHERE rule_code = 'training-overdue' AND subject_key = $1 AND status = 'scheduled'`,
         [waiting[0].id],
       ),
     ).toBe(1);
@@ -333,5 +364,43 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
       'location',
       'timeZone',
     ]);
+  });
+
+  it('refuses a session that starts in the past with a field error, on the API and the page, writing nothing', async () => {
+    const yesterday = new Date(Date.now() - 24 * 3_600_000);
+    const before = await count(api, `SELECT 1 FROM training_session`);
+    const past = await call(api, officer.token, 'POST', '/api/v1/training/modules/selling-online-marketplaces/sessions', {
+      startsAt: yesterday.toISOString(),
+      endsAt: new Date(yesterday.getTime() + 3_600_000).toISOString(),
+      timeZone: 'Europe/London',
+      capacity: 5,
+      joinUrl: 'https://meet.example.test/x',
+      language: 'en',
+    });
+    expect(past.status).toBe(400);
+    expect((await readJson(past)).errors).toEqual([
+      expect.objectContaining({ field: 'startsAt', code: 'training.starts_in_past' }),
+    ]);
+
+    const page = await fetch(`${api.url}/training/admin/modules/selling-online-marketplaces/sessions?lang=de`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        authorization: `Bearer ${officer.token}`,
+        accept: 'text/html',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({
+        startsAt: '2020-03-02T10:00',
+        endsAt: '2020-03-02T11:00',
+        timeZone: 'Europe/London',
+        capacity: '5',
+        joinUrl: 'https://meet.example.test/x',
+        language: 'en',
+      }),
+    });
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('Eine Sitzung kann nicht in der Vergangenheit beginnen.');
+    expect(await count(api, `SELECT 1 FROM training_session`)).toBe(before);
   });
 });
