@@ -6,7 +6,7 @@ import { AppConfig } from '@app/config';
 import { NotificationService, OutboxService } from '@app/messaging';
 import { User } from '@app/identity';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, Not, QueryFailedError } from 'typeorm';
+import { EntityManager, In, IsNull, Not, QueryFailedError } from 'typeorm';
 import { applyAnswers, EnrolmentAnswerFields, fieldError, missingAnswers } from './answers/enrolment-answers';
 import { evaluateEligibility } from './domain/eligibility';
 import { checkVatNumber } from './domain/normalise';
@@ -20,6 +20,7 @@ import { Enrolment, EnrolmentStatus } from './entities/enrolment.entity';
 import {
   AlreadyEnrolledError,
   AppealNotAllowedError,
+  NotAwaitingDecisionError,
   CompanyAlreadyEnrolledError,
   EnrolmentIncompleteError,
   EnrolmentNotEditableError,
@@ -36,6 +37,16 @@ export interface ActingUser {
 
 /** Enrolments that hold a company's place in the programme: a second one for the same company is refused. */
 const LIVE_STATUSES: EnrolmentStatus[] = ['submitted', 'eligible', 'appealed'];
+/** One row of the officers' queue of submitted enrolments awaiting a decision. */
+export interface AwaitingDecision {
+  id: string;
+  companyName: string;
+  region: string | null;
+  submittedAt: string;
+  /** Whole days since it was submitted. */
+  ageDays: number;
+}
+
 const STAFF_READERS = new Set<ActingUser['role']>(['officer', 'admin']);
 
 /** A snapshot of the answers for the audit log (no secrets here; the diff keeps only what changed). */
@@ -178,8 +189,68 @@ export class EnrolmentService {
     }
     if (problems.length > 0) throw new EnrolmentIncompleteError(problems);
     const before = auditable(enrolment);
+    enrolment.submittedAt = new Date();
+    enrolment.language = emailLanguage(lang);
+    return this.decideEligibility(m, actor, enrolment, before, context, lang, 'enrolment.submitted');
+  }
 
-    const company = await this.companyFor(m, actor, enrolment, context);
+  /**
+   * Enrolments left in `submitted` with no decision, oldest first, with how long they have waited: the
+   * officers' queue. A submission is decided in its own transaction, so this is empty unless something
+   * (an import, a fault) left one behind; then an officer runs the decision with `decideSubmitted`.
+   */
+  async awaitingDecision(actor: ActingUser, now = new Date()): Promise<AwaitingDecision[]> {
+    if (!STAFF_READERS.has(actor.role)) return [];
+    const rows = await this.uow.run((m) =>
+      m.find(Enrolment, { where: { status: 'submitted' }, order: { submittedAt: 'ASC' }, take: 200 }),
+    );
+    return rows.map((e) => {
+      const since = e.submittedAt ?? e.updatedAt;
+      return {
+        id: e.id,
+        companyName: e.legalName ?? '',
+        region: e.region,
+        submittedAt: since.toISOString(),
+        ageDays: Math.max(0, Math.floor((now.getTime() - since.getTime()) / 86_400_000)),
+      };
+    });
+  }
+
+  /**
+   * An officer decides an enrolment left in `submitted`: the same checks as a submission (company,
+   * near duplicates, eligibility and, when eligible, the case), on behalf of the SME who submitted it.
+   */
+  async decideSubmitted(actor: ActingUser, id: string, context: AuditContext): Promise<EnrolmentView> {
+    return this.uow.run(async (m) => {
+      const enrolment = await m.findOne(Enrolment, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!enrolment) throw new NotFoundError('enrolment', id);
+      if (!STAFF_READERS.has(actor.role)) return this.deny(actor, enrolment);
+      if (enrolment.status !== 'submitted') throw new NotAwaitingDecisionError(enrolment.status);
+      const problems = missingAnswers(enrolment, enrolment.language);
+      if (problems.length > 0) throw new EnrolmentIncompleteError(problems);
+      const before = auditable(enrolment);
+      enrolment.submittedAt ??= new Date();
+      const owner: ActingUser = { id: enrolment.userId, role: 'sme' };
+      const lang = enrolment.language;
+      return this.decideEligibility(m, owner, enrolment, before, context, lang, 'enrolment.decided');
+    });
+  }
+
+  /**
+   * The decision on a complete application: the company record, near-duplicate flags, eligibility with
+   * every reason, and for an eligible company the case and its `case.opened` event. `owner` is the SME
+   * who submitted it.
+   */
+  private async decideEligibility(
+    m: EntityManager,
+    owner: ActingUser,
+    enrolment: Enrolment,
+    before: Record<string, unknown>,
+    context: AuditContext,
+    lang: string,
+    action: 'enrolment.submitted' | 'enrolment.decided',
+  ): Promise<EnrolmentView> {
+    const company = await this.companyFor(m, owner, enrolment, context);
     const flags = await this.flagNearDuplicates(m, company, enrolment, context);
 
     const openCase = await m.exists(Case, { where: { companyId: company.id, status: Not('closed') } });
@@ -205,11 +276,9 @@ export class EnrolmentService {
     );
     enrolment.companyId = company.id;
     enrolment.status = outcome.eligible ? 'eligible' : 'ineligible';
-    enrolment.submittedAt = new Date();
-    enrolment.language = emailLanguage(lang);
     const saved = await m.save(Enrolment, enrolment);
     await this.audit.record(m, {
-      action: 'enrolment.submitted',
+      action,
       entityType: 'enrolment',
       entityId: saved.id,
       before,
@@ -300,6 +369,9 @@ export class EnrolmentService {
       if (enrolment.status !== 'appealed') throw new AppealNotAllowedError();
       const before = auditable(enrolment);
       enrolment.status = decision === 'upheld' ? 'eligible' : 'ineligible';
+      enrolment.appealDecision = decision;
+      enrolment.appealDecidedById = actor.id;
+      enrolment.appealDecidedAt = new Date();
       const saved = await m.save(Enrolment, enrolment);
       await this.audit.record(m, {
         action: `enrolment.appeal_${decision}`,
@@ -324,6 +396,21 @@ export class EnrolmentService {
       if (!enrolment) throw new NotFoundError('enrolment', id);
       if (!this.mayRead(actor, enrolment)) return this.deny(actor, enrolment);
       return this.view(m, enrolment);
+    });
+  }
+
+  /** The latest appeal decisions (who decided and when), newest first, for officers and admins. */
+  async recentAppealDecisions(actor: ActingUser, limit = 20): Promise<EnrolmentView[]> {
+    if (!STAFF_READERS.has(actor.role)) return [];
+    return this.uow.run(async (m) => {
+      const rows = await m.find(Enrolment, {
+        where: { appealDecision: Not(IsNull()) },
+        order: { appealDecidedAt: 'DESC' },
+        take: limit,
+      });
+      const views: EnrolmentView[] = [];
+      for (const row of rows) views.push(await this.view(m, row));
+      return views;
     });
   }
 
@@ -371,7 +458,13 @@ export class EnrolmentService {
       order: { evaluatedAt: 'DESC' },
     });
     const kase = await m.findOne(Case, { where: { enrolmentId: enrolment.id } });
-    return toEnrolmentView(enrolment, result, kase);
+    const [decider] = enrolment.appealDecidedById
+      ? ((await m.query(`SELECT id, name FROM users WHERE id = $1`, [enrolment.appealDecidedById])) as {
+          id: string;
+          name: string;
+        }[])
+      : [];
+    return toEnrolmentView(enrolment, result, kase, decider ?? null);
   }
 
   /** Locks the actor's own enrolment for this transaction; someone else's is "not found". */

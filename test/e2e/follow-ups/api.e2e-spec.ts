@@ -195,7 +195,9 @@ describe('follow-ups API and pages: your tasks, inbox, local mail, queue board',
     const after = await readJson(await get('/api/v1/notifications', smeToken));
     expect(after.items.find((n: { id: string }) => n.id === first.id).readAt).not.toBeNull();
     expect(after.items.find((n: { id: string }) => n.id === second.id).readAt).toBeNull();
-    expect(await (await get('/inbox?lang=de', smeToken)).text()).toContain('Sie haben 1 ungelesene Nachricht.');
+    expect(await (await get('/inbox?lang=de', smeToken)).text()).toContain(
+      'Sie haben 1 ungelesene Nachricht.',
+    );
 
     const all = await post('/inbox/read-all', smeToken);
     expect(all.status).toBe(303);

@@ -209,6 +209,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /enrol/:id/check': { allow: ['sme'], record: 'enrolment' },
   'GET /enrol/:id/confirmation': { allow: ['sme'], record: 'enrolment' },
   'GET /enrolment-review': { allow: ['officer', 'admin'] },
+  'GET /api/v1/enrolments/awaiting-decision': { allow: ['officer', 'admin'] },
   'PATCH /api/v1/enrolments/:id': { allow: ['sme'], record: 'enrolment', validBody: {} },
   'POST /api/v1/duplicate-flags/:id/dismiss': {
     allow: ['officer', 'admin'],
@@ -227,6 +228,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     validBody: { reason: 'access matrix' },
   },
   'POST /api/v1/enrolments/:id/appeal/decision': { allow: ['officer', 'admin'], record: 'enrolment' },
+  'POST /api/v1/enrolments/:id/decision': {
+    allow: ['officer', 'admin'],
+    record: 'enrolment',
+    allowedAnswer: {
+      status: 409,
+      why: 'the enrolment is already decided (eligible), not waiting for a decision',
+    },
+  },
   'POST /api/v1/enrolments/:id/submit': { allow: ['sme'], record: 'enrolment', validBody: {} },
   'POST /api/v1/enrolments/:id/withdraw': {
     allow: ['sme'],
@@ -245,6 +254,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     allow: ['sme'],
     record: 'enrolment',
     allowedAnswer: { status: 303, why: 'already submitted: back to its confirmation, nothing changes' },
+  },
+  'POST /enrolment-review/submitted/:id/decide': {
+    allow: ['officer', 'admin'],
+    record: 'enrolment',
+    allowedAnswer: {
+      status: 409,
+      why: 'the enrolment is already decided (eligible), not waiting for a decision',
+    },
   },
   'POST /enrolment-review/appeals/:id/rejected': {
     allow: ['officer', 'admin'],

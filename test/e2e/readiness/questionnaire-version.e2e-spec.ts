@@ -30,12 +30,15 @@ describe('questionnaire version parameter', () => {
     },
   );
 
-  it.each(['2', '0', '00', '7', '123456789'])('answers a version that does not exist (%s) with 404', async (value) => {
-    const res = await get(`?version=${value}`);
-    expect(res.status).toBe(404);
-    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect((await readJson(res)).code).toBe('questionnaire.not_found');
-  });
+  it.each(['2', '0', '00', '7', '123456789'])(
+    'answers a version that does not exist (%s) with 404',
+    async (value) => {
+      const res = await get(`?version=${value}`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect((await readJson(res)).code).toBe('questionnaire.not_found');
+    },
+  );
 
   it('serves version 1 and the current one', async () => {
     const one = await get('?version=1');

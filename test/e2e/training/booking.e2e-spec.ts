@@ -121,9 +121,11 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
     expect(told[0]).toMatchObject({ language: 'de', to_sme: true });
     expect(told[0].subject).toMatch(/^Sie haben einen Platz: „LinkedIn-Akquise für B2B-Exportkontakte“ am /);
     expect(
-      await count(api, `SELECT 1 FROM outbox_event WHERE type = 'notification.created' AND aggregate_id = $1`, [
-        told[0].id,
-      ]),
+      await count(
+        api,
+        `SELECT 1 FROM outbox_event WHERE type = 'notification.created' AND aggregate_id = $1`,
+        [told[0].id],
+      ),
     ).toBe(1);
     // And the booking's reminders apply to the promoted place.
     expect(
@@ -369,36 +371,45 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
   it('refuses a session that starts in the past with a field error, on the API and the page, writing nothing', async () => {
     const yesterday = new Date(Date.now() - 24 * 3_600_000);
     const before = await count(api, `SELECT 1 FROM training_session`);
-    const past = await call(api, officer.token, 'POST', '/api/v1/training/modules/selling-online-marketplaces/sessions', {
-      startsAt: yesterday.toISOString(),
-      endsAt: new Date(yesterday.getTime() + 3_600_000).toISOString(),
-      timeZone: 'Europe/London',
-      capacity: 5,
-      joinUrl: 'https://meet.example.test/x',
-      language: 'en',
-    });
+    const past = await call(
+      api,
+      officer.token,
+      'POST',
+      '/api/v1/training/modules/selling-online-marketplaces/sessions',
+      {
+        startsAt: yesterday.toISOString(),
+        endsAt: new Date(yesterday.getTime() + 3_600_000).toISOString(),
+        timeZone: 'Europe/London',
+        capacity: 5,
+        joinUrl: 'https://meet.example.test/x',
+        language: 'en',
+      },
+    );
     expect(past.status).toBe(400);
     expect((await readJson(past)).errors).toEqual([
       expect.objectContaining({ field: 'startsAt', code: 'training.starts_in_past' }),
     ]);
 
-    const page = await fetch(`${api.url}/training/admin/modules/selling-online-marketplaces/sessions?lang=de`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: {
-        authorization: `Bearer ${officer.token}`,
-        accept: 'text/html',
-        'content-type': 'application/x-www-form-urlencoded',
+    const page = await fetch(
+      `${api.url}/training/admin/modules/selling-online-marketplaces/sessions?lang=de`,
+      {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          authorization: `Bearer ${officer.token}`,
+          accept: 'text/html',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({
+          startsAt: '2020-03-02T10:00',
+          endsAt: '2020-03-02T11:00',
+          timeZone: 'Europe/London',
+          capacity: '5',
+          joinUrl: 'https://meet.example.test/x',
+          language: 'en',
+        }),
       },
-      body: new URLSearchParams({
-        startsAt: '2020-03-02T10:00',
-        endsAt: '2020-03-02T11:00',
-        timeZone: 'Europe/London',
-        capacity: '5',
-        joinUrl: 'https://meet.example.test/x',
-        language: 'en',
-      }),
-    });
+    );
     expect(page.status).toBe(400);
     expect(await page.text()).toContain('Eine Sitzung kann nicht in der Vergangenheit beginnen.');
     expect(await count(api, `SELECT 1 FROM training_session`)).toBe(before);

@@ -332,7 +332,9 @@ describe('training: completion rules per format, feedback and certificates', () 
       expect(res.headers.get('content-type')).toContain('text/html');
       const text = await res.text();
       // Told plainly, not the generic "Page not found", and nothing about any real certificate.
-      expect(text).toContain('<h1 class="govuk-heading-l" id="certificate-invalid">This is not a valid certificate</h1>');
+      expect(text).toContain(
+        '<h1 class="govuk-heading-l" id="certificate-invalid">This is not a valid certificate</h1>',
+      );
       expect(text).toContain(`has the code ${wrong}.`);
       expect(text).not.toContain('Page not found');
       expect(text).not.toContain('Cerámica');

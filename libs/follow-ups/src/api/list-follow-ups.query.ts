@@ -17,7 +17,8 @@ export class ListFollowUpsQuery {
   @ApiPropertyOptional({
     enum: TASK_STATUS_FILTERS,
     default: 'open',
-    description: '"open": still waiting for their condition (the default, as on /tasks); "all": closed ones too',
+    description:
+      '"open": still waiting for their condition (the default, as on /tasks); "all": closed ones too',
   })
   @IsOptional()
   @IsIn(TASK_STATUS_FILTERS, { message: 'status must be "open" or "all"' })

@@ -13,7 +13,11 @@ export const STAFF_TASKS_LIMIT = 200;
  * same tasks. `open` keeps the ones still waiting for their condition; `all` adds the closed ones
  * assigned to them (an escalation is only theirs while it is open).
  */
-export function staffTasks(manager: EntityManager, actorId: string, status: TaskStatusFilter): Promise<FollowUp[]> {
+export function staffTasks(
+  manager: EntityManager,
+  actorId: string,
+  status: TaskStatusFilter,
+): Promise<FollowUp[]> {
   const qb = manager
     .getRepository(FollowUp)
     .createQueryBuilder('f')

@@ -101,9 +101,7 @@ export class NotificationService {
 
   /** How many of a person's in-app notifications they have not marked read. */
   unreadCount(manager: EntityManager, recipientUserId: string): Promise<number> {
-    return manager
-      .getRepository(Notification)
-      .count({ where: { recipientUserId, readAt: IsNull() } });
+    return manager.getRepository(Notification).count({ where: { recipientUserId, readAt: IsNull() } });
   }
 
   /** Inserts the row unless its idempotency key exists; either way returns the row's id. */
