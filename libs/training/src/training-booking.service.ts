@@ -66,6 +66,12 @@ export class TrainingBookingService {
     if (module.retiredAt) throw TrainingErrors.moduleRetired(module.code);
 
     if (dto.recommendationId) await this.checkRecommendation(theCase.id, module.code, dto.recommendationId);
+    // Prerequisites are enforced; an adviser (or officer) may book anyway, with a reason that is recorded.
+    const missing = await this.missingPrerequisites(manager, theCase.id, module);
+    if (missing.length && dto.prerequisiteOverrideReason === undefined)
+      throw TrainingErrors.prerequisitesMissing(missing);
+    if (dto.prerequisiteOverrideReason !== undefined && !isStaff(actor))
+      throw TrainingErrors.overrideNotAllowed();
 
     let session: TrainingSession | null = null;
     let status: TrainingBooking['status'] = 'booked';
@@ -131,6 +137,18 @@ export class TrainingBookingService {
       },
       context,
     });
+    if (missing.length)
+      await this.audit.record(manager, {
+        action: 'training_booking.prerequisites_overridden',
+        entityType: 'training_booking',
+        entityId: booking.id,
+        after: {
+          moduleCode: module.code,
+          missingPrerequisites: missing,
+          reason: dto.prerequisiteOverrideReason,
+        },
+        context,
+      });
     await this.timeline.record(manager, {
       caseId: theCase.id,
       kind: status === 'booked' ? 'training.booked' : 'training.waitlisted',
@@ -538,6 +556,22 @@ export class TrainingBookingService {
     const open = live.filter((r) => r.status !== 'done');
     if (!open.some((r) => r.id === recommendationId && r.kind === 'training' && r.code === moduleCode))
       throw TrainingErrors.unknownRecommendation();
+  }
+
+  /** The module's prerequisites this case has not completed, in the module's order. */
+  private async missingPrerequisites(
+    manager: EntityManager,
+    caseId: string,
+    module: TrainingModuleEntity,
+  ): Promise<string[]> {
+    if (!module.prerequisites.length) return [];
+    const rows = (await manager.query(
+      `SELECT m.code FROM training_booking b JOIN training_module m ON m.id = b.module_id
+        WHERE b.case_id = $1 AND b.status = 'completed' AND m.code = ANY($2::text[])`,
+      [caseId, module.prerequisites],
+    )) as { code: string }[];
+    const done = new Set(rows.map((r) => r.code));
+    return module.prerequisites.filter((code) => !done.has(code));
   }
 
   private async refuseDuplicate(

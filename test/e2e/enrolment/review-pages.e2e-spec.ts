@@ -127,7 +127,7 @@ describe('officer enrolment review pages', () => {
     )) as { actor_id: string }[];
     expect(audit.actor_id).toBe(user.id);
     expect((await officer.call('GET', '/api/v1/enrolments/awaiting-decision')).body.items).toEqual([]);
-    expect(await (await web.get('/enrolment-review')).text()).toContain(
+    expect(await (await web.get('/enrolment-review?lang=en')).text()).toContain(
       'No application is waiting for a decision.',
     );
     // Deciding again is refused: it is no longer waiting.

@@ -1,6 +1,15 @@
 import { readJson } from '../../support/http';
 import { startTestApi, TestApi } from '../../support/test-api';
-import { addSession, call, caller, Caller, caseFor, count, moveSession } from './support/training.factory';
+import {
+  addSession,
+  call,
+  caller,
+  Caller,
+  caseFor,
+  completePrerequisites,
+  count,
+  moveSession,
+} from './support/training.factory';
 
 // Several HTTP round trips per test; the whole suite shares two cores with browser tests.
 jest.setTimeout(120_000);
@@ -40,6 +49,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
     const sessionId = await addSession(api, officer.token, 'linkedin-b2b-prospecting', { capacity: 5 });
     for (let i = 0; i < 2; i++) {
       const c = await caseFor(api, null);
+      await completePrerequisites(api, c.id, 'linkedin-b2b-prospecting');
       const res = await call(api, officer.token, 'POST', `/api/v1/cases/${c.id}/training`, {
         moduleCode: 'linkedin-b2b-prospecting',
         sessionId,
@@ -47,6 +57,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
       expect(res.status).toBe(201);
     }
     const cases = await Promise.all(Array.from({ length: 20 }, () => caseFor(api, null)));
+    for (const c of cases) await completePrerequisites(api, c.id, 'linkedin-b2b-prospecting');
     const responses = await Promise.all(
       cases.map((c) =>
         call(api, officer.token, 'POST', `/api/v1/cases/${c.id}/training`, {
@@ -228,6 +239,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
 
   it('books once per Idempotency-Key: a retry gets the first answer, a different body with the key is refused', async () => {
     const theCase = await caseFor(api, smeA.user);
+    await completePrerequisites(api, theCase.id, 'linkedin-b2b-prospecting');
     const sessionId = await addSession(api, officer.token, 'linkedin-b2b-prospecting', { capacity: 5 });
     const post = (body: Record<string, unknown>, key: string): Promise<Response> =>
       fetch(`${api.url}/api/v1/cases/${theCase.id}/training`, {
@@ -300,6 +312,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
 
   it("hides SME A's bookings from SME B: cannot see, cancel, book into or rate them (404)", async () => {
     const caseA = await caseFor(api, smeA.user);
+    await completePrerequisites(api, caseA.id, 'internationalising-website-content');
     const booking = await readJson(
       await call(api, smeA.token, 'POST', `/api/v1/cases/${caseA.id}/training`, {
         moduleCode: 'internationalising-website-content',
@@ -366,6 +379,58 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
       'location',
       'timeZone',
     ]);
+  });
+
+  it("enforces a module's prerequisites; an adviser may book anyway with a reason, which is recorded", async () => {
+    const adviser = await caller(api, 'adviser');
+    const theCase = await caseFor(api, smeA.user, { assignedAdviserId: adviser.user.id });
+    const sessionId = await addSession(api, officer.token, 'linkedin-b2b-prospecting');
+    const path = `/api/v1/cases/${theCase.id}/training`;
+    const body = { moduleCode: 'linkedin-b2b-prospecting', sessionId };
+    // The SME booked linkedin-b2b-prospecting without social-media-foundations: refused now.
+    const refused = await call(api, smeA.token, 'POST', path, body);
+    expect(refused.status).toBe(422);
+    expect(await readJson(refused)).toMatchObject({
+      code: 'training.prerequisites_missing',
+      errors: [expect.objectContaining({ field: 'moduleCode', code: 'training.prerequisites_missing' })],
+    });
+    // Only staff may waive them.
+    const smeOverride = await call(api, smeA.token, 'POST', path, {
+      ...body,
+      prerequisiteOverrideReason: 'I know it already',
+    });
+    expect(smeOverride.status).toBe(422);
+    expect(await readJson(smeOverride)).toMatchObject({ code: 'training.override_not_allowed' });
+    expect(await count(api, `SELECT 1 FROM training_booking WHERE case_id = $1`, [theCase.id])).toBe(0);
+
+    const overridden = await call(api, adviser.token, 'POST', path, {
+      ...body,
+      prerequisiteOverrideReason: 'Runs their LinkedIn page already; foundations would repeat it',
+    });
+    expect(overridden.status).toBe(201);
+    const booking = await readJson(overridden);
+    const [audit] = (await api.dataSource.query(
+      `SELECT actor_id, after FROM audit_event WHERE action = 'training_booking.prerequisites_overridden' AND entity_id = $1`,
+      [booking.id],
+    )) as { actor_id: string; after: Record<string, unknown> }[];
+    expect(audit.actor_id).toBe(adviser.user.id);
+    expect(audit.after).toMatchObject({
+      moduleCode: 'linkedin-b2b-prospecting',
+      missingPrerequisites: ['social-media-foundations'],
+      reason: 'Runs their LinkedIn page already; foundations would repeat it',
+    });
+
+    // Once the prerequisite is completed, the SME books on its own and nothing is overridden.
+    const other = await caseFor(api, smeA.user);
+    await completePrerequisites(api, other.id, 'linkedin-b2b-prospecting');
+    const own = await call(api, smeA.token, 'POST', `/api/v1/cases/${other.id}/training`, body);
+    expect(own.status).toBe(201);
+    expect(
+      await count(
+        api,
+        `SELECT 1 FROM audit_event WHERE action = 'training_booking.prerequisites_overridden'`,
+      ),
+    ).toBe(1);
   });
 
   it('refuses a session that starts in the past with a field error, on the API and the page, writing nothing', async () => {

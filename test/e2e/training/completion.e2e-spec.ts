@@ -6,6 +6,7 @@ import {
   caller,
   Caller,
   caseFor,
+  completePrerequisites,
   count,
   moveSession,
   recommend,
@@ -43,6 +44,7 @@ describe('training: completion rules per format, feedback and certificates', () 
 
   it('completes a webinar only by attendance, marked by staff once the session has started', async () => {
     const theCase = await caseFor(api, sme.user, { assignedAdviserId: adviser.user.id });
+    await completePrerequisites(api, theCase.id, 'linkedin-b2b-prospecting');
     const sessionId = await addSession(api, officer.token, 'linkedin-b2b-prospecting');
     const recommendationId = await recommend(api, theCase.id, 'linkedin-b2b-prospecting', adviser.user.id);
     // A booking may cite only a recommendation of this module on this case.
@@ -211,6 +213,7 @@ describe('training: completion rules per format, feedback and certificates', () 
 
   it("completes a sign-off module only by the assigned adviser's sign-off", async () => {
     const theCase = await caseFor(api, sme.user, { assignedAdviserId: adviser.user.id });
+    await completePrerequisites(api, theCase.id, 'internationalising-website-content');
     const booking = await book(theCase.id, { moduleCode: 'internationalising-website-content' });
     const bySme = await patch(booking.id, { action: 'complete' });
     expect(bySme.status).toBe(422);
@@ -229,6 +232,7 @@ describe('training: completion rules per format, feedback and certificates', () 
 
   it('takes feedback once, on completed bookings, with ratings 1 to 5', async () => {
     const theCase = await caseFor(api, sme.user);
+    await completePrerequisites(api, theCase.id, 'measuring-results-by-country');
     const booking = await book(theCase.id, { moduleCode: 'measuring-results-by-country' });
     const tooEarly = await call(
       api,
