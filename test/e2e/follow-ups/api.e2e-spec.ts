@@ -164,7 +164,11 @@ describe('follow-ups API and pages: your tasks, inbox, local mail, queue board',
 
   it('lets an SME mark messages read, one or all, and counts the unread ones (API and page)', async () => {
     const post = (path: string, token: string) =>
-      fetch(`${api.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      fetch(`${api.url}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { authorization: `Bearer ${token}` },
+      });
     const sme = (await api.dataSource.query(`SELECT email, name FROM users WHERE id = $1`, [smeId])) as {
       email: string;
       name: string;

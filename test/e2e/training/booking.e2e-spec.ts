@@ -81,14 +81,14 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
       `SELECT id FROM training_booking WHERE session_id = $1 AND status = 'waitlisted' ORDER BY seq`,
       [sessionId],
     )) as { id: string }[];
-    // The first waiting SME enrolled in German: it is told in German.
+    // The first waiting case belongs to SME B, who enrolled in German: it is told in German.
     const [{ case_id: promotedCase }] = (await api.dataSource.query(
       `SELECT case_id FROM training_booking WHERE id = $1`,
       [waiting[0].id],
     )) as { case_id: string }[];
     await api.dataSource.query(
-      `UPDATE enrolments SET language = 'de' WHERE id = (SELECT enrolment_id FROM cases WHERE id = $1)`,
-      [promotedCase],
+      `UPDATE enrolments SET language = 'de', user_id = $2 WHERE id = (SELECT enrolment_id FROM cases WHERE id = $1)`,
+      [promotedCase, smeB.user.id],
     );
     const someBooked = bodies.find((b) => b.status === 'booked')!;
     const cancel = await call(api, officer.token, 'PATCH', `/api/v1/training/bookings/${someBooked.id}`, {
@@ -258,7 +258,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
     const bodies = await Promise.all(answers.map((r) => readJson(r)));
     expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
     expect(answers.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(2);
-    const booked = `SELECT 1 FROM training_booking WHERE case_id = $1`;
+    const booked = `SELECT 1 FROM training_booking WHERE case_id = $1 AND status <> 'completed'`;
     expect(await count(api, booked, [theCase.id])).toBe(1);
     expect(
       await count(api, `SELECT 1 FROM outbox_event WHERE type = 'training.booked' AND aggregate_id = $1`, [
