@@ -15,12 +15,4 @@ export const ALLOWED_FOREIGN_WRITES: readonly AllowedWrite[] = [
       "transaction with the request's audit row. The map names each table and column; its coverage test fails " +
       'when a person-referencing column is missing from it. No owner writes its rows on its behalf.',
   },
-  {
-    writer: 'apps/cli',
-    file: 'apps/cli/src/seeds/enrolment.seed.ts',
-    table: 'enrolments',
-    reason:
-      'Demo data only: one enrolment is shown in "submitted", the state that lasts only inside the submit ' +
-      'transaction, so no enrolment service can leave a row in it.',
-  },
 ];

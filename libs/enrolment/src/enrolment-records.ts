@@ -61,7 +61,7 @@ export class EnrolmentRecords {
         ...(actor.role === 'sme' ? { userId: actor.id } : {}),
         ...(filter.status ? { status: filter.status } : {}),
       };
-      if (actor.role !== 'sme' && !this.policy.can(actor, 'enrolments.review')) return [];
+      if (actor.role !== 'sme' && !this.mayReview(actor)) return [];
       const rows = await m.find(Enrolment, { where, order: { createdAt: 'DESC' }, take: 200 });
       // One after another: the transaction is one connection, which runs one statement at a time anyway.
       const views: EnrolmentView[] = [];
@@ -85,7 +85,18 @@ export class EnrolmentRecords {
       order: { evaluatedAt: 'DESC' },
     });
     const kase = await m.findOne(Case, { where: { enrolmentId: enrolment.id } });
-    return toEnrolmentView(enrolment, result, kase);
+    const [decider] = enrolment.appealDecidedById
+      ? ((await m.query(`SELECT id, name FROM users WHERE id = $1`, [enrolment.appealDecidedById])) as {
+          id: string;
+          name: string;
+        }[])
+      : [];
+    return toEnrolmentView(enrolment, result, kase, decider ?? null);
+  }
+
+  /** Officers and admins review every enrolment (the queue, appeals, staff reads). */
+  mayReview(actor: ActingUser): boolean {
+    return this.policy.can(actor, 'enrolments.review');
   }
 
   /** Locks the actor's own enrolment for this transaction; someone else's is "not found". */

@@ -8,9 +8,10 @@ import type { EnrolmentAnswersDto } from './dto/enrolment-answers.dto';
 import type { EnrolmentStatus } from './entities/enrolment.entity';
 import { ActingUser, EnrolmentRecords } from './enrolment-records';
 import type { EnrolmentView } from './enrolment-view';
-import { EnrolmentSubmission } from './submission/enrolment-submission';
+import { AwaitingDecision, EnrolmentSubmission } from './submission/enrolment-submission';
 
 export type { ActingUser } from './enrolment-records';
+export type { AwaitingDecision } from './submission/enrolment-submission';
 
 /**
  * The enrolment rules, shared by the JSON API, the web pages and the CLI: one entry to the lib's jobs —
@@ -71,6 +72,16 @@ export class EnrolmentService {
     return this.submission.submit(actor, id, context, options);
   }
 
+  /** The officers' queue: enrolments left in `submitted` with no decision, oldest first, with their age. */
+  awaitingDecision(actor: ActingUser, now = new Date()): Promise<AwaitingDecision[]> {
+    return this.submission.awaitingDecision(actor, now);
+  }
+
+  /** An officer runs the decision on an enrolment left in `submitted`, on behalf of its SME. */
+  decideSubmitted(actor: ActingUser, id: string, context: AuditContext): Promise<EnrolmentView> {
+    return this.submission.decideSubmitted(actor, id, context);
+  }
+
   /** An ineligible enrolment may be appealed once; it then waits for an officer. */
   appeal(
     actor: ActingUser,
@@ -89,6 +100,11 @@ export class EnrolmentService {
     context: AuditContext,
   ): Promise<EnrolmentView> {
     return this.appeals.decideAppeal(actor, id, decision, context);
+  }
+
+  /** The latest appeal decisions (who decided and when), newest first, for officers and admins. */
+  recentAppealDecisions(actor: ActingUser, limit = 20): Promise<EnrolmentView[]> {
+    return this.appeals.recentDecisions(actor, limit);
   }
 
   /** One enrolment, if the actor may see it: its SME, or an officer/admin. Otherwise 404. */

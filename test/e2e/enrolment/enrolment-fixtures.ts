@@ -25,6 +25,7 @@ export function apiClient(api: TestApi, token: string) {
     return { status: res.status, headers: res.headers, body: json };
   };
   return {
+    token,
     call,
     create: (answers: unknown, headers?: Record<string, string>) =>
       call('POST', '/api/v1/enrolments', answers, headers),

@@ -130,7 +130,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/me': { allow: 'signed-in' },
   'GET /certificates/:code': {
     allow: 'public',
-    allowedAnswer: { status: 404, why: 'no certificate has this code: the ordinary "page not found"' },
+    allowedAnswer: { status: 404, why: 'no certificate has this code: "this is not a valid certificate"' },
   },
   'GET /health': { allow: 'public' },
   'GET /health/ready': { allow: 'public' },
@@ -194,6 +194,22 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/follow-ups': { allow: ['adviser', 'officer', 'admin'], query: 'assignee=me' },
   'GET /api/v1/notifications': { allow: 'signed-in' },
   'GET /inbox': { allow: 'signed-in' },
+  'POST /api/v1/notifications/:id/read': {
+    allow: 'signed-in',
+    allowedAnswer: { status: 404, why: "a random id names none of the caller's messages" },
+  },
+  'POST /api/v1/notifications/read-all': {
+    allow: 'signed-in',
+    allowedCallNotMade: "marks the caller's own messages read and takes no body to spoil",
+  },
+  'POST /inbox/:id/read': {
+    allow: 'signed-in',
+    allowedAnswer: { status: 404, why: "a random id names none of the caller's messages" },
+  },
+  'POST /inbox/read-all': {
+    allow: 'signed-in',
+    allowedCallNotMade: "marks the caller's own messages read and takes no body to spoil",
+  },
   'GET /tasks': { allow: ['adviser', 'officer', 'admin'] },
 
   // --- enrolment ---------------------------------------------------------------------------------------
@@ -207,6 +223,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /enrol/:id/check': { allow: ['sme'], record: 'enrolment' },
   'GET /enrol/:id/confirmation': { allow: ['sme'], record: 'enrolment' },
   'GET /enrolment-review': { allow: ['officer', 'admin'] },
+  'GET /api/v1/enrolments/awaiting-decision': { allow: ['officer', 'admin'] },
   'PATCH /api/v1/enrolments/:id': { allow: ['sme'], record: 'enrolment', validBody: {} },
   'POST /api/v1/duplicate-flags/:id/dismiss': {
     allow: ['officer', 'admin'],
@@ -225,6 +242,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     validBody: { reason: 'access matrix' },
   },
   'POST /api/v1/enrolments/:id/appeal/decision': { allow: ['officer', 'admin'], record: 'enrolment' },
+  'POST /api/v1/enrolments/:id/decision': {
+    allow: ['officer', 'admin'],
+    record: 'enrolment',
+    allowedAnswer: {
+      status: 409,
+      why: 'the enrolment is already decided (eligible), not waiting for a decision',
+    },
+  },
   'POST /api/v1/enrolments/:id/submit': { allow: ['sme'], record: 'enrolment', validBody: {} },
   'POST /api/v1/enrolments/:id/withdraw': {
     allow: ['sme'],
@@ -243,6 +268,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     allow: ['sme'],
     record: 'enrolment',
     allowedAnswer: { status: 303, why: 'already submitted: back to its confirmation, nothing changes' },
+  },
+  'POST /enrolment-review/submitted/:id/decide': {
+    allow: ['officer', 'admin'],
+    record: 'enrolment',
+    allowedAnswer: {
+      status: 409,
+      why: 'the enrolment is already decided (eligible), not waiting for a decision',
+    },
   },
   'POST /enrolment-review/appeals/:id/rejected': {
     allow: ['officer', 'admin'],

@@ -3,7 +3,7 @@ import { UnitOfWork } from '@app/database';
 import { InvalidInputError, NotFoundError } from '@app/errors';
 import { OutboxService } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull, Not } from 'typeorm';
 import { fieldError } from '../answers/enrolment-answers';
 import { CaseOpening } from '../case-opening/case-opening';
 import { Company } from '../entities/company.entity';
@@ -76,6 +76,9 @@ export class EnrolmentAppeals {
       if (enrolment.status !== 'appealed') throw new AppealNotAllowedError();
       const before = auditable(enrolment);
       enrolment.status = decision === 'upheld' ? 'eligible' : 'ineligible';
+      enrolment.appealDecision = decision;
+      enrolment.appealDecidedById = actor.id;
+      enrolment.appealDecidedAt = new Date();
       const saved = await m.save(Enrolment, enrolment);
       await this.audit.record(m, {
         action: `enrolment.appeal_${decision}`,
@@ -90,6 +93,21 @@ export class EnrolmentAppeals {
         await this.caseOpening.open(m, saved, company, context, saved.language);
       }
       return this.records.view(m, saved);
+    });
+  }
+
+  /** The latest appeal decisions (who decided and when), newest first, for officers and admins. */
+  async recentDecisions(actor: ActingUser, limit = 20): Promise<EnrolmentView[]> {
+    if (!this.records.mayReview(actor)) return [];
+    return this.uow.run(async (m) => {
+      const rows = await m.find(Enrolment, {
+        where: { appealDecision: Not(IsNull()) },
+        order: { appealDecidedAt: 'DESC' },
+        take: limit,
+      });
+      const views: EnrolmentView[] = [];
+      for (const row of rows) views.push(await this.records.view(m, row));
+      return views;
     });
   }
 }

@@ -203,6 +203,11 @@ export class CaseFollowUps {
     else await this.followUps.cancel(m, { ...input, reason: 'booking cancelled' });
   }
 
+  /** The SME of a case as a notification recipient (null when its account is deactivated). */
+  async smeContact(m: EntityManager, caseId: string): Promise<Contact | null> {
+    return this.smeOf(m, await m.getRepository(Case).findOneByOrFail({ id: caseId }));
+  }
+
   /** The SME who enrolled the case, in the language they enrolled in, while their account is active. */
   private async smeOf(m: EntityManager, kase: Case): Promise<Contact | null> {
     const enrolment = await m.getRepository(Enrolment).findOneBy({ id: kase.enrolmentId });

@@ -47,8 +47,8 @@ export interface ExportDownload {
  * The api side of row-level case exports: a request is checked, then either reuses the caller's identical
  * export still queued or running, or becomes a `report_exports` row plus a `report_export.requested` outbox
  * event and an audit row, all in one transaction. The worker (ReportExportProcessor) writes the file.
- * Officers export any cases; an adviser only their own caseload (their adviser filter is replaced by
- * themselves). Nobody sees another person's exports: those are 404s.
+ * Officers export any cases; an adviser only their own caseload (asking for another adviser's is a 400 on
+ * `adviserId`). Nobody sees another person's exports: those are 404s.
  */
 @Injectable()
 export class ReportExportsService {
@@ -69,9 +69,19 @@ export class ReportExportsService {
   ): Promise<{ export: ReportExportView; reused: boolean }> {
     const { value, errors } = parseCaseExportRequest(raw, this.filters.context());
     if (!value) throw new InvalidInputError(errors);
-    // An adviser exports its own caseload whatever it asks for; officers may export every case.
-    if (!this.policy.can(actor, 'cases.view-all')) value.adviserId = actor.id;
-    else if (value.adviserId) {
+    if (!this.policy.can(actor, 'cases.view-all')) {
+      // An adviser exports their own caseload only: asking for someone else's is refused, not quietly
+      // narrowed (the export would otherwise be described as what was asked, not what it holds).
+      if (value.adviserId !== undefined && value.adviserId !== actor.id)
+        throw new InvalidInputError([
+          {
+            field: 'adviserId',
+            message: 'You can export only your own caseload: leave the adviser out',
+            code: 'notYourCaseload',
+          },
+        ]);
+      value.adviserId = actor.id;
+    } else if (value.adviserId) {
       const found = (await this.dataSource.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'adviser'`, [
         value.adviserId,
       ])) as unknown[];
@@ -199,7 +209,7 @@ export class ReportExportsService {
       id: row.id,
       status: row.status,
       format: row.format,
-      description: describeCaseExport(row.request),
+      description: describeCaseExport(row.request, row.requestedBy),
       filters: row.request,
       rowsWritten: row.rowsWritten,
       rowsExpected: row.rowsExpected,
