@@ -1,4 +1,4 @@
-import type { Case } from './entities/case.entity';
+import type { Case } from '@app/cases';
 import type { EligibilityResult } from './entities/eligibility-result.entity';
 import type { Enrolment } from './entities/enrolment.entity';
 

@@ -1,13 +1,13 @@
 import { CaseAccessService } from '@app/advisers';
 import { AuditContext, AuditLogService } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
-import { Case } from '@app/enrolment';
+import { Case } from '@app/cases';
 import { NotFoundError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
 import { NotificationService, OutboxService } from '@app/messaging';
 import { formatDateTime } from '@app/time';
 import { AppConfig } from '@app/config';
-import type { Actor } from '@app/identity';
+import type { Actor, Intent } from '@app/identity';
 import { RecommendationsService } from '@app/readiness';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -172,13 +172,23 @@ export class TrainingBookingService {
   }
 
   /** A booking the actor may see (its case is visible), else 404. */
-  async findVisible(
+  findVisible(
     actor: Actor,
     bookingId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<TrainingBooking> {
+    return this.find(actor, 'see', bookingId, manager);
+  }
+
+  /** A booking if the actor may do `intent` with its case (a booking is a record of its case), else 404. */
+  async find(
+    actor: Actor,
+    intent: Intent,
+    bookingId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TrainingBooking> {
     const booking = await this.load(manager, bookingId);
-    await this.access.findVisibleCase(actor, booking.caseId, manager);
+    await this.access.find(actor, intent, booking.caseId, manager);
     return booking;
   }
 
@@ -491,8 +501,7 @@ export class TrainingBookingService {
     dto: TrainingFeedbackDto,
     context: AuditContext,
   ): Promise<TrainingFeedback> {
-    const booking = await this.findVisible(actor, bookingId, manager);
-    if (actor.role !== 'sme') throw new NotFoundError('training_booking', bookingId);
+    const booking = await this.find(actor, 'own', bookingId, manager);
     if (booking.status !== 'completed') throw TrainingErrors.notCompleted();
     const repo = manager.getRepository(TrainingFeedback);
     if (await repo.existsBy({ bookingId: booking.id })) throw TrainingErrors.feedbackGiven();

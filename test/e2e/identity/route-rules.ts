@@ -99,12 +99,26 @@ const ON_CASE = { record: 'case' } as const;
  * The rule of every route, checked by access-matrix.e2e-spec.ts against what the running api answers each
  * kind of caller. It is the spec, written out by hand from what each route is for (README "Roles and
  * access"), not read from the decorators: remove a `@Roles(...)`, a record check or the guard and the
- * matrix fails; add a route and the matrix fails until its rule is written here.
+ * matrix fails; add a route (a controller's, or anything else mounted on Express) and the matrix fails
+ * until its rule is written here, with what each of its parameters names.
  */
 export const ROUTE_RULES: Record<string, RouteRule> = {
   // --- Bull Board: admins only -------------------------------------------------------------------------
   'ALL /admin/queues': { allow: ['admin'] },
   'ALL /admin/queues/*path': { allow: ['admin'], params: { path: 'queueBoardPath' } },
+
+  // --- the API's OpenAPI description and Swagger UI: SwaggerModule serves them outside Nest's guard --------
+  'GET /api/docs': { allow: 'public' },
+  'GET /api/docs/': { allow: 'public' },
+  'GET /api/docs/index.html': { allow: 'public' },
+  'GET /api/docs/LICENSE': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'SwaggerModule answers this path with "not found" on purpose' },
+  },
+  'GET /api/docs/swagger-ui-init.js': { allow: 'public' },
+  'GET /api/docs/docs/swagger-ui-init.js': { allow: 'public' },
+  'GET /api/docs-json': { allow: 'public' },
+  'GET /api/docs-yaml': { allow: 'public' },
 
   // --- sign-in, registration, tokens, public pages ------------------------------------------------------
   'DELETE /api/v1/auth/token': {

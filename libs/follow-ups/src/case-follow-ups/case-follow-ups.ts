@@ -1,5 +1,6 @@
 import { AppConfig } from '@app/config';
-import { Case, Company, Enrolment } from '@app/enrolment';
+import { Case } from '@app/cases';
+import { Company, Enrolment } from '@app/enrolment';
 import { User } from '@app/identity';
 import type { Contact } from '@app/messaging';
 import { isLanguage } from '@app/web';

@@ -3,7 +3,7 @@ import { AuditLogService, type AuditContext } from '@app/audit-log';
 import { AppConfig } from '@app/config';
 import { InvalidInputError, NotFoundError } from '@app/errors';
 import { OutboxService } from '@app/messaging';
-import type { Actor } from '@app/identity';
+import { PolicyService, type Actor } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -59,6 +59,7 @@ export class ReportExportsService {
     private readonly audit: AuditLogService,
     private readonly rules: ReportingRules,
     private readonly config: AppConfig,
+    private readonly policy: PolicyService,
   ) {}
 
   async request(
@@ -68,7 +69,7 @@ export class ReportExportsService {
   ): Promise<{ export: ReportExportView; reused: boolean }> {
     const { value, errors } = parseCaseExportRequest(raw, this.filters.context());
     if (!value) throw new InvalidInputError(errors);
-    if (actor.role === 'adviser') {
+    if (!this.policy.can(actor, 'cases.view-all')) {
       // An adviser exports their own caseload only: asking for someone else's is refused, not quietly
       // narrowed (the export would otherwise be described as what was asked, not what it holds).
       if (value.adviserId !== undefined && value.adviserId !== actor.id)
@@ -186,15 +187,12 @@ export class ReportExportsService {
   private async own(actor: Actor, id: string): Promise<ReportExport> {
     const row = isUuid(id) ? await this.dataSource.getRepository(ReportExport).findOneBy({ id }) : null;
     if (!row) throw new NotFoundError('report_export', id);
-    if (row.requestedBy !== actor.id) {
-      await this.audit.recordDenial({
-        entityType: 'report_export',
-        entityId: row.id,
-        after: { role: actor.role },
-        context: { actorId: actor.id },
-      });
-      throw new NotFoundError('report_export', id);
-    }
+    await this.policy.assert(actor, 'see', {
+      kind: 'personal',
+      type: 'report_export',
+      id: row.id,
+      ownerId: row.requestedBy,
+    });
     return row;
   }
 
