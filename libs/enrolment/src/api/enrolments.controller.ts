@@ -24,7 +24,7 @@ import {
   EnrolmentListQueryDto,
   SubmitEnrolmentDto,
 } from '../dto/enrolment-answers.dto';
-import { AwaitingDecision, EnrolmentService } from '../enrolment.service';
+import { type AwaitingDecision, EnrolmentService } from '../enrolment.service';
 import type { EnrolmentView } from '../enrolment-view';
 import { expectedVersion, RecordIdPipe } from '@app/web';
 
