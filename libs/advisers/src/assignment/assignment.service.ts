@@ -4,7 +4,7 @@ import { AppConfig } from '@app/config';
 import { Case, Company } from '@app/enrolment';
 import { NotFoundError, UnprocessableError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
-import { NotificationService, OutboxService, type Contact } from '@app/messaging';
+import { NotificationService, OutboxService, type Contact, type LanguageCode } from '@app/messaging';
 import { User } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
@@ -546,7 +546,12 @@ export class AssignmentService {
       await this.notifications.notify(m, {
         idempotencyKey: `case-unassigned:${kase.id}:${officer.id}:${round}`,
         kind: 'case-unassigned.officer',
-        recipient: { userId: officer.id, email: officer.email, name: officer.name },
+        recipient: {
+          userId: officer.id,
+          email: officer.email,
+          name: officer.name,
+          language: officer.language ?? 'en',
+        },
         caseId: kase.id,
         values: { companyName: company?.legalName ?? '', caseId: kase.id },
         fallbackTemplate: 'generic.escalate',
@@ -583,7 +588,7 @@ export class AssignmentService {
     const rows = (await m.query(
       `SELECT p.user_id, p.regions, p.nace_sections, p.markets, p.languages, p.capacity, p.active_cases,
               p.absent_from::text AS absent_from, p.absent_to::text AS absent_to, p.last_assigned_at,
-              u.name, u.email
+              u.name, u.email, u.language
          FROM adviser_profiles p JOIN users u ON u.id = p.user_id
         WHERE p.active${options.lock ? ' ORDER BY p.user_id FOR UPDATE OF p' : ''}`,
     )) as CandidateRow[];
@@ -599,7 +604,7 @@ export class AssignmentService {
       absentFrom: r.absent_from,
       absentTo: r.absent_to,
       lastAssignedAt: r.last_assigned_at,
-      contact: { userId: r.user_id, email: r.email, name: r.name, language: 'en' },
+      contact: { userId: r.user_id, email: r.email, name: r.name, language: r.language ?? 'en' },
     }));
   }
 
@@ -631,6 +636,7 @@ interface CandidateRow {
   last_assigned_at: Date | null;
   name: string;
   email: string;
+  language: LanguageCode | null;
 }
 
 type CandidateWithContact = AdviserCandidate & { contact: Contact };
