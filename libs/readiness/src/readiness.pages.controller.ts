@@ -293,7 +293,7 @@ export class ReadinessPagesController {
       trend,
       recommendations: await this.recommendations.list(id, lang, { includeDropped: staff }),
       canWork,
-      options: canWork ? this.recommendations.options() : [],
+      options: canWork ? this.recommendations.options(lang) : [],
       values,
       ...errors,
     });

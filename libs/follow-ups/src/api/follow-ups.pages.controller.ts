@@ -81,6 +81,7 @@ export class FollowUpsPagesController {
         body: n.bodyText,
         createdAt: n.createdAt,
         emailStatus: n.status,
+        language: n.language,
       })),
     };
   }
