@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD, DEMO_SEEDS, runDemoSeed } from '../../../apps/cli/src/seeds';
 import { signInWeb, webSession, WebSession } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
-import { LANGS, languageProblems } from './page-language';
+import { LANGS, languageProblems } from '../../support/page-language';
 
 // The demo data (every role, cases in several states) and a few hundred pages on a shared machine.
 jest.setTimeout(300_000);

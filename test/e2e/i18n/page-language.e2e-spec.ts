@@ -2,7 +2,7 @@ import { csrfFromHtml, signInWeb, webSession } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { createAdviser, createStaff, Staff } from '../advisers/support/advisers.factory';
 import { insertCase } from '../advisers/support/case.factory';
-import { visibleText } from './page-language';
+import { visibleText } from '../../support/page-language';
 
 /** The language of pages, field errors and the staff account's remembered choice. */
 describe('page language', () => {

@@ -7,7 +7,7 @@ export const LANGS: Lang[] = ['en', 'es', 'de'];
 
 type Tree = Record<string, unknown>;
 const locale = (lang: Lang): Tree =>
-  JSON.parse(readFileSync(join(__dirname, '../../../libs/web/locales', `${lang}.json`), 'utf8')) as Tree;
+  JSON.parse(readFileSync(join(__dirname, '../../libs/web/locales', `${lang}.json`), 'utf8')) as Tree;
 const files: Record<Lang, Tree> = { en: locale('en'), es: locale('es'), de: locale('de') };
 const at = (tree: Tree, key: string): unknown =>
   key.split('.').reduce<unknown>((node, part) => (node as Tree | undefined)?.[part], tree);
@@ -63,14 +63,24 @@ export function visibleText(html: string, lang: Lang = 'en'): string {
 }
 
 /**
- * What is wrong with a page shown in `lang`: a raw key, a placeholder left in, an English UI sentence on a
- * Spanish or German page, a date written the English way there, a raw ISO timestamp, the wrong `<html lang>`.
+ * What is wrong with a page shown in `lang`: the wrong `<html lang>`, and its content's problems.
  */
 export function languageProblems(html: string, lang: Lang): string[] {
+  const htmlLang = /<html[^>]*\blang="([^"]+)"/.exec(html)?.[1];
+  return [
+    ...(htmlLang === lang ? [] : [`<html lang="${htmlLang}">`]),
+    ...contentLanguageProblems(html, lang),
+  ];
+}
+
+/**
+ * What is wrong with the words of a page shown in `lang`: a raw key, a placeholder left in, a raw ISO
+ * timestamp, and on a Spanish or German page an English UI sentence, an English date or an English
+ * thousands separator.
+ */
+export function contentLanguageProblems(html: string, lang: Lang): string[] {
   const problems: string[] = [];
   const text = visibleText(html, lang);
-  const htmlLang = /<html[^>]*\blang="([^"]+)"/.exec(html)?.[1];
-  if (htmlLang !== lang) problems.push(`<html lang="${htmlLang}">`);
   const raw = RAW_KEY.exec(text);
   if (raw) problems.push(`raw key "${raw[0]}"`);
   const placeholder = /\{\{[^}]*\}\}/.exec(text);
@@ -78,8 +88,8 @@ export function languageProblems(html: string, lang: Lang): string[] {
   const iso = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.exec(text); // with seconds: typed examples have none
   if (iso) problems.push(`ISO timestamp "${iso[0]}"`);
   if (lang !== 'en') {
-    const english = ENGLISH[lang].find((sentence) => text.includes(sentence));
-    if (english) problems.push(`English text "${english}"`);
+    for (const english of ENGLISH[lang].filter((sentence) => text.includes(sentence)).slice(0, 10))
+      problems.push(`English text "${english}"`);
     const date = new RegExp(`\\b\\d{1,2} (?:${MONTHS_EN}) \\d{4}\\b`).exec(text);
     if (date) problems.push(`English date "${date[0]}"`);
     const number = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/.exec(text);
