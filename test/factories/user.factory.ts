@@ -1,12 +1,16 @@
-import { UnitOfWork } from '@app/database';
-import { Actor, Role, toActor, UsersService } from '@app/identity';
+import { Actor, ApiTokensService, Role, toActor, UsersService } from '@app/identity';
 import { randomBytes } from 'node:crypto';
-import type { TestApi } from '../support/test-api';
+import { factoryContext, FactoryApp, inTransaction } from './context';
 
 export interface UserOverrides {
   email?: string;
   name?: string;
   password?: string;
+}
+
+export interface TestUser {
+  user: Actor;
+  password: string;
 }
 
 let sequence = 0;
@@ -23,15 +27,21 @@ export function userDefaults(role: Role, overrides: UserOverrides = {}): Require
 
 /** Creates a user through the real UsersService (hashing, audit row) in the test api's database. */
 export async function buildUser(
-  api: TestApi,
+  api: FactoryApp,
   role: Role,
   overrides: UserOverrides = {},
-): Promise<{ user: Actor; password: string }> {
+): Promise<TestUser> {
   const values = userDefaults(role, overrides);
   const users = api.app.get(UsersService);
   const prepared = await users.prepare({ ...values, role });
-  const created = await api.app
-    .get(UnitOfWork)
-    .run((m) => users.createWithHash(m, prepared, { actorId: null, requestId: 'test-factory' }));
+  const created = await inTransaction(api, (m) =>
+    users.createWithHash(m, prepared, { actorId: null, requestId: 'test-factory' }),
+  );
   return { user: toActor(created), password: values.password };
+}
+
+/** A bearer token for the user, issued by ApiTokensService as POST /api/v1/auth/token does. */
+export async function buildToken(api: FactoryApp, user: Pick<Actor, 'id'>): Promise<string> {
+  const tokens = api.app.get(ApiTokensService);
+  return (await inTransaction(api, (m) => tokens.issue(m, user.id, factoryContext(user.id)))).token;
 }

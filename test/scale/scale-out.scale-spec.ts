@@ -80,7 +80,7 @@ describe('scale-out: two apis and two workers on one Postgres and one Redis', ()
       Promise.all([env.startProcess('worker'), env.startProcess('worker')]),
     ]);
     await Promise.all([...apis, ...workers].map((p) => env.ready(p.url)));
-  }, 180_000);
+  }, 240_000);
   afterAll(() => env.stop(), 60_000);
 
   it('assigns every enrolment once through either api, never over capacity, and sends each email once', async () => {

@@ -1,12 +1,16 @@
 import { PageCursors } from '@app/web';
 import { AuditLogModule } from '@app/audit-log';
+import { CasesModule } from '@app/cases';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { EnrolmentRules } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
+import { PolicyModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
 import { Module } from '@nestjs/common';
 import { CaseAccessService } from './access/case-access.service';
 import { AssignmentRules } from './assignment/assignment-rules';
+import { AssignmentRecorder } from './assignment/assignment-recorder';
+import { AssignmentRepository } from './assignment/assignment.repository';
 import { AssignmentService } from './assignment/assignment.service';
 import { CaseOpenedHandler } from './assignment/case-opened.handler';
 import { CaseDetailsService } from './caseload/case-details.service';
@@ -20,11 +24,13 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
  * module builds on. Rules files are loaded once at start-up, so a bad one stops the process.
  */
 @Module({
-  imports: [AuditLogModule, CaseTimelineModule, FollowUpsModule, MessagingModule],
+  imports: [AuditLogModule, CasesModule, CaseTimelineModule, FollowUpsModule, MessagingModule, PolicyModule],
   providers: [
     { provide: AssignmentRules, useFactory: () => AssignmentRules.load() },
     { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
     CaseAccessService,
+    AssignmentRepository,
+    AssignmentRecorder,
     AssignmentService,
     CaseOpenedHandler,
     ReadinessScoreHandler,
@@ -37,6 +43,7 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
   exports: [
     CaseTimelineModule,
     CaseAccessService,
+    PolicyModule,
     AssignmentService,
     AdviserProfilesService,
     InteractionsService,

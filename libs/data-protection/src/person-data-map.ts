@@ -96,9 +96,10 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
       'Row-level case exports an officer or adviser ran: the filters and any stated purpose. The files themselves expire after 7 days.',
   },
   enrolments: {
-    rows: 'user_id = :user OR id = ANY(:enrolments)',
+    rows: 'user_id = :user OR id = ANY(:enrolments) OR appeal_decided_by_id = :user',
     columns: {
       user_id: 'reference',
+      appeal_decided_by_id: 'reference',
       legal_name: 'replace',
       trading_name: 'replace',
       website: 'replace',

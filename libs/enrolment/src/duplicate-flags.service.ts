@@ -1,10 +1,10 @@
 import { AuditContext, AuditLogService } from '@app/audit-log';
+import { CasesService } from '@app/cases';
 import { UnitOfWork } from '@app/database';
-import { NotFoundError } from '@app/errors';
+import { ConflictError, NotFoundError } from '@app/errors';
 import { OutboxService } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { Case } from './entities/case.entity';
 import { Company } from './entities/company.entity';
 import { DuplicateFlag, DuplicateFlagStatus } from './entities/duplicate-flag.entity';
 import { Enrolment } from './entities/enrolment.entity';
@@ -56,6 +56,7 @@ export class DuplicateFlagsService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditLogService,
     private readonly outbox: OutboxService,
+    private readonly cases: CasesService,
   ) {}
 
   async list(status: DuplicateFlagStatus = 'open'): Promise<DuplicateFlagView[]> {
@@ -109,13 +110,13 @@ export class DuplicateFlagsService {
           context,
         });
       }
-      const cases = await m.find(Case, {
-        where: { companyId: from.id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const cases = await this.cases.lockForCompany(m, from.id);
       for (const kase of cases) {
-        kase.companyId = into.id;
-        await m.save(Case, kase);
+        if ((await this.cases.setCompany(m, kase, into.id)) === null)
+          throw new ConflictError(
+            'case.stale',
+            'A case of the company changed while it was being moved; try again',
+          );
         await this.audit.record(m, {
           action: 'case.company_moved',
           entityType: 'case',

@@ -1,4 +1,4 @@
-import type { Case } from './entities/case.entity';
+import type { Case } from '@app/cases';
 import type { EligibilityResult } from './entities/eligibility-result.entity';
 import type { Enrolment } from './entities/enrolment.entity';
 
@@ -40,7 +40,14 @@ export interface EnrolmentView {
   };
   submittedAt: string | null;
   eligibility: { eligible: boolean; reasons: EligibilityResult['reasons']; evaluatedAt: string } | null;
-  appeal: { reason: string; appealedAt: string } | null;
+  appeal: {
+    reason: string;
+    appealedAt: string;
+    /** The officer's decision, once made: upheld (the case opened) or rejected; who and when. */
+    decision: 'upheld' | 'rejected' | null;
+    decidedAt: string | null;
+    decidedBy: { id: string; name: string } | null;
+  } | null;
   case: { id: string; stage: string; status: string; openedAt: string; adviserId: string | null } | null;
   createdAt: string;
   updatedAt: string;
@@ -52,6 +59,7 @@ export function toEnrolmentView(
   e: Enrolment,
   result: EligibilityResult | null,
   kase: Case | null,
+  appealDecider: { id: string; name: string } | null = null,
 ): EnrolmentView {
   return {
     id: e.id,
@@ -93,7 +101,17 @@ export function toEnrolmentView(
       ? { eligible: result.eligible, reasons: result.reasons, evaluatedAt: iso(result.evaluatedAt)! }
       : null,
     appeal:
-      e.appealReason && e.appealedAt ? { reason: e.appealReason, appealedAt: iso(e.appealedAt)! } : null,
+      e.appealReason && e.appealedAt
+        ? {
+            reason: e.appealReason,
+            appealedAt: iso(e.appealedAt)!,
+            decision: e.appealDecision,
+            decidedAt: iso(e.appealDecidedAt),
+            decidedBy: e.appealDecidedById
+              ? { id: e.appealDecidedById, name: appealDecider?.name ?? '' }
+              : null,
+          }
+        : null,
     case: kase
       ? {
           id: kase.id,

@@ -43,6 +43,15 @@ export class EnrolmentIncompleteError extends UnprocessableError {
   }
 }
 
+/** Only an enrolment left in `submitted` waits for an officer's eligibility decision. */
+export class NotAwaitingDecisionError extends ConflictError {
+  constructor(status: string) {
+    super('enrolment.not_awaiting_decision', `This enrolment is ${status}, not waiting for a decision`, {
+      status,
+    });
+  }
+}
+
 export class AppealNotAllowedError extends ConflictError {
   constructor() {
     super('enrolment.appeal_not_allowed', 'Only an ineligible enrolment can be appealed, and only once');

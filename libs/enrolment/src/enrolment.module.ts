@@ -1,3 +1,4 @@
+import { CasesModule } from '@app/cases';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { IdempotencyModule } from '@app/idempotency';
 import { MessagingModule } from '@app/messaging';
@@ -6,7 +7,13 @@ import { Module } from '@nestjs/common';
 import { DuplicateFlagsController } from './api/duplicate-flags.controller';
 import { EnrolmentsController } from './api/enrolments.controller';
 import { DuplicateFlagsService } from './duplicate-flags.service';
+import { EnrolmentAppeals } from './appeals/enrolment-appeals';
+import { CaseOpening } from './case-opening/case-opening';
+import { CompanyRegistry } from './companies/company-registry';
+import { EnrolmentDrafts } from './drafts/enrolment-drafts';
+import { EnrolmentRecords } from './enrolment-records';
 import { EnrolmentService } from './enrolment.service';
+import { EnrolmentSubmission } from './submission/enrolment-submission';
 import { EnrolmentPagesController } from './pages/enrolment-pages.controller';
 import { EnrolmentReviewPagesController } from './pages/enrolment-review.pages.controller';
 import { HomePagesController } from './pages/home.pages.controller';
@@ -17,7 +24,7 @@ import { EnrolmentRules } from './rules/enrolment-rules';
  * /home (every role's landing page). The rules come from config/ once, at start-up (a bad file stops the process).
  */
 @Module({
-  imports: [MessagingModule, CaseTimelineModule, IdentityCoreModule, IdempotencyModule],
+  imports: [CasesModule, MessagingModule, CaseTimelineModule, IdentityCoreModule, IdempotencyModule],
   controllers: [
     HomePagesController,
     EnrolmentsController,
@@ -27,6 +34,12 @@ import { EnrolmentRules } from './rules/enrolment-rules';
   ],
   providers: [
     { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
+    EnrolmentRecords,
+    EnrolmentDrafts,
+    CompanyRegistry,
+    CaseOpening,
+    EnrolmentSubmission,
+    EnrolmentAppeals,
     EnrolmentService,
     DuplicateFlagsService,
   ],

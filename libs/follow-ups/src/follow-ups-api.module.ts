@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { FollowUpsController } from './api/follow-ups.controller';
 import { FollowUpsPagesController } from './api/follow-ups.pages.controller';
 import { FollowUpsModule } from './follow-ups.module';
+import { InboxService } from './inbox/inbox.service';
 
 /**
  * The api's side: "your tasks" and the inbox (API and pages) and local mail for admins. No consumers here
@@ -11,5 +12,6 @@ import { FollowUpsModule } from './follow-ups.module';
 @Module({
   imports: [FollowUpsModule, MessagingModule],
   controllers: [FollowUpsController, FollowUpsPagesController],
+  providers: [InboxService],
 })
 export class FollowUpsApiModule {}

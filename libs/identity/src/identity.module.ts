@@ -17,7 +17,7 @@ import { DeviceCookies } from './sign-in/device-cookies';
 import { LoginThrottleService } from './sign-in/login-throttle.service';
 import { SignInAlertsService } from './sign-in/sign-in-alerts.service';
 import { PasswordHasher } from './password/password-hasher.service';
-import { PolicyService } from './policy/policy.service';
+import { PolicyModule } from './policy/policy.module';
 import { RegistrationService } from './registration/registration.service';
 import { createSessionMiddleware } from './session/session.middleware';
 import { UsersService } from './users.service';
@@ -28,7 +28,7 @@ import { UsersService } from './users.service';
  * Import it once, through `forRoot`, in a process that serves HTTP; the CLI uses IdentityCoreModule.
  */
 @Module({
-  imports: [AuditLogModule],
+  imports: [AuditLogModule, PolicyModule],
   controllers: [
     AuthController,
     AuthPagesController,
@@ -45,11 +45,10 @@ import { UsersService } from './users.service';
     SignInAlertsService,
     AuthService,
     RegistrationService,
-    PolicyService,
     AuthMiddleware,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, PolicyService, ApiTokensService],
+  exports: [UsersService, PolicyModule, ApiTokensService],
 })
 export class IdentityModule implements NestModule {
   /**
@@ -79,8 +78,8 @@ export class IdentityModule implements NestModule {
 
 /** Users and policy without HTTP (no guard, no middleware, no controllers): for the CLI and seeds. */
 @Module({
-  imports: [AuditLogModule],
-  providers: [UsersService, PasswordHasher, PolicyService],
-  exports: [UsersService, PolicyService],
+  imports: [AuditLogModule, PolicyModule],
+  providers: [UsersService, PasswordHasher],
+  exports: [UsersService, PolicyModule],
 })
 export class IdentityCoreModule {}

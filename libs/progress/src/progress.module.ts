@@ -1,4 +1,5 @@
 import { AdvisersCoreModule } from '@app/advisers';
+import { CasesModule } from '@app/cases';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { FollowUpsModule } from '@app/follow-ups';
 import { MessagingModule } from '@app/messaging';
@@ -11,7 +12,7 @@ import { loadStageRules } from './rules/stage-rules';
 
 /** Export stage and its history, outcomes and milestones (config/stage-rules.yaml, loaded at start-up). */
 @Module({
-  imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule, MessagingModule],
+  imports: [AdvisersCoreModule, CasesModule, CaseTimelineModule, FollowUpsModule, MessagingModule],
   controllers: [ProgressController, ProgressPagesController],
   providers: [ProgressService, { provide: STAGE_RULES, useFactory: () => loadStageRules() }],
   exports: [ProgressService, STAGE_RULES],

@@ -1,7 +1,7 @@
 import { CaseAccessService } from '@app/advisers';
 import { AuditCtx, type AuditContext } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
-import { STAGES } from '@app/enrolment';
+import { STAGES } from '@app/cases';
 import type { FieldError } from '@app/errors';
 import { CurrentUser, type Actor } from '@app/identity';
 import { type ErrorView, parseMoney, RecordIdPipe, submitForm, validateForm } from '@app/web';

@@ -1,7 +1,7 @@
 import { AuditLogService, type AuditContext } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
 import { AppConfig } from '@app/config';
-import { Case, STAGES, type Stage } from '@app/enrolment';
+import { Case, CasesService, STAGES, type Stage } from '@app/cases';
 import { ConflictError, InvalidInputError, NotFoundError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
 import { OutboxService } from '@app/messaging';
@@ -68,29 +68,22 @@ export class ProgressService {
     private readonly audit: AuditLogService,
     private readonly outbox: OutboxService,
     private readonly caseFollowUps: CaseFollowUps,
+    private readonly cases: CasesService,
   ) {}
 
   /** Locks the case row for the rest of the transaction; call before reading anything the stage depends on. */
   async lockCase(manager: EntityManager, caseId: string): Promise<{ stage: Stage; version: number }> {
-    const rows = (await manager.query(`SELECT stage, version FROM cases WHERE id = $1 FOR UPDATE`, [
-      caseId,
-    ])) as {
-      stage: Stage;
-      version: number;
-    }[];
-    if (rows.length === 0) throw new NotFoundError('case', caseId);
-    return rows[0];
+    const kase = await this.cases.lock(manager, caseId);
+    if (!kase) throw new NotFoundError('case', caseId);
+    return { stage: kase.stage, version: kase.version };
   }
 
   /** Moves the stage (caller holds the lock). Returns the transition, or undefined when already there. */
   async moveStage(manager: EntityManager, move: StageMove): Promise<StageTransition | undefined> {
     const current = await this.lockCase(manager, move.caseId);
     if (current.stage === move.to) return undefined;
-    const result = (await manager.query(
-      `UPDATE cases SET stage = $3, version = version + 1 WHERE id = $1 AND version = $2`,
-      [move.caseId, current.version, move.to],
-    )) as [unknown, number];
-    if (result[1] !== 1)
+    const moved = await this.cases.setStage(manager, { id: move.caseId, version: current.version }, move.to);
+    if (moved === null)
       throw new ConflictError('case.stale', 'The case changed while its stage was being updated; try again');
     const occurredAt = new Date();
     const transition = await manager.getRepository(StageTransition).save(

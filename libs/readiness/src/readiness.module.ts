@@ -7,7 +7,9 @@ import { Module } from '@nestjs/common';
 import { QuestionnaireCatalogue } from './questionnaire/questionnaire-catalogue';
 import { ReadinessController } from './readiness.controller';
 import { ReadinessPagesController } from './readiness.pages.controller';
+import { AuditQueries } from './queries/audit-queries';
 import { ReadinessService } from './readiness.service';
+import { AuditSubmission } from './submission/audit-submission';
 import { RECOMMENDATION_RULES, TRAINING_TITLES } from './readiness.tokens';
 import { RecommendationsService } from './recommendations.service';
 import { loadRecommendationRules, loadTrainingTitles } from './rules/readiness-rules';
@@ -20,6 +22,8 @@ import { loadRecommendationRules, loadTrainingTitles } from './rules/readiness-r
   imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule, MessagingModule, ProgressModule],
   controllers: [ReadinessController, ReadinessPagesController],
   providers: [
+    AuditQueries,
+    AuditSubmission,
     ReadinessService,
     RecommendationsService,
     { provide: QuestionnaireCatalogue, useFactory: () => QuestionnaireCatalogue.load() },

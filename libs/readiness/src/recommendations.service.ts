@@ -1,6 +1,7 @@
 import { AuditLogService, type AuditContext } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
 import { InvalidInputError, NotFoundError } from '@app/errors';
+import { translator } from '@app/web';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
@@ -21,7 +22,7 @@ export interface RecommendationView {
   origin: 'rule' | 'adviser';
   status: string;
   text: string;
-  /** Why, in words: the weak headings and questions. */
+  /** Why, in words: each answer given (or heading score) and the level below which this help is suggested. */
   because: string[];
   note: string | null;
   decidedAt: Date | null;
@@ -30,6 +31,8 @@ export interface RecommendationView {
 @Injectable()
 export class RecommendationsService {
   private readonly measureTexts: Map<string, LocalisedText>;
+  /** `kind:code:question-or-heading` → the answer (0–4) or heading score below which a rule suggests it. */
+  private readonly thresholds = new Map<string, number>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -40,6 +43,20 @@ export class RecommendationsService {
     private readonly auditLog: AuditLogService,
   ) {
     this.measureTexts = new Map(rules.measures.map((m) => [m.code, m.text]));
+    for (const rule of rules.rules) {
+      const subject = rule.question ?? rule.heading;
+      const below = rule.answerBelow ?? rule.headingBelow;
+      if (subject === undefined || below === undefined) continue;
+      for (const [kind, codes] of [
+        ['measure', rule.measures],
+        ['training', rule.training],
+      ] as const)
+        for (const code of codes ?? []) {
+          const key = `${kind}:${code}:${subject}`;
+          // The first rule that fires decides; a later, stricter one for the same pair adds nothing here.
+          if (!this.thresholds.has(key)) this.thresholds.set(key, below);
+        }
+    }
   }
 
   /** Current recommendations (not superseded), newest first; SMEs are not shown dropped ones. */
@@ -61,7 +78,7 @@ export class RecommendationsService {
         origin: r.origin,
         status: r.status,
         text: this.textOf(r.kind, r.code, language),
-        because: r.because.map((b) => this.becauseText(b, language)),
+        because: r.because.map((b) => this.becauseText(r.kind, r.code, b, language)),
         note: r.note,
         decidedAt: r.decidedAt,
       }));
@@ -176,13 +193,36 @@ export class RecommendationsService {
     return text?.[language] ?? text?.en ?? code;
   }
 
-  private becauseText(b: { heading?: string; question?: string; value: number }, language: Language): string {
-    for (const version of this.catalogue.allVersions.reverse()) {
+  /**
+   * Why, in the reader's words: the answer given (or the heading's score) and the level below which this
+   * help is suggested, e.g. "You answered “A draft plan” to “An export plan exists”. This help is
+   * suggested for answers below “A written plan”." The question alone would read as if it were the answer.
+   */
+  private becauseText(
+    kind: 'measure' | 'training',
+    code: string,
+    b: { heading?: string; question?: string; value: number },
+    language: Language,
+  ): string {
+    const t = translator(language);
+    const threshold = this.thresholds.get(`${kind}:${code}:${b.question ?? b.heading ?? ''}`);
+    for (const version of [...this.catalogue.allVersions].reverse()) {
       const q = this.catalogue.get(version);
-      if (b.question && q.questionsById.has(b.question))
-        return q.questionsById.get(b.question)?.question.text[language] ?? b.question;
+      const found = b.question ? q.questionsById.get(b.question) : undefined;
+      if (found) {
+        const anchors = found.question.anchors;
+        const values = {
+          question: found.question.text[language],
+          answer: anchors[b.value]?.[language] ?? String(b.value),
+          threshold: threshold === undefined ? undefined : anchors[threshold]?.[language],
+        };
+        return t(values.threshold ? 'readiness.becauseAnswerBelow' : 'readiness.becauseAnswer', values);
+      }
       const heading = q.headings.find((h) => h.code === b.heading);
-      if (heading) return heading.title[language];
+      if (heading) {
+        const values = { heading: heading.title[language], score: b.value, threshold };
+        return t(threshold === undefined ? 'readiness.becauseScore' : 'readiness.becauseScoreBelow', values);
+      }
     }
     return b.question ?? b.heading ?? '';
   }

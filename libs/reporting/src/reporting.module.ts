@@ -1,6 +1,7 @@
 import { AuditLogModule } from '@app/audit-log';
 import { EnrolmentRules } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
+import { PolicyModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
 import { Module } from '@nestjs/common';
 import { KpiDownloads } from './controllers/kpi-downloads';
@@ -23,7 +24,7 @@ import { PublicStatisticsService } from './statistics/public-statistics.service'
  * side is ReportingWorkerModule).
  */
 @Module({
-  imports: [FollowUpsModule, MessagingModule, AuditLogModule],
+  imports: [FollowUpsModule, MessagingModule, AuditLogModule, PolicyModule],
   controllers: [
     ReportsController,
     ReportsPagesController,

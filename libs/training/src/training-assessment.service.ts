@@ -1,6 +1,5 @@
 import type { AuditContext } from '@app/audit-log';
 import { AuditLogService } from '@app/audit-log';
-import { CaseAccessService } from '@app/advisers';
 import { UnitOfWork } from '@app/database';
 import { DomainError, NotFoundError } from '@app/errors';
 import type { Actor } from '@app/identity';
@@ -39,7 +38,6 @@ export class TrainingAssessmentService {
     private readonly uow: UnitOfWork,
     @Inject(TRAINING_RULES) private readonly rules: TrainingRules,
     private readonly bookings: TrainingBookingService,
-    private readonly access: CaseAccessService,
     private readonly audit: AuditLogService,
   ) {}
 
@@ -61,8 +59,7 @@ export class TrainingAssessmentService {
   ): Promise<TrainingBooking> {
     let refusal: DomainError | undefined;
     const result = await this.uow.run(async (m) => {
-      const found = await this.bookings.findVisible(actor, bookingId, m);
-      if (actor.role !== 'sme') await this.access.findWorkableCase(actor, found.caseId, m);
+      const found = await this.bookings.find(actor, 'act', bookingId, m);
       const module = found.module!;
       if (module.completionCriterion !== 'assessment')
         return this.bookings.update(m, actor, bookingId, { action: 'complete' }, context, now);

@@ -1,11 +1,13 @@
 import { CaseAccessService } from '@app/advisers';
 import { AuditContext, AuditLogService } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
-import { Case } from '@app/enrolment';
+import { Case } from '@app/cases';
 import { NotFoundError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
-import { OutboxService } from '@app/messaging';
-import type { Actor } from '@app/identity';
+import { NotificationService, OutboxService } from '@app/messaging';
+import { formatDateTime } from '@app/time';
+import { AppConfig } from '@app/config';
+import type { Actor, Intent } from '@app/identity';
 import { RecommendationsService } from '@app/readiness';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -23,6 +25,9 @@ import { TrainingModuleEntity } from './entities/training-module.entity';
 import { TrainingSession } from './entities/training-session.entity';
 import { TrainingErrors } from './training.errors';
 import { isUuid } from '@app/web';
+
+/** How each language writes a date and time in messages. */
+const LOCALES: Record<string, string> = { en: 'en-GB', es: 'es-ES', de: 'de-DE' };
 
 const isStaff = (actor: Actor): boolean => actor.role === 'adviser' || actor.role === 'officer';
 
@@ -42,6 +47,8 @@ export class TrainingBookingService {
     private readonly outbox: OutboxService,
     private readonly recommendations: RecommendationsService,
     private readonly caseFollowUps: CaseFollowUps,
+    private readonly notifications: NotificationService,
+    private readonly config: AppConfig,
   ) {}
 
   /** An SME books for its own case; an adviser (assigned) or officer books on the SME's behalf. */
@@ -59,6 +66,12 @@ export class TrainingBookingService {
     if (module.retiredAt) throw TrainingErrors.moduleRetired(module.code);
 
     if (dto.recommendationId) await this.checkRecommendation(theCase.id, module.code, dto.recommendationId);
+    // Prerequisites are enforced; an adviser (or officer) may book anyway, with a reason that is recorded.
+    const missing = await this.missingPrerequisites(manager, theCase.id, module);
+    if (missing.length && dto.prerequisiteOverrideReason === undefined)
+      throw TrainingErrors.prerequisitesMissing(missing);
+    if (dto.prerequisiteOverrideReason !== undefined && !isStaff(actor))
+      throw TrainingErrors.overrideNotAllowed();
 
     let session: TrainingSession | null = null;
     let status: TrainingBooking['status'] = 'booked';
@@ -124,6 +137,18 @@ export class TrainingBookingService {
       },
       context,
     });
+    if (missing.length)
+      await this.audit.record(manager, {
+        action: 'training_booking.prerequisites_overridden',
+        entityType: 'training_booking',
+        entityId: booking.id,
+        after: {
+          moduleCode: module.code,
+          missingPrerequisites: missing,
+          reason: dto.prerequisiteOverrideReason,
+        },
+        context,
+      });
     await this.timeline.record(manager, {
       caseId: theCase.id,
       kind: status === 'booked' ? 'training.booked' : 'training.waitlisted',
@@ -151,13 +176,23 @@ export class TrainingBookingService {
   }
 
   /** A booking the actor may see (its case is visible), else 404. */
-  async findVisible(
+  findVisible(
     actor: Actor,
     bookingId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<TrainingBooking> {
+    return this.find(actor, 'see', bookingId, manager);
+  }
+
+  /** A booking if the actor may do `intent` with its case (a booking is a record of its case), else 404. */
+  async find(
+    actor: Actor,
+    intent: Intent,
+    bookingId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TrainingBooking> {
     const booking = await this.load(manager, bookingId);
-    await this.access.findVisibleCase(actor, booking.caseId, manager);
+    await this.access.find(actor, intent, booking.caseId, manager);
     return booking;
   }
 
@@ -287,6 +322,39 @@ export class TrainingBookingService {
       refId: next.id,
     });
     await this.emitBooked(manager, next, module);
+    await this.notifyPromoted(manager, next, module, session);
+  }
+
+  /**
+   * Tells the SME its waitlisted booking now has a place: an in-app message and an email (the
+   * notification's outbox row, in this transaction), in the language it enrolled in. Its reminders come
+   * with the booking (emitBooked). Nothing for a deactivated account.
+   */
+  private async notifyPromoted(
+    manager: EntityManager,
+    booking: TrainingBooking,
+    module: TrainingModuleEntity,
+    session: TrainingSession,
+  ): Promise<void> {
+    const sme = await this.caseFollowUps.smeContact(manager, booking.caseId);
+    if (!sme) return;
+    const language = sme.language ?? 'en';
+    const [company] = (await manager.query(
+      `SELECT co.legal_name FROM cases c JOIN companies co ON co.id = c.company_id WHERE c.id = $1`,
+      [booking.caseId],
+    )) as { legal_name: string }[];
+    await this.notifications.notify(manager, {
+      idempotencyKey: `training-promoted:${booking.id}`,
+      kind: 'training-promoted.sme',
+      caseId: booking.caseId,
+      recipient: sme,
+      values: {
+        companyName: company?.legal_name ?? '',
+        moduleTitle: module.title[language] ?? module.title.en,
+        sessionStartsAt: formatDateTime(session.startsAt, this.config.PROGRAMME_TIME_ZONE, LOCALES[language]),
+        link: `${this.config.APP_BASE_URL.replace(/\/$/, '')}/training`,
+      },
+    });
   }
 
   private async markAttendance(
@@ -441,8 +509,7 @@ export class TrainingBookingService {
     dto: TrainingFeedbackDto,
     context: AuditContext,
   ): Promise<TrainingFeedback> {
-    const booking = await this.findVisible(actor, bookingId, manager);
-    if (actor.role !== 'sme') throw new NotFoundError('training_booking', bookingId);
+    const booking = await this.find(actor, 'own', bookingId, manager);
     if (booking.status !== 'completed') throw TrainingErrors.notCompleted();
     const repo = manager.getRepository(TrainingFeedback);
     if (await repo.existsBy({ bookingId: booking.id })) throw TrainingErrors.feedbackGiven();
@@ -506,6 +573,22 @@ export class TrainingBookingService {
     const open = live.filter((r) => r.status !== 'done');
     if (!open.some((r) => r.id === recommendationId && r.kind === 'training' && r.code === moduleCode))
       throw TrainingErrors.unknownRecommendation();
+  }
+
+  /** The module's prerequisites this case has not completed, in the module's order. */
+  private async missingPrerequisites(
+    manager: EntityManager,
+    caseId: string,
+    module: TrainingModuleEntity,
+  ): Promise<string[]> {
+    if (!module.prerequisites.length) return [];
+    const rows = (await manager.query(
+      `SELECT m.code FROM training_booking b JOIN training_module m ON m.id = b.module_id
+        WHERE b.case_id = $1 AND b.status = 'completed' AND m.code = ANY($2::text[])`,
+      [caseId, module.prerequisites],
+    )) as { code: string }[];
+    const done = new Set(rows.map((r) => r.code));
+    return module.prerequisites.filter((code) => !done.has(code));
   }
 
   private async refuseDuplicate(

@@ -215,6 +215,7 @@ export class TrainingCatalogueService {
     code: string,
     dto: CreateSessionDto,
     context: AuditContext,
+    now: Date = new Date(),
   ): Promise<TrainingSession> {
     const module = await this.byCode(code, manager);
     if (!needsSession(module.format)) throw TrainingErrors.sessionForSelfPaced();
@@ -222,6 +223,12 @@ export class TrainingCatalogueService {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     const problems = [];
+    if (startsAt <= now)
+      problems.push({
+        field: 'startsAt',
+        message: 'A session cannot start in the past: give a future start',
+        code: 'training.starts_in_past',
+      });
     if (endsAt <= startsAt)
       problems.push({
         field: 'endsAt',

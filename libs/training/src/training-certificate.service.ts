@@ -1,6 +1,6 @@
 import { AppConfig } from '@app/config';
 import { Company } from '@app/enrolment';
-import { Case } from '@app/enrolment';
+import { Case } from '@app/cases';
 import { formatDate } from '@app/time';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

@@ -55,6 +55,30 @@ export const TrainingErrors = {
         code: 'training.session_in_past',
       },
     ]),
+  prerequisitesMissing: (missing: string[]) =>
+    new UnprocessableError(
+      'training.prerequisites_missing',
+      `Complete ${missing.join(', ')} first, or ask your adviser to book it for you`,
+      [
+        {
+          field: 'moduleCode',
+          message: `Complete these modules first: ${missing.join(', ')}`,
+          code: 'training.prerequisites_missing',
+        },
+      ],
+    ),
+  overrideNotAllowed: () =>
+    new UnprocessableError(
+      'training.override_not_allowed',
+      'Only an adviser can book without the prerequisites',
+      [
+        {
+          field: 'prerequisiteOverrideReason',
+          message: 'Only an adviser can book without the prerequisites',
+          code: 'training.override_not_allowed',
+        },
+      ],
+    ),
   alreadyBooked: (code: string) =>
     new ConflictError('training.already_booked', `This case already has module ${code} booked or completed`),
   sessionFull: (sessionId: string, waitlisted: number) =>

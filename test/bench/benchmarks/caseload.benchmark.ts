@@ -1,6 +1,8 @@
 import { CaseloadService } from '@app/advisers';
 import type { CaseloadQueryDto } from '@app/advisers';
+import type { AuditLogService } from '@app/audit-log';
 import type { AppConfig } from '@app/config';
+import { PolicyService } from '@app/identity';
 import { PageCursors } from '@app/web';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -32,7 +34,9 @@ async function caseloadStatements(officerId: string): Promise<Statement[]> {
     },
   } as unknown as DataSource;
   const config = { PROGRAMME_TIME_ZONE: 'Europe/London', SESSION_SECRET: 'bench-only-secret' } as AppConfig;
-  const service = new CaseloadService(recorder, config, new PageCursors(config));
+  // The caseload asks the policy only what a role may do, which writes nothing: no audit log needed.
+  const policy = new PolicyService({} as AuditLogService);
+  const service = new CaseloadService(recorder, config, new PageCursors(config), policy);
   await service.page(
     { id: officerId, role: 'officer', email: 'officer-1@bench.example', name: 'Officer 1' },
     QUERY as CaseloadQueryDto,

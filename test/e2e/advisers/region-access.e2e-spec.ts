@@ -1,7 +1,7 @@
+import { buildSmeCase, type SmeCase } from '../../factories';
 import { readJson, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
 import { call, caller, type Caller } from '../training/support/training.factory';
-import { insertCase, type TestCase } from './support/case.factory';
 
 /**
  * "Officers may widen an adviser's view to a region": read-only access to the region's cases (API, case
@@ -12,8 +12,8 @@ describe('advisers: read-only access to a region an officer grants', () => {
   let officer: Caller;
   let owner: Caller;
   let cover: Caller;
-  let inScotland: TestCase;
-  let inLondon: TestCase;
+  let inScotland: SmeCase;
+  let inLondon: SmeCase;
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -32,17 +32,15 @@ describe('advisers: read-only access to a region an officer grants', () => {
           })
         ).status,
       ).toBe(201);
-    inScotland = await insertCase(api.dataSource, {
-      region: 'scotland',
-      assignedAdviserId: owner.user.id,
-      status: 'active',
+    inScotland = await buildSmeCase(api, {
+      answers: { company: { region: 'scotland' } },
+      adviserId: owner.user.id,
     });
-    inLondon = await insertCase(api.dataSource, {
-      region: 'london',
-      assignedAdviserId: owner.user.id,
-      status: 'active',
+    inLondon = await buildSmeCase(api, {
+      answers: { company: { region: 'london' } },
+      adviserId: owner.user.id,
     });
-  });
+  }, 120_000);
   afterAll(() => api?.close());
 
   const caseload = async (who: Caller, query = ''): Promise<string[]> => {
@@ -58,11 +56,11 @@ describe('advisers: read-only access to a region an officer grants', () => {
     });
 
   it('hides the case before an officer widens the view, and lists no region cases', async () => {
-    expect((await call(api, cover.token, 'GET', `/api/v1/cases/${inScotland.id}`)).status).toBe(404);
+    expect((await call(api, cover.token, 'GET', `/api/v1/cases/${inScotland.caseId}`)).status).toBe(404);
     // The refusal is still a denial on the record, as for any adviser off the case.
     const denials = (await api.dataSource.query(
       `SELECT actor_id FROM audit_event WHERE action = 'access.denied' AND entity_id = $1`,
-      [inScotland.id],
+      [inScotland.caseId],
     )) as { actor_id: string }[];
     expect(denials.map((d) => d.actor_id)).toContain(cover.user.id);
     expect(await caseload(cover, '?scope=regions')).toEqual([]);
@@ -73,7 +71,7 @@ describe('advisers: read-only access to a region an officer grants', () => {
 
   it('lets officers ignore the scope: they see every case either way', async () => {
     const all = await caseload(officer, '?scope=regions');
-    expect(all).toEqual(expect.arrayContaining([inScotland.id, inLondon.id]));
+    expect(all).toEqual(expect.arrayContaining([inScotland.caseId, inLondon.caseId]));
   });
 
   it('refuses an unknown region or scope with field errors', async () => {
@@ -108,10 +106,12 @@ describe('advisers: read-only access to a region an officer grants', () => {
     });
 
     it('shows the Scotland case, not the London one, through the API and the regions scope', async () => {
-      expect((await call(api, cover.token, 'GET', `/api/v1/cases/${inScotland.id}`)).status).toBe(200);
-      expect((await call(api, cover.token, 'GET', `/api/v1/cases/${inScotland.id}/audits`)).status).toBe(200);
-      expect((await call(api, cover.token, 'GET', `/api/v1/cases/${inLondon.id}`)).status).toBe(404);
-      expect(await caseload(cover, '?scope=regions')).toEqual([inScotland.id]);
+      expect((await call(api, cover.token, 'GET', `/api/v1/cases/${inScotland.caseId}`)).status).toBe(200);
+      expect((await call(api, cover.token, 'GET', `/api/v1/cases/${inScotland.caseId}/audits`)).status).toBe(
+        200,
+      );
+      expect((await call(api, cover.token, 'GET', `/api/v1/cases/${inLondon.caseId}`)).status).toBe(404);
+      expect(await caseload(cover, '?scope=regions')).toEqual([inScotland.caseId]);
       // Their own caseload is unchanged (and empty).
       expect(await caseload(cover)).toEqual([]);
     });
@@ -120,21 +120,21 @@ describe('advisers: read-only access to a region an officer grants', () => {
       const before = Number(
         (
           (await api.dataSource.query(`SELECT count(*)::int AS n FROM interactions WHERE case_id = $1`, [
-            inScotland.id,
+            inScotland.caseId,
           ])) as { n: number }[]
         )[0].n,
       );
-      expect((await logInteraction(cover, inScotland.id)).status).toBe(404);
+      expect((await logInteraction(cover, inScotland.caseId)).status).toBe(404);
       expect(
         (
-          await call(api, cover.token, 'POST', `/api/v1/cases/${inScotland.id}/decline`, {
+          await call(api, cover.token, 'POST', `/api/v1/cases/${inScotland.caseId}/decline`, {
             reason: 'Not my region',
           })
         ).status,
       ).toBe(404);
       expect(
         (
-          await call(api, cover.token, 'POST', `/api/v1/cases/${inScotland.id}/outcomes`, {
+          await call(api, cover.token, 'POST', `/api/v1/cases/${inScotland.caseId}/outcomes`, {
             kind: 'new_market_entered',
             country: 'FR',
             occurredOn: '2026-11-01',
@@ -144,13 +144,13 @@ describe('advisers: read-only access to a region an officer grants', () => {
       const after = Number(
         (
           (await api.dataSource.query(`SELECT count(*)::int AS n FROM interactions WHERE case_id = $1`, [
-            inScotland.id,
+            inScotland.caseId,
           ])) as { n: number }[]
         )[0].n,
       );
       expect(after).toBe(before);
       // The assigned adviser still can.
-      expect((await logInteraction(owner, inScotland.id)).status).toBe(201);
+      expect((await logInteraction(owner, inScotland.caseId)).status).toBe(201);
     });
 
     it('offers the regions view on the caseload page and shows the case page without actions', async () => {
@@ -158,14 +158,14 @@ describe('advisers: read-only access to a region an officer grants', () => {
       expect(list.status).toBe(200);
       const html = await list.text();
       expect(html).toContain('Cases in my regions: Scotland');
-      expect(html).toContain(`/cases/${inScotland.id}`);
-      const page = await call(api, cover.token, 'GET', `/cases/${inScotland.id}`);
+      expect(html).toContain(`/cases/${inScotland.caseId}`);
+      const page = await call(api, cover.token, 'GET', `/cases/${inScotland.caseId}`);
       expect(page.status).toBe(200);
       const casePage = await page.text();
-      expect(casePage).not.toContain(`action="/cases/${inScotland.id}/interactions"`);
+      expect(casePage).not.toContain(`action="/cases/${inScotland.caseId}/interactions"`);
       // The assigned adviser's page does have the form (so the check above can fail).
-      const ownPage = await (await call(api, owner.token, 'GET', `/cases/${inScotland.id}`)).text();
-      expect(ownPage).toContain(`action="/cases/${inScotland.id}/interactions"`);
+      const ownPage = await (await call(api, owner.token, 'GET', `/cases/${inScotland.caseId}`)).text();
+      expect(ownPage).toContain(`action="/cases/${inScotland.caseId}/interactions"`);
     });
   });
 });

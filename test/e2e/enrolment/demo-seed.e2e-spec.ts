@@ -29,20 +29,25 @@ describe('enrolment demo seed', () => {
     expect(Object.fromEntries(rows.map((r) => [r.status, r.n]))).toEqual({
       appealed: 1,
       draft: 1,
-      eligible: 2,
+      eligible: 3,
       ineligible: 1,
-      submitted: 1,
       withdrawn: 1,
     });
-    const cases = await db.query(`SELECT stage, status FROM cases ORDER BY stage`);
-    expect(cases.rows).toEqual([
-      { stage: 'non_exporter', status: 'awaiting_assignment' },
-      { stage: 'passive_exporter', status: 'awaiting_assignment' },
+    // No enrolment is left "submitted" without a decision (Sofia Knitwear's was, with no case and no queue).
+    const stuck = await db.query(`SELECT legal_name FROM enrolments WHERE status = 'submitted'`);
+    expect(stuck.rows).toEqual([]);
+    const cases = await db.query(
+      `SELECT co.legal_name, c.stage, c.status FROM cases c JOIN companies co ON co.id = c.company_id`,
+    );
+    expect(cases.rows.map((r) => `${r.legal_name}: ${r.stage}, ${r.status}`).sort()).toEqual([
+      'Highland Smoke House Ltd: non_exporter, awaiting_assignment',
+      'Highland Smokehouse Ltd: passive_exporter, awaiting_assignment',
+      'Sofia Knitwear Ltd: non_exporter, awaiting_assignment',
     ]);
     const flags = await db.query(`SELECT reason, status FROM duplicate_flags`);
     expect(flags.rows).toEqual([{ reason: 'similar_name', status: 'open' }]);
     const events = await db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'case.opened'`);
-    expect(events.rows[0].n).toBe(2);
+    expect(events.rows[0].n).toBe(3);
     const users = await db.query(`SELECT count(*)::int AS n FROM users WHERE role = 'sme'`);
     expect(users.rows[0].n).toBe(4); // the identity seed's SMEs, no extra accounts
   });

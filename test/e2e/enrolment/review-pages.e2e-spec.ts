@@ -63,7 +63,75 @@ describe('officer enrolment review pages', () => {
       [ineligible.id],
     );
     expect(row).toEqual({ status: 'eligible', case_status: 'awaiting_assignment' });
-    expect(await (await web.get('/enrolment-review')).text()).toContain('There are no appeals waiting.');
+    const after = await (await web.get('/enrolment-review')).text();
+    expect(after).toContain('There are no appeals waiting.');
+
+    // The decision, who made it and when are kept on the enrolment and shown to staff and the SME.
+    const [kept] = (await api.dataSource.query(
+      `SELECT appeal_decision, appeal_decided_by_id, appeal_decided_at FROM enrolments WHERE id = $1`,
+      [ineligible.id],
+    )) as { appeal_decision: string; appeal_decided_by_id: string; appeal_decided_at: Date }[];
+    expect(kept).toMatchObject({ appeal_decision: 'upheld', appeal_decided_by_id: user.id });
+    expect(Date.now() - kept.appeal_decided_at.getTime()).toBeLessThan(600_000);
+    expect((await a.get(ineligible.id)).body.appeal).toMatchObject({
+      reason: 'We now have 240 employees.',
+      decision: 'upheld',
+      decidedAt: kept.appeal_decided_at.toISOString(),
+      decidedBy: { id: user.id, name: user.name },
+    });
+    const decided = after.slice(after.indexOf('id="decided-appeals"'));
+    expect(decided).toContain('Upheld');
+    expect(decided).toContain(user.name);
+    const home = await (
+      await fetch(`${api.url}/home`, { headers: { authorization: `Bearer ${a.token}`, accept: 'text/html' } })
+    ).text();
+    expect(home).toMatch(new RegExp(`<span id="appeal-decision">Upheld on [^<]+ by ${user.name}</span>`));
+  });
+
+  it('gives officers a queue of submitted enrolments awaiting a decision, with their age, and decides them', async () => {
+    const sme = await smeClient();
+    const draft = await sme.create(completeAnswers({ company: { legalName: 'Stuck Knitwear Ltd' } }));
+    // Left in "submitted" with no decision, as the demo data once left Sofia Knitwear.
+    await api.dataSource.query(
+      `UPDATE enrolments SET status = 'submitted', submitted_at = now() - interval '3 days 2 hours' WHERE id = $1`,
+      [draft.body.id],
+    );
+    const { user, password } = await createUser(api, 'officer');
+    const officer = apiClient(api, await tokenFor(api, user.email, password));
+    const queue = await officer.call('GET', '/api/v1/enrolments/awaiting-decision');
+    expect(queue.status).toBe(200);
+    expect(queue.body.items).toEqual([
+      expect.objectContaining({ id: draft.body.id, companyName: 'Stuck Knitwear Ltd', ageDays: 3 }),
+    ]);
+
+    const web = await signInWeb(api, user.email, password);
+    const page = await web.get('/enrolment-review?lang=es');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const row = html.slice(html.indexOf('id="awaiting-decision"'));
+    expect(row).toContain('Stuck Knitwear Ltd');
+    expect(row).toContain('3 días');
+    expect(row).toContain(`action="/enrolment-review/submitted/${draft.body.id}/decide"`);
+
+    const decided = await web.post(`/enrolment-review/submitted/${draft.body.id}/decide`, {});
+    expect(decided.status).toBe(303);
+    expect(decided.headers.get('location')).toBe('/enrolment-review?done=decided');
+    const [result] = (await api.dataSource.query(
+      `SELECT e.status, c.status AS case_status FROM enrolments e LEFT JOIN cases c ON c.enrolment_id = e.id WHERE e.id = $1`,
+      [draft.body.id],
+    )) as { status: string; case_status: string | null }[];
+    expect(result).toEqual({ status: 'eligible', case_status: 'awaiting_assignment' });
+    const [audit] = (await api.dataSource.query(
+      `SELECT actor_id FROM audit_event WHERE action = 'enrolment.decided' AND entity_id = $1`,
+      [draft.body.id],
+    )) as { actor_id: string }[];
+    expect(audit.actor_id).toBe(user.id);
+    expect((await officer.call('GET', '/api/v1/enrolments/awaiting-decision')).body.items).toEqual([]);
+    expect(await (await web.get('/enrolment-review?lang=en')).text()).toContain(
+      'No application is waiting for a decision.',
+    );
+    // Deciding again is refused: it is no longer waiting.
+    expect((await officer.call('POST', `/api/v1/enrolments/${draft.body.id}/decision`)).status).toBe(409);
   });
 
   it('is not there for SMEs or advisers', async () => {

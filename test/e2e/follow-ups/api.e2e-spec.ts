@@ -94,6 +94,30 @@ describe('follow-ups API and pages: your tasks, inbox, local mail, queue board',
     });
   });
 
+  it('lists the same tasks as /tasks: the documented call without parameters, and escalations to an officer', async () => {
+    const plain = await get('/api/v1/follow-ups', adviserToken);
+    expect(plain.status).toBe(200);
+    expect((await readJson(plain)).items.map((t: { context: object }) => t.context)).toEqual([
+      { companyName: 'Mine Ltd' },
+    ]);
+
+    const officerTasks = await readJson(await get('/api/v1/follow-ups?assignee=me', officerToken));
+    expect(officerTasks.items).toHaveLength(1);
+    expect(officerTasks.items[0]).toMatchObject({
+      status: 'escalated',
+      assignedToYou: false,
+      escalatedToYou: true,
+      context: { companyName: 'Escalated SL' },
+    });
+
+    const doc = await readJson(await get('/api/docs-json'));
+    const params = doc.paths['/api/v1/follow-ups'].get.parameters as { name: string; required?: boolean }[];
+    expect(params.map((p) => [p.name, p.required ?? false])).toEqual([
+      ['assignee', false],
+      ['status', false],
+    ]);
+  });
+
   it('refuses a malformed filter with a field error, and hides the task list from SMEs', async () => {
     const bad = await get('/api/v1/follow-ups?assignee=everyone', adviserToken);
     expect(bad.status).toBe(400);
@@ -136,6 +160,62 @@ describe('follow-ups API and pages: your tasks, inbox, local mail, queue board',
     expect(html).toContain('Herzlichen Glückwunsch: Sie sind jetzt proaktiver Exporteur');
     expect(html).toContain('E-Mail unterwegs');
     expect(await (await get('/inbox', adviserToken)).text()).toContain('You have no messages yet.');
+  });
+
+  it('lets an SME mark messages read, one or all, and counts the unread ones (API and page)', async () => {
+    const post = (path: string, token: string) =>
+      fetch(`${api.url}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const sme = (await api.dataSource.query(`SELECT email, name FROM users WHERE id = $1`, [smeId])) as {
+      email: string;
+      name: string;
+    }[];
+    await api.app.get(UnitOfWork).run((m) =>
+      api.app.get(NotificationService).notify(m, {
+        idempotencyKey: `stage-changed:${randomUUID()}`,
+        kind: 'stage-changed.sme',
+        recipient: { userId: smeId, email: sme[0].email, name: sme[0].name, language: 'de' },
+        values: { companyName: 'Muster GmbH', stageName: 'passiver Exporteur' },
+      }),
+    );
+    const before = await readJson(await get('/api/v1/notifications', smeToken));
+    expect(before.unreadCount).toBe(2);
+    const [first, second] = before.items as { id: string; readAt: string | null }[];
+    expect(first.readAt).toBeNull();
+
+    const page = await (await get('/inbox?lang=de', smeToken)).text();
+    expect(page).toContain('Sie haben 2 ungelesene Nachrichten.');
+    expect(page).toContain(`action="/inbox/${first.id}/read"`);
+
+    // Nobody else may mark it, and an unknown id is a 404 too.
+    expect((await post(`/api/v1/notifications/${first.id}/read`, adviserToken)).status).toBe(404);
+    expect((await post(`/api/v1/notifications/${randomUUID()}/read`, smeToken)).status).toBe(404);
+    const one = await post(`/api/v1/notifications/${first.id}/read`, smeToken);
+    expect(one.status).toBe(200);
+    expect(await readJson(one)).toEqual({ unreadCount: 1 });
+    const after = await readJson(await get('/api/v1/notifications', smeToken));
+    expect(after.items.find((n: { id: string }) => n.id === first.id).readAt).not.toBeNull();
+    expect(after.items.find((n: { id: string }) => n.id === second.id).readAt).toBeNull();
+    expect(await (await get('/inbox?lang=de', smeToken)).text()).toContain(
+      'Sie haben 1 ungelesene Nachricht.',
+    );
+
+    const all = await post('/inbox/read-all', smeToken);
+    expect(all.status).toBe(303);
+    expect(all.headers.get('location')).toBe('/inbox');
+    expect((await readJson(await get('/api/v1/notifications', smeToken))).unreadCount).toBe(0);
+    expect(await (await get('/inbox', smeToken)).text()).toContain('You have read every message.');
+
+    const audit = (await api.dataSource.query(
+      `SELECT action, entity_id FROM audit_event WHERE action LIKE 'notification.%' ORDER BY id`,
+    )) as { action: string; entity_id: string }[];
+    expect(audit).toEqual([
+      { action: 'notification.read', entity_id: first.id },
+      { action: 'notification.all_read', entity_id: smeId },
+    ]);
   });
 
   it('lists and shows local mail to admins only, and refuses paths that are not a message', async () => {

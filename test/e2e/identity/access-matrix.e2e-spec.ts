@@ -1,11 +1,25 @@
+import { METHODS } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { CookieJar, createUser, tokenFor } from '../../support/auth';
-import type { Json } from '../../support/http';
+import {
+  approveDataProtectionRequest,
+  buildAdviserProfile,
+  buildBooking,
+  buildDataProtectionRequest,
+  buildExport,
+  buildRecommendation,
+  buildSelfAudit,
+  buildSession,
+  buildSmeCase,
+  buildSubmittedEnrolment,
+  buildToken,
+  buildUser,
+  type TestUser,
+} from '../../factories';
+import { CookieJar } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
-import { completeAnswers } from '../enrolment/enrolment-fixtures';
 import {
   CALLERS,
   type Caller,
@@ -44,6 +58,55 @@ function discoverRoutes(api: TestApi): string[] {
   return [...routes].sort();
 }
 
+/**
+ * Every route the HTTP server really serves: the route layers of Express's router, which holds Nest's
+ * controllers and whatever else mounts a route (Swagger's pages), as `METHOD /path`. A path registered for
+ * every HTTP method (Nest's `@All`, middleware bound to routes) is one `ALL /path`. Plain middleware
+ * (static files, body parsers) is not a route and is not listed.
+ */
+function servedRoutes(api: TestApi): string[] {
+  type Layer = { route?: { path: string | string[]; methods: Record<string, boolean> } };
+  const express = api.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
+  const methodsOf = new Map<string, Set<string>>();
+  for (const { route } of express.router.stack) {
+    if (!route) continue;
+    for (const path of [route.path].flat()) {
+      const methods = methodsOf.get(path) ?? new Set<string>();
+      for (const method of Object.keys(route.methods))
+        if (route.methods[method]) methods.add(method.toUpperCase());
+      methodsOf.set(path, methods);
+    }
+  }
+  return [...methodsOf]
+    .flatMap(([path, methods]) =>
+      methods.has('_ALL') || METHODS.every((m) => methods.has(m))
+        ? [`ALL ${path}`]
+        : [...methods].map((m) => `${m} ${path}`),
+    )
+    .filter((route) => !(route in MIDDLEWARE_ROUTES))
+    .sort();
+}
+
+/**
+ * Route layers that are middleware, not routes: each calls `next()` for every request and answers none.
+ * Listed with the reason, so that anything else Express serves must have a rule.
+ */
+const MIDDLEWARE_ROUTES: Record<string, string> = {
+  'ALL /{*path}':
+    "identity's session and auth middleware (`forRoutes('*path')`), which Nest mounts as a catch-all layer",
+};
+
+/** The operations of the OpenAPI document the api serves (`/api/docs-json`), as `METHOD /path/:param`. */
+async function documentedRoutes(api: TestApi): Promise<string[]> {
+  const res = await fetch(`${api.url}/api/docs-json`);
+  const document = (await res.json()) as { paths: Record<string, Record<string, unknown>> };
+  return Object.entries(document.paths)
+    .flatMap(([path, operations]) =>
+      Object.keys(operations).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    )
+    .sort();
+}
+
 /** The `:name` and `*name` parameters of a route template. */
 const paramsOf = (template: string): string[] => [...template.matchAll(/[:*]([A-Za-z]+)/g)].map((m) => m[1]);
 
@@ -73,8 +136,11 @@ const MATRIX = Object.keys(ROUTE_RULES)
 const UNKNOWN_FIELD = { accessMatrixProbe: 'not a field of any request' };
 
 /**
- * The access matrix: every route in the rule table (route-rules.ts) × every kind of caller, with SME A's
- * real record ids where a route is about one record. A caller the table refuses must be refused —
+ * The access matrix, generated: every route the running api serves (Nest's metadata, Express's router and
+ * the OpenAPI document must all be in the rule table, route-rules.ts, and the table in them) × every kind
+ * of caller — anonymous and each role, and for records an owner and a stranger of the same role — with
+ * SME A's real record ids, made by test/factories, where a route is about one record. A caller the table
+ * refuses must be refused —
  * anonymous: 401 on the API, a redirect to sign-in for a page, 401 for a page form (its CSRF token is
  * valid, only the sign-in is missing); signed in: 404 plus an `access.denied` audit row for that caller
  * written by that call, which is what tells a refusal from a handler's own "no such record". A caller the
@@ -85,130 +151,83 @@ const UNKNOWN_FIELD = { accessMatrixProbe: 'not a field of any request' };
 describe('access matrix', () => {
   let api: TestApi;
   const tokens = {} as Record<SignedIn, string>;
-  const users = {} as Record<SignedIn, { id: string; email: string }>;
+  const users = {} as Record<SignedIn, TestUser>;
   const ids = {} as Record<RecordName, string>;
 
   /**
-   * A bearer-token call that sets a record up, and must succeed (2xx, or a page form's 303); `form` sends
-   * a page's urlencoded form instead of JSON. Answers the JSON body, or for a redirect its location.
+   * SME A's enrolment, case (on adviserOn's caseload) and what hangs off it, and the staff-side records,
+   * all made through the services by the central factories (test/factories).
    */
-  const made = async (who: SignedIn, method: string, path: string, body: Json, form = false) => {
-    const res = await fetch(`${api.url}${path}`, {
-      method,
-      redirect: 'manual',
-      headers: {
-        authorization: `Bearer ${tokens[who]}`,
-        'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json',
-      },
-      body: form ? new URLSearchParams(body as Record<string, string>).toString() : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (res.status >= 300 && res.status !== 303)
-      throw new Error(`setting up: ${method} ${path} as ${who} answered ${res.status} ${text.slice(0, 500)}`);
-    return res.status === 303 ? { location: res.headers.get('location') ?? '' } : (JSON.parse(text) as Json);
-  };
-
-  /** SME A's enrolment, case (on adviserOn's caseload) and what hangs off it, and the staff-side records. */
   async function setUpRecords(): Promise<void> {
     for (const [name, record] of Object.entries(RECORDS))
       if ('value' in record) ids[name as RecordName] = record.value;
 
     const legalName = `Access Matrix ${randomUUID().slice(0, 8)} Ltd`;
-    const answers = completeAnswers({ company: { legalName } });
-    ids.enrolment = (await made('smeA', 'POST', '/api/v1/enrolments', answers)).id as string;
-    const submitted = await made('smeA', 'POST', `/api/v1/enrolments/${ids.enrolment}/submit`, {});
-    ids.case = submitted.case.id as string;
-
-    for (const who of ['adviserOn', 'adviserOff'] as const)
-      await made('officer', 'POST', '/api/v1/advisers', { userId: users[who].id, capacity: 10, regions: [] });
-    ids.adviser = users.adviserOn.id;
-    await made('officer', 'POST', `/api/v1/cases/${ids.case}/assignment`, {
-      adviserId: users.adviserOn.id,
-      reason: 'access matrix',
+    for (const who of ['adviserOn', 'adviserOff'] as const) await buildAdviserProfile(api, users[who].user);
+    ids.adviser = users.adviserOn.user.id;
+    const smeA = await buildSmeCase(api, {
+      sme: users.smeA,
+      answers: { company: { legalName } },
+      adviserId: users.adviserOn.user.id,
     });
+    ids.enrolment = smeA.enrolmentId;
+    ids.case = smeA.caseId;
 
     // SME B enrols a company of the same name in the same region: a near-duplicate flag for officers.
-    const other = await made(
-      'smeB',
-      'POST',
-      '/api/v1/enrolments',
-      completeAnswers({ company: { legalName } }),
-    );
-    await made('smeB', 'POST', `/api/v1/enrolments/${other.id as string}/submit`, {});
+    const other = await buildSubmittedEnrolment(api, {
+      sme: users.smeB,
+      answers: { company: { legalName } },
+    });
     const [flag] = (await api.dataSource.query(`SELECT id FROM duplicate_flags WHERE enrolment_id = $1`, [
-      other.id,
+      other.enrolmentId,
     ])) as { id: string }[];
     ids.flag = flag?.id;
 
-    const audit = await made('smeA', 'POST', `/api/v1/cases/${ids.case}/audits`, { questionnaireVersion: 1 });
-    ids.selfAudit = audit.audit.id as string;
-    const recommendation = await made('adviserOn', 'POST', `/api/v1/cases/${ids.case}/recommendations`, {
+    ids.selfAudit = await buildSelfAudit(api, ids.case, users.smeA.user);
+    ids.recommendation = await buildRecommendation(api, ids.case, users.adviserOn.user, {
       kind: 'training',
       code: 'social-media-foundations',
-      note: 'access matrix',
     });
-    ids.recommendation = recommendation.recommendation.id as string;
-    const booking = await made('smeA', 'POST', `/api/v1/cases/${ids.case}/training`, {
+    ids.booking = await buildBooking(api, users.smeA.user, ids.case, {
       moduleCode: 'social-media-foundations',
     });
-    ids.booking = booking.id as string;
+    ids.session = await buildSession(api, ids.module);
 
-    const startsAt = new Date(Date.now() + 7 * 24 * 3600_000);
-    const session = await made('officer', 'POST', `/api/v1/training/modules/${ids.module}/sessions`, {
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
-      timeZone: 'Europe/London',
-      capacity: 10,
-      joinUrl: 'https://meet.example.test/access-matrix',
-      language: 'en',
-    });
-    ids.session = session.id as string;
-
-    /** A data-protection request made through the page form; its id from the redirect. */
-    const request = async (who: SignedIn, kind: 'access' | 'erasure', email: string): Promise<string> => {
-      const answer = await made(
-        who,
-        'POST',
-        `/admin/data-protection/${kind}`,
-        { email, reason: 'access matrix' },
-        true,
-      );
-      return /requests\/([0-9a-f-]{36})/.exec(answer.location as string)?.[1] ?? '';
-    };
-    ids.accessRequest = await request('officer', 'access', users.smeB.email);
-    ids.staffErasure = await request('admin', 'erasure', users.adviserOff.email);
-    ids.approvedAccess = await request('admin', 'access', users.smeA.email);
+    ids.accessRequest = await buildDataProtectionRequest(
+      api,
+      users.officer.user,
+      'access',
+      users.smeB.user.email,
+    );
+    ids.staffErasure = await buildDataProtectionRequest(
+      api,
+      users.admin.user,
+      'erasure',
+      users.adviserOff.user.email,
+    );
+    ids.approvedAccess = await buildDataProtectionRequest(
+      api,
+      users.admin.user,
+      'access',
+      users.smeA.user.email,
+    );
     // Approved by a second officer who is none of the matrix's callers.
-    const approval = await fetch(`${api.url}/admin/data-protection/requests/${ids.approvedAccess}/approve`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: {
-        authorization: `Bearer ${approverToken}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: '',
-    });
-    if (approval.status !== 303) throw new Error(`setting up: approving answered ${approval.status}`);
-    ids.export = (await made('adviserOn', 'POST', '/api/v1/reports/exports', { format: 'csv' })).id as string;
+    const approver = await buildUser(api, 'officer');
+    await approveDataProtectionRequest(api, approver.user, ids.approvedAccess);
+    ids.export = await buildExport(api, users.adviserOn.user);
 
     for (const name of Object.keys(RECORDS) as RecordName[])
       if (!ids[name]) throw new Error(`setting up ${name}: no id`);
   }
 
-  /** A second officer, none of the callers, who approves the `approvedAccess` request. */
-  let approverToken: string;
-
   beforeAll(async () => {
     api = await startTestApi();
     for (const [who, role] of Object.entries(ROLE_OF) as [SignedIn, (typeof ROLE_OF)[SignedIn]][]) {
-      const { user, password } = await createUser(api, role);
-      tokens[who] = await tokenFor(api, user.email, password);
-      users[who] = user;
+      users[who] = await buildUser(api, role);
+      tokens[who] = await buildToken(api, users[who].user);
     }
-    const approver = await createUser(api, 'officer');
-    approverToken = await tokenFor(api, approver.user.email, approver.password);
     await setUpRecords();
-  });
+  }, 180_000);
   afterAll(() => api.close());
 
   /** The route's path, each parameter replaced by the record or value the rule names, else a random UUID. */
@@ -256,26 +275,35 @@ describe('access matrix', () => {
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE action = 'access.denied' AND actor_id = $1)::int AS denials
          FROM audit_event`,
-      [who === 'anonymous' ? null : users[who].id],
+      [who === 'anonymous' ? null : users[who].user.id],
     )) as { total: number; denials: number }[];
     return row;
   };
 
-  it('has a rule for every route the api registers, and no rule for a route that is gone', () => {
-    const routes = discoverRoutes(api);
-    expect(routes.length).toBeGreaterThan(100);
+  it('has a rule for every route the api serves, and no rule for a route that is gone', async () => {
+    const declared = discoverRoutes(api);
+    const served = servedRoutes(api);
+    const documented = await documentedRoutes(api);
+    expect(served.length).toBeGreaterThan(100);
+    const every = [...new Set([...declared, ...served, ...documented])].sort();
     expect({
-      routesWithoutRule: routes.filter((r) => !(r in ROUTE_RULES)),
-      rulesWithoutRoute: Object.keys(ROUTE_RULES).filter((r) => !routes.includes(r)),
-    }).toEqual({ routesWithoutRule: [], rulesWithoutRoute: [] });
+      routesWithoutRule: every.filter((r) => !(r in ROUTE_RULES)),
+      rulesWithoutRoute: Object.keys(ROUTE_RULES).filter((r) => !served.includes(r)),
+      declaredButNotServed: declared.filter((r) => !served.includes(r)),
+    }).toEqual({ routesWithoutRule: [], rulesWithoutRoute: [], declaredButNotServed: [] });
   });
 
-  it('names only parameters its routes have, and skips the allowed call of no GET', () => {
+  it('knows what every parameter names, and skips the allowed call of no GET', () => {
     const wrong = Object.entries(ROUTE_RULES).flatMap(([key, rule]) => {
       const params = paramsOf(key);
       const named = [...(rule.record ? ['id'] : []), ...Object.keys(rule.params ?? {})];
       return [
         ...named.filter((p) => !params.includes(p)).map((p) => `${key} names :${p}, which it has not`),
+        // A parameter the matrix cannot fill with a real record: allowed callers would only ever see "not
+        // found", so the route's allowed answer would go unchecked unless the rule says why that is right.
+        ...params
+          .filter((p) => !named.includes(p) && !rule.allowedAnswer && !rule.allowedCallNotMade)
+          .map((p) => `${key}: the matrix does not know what :${p} names (add a record or an allowedAnswer)`),
         ...(rule.allowedCallNotMade && key.startsWith('GET ') ? [`${key}: a GET changes nothing`] : []),
       ];
     });
@@ -334,7 +362,7 @@ describe('access matrix', () => {
   it.each(DUTY_RULES.map((d) => [d.route, d.why, d] as const))('%s: refuses %s', async (key, _why, duty) => {
     const [method, template] = key.split(' ');
     const path = template.replace(/:id\b/, duty.record ? ids[duty.record] : randomUUID());
-    const body = { ...(duty.body ?? {}), ...(duty.emailOf ? { email: users[duty.emailOf].email } : {}) };
+    const body = { ...(duty.body ?? {}), ...(duty.emailOf ? { email: users[duty.emailOf].user.email } : {}) };
     const requests = async () =>
       api.dataSource.query(`SELECT id, status, decided_by_id FROM data_protection_request ORDER BY id`);
     const before = { audit: await auditRows(duty.caller), requests: await requests() };
@@ -342,7 +370,7 @@ describe('access matrix', () => {
     const [denial] = (await api.dataSource.query(
       `SELECT after->>'rule' AS rule FROM audit_event WHERE action = 'access.denied' AND actor_id = $1
         ORDER BY id DESC LIMIT 1`,
-      [users[duty.caller].id],
+      [users[duty.caller].user.id],
     )) as { rule: string }[];
     const after = await auditRows(duty.caller);
     expect({

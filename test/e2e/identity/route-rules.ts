@@ -99,12 +99,26 @@ const ON_CASE = { record: 'case' } as const;
  * The rule of every route, checked by access-matrix.e2e-spec.ts against what the running api answers each
  * kind of caller. It is the spec, written out by hand from what each route is for (README "Roles and
  * access"), not read from the decorators: remove a `@Roles(...)`, a record check or the guard and the
- * matrix fails; add a route and the matrix fails until its rule is written here.
+ * matrix fails; add a route (a controller's, or anything else mounted on Express) and the matrix fails
+ * until its rule is written here, with what each of its parameters names.
  */
 export const ROUTE_RULES: Record<string, RouteRule> = {
   // --- Bull Board: admins only -------------------------------------------------------------------------
   'ALL /admin/queues': { allow: ['admin'] },
   'ALL /admin/queues/*path': { allow: ['admin'], params: { path: 'queueBoardPath' } },
+
+  // --- the API's OpenAPI description and Swagger UI: SwaggerModule serves them outside Nest's guard --------
+  'GET /api/docs': { allow: 'public' },
+  'GET /api/docs/': { allow: 'public' },
+  'GET /api/docs/index.html': { allow: 'public' },
+  'GET /api/docs/LICENSE': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'SwaggerModule answers this path with "not found" on purpose' },
+  },
+  'GET /api/docs/swagger-ui-init.js': { allow: 'public' },
+  'GET /api/docs/docs/swagger-ui-init.js': { allow: 'public' },
+  'GET /api/docs-json': { allow: 'public' },
+  'GET /api/docs-yaml': { allow: 'public' },
 
   // --- sign-in, registration, tokens, public pages ------------------------------------------------------
   'DELETE /api/v1/auth/token': {
@@ -116,7 +130,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/me': { allow: 'signed-in' },
   'GET /certificates/:code': {
     allow: 'public',
-    allowedAnswer: { status: 404, why: 'no certificate has this code: the ordinary "page not found"' },
+    allowedAnswer: { status: 404, why: 'no certificate has this code: "this is not a valid certificate"' },
   },
   'GET /health': { allow: 'public' },
   'GET /health/ready': { allow: 'public' },
@@ -180,6 +194,22 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/follow-ups': { allow: ['adviser', 'officer', 'admin'], query: 'assignee=me' },
   'GET /api/v1/notifications': { allow: 'signed-in' },
   'GET /inbox': { allow: 'signed-in' },
+  'POST /api/v1/notifications/:id/read': {
+    allow: 'signed-in',
+    allowedAnswer: { status: 404, why: "a random id names none of the caller's messages" },
+  },
+  'POST /api/v1/notifications/read-all': {
+    allow: 'signed-in',
+    allowedCallNotMade: "marks the caller's own messages read and takes no body to spoil",
+  },
+  'POST /inbox/:id/read': {
+    allow: 'signed-in',
+    allowedAnswer: { status: 404, why: "a random id names none of the caller's messages" },
+  },
+  'POST /inbox/read-all': {
+    allow: 'signed-in',
+    allowedCallNotMade: "marks the caller's own messages read and takes no body to spoil",
+  },
   'GET /tasks': { allow: ['adviser', 'officer', 'admin'] },
 
   // --- enrolment ---------------------------------------------------------------------------------------
@@ -193,6 +223,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /enrol/:id/check': { allow: ['sme'], record: 'enrolment' },
   'GET /enrol/:id/confirmation': { allow: ['sme'], record: 'enrolment' },
   'GET /enrolment-review': { allow: ['officer', 'admin'] },
+  'GET /api/v1/enrolments/awaiting-decision': { allow: ['officer', 'admin'] },
   'PATCH /api/v1/enrolments/:id': { allow: ['sme'], record: 'enrolment', validBody: {} },
   'POST /api/v1/duplicate-flags/:id/dismiss': {
     allow: ['officer', 'admin'],
@@ -211,6 +242,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     validBody: { reason: 'access matrix' },
   },
   'POST /api/v1/enrolments/:id/appeal/decision': { allow: ['officer', 'admin'], record: 'enrolment' },
+  'POST /api/v1/enrolments/:id/decision': {
+    allow: ['officer', 'admin'],
+    record: 'enrolment',
+    allowedAnswer: {
+      status: 409,
+      why: 'the enrolment is already decided (eligible), not waiting for a decision',
+    },
+  },
   'POST /api/v1/enrolments/:id/submit': { allow: ['sme'], record: 'enrolment', validBody: {} },
   'POST /api/v1/enrolments/:id/withdraw': {
     allow: ['sme'],
@@ -229,6 +268,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     allow: ['sme'],
     record: 'enrolment',
     allowedAnswer: { status: 303, why: 'already submitted: back to its confirmation, nothing changes' },
+  },
+  'POST /enrolment-review/submitted/:id/decide': {
+    allow: ['officer', 'admin'],
+    record: 'enrolment',
+    allowedAnswer: {
+      status: 409,
+      why: 'the enrolment is already decided (eligible), not waiting for a decision',
+    },
   },
   'POST /enrolment-review/appeals/:id/rejected': {
     allow: ['officer', 'admin'],

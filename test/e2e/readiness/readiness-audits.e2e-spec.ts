@@ -260,7 +260,21 @@ describe('readiness audits (API)', () => {
       ['export-finance', 'proposed'],
     ]);
     const finance = proposed.find((r) => r.code === 'export-finance') as Json;
-    expect(finance.because).toEqual(['Getting paid: payment methods, credit insurance, currency risk']);
+    // The answer given and why it led here, not the question alone (which read as if it were the answer).
+    expect(finance.because).toEqual([
+      'You answered “Case by case” to “Getting paid: payment methods, credit insurance, currency risk”. ' +
+        'This help is suggested for answers below “Standard terms and some cover”.',
+    ]);
+    const german = await fetch(`${api.url}/api/v1/cases/${kase.id}/recommendations`, {
+      headers: { authorization: `Bearer ${adviser.token}`, 'accept-language': 'de' },
+    });
+    const germanFinance = ((await german.json()) as { recommendations: Json[] }).recommendations.find(
+      (r) => r.code === 'export-finance',
+    ) as Json;
+    expect(germanFinance.because).toEqual([
+      'Sie haben auf „Bezahlt werden: Zahlungsarten, Kreditversicherung, Währungsrisiko“ mit „Von Fall zu Fall“ ' +
+        'geantwortet. Diese Hilfe schlagen wir bei Antworten unter „Standardbedingungen und etwas Absicherung“ vor.',
+    ]);
 
     const dropped = await call(
       'PATCH',

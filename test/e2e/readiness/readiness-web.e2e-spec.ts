@@ -126,7 +126,11 @@ describe('readiness self-assessment pages', () => {
       expect.arrayContaining(['export-plan-coaching', 'social-listening-market-research']),
     );
     for (const r of listed.recommendations as Json[]) expect(results).toContain(escapeHtml(r.text));
-    expect(results).toContain('Wegen: Es gibt einen Exportplan');
+    // The reason states the answer given and why it led here (it used to quote the question alone).
+    expect(results).toContain(
+      'Warum wir das vorschlagen: Sie haben auf „Es gibt einen Exportplan“ mit „Nur Ideen“ geantwortet. ' +
+        'Diese Hilfe schlagen wir bei Antworten unter „Ein schriftlicher Plan“ vor.',
+    );
     expect(results).toMatch(/<html[^>]+lang="de"/);
 
     const [row] = await api.dataSource.query(

@@ -236,17 +236,37 @@ describe('row-level case exports (background jobs)', () => {
       expect(audited.after.rows).toBe(total);
     });
 
+    it("refuses an adviser's export of another adviser's cases, rather than describing it as all cases", async () => {
+      const refused = await call(api, adviser.token, 'POST', '/api/v1/reports/exports', {
+        format: 'csv',
+        adviserId: officer.user.id,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect((await readJson(refused)).errors).toEqual([
+        expect.objectContaining({
+          field: 'adviserId',
+          code: 'notYourCaseload',
+          message: 'You can export only your own caseload: leave the adviser out',
+        }),
+      ]);
+      const mine = await readJson(
+        await call(api, adviser.token, 'POST', '/api/v1/reports/exports', { format: 'csv' }),
+      );
+      expect(mine.description).toBe('your caseload');
+      expect(mine.filters.adviserId).toBe(adviser.user.id);
+    });
+
     it("an adviser's XLSX holds only their own caseload, with contact details when a purpose is given", async () => {
       const started = await readJson(
         await call(api, adviser.token, 'POST', '/api/v1/reports/exports', {
           format: 'xlsx',
-          // An adviser cannot widen their export to someone else's caseload.
-          adviserId: officer.user.id,
           includeContact: true,
           purpose: 'Inviting my companies to the spring webinar',
         }),
       );
       expect(started.filters.adviserId).toBe(adviser.user.id);
+      expect(started.description).toBe('your caseload, with contact details');
       const done = await waitReady(adviser.token, started.id);
       expect(done.rowsWritten).toBe(casesOfAdviser);
       const file = await call(api, adviser.token, 'GET', done.downloadUrl);

@@ -1,6 +1,15 @@
 import { readJson } from '../../support/http';
 import { startTestApi, TestApi } from '../../support/test-api';
-import { addSession, call, caller, Caller, caseFor, count, moveSession } from './support/training.factory';
+import {
+  addSession,
+  call,
+  caller,
+  Caller,
+  caseFor,
+  completePrerequisites,
+  count,
+  moveSession,
+} from './support/training.factory';
 
 // Several HTTP round trips per test; the whole suite shares two cores with browser tests.
 jest.setTimeout(120_000);
@@ -40,6 +49,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
     const sessionId = await addSession(api, officer.token, 'linkedin-b2b-prospecting', { capacity: 5 });
     for (let i = 0; i < 2; i++) {
       const c = await caseFor(api, null);
+      await completePrerequisites(api, c.id, 'linkedin-b2b-prospecting');
       const res = await call(api, officer.token, 'POST', `/api/v1/cases/${c.id}/training`, {
         moduleCode: 'linkedin-b2b-prospecting',
         sessionId,
@@ -47,6 +57,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
       expect(res.status).toBe(201);
     }
     const cases = await Promise.all(Array.from({ length: 20 }, () => caseFor(api, null)));
+    for (const c of cases) await completePrerequisites(api, c.id, 'linkedin-b2b-prospecting');
     const responses = await Promise.all(
       cases.map((c) =>
         call(api, officer.token, 'POST', `/api/v1/cases/${c.id}/training`, {
@@ -70,6 +81,15 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
       `SELECT id FROM training_booking WHERE session_id = $1 AND status = 'waitlisted' ORDER BY seq`,
       [sessionId],
     )) as { id: string }[];
+    // The first waiting case belongs to SME B, who enrolled in German: it is told in German.
+    const [{ case_id: promotedCase }] = (await api.dataSource.query(
+      `SELECT case_id FROM training_booking WHERE id = $1`,
+      [waiting[0].id],
+    )) as { case_id: string }[];
+    await api.dataSource.query(
+      `UPDATE enrolments SET language = 'de', user_id = $2 WHERE id = (SELECT enrolment_id FROM cases WHERE id = $1)`,
+      [promotedCase, smeB.user.id],
+    );
     const someBooked = bodies.find((b) => b.status === 'booked')!;
     const cancel = await call(api, officer.token, 'PATCH', `/api/v1/training/bookings/${someBooked.id}`, {
       action: 'cancel',
@@ -99,6 +119,30 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
       await count(
         api,
         `SELECT 1 FROM case_timeline_events WHERE kind = 'training.promoted' AND ref_id = $1`,
+        [waiting[0].id],
+      ),
+    ).toBe(1);
+    // The SME is told, in its language, in-app and by email (the notification's outbox row), and only it.
+    const told = (await api.dataSource.query(
+      `SELECT n.id, n.subject, n.body_text, n.language, n.recipient_user_id = e.user_id AS to_sme
+         FROM notification n JOIN cases c ON c.id = n.case_id JOIN enrolments e ON e.id = c.enrolment_id
+        WHERE n.kind = 'training-promoted.sme'`,
+    )) as { id: string; subject: string; body_text: string; language: string; to_sme: boolean }[];
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ language: 'de', to_sme: true });
+    expect(told[0].subject).toMatch(/^Sie haben einen Platz: „LinkedIn-Akquise für B2B-Exportkontakte“ am /);
+    expect(
+      await count(
+        api,
+        `SELECT 1 FROM outbox_event WHERE type = 'notification.created' AND aggregate_id = $1`,
+        [told[0].id],
+      ),
+    ).toBe(1);
+    // And the booking's reminders apply to the promoted place.
+    expect(
+      await count(
+        api,
+        `SELECT 1 FROM follow_up WHERE rule_code = 'training-overdue' AND subject_key = $1 AND status = 'scheduled'`,
         [waiting[0].id],
       ),
     ).toBe(1);
@@ -195,6 +239,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
 
   it('books once per Idempotency-Key: a retry gets the first answer, a different body with the key is refused', async () => {
     const theCase = await caseFor(api, smeA.user);
+    await completePrerequisites(api, theCase.id, 'linkedin-b2b-prospecting');
     const sessionId = await addSession(api, officer.token, 'linkedin-b2b-prospecting', { capacity: 5 });
     const post = (body: Record<string, unknown>, key: string): Promise<Response> =>
       fetch(`${api.url}/api/v1/cases/${theCase.id}/training`, {
@@ -213,7 +258,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
     const bodies = await Promise.all(answers.map((r) => readJson(r)));
     expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
     expect(answers.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(2);
-    const booked = `SELECT 1 FROM training_booking WHERE case_id = $1`;
+    const booked = `SELECT 1 FROM training_booking WHERE case_id = $1 AND status <> 'completed'`;
     expect(await count(api, booked, [theCase.id])).toBe(1);
     expect(
       await count(api, `SELECT 1 FROM outbox_event WHERE type = 'training.booked' AND aggregate_id = $1`, [
@@ -267,6 +312,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
 
   it("hides SME A's bookings from SME B: cannot see, cancel, book into or rate them (404)", async () => {
     const caseA = await caseFor(api, smeA.user);
+    await completePrerequisites(api, caseA.id, 'internationalising-website-content');
     const booking = await readJson(
       await call(api, smeA.token, 'POST', `/api/v1/cases/${caseA.id}/training`, {
         moduleCode: 'internationalising-website-content',
@@ -333,5 +379,104 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
       'location',
       'timeZone',
     ]);
+  });
+
+  it("enforces a module's prerequisites; an adviser may book anyway with a reason, which is recorded", async () => {
+    const adviser = await caller(api, 'adviser');
+    const theCase = await caseFor(api, smeA.user, { assignedAdviserId: adviser.user.id });
+    const sessionId = await addSession(api, officer.token, 'linkedin-b2b-prospecting');
+    const path = `/api/v1/cases/${theCase.id}/training`;
+    const body = { moduleCode: 'linkedin-b2b-prospecting', sessionId };
+    // The SME booked linkedin-b2b-prospecting without social-media-foundations: refused now.
+    const refused = await call(api, smeA.token, 'POST', path, body);
+    expect(refused.status).toBe(422);
+    expect(await readJson(refused)).toMatchObject({
+      code: 'training.prerequisites_missing',
+      errors: [expect.objectContaining({ field: 'moduleCode', code: 'training.prerequisites_missing' })],
+    });
+    // Only staff may waive them.
+    const smeOverride = await call(api, smeA.token, 'POST', path, {
+      ...body,
+      prerequisiteOverrideReason: 'I know it already',
+    });
+    expect(smeOverride.status).toBe(422);
+    expect(await readJson(smeOverride)).toMatchObject({ code: 'training.override_not_allowed' });
+    expect(await count(api, `SELECT 1 FROM training_booking WHERE case_id = $1`, [theCase.id])).toBe(0);
+
+    const overridden = await call(api, adviser.token, 'POST', path, {
+      ...body,
+      prerequisiteOverrideReason: 'Runs their LinkedIn page already; foundations would repeat it',
+    });
+    expect(overridden.status).toBe(201);
+    const booking = await readJson(overridden);
+    const [audit] = (await api.dataSource.query(
+      `SELECT actor_id, after FROM audit_event WHERE action = 'training_booking.prerequisites_overridden' AND entity_id = $1`,
+      [booking.id],
+    )) as { actor_id: string; after: Record<string, unknown> }[];
+    expect(audit.actor_id).toBe(adviser.user.id);
+    expect(audit.after).toMatchObject({
+      moduleCode: 'linkedin-b2b-prospecting',
+      missingPrerequisites: ['social-media-foundations'],
+      reason: 'Runs their LinkedIn page already; foundations would repeat it',
+    });
+
+    // Once the prerequisite is completed, the SME books on its own and nothing is overridden.
+    const other = await caseFor(api, smeA.user);
+    await completePrerequisites(api, other.id, 'linkedin-b2b-prospecting');
+    const own = await call(api, smeA.token, 'POST', `/api/v1/cases/${other.id}/training`, body);
+    expect(own.status).toBe(201);
+    expect(
+      await count(
+        api,
+        `SELECT 1 FROM audit_event WHERE action = 'training_booking.prerequisites_overridden'`,
+      ),
+    ).toBe(1);
+  });
+
+  it('refuses a session that starts in the past with a field error, on the API and the page, writing nothing', async () => {
+    const yesterday = new Date(Date.now() - 24 * 3_600_000);
+    const before = await count(api, `SELECT 1 FROM training_session`);
+    const past = await call(
+      api,
+      officer.token,
+      'POST',
+      '/api/v1/training/modules/selling-online-marketplaces/sessions',
+      {
+        startsAt: yesterday.toISOString(),
+        endsAt: new Date(yesterday.getTime() + 3_600_000).toISOString(),
+        timeZone: 'Europe/London',
+        capacity: 5,
+        joinUrl: 'https://meet.example.test/x',
+        language: 'en',
+      },
+    );
+    expect(past.status).toBe(400);
+    expect((await readJson(past)).errors).toEqual([
+      expect.objectContaining({ field: 'startsAt', code: 'training.starts_in_past' }),
+    ]);
+
+    const page = await fetch(
+      `${api.url}/training/admin/modules/selling-online-marketplaces/sessions?lang=de`,
+      {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          authorization: `Bearer ${officer.token}`,
+          accept: 'text/html',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({
+          startsAt: '2020-03-02T10:00',
+          endsAt: '2020-03-02T11:00',
+          timeZone: 'Europe/London',
+          capacity: '5',
+          joinUrl: 'https://meet.example.test/x',
+          language: 'en',
+        }),
+      },
+    );
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('Eine Sitzung kann nicht in der Vergangenheit beginnen.');
+    expect(await count(api, `SELECT 1 FROM training_session`)).toBe(before);
   });
 });

@@ -6,6 +6,7 @@ import {
   caller,
   Caller,
   caseFor,
+  completePrerequisites,
   count,
   moveSession,
   recommend,
@@ -43,6 +44,7 @@ describe('training: completion rules per format, feedback and certificates', () 
 
   it('completes a webinar only by attendance, marked by staff once the session has started', async () => {
     const theCase = await caseFor(api, sme.user, { assignedAdviserId: adviser.user.id });
+    await completePrerequisites(api, theCase.id, 'linkedin-b2b-prospecting');
     const sessionId = await addSession(api, officer.token, 'linkedin-b2b-prospecting');
     const recommendationId = await recommend(api, theCase.id, 'linkedin-b2b-prospecting', adviser.user.id);
     // A booking may cite only a recommendation of this module on this case.
@@ -211,6 +213,7 @@ describe('training: completion rules per format, feedback and certificates', () 
 
   it("completes a sign-off module only by the assigned adviser's sign-off", async () => {
     const theCase = await caseFor(api, sme.user, { assignedAdviserId: adviser.user.id });
+    await completePrerequisites(api, theCase.id, 'internationalising-website-content');
     const booking = await book(theCase.id, { moduleCode: 'internationalising-website-content' });
     const bySme = await patch(booking.id, { action: 'complete' });
     expect(bySme.status).toBe(422);
@@ -229,6 +232,7 @@ describe('training: completion rules per format, feedback and certificates', () 
 
   it('takes feedback once, on completed bookings, with ratings 1 to 5', async () => {
     const theCase = await caseFor(api, sme.user);
+    await completePrerequisites(api, theCase.id, 'measuring-results-by-country');
     const booking = await book(theCase.id, { moduleCode: 'measuring-results-by-country' });
     const tooEarly = await call(
       api,
@@ -290,7 +294,7 @@ describe('training: completion rules per format, feedback and certificates', () 
     ).toBe(404);
   });
 
-  it('issues a certificate PDF whose code verifies publicly; an unknown code is a 404 page', async () => {
+  it('issues a certificate PDF whose code verifies publicly; an unknown code is a 404 page saying plainly it is not valid', async () => {
     const theCase = await caseFor(api, sme.user, { legalName: 'Cerámica Ñandú S.L.' });
     const booking = await book(theCase.id, { moduleCode: 'social-media-foundations' });
     expect(
@@ -330,8 +334,21 @@ describe('training: completion rules per format, feedback and certificates', () 
       const res = await fetch(`${api.url}/certificates/${wrong}`, { headers: { accept: 'text/html' } });
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toContain('text/html');
-      expect(await res.text()).not.toContain('Cerámica');
+      const text = await res.text();
+      // Told plainly, not the generic "Page not found", and nothing about any real certificate.
+      expect(text).toContain(
+        '<h1 class="govuk-heading-l" id="certificate-invalid">This is not a valid certificate</h1>',
+      );
+      expect(text).toContain(`has the code ${wrong}.`);
+      expect(text).not.toContain('Page not found');
+      expect(text).not.toContain('Cerámica');
+      expect(text).not.toContain(String(done.certificateCode));
     }
+    const german = await fetch(`${api.url}/certificates/SMT-0000-0000-0000`, {
+      headers: { accept: 'text/html', 'accept-language': 'de' },
+    });
+    expect(german.status).toBe(404);
+    expect(await german.text()).toContain('Dies ist keine gültige Bescheinigung');
   });
 
   it('exports a session attendance list as formula-safe CSV for officers only, audited', async () => {

@@ -37,5 +37,14 @@ describe('training demo seed', () => {
       `SELECT certificate_code FROM training_booking WHERE status = 'completed'`,
     )) as { certificate_code: string }[];
     expect(certificates.every((c) => /^SMT-/.test(c.certificate_code))).toBe(true);
+    // No demo booking skips a prerequisite (one booked linkedin-b2b-prospecting without the foundations).
+    const skipped = (await api.dataSource.query(
+      `SELECT b.case_id, m.code FROM training_booking b JOIN training_module m ON m.id = b.module_id
+        CROSS JOIN LATERAL unnest(m.prerequisites) AS p(code)
+        WHERE b.status IN ('booked', 'waitlisted', 'completed')
+          AND NOT EXISTS (SELECT 1 FROM training_booking d JOIN training_module dm ON dm.id = d.module_id
+                           WHERE d.case_id = b.case_id AND d.status = 'completed' AND dm.code = p.code)`,
+    )) as unknown[];
+    expect(skipped).toEqual([]);
   });
 });

@@ -1,6 +1,14 @@
 import { signInWeb } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
-import { addSession, caller, Caller, caseFor, moveSession, recommend } from './support/training.factory';
+import {
+  addSession,
+  caller,
+  Caller,
+  caseFor,
+  completePrerequisites,
+  moveSession,
+  recommend,
+} from './support/training.factory';
 
 // Several HTTP round trips per test; the whole suite shares two cores with browser tests.
 jest.setTimeout(120_000);
@@ -21,6 +29,7 @@ describe('training web journey: an SME books a recommended module and later sees
       barriers: ['product_market'],
     });
     const adviser = await caller(api, 'adviser');
+    await completePrerequisites(api, theCase.id, 'linkedin-b2b-prospecting');
     const recommendationId = await recommend(api, theCase.id, 'linkedin-b2b-prospecting', adviser.user.id);
     const sessionId = await addSession(api, officer.token, 'linkedin-b2b-prospecting', { capacity: 12 });
     const web = await signInWeb(api, sme.user.email, sme.password);
@@ -53,7 +62,7 @@ describe('training web journey: an SME books a recommended module and later sees
     expect(booked.status).toBe(303);
     expect(booked.headers.get('location')).toBe('/training?done=booked');
     const [row] = (await api.dataSource.query(
-      `SELECT recommendation_id FROM training_booking WHERE case_id = $1`,
+      `SELECT recommendation_id FROM training_booking WHERE case_id = $1 AND status = 'booked'`,
       [theCase.id],
     )) as {
       recommendation_id: string;

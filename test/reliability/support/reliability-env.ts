@@ -98,8 +98,11 @@ export class ReliabilityEnv {
     return { child, url: `http://127.0.0.1:${port}` };
   }
 
-  /** Resolves once the process answers /health/ready (its database and Redis are reachable). */
-  async ready(url: string, timeoutMs = 90_000): Promise<void> {
+  /**
+   * Resolves once the process answers /health/ready (its database and Redis are reachable). Four processes
+   * compiling the app with ts-node at once on a busy two-core machine have been seen to need more than 90 s.
+   */
+  async ready(url: string, timeoutMs = 150_000): Promise<void> {
     await eventually(
       async () => (await fetch(`${url}/health/ready`).catch(() => undefined))?.status === 200,
       timeoutMs,

@@ -1,5 +1,5 @@
 import { SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
-import { Enrolment, EnrolmentAnswersDto, EnrolmentService } from '@app/enrolment';
+import { EnrolmentAnswersDto, EnrolmentService } from '@app/enrolment';
 import type { Actor } from '@app/identity';
 import type { DemoSeed, SeedContext } from './demo-seed';
 
@@ -117,9 +117,9 @@ export const enrolmentSeed: DemoSeed = {
         false,
       ),
     );
-    // Sofia: an application waiting for a decision ("submitted" is the state between submit and decision,
-    // set here directly to show how it looks), a withdrawn draft, and the draft she is working on now.
-    const pending = await service.createDraft(
+    // Sofia: an application submitted like any other (eligible: its case waits for an adviser; no
+    // enrolment is left "submitted" without a decision), a withdrawn draft, and the draft she is working on.
+    await submit(
       sofia,
       answers(
         {
@@ -133,10 +133,7 @@ export const enrolmentSeed: DemoSeed = {
         },
         false,
       ),
-      ctx(sofia),
-      { manager: m },
     );
-    await m.update(Enrolment, { id: pending.id }, { status: 'submitted', submittedAt: new Date() });
     const abandoned = await service.createDraft(
       sofia,
       { company: { legalName: 'Sofia Homewares Ltd' } },

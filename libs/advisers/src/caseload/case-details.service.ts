@@ -1,4 +1,5 @@
-import { Case, Company } from '@app/enrolment';
+import { Case } from '@app/cases';
+import { Company } from '@app/enrolment';
 import { NotificationService, type UndeliveredEmail } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

@@ -1,5 +1,5 @@
 import { AppConfig } from '@app/config';
-import type { Actor } from '@app/identity';
+import { PolicyService, type Actor } from '@app/identity';
 import { localDate } from '@app/time';
 import { PageCursors } from '@app/web';
 import { Injectable } from '@nestjs/common';
@@ -81,6 +81,7 @@ export class CaseloadService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly cursors: PageCursors,
+    private readonly policy: PolicyService,
   ) {}
 
   private readonly officerCounts = new Map<string, { at: Date; counts: CaseloadCounts }>();
@@ -95,7 +96,7 @@ export class CaseloadService {
       return `$${params.length}`;
     };
     const where: string[] = [];
-    if (actor.role === 'officer') {
+    if (this.policy.can(actor, 'cases.view-all')) {
       if (query.adviserId) where.push(`c.assigned_adviser_id = ${p(query.adviserId)}`);
       if (query.unassigned) where.push(`c.assigned_adviser_id IS NULL AND c.status = 'awaiting_assignment'`);
       if (query.region) where.push(`c.region = ${p(query.region)}`);
@@ -173,7 +174,7 @@ export class CaseloadService {
     params: unknown[],
     byCompany: boolean,
   ): Promise<{ at: Date; counts: CaseloadCounts }> {
-    if (actor.role !== 'officer')
+    if (!this.policy.can(actor, 'cases.view-all'))
       return { at: new Date(), counts: await this.counts(filter, params, byCompany) };
     const key = JSON.stringify([filter, params]);
     const cached = this.officerCounts.get(key);

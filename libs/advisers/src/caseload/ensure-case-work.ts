@@ -1,4 +1,4 @@
-import { Case } from '@app/enrolment';
+import { Case } from '@app/cases';
 import { EntityManager, In } from 'typeorm';
 import { CaseWork } from '../entities/case-work.entity';
 

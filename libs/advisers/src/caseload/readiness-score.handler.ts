@@ -1,5 +1,5 @@
 import { UnitOfWork } from '@app/database';
-import { Case } from '@app/enrolment';
+import { Case } from '@app/cases';
 import { DomainEvent, HandlesEvent } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { ensureCaseWork } from './ensure-case-work';

@@ -1,5 +1,5 @@
 import { IsPageCursor } from '@app/web';
-import { CASE_STATUSES, CaseStatus, Stage, STAGES } from '@app/enrolment';
+import { CASE_STATUSES, CaseStatus, Stage, STAGES } from '@app/cases';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {

@@ -1,7 +1,8 @@
 import { AuditContext, AuditLogService } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
 import { AppConfig } from '@app/config';
-import { Case, EnrolmentRules } from '@app/enrolment';
+import { Case, CasesService } from '@app/cases';
+import { EnrolmentRules } from '@app/enrolment';
 import { InvalidInputError, NotFoundError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
 import { OutboxService } from '@app/messaging';
@@ -29,6 +30,7 @@ export class InteractionsService {
     private readonly timeline: CaseTimelineService,
     private readonly outbox: OutboxService,
     private readonly caseFollowUps: CaseFollowUps,
+    private readonly cases: CasesService,
   ) {}
 
   async log(
@@ -192,9 +194,7 @@ export class InteractionsService {
     expectedVersion?: number,
     yourSummary?: string,
   ): Promise<Case> {
-    const kase = await m
-      .getRepository(Case)
-      .findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+    const kase = await this.cases.lock(m, caseId);
     if (!kase) throw new NotFoundError('case', caseId);
     if (expectedVersion !== undefined && expectedVersion !== kase.version) {
       const work = await m.getRepository(CaseWork).findOneBy({ caseId });
@@ -214,11 +214,8 @@ export class InteractionsService {
   }
 
   private async bump(m: EntityManager, kase: Case): Promise<number> {
-    const result = (await m.query(
-      `UPDATE cases SET version = version + 1 WHERE id = $1 AND version = $2 RETURNING version`,
-      [kase.id, kase.version],
-    )) as [{ version: number }[], number];
-    if (result[1] !== 1) throw new StaleCaseError(kase.id, kase.version, {});
-    return result[0][0].version;
+    const version = await this.cases.touch(m, kase);
+    if (version === null) throw new StaleCaseError(kase.id, kase.version, {});
+    return version;
   }
 }

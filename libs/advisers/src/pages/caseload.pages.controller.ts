@@ -2,7 +2,8 @@ import { AuditContext, AuditCtx, AuditLogService } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
 import { AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/database';
-import { BARRIERS, Case, CASE_STATUSES, EnrolmentRules, STAGES } from '@app/enrolment';
+import { Case, CASE_STATUSES, STAGES } from '@app/cases';
+import { BARRIERS, EnrolmentRules } from '@app/enrolment';
 import type { DomainError } from '@app/errors';
 import type { Actor } from '@app/identity';
 import { CurrentUser, Roles } from '@app/identity';
@@ -287,7 +288,7 @@ export class CaseloadPagesController {
       navigation: staffNavigation(res, actor, '/caseload'),
       isOfficer: actor.role === 'officer',
       isAssignedAdviser: actor.role === 'adviser' && kase.assignedAdviserId === actor.id,
-      canWork: actor.role === 'officer' || kase.assignedAdviserId === actor.id,
+      canWork: this.access.mayWork(actor, kase),
       view,
       timeline,
       history,

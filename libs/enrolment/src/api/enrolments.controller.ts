@@ -24,7 +24,7 @@ import {
   EnrolmentListQueryDto,
   SubmitEnrolmentDto,
 } from '../dto/enrolment-answers.dto';
-import { EnrolmentService } from '../enrolment.service';
+import { AwaitingDecision, EnrolmentService } from '../enrolment.service';
 import type { EnrolmentView } from '../enrolment-view';
 import { expectedVersion, RecordIdPipe } from '@app/web';
 
@@ -60,6 +60,15 @@ export class EnrolmentsController {
   @ApiOperation({ summary: "The caller's enrolments (SME), or all enrolments by status (officer)" })
   list(@CurrentUser() actor: Actor, @Query() query: EnrolmentListQueryDto): Promise<EnrolmentView[]> {
     return this.enrolments.list(actor, { status: query.status });
+  }
+
+  @Get('awaiting-decision')
+  @Roles('officer', 'admin')
+  @ApiOperation({
+    summary: 'Submitted enrolments with no eligibility decision yet, oldest first, with their age in days',
+  })
+  async awaitingDecision(@CurrentUser() actor: Actor): Promise<{ items: AwaitingDecision[] }> {
+    return { items: await this.enrolments.awaitingDecision(actor) };
   }
 
   @Get(':id')
@@ -152,5 +161,19 @@ export class EnrolmentsController {
     @AuditCtx() context: AuditContext,
   ): Promise<EnrolmentView> {
     return this.enrolments.decideAppeal(actor, id, body.decision, context);
+  }
+
+  @Post(':id/decision')
+  @Roles('officer', 'admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Decide a submitted enrolment left without a decision: the eligibility check of a submission',
+  })
+  decideSubmitted(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('enrolment')) id: string,
+    @AuditCtx() context: AuditContext,
+  ): Promise<EnrolmentView> {
+    return this.enrolments.decideSubmitted(actor, id, context);
   }
 }

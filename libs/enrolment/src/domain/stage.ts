@@ -1,5 +1,4 @@
-export const STAGES = ['non_exporter', 'passive_exporter', 'proactive_exporter'] as const;
-export type Stage = (typeof STAGES)[number];
+import type { Stage } from '@app/cases';
 
 /**
  * The stage a new case starts in, before any audit: a company that has not exported in the last 12 months

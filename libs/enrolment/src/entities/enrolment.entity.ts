@@ -160,6 +160,16 @@ export class Enrolment {
   @Column({ type: 'timestamptz', nullable: true })
   appealedAt!: Date | null;
 
+  /** An officer's decision on the appeal, who made it and when (kept on the enrolment, shown to both sides). */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  appealDecision!: 'upheld' | 'rejected' | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  appealDecidedById!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  appealDecidedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -9,9 +9,12 @@ import { EnrolmentService } from '../enrolment.service';
 import { EnrolmentRules } from '../rules/enrolment-rules';
 import { reasonText, regionName } from './present';
 
-const DONE = new Set(['merged', 'dismissed', 'upheld', 'rejected']);
+const DONE = new Set(['merged', 'dismissed', 'upheld', 'rejected', 'decided']);
 
-/** Officers' queue: near-duplicate companies to merge or dismiss, and appeals to uphold or reject. */
+/**
+ * Officers' queue: enrolments submitted but not yet decided (with their age), near-duplicate companies to
+ * merge or dismiss, appeals to uphold or reject, and the latest appeal decisions.
+ */
 @ApiExcludeController()
 @Roles('officer', 'admin')
 @Controller('enrolment-review')
@@ -30,9 +33,11 @@ export class EnrolmentReviewPagesController {
     @Res() res: Response,
   ): Promise<void> {
     const lang = req.lang ?? 'en';
-    const [flags, appeals] = await Promise.all([
+    const [flags, appeals, awaiting, decided] = await Promise.all([
       this.flags.list('open'),
       this.enrolments.list(actor, { status: 'appealed' }),
+      this.enrolments.awaitingDecision(actor),
+      this.enrolments.recentAppealDecisions(actor),
     ]);
     res.render('enrolment/review', {
       pageTitle: res.locals.t('enrolment.review.title'),
@@ -43,6 +48,11 @@ export class EnrolmentReviewPagesController {
         similarityPercent: Math.round(f.similarity * 100),
         regionName: regionName(f.company.region, lang, this.rules),
       })),
+      awaiting: awaiting.map((a) => ({
+        ...a,
+        regionName: a.region ? regionName(a.region, lang, this.rules) : '',
+      })),
+      decided,
       appeals: appeals.map((a) => ({
         ...a,
         failed: (a.eligibility?.reasons ?? [])
@@ -72,6 +82,18 @@ export class EnrolmentReviewPagesController {
   ): Promise<void> {
     await this.flags.dismiss(actor.id, id, context);
     res.redirect(303, '/enrolment-review?done=dismissed');
+  }
+
+  /** Runs the eligibility decision of an enrolment left in `submitted` (see EnrolmentService). */
+  @Post('submitted/:id/decide')
+  async decideSubmitted(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('enrolment')) id: string,
+    @AuditCtx() context: AuditContext,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.enrolments.decideSubmitted(actor, id, context);
+    res.redirect(303, '/enrolment-review?done=decided');
   }
 
   @Post('appeals/:id/upheld')

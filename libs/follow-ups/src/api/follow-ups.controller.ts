@@ -1,30 +1,28 @@
+import { AuditContext, AuditCtx } from '@app/audit-log';
 import { Actor, CurrentUser, Roles } from '@app/identity';
-import { Notification } from '@app/messaging';
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { RecordIdPipe } from '@app/web';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { FollowUp, OPEN_FOLLOW_UP_STATUSES } from '../follow-up/follow-up.entity';
+import { staffTasks } from '../follow-up/staff-tasks';
+import { InboxService } from '../inbox/inbox.service';
 import { ListFollowUpsQuery } from './list-follow-ups.query';
 
-/** "Your tasks" for staff and the inbox for everyone. Read-only: closing happens through the domains. */
+/** "Your tasks" for staff and the inbox for everyone. Tasks are read-only here: closing happens through the domains. */
 @ApiTags('follow-ups')
 @ApiBearerAuth()
 @Controller('api/v1')
 export class FollowUpsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly inboxes: InboxService,
+  ) {}
 
+  /** The same tasks as the "Your tasks" page: assigned to the caller, or escalated to them as the officer. */
   @Get('follow-ups')
   @Roles('adviser', 'officer', 'admin')
   async tasks(@CurrentUser() actor: Actor, @Query() query: ListFollowUpsQuery): Promise<{ items: object[] }> {
-    const qb = this.dataSource
-      .getRepository(FollowUp)
-      .createQueryBuilder('f')
-      .where('f.assignee_id = :me', { me: actor.id })
-      .orderBy('f.deadline_at', 'ASC')
-      .limit(200);
-    if ((query.status ?? 'open') === 'open')
-      qb.andWhere('f.status IN (:...open)', { open: OPEN_FOLLOW_UP_STATUSES as string[] });
-    const rows = await qb.getMany();
+    const rows = await staffTasks(this.dataSource.manager, actor.id, query.status ?? 'open');
     return {
       items: rows.map((f) => ({
         id: f.id,
@@ -34,20 +32,19 @@ export class FollowUpsController {
         step: f.step,
         dueAt: f.deadlineAt.toISOString(),
         nextReminderAt: f.status === 'scheduled' ? f.dueAt.toISOString() : null,
+        assignedToYou: f.assigneeId === actor.id,
+        escalatedToYou: f.status === 'escalated' && f.recipients.officer?.userId === actor.id,
         context: f.context,
       })),
     };
   }
 
+  /** The caller's inbox, newest first, and how many of its messages they have not marked read. */
   @Get('notifications')
-  async inbox(@CurrentUser() actor: Actor): Promise<{ items: object[] }> {
-    const rows = await this.dataSource.getRepository(Notification).find({
-      where: { recipientUserId: actor.id },
-      order: { createdAt: 'DESC' },
-      take: 100,
-    });
+  async inbox(@CurrentUser() actor: Actor): Promise<{ items: object[]; unreadCount: number }> {
+    const { messages, unreadCount } = await this.inboxes.inboxOf(actor.id);
     return {
-      items: rows.map((n) => ({
+      items: messages.map((n) => ({
         id: n.id,
         kind: n.kind,
         caseId: n.caseId,
@@ -58,6 +55,30 @@ export class FollowUpsController {
         // The email's fate, so a person knows whether to expect it in their mailbox too.
         emailStatus: n.status,
       })),
+      unreadCount,
     };
+  }
+
+  @Post('notifications/read-all')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Every message of the inbox marked read; `marked`: how many were unread' })
+  async markAllRead(
+    @CurrentUser() actor: Actor,
+    @AuditCtx() context: AuditContext,
+  ): Promise<{ marked: number; unreadCount: number }> {
+    const marked = await this.inboxes.markAllRead(actor.id, context);
+    return { marked, unreadCount: await this.inboxes.unreadCount(actor.id) };
+  }
+
+  @Post('notifications/:id/read')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The message marked read (again: no change); 404 unless it is yours' })
+  async markRead(
+    @Param('id', new RecordIdPipe('notification')) id: string,
+    @CurrentUser() actor: Actor,
+    @AuditCtx() context: AuditContext,
+  ): Promise<{ unreadCount: number }> {
+    await this.inboxes.markRead(actor.id, id, context);
+    return { unreadCount: await this.inboxes.unreadCount(actor.id) };
   }
 }

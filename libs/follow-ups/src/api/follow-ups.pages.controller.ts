@@ -1,14 +1,18 @@
+import { AuditContext, AuditCtx } from '@app/audit-log';
 import { AppConfig } from '@app/config';
 import { NotFoundError } from '@app/errors';
 import { Actor, CurrentUser, Roles } from '@app/identity';
 import { mailDirOf, Notification, NotificationService, writesMailFiles } from '@app/messaging';
-import { Controller, Get, Param, Render } from '@nestjs/common';
+import { RecordIdPipe } from '@app/web';
+import { Controller, Get, Param, Post, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { FollowUpRulesFile } from '../config/follow-up-rules';
-import { FollowUp, OPEN_FOLLOW_UP_STATUSES } from '../follow-up/follow-up.entity';
+import { staffTasks } from '../follow-up/staff-tasks';
+import { InboxService } from '../inbox/inbox.service';
 
 const MAIL_FILE = /^[0-9a-f-]{36}\.eml$/;
 const MAIL_LIST_LIMIT = 200;
@@ -28,6 +32,7 @@ export class FollowUpsPagesController {
     private readonly rules: FollowUpRulesFile,
     private readonly config: AppConfig,
     private readonly notifications: NotificationService,
+    private readonly inboxes: InboxService,
   ) {}
 
   /** Where local mode's emails are, or null when they go to an SMTP server. */
@@ -39,17 +44,7 @@ export class FollowUpsPagesController {
   @Roles('adviser', 'officer', 'admin')
   @Render('follow-ups/tasks')
   async tasks(@CurrentUser() actor: Actor): Promise<object> {
-    const rows = await this.dataSource
-      .getRepository(FollowUp)
-      .createQueryBuilder('f')
-      .where('f.status IN (:...open)', { open: OPEN_FOLLOW_UP_STATUSES as string[] })
-      .andWhere(
-        `(f.assignee_id = :me OR (f.status = 'escalated' AND f.recipients -> 'officer' ->> 'userId' = :meText))`,
-        { me: actor.id, meText: actor.id },
-      )
-      .orderBy('f.deadline_at', 'ASC')
-      .limit(200)
-      .getMany();
+    const rows = await staffTasks(this.dataSource.manager, actor.id, 'open');
     const now = Date.now();
     const described = new Map(this.rules.rules.map((r) => [r.code, r.description]));
     return {
@@ -69,21 +64,40 @@ export class FollowUpsPagesController {
   @Get('inbox')
   @Render('follow-ups/inbox')
   async inbox(@CurrentUser() actor: Actor): Promise<object> {
-    const rows = await this.dataSource.getRepository(Notification).find({
-      where: { recipientUserId: actor.id },
-      order: { createdAt: 'DESC' },
-      take: 100,
-    });
+    const { messages, unreadCount } = await this.inboxes.inboxOf(actor.id);
     return {
-      messages: rows.map((n) => ({
+      unreadCount,
+      messages: messages.map((n) => ({
         id: n.id,
         subject: n.subject,
         body: n.bodyText,
         createdAt: n.createdAt,
         emailStatus: n.status,
         language: n.language,
+        unread: n.readAt === null,
       })),
     };
+  }
+
+  @Post('inbox/read-all')
+  async markAllRead(
+    @Res() res: Response,
+    @CurrentUser() actor: Actor,
+    @AuditCtx() context: AuditContext,
+  ): Promise<void> {
+    await this.inboxes.markAllRead(actor.id, context);
+    res.redirect(303, '/inbox');
+  }
+
+  @Post('inbox/:id/read')
+  async markRead(
+    @Param('id', new RecordIdPipe('notification')) id: string,
+    @Res() res: Response,
+    @CurrentUser() actor: Actor,
+    @AuditCtx() context: AuditContext,
+  ): Promise<void> {
+    await this.inboxes.markRead(actor.id, id, context);
+    res.redirect(303, `/inbox#message-${id}`);
   }
 
   @Get('admin/mail')

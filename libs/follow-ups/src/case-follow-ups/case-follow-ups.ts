@@ -1,5 +1,6 @@
 import { AppConfig } from '@app/config';
-import { Case, Company, Enrolment } from '@app/enrolment';
+import { Case } from '@app/cases';
+import { Company, Enrolment } from '@app/enrolment';
 import { User } from '@app/identity';
 import type { Contact } from '@app/messaging';
 import { isLanguage } from '@app/web';
@@ -200,6 +201,11 @@ export class CaseFollowUps {
     const input = { caseId, rules: ['training-overdue'], subjectKey: bookingId };
     if (outcome === 'completed') await this.followUps.complete(m, { ...input, reason: 'module completed' });
     else await this.followUps.cancel(m, { ...input, reason: 'booking cancelled' });
+  }
+
+  /** The SME of a case as a notification recipient (null when its account is deactivated). */
+  async smeContact(m: EntityManager, caseId: string): Promise<Contact | null> {
+    return this.smeOf(m, await m.getRepository(Case).findOneByOrFail({ id: caseId }));
   }
 
   /** The SME who enrolled the case, in the language they enrolled in, while their account is active. */

@@ -1,35 +1,45 @@
-import { auditContextFrom, AuditLogService } from '@app/audit-log';
+import { AuditContext, AuditLogService } from '@app/audit-log';
 import { NotFoundError } from '@app/errors';
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import type { Actor } from '../actor';
 import type { Role } from '../role';
 
 /**
- * What a domain lib tells the policy about a record, without the policy knowing its tables:
- * - `sme-owned`: belongs to one SME account (company, enrolment, case, audits, training, outcomes);
- *   `adviserIds` are the advisers whose caseload it is on, `region` the company's region.
- * - `case-note`: an adviser's notes on a case: as `sme-owned` minus the SME and minus admins.
- * - `account`: a user account (admins manage them; everyone sees their own).
+ * What a domain lib tells the policy about a record: facts, never its entity, so identity knows no
+ * domain tables (`type` is the record's audit entity type, e.g. `case`, `training_booking`).
+ * - `case`: a case, or a record of one (readiness audit, recommendation, outcome, training booking and its
+ *   certificate): the facts of its case. `ownerIds` are the SME accounts it belongs to (the company's
+ *   primary contact, the user whose enrolment opened it); `region` is the company's region.
+ * - `application`: an SME's enrolment or company before and beside its case, reviewed by officers and
+ *   admins (the enrolment review queue).
+ * - `personal`: something one person made for themselves (a report export): theirs alone, whatever the role.
+ * - `account`: a user account, managed by admins.
  */
 export type Resource =
   | {
-      kind: 'sme-owned';
+      kind: 'case';
       type: string;
       id: string;
-      ownerId: string;
-      adviserIds?: string[];
-      region?: string | null;
+      /** Empty when not looked up: only an SME's answer turns on it (see CaseAccessService). */
+      ownerIds: readonly string[];
+      assignedAdviserId: string | null;
+      region: string | null;
     }
-  | {
-      kind: 'case-note';
-      type: string;
-      id: string;
-      ownerId: string;
-      adviserIds?: string[];
-      region?: string | null;
-    }
+  | { kind: 'application'; type: string; id: string; ownerId: string | null }
+  | { kind: 'personal'; type: string; id: string; ownerId: string }
   | { kind: 'account'; type: string; id: string };
+
+/**
+ * What the actor wants to do with the record:
+ * - `see`: read it;
+ * - `own`: what only its SME (or, for an account or an export, its person) does: edit the enrolment, fill
+ *   in the self-assessment, rate a training module;
+ * - `work`: what staff do on records they work: change a case (its assigned adviser, officers), review an
+ *   enrolment (officers, admins);
+ * - `act`: either of those: an SME books training on its own case, its adviser books on its behalf.
+ * Everyone who may `own` or `work` a record may `see` it.
+ */
+export type Intent = 'see' | 'own' | 'work' | 'act';
 
 /** Things that are not about one record. */
 export const ACTIONS = {
@@ -42,70 +52,113 @@ export const ACTIONS = {
   'accounts.manage': ['admin'],
   'queues.manage': ['admin'],
   'enrolment.create': ['sme'],
+  'enrolments.review': ['officer', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 
+/** Who is asking, as far as the policy cares (an Actor fits; so does a domain's own acting-user type). */
+export type Asking = Pick<Actor, 'id' | 'role'>;
+
 export interface PolicyOptions {
-  /** Regions an officer has widened this adviser's view to (from the advisers lib). */
+  /** Regions an officer has widened this adviser's view to (read-only; from the advisers lib). */
   adviserRegions?: readonly string[];
 }
 
 /**
- * "May this actor see/change this record?" in one place. Denials are 404s (NotFoundError), so a
- * caller cannot tell "not yours" from "does not exist". The rule table is in README "Roles and access".
+ * "May this actor see / act on this record?" for every record kind, in one place: every route (API, page,
+ * download, CSV) that names a record asks here, through its lib's loader (`CaseAccessService` for cases and
+ * their records). Denials are 404s (NotFoundError) with an `access.denied` audit row, so a caller cannot
+ * tell "not yours" from "does not exist". The rule table is in README "Roles and access".
+ *
+ * Facts only ever widen access (more owners, more regions: more people may see), so a loader may ask
+ * first without the facts that cost a query and look them up only when the answer is no.
  */
 @Injectable()
 export class PolicyService {
   constructor(private readonly audit: AuditLogService) {}
 
-  can(actor: Actor, action: Action): boolean {
+  can(actor: Asking, action: Action): boolean {
     return (ACTIONS[action] as readonly Role[]).includes(actor.role);
   }
 
-  /** See and edit are the same rule here: nobody may edit a record they may not see, and everyone
-   * who may see one of these records may work on it within their role. */
-  canSee(actor: Actor, resource: Resource, options: PolicyOptions = {}): boolean {
-    switch (resource.kind) {
-      case 'account':
-        return actor.role === 'admin' || resource.id === actor.id;
-      case 'sme-owned':
-      case 'case-note': {
-        if (actor.role === 'officer') return true;
-        if (actor.role === 'sme') return resource.kind === 'sme-owned' && resource.ownerId === actor.id;
-        if (actor.role === 'adviser') {
-          if (resource.adviserIds?.includes(actor.id)) return true;
-          return Boolean(resource.region && options.adviserRegions?.includes(resource.region));
-        }
-        return false; // admin: accounts and queues, not case records
-      }
+  /** The answer, never audited: for pages deciding what to show (a form, a link). */
+  allows(actor: Asking, intent: Intent, resource: Resource, options: PolicyOptions = {}): boolean {
+    const owns = this.owns(actor, resource);
+    const works = this.works(actor, resource);
+    switch (intent) {
+      case 'own':
+        return owns;
+      case 'work':
+        return works;
+      case 'act':
+        return owns || works;
+      case 'see':
+        return owns || works || this.readsOnly(actor, resource, options);
     }
   }
 
-  /** Throws 404 (and audits the denial when a request is given) unless the actor may see the record. */
-  async assertCanSee(
-    actor: Actor,
+  /** Throws 404, and audits the denial, unless the actor may do this with the record. */
+  async assert(
+    actor: Asking,
+    intent: Intent,
     resource: Resource,
-    req?: Request,
-    options: PolicyOptions = {},
+    options: PolicyOptions & { context?: AuditContext } = {},
   ): Promise<void> {
-    if (this.canSee(actor, resource, options)) return;
-    await this.recordDenial(actor, `${resource.type}`, resource.id, req);
+    if (this.allows(actor, intent, resource, options)) return;
+    await this.deny(actor, resource, options.context);
+  }
+
+  /**
+   * The refusal itself: an `access.denied` row (written outside the caller's transaction, which the 404
+   * rolls back) with the caller's role, then "not found".
+   */
+  async deny(actor: Asking, resource: Pick<Resource, 'type' | 'id'>, context?: AuditContext): Promise<never> {
+    await this.audit.recordDenial({
+      entityType: resource.type,
+      entityId: resource.id,
+      after: { role: actor.role },
+      context: context ?? { actorId: actor.id },
+    });
     throw new NotFoundError(resource.type, resource.id);
   }
 
-  /** Throws 404 unless the actor's role may do the action. */
-  async assertCan(actor: Actor, action: Action, req?: Request): Promise<void> {
-    if (this.can(actor, action)) return;
-    await this.recordDenial(actor, 'action', action, req);
-    throw new NotFoundError('resource');
+  /** The record's own side: its SME, or the one person a personal record or account belongs to. */
+  private owns(actor: Asking, resource: Resource): boolean {
+    switch (resource.kind) {
+      case 'case':
+        return actor.role === 'sme' && resource.ownerIds.includes(actor.id);
+      case 'application':
+        return actor.role === 'sme' && resource.ownerId === actor.id;
+      case 'personal':
+        return resource.ownerId === actor.id;
+      case 'account':
+        return resource.id === actor.id;
+    }
   }
 
-  private recordDenial(actor: Actor, entityType: string, entityId: string, req?: Request): Promise<void> {
-    return this.audit.recordDenial({
-      entityType,
-      entityId,
-      after: { role: actor.role },
-      context: req ? auditContextFrom(req) : { actorId: actor.id },
-    });
+  /** Staff who work the record: a case's assigned adviser and officers; officers and admins review
+   * applications; admins manage accounts. Admins run accounts and queues, not cases. */
+  private works(actor: Asking, resource: Resource): boolean {
+    switch (resource.kind) {
+      case 'case':
+        return (
+          actor.role === 'officer' || (actor.role === 'adviser' && resource.assignedAdviserId === actor.id)
+        );
+      case 'application':
+        return this.can(actor, 'enrolments.review');
+      case 'personal':
+        return false;
+      case 'account':
+        return actor.role === 'admin';
+    }
+  }
+
+  /** Who may read without working: an adviser an officer let see the case's region. */
+  private readsOnly(actor: Asking, resource: Resource, options: PolicyOptions): boolean {
+    return (
+      resource.kind === 'case' &&
+      actor.role === 'adviser' &&
+      Boolean(resource.region && options.adviserRegions?.includes(resource.region))
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { OutboxService } from '../outbox/outbox.service';
 import type { Contact, LanguageCode } from './contact';
 import { renderEmail } from './email-renderer';
@@ -82,6 +82,26 @@ export class NotificationService {
       failedAt: n.updatedAt,
     }));
     return { items, total };
+  }
+
+  /**
+   * Marks one of a person's in-app notifications read (or all of them, without `id`) and answers the ids
+   * that were unread until now; already-read ones keep their first reading time. Someone else's id changes
+   * nothing, like an unknown one.
+   */
+  async markRead(manager: EntityManager, recipientUserId: string, id?: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `UPDATE notification SET read_at = now()
+        WHERE recipient_user_id = $1 AND read_at IS NULL AND ($2::uuid IS NULL OR id = $2::uuid)
+        RETURNING id`,
+      [recipientUserId, id ?? null],
+    )) as [{ id: string }[], number];
+    return rows[0].map((r) => r.id);
+  }
+
+  /** How many of a person's in-app notifications they have not marked read. */
+  unreadCount(manager: EntityManager, recipientUserId: string): Promise<number> {
+    return manager.getRepository(Notification).count({ where: { recipientUserId, readAt: IsNull() } });
   }
 
   /** Inserts the row unless its idempotency key exists; either way returns the row's id. */

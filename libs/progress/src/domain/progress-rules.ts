@@ -1,4 +1,4 @@
-import type { Stage } from '@app/enrolment';
+import type { Stage } from '@app/cases';
 import type { MilestoneRule, OutcomeRule, StageRulesFile } from '../rules/stage-rules.file';
 import type { OutcomeKind } from './outcome-kinds';
 import { isForward, stageRank } from './stage-order';

@@ -1,4 +1,4 @@
-import { STAGES, type Stage } from '@app/enrolment';
+import { STAGES, type Stage } from '@app/cases';
 
 export const stageRank = (stage: Stage): number => STAGES.indexOf(stage);
 

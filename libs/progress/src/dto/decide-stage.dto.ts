@@ -1,4 +1,4 @@
-import { STAGES, type Stage } from '@app/enrolment';
+import { STAGES, type Stage } from '@app/cases';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 

@@ -1,4 +1,4 @@
-import { Case } from '@app/enrolment';
+import { Case } from '@app/cases';
 import { Column, Entity, PrimaryGeneratedColumn, Unique, JoinColumn, ManyToOne } from 'typeorm';
 
 /** A milestone a case has reached; ticked once (unique per case) by the first evidence that proves it. */

@@ -1,5 +1,5 @@
-import { Case } from '@app/enrolment';
-import type { Stage } from '@app/enrolment';
+import { Case } from '@app/cases';
+import type { Stage } from '@app/cases';
 import {
   Column,
   CreateDateColumn,

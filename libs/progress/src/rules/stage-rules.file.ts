@@ -12,7 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { STAGES, type Stage } from '@app/enrolment';
+import { STAGES, type Stage } from '@app/cases';
 import { OUTCOME_KINDS, type OutcomeKind } from '../domain/outcome-kinds';
 
 export class ClassificationRules {

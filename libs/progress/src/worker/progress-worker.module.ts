@@ -1,4 +1,5 @@
 import { AuditLogModule } from '@app/audit-log';
+import { CasesModule } from '@app/cases';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { FollowUpsModule } from '@app/follow-ups';
 import { MessagingModule } from '@app/messaging';
@@ -11,7 +12,7 @@ import { StageReevaluationHandler } from './stage-reevaluation.handler';
 
 /** The worker's side of progress: stage re-evaluation and the SME's stage-change email. No controllers. */
 @Module({
-  imports: [AuditLogModule, CaseTimelineModule, FollowUpsModule, MessagingModule],
+  imports: [AuditLogModule, CasesModule, CaseTimelineModule, FollowUpsModule, MessagingModule],
   providers: [
     ProgressService,
     { provide: STAGE_RULES, useFactory: () => loadStageRules() },

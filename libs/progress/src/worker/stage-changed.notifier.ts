@@ -1,6 +1,6 @@
 import { AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/database';
-import { STAGES, type Stage } from '@app/enrolment';
+import { STAGES, type Stage } from '@app/cases';
 import { DomainEvent, HandlesEvent, NotificationService } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 

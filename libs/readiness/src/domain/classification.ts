@@ -1,4 +1,4 @@
-import type { Stage } from '@app/enrolment';
+import type { Stage } from '@app/cases';
 import type { ClassificationRules } from '@app/progress';
 import type { Answers, AuditScores } from './scoring';
 

@@ -6,15 +6,16 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 export class QuestionnaireQueryDto {
   @ApiPropertyOptional({
     type: 'integer',
-    minimum: 1,
-    description: 'A questionnaire version (default: the current one); 404 if it does not exist',
+    minimum: 0,
+    description:
+      'A questionnaire version, digits only (default: the current one); 404 if no such version exists (0 included)',
   })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value,
   )
-  @IsInt({ message: 'version must be a whole number, 1 or more' })
-  @Min(1, { message: 'version must be a whole number, 1 or more' })
+  @IsInt({ message: 'version must be a whole number' })
+  @Min(0, { message: 'version must be a whole number' })
   @Max(999_999_999)
   version?: number;
 }

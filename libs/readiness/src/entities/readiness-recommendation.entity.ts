@@ -1,4 +1,4 @@
-import { Case } from '@app/enrolment';
+import { Case } from '@app/cases';
 import {
   Column,
   CreateDateColumn,

@@ -100,9 +100,15 @@ export function caseExportKey(request: CaseExportRequest): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** A short human description of the filters, for the list of exports and the audit trail. */
-export function describeCaseExport(request: CaseExportRequest): string {
+/**
+ * A short human description of the filters, for the list of exports and the audit trail. It names the
+ * caseload the rows come from (the requester's own when `requestedBy` is that adviser), never "all cases"
+ * for an export limited to one adviser.
+ */
+export function describeCaseExport(request: CaseExportRequest, requestedBy?: string): string {
   const parts: string[] = [];
+  if (request.adviserId)
+    parts.push(request.adviserId === requestedBy ? 'your caseload' : 'one adviser’s caseload');
   if (request.from && request.to) parts.push(`opened ${request.from} to ${request.to}`);
   if (request.region) parts.push(`region ${request.region}`);
   if (request.sector) parts.push(`sector ${request.sector}`);

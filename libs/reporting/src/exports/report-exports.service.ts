@@ -3,7 +3,7 @@ import { AuditLogService, type AuditContext } from '@app/audit-log';
 import { AppConfig } from '@app/config';
 import { InvalidInputError, NotFoundError } from '@app/errors';
 import { OutboxService } from '@app/messaging';
-import type { Actor } from '@app/identity';
+import { PolicyService, type Actor } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -47,8 +47,8 @@ export interface ExportDownload {
  * The api side of row-level case exports: a request is checked, then either reuses the caller's identical
  * export still queued or running, or becomes a `report_exports` row plus a `report_export.requested` outbox
  * event and an audit row, all in one transaction. The worker (ReportExportProcessor) writes the file.
- * Officers export any cases; an adviser only their own caseload (their adviser filter is replaced by
- * themselves). Nobody sees another person's exports: those are 404s.
+ * Officers export any cases; an adviser only their own caseload (asking for another adviser's is a 400 on
+ * `adviserId`). Nobody sees another person's exports: those are 404s.
  */
 @Injectable()
 export class ReportExportsService {
@@ -59,6 +59,7 @@ export class ReportExportsService {
     private readonly audit: AuditLogService,
     private readonly rules: ReportingRules,
     private readonly config: AppConfig,
+    private readonly policy: PolicyService,
   ) {}
 
   async request(
@@ -68,8 +69,19 @@ export class ReportExportsService {
   ): Promise<{ export: ReportExportView; reused: boolean }> {
     const { value, errors } = parseCaseExportRequest(raw, this.filters.context());
     if (!value) throw new InvalidInputError(errors);
-    if (actor.role === 'adviser') value.adviserId = actor.id;
-    else if (value.adviserId) {
+    if (!this.policy.can(actor, 'cases.view-all')) {
+      // An adviser exports their own caseload only: asking for someone else's is refused, not quietly
+      // narrowed (the export would otherwise be described as what was asked, not what it holds).
+      if (value.adviserId !== undefined && value.adviserId !== actor.id)
+        throw new InvalidInputError([
+          {
+            field: 'adviserId',
+            message: 'You can export only your own caseload: leave the adviser out',
+            code: 'notYourCaseload',
+          },
+        ]);
+      value.adviserId = actor.id;
+    } else if (value.adviserId) {
       const found = (await this.dataSource.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'adviser'`, [
         value.adviserId,
       ])) as unknown[];
@@ -175,15 +187,12 @@ export class ReportExportsService {
   private async own(actor: Actor, id: string): Promise<ReportExport> {
     const row = isUuid(id) ? await this.dataSource.getRepository(ReportExport).findOneBy({ id }) : null;
     if (!row) throw new NotFoundError('report_export', id);
-    if (row.requestedBy !== actor.id) {
-      await this.audit.recordDenial({
-        entityType: 'report_export',
-        entityId: row.id,
-        after: { role: actor.role },
-        context: { actorId: actor.id },
-      });
-      throw new NotFoundError('report_export', id);
-    }
+    await this.policy.assert(actor, 'see', {
+      kind: 'personal',
+      type: 'report_export',
+      id: row.id,
+      ownerId: row.requestedBy,
+    });
     return row;
   }
 
@@ -200,7 +209,7 @@ export class ReportExportsService {
       id: row.id,
       status: row.status,
       format: row.format,
-      description: describeCaseExport(row.request),
+      description: describeCaseExport(row.request, row.requestedBy),
       filters: row.request,
       rowsWritten: row.rowsWritten,
       rowsExpected: row.rowsExpected,

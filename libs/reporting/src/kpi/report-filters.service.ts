@@ -1,7 +1,7 @@
 import { EnrolmentRules } from '@app/enrolment';
 import type { FieldError } from '@app/errors';
 import { WorkingCalendar } from '@app/follow-ups';
-import type { Actor } from '@app/identity';
+import { PolicyService, type Actor } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -37,6 +37,7 @@ export class ReportFiltersService {
     private readonly enrolmentRules: EnrolmentRules,
     private readonly calendar: WorkingCalendar,
     private readonly rules: ReportingRules,
+    private readonly policy: PolicyService,
   ) {}
 
   context(): KpiQueryContext {
@@ -48,9 +49,14 @@ export class ReportFiltersService {
     };
   }
 
+  /** Officers report on the whole programme (they may see every case); an adviser on its own caseload. */
+  private seesProgramme(actor: Actor): boolean {
+    return this.policy.can(actor, 'cases.view-all');
+  }
+
   /** An officer sees the programme; an adviser only their own caseload (their filter choice is ignored). */
   scopeFor(actor: Actor): KpiScope {
-    return actor.role === 'adviser' ? { kind: 'adviser', adviserId: actor.id } : { kind: 'programme' };
+    return this.seesProgramme(actor) ? { kind: 'programme' } : { kind: 'adviser', adviserId: actor.id };
   }
 
   async parse(
@@ -59,7 +65,7 @@ export class ReportFiltersService {
   ): Promise<{ value?: ParsedKpiQuery; errors: FieldError[] }> {
     const parsed = parseKpiQuery(raw, this.context());
     const adviserId = parsed.value?.filters.adviserId;
-    if (parsed.value && adviserId && actor.role !== 'adviser') {
+    if (parsed.value && adviserId && this.seesProgramme(actor)) {
       const rows = (await this.dataSource.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'adviser'`, [
         adviserId,
       ])) as unknown[];
@@ -102,7 +108,7 @@ export class ReportFiltersService {
     return {
       region: [...any('All regions'), ...this.regionOptions()],
       sector: [...any('All sectors'), ...this.sectorOptions()],
-      adviserId: actor.role === 'adviser' ? [] : [...any('All advisers'), ...(await this.adviserOptions())],
+      adviserId: this.seesProgramme(actor) ? [...any('All advisers'), ...(await this.adviserOptions())] : [],
       sizeBand: [...any('All sizes'), ...SIZE_BANDS.map((b) => ({ value: b, text: SIZE_LABELS[b] }))],
       stageAtEnrolment: [
         ...any('Any stage'),

@@ -62,6 +62,7 @@ export class CaseTrainingPagesController {
         moduleCode,
         sessionId: sessionId || undefined,
         waitlist: body.waitlist === 'yes' ? true : undefined,
+        prerequisiteOverrideReason: String(body.prerequisiteOverrideReason ?? '').trim() || undefined,
       },
       run: (value) => this.uow.run((m) => this.bookings.book(m, actor, caseId, value, context)),
       redirect: (booking) => `/cases/${caseId}/training?done=${booking.status}`,

@@ -1,4 +1,3 @@
-import { NotFoundError } from '@app/errors';
 import { Public } from '@app/identity';
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -16,8 +15,12 @@ export class CertificatesPagesController {
   @Get(':code')
   async verify(@Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const facts = await this.certificates.verify(code);
-    // Unknown codes get the ordinary GOV.UK "page not found": nothing to learn from guessing.
-    if (!facts) throw new NotFoundError('certificate', code.slice(0, 40));
+    // An unknown code is told plainly that it is not a valid certificate (404), and nothing else: the page
+    // is the same whatever was guessed, so it says nothing about other certificates.
+    if (!facts) {
+      res.status(404).render('training/certificate-invalid', { code: code.slice(0, 40) });
+      return;
+    }
     const lang = (req.lang ?? 'en') as TrainingLanguage;
     res.render('training/certificate-verify', { facts, moduleTitle: facts.moduleTitle[lang] });
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { MODULE_CODE_PATTERN } from '../config/training-rules';
 import { IsOptionalNotNull } from '@app/web';
 
@@ -24,4 +24,16 @@ export class BookTrainingDto {
   @IsOptionalNotNull()
   @IsUUID()
   recommendationId?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description:
+      "Advisers and officers only: book although the case has not completed the module's prerequisites; " +
+      'the reason is recorded in the audit trail. Without it a missing prerequisite is a 422.',
+  })
+  @IsOptionalNotNull()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  prerequisiteOverrideReason?: string;
 }

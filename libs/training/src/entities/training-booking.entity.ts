@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Case } from '@app/enrolment';
+import { Case } from '@app/cases';
 import type { BookingStatus } from '../domain/training-formats';
 import { TrainingModuleEntity } from './training-module.entity';
 import { TrainingSession } from './training-session.entity';

@@ -131,11 +131,13 @@ export async function seedTrainingDemo(
       await book(c, 'agents-distributors-networks', 'later', 'booked');
     },
     async (c) => {
+      await book(c, 'social-media-foundations', null, 'completed');
       await book(c, 'social-listening-market-research', 'past', 'no_show');
       await book(c, 'linkedin-b2b-prospecting', 'soon', 'booked');
       await book(c, 'internationalising-website-content', null, 'booked');
     },
     async (c) => {
+      await book(c, 'social-media-foundations', null, 'completed');
       await book(c, 'linkedin-b2b-prospecting', 'soon', 'booked');
       await book(c, 'building-credibility-abroad', 'past', 'completed', [
         3,
@@ -145,10 +147,12 @@ export async function seedTrainingDemo(
       await book(c, 'selling-online-marketplaces', 'later', 'cancelled');
     },
     async (c) => {
+      await book(c, 'social-media-foundations', null, 'completed');
       await book(c, 'linkedin-b2b-prospecting', 'soon', 'waitlisted');
       await book(c, 'accidental-to-strategic-exporting', 'past', 'completed');
     },
     async (c) => {
+      await book(c, 'social-media-foundations', null, 'completed');
       await book(c, 'linkedin-b2b-prospecting', 'soon', 'waitlisted');
       await book(c, 'measuring-results-by-country', null, 'booked');
     },

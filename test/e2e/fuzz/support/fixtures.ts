@@ -102,6 +102,16 @@ export async function targetFor(
     );
     path.id = found(row);
     if (role === 'sme' && row) email = row.email;
+  } else if (p.startsWith('/api/v1/notifications/{id}')) {
+    // One of the caller's own messages (anyone signed in has an inbox).
+    const row = await one(
+      data,
+      `SELECT n.id, u.email FROM notification n JOIN users u ON u.id = n.recipient_user_id
+        WHERE u.role = $1 AND u.active ORDER BY n.created_at LIMIT 1`,
+      [role],
+    );
+    path.id = found(row);
+    if (row) email = row.email;
   } else if (p.startsWith('/api/v1/training/sessions/{id}')) {
     path.id = found(await one(data, `SELECT id FROM training_session ORDER BY starts_at DESC LIMIT 1`));
   } else if (p.startsWith('/api/v1/reports/exports/{id}')) {

@@ -1,4 +1,4 @@
-import type { Stage } from '@app/enrolment';
+import type { Stage } from '@app/cases';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 

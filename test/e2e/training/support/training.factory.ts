@@ -87,6 +87,20 @@ export async function moveSession(api: TestApi, sessionId: string, startsInHours
   ]);
 }
 
+/**
+ * Records the module's prerequisites as completed on the case (booking enforces them), as if the SME had
+ * done them earlier; tests about something else book modules that build on others.
+ */
+export async function completePrerequisites(api: TestApi, caseId: string, moduleCode: string): Promise<void> {
+  await api.dataSource.query(
+    `INSERT INTO training_booking (case_id, module_id, status, on_behalf, due_at, completed_at)
+     SELECT $1, p.id, 'completed', false, now(), now()
+       FROM training_module m JOIN training_module p ON p.code = ANY(m.prerequisites)
+      WHERE m.code = $2`,
+    [caseId, moduleCode],
+  );
+}
+
 export async function count(api: TestApi, sql: string, params: unknown[] = []): Promise<number> {
   const [row] = (await api.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) q`, params)) as {
     n: number;

@@ -18,6 +18,10 @@ export const de: TemplateSet = {
       subject: 'Erneutes Audit für {{companyName}} am {{dueDate}} fällig',
       body: 'Das regelmäßige Bereitschafts-Audit von {{companyName}} ist am {{dueDate}} fällig. Bitte vereinbaren Sie es mit dem Unternehmen.',
     },
+    'training-promoted.sme': {
+      subject: 'Sie haben einen Platz: „{{moduleTitle}}“ am {{sessionStartsAt}}',
+      body: 'Ein Platz ist frei geworden, und Ihre Buchung von „{{moduleTitle}}“ für {{companyName}} von der Warteliste ist jetzt bestätigt. Die Sitzung beginnt am {{sessionStartsAt}}. Wenn Sie nicht mehr teilnehmen können, stornieren Sie die Buchung bitte, damit das nächste wartende Unternehmen den Platz erhält.',
+    },
     'training-overdue.sme': {
       subject: 'Ihr Schulungsmodul „{{moduleTitle}}“ ist überfällig',
       body: 'Sie haben „{{moduleTitle}}“ gebucht, das bis {{dueDate}} abzuschließen war. Bitte schließen Sie es ab oder wenden Sie sich an Ihre Beratung.',

@@ -17,6 +17,10 @@ export const en: TemplateSet = {
       subject: 'Re-audit due for {{companyName}} on {{dueDate}}',
       body: 'The periodic readiness re-audit of {{companyName}} is due on {{dueDate}}. Please arrange it with the company.',
     },
+    'training-promoted.sme': {
+      subject: 'You have a place: "{{moduleTitle}}" on {{sessionStartsAt}}',
+      body: 'A place has become free and your waitlisted booking of "{{moduleTitle}}" for {{companyName}} is now confirmed. The session starts on {{sessionStartsAt}}. If you can no longer attend, please cancel the booking so the place goes to the next company waiting.',
+    },
     'training-overdue.sme': {
       subject: 'Your training module "{{moduleTitle}}" is overdue',
       body: 'You booked "{{moduleTitle}}", which was due to be completed by {{dueDate}}. Please complete it or contact your adviser to rebook.',

@@ -18,6 +18,10 @@ export const es: TemplateSet = {
       subject: 'Nueva auditoría de {{companyName}} el {{dueDate}}',
       body: 'La auditoría periódica de preparación de {{companyName}} vence el {{dueDate}}. Organícela con la empresa.',
     },
+    'training-promoted.sme': {
+      subject: 'Tiene plaza: «{{moduleTitle}}» el {{sessionStartsAt}}',
+      body: 'Se ha liberado una plaza y su reserva en lista de espera de «{{moduleTitle}}» para {{companyName}} ya está confirmada. La sesión empieza el {{sessionStartsAt}}. Si ya no puede asistir, cancele la reserva para que la plaza pase a la siguiente empresa en espera.',
+    },
     'training-overdue.sme': {
       subject: 'Su módulo de formación «{{moduleTitle}}» está vencido',
       body: 'Reservó «{{moduleTitle}}», que debía completar antes del {{dueDate}}. Complételo o contacte con su asesor para cambiar la reserva.',

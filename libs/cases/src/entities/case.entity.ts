@@ -1,15 +1,16 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { Company } from './company.entity';
-import { Enrolment } from './enrolment.entity';
 import type { Stage } from '../domain/stage';
 
 export const CASE_STATUSES = ['awaiting_assignment', 'active', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /**
- * A company's journey through the programme, opened by an eligible enrolment. Owned here and exported for
- * the later libs (assignment, readiness, follow-ups): they change it through their own services with the
- * optimistic `version` check, so two people cannot silently overwrite each other.
+ * A company's journey through the programme, opened by an eligible enrolment. Every change to its columns
+ * goes through `CasesService` (in the caller's transaction, with the optimistic `version` check, so two
+ * people cannot silently overwrite each other); other libs read it and call that service.
+ *
+ * The company and enrolment it belongs to are @app/enrolment's, which opens cases through this lib: the
+ * relations name their entities as strings so that this lib does not import the one above it.
  */
 @Entity('cases')
 // Caseload sort indexes on expressions of the two copied keys below (see their migration).
@@ -28,17 +29,17 @@ export class Case {
   @Column({ type: 'uuid' })
   companyId!: string;
 
-  @ManyToOne(() => Company, { onDelete: 'RESTRICT' })
+  @ManyToOne('Company', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'company_id', foreignKeyConstraintName: 'fk_cases_company' })
-  company?: Company;
+  company?: unknown;
 
   @Index('ix_cases_enrolment', { unique: true })
   @Column({ type: 'uuid' })
   enrolmentId!: string;
 
-  @ManyToOne(() => Enrolment, { onDelete: 'RESTRICT' })
+  @ManyToOne('Enrolment', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'enrolment_id', foreignKeyConstraintName: 'fk_cases_enrolment' })
-  enrolment?: Enrolment;
+  enrolment?: unknown;
 
   @Column({ type: 'text' })
   stage!: Stage;
@@ -58,7 +59,7 @@ export class Case {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   openedAt!: Date;
 
-  /** The adviser working the case; owned by @app/advisers (set on assignment, cleared on decline). */
+  /** The adviser working the case; @app/advisers decides it (set on assignment, cleared on decline). */
   @Index('ix_cases_assigned_adviser')
   @Column({ type: 'uuid', nullable: true })
   assignedAdviserId!: string | null;

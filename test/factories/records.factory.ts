@@ -1,0 +1,106 @@
+import { DataProtectionService } from '@app/data-protection';
+import type { Actor } from '@app/identity';
+import { ReadinessService, RecommendationsService } from '@app/readiness';
+import { ReportExportsService } from '@app/reporting';
+import { TrainingBookingService, TrainingCatalogueService } from '@app/training';
+import { factoryContext, FactoryApp, inTransaction } from './context';
+
+/** A draft readiness self-assessment on the case, as the SME starts one (questionnaire v1). */
+export async function buildSelfAudit(api: FactoryApp, caseId: string, sme: Actor): Promise<string> {
+  const view = await inTransaction(api, (m) =>
+    api.app
+      .get(ReadinessService)
+      .create(m, caseId, 'self', { questionnaireVersion: 1 }, { context: factoryContext(sme.id) }),
+  );
+  return view.audit.id;
+}
+
+/** A recommendation staff add to the case by hand. */
+export async function buildRecommendation(
+  api: FactoryApp,
+  caseId: string,
+  by: Actor,
+  recommendation: { kind: 'measure' | 'training'; code: string; note?: string },
+): Promise<string> {
+  const saved = await inTransaction(api, (m) =>
+    api.app
+      .get(RecommendationsService)
+      .add(m, caseId, { note: 'test factory', ...recommendation }, factoryContext(by.id)),
+  );
+  return saved.id;
+}
+
+/** A booking of a module for the case, by its SME or by staff on its behalf (a webinar needs a session). */
+export async function buildBooking(
+  api: FactoryApp,
+  by: Actor,
+  caseId: string,
+  booking: { moduleCode: string; sessionId?: string },
+): Promise<string> {
+  const saved = await inTransaction(api, (m) =>
+    api.app.get(TrainingBookingService).book(m, by, caseId, booking, factoryContext(by.id)),
+  );
+  return saved.id;
+}
+
+/** A session of a webinar or workshop module, two hours long, `daysAhead` from now. */
+export async function buildSession(
+  api: FactoryApp,
+  moduleCode: string,
+  options: { daysAhead?: number; capacity?: number } = {},
+): Promise<string> {
+  const startsAt = new Date(Date.now() + (options.daysAhead ?? 7) * 24 * 3600_000);
+  const saved = await inTransaction(api, (m) =>
+    api.app.get(TrainingCatalogueService).addSession(
+      m,
+      moduleCode,
+      {
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+        timeZone: 'Europe/London',
+        capacity: options.capacity ?? 10,
+        joinUrl: 'https://meet.example.test/test-factory',
+        language: 'en',
+      },
+      factoryContext(null),
+    ),
+  );
+  return saved.id;
+}
+
+/** A row-level case export the actor asked for, still queued (no worker runs in e2e suites). */
+export async function buildExport(
+  api: FactoryApp,
+  by: Actor,
+  format: 'csv' | 'xlsx' = 'csv',
+): Promise<string> {
+  const { export: saved } = await api.app
+    .get(ReportExportsService)
+    .request(by, { format }, factoryContext(by.id));
+  return saved.id;
+}
+
+/** A data-protection request (subject access or erasure) staff make about the person with this email. */
+export async function buildDataProtectionRequest(
+  api: FactoryApp,
+  by: Actor,
+  kind: 'access' | 'erasure',
+  email: string,
+): Promise<string> {
+  const service = api.app.get(DataProtectionService);
+  const input = { email, reason: 'test factory' };
+  const saved =
+    kind === 'access'
+      ? await service.requestAccess(input, by, factoryContext(by.id))
+      : await service.requestErasure(input, by, factoryContext(by.id));
+  return saved.id;
+}
+
+/** A second person's approval of a data-protection request (a subject access archive is then built). */
+export async function approveDataProtectionRequest(
+  api: FactoryApp,
+  by: Actor,
+  requestId: string,
+): Promise<void> {
+  await api.app.get(DataProtectionService).approve(requestId, null, by, factoryContext(by.id));
+}
