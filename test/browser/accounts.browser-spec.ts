@@ -61,7 +61,7 @@ describe('account journeys in a real browser', () => {
           await submit(page, text(lang, 'identity.register.submit'));
           expect(await heading(page)).toBe(text(lang, 'identity.register.checkEmailTitle'));
           await confirmRegistration(page, suite.api, email, { lang });
-          expect(await heading(page)).toBe(text(lang, 'identity.home.smeTitle'));
+          expect(await heading(page)).toBe(text(lang, 'enrolment.home.title'));
           await checkPage(page, { name: 'sme home', lang });
 
           await signOut(page, lang);
@@ -114,7 +114,7 @@ describe('account journeys in a real browser', () => {
         await tabTo(page, 'form .govuk-button');
         await navigation(page, () => page.keyboard.press('Space'));
         await confirmRegistration(page, suite.api, email, { lang, keyboard: true });
-        expect(await heading(page)).toBe(text(lang, 'identity.home.smeTitle'));
+        expect(await heading(page)).toBe(text(lang, 'enrolment.home.title'));
 
         await tabTo(page, 'button.app-sign-out__button', { back: true });
         await navigation(page, () => page.keyboard.press('Enter'));

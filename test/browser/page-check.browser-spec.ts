@@ -62,6 +62,12 @@ const PAGES: Record<string, string> = {
       <input class="govuk-radios__input" type="radio" id="yes" name="q" value="yes" aria-pressed="false">
       <label for="yes">Yes</label></fieldset>`,
   }),
+  '/mixed-languages': fixture({
+    title: `Fall – KMU-Exportprogramm – Außenhandelsagentur`,
+    lang: 'de',
+    body: `<h2>Log an interaction</h2><p>Abgeschlossen am 4 December 2026</p><p>timeline.case.opened</p>
+      <p>{{count}} Fälle</p><p>22,500 Fälle seit 2026-12-04T10:00:00.000Z</p>`,
+  }),
   '/trap': fixture({
     title: `Trap${SUFFIX}`,
     body: `${GOOD_FORM}<script>
@@ -117,6 +123,17 @@ describe('the page check catches what it claims to', () => {
       await expect(failure).rejects.toThrow('axe label');
       await expect(failure).rejects.toThrow('the page scrolls sideways at 320 px wide');
       await expect(failure).rejects.toThrow('has no visible focus indicator: <a href="/elsewhere">');
+    });
+
+    it('fails a German page with English words, an English date or number, a raw key or a placeholder', async () => {
+      const page = await open(context, '/mixed-languages');
+      const failure = checkPage(page, { name: 'harness mixed languages', lang: 'de', keyboard: false });
+      await expect(failure).rejects.toThrow('English text "Log an interaction"');
+      await expect(failure).rejects.toThrow('English date "4 December 2026"');
+      await expect(failure).rejects.toThrow('English number "22,500"');
+      await expect(failure).rejects.toThrow('raw key "timeline.case.opened"');
+      await expect(failure).rejects.toThrow('placeholder "{{count}}"');
+      await expect(failure).rejects.toThrow('ISO timestamp "2026-12-04T10:00:00"');
     });
 
     it('fails a page whose first Tab does not reach a skip link', async () => {

@@ -1,9 +1,12 @@
+import { auditContextFrom } from '@app/audit-log';
 import { AppConfig } from '@app/config';
+import { isLanguage, useLanguage } from '@app/web';
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiTokensService } from './api-tokens.service';
 import { AnonymousCsrf, sessionCsrf } from './csrf';
 import { navigationFor } from './navigation';
+import { User } from './entities/user.entity';
 import { csrfCookieName } from './session/session-cookie';
 import { sessionExpiry } from './session/session-timeouts';
 import { toActor, UsersService } from './users.service';
@@ -39,7 +42,8 @@ export class AuthMiddleware implements NestMiddleware {
       // assets never reach this middleware and stay cacheable; a handler may still set its own value.
       res.setHeader('Cache-Control', 'no-store');
       req.anonymousCsrf = this.anonymousCsrf;
-      await this.identify(req);
+      const account = await this.identify(req);
+      if (account) await this.accountLanguage(req, res, account);
       res.locals.user = req.user;
       if (req.user) res.locals.homeUrl = '/home';
       res.locals.navigation = navigationFor(req.user, req.path, res.locals.t as (key: string) => string);
@@ -51,7 +55,21 @@ export class AuthMiddleware implements NestMiddleware {
     }
   }
 
-  private async identify(req: Request): Promise<void> {
+  /**
+   * A signed-in person's language lives on their account: choosing one (`?lang=`) keeps it there, and a
+   * request that chooses none is shown in it (another device, a cleared cookie, a link in an email).
+   */
+  private async accountLanguage(req: Request, res: Response, account: User): Promise<void> {
+    if (req.langChosen && req.lang) {
+      if (account.language !== req.lang)
+        await this.users.setLanguage(account.id, req.lang, auditContextFrom(req));
+    } else if (isLanguage(account.language) && account.language !== req.lang) {
+      useLanguage(req, res, account.language);
+    }
+  }
+
+  /** The signed-in account of a session (null for bearer tokens and visitors). */
+  private async identify(req: Request): Promise<User | null> {
     const authorization = req.headers.authorization;
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -61,10 +79,10 @@ export class AuthMiddleware implements NestMiddleware {
         req.authMethod = 'bearer';
       }
       // A bad token never falls back to the cookie: the caller meant to use the token.
-      return;
+      return null;
     }
     const session = req.session;
-    if (!session?.userId) return;
+    if (!session?.userId) return null;
     const now = Date.now();
     const limits = {
       idleMinutes: this.config.SESSION_IDLE_MINUTES,
@@ -76,10 +94,11 @@ export class AuthMiddleware implements NestMiddleware {
       await new Promise<void>((resolve, reject) =>
         session.regenerate((err) => (err ? reject(err) : resolve())),
       );
-      return;
+      return null;
     }
     if (now - (session.lastSeenAt ?? 0) > TOUCH_AFTER_MS) session.lastSeenAt = now;
     req.user = toActor(user);
     req.authMethod = 'session';
+    return user;
   }
 }

@@ -134,6 +134,26 @@ export class UsersService {
     return this.dataSource.getRepository(User).count();
   }
 
+  /**
+   * Keeps the language the person chose with the language switcher on their account (audited as
+   * `user.language_changed`), so pages and emails use it on any device. Nothing is written when unchanged.
+   */
+  async setLanguage(id: string, language: Language, context: AuditContext): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user || user.language === language) return;
+      await manager.update(User, { id }, { language });
+      await this.audit.record(manager, {
+        action: 'user.language_changed',
+        entityType: 'user',
+        entityId: id,
+        before: { language: user.language },
+        after: { language },
+        context,
+      });
+    });
+  }
+
   /** Deactivates: cannot sign in, every session ended, every token revoked; history kept. Idempotent. */
   async deactivate(manager: EntityManager, id: string, context: AuditContext): Promise<User> {
     const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });

@@ -293,7 +293,7 @@ export class ReadinessPagesController {
       trend,
       recommendations: await this.recommendations.list(id, lang, { includeDropped: staff }),
       canWork,
-      options: canWork ? this.recommendations.options() : [],
+      options: canWork ? this.recommendations.options(lang) : [],
       values,
       ...errors,
     });
@@ -410,6 +410,7 @@ export class ReadinessPagesController {
     lang: Language,
   ): string {
     const params: Record<string, unknown> = { ...reason.params };
+    if (typeof params.markets === 'number') params.count = params.markets; // its plural form
     for (const key of ['stage', 'behaviour', 'score'])
       if (typeof params[key] === 'string') params[key] = t(`progress.stages.${String(params[key])}`);
     if (typeof params.heading === 'string')

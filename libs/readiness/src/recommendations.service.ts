@@ -172,18 +172,18 @@ export class RecommendationsService {
     return saved;
   }
 
-  /** Codes an adviser may add, with their English text, for the staff form. */
-  options(): { kind: 'measure' | 'training'; code: string; text: string }[] {
+  /** Codes an adviser may add, with their text in the page's language, for the staff form. */
+  options(language: Language = 'en'): { kind: 'measure' | 'training'; code: string; text: string }[] {
     return [
       ...[...this.measureTexts.keys()].map((code) => ({
         kind: 'measure' as const,
         code,
-        text: this.textOf('measure', code, 'en'),
+        text: this.textOf('measure', code, language),
       })),
       ...[...this.trainingTitles.keys()].map((code) => ({
         kind: 'training' as const,
         code,
-        text: this.textOf('training', code, 'en'),
+        text: this.textOf('training', code, language),
       })),
     ];
   }

@@ -9,25 +9,51 @@ const DATE_TIME: DateTimeFormatOptions = {
   minute: '2-digit',
 };
 
-function written(instant: Date, zone: string, locale: string, format: DateTimeFormatOptions): string {
-  const local = DateTime.fromJSDate(instant, { zone }).setLocale(locale);
-  if (!local.isValid) throw new RangeError(`Cannot show ${String(instant)} in ${zone}`);
-  return local.toLocaleString(format);
+/** The locale each of the service's languages writes dates and numbers in. */
+const LOCALE_OF: Record<string, string> = { en: 'en-GB', es: 'es-ES', de: 'de-DE' };
+
+/** The locale for a language code (`en`, `es`, `de`); any other value is taken as a locale already. */
+export function localeOf(languageOrLocale: string | undefined | null): string {
+  if (!languageOrLocale) return LOCALE_OF.en;
+  return LOCALE_OF[languageOrLocale] ?? languageOrLocale;
 }
 
-/** The date of `instant` on the clock in `zone`, the locale's way: "1 July 2026", "1 de julio de 2026". */
-export function formatDate(instant: Date, zone: string, locale = 'en-GB'): string {
-  return written(instant, zone, locale, DATE);
+/** A calendar date (YYYY-MM-DD) has no time or zone: it is written as it is, never moved by a zone. */
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function local(instant: Date | string, zone: string, locale: string): DateTime {
+  const at =
+    typeof instant === 'string'
+      ? CALENDAR_DATE.test(instant)
+        ? DateTime.fromISO(instant, { zone })
+        : DateTime.fromISO(instant, { setZone: true }).setZone(zone)
+      : DateTime.fromJSDate(instant, { zone });
+  const shown = at.setLocale(localeOf(locale));
+  if (!shown.isValid) throw new RangeError(`Cannot show ${String(instant)} in ${zone}`);
+  return shown;
 }
 
-/** Date and time of `instant` on the clock in `zone`: "1 Jul 2026, 10:00". */
-export function formatDateTime(instant: Date, zone: string, locale = 'en-GB'): string {
-  return written(instant, zone, locale, DATE_TIME);
+/**
+ * The date of `instant` on the clock in `zone`, the way of `locale` (a language code or a locale):
+ * "1 July 2026", "1 de julio de 2026", "1. Juli 2026". A calendar date (YYYY-MM-DD) is written as it is.
+ */
+export function formatDate(instant: Date | string, zone: string, locale = 'en'): string {
+  return local(instant, zone, locale).toLocaleString(DATE);
 }
 
-/** A calendar month (YYYY-MM) in words: "July 2026". */
-export function formatMonth(month: string, locale = 'en-GB'): string {
-  const local = DateTime.fromISO(month, { zone: 'utc', locale });
-  if (!local.isValid) throw new RangeError(`Not a month (YYYY-MM): ${month}`);
-  return local.toLocaleString({ month: 'long', year: 'numeric' });
+/** Date and time of `instant` on the clock in `zone`: "1 Jul 2026, 10:00", "1 jul 2026, 10:00". */
+export function formatDateTime(instant: Date | string, zone: string, locale = 'en'): string {
+  return local(instant, zone, locale).toLocaleString(DATE_TIME);
+}
+
+/** A calendar month (YYYY-MM) in words: "July 2026", "julio de 2026". */
+export function formatMonth(month: string, locale = 'en'): string {
+  const at = DateTime.fromISO(month, { zone: 'utc', locale: localeOf(locale) });
+  if (!at.isValid) throw new RangeError(`Not a month (YYYY-MM): ${month}`);
+  return at.toLocaleString({ month: 'long', year: 'numeric' });
+}
+
+/** A number the locale's way: "1,234.5", "1234,5" (es), "1.234,5" (de). */
+export function formatNumber(value: number, locale = 'en', options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(localeOf(locale), options).format(value);
 }

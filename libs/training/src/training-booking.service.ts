@@ -153,7 +153,11 @@ export class TrainingBookingService {
       caseId: theCase.id,
       kind: status === 'booked' ? 'training.booked' : 'training.waitlisted',
       actorId: actor.id,
-      data: { moduleCode: module.code, sessionStartsAt: session?.startsAt.toISOString() ?? null },
+      data: {
+        moduleCode: module.code,
+        moduleTitle: module.title,
+        sessionStartsAt: session?.startsAt.toISOString() ?? null,
+      },
       refType: 'training_booking',
       refId: booking.id,
     });
@@ -262,7 +266,7 @@ export class TrainingBookingService {
       caseId: theCase.id,
       kind: 'training.cancelled',
       actorId: actor.id,
-      data: { moduleCode: booking.module!.code },
+      data: { moduleCode: booking.module!.code, moduleTitle: booking.module!.title },
       refType: 'training_booking',
       refId: booking.id,
     });
@@ -309,7 +313,11 @@ export class TrainingBookingService {
       caseId: next.caseId,
       kind: 'training.promoted',
       actorId: null,
-      data: { moduleCode: module.code, sessionStartsAt: session.startsAt.toISOString() },
+      data: {
+        moduleCode: module.code,
+        moduleTitle: module.title,
+        sessionStartsAt: session.startsAt.toISOString(),
+      },
       refType: 'training_booking',
       refId: next.id,
     });
@@ -380,7 +388,7 @@ export class TrainingBookingService {
         caseId: booking.caseId,
         kind: 'training.no_show',
         actorId: actor.id,
-        data: { moduleCode: booking.module!.code },
+        data: { moduleCode: booking.module!.code, moduleTitle: booking.module!.title },
         refType: 'training_booking',
         refId: booking.id,
       });
@@ -470,7 +478,7 @@ export class TrainingBookingService {
       caseId: booking.caseId,
       kind: 'training.completed',
       actorId: actor.id,
-      data: { moduleCode: module.code },
+      data: { moduleCode: module.code, moduleTitle: module.title },
       refType: 'training_booking',
       refId: booking.id,
     });

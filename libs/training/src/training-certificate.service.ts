@@ -85,11 +85,7 @@ export class TrainingCertificateService {
   /** A one-page A4 landscape PDF in the SME's language. */
   pdf(facts: CertificateFacts, lang: TrainingLanguage): Promise<Buffer> {
     const words = HEADINGS[lang];
-    const date = formatDate(
-      facts.completedAt,
-      this.config.PROGRAMME_TIME_ZONE,
-      lang === 'en' ? 'en-GB' : lang,
-    );
+    const date = formatDate(facts.completedAt, this.config.PROGRAMME_TIME_ZONE, lang);
     const doc = new PDFDocument({
       size: 'A4',
       layout: 'landscape',

@@ -5,6 +5,8 @@ declare global {
     interface Request {
       /** The language chosen for this request (set by languageMiddleware). */
       lang?: Language;
+      /** True when the visitor chose `lang` on this request (`?lang=`). */
+      langChosen?: boolean;
     }
   }
 }

@@ -26,8 +26,8 @@ export async function validateForm<T extends object>(
 export interface ErrorView {
   /** Items for govukErrorSummary: each links to its field's id. */
   errorSummary: { text: string; href: string }[];
-  /** `errorMessage` for each field's component, keyed by field name. */
-  fieldErrors: Record<string, { text: string }>;
+  /** `errorMessage` for each field's component, keyed by field name (with the page's "Error:" prefix). */
+  fieldErrors: Record<string, { text: string; visuallyHiddenText?: string }>;
 }
 
 /** How a field error is shown: its wording, the id of its control, and where its summary item links. */
@@ -53,7 +53,7 @@ export function errorView(
     fieldId = (field: string) => field,
     href,
   } = typeof options === 'function' ? { message: options } : options;
-  const fieldErrors: Record<string, { text: string }> = {};
+  const fieldErrors: ErrorView['fieldErrors'] = {};
   const errorSummary: { text: string; href: string }[] = [];
   for (const error of errors) {
     const id = fieldId(error.field);

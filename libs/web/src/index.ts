@@ -1,6 +1,7 @@
 export { LANGUAGES, DEFAULT_LANGUAGE, LANGUAGE_NAMES, isLanguage, translations, translator } from './i18n';
 export type { Language } from './i18n';
-export { languageMiddleware, chooseLanguage, languageLinks } from './language.middleware';
+export { languageMiddleware, chooseLanguage, languageLinks, useLanguage } from './language.middleware';
+export { leafKeys, baseKey, keysUsedIn } from './locale-keys';
 export { configureViews, createViewEnvironment, viewPaths, govukFrontendDist, SERVICE_NAME } from './views';
 export { cspNonceMiddleware } from './csp-nonce.middleware';
 export { securityHeaders } from './security-headers';

@@ -43,16 +43,41 @@ export function languageLinks(
   });
 }
 
-/** Sets `req.lang`, `res.locals.lang`/`htmlLang`, `res.locals.t` and the language switcher links. */
-export function languageMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const { lang, fromQuery } = chooseLanguage(req);
-  if (fromQuery) {
-    res.cookie(COOKIE, lang, { maxAge: ONE_YEAR_MS, sameSite: 'lax', httpOnly: true, path: '/' });
-  }
+/**
+ * `?lang=` belongs to every page, not to any one form: it is taken off a page's URL before routing, so a
+ * page's query DTO never sees it (the API's URLs keep it: API clients choose with Accept-Language).
+ */
+function withoutLangParameter(url: string): string {
+  const [path, query] = url.split(/\?(.*)/s, 2);
+  if (query === undefined) return url;
+  const params = new URLSearchParams(query);
+  if (!params.has('lang')) return url;
+  params.delete('lang');
+  const rest = params.toString();
+  return rest ? `${path}?${rest}` : path;
+}
+
+/** Puts `lang` on the request and on everything a page renders with (`t`, `lang`, the switcher links). */
+export function useLanguage(req: Request, res: Response, lang: Language): void {
   req.lang = lang;
   res.locals.lang = lang;
   res.locals.htmlLang = lang;
   res.locals.t = translator(lang);
   res.locals.languageLinks = languageLinks(req, lang);
+}
+
+/**
+ * Sets `req.lang`, `res.locals.lang`/`htmlLang`, `res.locals.t` and the language switcher links, and
+ * `req.langChosen` when the visitor chose a language with `?lang=` (the identity middleware then keeps
+ * it on the signed-in account, or uses the account's language when nothing was chosen).
+ */
+export function languageMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const { lang, fromQuery } = chooseLanguage(req);
+  if (fromQuery) {
+    res.cookie(COOKIE, lang, { maxAge: ONE_YEAR_MS, sameSite: 'lax', httpOnly: true, path: '/' });
+  }
+  req.langChosen = fromQuery;
+  if (!req.path.startsWith('/api/')) req.url = withoutLangParameter(req.url);
+  useLanguage(req, res, lang);
   next();
 }

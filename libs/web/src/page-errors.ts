@@ -13,7 +13,11 @@ export interface ErrorWording extends Omit<ErrorViewOptions, 'message'> {
   translations?: string;
 }
 
-/** The GOV.UK error summary and field messages of a page, in the page's language (`res.locals.t`). */
+/**
+ * The GOV.UK error summary and field messages of a page, in the page's language (`res.locals.t`): each
+ * field message carries the page's visually hidden "Error:" prefix, and a field the form does not have
+ * (`unknownField`) is told in plain words rather than the API's developer message.
+ */
 export function pageErrors(
   res: Response,
   errors: readonly FieldError[],
@@ -21,13 +25,19 @@ export function pageErrors(
 ): ErrorView {
   const { translations, ...links } = wording;
   const t = res.locals.t as Translate | undefined;
-  if (!translations || !t) return errorView(errors, links);
+  if (!t) return errorView(errors, links);
   const code = (error: FieldError): string => error.code ?? 'invalid';
-  return errorView(errors, {
+  const keys = (error: FieldError): string[] => [
+    ...(translations
+      ? [`${translations}.errors.${error.field}.${code(error)}`, `${translations}.errors.${code(error)}`]
+      : []),
+    `common.errors.${code(error)}`,
+  ];
+  const view = errorView(errors, {
     ...links,
-    message: (error) =>
-      t([`${translations}.errors.${error.field}.${code(error)}`, `${translations}.errors.${code(error)}`], {
-        defaultValue: error.message,
-      }),
+    message: (error) => t(keys(error), { defaultValue: error.message, field: error.field }),
   });
+  const prefix = t('common.errorPrefix');
+  for (const message of Object.values(view.fieldErrors)) message.visuallyHiddenText = prefix;
+  return view;
 }

@@ -1,5 +1,5 @@
 import { AppConfig, projectRoot } from '@app/config';
-import { formatDate, formatDateTime } from '@app/time';
+import { formatDate, formatDateTime, formatNumber } from '@app/time';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { existsSync, readdirSync } from 'node:fs';
@@ -30,16 +30,53 @@ export function createViewEnvironment(config: AppConfig): nunjucks.Environment {
   });
   env.addGlobal('serviceName', SERVICE_NAME);
   const zone = config.PROGRAMME_TIME_ZONE;
-  env.addFilter('date', (value: Date | string | null | undefined) =>
-    value ? formatDate(new Date(value), zone) : '',
-  );
-  env.addFilter('datetime', (value: Date | string | null | undefined) =>
-    value ? formatDateTime(new Date(value), zone) : '',
-  );
-  const numberFormat = new Intl.NumberFormat('en-GB');
-  env.addFilter('number', (value: number | string | null | undefined) =>
-    value === null || value === undefined || value === '' ? '' : numberFormat.format(Number(value)),
-  );
+  // Dates, times and numbers in the page's language (`lang` from the language middleware) and the
+  // programme's time zone: one helper (@app/time) for pages, emails, exports and PDFs.
+  type Shown = Date | string | null | undefined;
+  const langOf = (context: unknown): string =>
+    ((context as { ctx?: { lang?: string } } | undefined)?.ctx?.lang ?? 'en') as string;
+  env.addFilter('date', function (this: unknown, value: Shown) {
+    return value ? formatDate(value, zone, langOf(this)) : '';
+  });
+  env.addFilter('datetime', function (this: unknown, value: Shown) {
+    return value ? formatDateTime(value, zone, langOf(this)) : '';
+  });
+  // A code shown as its translated label: `{{ region | label("enrolment.regions") }}`; a list of codes
+  // as labels joined by commas: `{{ module.platforms | labels("enrolment.platforms") }}`.
+  type Translate = (key: string, options?: Record<string, unknown>) => string;
+  const label = (context: unknown, code: unknown, prefix: string): string => {
+    const t = (context as { ctx?: { t?: Translate } } | undefined)?.ctx?.t;
+    const text = String(code ?? '');
+    return t && text ? t(`${prefix}.${text}`, { defaultValue: text }) : text;
+  };
+  env.addFilter('label', function (this: unknown, code: unknown, prefix: string) {
+    return label(this, code, prefix);
+  });
+  env.addFilter('labels', function (this: unknown, codes: unknown, prefix: string) {
+    return (Array.isArray(codes) ? codes : []).map((code) => label(this, code, prefix)).join(', ');
+  });
+  // The values a stored event (a case timeline line) is worded with, in the page's language: a text kept
+  // in every language (`{ en, es, de }`, a module's title) becomes the page's, and a module named only by
+  // its code (events recorded before titles were kept) is named by that code.
+  env.addFilter('eventValues', function (this: unknown, data: Record<string, unknown> | null | undefined) {
+    const lang = langOf(this);
+    const values: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(data ?? {})) {
+      const texts = value as Record<string, unknown> | null;
+      values[key] =
+        texts && typeof texts === 'object' && !Array.isArray(texts) && typeof texts.en === 'string'
+          ? (texts[lang] ?? texts.en)
+          : value;
+    }
+    if (values.moduleCode !== undefined && values.moduleTitle === undefined)
+      values.moduleTitle = values.moduleCode;
+    return values;
+  });
+  env.addFilter('number', function (this: unknown, value: number | string | null | undefined) {
+    return value === null || value === undefined || value === ''
+      ? ''
+      : formatNumber(Number(value), langOf(this));
+  });
   return env;
 }
 

@@ -3,6 +3,7 @@ import { axeScan, preloadAxe, type AxeNode } from './axe';
 import { javaScriptEnabled, saveScreenshots } from './browser';
 import { horizontalOverflow, pageFacts } from './in-page';
 import { keyboardProblems } from './keyboard';
+import { contentLanguageProblems } from '../../support/page-language';
 import { Language, text } from './locales';
 
 export type { Language };
@@ -24,7 +25,8 @@ export interface CheckPageOptions {
 /**
  * Every check that applies to every page, on the page as it is now: axe (WCAG 2.2 AA, zero violations),
  * title "Page – Service – Agency" and unique within the file, language, one h1 and a <main id="main-content">,
- * a label on every form control, no sideways scrolling at 320 px (outside `.app-table-container`) and
+ * a label on every form control, the page's words in its language (no raw key, `{{placeholder}}`, raw
+ * timestamp, nor English sentence, date or number on a Spanish or German page), no sideways scrolling at 320 px (outside `.app-table-container`) and
  * keyboard access. Collects every problem, saves a screenshot, and fails with the full list.
  */
 export async function checkPage(page: Page, options: CheckPageOptions): Promise<void> {
@@ -39,6 +41,8 @@ export async function checkPage(page: Page, options: CheckPageOptions): Promise<
   if (facts.h1Count !== 1) problems.push(`${facts.h1Count} <h1> elements, expected exactly one`);
   if (!facts.hasMainContent) problems.push('no <main id="main-content"> for the skip link to go to');
   for (const control of facts.unlabelledControls) problems.push(`form control without a label: ${control}`);
+  // Words: no raw key or placeholder, and no English sentence, date or number on a Spanish or German page.
+  problems.push(...contentLanguageProblems(await page.content(), lang));
 
   for (const violation of await axeViolations(page)) problems.push(violation);
   problems.push(...(await reflowProblems(page)));

@@ -81,7 +81,7 @@ describe('data protection: erasure', () => {
     const requestId = /requests\/([0-9a-f-]{36})/.exec(made.headers.get('location') ?? '')![1];
     const preview = await service.previewErasure(requestId);
     const shown = await (await web.get(`/admin/data-protection/requests/${requestId}`)).text();
-    expect(shown).toContain(`Preview: ${preview.length} change(s)`);
+    expect(shown).toContain(`Preview: the ${preview.length} changes approval will make`);
     expect(preview).toEqual(
       expect.arrayContaining([
         { table: 'users', key: person.id, column: 'email', action: 'update' },

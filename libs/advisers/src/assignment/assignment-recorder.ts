@@ -160,7 +160,12 @@ export class AssignmentRecorder {
       await this.notifications.notify(m, {
         idempotencyKey: `case-unassigned:${kase.id}:${officer.id}:${round.toISOString()}`,
         kind: 'case-unassigned.officer',
-        recipient: { userId: officer.id, email: officer.email, name: officer.name },
+        recipient: {
+          userId: officer.id,
+          email: officer.email,
+          name: officer.name,
+          language: officer.language ?? 'en',
+        },
         caseId: kase.id,
         values: { companyName: company?.legalName ?? '', caseId: kase.id },
         fallbackTemplate: 'generic.escalate',

@@ -1,6 +1,6 @@
 import { Case, CasesService, type AssigneeChange } from '@app/cases';
 import { User } from '@app/identity';
-import type { Contact } from '@app/messaging';
+import type { Contact, LanguageCode } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import { StaleCaseError } from '../advisers.errors';
@@ -110,7 +110,7 @@ export class AssignmentRepository {
     const rows = (await m.query(
       `SELECT p.user_id, p.regions, p.nace_sections, p.markets, p.languages, p.capacity, p.active_cases,
               p.absent_from::text AS absent_from, p.absent_to::text AS absent_to, p.last_assigned_at,
-              u.name, u.email
+              u.name, u.email, u.language
          FROM adviser_profiles p JOIN users u ON u.id = p.user_id
         WHERE p.active${options.lock ? ' ORDER BY p.user_id FOR UPDATE OF p' : ''}`,
     )) as CandidateRow[];
@@ -126,7 +126,7 @@ export class AssignmentRepository {
       absentFrom: r.absent_from,
       absentTo: r.absent_to,
       lastAssignedAt: r.last_assigned_at,
-      contact: { userId: r.user_id, email: r.email, name: r.name, language: 'en' },
+      contact: { userId: r.user_id, email: r.email, name: r.name, language: r.language ?? 'en' },
     }));
   }
 
@@ -231,4 +231,5 @@ interface CandidateRow {
   last_assigned_at: Date | null;
   name: string;
   email: string;
+  language: LanguageCode | null;
 }

@@ -73,6 +73,7 @@ export class FollowUpsPagesController {
         body: n.bodyText,
         createdAt: n.createdAt,
         emailStatus: n.status,
+        language: n.language,
         unread: n.readAt === null,
       })),
     };

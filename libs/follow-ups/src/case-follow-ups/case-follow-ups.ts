@@ -226,7 +226,9 @@ export class CaseFollowUps {
 
   private async contact(m: EntityManager, userId: string): Promise<Contact | null> {
     const user = await m.getRepository(User).findOneBy({ id: userId });
-    return user ? { userId: user.id, email: user.email, name: user.name, language: 'en' } : null;
+    return user
+      ? { userId: user.id, email: user.email, name: user.name, language: user.language ?? 'en' }
+      : null;
   }
 
   /** The officer who acted, else the longest-serving active officer (escalations need someone). */
@@ -235,7 +237,9 @@ export class CaseFollowUps {
     const user =
       (officerId ? await repo.findOneBy({ id: officerId, role: 'officer', active: true }) : null) ??
       (await repo.findOne({ where: { role: 'officer', active: true }, order: { createdAt: 'ASC' } }));
-    return user ? { userId: user.id, email: user.email, name: user.name, language: 'en' } : null;
+    return user
+      ? { userId: user.id, email: user.email, name: user.name, language: user.language ?? 'en' }
+      : null;
   }
 
   private async values(

@@ -11,8 +11,6 @@ import { FOLLOW_UP_SCHEDULED } from './follow-up.service';
 /** Bull may fire a delayed job a moment before Postgres's clock agrees it is due. */
 const CLOCK_TOLERANCE = "interval '2 seconds'";
 
-const LOCALES: Record<LanguageCode, string> = { en: 'en-GB', es: 'es-ES', de: 'de-DE' };
-
 /**
  * What the worker does when a follow-up's step comes due. Every transition is a conditional UPDATE on the
  * row's current status and step, so a job that runs twice, or a follow-up closed meanwhile, changes
@@ -99,7 +97,7 @@ export class FollowUpRunner {
   }
 
   private templateValues(row: FollowUp, language: LanguageCode, audience: string): Record<string, string> {
-    const date = (at: Date): string => formatDate(at, this.config.PROGRAMME_TIME_ZONE, LOCALES[language]);
+    const date = (at: Date): string => formatDate(at, this.config.PROGRAMME_TIME_ZONE, language);
     const base = this.config.APP_BASE_URL.replace(/\/$/, '');
     return {
       companyName: '',

@@ -27,6 +27,13 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /**
+   * The language the person last chose with the language switcher (`en`, `es`, `de`): pages use it once
+   * signed in, on any device, and emails to them are written in it. Null until they choose.
+   */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language!: 'en' | 'es' | 'de' | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -68,7 +68,12 @@ export class SignInAlertsService {
           await this.notifier.notify(m, {
             kind: 'security.sign-in-attack',
             idempotencyKey: `sign-in-attack:${admin.id}:${key}:${hour}`,
-            recipient: { userId: admin.id, email: admin.email, name: admin.name },
+            recipient: {
+              userId: admin.id,
+              email: admin.email,
+              name: admin.name,
+              language: admin.language ?? 'en',
+            },
             values: { target: about, failures: String(attack.failures), link },
           });
       });

@@ -1,4 +1,7 @@
 import { renderEmail } from './email-renderer';
+import { de } from './templates/de';
+import { en } from './templates/en';
+import { es } from './templates/es';
 
 describe('renderEmail', () => {
   it('escapes values in HTML but not in the plain-text part', () => {
@@ -22,5 +25,33 @@ describe('renderEmail', () => {
       'generic.escalate',
     );
     expect(email.subject).toBe('Eskalation: Neue Regel überfällig');
+  });
+
+  it('has every template in every language, with the same placeholders', () => {
+    const placeholders = (text: string): string =>
+      [...text.matchAll(/\{\{(\w+)\}\}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join();
+    for (const [lang, set] of Object.entries({ es, de })) {
+      expect([lang, Object.keys(set.templates).sort()]).toEqual([lang, Object.keys(en.templates).sort()]);
+      for (const [key, template] of Object.entries(en.templates)) {
+        expect([lang, key, placeholders(set.templates[key].body)]).toEqual([
+          lang,
+          key,
+          placeholders(template.body),
+        ]);
+      }
+    }
+  });
+
+  it('tells officers in their language that a new case waits for an adviser', () => {
+    const email = renderEmail(
+      'case-unassigned.officer',
+      'de',
+      { name: 'Olga', companyName: 'Kestrel Ltd' },
+      'generic.escalate',
+    );
+    expect(email.subject).toBe('Keine Beratung konnte Kestrel Ltd übernehmen: Bitte weisen Sie den Fall zu');
   });
 });

@@ -189,10 +189,10 @@ export class TrainingAdminPagesController {
       staffPage: true,
       session: {
         ...session,
-        when: TrainingPageViews.when(session.startsAt, session.timeZone),
+        when: TrainingPageViews.when(session.startsAt, session.timeZone, TrainingPageViews.language(req)),
         started: session.startsAt <= new Date(),
       },
-      module: { ...module, titleText: module.title.en },
+      module: { ...module, titleText: module.title[TrainingPageViews.language(req)] },
       rows: await this.reports.attendanceList(id),
       notice: req.query.done,
     });
@@ -239,8 +239,15 @@ export class TrainingAdminPagesController {
     res.status(status).render(
       'training/admin-module',
       this.formOptions({
-        module: { ...module, titleText: module.title.en, hasSessions: needsSession(module.format) },
-        sessions: sessions.map((s) => ({ ...s, when: TrainingPageViews.when(s.startsAt, s.timeZone) })),
+        module: {
+          ...module,
+          titleText: module.title[TrainingPageViews.language(req)],
+          hasSessions: needsSession(module.format),
+        },
+        sessions: sessions.map((s) => ({
+          ...s,
+          when: TrainingPageViews.when(s.startsAt, s.timeZone, TrainingPageViews.language(req)),
+        })),
         values: { ...values, barriers: list(values.barriers) },
         sessionValues: sessionValues ?? { timeZone: 'Europe/London', language: 'en', capacity: '20' },
         notice: req.query.done,

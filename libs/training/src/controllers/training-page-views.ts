@@ -11,7 +11,7 @@ export const TrainingPageViews = {
 
   /** A moment on the session's own clock, written the reader's way: "1 Jul 2027, 10:00 (Europe/Madrid)". */
   when: (at: Date, timeZone: string, l: TrainingLanguage = 'en'): string =>
-    `${formatDateTime(at, timeZone, l === 'en' ? 'en-GB' : l)} (${timeZone})`,
+    `${formatDateTime(at, timeZone, l)} (${timeZone})`,
 
   module(m: TrainingModuleEntity, l: TrainingLanguage): Record<string, unknown> {
     return {

@@ -70,6 +70,14 @@ export const de: TemplateSet = {
       subject: 'Jemand hat versucht, sich mit Ihrer E-Mail-Adresse zu registrieren',
       body: 'Jemand hat versucht, mit dieser E-Mail-Adresse ein neues Konto für das KMU-Exportprogramm anzulegen. Für diese Adresse gibt es bereits ein Konto. Waren Sie es, melden Sie sich mit Ihrem bestehenden Konto an. Waren Sie es nicht, müssen Sie nichts tun: Ihr Konto ist unverändert.',
     },
+    'security.sign-in-attack': {
+      subject: 'Möglicher Angriff: wiederholt fehlgeschlagene Anmeldungen',
+      body: 'In der letzten Stunde gab es {{failures}} fehlgeschlagene Anmeldungen gegen {{target}}. Diese Clients werden jetzt gebremst; Geräte, die sich schon einmal angemeldet haben, können sich weiter anmelden. Prüfen Sie das Prüfprotokoll und wenden Sie sich an die Kontoinhaberin oder den Kontoinhaber, wenn die Versuche weitergehen. Sie erhalten höchstens eine solche Nachricht pro Stunde für jedes Konto und jede Adresse.',
+    },
+    'case-unassigned.officer': {
+      subject: 'Keine Beratung konnte {{companyName}} übernehmen: Bitte weisen Sie den Fall zu',
+      body: 'Keine Beratung hatte Kapazität für den neuen Fall von {{companyName}}, daher wartet er auf die Programmleitung. Bitte weisen Sie ihn zu oder schaffen Sie bei einer Beratung Platz dafür.',
+    },
     'generic.remind': {
       subject: 'Erinnerung: {{description}} fällig am {{dueDate}}',
       body: '{{description}} für {{companyName}} ist am {{dueDate}} fällig.',

@@ -73,6 +73,10 @@ export const en: TemplateSet = {
       subject: 'Someone tried to register with your email address',
       body: 'Someone tried to create a new account for the SME Export Programme with this email address, which already has an account. If it was you, sign in with your existing account instead. If it was not you, you need not do anything: your account has not changed.',
     },
+    'case-unassigned.officer': {
+      subject: 'No adviser could take {{companyName}}: please assign the case',
+      body: 'No adviser had capacity for the new case of {{companyName}}, so it waits for an officer. Please assign it, or give an adviser room for it.',
+    },
     'generic.remind': {
       subject: 'Reminder: {{description}} due {{dueDate}}',
       body: '{{description}} for {{companyName}} is due on {{dueDate}}.',

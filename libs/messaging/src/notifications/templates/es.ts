@@ -70,6 +70,14 @@ export const es: TemplateSet = {
       subject: 'Alguien ha intentado registrarse con su dirección de correo',
       body: 'Alguien ha intentado crear una cuenta nueva del Programa de Exportación para pymes con esta dirección de correo, que ya tiene una cuenta. Si fue usted, inicie sesión con su cuenta existente. Si no fue usted, no tiene que hacer nada: su cuenta no ha cambiado.',
     },
+    'security.sign-in-attack': {
+      subject: 'Posible ataque: inicios de sesión fallidos repetidos',
+      body: 'En la última hora ha habido {{failures}} inicios de sesión fallidos contra {{target}}. Esos clientes van ahora más despacio; los dispositivos que ya iniciaron sesión antes pueden seguir haciéndolo. Revise el registro de auditoría y contacte con el titular de la cuenta si los intentos continúan. Recibe como máximo un mensaje así por hora para cada cuenta o dirección.',
+    },
+    'case-unassigned.officer': {
+      subject: 'Ningún asesor pudo aceptar a {{companyName}}: asigne el caso',
+      body: 'Ningún asesor tenía capacidad para el nuevo caso de {{companyName}}, así que espera a un responsable del programa. Asígnelo o libere capacidad de un asesor.',
+    },
     'generic.remind': {
       subject: 'Recordatorio: {{description}} el {{dueDate}}',
       body: '{{description}} de {{companyName}} vence el {{dueDate}}.',
