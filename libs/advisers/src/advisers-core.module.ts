@@ -1,7 +1,7 @@
 import { PageCursors } from '@app/web';
 import { AuditLogModule } from '@app/audit-log';
 import { CaseTimelineModule } from '@app/case-timeline';
-import { EnrolmentRules } from '@app/enrolment';
+import { EnrolmentRulesModule } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
 import { MessagingModule } from '@app/messaging';
 import { Module } from '@nestjs/common';
@@ -20,10 +20,9 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
  * module builds on. Rules files are loaded once at start-up, so a bad one stops the process.
  */
 @Module({
-  imports: [AuditLogModule, CaseTimelineModule, FollowUpsModule, MessagingModule],
+  imports: [AuditLogModule, CaseTimelineModule, FollowUpsModule, MessagingModule, EnrolmentRulesModule],
   providers: [
     { provide: AssignmentRules, useFactory: () => AssignmentRules.load() },
-    { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
     CaseAccessService,
     AssignmentService,
     CaseOpenedHandler,
@@ -42,7 +41,7 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
     InteractionsService,
     CaseloadService,
     CaseDetailsService,
-    EnrolmentRules,
+    EnrolmentRulesModule,
   ],
 })
 export class AdvisersCoreModule {}

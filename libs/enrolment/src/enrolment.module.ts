@@ -10,14 +10,14 @@ import { EnrolmentService } from './enrolment.service';
 import { EnrolmentPagesController } from './pages/enrolment-pages.controller';
 import { EnrolmentReviewPagesController } from './pages/enrolment-review.pages.controller';
 import { HomePagesController } from './pages/home.pages.controller';
-import { EnrolmentRules } from './rules/enrolment-rules';
+import { EnrolmentRulesModule } from './rules/enrolment-rules.module';
 
 /**
  * Companies, enrolment forms, eligibility, duplicates and case opening: the JSON API, the /enrol pages and
  * /home (every role's landing page). The rules come from config/ once, at start-up (a bad file stops the process).
  */
 @Module({
-  imports: [MessagingModule, CaseTimelineModule, IdentityCoreModule, IdempotencyModule],
+  imports: [MessagingModule, CaseTimelineModule, IdentityCoreModule, IdempotencyModule, EnrolmentRulesModule],
   controllers: [
     HomePagesController,
     EnrolmentsController,
@@ -25,11 +25,7 @@ import { EnrolmentRules } from './rules/enrolment-rules';
     EnrolmentPagesController,
     EnrolmentReviewPagesController,
   ],
-  providers: [
-    { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
-    EnrolmentService,
-    DuplicateFlagsService,
-  ],
-  exports: [EnrolmentRules, EnrolmentService],
+  providers: [EnrolmentService, DuplicateFlagsService],
+  exports: [EnrolmentRulesModule, EnrolmentService],
 })
 export class EnrolmentModule {}

@@ -1,5 +1,5 @@
 import { AuditLogModule } from '@app/audit-log';
-import { EnrolmentRules } from '@app/enrolment';
+import { EnrolmentRulesModule } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
 import { MessagingModule } from '@app/messaging';
 import { Module } from '@nestjs/common';
@@ -23,7 +23,7 @@ import { PublicStatisticsService } from './statistics/public-statistics.service'
  * side is ReportingWorkerModule).
  */
 @Module({
-  imports: [FollowUpsModule, MessagingModule, AuditLogModule],
+  imports: [FollowUpsModule, MessagingModule, AuditLogModule, EnrolmentRulesModule],
   controllers: [
     ReportsController,
     ReportsPagesController,
@@ -33,8 +33,6 @@ import { PublicStatisticsService } from './statistics/public-statistics.service'
   ],
   providers: [
     { provide: ReportingRules, useFactory: () => ReportingRules.load() },
-    // Region and sector codes for filter checks; loaded from config/ like the enrolment lib does.
-    { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
     KpiSnapshots,
     KpiReportService,
     ReportFiltersService,
