@@ -7,6 +7,8 @@ import {
   configureViews,
   createValidationPipe,
   cspNonceMiddleware,
+  exceptProbes,
+  forPagesOnly,
   languageMiddleware,
   ProblemDetailsFilter,
   rejectUnsafeText,
@@ -31,24 +33,28 @@ export function configureApi(app: NestExpressApplication, options: { handleSigna
   app.useLogger(app.get(AppLogger));
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.disable('x-powered-by');
-  app.use(cspNonceMiddleware);
+  // Page-only work (nonce, language links, navigation, sessions without a cookie) is skipped for the API,
+  // /health and /metrics: it was most of what a /health request cost (issue 29).
+  app.use(forPagesOnly(cspNonceMiddleware));
   app.use(securityHeaders(config));
-  app.use(cookieParser());
-  app.use(languageMiddleware);
+  app.use(exceptProbes(cookieParser()));
+  app.use(exceptProbes(languageMiddleware));
   // Bodies: the API takes JSON only; JSON nesting is capped before parsing; forms stay flat (no
   // `extended` parsing, so `a[b][c]` is one plain field name); text Postgres cannot store is refused.
-  app.use(apiBodiesAreJson);
+  app.use(exceptProbes(apiBodiesAreJson));
   app.use(
-    express.json({
-      limit: BODY_LIMIT,
-      type: ['application/json', 'application/*+json'],
-      verify: verifyJsonBody,
-    }),
+    exceptProbes(
+      express.json({
+        limit: BODY_LIMIT,
+        type: ['application/json', 'application/*+json'],
+        verify: verifyJsonBody,
+      }),
+    ),
   );
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(exceptProbes(express.urlencoded({ extended: false, limit: BODY_LIMIT })));
   app.use(bodyParserErrors);
-  app.use(apiBodiesAreObjects);
-  app.use(rejectUnsafeText);
+  app.use(exceptProbes(apiBodiesAreObjects));
+  app.use(exceptProbes(rejectUnsafeText));
   configureViews(app, config);
   app.useGlobalPipes(new SafeParamsPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -3,6 +3,7 @@ export type { Language } from './i18n';
 export { languageMiddleware, chooseLanguage, languageLinks } from './language.middleware';
 export { configureViews, createViewEnvironment, viewPaths, govukFrontendDist, SERVICE_NAME } from './views';
 export { cspNonceMiddleware } from './csp-nonce.middleware';
+export { exceptProbes, forPagesOnly, isMachineRequest, isProbeRequest } from './page-requests';
 export { securityHeaders } from './security-headers';
 export {
   createValidationPipe,

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { DEFAULT_LANGUAGE, isLanguage, Language, LANGUAGE_NAMES, LANGUAGES, translator } from './i18n';
+import { isMachineRequest } from './page-requests';
 
 const COOKIE = 'lang';
 const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -43,13 +44,17 @@ export function languageLinks(
   });
 }
 
-/** Sets `req.lang`, `res.locals.lang`/`htmlLang`, `res.locals.t` and the language switcher links. */
+/**
+ * Sets `req.lang` and, for pages (not the API, /health or /metrics, which render none), `res.locals.lang`/
+ * `htmlLang`, `res.locals.t` and the language switcher links.
+ */
 export function languageMiddleware(req: Request, res: Response, next: NextFunction): void {
   const { lang, fromQuery } = chooseLanguage(req);
   if (fromQuery) {
     res.cookie(COOKIE, lang, { maxAge: ONE_YEAR_MS, sameSite: 'lax', httpOnly: true, path: '/' });
   }
   req.lang = lang;
+  if (isMachineRequest(req)) return next();
   res.locals.lang = lang;
   res.locals.htmlLang = lang;
   res.locals.t = translator(lang);
