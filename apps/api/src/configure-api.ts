@@ -37,24 +37,25 @@ export function configureApi(app: NestExpressApplication, options: { handleSigna
   // /health and /metrics: it was most of what a /health request cost (issue 29).
   app.use(forPagesOnly(cspNonceMiddleware));
   app.use(securityHeaders(config));
-  app.use(exceptProbes(cookieParser()));
-  app.use(exceptProbes(languageMiddleware));
-  // Bodies: the API takes JSON only; JSON nesting is capped before parsing; forms stay flat (no
-  // `extended` parsing, so `a[b][c]` is one plain field name); text Postgres cannot store is refused.
-  app.use(exceptProbes(apiBodiesAreJson));
-  app.use(
-    exceptProbes(
-      express.json({
-        limit: BODY_LIMIT,
-        type: ['application/json', 'application/*+json'],
-        verify: verifyJsonBody,
-      }),
-    ),
+  // Reading the request: cookies, language, body, unsafe text. Bodies: the API takes JSON only; JSON
+  // nesting is capped before parsing; forms stay flat (no `extended` parsing, so `a[b][c]` is one plain
+  // field name); text Postgres cannot store is refused. Probes read none of it: one router they skip.
+  const reading = express.Router();
+  reading.use(
+    cookieParser(),
+    languageMiddleware,
+    apiBodiesAreJson,
+    express.json({
+      limit: BODY_LIMIT,
+      type: ['application/json', 'application/*+json'],
+      verify: verifyJsonBody,
+    }),
+    express.urlencoded({ extended: false, limit: BODY_LIMIT }),
+    bodyParserErrors,
+    apiBodiesAreObjects,
+    rejectUnsafeText,
   );
-  app.use(exceptProbes(express.urlencoded({ extended: false, limit: BODY_LIMIT })));
-  app.use(bodyParserErrors);
-  app.use(exceptProbes(apiBodiesAreObjects));
-  app.use(exceptProbes(rejectUnsafeText));
+  app.use(exceptProbes(reading));
   configureViews(app, config);
   app.useGlobalPipes(new SafeParamsPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
