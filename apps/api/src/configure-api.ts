@@ -7,6 +7,8 @@ import {
   configureViews,
   createValidationPipe,
   cspNonceMiddleware,
+  exceptProbes,
+  forPagesOnly,
   languageMiddleware,
   ProblemDetailsFilter,
   rejectUnsafeText,
@@ -31,24 +33,29 @@ export function configureApi(app: NestExpressApplication, options: { handleSigna
   app.useLogger(app.get(AppLogger));
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.disable('x-powered-by');
-  app.use(cspNonceMiddleware);
+  // Page-only work (nonce, language links, navigation, sessions without a cookie) is skipped for the API,
+  // /health and /metrics: it was most of what a /health request cost (issue 29).
+  app.use(forPagesOnly(cspNonceMiddleware));
   app.use(securityHeaders(config));
-  app.use(cookieParser());
-  app.use(languageMiddleware);
-  // Bodies: the API takes JSON only; JSON nesting is capped before parsing; forms stay flat (no
-  // `extended` parsing, so `a[b][c]` is one plain field name); text Postgres cannot store is refused.
-  app.use(apiBodiesAreJson);
-  app.use(
+  // Reading the request: cookies, language, body, unsafe text. Bodies: the API takes JSON only; JSON
+  // nesting is capped before parsing; forms stay flat (no `extended` parsing, so `a[b][c]` is one plain
+  // field name); text Postgres cannot store is refused. Probes read none of it: one router they skip.
+  const reading = express.Router();
+  reading.use(
+    cookieParser(),
+    languageMiddleware,
+    apiBodiesAreJson,
     express.json({
       limit: BODY_LIMIT,
       type: ['application/json', 'application/*+json'],
       verify: verifyJsonBody,
     }),
+    express.urlencoded({ extended: false, limit: BODY_LIMIT }),
+    bodyParserErrors,
+    apiBodiesAreObjects,
+    rejectUnsafeText,
   );
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
-  app.use(bodyParserErrors);
-  app.use(apiBodiesAreObjects);
-  app.use(rejectUnsafeText);
+  app.use(exceptProbes(reading));
   configureViews(app, config);
   app.useGlobalPipes(new SafeParamsPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -2,7 +2,7 @@ import { PageCursors } from '@app/web';
 import { AuditLogModule } from '@app/audit-log';
 import { CasesModule } from '@app/cases';
 import { CaseTimelineModule } from '@app/case-timeline';
-import { EnrolmentRules } from '@app/enrolment';
+import { EnrolmentRulesModule } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
 import { PolicyModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
@@ -24,10 +24,17 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
  * module builds on. Rules files are loaded once at start-up, so a bad one stops the process.
  */
 @Module({
-  imports: [AuditLogModule, CasesModule, CaseTimelineModule, FollowUpsModule, MessagingModule, PolicyModule],
+  imports: [
+    AuditLogModule,
+    CasesModule,
+    CaseTimelineModule,
+    EnrolmentRulesModule,
+    FollowUpsModule,
+    MessagingModule,
+    PolicyModule,
+  ],
   providers: [
     { provide: AssignmentRules, useFactory: () => AssignmentRules.load() },
-    { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
     CaseAccessService,
     AssignmentRepository,
     AssignmentRecorder,
@@ -49,7 +56,7 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
     InteractionsService,
     CaseloadService,
     CaseDetailsService,
-    EnrolmentRules,
+    EnrolmentRulesModule,
   ],
 })
 export class AdvisersCoreModule {}

@@ -147,6 +147,20 @@ export class AppConfig {
   @Min(50)
   DATABASE_CONNECT_TIMEOUT_MS: number = 5000;
 
+  /**
+   * Connections per process for reports and exports (KPI statements, export row streams): a pool of their
+   * own beside DATABASE_POOL_SIZE, so a burst of reports never takes the connections interactive requests need.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  REPORTS_POOL_SIZE: number = 3;
+
+  /** How long a report waits for one of its connections before it is answered 503. */
+  @IsInt()
+  @Min(50)
+  REPORTS_CONNECT_TIMEOUT_MS: number = 10000;
+
   @IsConnectionUrl(['redis', 'rediss'])
   REDIS_URL!: string;
 

@@ -3,5 +3,5 @@ export type { NodeEnv } from './app-config';
 export { ConfigModule } from './config.module';
 export { ConfigError } from './config.errors';
 export { loadConfig, readRawSettings } from './load-config';
-export { loadRulesFile, withIntegerOverrides } from './rules-file';
+export { loadRulesFile, readRulesYaml, withIntegerOverrides } from './rules-file';
 export { configDir, projectRoot } from './config-dir';

@@ -13,7 +13,7 @@ const MIGRATIONS_DIR = join(__dirname, '..', '..', '..', 'migrations');
  */
 export function buildDataSourceOptions(
   config: AppConfig,
-  overrides: { applicationName?: string } = {},
+  overrides: { applicationName?: string; poolSize?: number; connectTimeoutMs?: number } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -30,10 +30,10 @@ export function buildDataSourceOptions(
     migrationsRun: false,
     logging: ['error'],
     extra: {
-      max: config.DATABASE_POOL_SIZE,
+      max: overrides.poolSize ?? config.DATABASE_POOL_SIZE,
       statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS,
       application_name: overrides.applicationName ?? `sme-${config.NODE_ENV}`,
-      connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
+      connectionTimeoutMillis: overrides.connectTimeoutMs ?? config.DATABASE_CONNECT_TIMEOUT_MS,
     },
   };
 }

@@ -1,4 +1,4 @@
-export { DatabaseModule } from './database.module';
+export { DatabaseModule, InjectReportsDataSource, REPORTS_DATA_SOURCE } from './database.module';
 export { buildDataSourceOptions } from './data-source-options';
 export { UnitOfWork } from './unit-of-work';
 export type { UnitOfWorkOptions } from './unit-of-work';

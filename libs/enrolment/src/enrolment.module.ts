@@ -17,14 +17,21 @@ import { EnrolmentSubmission } from './submission/enrolment-submission';
 import { EnrolmentPagesController } from './pages/enrolment-pages.controller';
 import { EnrolmentReviewPagesController } from './pages/enrolment-review.pages.controller';
 import { HomePagesController } from './pages/home.pages.controller';
-import { EnrolmentRules } from './rules/enrolment-rules';
+import { EnrolmentRulesModule } from './rules/enrolment-rules.module';
 
 /**
  * Companies, enrolment forms, eligibility, duplicates and case opening: the JSON API, the /enrol pages and
  * /home (every role's landing page). The rules come from config/ once, at start-up (a bad file stops the process).
  */
 @Module({
-  imports: [CasesModule, MessagingModule, CaseTimelineModule, IdentityCoreModule, IdempotencyModule],
+  imports: [
+    CasesModule,
+    MessagingModule,
+    CaseTimelineModule,
+    IdentityCoreModule,
+    IdempotencyModule,
+    EnrolmentRulesModule,
+  ],
   controllers: [
     HomePagesController,
     EnrolmentsController,
@@ -33,7 +40,6 @@ import { EnrolmentRules } from './rules/enrolment-rules';
     EnrolmentReviewPagesController,
   ],
   providers: [
-    { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
     EnrolmentRecords,
     EnrolmentDrafts,
     CompanyRegistry,
@@ -43,6 +49,6 @@ import { EnrolmentRules } from './rules/enrolment-rules';
     EnrolmentService,
     DuplicateFlagsService,
   ],
-  exports: [EnrolmentRules, EnrolmentService],
+  exports: [EnrolmentRulesModule, EnrolmentService],
 })
 export class EnrolmentModule {}

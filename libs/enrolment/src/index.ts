@@ -1,4 +1,5 @@
 export { EnrolmentRules } from './rules/enrolment-rules';
+export { EnrolmentRulesModule } from './rules/enrolment-rules.module';
 export type { NaceEntry } from './rules/enrolment-rules';
 export { evaluateEligibility } from './domain/eligibility';
 export type { EligibilityReason, EligibilityRule, EligibilityOutcome } from './domain/eligibility';

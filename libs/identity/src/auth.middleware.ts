@@ -1,6 +1,6 @@
 import { auditContextFrom } from '@app/audit-log';
 import { AppConfig } from '@app/config';
-import { isLanguage, useLanguage } from '@app/web';
+import { isLanguage, isMachineRequest, isProbeRequest, useLanguage } from '@app/web';
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiTokensService } from './api-tokens.service';
@@ -17,7 +17,8 @@ const TOUCH_AFTER_MS = 15_000;
 /**
  * Works out who is calling (bearer token first, then the session cookie) and puts the Actor on
  * `req.user` and `res.locals.user`. Enforces the idle and absolute session limits server-side: an
- * expired session is destroyed here, so the guard then sees an anonymous caller.
+ * expired session is destroyed here, so the guard then sees an anonymous caller. Health probes and metrics
+ * scrapes have no user; API answers render no page, so they get no navigation or page CSRF token.
  */
 @Injectable()
 export class AuthMiddleware implements NestMiddleware {
@@ -41,9 +42,11 @@ export class AuthMiddleware implements NestMiddleware {
       // with the email typed into it): no browser history, shared cache or proxy keeps a copy. Static
       // assets never reach this middleware and stay cacheable; a handler may still set its own value.
       res.setHeader('Cache-Control', 'no-store');
+      if (isProbeRequest(req)) return next();
       req.anonymousCsrf = this.anonymousCsrf;
       const account = await this.identify(req);
       if (account) await this.accountLanguage(req, res, account);
+      if (isMachineRequest(req)) return next();
       res.locals.user = req.user;
       if (req.user) res.locals.homeUrl = '/home';
       res.locals.navigation = navigationFor(req.user, req.path, res.locals.t as (key: string) => string);

@@ -1,5 +1,6 @@
 import { AppConfig } from '@app/config';
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import type { RouteInfo } from '@nestjs/common/interfaces';
 import { TerminusModule } from '@nestjs/terminus';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -27,6 +28,12 @@ function prettyLines(): DestinationStream {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Health probes and metrics scrapes: never logged, so they get no request logger either (below). */
+const PROBE_ROUTES: RouteInfo[] = ['health', 'health/{*rest}', 'metrics'].map((path) => ({
+  path,
+  method: RequestMethod.ALL,
+}));
 
 /** Keeps a caller's X-Request-Id when it is sane, otherwise makes one; echoes it on the response. */
 export function requestId(req: IncomingMessage, res: ServerResponse): string {
@@ -62,7 +69,12 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
         };
-        return { pinoHttp: config.LOG_FORMAT === 'pretty' ? [options, prettyLines()] : options };
+        return {
+          pinoHttp: config.LOG_FORMAT === 'pretty' ? [options, prettyLines()] : options,
+          // A child logger, its serialised request and an async context per probe were a fifth of what a
+          // /health answer cost (issue 29); probes keep their X-Request-Id (configure below).
+          exclude: PROBE_ROUTES,
+        };
       },
     }),
   ],
@@ -72,6 +84,12 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
 })
 export class ObservabilityModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+        requestId(req, res);
+        next();
+      })
+      .forRoutes(...PROBE_ROUTES);
     consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
   }
 }

@@ -1,5 +1,5 @@
 import { AuditLogModule } from '@app/audit-log';
-import { EnrolmentRules } from '@app/enrolment';
+import { EnrolmentRulesModule } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
 import { PolicyModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
@@ -24,7 +24,7 @@ import { PublicStatisticsService } from './statistics/public-statistics.service'
  * side is ReportingWorkerModule).
  */
 @Module({
-  imports: [FollowUpsModule, MessagingModule, AuditLogModule, PolicyModule],
+  imports: [FollowUpsModule, MessagingModule, AuditLogModule, PolicyModule, EnrolmentRulesModule],
   controllers: [
     ReportsController,
     ReportsPagesController,
@@ -34,8 +34,6 @@ import { PublicStatisticsService } from './statistics/public-statistics.service'
   ],
   providers: [
     { provide: ReportingRules, useFactory: () => ReportingRules.load() },
-    // Region and sector codes for filter checks; loaded from config/ like the enrolment lib does.
-    { provide: EnrolmentRules, useFactory: () => EnrolmentRules.load() },
     KpiSnapshots,
     KpiReportService,
     ReportFiltersService,

@@ -4,7 +4,6 @@ import { Case } from '@app/cases';
 import { formatDate } from '@app/time';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import PDFDocument from 'pdfkit';
 import { DataSource } from 'typeorm';
 import { normaliseCertificateCode } from './domain/certificate-code';
 import type { LocalisedText, TrainingLanguage } from './domain/training-formats';
@@ -83,7 +82,9 @@ export class TrainingCertificateService {
   }
 
   /** A one-page A4 landscape PDF in the SME's language. */
-  pdf(facts: CertificateFacts, lang: TrainingLanguage): Promise<Buffer> {
+  async pdf(facts: CertificateFacts, lang: TrainingLanguage): Promise<Buffer> {
+    // Loaded on first use: pdfkit and its font libraries are slow to load and most processes never print.
+    const { default: PDFDocument } = await import('pdfkit');
     const words = HEADINGS[lang];
     const date = formatDate(facts.completedAt, this.config.PROGRAMME_TIME_ZONE, lang);
     const doc = new PDFDocument({

@@ -4,6 +4,7 @@ export { languageMiddleware, chooseLanguage, languageLinks, useLanguage } from '
 export { leafKeys, baseKey, keysUsedIn } from './locale-keys';
 export { configureViews, createViewEnvironment, viewPaths, govukFrontendDist, SERVICE_NAME } from './views';
 export { cspNonceMiddleware } from './csp-nonce.middleware';
+export { exceptProbes, forPagesOnly, isMachineRequest, isProbeRequest } from './page-requests';
 export { securityHeaders } from './security-headers';
 export {
   createValidationPipe,

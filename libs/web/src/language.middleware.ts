@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { DEFAULT_LANGUAGE, isLanguage, Language, LANGUAGE_NAMES, LANGUAGES, translator } from './i18n';
+import { isMachineRequest } from './page-requests';
 
 const COOKIE = 'lang';
 const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -57,9 +58,13 @@ function withoutLangParameter(url: string): string {
   return rest ? `${path}?${rest}` : path;
 }
 
-/** Puts `lang` on the request and on everything a page renders with (`t`, `lang`, the switcher links). */
+/**
+ * Puts `lang` on the request and, for pages (not the API, /health or /metrics, which render none), on
+ * everything a page renders with (`t`, `lang`, the switcher links).
+ */
 export function useLanguage(req: Request, res: Response, lang: Language): void {
   req.lang = lang;
+  if (isMachineRequest(req)) return;
   res.locals.lang = lang;
   res.locals.htmlLang = lang;
   res.locals.t = translator(lang);

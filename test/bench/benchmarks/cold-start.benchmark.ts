@@ -5,7 +5,8 @@ import { startHelloServer } from '../support/hello-server';
 import { peakRssMb } from '../support/peak-rss';
 import { latencySummary, median } from '../support/stats';
 
-const TARGET_MS = 5000;
+/** Issue 29: the api under 3 s; the worker keeps issue 10's 5 s. */
+const TARGET_MS = { api: 3000, worker: 5000 };
 
 type Starter = (round: string) => Promise<RunningProcess>;
 
@@ -44,7 +45,7 @@ async function coldStarts(
 export const coldStartBenchmark: Benchmark = {
   name: 'cold-start',
   title: 'Cold start to /health/ready',
-  targets: ['api and worker: cold start to /health/ready < 5 s'],
+  targets: ['api cold start to /health/ready < 3 s', 'worker cold start to /health/ready < 5 s'],
   unavailableReason: async () => undefined,
   async run(context): Promise<BenchmarkResult> {
     const { app } = context;
@@ -71,12 +72,12 @@ export const coldStartBenchmark: Benchmark = {
       },
     ]);
     // Every round must meet the target, not just the typical one.
-    const check = (m: Measurement, name: string) => {
+    const check = (m: Measurement, name: 'api' | 'worker') => {
       const slowest = m.p99Ms ?? Infinity;
       return {
-        target: `${name} cold start to /health/ready < ${TARGET_MS / 1000} s (slowest of ${m.samples})`,
+        target: `${name} cold start to /health/ready < ${TARGET_MS[name] / 1000} s (slowest of ${m.samples})`,
         actual: `${(slowest / 1000).toFixed(2)} s`,
-        verdict: verdict(slowest < TARGET_MS),
+        verdict: verdict(slowest < TARGET_MS[name]),
       };
     };
     return {

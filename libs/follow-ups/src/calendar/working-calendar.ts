@@ -1,5 +1,5 @@
 import { addDays, addLocalDays, atWallClock, isoWeekday, localDate, wallClockOf } from '@app/time';
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 
 export interface CalendarOptions {
   timeZone: string;
@@ -22,7 +22,8 @@ export interface CalendarOptions {
  * and the holidays of the configured country/region plus any extra closed days.
  */
 export class WorkingCalendar {
-  private readonly holidays: Holidays | undefined;
+  /** Built on first use: date-holidays loads every country's rules (7 % of the api's start-up). */
+  private holidays: Holidays | undefined;
   private readonly holidayTypes: Set<string>;
   private readonly extra: Set<string>;
   private readonly open: Set<string>;
@@ -30,7 +31,6 @@ export class WorkingCalendar {
   private readonly yearCache = new Map<number, Set<string>>();
 
   constructor(private readonly options: CalendarOptions) {
-    this.holidays = options.country ? new Holidays(options.country, options.region ?? '') : undefined;
     this.holidayTypes = new Set(options.holidayTypes ?? ['public', 'bank']);
     this.extra = new Set(options.extraHolidays ?? []);
     this.open = new Set(options.workingDaysOverride ?? []);
@@ -91,6 +91,11 @@ export class WorkingCalendar {
   private holidaysOf(year: number): Set<string> {
     let set = this.yearCache.get(year);
     if (set) return set;
+    if (this.options.country && !this.holidays) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily on purpose (see above)
+      const HolidaysClass = require('date-holidays') as typeof Holidays; // CommonJS: the class itself
+      this.holidays = new HolidaysClass(this.options.country, this.options.region ?? '');
+    }
     set = new Set(
       (this.holidays?.getHolidays(year) ?? [])
         .filter((h) => this.holidayTypes.has(h.type))

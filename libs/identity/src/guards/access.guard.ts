@@ -1,5 +1,6 @@
 import { auditContextFrom, AuditLogService } from '@app/audit-log';
 import { AppConfig } from '@app/config';
+import { isProbeRequest } from '@app/web';
 import { NotFoundError } from '@app/errors';
 import { CanActivate, ExecutionContext, HttpException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -10,8 +11,6 @@ import { CsrfError, UnauthenticatedError } from '../identity.errors';
 import type { Role } from '../role';
 import { sessionCookieName } from '../session/session-cookie';
 
-/** Probes and scrapers (libs/observability) answer without a user; they expose no personal data. */
-const INFRASTRUCTURE = /^\/(health|metrics)(\/|$)/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function isApiRequest(req: Request): boolean {
@@ -63,7 +62,8 @@ export class AccessGuard implements CanActivate {
 
     const isPublic =
       (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false) ||
-      INFRASTRUCTURE.test(req.path);
+      // Probes and scrapers (libs/observability) answer without a user; they expose no personal data.
+      isProbeRequest(req);
     if (!req.user) {
       if (isPublic) return true;
       if (isApiRequest(req) || req.method !== 'GET') {

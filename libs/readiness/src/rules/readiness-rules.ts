@@ -1,7 +1,6 @@
-import { ConfigError, configDir, loadRulesFile } from '@app/config';
-import { existsSync, readFileSync } from 'node:fs';
+import { ConfigError, configDir, loadRulesFile, readRulesYaml } from '@app/config';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { LocalisedText } from '../questionnaire/questionnaire.file';
 import type { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue';
 import { RecommendationRulesFile } from './recommendation-rules.file';
@@ -16,9 +15,8 @@ export const TRAINING_MODULES_FILE = 'training-modules.yaml';
 export function loadTrainingTitles(
   env: NodeJS.ProcessEnv = process.env,
 ): Map<string, Partial<LocalisedText>> {
-  const file = join(configDir(env), TRAINING_MODULES_FILE);
-  if (!existsSync(file)) return new Map();
-  const parsed = parse(readFileSync(file, 'utf8')) as {
+  if (!existsSync(join(configDir(env), TRAINING_MODULES_FILE))) return new Map();
+  const parsed = readRulesYaml(TRAINING_MODULES_FILE, env) as {
     modules?: { code?: unknown; title?: unknown }[];
   } | null;
   const titles = new Map<string, Partial<LocalisedText>>();

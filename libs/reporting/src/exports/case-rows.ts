@@ -1,7 +1,6 @@
 import { csvSafeCell } from '@app/web';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { sizeBand, stageAtEnrolment } from '../kpi/kpi-sql';
@@ -218,6 +217,8 @@ export async function streamCaseExport(
     return csv.count;
   }
   const count = counter(onProgress, 1000);
+  // Loaded on first use (XLSX exports only): exceljs and its zip libraries are slow to load.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as never, useStyles: true });
   const sheet = workbook.addWorksheet('Cases');
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));

@@ -1,6 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
 import { csvSafeCell, minorUnitDigits } from '@app/web';
-import ExcelJS from 'exceljs';
 import type { KpiBreakdownRow, KpiFilters, KpiReport, KpiUnit, KpiValue } from '../kpi/kpi-report';
 
 /**
@@ -204,6 +203,8 @@ function sheetName(title: string, used: Set<string>): string {
  * one row per KPI and per breakdown row; values are numeric cells formatted by unit.
  */
 export async function writeKpiReportXlsx(report: KpiReport, out: NodeJS.WritableStream): Promise<void> {
+  // Loaded on first use: exceljs and its zip libraries are about a tenth of the api's start-up.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as never, useStyles: true });
   workbook.created = new Date(report.generatedAt);
   const used = new Set<string>();

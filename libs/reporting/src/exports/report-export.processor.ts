@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { AuditLogService, SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
 import { AppConfig } from '@app/config';
+import { InjectReportsDataSource } from '@app/database';
 import {
   HandlesEvent,
   InjectJobQueue,
@@ -47,7 +48,8 @@ export type ExportRunResult = 'written' | 'skipped';
  * the rows, streams them from a read-only snapshot into `<id>.<format>.part`, renames it into place and
  * marks the row ready with an audit row, so a job that runs twice (a retry, a stalled job) rewrites the same
  * file and a finished export is never touched again. A repeatable sweep every minute re-enqueues exports
- * whose job Redis lost and deletes files past their expiry.
+ * whose job Redis lost and deletes files past their expiry. The row stream holds a connection of the reports'
+ * own pool (REPORTS_POOL_SIZE) for the whole export; the claim, progress and final update use the main pool.
  */
 @Injectable()
 export class ReportExportProcessor implements OnApplicationBootstrap {
@@ -56,6 +58,7 @@ export class ReportExportProcessor implements OnApplicationBootstrap {
   constructor(
     @InjectJobQueue(REPORT_EXPORTS_QUEUE) private readonly queue: JobQueue<{ exportId?: string }>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectReportsDataSource() private readonly reportsDataSource: DataSource,
     private readonly audit: AuditLogService,
     private readonly config: AppConfig,
     private readonly rules: ReportingRules,
@@ -103,7 +106,7 @@ export class ReportExportProcessor implements OnApplicationBootstrap {
       includeContact: row.request.includeContact === true,
       timeZone: this.config.PROGRAMME_TIME_ZONE,
     };
-    const runner = this.dataSource.createQueryRunner();
+    const runner = this.reportsDataSource.createQueryRunner();
     let written = 0;
     try {
       const client = (await runner.connect()) as PoolClient;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppConfig } from '@app/config';
+import { databaseUnavailable, InjectReportsDataSource } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -32,7 +33,8 @@ export const REFRESH_CHANGED_AFTER_SECONDS = 60;
 export const WATCH_SECONDS = 30 * 60;
 /** Snapshots nobody has read for this long are deleted. */
 const PRUNE_AFTER_SECONDS = 24 * 60 * 60;
-/** Source queries one refresh run recomputes at most (a full report is 22), and how many at a time. */
+/** Source queries one refresh run recomputes at most (a full report is 22), and how many at a time (at most
+ * REPORTS_POOL_SIZE). */
 const REFRESH_LIMIT = 120;
 export const REFRESH_CONCURRENCY = 2;
 
@@ -88,6 +90,10 @@ interface SnapshotRow {
  * in the last half hour: after a minute when the outbox shows an event written since, and after three
  * minutes in any case, so the figures officers are looking at stay fresh without them waiting for them.
  * Every report says how old its figures are (`dataAsOf`, the oldest snapshot it used).
+ *
+ * The source statements run on the reports' own pool (REPORTS_POOL_SIZE connections, `reportsDataSource`),
+ * at most that many at a time per report, so reports queue among themselves and never take a connection an
+ * interactive request needs; the small reads and writes of the summary table use the main pool.
  */
 @Injectable()
 export class KpiSnapshots {
@@ -95,13 +101,16 @@ export class KpiSnapshots {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectReportsDataSource() private readonly reportsDataSource: DataSource,
     private readonly config: AppConfig,
     private readonly rules: ReportingRules,
   ) {}
 
   /**
    * The rows for each request, in order: fresh snapshots where there are some, computed otherwise, at most
-   * `concurrency` statements at a time (a report runs them all at once; the worker spares the database).
+   * `concurrency` statements at a time and never more than the reports' pool has connections, so a report
+   * never waits for a connection behind its own statements (the worker's refresh asks for fewer, to spare
+   * the database).
    */
   async rows(requests: readonly SourceRequest[], concurrency = Infinity): Promise<SourceRows[]> {
     const keys = requests.map((r) => this.key(r));
@@ -109,7 +118,8 @@ export class KpiSnapshots {
     const missing = [...new Map(keys.map((key, i) => [key, requests[i]])).entries()].filter(
       ([key]) => !fresh.has(key),
     );
-    const computed = await mapLimit(missing, concurrency, ([, request]) => this.compute(request));
+    const lanes = Math.min(concurrency, this.config.REPORTS_POOL_SIZE);
+    const computed = await mapLimit(missing, lanes, ([, request]) => this.compute(request));
     computed.forEach((result, i) => fresh.set(missing[i][0], result));
     // Read now: stored with the database's clock, like every other time the refresh compares.
     await this.store(missing.map(([key, request], i) => ({ key, request, result: computed[i] })));
@@ -118,7 +128,8 @@ export class KpiSnapshots {
 
   /**
    * The snapshots among `keys` computed less than five minutes ago, marked as read (at most once a minute,
-   * to spare a write per view). If the summary table cannot be read, the report is computed live instead.
+   * to spare a write per view). If the summary table cannot be read, the report is computed live instead,
+   * unless the database is busy or out of reach: then the report is not started at all (a 503 to retry).
    */
   private async lookUp(keys: string[]): Promise<Map<string, SourceRows>> {
     try {
@@ -135,14 +146,15 @@ export class KpiSnapshots {
       )) as SnapshotRow[];
       return new Map(hits.map((s) => [s.key, { rows: s.rows, computedAt: s.computed_at, live: false }]));
     } catch (error) {
+      if (databaseUnavailable(error)) throw error;
       this.logger.warn(`KPI snapshots not read, computing live: ${(error as Error).message}`);
       return new Map();
     }
   }
 
-  /** Runs one source query against the live tables. */
+  /** Runs one source query against the live tables, on the reports' pool. */
   async compute(request: SourceRequest): Promise<SourceRows> {
-    return this.dataSource.transaction(async (m) => {
+    return this.reportsDataSource.transaction(async (m) => {
       // JIT compilation (on by default where Postgres is built with LLVM) spent ~0.8 s of 1.6 s compiling the
       // transitions statement at 100 000 cases; these statements are planned fresh each time, so it never
       // pays back. `is_local` keeps it off for this transaction only. now() is the transaction's start, so
@@ -178,7 +190,7 @@ export class KpiSnapshots {
     )) as { source: KpiSourceKey; filters: KpiFilters; requested_at: Date }[];
     const results = await mapLimit(
       due.filter((s) => s.source in KPI_SOURCES),
-      REFRESH_CONCURRENCY,
+      Math.min(REFRESH_CONCURRENCY, this.config.REPORTS_POOL_SIZE),
       async (next) => {
         const request = { source: next.source, filters: next.filters };
         const result = await this.compute(request);
