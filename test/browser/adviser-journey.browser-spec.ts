@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { formatDate } from '@app/time';
 import type { Page } from 'playwright-core';
 import { createUser } from '../support/auth';
 import { insertCase } from '../e2e/advisers/support/case.factory';
@@ -216,7 +217,8 @@ describe('adviser journey in a real browser', () => {
           expect(outcomeRows).toHaveLength(1);
           expect(outcomeRows[0]).toContain(t('progress.outcomeKinds.first_export_order'));
           expect(outcomeRows[0]).toContain('DE');
-          expect(outcomeRows[0]).toContain(outcomeDate);
+          // A calendar date is shown as it is, in the page's words ("5 December 2026").
+          expect(outcomeRows[0]).toContain(formatDate(outcomeDate, 'UTC', 'en'));
           await checkPage(page, { name: 'export progress' });
           const outcomes = await suite.api.dataSource.query(
             `SELECT kind, country, value_minor::text AS value_minor, currency, occurred_on::text AS occurred_on,

@@ -1,3 +1,4 @@
+import { formatDate } from '@app/time';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
@@ -170,7 +171,8 @@ describe('officer and admin journeys in a real browser', () => {
           );
           expect(pathOf(page)).toMatch(/financialYear=2025/);
           expect(pathOf(page)).toMatch(/region=london/);
-          expect(await page.textContent('#report-period')).toContain(`${PERIOD.from} to ${PERIOD.to}`);
+          const [from, to] = [PERIOD.from, PERIOD.to].map((day) => formatDate(day, 'UTC', 'en'));
+          expect(await page.textContent('#report-period')).toContain(`${from} to ${to}`);
           await expect(page.locator('#region').inputValue()).resolves.toBe('london');
           await checkPage(page, { name: 'KPI dashboard' });
 

@@ -1,3 +1,4 @@
+import { formatDate } from '@app/time';
 import { createUser } from '../support/auth';
 import { buildDataset, PERIOD } from '../e2e/reporting/kpi-dataset';
 import { signInThroughPage } from './support/journey';
@@ -45,7 +46,8 @@ describe('reports pages in a real browser', () => {
             page.waitForURL(/financialYear=2025/),
             page.click('button:has-text("Apply filters")'),
           ]);
-          expect(await page.textContent('#report-period')).toContain(`${PERIOD.from} to ${PERIOD.to}`);
+          const [from, to] = [PERIOD.from, PERIOD.to].map((day) => formatDate(day, 'UTC', 'en'));
+          expect(await page.textContent('#report-period')).toContain(`${from} to ${to}`);
           await checkPage(page, { name: 'KPI dashboard' });
           await Promise.all([
             page.waitForURL(/\/reports\/definitions/),

@@ -56,7 +56,8 @@ describe('scale-out: two apis and two workers on one Postgres and one Redis', ()
   /** Registers on one api and confirms the emailed link on the other: both share Postgres. */
   const register = async (on: Proc, confirmOn: Proc, email: string, name: string): Promise<void> => {
     const registered = await call(on, 'POST', '/api/v1/auth/register', { email, name, password: PASSWORD });
-    expect(registered.status).toBe(202);
+    // The body too, so a refusal says why (a 503 names what was busy).
+    expect([registered.status, await registered.text()]).toEqual([202, expect.any(String)]);
     const link = new URL(await confirmationLink(env, email), on.url);
     const confirmed = await call(confirmOn, 'POST', '/api/v1/auth/register/confirm', {
       token: link.searchParams.get('token'),
