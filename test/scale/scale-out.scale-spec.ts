@@ -27,6 +27,9 @@ describe('scale-out: two apis and two workers on one Postgres and one Redis', ()
   const env = new ReliabilityEnv({
     FOLLOW_UPS_SWEEP_INTERVAL_MS: String(SWEEP_MS),
     REGISTRATIONS_PER_CLIENT_PER_HOUR: '1000',
+    // This test is about correctness across processes, not latency: on a busy two-core machine the burst
+    // of registrations has waited more than the default 5 s for a pool connection (answered 503).
+    DATABASE_CONNECT_TIMEOUT_MS: '30000',
   });
   let apis: Proc[];
   let workers: Proc[];
