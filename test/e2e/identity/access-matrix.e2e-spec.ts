@@ -67,24 +67,20 @@ function discoverRoutes(api: TestApi): string[] {
 function servedRoutes(api: TestApi): string[] {
   type Layer = { route?: { path: string | string[]; methods: Record<string, boolean> } };
   const express = api.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
-  const methodsOf = new Map<string, Set<string>>();
+  // Layer by layer: a middleware bound to a route's path (ALL) must not hide the route's own GET.
+  const routes = new Set<string>();
   for (const { route } of express.router.stack) {
     if (!route) continue;
+    const methods = Object.keys(route.methods)
+      .filter((method) => route.methods[method])
+      .map((method) => method.toUpperCase());
+    const all = methods.includes('_ALL') || METHODS.every((m) => methods.includes(m));
     for (const path of [route.path].flat()) {
-      const methods = methodsOf.get(path) ?? new Set<string>();
-      for (const method of Object.keys(route.methods))
-        if (route.methods[method]) methods.add(method.toUpperCase());
-      methodsOf.set(path, methods);
+      if (all) routes.add(`ALL ${path}`);
+      else for (const method of methods) routes.add(`${method} ${path}`);
     }
   }
-  return [...methodsOf]
-    .flatMap(([path, methods]) =>
-      methods.has('_ALL') || METHODS.every((m) => methods.has(m))
-        ? [`ALL ${path}`]
-        : [...methods].map((m) => `${m} ${path}`),
-    )
-    .filter((route) => !(route in MIDDLEWARE_ROUTES))
-    .sort();
+  return [...routes].filter((route) => !(route in MIDDLEWARE_ROUTES)).sort();
 }
 
 /**
@@ -94,6 +90,12 @@ function servedRoutes(api: TestApi): string[] {
 const MIDDLEWARE_ROUTES: Record<string, string> = {
   'ALL /{*path}':
     "identity's session and auth middleware (`forRoutes('*path')`), which Nest mounts as a catch-all layer",
+  'ALL /health':
+    "observability's request-id middleware for the probes (`forRoutes(...PROBE_ROUTES)`), which skip the rest",
+  'ALL /health/{*rest}':
+    "observability's request-id middleware for the probes (`forRoutes(...PROBE_ROUTES)`), which skip the rest",
+  'ALL /metrics':
+    "observability's request-id middleware for the probes (`forRoutes(...PROBE_ROUTES)`), which skip the rest",
 };
 
 /** The operations of the OpenAPI document the api serves (`/api/docs-json`), as `METHOD /path/:param`. */
