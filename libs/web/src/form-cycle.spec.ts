@@ -92,7 +92,10 @@ describe('submitForm', () => {
       errors: { translations: 'notes' },
     });
     expect(shown.map((s) => s.status)).toEqual([400, 409]);
-    expect(shown[0].view.fieldErrors.note).toEqual({ text: 'Too rude' });
+    expect(shown[0].view.fieldErrors.note).toEqual({
+      text: 'Too rude',
+      visuallyHiddenText: 'common.errorPrefix',
+    });
     expect(shown[1].view.errorSummary).toEqual([{ text: 'El caso está bloqueado', href: '#main-content' }]);
     expect(shown[1].refusal?.code).toBe('notes.locked');
   });
@@ -126,7 +129,7 @@ describe('submitForm', () => {
     });
     expect(shown[0].view).toEqual({
       errorSummary: [{ text: 'Choose an answer', href: '#row-q0' }],
-      fieldErrors: { 'row-q0': { text: 'Choose an answer' } },
+      fieldErrors: { 'row-q0': { text: 'Choose an answer', visuallyHiddenText: 'common.errorPrefix' } },
     });
   });
 });

@@ -152,6 +152,8 @@ export class FollowUpsPagesController {
     if (!dir || !MAIL_FILE.test(name)) throw new NotFoundError('mail', id);
     const raw = await readFile(join(dir, name), 'utf8').catch(() => null);
     if (raw === null) throw new NotFoundError('mail', id);
-    return { staffPage: true, id, raw };
+    // The message is in its recipient's language (the mailer's Content-Language), not the page's.
+    const mailLang = /^Content-Language:\s*([a-z]{2})\b/im.exec(raw)?.[1];
+    return { staffPage: true, id, raw, mailLang };
   }
 }
