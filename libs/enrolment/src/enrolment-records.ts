@@ -1,3 +1,4 @@
+import { AuditContext, AuditLogService } from '@app/audit-log';
 import { Case } from '@app/cases';
 import { UnitOfWork } from '@app/database';
 import { NotFoundError } from '@app/errors';
@@ -37,6 +38,7 @@ export class EnrolmentRecords {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly policy: PolicyService,
+    private readonly audit: AuditLogService,
   ) {}
 
   /** Runs `work` in the caller's transaction when it passes one, else in a new one. */
@@ -110,5 +112,25 @@ export class EnrolmentRecords {
   /** 404 (and an audited denial) unless the policy lets the actor do this with the enrolment. */
   assert(actor: ActingUser, intent: Intent, enrolment: Enrolment): Promise<void> {
     return this.policy.assert(actor, intent, applicationOf(enrolment));
+  }
+
+  /** Saves a change to an enrolment with its audit row (`before` → what was saved) in the caller's transaction. */
+  async saveAudited(
+    m: EntityManager,
+    enrolment: Enrolment,
+    action: string,
+    before: Record<string, unknown> | null,
+    context: AuditContext,
+  ): Promise<Enrolment> {
+    const saved = await m.save(Enrolment, enrolment);
+    await this.audit.record(m, {
+      action,
+      entityType: 'enrolment',
+      entityId: saved.id,
+      before,
+      after: auditable(saved),
+      context,
+    });
+    return saved;
   }
 }

@@ -1,4 +1,4 @@
-import { AuditContext, AuditLogService } from '@app/audit-log';
+import { AuditContext } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { InvalidInputError, NotFoundError } from '@app/errors';
 import { OutboxService } from '@app/messaging';
@@ -18,7 +18,6 @@ export class EnrolmentAppeals {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly records: EnrolmentRecords,
-    private readonly audit: AuditLogService,
     private readonly outbox: OutboxService,
     private readonly caseOpening: CaseOpening,
   ) {}
@@ -40,15 +39,7 @@ export class EnrolmentAppeals {
       enrolment.status = 'appealed';
       enrolment.appealReason = text;
       enrolment.appealedAt = new Date();
-      const saved = await m.save(Enrolment, enrolment);
-      await this.audit.record(m, {
-        action: 'enrolment.appealed',
-        entityType: 'enrolment',
-        entityId: saved.id,
-        before,
-        after: auditable(saved),
-        context,
-      });
+      const saved = await this.records.saveAudited(m, enrolment, 'enrolment.appealed', before, context);
       await this.outbox.add(m, {
         type: 'enrolment.appealed',
         aggregateType: 'enrolment',
@@ -79,15 +70,13 @@ export class EnrolmentAppeals {
       enrolment.appealDecision = decision;
       enrolment.appealDecidedById = actor.id;
       enrolment.appealDecidedAt = new Date();
-      const saved = await m.save(Enrolment, enrolment);
-      await this.audit.record(m, {
-        action: `enrolment.appeal_${decision}`,
-        entityType: 'enrolment',
-        entityId: saved.id,
+      const saved = await this.records.saveAudited(
+        m,
+        enrolment,
+        `enrolment.appeal_${decision}`,
         before,
-        after: auditable(saved),
         context,
-      });
+      );
       if (decision === 'upheld') {
         const company = await m.findOneByOrFail(Company, { id: saved.companyId! });
         await this.caseOpening.open(m, saved, company, context, saved.language);

@@ -1,4 +1,4 @@
-import { AuditContext, AuditLogService } from '@app/audit-log';
+import { AuditContext } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { FieldError, InvalidInputError, NotFoundError } from '@app/errors';
 import { Injectable } from '@nestjs/common';
@@ -18,7 +18,6 @@ export class EnrolmentDrafts {
     private readonly uow: UnitOfWork,
     private readonly records: EnrolmentRecords,
     private readonly rules: EnrolmentRules,
-    private readonly audit: AuditLogService,
   ) {}
 
   async createDraft(
@@ -34,15 +33,7 @@ export class EnrolmentDrafts {
     return this.records.tx(options.manager, async (m) => {
       draft.userId = actor.id;
       draft.status = 'draft';
-      const saved = await m.save(Enrolment, draft);
-      await this.audit.record(m, {
-        action: 'enrolment.draft_created',
-        entityType: 'enrolment',
-        entityId: saved.id,
-        before: null,
-        after: auditable(saved),
-        context,
-      });
+      const saved = await this.records.saveAudited(m, draft, 'enrolment.draft_created', null, context);
       return toEnrolmentView(saved, null, null);
     });
   }
@@ -74,15 +65,7 @@ export class EnrolmentDrafts {
         ? missingAnswers(enrolment, options.lang ?? 'en').filter((e) => required.includes(e.field))
         : [];
       if (unanswered.length > 0) throw new InvalidInputError(unanswered);
-      const saved = await m.save(Enrolment, enrolment);
-      await this.audit.record(m, {
-        action: 'enrolment.draft_updated',
-        entityType: 'enrolment',
-        entityId: saved.id,
-        before,
-        after: auditable(saved),
-        context,
-      });
+      const saved = await this.records.saveAudited(m, enrolment, 'enrolment.draft_updated', before, context);
       return toEnrolmentView(saved, null, null);
     });
   }
@@ -101,15 +84,7 @@ export class EnrolmentDrafts {
       }
       const before = auditable(enrolment);
       enrolment.status = 'withdrawn';
-      const saved = await m.save(Enrolment, enrolment);
-      await this.audit.record(m, {
-        action: 'enrolment.withdrawn',
-        entityType: 'enrolment',
-        entityId: saved.id,
-        before,
-        after: auditable(saved),
-        context,
-      });
+      const saved = await this.records.saveAudited(m, enrolment, 'enrolment.withdrawn', before, context);
       return this.records.view(m, saved);
     });
   }
