@@ -11,6 +11,14 @@ export type { Language };
 /** Titles seen in this test file, per language: two different pages must never share one. */
 const titlesSeen = new Map<string, string>();
 
+/**
+ * Pages (name, JavaScript mode, error state) whose structure axe and the keyboard walk have checked in this
+ * test file. The same page in another language has the same elements in the same order, so those two
+ * checks (about half of a journey's time) run once per page and mode; the language, title and reflow checks
+ * run on every page in every language.
+ */
+const structureChecked = new Set<string>();
+
 export interface CheckPageOptions {
   /** What the page (and state) is, e.g. "enrolment – company details"; names screenshots and messages. */
   name: string;
@@ -44,12 +52,15 @@ export async function checkPage(page: Page, options: CheckPageOptions): Promise<
   // Words: no raw key or placeholder, and no English sentence, date or number on a Spanish or German page.
   problems.push(...contentLanguageProblems(await page.content(), lang));
 
-  for (const violation of await axeViolations(page)) problems.push(violation);
+  const mode = javaScriptEnabled(page.context()) ? 'js' : 'no-js';
+  const structure = `${options.name}|${mode}|${options.errors ? 'errors' : 'ok'}`;
+  const checkStructure = !structureChecked.has(structure);
+  if (checkStructure) for (const violation of await axeViolations(page)) problems.push(violation);
   problems.push(...(await reflowProblems(page)));
-  if (options.keyboard ?? true) problems.push(...(await keyboardProblems(page)));
+  if (checkStructure && (options.keyboard ?? true)) problems.push(...(await keyboardProblems(page)));
+  if (checkStructure && !problems.length) structureChecked.add(structure);
 
   if (problems.length) {
-    const mode = javaScriptEnabled(page.context()) ? 'js' : 'no-js';
     const shots = await saveScreenshots(page.context(), `${options.name}-${lang}-${mode}`);
     throw new Error(
       `"${options.name}" (${page.url()}, ${lang}, ${mode}) has ${problems.length} problem(s):\n` +

@@ -3,6 +3,9 @@ import { createUser, tokenFor } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { apiClient, completeAnswers, rowCounts } from './enrolment-fixtures';
 
+/** Cases per route: three times FUZZ_RUNS (default 100); fast-check draws a new seed each run. */
+const RUNS = 3 * Number(process.env.FUZZ_RUNS ?? 100);
+
 /**
  * Property: whatever malformed enrolment a client sends to POST, PATCH or submit, the answer is a 4xx
  * problem+json with field errors — never a 5xx — and nothing is written.
@@ -204,7 +207,7 @@ describe('malformed enrolment payloads (property-based)', () => {
       fc.asyncProperty(malformedPayload, async (payload) => {
         expectFieldErrors(await sme.create(payload), payload);
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
     expect(await rowCounts(api)).toEqual(before);
   }, 300_000);
@@ -216,7 +219,7 @@ describe('malformed enrolment payloads (property-based)', () => {
       fc.asyncProperty(malformedPayload, async (payload) => {
         expectFieldErrors(await sme.patch(draftId, payload), payload);
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
     expect(await rowCounts(api)).toEqual(before);
     expect((await sme.get(draftId)).body).toEqual(draftBefore);
@@ -242,7 +245,7 @@ describe('malformed enrolment payloads (property-based)', () => {
       fc.asyncProperty(fc.constantFrom(...incompleteIds), submitBody, async (id, body) => {
         expectFieldErrors(await sme.submit(id, body), { id, body });
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
     expect(await rowCounts(api)).toEqual(before);
     for (const id of incompleteIds) expect((await sme.get(id)).body.status).toBe('draft');
