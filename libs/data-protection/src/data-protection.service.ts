@@ -3,11 +3,15 @@ import { AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@app/errors';
 import type { Actor } from '@app/identity';
-import type { Language } from '@app/web';
+import { PageCursors, type Language } from '@app/web';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DutyRefusedError, type DutyRule } from './data-protection.errors';
-import { DataProtectionRequest } from './entities/data-protection-request.entity';
+import {
+  DataProtectionRequest,
+  type RequestKind,
+  type RequestStatus,
+} from './entities/data-protection-request.entity';
 import { applyChanges, Change, listing, planErasure, PlannedChange } from './erasure/erasure-plan';
 import { pseudonymsFor } from './erasure/pseudonyms';
 import { QueuedJob, QueuedJobsScanner } from './queue/queued-jobs.scanner';
@@ -30,6 +34,22 @@ export interface AccessInput {
 
 /** Who acts on a request: its id and role decide what they may do (see the duty rules below). */
 export type Official = Pick<Actor, 'id' | 'role'>;
+
+export interface RequestQuery {
+  kind?: RequestKind;
+  status?: RequestStatus;
+  /** `nextCursor` of the previous page (newest first); anything else is a 400 on `cursor`. */
+  cursor?: string;
+  limit?: number;
+}
+
+export interface RequestPage {
+  items: DataProtectionRequest[];
+  nextCursor: string | null;
+}
+
+/** The keyset position of a row: its creation time to the microsecond (a JS Date keeps milliseconds), then id. */
+const POSITION_SQL = `to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
 
 export interface ErasureOutcome {
   requestId: string | null;
@@ -67,6 +87,7 @@ export class DataProtectionService {
     private readonly collector: SubjectAccessCollector,
     private readonly jobs: QueuedJobsScanner,
     private readonly config: AppConfig,
+    private readonly cursors: PageCursors,
   ) {}
 
   /** Records a subject access request; nothing is collected until a second person approves it. */
@@ -154,6 +175,31 @@ export class DataProtectionService {
 
   list(): Promise<DataProtectionRequest[]> {
     return this.uow.run((m) => m.find(DataProtectionRequest, { order: { createdAt: 'DESC' }, take: 200 }));
+  }
+
+  /** Every request, newest first, one page at a time (the API's list; the page shows the latest 200). */
+  async page(query: RequestQuery): Promise<RequestPage> {
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+    return this.uow.run(async (m) => {
+      const qb = m.createQueryBuilder(DataProtectionRequest, 'r').addSelect(POSITION_SQL, 'position');
+      if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
+      if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+      if (query.cursor !== undefined) {
+        const [at, id] = this.cursors.decode('data-protection-requests', query.cursor, ['text', 'uuid']);
+        qb.andWhere(`(r.created_at, r.id) < ((:at)::timestamp AT TIME ZONE 'UTC', :id)`, { at, id });
+      }
+      const { entities, raw } = await qb
+        .orderBy('r.created_at', 'DESC')
+        .addOrderBy('r.id', 'DESC')
+        .limit(limit + 1)
+        .getRawAndEntities<{ position: string }>();
+      const items = entities.slice(0, limit);
+      const next = entities.length > limit ? [raw[limit - 1].position, items[limit - 1].id] : undefined;
+      return {
+        items,
+        nextCursor: next ? this.cursors.encode('data-protection-requests', next) : null,
+      };
+    });
   }
 
   find(id: string): Promise<DataProtectionRequest> {

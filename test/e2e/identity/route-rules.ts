@@ -176,6 +176,25 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /admin/users': { allow: ['admin'] },
   'GET /admin/users/new': { allow: ['admin'] },
   'GET /api/v1/audit-events': { allow: ['officer', 'admin'] },
+  // The data-protection requests API: the pages' rules and service, for officers and admins only.
+  'GET /api/v1/data-protection/requests': { allow: ['officer', 'admin'] },
+  'GET /api/v1/data-protection/requests/:id': { allow: ['officer', 'admin'], record: 'accessRequest' },
+  'GET /api/v1/data-protection/requests/:id/preview': {
+    allow: ['officer', 'admin'],
+    record: 'staffErasure',
+  },
+  'GET /api/v1/data-protection/requests/:id/archive': {
+    allow: ['officer', 'admin'],
+    record: 'accessRequest',
+    allowedAnswer: { status: 409, why: 'no archive is built before a second person approves the request' },
+  },
+  'POST /api/v1/data-protection/requests': { allow: ['officer', 'admin'] },
+  'POST /api/v1/data-protection/requests/:id/approve': {
+    allow: ['officer', 'admin'],
+    record: 'accessRequest',
+    // A reason longer than allowed: refused by validation before anything is approved.
+    invalidBody: { decisionReason: 'x'.repeat(2001) },
+  },
   'POST /admin/data-protection/access': { allow: ['officer', 'admin'] },
   'POST /admin/data-protection/erasure': { allow: ['officer', 'admin'] },
   'POST /admin/data-protection/requests/:id/approve': {
@@ -566,6 +585,43 @@ export const DUTY_RULES: readonly DutyRule[] = [
     body: { reason: 'Leaving' },
     rule: 'data_protection.own_account',
     why: 'an admin asking to erase their own account, out of the audit trail',
+  },
+  {
+    route: 'POST /api/v1/data-protection/requests/:id/approve',
+    record: 'accessRequest',
+    caller: 'officer',
+    rule: 'data_protection.second_person',
+    why: 'the officer approving their own subject access request through the API',
+  },
+  {
+    route: 'POST /api/v1/data-protection/requests/:id/approve',
+    record: 'staffErasure',
+    caller: 'officer',
+    rule: 'data_protection.staff_needs_admin',
+    why: 'an officer approving the erasure of a staff account through the API',
+  },
+  {
+    route: 'POST /api/v1/data-protection/requests',
+    caller: 'officer',
+    emailOf: 'adviserOn',
+    body: { kind: 'erasure', reason: 'Left the agency' },
+    rule: 'data_protection.staff_needs_admin',
+    why: 'an officer asking through the API to erase a staff account',
+  },
+  {
+    route: 'POST /api/v1/data-protection/requests',
+    caller: 'admin',
+    emailOf: 'admin',
+    body: { kind: 'erasure', reason: 'Leaving' },
+    rule: 'data_protection.own_account',
+    why: 'an admin asking through the API to erase their own account',
+  },
+  {
+    route: 'GET /api/v1/data-protection/requests/:id/archive',
+    record: 'approvedAccess',
+    caller: 'officer',
+    rule: 'data_protection.not_party',
+    why: 'staff who neither asked for nor approved an archive downloading it through the API',
   },
   {
     route: 'GET /admin/data-protection/requests/:id/archive',
