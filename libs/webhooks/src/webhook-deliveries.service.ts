@@ -87,7 +87,7 @@ export class WebhookDeliveriesService {
         action: 'webhook.delivery_replayed',
         entityType: 'webhook_delivery',
         entityId: id,
-        before: { status: updated.was },
+        before: { status: updated.was, replays: updated.replays - 1 },
         after: { status: 'pending', replays: updated.replays },
         context,
       });

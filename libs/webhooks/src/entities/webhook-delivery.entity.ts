@@ -16,7 +16,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
  * One event for one endpoint: at most one row per (endpoint, event), so a handler or job that runs twice
- * adds nothing. `pending` until a job takes it, `delivering` while one sends it (and between retries),
+ * adds nothing. `pending` until a job takes it (and between retries), `delivering` while one sends it,
  * `delivered` once the receiver answered 2xx (recorded before the job completes: a later run of the job
  * sees it and sends nothing), `failed` when every attempt failed. The body is stored as sent, so a retry
  * or a replay sends the very same bytes.

@@ -20,6 +20,13 @@ import { WebhookSender } from './webhook-sender';
 
 export type DeliveryResult = 'delivered' | 'skipped' | 'failed' | 'retrying';
 
+/**
+ * A row `delivering` for longer than the send timeout and this was abandoned by a worker that died while
+ * sending; another run may take it over. Until then a second run of the job (a stalled job retried while
+ * the first still sends) finds it taken and sends nothing.
+ */
+const ABANDONED_AFTER_MS = 5_000;
+
 interface Claimed {
   id: string;
   event_id: string;
@@ -32,13 +39,17 @@ interface Claimed {
  * The worker side of webhooks, all driven by the outbox: a subscribed event becomes one delivery row per
  * endpoint that takes it (unique on endpoint and event, so a handler that runs twice adds nothing) and a
  * Bull job per row; a replay event queues its row again. The job sends the stored body, signed:
- * - a row already `delivered` is never sent again by a job: the receiver's 2xx is recorded (guarded by
- *   status) before the job completes, so a job that runs twice, or is retried after it stalled, finds it;
- * - a worker killed between the receiver's 2xx and that record leaves the row `delivering`; its job runs
- *   again after the lock expires and the receiver gets the same `Webhook-Id` a second time, which is why
- *   receivers should de-duplicate on it (docs/api.md);
- * - a failure (timeout, no answer, non-2xx) is recorded and thrown, and Bull retries with exponential
- *   backoff (config/webhooks.yaml); after the last attempt the row is `failed` until an admin replays it.
+ * - a job claims its row with a guarded update (`pending` → `delivering`), so of two runs at once only one
+ *   sends; a row already `delivered` is never sent again by a job: the receiver's 2xx is recorded
+ *   (guarded by status) before the job completes, so a job that runs twice, or is retried after it
+ *   stalled, finds it settled;
+ * - a worker killed while sending (even between the receiver's 2xx and that record) leaves the row
+ *   `delivering`; once the send timeout has certainly passed, the stalled job's next run (or the sweep)
+ *   takes it over and the receiver gets the same `Webhook-Id` again, which is why receivers should
+ *   de-duplicate on it (docs/api.md);
+ * - a failure (timeout, no answer, non-2xx) is recorded, the row goes back to `pending` and the job throws,
+ *   so Bull retries with exponential backoff (config/webhooks.yaml); after the last attempt the row is
+ *   `failed` until an admin replays it.
  * A sweep every minute queues rows whose job Redis lost.
  */
 @Injectable()
@@ -108,9 +119,11 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap {
       `UPDATE webhook_deliveries d
           SET status = 'delivering', attempts = d.attempts + 1, last_attempt_at = now(), updated_at = now()
          FROM webhook_endpoints e
-        WHERE d.id = $1 AND e.id = d.endpoint_id AND d.status IN ('pending', 'delivering')
+        WHERE d.id = $1 AND e.id = d.endpoint_id
+          AND (d.status = 'pending'
+               OR (d.status = 'delivering' AND d.last_attempt_at < now() - make_interval(secs => $2::float8 / 1000)))
         RETURNING d.id, d.event_id, d.body, e.url, e.secret`,
-      [id],
+      [id, this.settings.timeoutMs + ABANDONED_AFTER_MS],
     )) as [Claimed[], number];
     const row = claimed[0];
     if (!row) return 'skipped';
@@ -128,7 +141,7 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap {
     }
     await this.dataSource.query(
       `UPDATE webhook_deliveries
-          SET status = CASE WHEN $4 THEN 'failed' ELSE 'delivering' END, last_response_code = $2,
+          SET status = CASE WHEN $4 THEN 'failed' ELSE 'pending' END, last_response_code = $2,
               last_error = $3, updated_at = now()
         WHERE id = $1 AND status = 'delivering'`,
       [id, outcome.status, outcome.error, finalAttempt],
