@@ -51,6 +51,7 @@ export const RECORDS = {
     about: 'a subject access request the admin made and another officer (not a matrix caller) approved',
     strangers: [],
   },
+  webhookEndpoint: { about: 'an integrator’s webhook endpoint the admin registered', strangers: [] },
   session: { about: 'a future session of linkedin-b2b-prospecting', strangers: [] },
   module: { about: 'a webinar module (booking it needs a session)', value: 'linkedin-b2b-prospecting' },
   enrolmentPage: { about: 'the first enrolment question page', value: 'company' },
@@ -207,6 +208,37 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /admin/users/:id/deactivate': {
     allow: ['admin'],
     allowedCallNotMade: 'deactivates the account (no form to make invalid)',
+  },
+
+  // --- webhooks: admins only (integrators' endpoints, their deliveries, replays) ---------------------------
+  'GET /admin/webhooks': { allow: ['admin'] },
+  'POST /admin/webhooks': { allow: ['admin'], invalidBody: { url: 'http://crm.example/', events: 'x' } },
+  'POST /admin/webhooks/:id/delete': {
+    allow: ['admin'],
+    record: 'webhookEndpoint',
+    allowedCallNotMade: 'removes the endpoint (the form has no fields to spoil)',
+  },
+  'POST /admin/webhooks/deliveries/:id/replay': {
+    allow: ['admin'],
+    allowedAnswer: { status: 404, why: 'a random id names no delivery (the form has no fields to spoil)' },
+  },
+  'GET /api/v1/webhooks/endpoints': { allow: ['admin'] },
+  'POST /api/v1/webhooks/endpoints': { allow: ['admin'] },
+  'GET /api/v1/webhooks/endpoints/:id': { allow: ['admin'], record: 'webhookEndpoint' },
+  'PATCH /api/v1/webhooks/endpoints/:id': { allow: ['admin'], record: 'webhookEndpoint' },
+  'DELETE /api/v1/webhooks/endpoints/:id': {
+    allow: ['admin'],
+    record: 'webhookEndpoint',
+    allowedCallNotMade: 'removes the endpoint (DELETE takes no body to spoil)',
+  },
+  'GET /api/v1/webhooks/deliveries': { allow: ['admin'] },
+  'GET /api/v1/webhooks/deliveries/:id': {
+    allow: ['admin'],
+    allowedAnswer: { status: 404, why: 'a random id names no delivery' },
+  },
+  'POST /api/v1/webhooks/deliveries/:id/replay': {
+    allow: ['admin'],
+    allowedAnswer: { status: 404, why: 'a random id names no delivery (the replay takes no body)' },
   },
 
   // --- inbox and tasks ---------------------------------------------------------------------------------
