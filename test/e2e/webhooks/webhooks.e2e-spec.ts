@@ -3,7 +3,7 @@ import { WEBHOOKS_QUEUE, WebhookDeliveryProcessor, type DeliveryResult } from '@
 import { randomUUID } from 'node:crypto';
 import { buildSmeCase } from '../../factories';
 import { createUser, csrfFromHtml, signInWeb, tokenFor } from '../../support/auth';
-import { readJson, type Json } from '../../support/http';
+import { type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
 import {
   eventually,
@@ -297,12 +297,14 @@ describe('webhooks: register, deliver signed, retry, replay, never twice', () =>
     const { caseId } = await buildSmeCase(api);
     await eventually(
       async () =>
-        (
-          (await api.dataSource.query(
-            `SELECT processed_at FROM outbox_event WHERE type = 'case.opened' AND aggregate_id = $1`,
-            [caseId],
-          )) as Json[]
-        )[0]?.processed_at != null,
+        Boolean(
+          (
+            (await api.dataSource.query(
+              `SELECT processed_at FROM outbox_event WHERE type = 'case.opened' AND aggregate_id = $1`,
+              [caseId],
+            )) as Json[]
+          )[0]?.processed_at,
+        ),
       30_000,
       'the event handled',
     );

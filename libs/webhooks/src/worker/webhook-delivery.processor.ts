@@ -23,7 +23,7 @@ import {
 } from './webhook-queue';
 import { WebhookSender } from './webhook-sender';
 
-export type DeliveryResult = 'delivered' | 'skipped' | 'failed' | 'retrying';
+export type DeliveryResult = 'delivered' | 'skipped' | 'busy' | 'failed' | 'retrying';
 
 /**
  * A row `delivering` for longer than the send timeout and this was abandoned by a worker that died while
@@ -116,11 +116,14 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap {
   async runJob(job: RunningJob<DeliverWebhookJob>): Promise<DeliveryResult> {
     const result = await this.deliver(job.data.deliveryId, job.finalAttempt);
     if (result === 'retrying') throw new Error('the receiver did not acknowledge; retried with backoff');
+    // Another run may still be sending it (or died doing so): try again later rather than finish unsent.
+    if (result === 'busy') throw new Error('the delivery is being sent by another run; retried with backoff');
     return result;
   }
 
   /**
-   * Sends one delivery unless it is settled; returns what happened. `finalAttempt`: no retry follows, so a
+   * Sends one delivery unless it is settled (`skipped`) or another run is sending it (`busy`); returns what
+   * happened. `finalAttempt`: no retry follows, so a
    * failure marks the row `failed`.
    */
   async deliver(id: string, finalAttempt: boolean): Promise<DeliveryResult> {
@@ -135,7 +138,12 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap {
       [id, this.settings.timeoutMs + ABANDONED_AFTER_MS],
     )) as [Claimed[], number];
     const row = claimed[0];
-    if (!row) return 'skipped';
+    if (!row) {
+      const [state] = (await this.dataSource.query(`SELECT status FROM webhook_deliveries WHERE id = $1`, [
+        id,
+      ])) as { status: string }[];
+      return state?.status === 'delivering' ? 'busy' : 'skipped';
+    }
     const outcome = await this.sender.send(row, row.event_id, row.body);
     const acknowledged = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
     if (acknowledged) {
