@@ -3,7 +3,7 @@ import { AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@app/errors';
 import type { Actor } from '@app/identity';
-import { PageCursors, type Language } from '@app/web';
+import { newestFirstPage, PageCursors, type Language, type Page, type PageRequest } from '@app/web';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DutyRefusedError, type DutyRule } from './data-protection.errors';
@@ -35,21 +35,10 @@ export interface AccessInput {
 /** Who acts on a request: its id and role decide what they may do (see the duty rules below). */
 export type Official = Pick<Actor, 'id' | 'role'>;
 
-export interface RequestQuery {
+export interface RequestQuery extends PageRequest {
   kind?: RequestKind;
   status?: RequestStatus;
-  /** `nextCursor` of the previous page (newest first); anything else is a 400 on `cursor`. */
-  cursor?: string;
-  limit?: number;
 }
-
-export interface RequestPage {
-  items: DataProtectionRequest[];
-  nextCursor: string | null;
-}
-
-/** The keyset position of a row: its creation time to the microsecond (a JS Date keeps milliseconds), then id. */
-const POSITION_SQL = `to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
 
 export interface ErasureOutcome {
   requestId: string | null;
@@ -178,27 +167,12 @@ export class DataProtectionService {
   }
 
   /** Every request, newest first, one page at a time (the API's list; the page shows the latest 200). */
-  async page(query: RequestQuery): Promise<RequestPage> {
-    const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
-    return this.uow.run(async (m) => {
-      const qb = m.createQueryBuilder(DataProtectionRequest, 'r').addSelect(POSITION_SQL, 'position');
+  async page(query: RequestQuery): Promise<Page<DataProtectionRequest>> {
+    return this.uow.run((m) => {
+      const qb = m.createQueryBuilder(DataProtectionRequest, 'r');
       if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
       if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-      if (query.cursor !== undefined) {
-        const [at, id] = this.cursors.decode('data-protection-requests', query.cursor, ['text', 'uuid']);
-        qb.andWhere(`(r.created_at, r.id) < ((:at)::timestamp AT TIME ZONE 'UTC', :id)`, { at, id });
-      }
-      const { entities, raw } = await qb
-        .orderBy('r.created_at', 'DESC')
-        .addOrderBy('r.id', 'DESC')
-        .limit(limit + 1)
-        .getRawAndEntities<{ position: string }>();
-      const items = entities.slice(0, limit);
-      const next = entities.length > limit ? [raw[limit - 1].position, items[limit - 1].id] : undefined;
-      return {
-        items,
-        nextCursor: next ? this.cursors.encode('data-protection-requests', next) : null,
-      };
+      return newestFirstPage(qb, 'r', this.cursors, 'data-protection-requests', query);
     });
   }
 

@@ -2,23 +2,18 @@ import { AuditContext, AuditLogService } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { NotFoundError } from '@app/errors';
 import { OutboxService } from '@app/messaging';
-import { PageCursors } from '@app/web';
+import { newestFirstPage, PageCursors, type Page, type PageRequest } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { WebhookDelivery, type DeliveryStatus } from './entities/webhook-delivery.entity';
 import { DeliveryInFlightError } from './webhooks.errors';
 
-export interface DeliveryQuery {
+export interface DeliveryQuery extends PageRequest {
   endpointId?: string;
   status?: DeliveryStatus;
-  cursor?: string;
-  limit?: number;
 }
 
 /** A delivery as admins see it (the body too: it holds ids and codes only). */
 export type DeliveryView = Omit<WebhookDelivery, 'endpoint'>;
-
-const POSITION_SQL = `to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
-const LIST = 'webhook-deliveries';
 
 /** The record of deliveries, newest first, and an admin's replay of one. */
 @Injectable()
@@ -30,24 +25,12 @@ export class WebhookDeliveriesService {
     private readonly cursors: PageCursors,
   ) {}
 
-  async page(query: DeliveryQuery): Promise<{ items: DeliveryView[]; nextCursor: string | null }> {
-    const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
-    return this.uow.run(async (m) => {
-      const qb = m.createQueryBuilder(WebhookDelivery, 'd').addSelect(POSITION_SQL, 'position');
+  async page(query: DeliveryQuery): Promise<Page<DeliveryView>> {
+    return this.uow.run((m) => {
+      const qb = m.createQueryBuilder(WebhookDelivery, 'd');
       if (query.endpointId) qb.andWhere('d.endpoint_id = :endpointId', { endpointId: query.endpointId });
       if (query.status) qb.andWhere('d.status = :status', { status: query.status });
-      if (query.cursor !== undefined) {
-        const [at, id] = this.cursors.decode(LIST, query.cursor, ['text', 'uuid']);
-        qb.andWhere(`(d.created_at, d.id) < ((:at)::timestamp AT TIME ZONE 'UTC', :id)`, { at, id });
-      }
-      const { entities, raw } = await qb
-        .orderBy('d.created_at', 'DESC')
-        .addOrderBy('d.id', 'DESC')
-        .limit(limit + 1)
-        .getRawAndEntities<{ position: string }>();
-      const items = entities.slice(0, limit);
-      const next = entities.length > limit ? [raw[limit - 1].position, items[limit - 1].id] : undefined;
-      return { items, nextCursor: next ? this.cursors.encode(LIST, next) : null };
+      return newestFirstPage(qb, 'd', this.cursors, 'webhook-deliveries', query);
     });
   }
 

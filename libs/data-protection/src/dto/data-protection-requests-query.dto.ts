@@ -1,7 +1,6 @@
-import { IsPageCursor } from '@app/web';
+import { PageQueryDto } from '@app/web';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import {
   REQUEST_KINDS,
   REQUEST_STATUSES,
@@ -9,7 +8,7 @@ import {
   type RequestStatus,
 } from '../entities/data-protection-request.entity';
 
-export class DataProtectionRequestsQueryDto {
+export class DataProtectionRequestsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: REQUEST_KINDS })
   @IsOptional()
   @IsIn(REQUEST_KINDS)
@@ -19,17 +18,4 @@ export class DataProtectionRequestsQueryDto {
   @IsOptional()
   @IsIn(REQUEST_STATUSES)
   status?: RequestStatus;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page (opaque)' })
-  @IsOptional()
-  @IsPageCursor()
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }

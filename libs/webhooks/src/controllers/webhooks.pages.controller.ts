@@ -61,30 +61,29 @@ export class WebhooksPagesController {
   }
 
   @Post(':id/delete')
-  async remove(
+  remove(
     @Param('id', new RecordIdPipe('webhook_endpoint')) id: string,
     @Res() res: Response,
     @AuditCtx() context: AuditContext,
   ): Promise<void> {
-    await submitForm(res, {
-      value: {},
-      run: () => this.endpoints.remove(id, context),
-      redirect: () => '/admin/webhooks?deleted=1',
-      again: (status, errors) => this.render(res, status, undefined, errors),
-      errors: ERRORS,
-    });
+    return this.act(res, () => this.endpoints.remove(id, context), 'deleted');
   }
 
   @Post('deliveries/:id/replay')
-  async replay(
+  replay(
     @Param('id', new RecordIdPipe('webhook_delivery')) id: string,
     @Res() res: Response,
     @AuditCtx() context: AuditContext,
   ): Promise<void> {
-    await submitForm(res, {
+    return this.act(res, () => this.deliveries.replay(id, context), 'replayed');
+  }
+
+  /** A button with no fields: run it, then back to the page with its banner (or the refusal shown). */
+  private act(res: Response, run: () => Promise<unknown>, banner: 'deleted' | 'replayed'): Promise<void> {
+    return submitForm(res, {
       value: {},
-      run: () => this.deliveries.replay(id, context),
-      redirect: () => '/admin/webhooks?replayed=1',
+      run,
+      redirect: () => `/admin/webhooks?${banner}=1`,
       again: (status, errors) => this.render(res, status, undefined, errors),
       errors: ERRORS,
     });
