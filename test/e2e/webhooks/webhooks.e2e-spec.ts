@@ -367,7 +367,7 @@ describe('webhooks: register, deliver signed, retry, replay, never twice', () =>
     expect(badHtml).toContain('Der Empfänger muss mit https:// beginnen');
 
     const good = await web.post('/admin/webhooks', {
-      url: 'https://finance.agency.example/hooks',
+      url: `${base}/hooks/page`,
       events: ['case.opened', 'stage.changed'],
       description: 'Finanzen',
     });
@@ -375,8 +375,24 @@ describe('webhooks: register, deliver signed, retry, replay, never twice', () =>
     const secret = /id="webhook-secret" lang="en">(whsec_[^<]+)</.exec(await good.text())?.[1];
     expect(secret).toMatch(/^whsec_/);
     const listed = await (await web.get('/admin/webhooks')).text();
-    expect(listed).toContain('https://finance.agency.example/hooks');
+    expect(listed).toContain(`${base}/hooks/page`);
     expect(listed).not.toContain(secret!);
+
+    // A delivery shows on the page with its status, and its button sends it again.
+    const registered = (await call(admin, 'GET', '/api/v1/webhooks/endpoints')).body.items as Json[];
+    endpoint = { id: registered.find((e) => e.url === `${base}/hooks/page`)!.id as string, secret: secret! };
+    const { deliveryId, eventId } = await openCaseAndFindDelivery();
+    await settled(deliveryId);
+    const withDelivery = await (await web.get('/admin/webhooks')).text();
+    expect(withDelivery).toContain('Zugestellt');
+    expect(withDelivery).toContain(`action="/admin/webhooks/deliveries/${deliveryId}/replay"`);
+    const replay = await web.post(`/admin/webhooks/deliveries/${deliveryId}/replay`, {});
+    expect(replay.status).toBe(303);
+    expect(replay.headers.get('location')).toBe('/admin/webhooks?replayed=1');
+    await eventually(() => receiver.withId(eventId).length === 2, 30_000, 'the replayed delivery');
+    expect(
+      receiver.withId(eventId).every((h) => h.path === '/hooks/page' && signatureIsValid(secret!, h)),
+    ).toBe(true);
 
     const officerUser = await createUser(api, 'officer');
     const officerWeb = await signInWeb(api, officerUser.user.email, officerUser.password);
