@@ -269,6 +269,31 @@ describe('webhooks: register, deliver signed, retry, replay, never twice', () =>
     expect(receiver.withId(eventId)).toHaveLength(1);
   });
 
+  it('the sweep queues a delivery whose job Redis lost, and leaves settled ones alone', async () => {
+    const processor = worker.get(WebhookDeliveryProcessor);
+    // A worker that recorded the row and died before queueing its job (or a flushed Redis): a pending row
+    // with no job, quiet for two minutes.
+    const eventId = randomUUID();
+    const body = JSON.stringify({
+      id: eventId,
+      type: 'case.opened',
+      version: 1,
+      occurredAt: new Date(),
+      data: {},
+    });
+    const [inserted] = (await api.dataSource.query(
+      `INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, body, updated_at)
+       VALUES ($1, $2, 'case.opened', $3, now() - interval '2 minutes') RETURNING id`,
+      [endpoint.id, eventId, body],
+    )) as { id: string }[];
+    const { requeued } = await processor.sweep();
+    expect(requeued).toBe(1);
+    await settled(inserted.id);
+    expect(receiver.withId(eventId)).toHaveLength(1);
+    // Nothing left to sweep: delivered rows are never queued again.
+    expect(await processor.sweep()).toEqual({ requeued: 0 });
+  });
+
   it('lists deliveries newest first with the signed cursor, filtered; a paused or removed endpoint gets nothing', async () => {
     const all = await call(admin, 'GET', `/api/v1/webhooks/deliveries?limit=200`);
     const ids = (all.body.items as Json[]).map((d) => d.id);
