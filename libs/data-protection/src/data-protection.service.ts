@@ -84,6 +84,7 @@ export class DataProtectionService {
     input: AccessInput,
     actor: Official,
     context: AuditContext,
+    manager?: EntityManager,
   ): Promise<DataProtectionRequest> {
     const address = this.requireEmail(input.email);
     const reason = clean(input.reason);
@@ -91,7 +92,7 @@ export class DataProtectionService {
       throw new InvalidInputError([
         { field: 'reason', code: 'required', message: 'Give the reason for the subject access request' },
       ]);
-    return this.uow.run(async (m) => {
+    return this.inTransaction(manager, async (m) => {
       const subject = await resolveSubject(m, address);
       const request = m.create(DataProtectionRequest, {
         kind: 'access',
@@ -109,7 +110,7 @@ export class DataProtectionService {
         after: { kind: 'access', subjectFound: !!subject.userId, subjectUserId: subject.userId },
         context,
       });
-      return request;
+      return this.load(m, request.id);
     });
   }
 
@@ -188,9 +189,10 @@ export class DataProtectionService {
     input: ErasureInput,
     actor: Official,
     context: AuditContext,
+    manager?: EntityManager,
   ): Promise<DataProtectionRequest> {
     const address = this.requireEmail(input.email);
-    const subject = await this.uow.run((m) => resolveSubject(m, address));
+    const subject = await this.inTransaction(manager, (m) => resolveSubject(m, address));
     if (!subject.userId)
       throw new InvalidInputError([
         { field: 'email', code: 'unknown', message: 'No account has this email address' },
@@ -199,7 +201,7 @@ export class DataProtectionService {
       await this.refuse('own_account', { subjectUserId: subject.userId }, context);
     if (subject.role !== 'sme' && actor.role !== 'admin')
       await this.refuse('staff_needs_admin', { subjectUserId: subject.userId }, context);
-    return this.uow.run(async (m) => {
+    return this.inTransaction(manager, async (m) => {
       await this.checkOpenCases(m, subject, input);
       const request = m.create(DataProtectionRequest, {
         kind: 'erasure',
@@ -223,7 +225,7 @@ export class DataProtectionService {
         },
         context,
       });
-      return request;
+      return this.load(m, request.id);
     });
   }
 
@@ -404,6 +406,14 @@ export class DataProtectionService {
         message: 'Give the reason for erasing during an open case',
       });
     if (problems.length) throw new InvalidInputError(problems);
+  }
+
+  /** The caller's transaction (an idempotent API request's), or one of its own. */
+  private inTransaction<T>(
+    manager: EntityManager | undefined,
+    work: (m: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return manager ? work(manager) : this.uow.run(work);
   }
 
   private async load(m: EntityManager, id: string): Promise<DataProtectionRequest> {

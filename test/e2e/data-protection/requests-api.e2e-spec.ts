@@ -238,6 +238,35 @@ describe('data protection: the requests API', () => {
     }
   });
 
+  it('a retried create with the same Idempotency-Key gets the first answer and records one request', async () => {
+    const count = async () =>
+      Number(
+        (
+          (await api.dataSource.query(`SELECT count(*) AS n FROM data_protection_request`)) as { n: string }[]
+        )[0].n,
+      );
+    const before = await count();
+    const send = (key: string) =>
+      fetch(`${api.url}/api/v1/data-protection/requests`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${officer.token}`,
+          'content-type': 'application/json',
+          'idempotency-key': key,
+        },
+        body: JSON.stringify({ kind: 'access', email: sme.user.email, reason: 'Retried request' }),
+      });
+    const first = await send('dp-retry-1');
+    const again = await send('dp-retry-1');
+    expect([first.status, again.status]).toEqual([201, 201]);
+    const [a, b] = [await readJson(first), await readJson(again)];
+    expect(b).toEqual(a);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.headers.get('location')).toBe(`/api/v1/data-protection/requests/${a.id as string}`);
+    expect(await count()).toBe(before + 1);
+    expect((await readJson(await send('dp-retry-2'))).id).not.toBe(a.id);
+  });
+
   it('is 404 for other roles and for requests that do not exist', async () => {
     const id = await firstId();
     for (const who of [adviser, sme]) {

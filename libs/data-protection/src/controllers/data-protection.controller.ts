@@ -1,9 +1,11 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
+import { Idempotent, TransactionManager } from '@app/idempotency';
 import { RecordIdPipe } from '@app/web';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { EntityManager } from 'typeorm';
 import { DataProtectionService } from '../data-protection.service';
 import { ApproveDataProtectionRequestDto } from '../dto/approve-data-protection-request.dto';
 import { CreateDataProtectionRequestDto } from '../dto/create-data-protection-request.dto';
@@ -36,25 +38,29 @@ export class DataProtectionController {
     return { items: page.items.map(requestJson), nextCursor: page.nextCursor };
   }
 
-  /** Records the request; nothing is collected or erased until a second officer or admin approves it. */
+  /**
+   * Records the request; nothing is collected or erased until a second officer or admin approves it. A
+   * retry with the same `Idempotency-Key` gets the first answer and records nothing more.
+   */
   @Post()
+  @Idempotent({ headers: (body) => ({ Location: `/api/v1/data-protection/requests/${String(body.id)}` }) })
   @ApiCreatedResponse({ type: DataProtectionRequestResponse })
   async create(
     @Body() dto: CreateDataProtectionRequestDto,
     @CurrentUser() actor: Actor,
     @AuditCtx() context: AuditContext,
-    @Res({ passthrough: true }) res: Response,
+    @TransactionManager() manager: EntityManager,
   ): Promise<DataProtectionRequestResponse> {
     const request =
       dto.kind === 'access'
-        ? await this.service.requestAccess({ email: dto.email, reason: dto.reason }, actor, context)
+        ? await this.service.requestAccess({ email: dto.email, reason: dto.reason }, actor, context, manager)
         : await this.service.requestErasure(
             { email: dto.email, reason: dto.reason, confirmOpenCase: dto.confirmOpenCase },
             actor,
             context,
+            manager,
           );
-    res.location(`/api/v1/data-protection/requests/${request.id}`);
-    return requestJson(await this.service.find(request.id));
+    return requestJson(request);
   }
 
   @Get(':id')
