@@ -46,6 +46,13 @@ describe('data protection: the requests API', () => {
     return { status: res.status, body: parsed, headers: res.headers };
   }
 
+  const count = async (): Promise<number> =>
+    Number(
+      (
+        (await api.dataSource.query(`SELECT count(*) AS n FROM data_protection_request`)) as { n: string }[]
+      )[0].n,
+    );
+
   const auditActions = async (entityId: string): Promise<string[]> =>
     (
       (await api.dataSource.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [
@@ -164,12 +171,6 @@ describe('data protection: the requests API', () => {
   });
 
   it('refuses bad input with field-level problems and writes nothing', async () => {
-    const count = async () =>
-      Number(
-        (
-          (await api.dataSource.query(`SELECT count(*) AS n FROM data_protection_request`)) as { n: string }[]
-        )[0].n,
-      );
     const before = await count();
     const cases: [unknown, string[]][] = [
       [{ kind: 'deletion', email: 'a@b.example', reason: 'x' }, ['kind']],
@@ -239,12 +240,6 @@ describe('data protection: the requests API', () => {
   });
 
   it('a retried create with the same Idempotency-Key gets the first answer and records one request', async () => {
-    const count = async () =>
-      Number(
-        (
-          (await api.dataSource.query(`SELECT count(*) AS n FROM data_protection_request`)) as { n: string }[]
-        )[0].n,
-      );
     const before = await count();
     const send = (key: string) =>
       fetch(`${api.url}/api/v1/data-protection/requests`, {
