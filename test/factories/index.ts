@@ -23,4 +23,5 @@ export {
   buildExport,
   buildDataProtectionRequest,
   approveDataProtectionRequest,
+  buildWebhookEndpoint,
 } from './records.factory';

@@ -3,6 +3,7 @@ import type { Actor } from '@app/identity';
 import { ReadinessService, RecommendationsService } from '@app/readiness';
 import { ReportExportsService } from '@app/reporting';
 import { TrainingBookingService, TrainingCatalogueService } from '@app/training';
+import { WebhookEndpointsService } from '@app/webhooks';
 import { factoryContext, FactoryApp, inTransaction } from './context';
 
 /** A draft readiness self-assessment on the case, as the SME starts one (questionnaire v1). */
@@ -103,4 +104,16 @@ export async function approveDataProtectionRequest(
   requestId: string,
 ): Promise<void> {
   await api.app.get(DataProtectionService).approve(requestId, null, by, factoryContext(by.id));
+}
+
+/** An integrator's webhook endpoint an admin registered (its secret is not kept by the factory). */
+export async function buildWebhookEndpoint(api: FactoryApp, by: Actor): Promise<string> {
+  const { endpoint } = await api.app
+    .get(WebhookEndpointsService)
+    .register(
+      { url: 'https://crm.agency.example/webhooks', events: ['case.opened'], description: 'test factory' },
+      by,
+      factoryContext(by.id),
+    );
+  return endpoint.id;
 }

@@ -12,6 +12,7 @@ import { ReadinessModule } from '@app/readiness';
 import { ReportingModule } from '@app/reporting';
 import { RedisModule } from '@app/redis';
 import { TrainingModule } from '@app/training';
+import { WebhooksModule } from '@app/webhooks';
 import { Module } from '@nestjs/common';
 import { NotificationAccountNotifier } from './account-notices/notification-account-notifier';
 import { StartPageController } from './pages/start-page.controller';
@@ -33,6 +34,7 @@ import { QueueBoardModule } from './queue-board/queue-board.module';
     ProgressModule,
     FollowUpsApiModule,
     ReportingModule,
+    WebhooksModule,
     QueueBoardModule,
   ],
   controllers: [StartPageController],

@@ -16,6 +16,7 @@ import {
   securityHeaders,
   verifyJsonBody,
 } from '@app/web';
+import { documentWebhooks } from '@app/webhooks';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
@@ -68,7 +69,7 @@ export function configureApi(app: NestExpressApplication, options: { handleSigna
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  SwaggerModule.setup('api/docs', app, () => documentWebhooks(SwaggerModule.createDocument(app, openApi)), {
     jsonDocumentUrl: 'api/docs-json',
   });
 }

@@ -9,6 +9,7 @@ import { ProgressWorkerModule } from '@app/progress';
 import { ReadinessWorkerModule } from '@app/readiness';
 import { RedisModule } from '@app/redis';
 import { ReportingWorkerModule } from '@app/reporting';
+import { WebhooksWorkerModule } from '@app/webhooks';
 import { Module } from '@nestjs/common';
 import { HEARTBEAT_QUEUE } from './heartbeat/heartbeat.constants';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
@@ -28,6 +29,7 @@ import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
     ProgressWorkerModule,
     ReadinessWorkerModule,
     ReportingWorkerModule,
+    WebhooksWorkerModule,
   ],
   providers: [HeartbeatProcessor],
 })

@@ -1,5 +1,6 @@
 import { AuditLogModule } from '@app/audit-log';
 import { RedisModule } from '@app/redis';
+import { PageCursors } from '@app/web';
 import { Module } from '@nestjs/common';
 import { DataProtectionService } from './data-protection.service';
 import { QueuedJobsScanner } from './queue/queued-jobs.scanner';
@@ -15,6 +16,7 @@ import { SubjectAccessCollector } from './subject-access/subject-access.collecto
   imports: [AuditLogModule, RedisModule],
   providers: [
     { provide: RETENTION_RULES, useFactory: () => loadRetentionRules() },
+    PageCursors,
     QueuedJobsScanner,
     SubjectAccessCollector,
     DataProtectionService,

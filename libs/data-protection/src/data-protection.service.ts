@@ -3,11 +3,15 @@ import { AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@app/errors';
 import type { Actor } from '@app/identity';
-import type { Language } from '@app/web';
+import { newestFirstPage, PageCursors, type Language, type Page, type PageRequest } from '@app/web';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DutyRefusedError, type DutyRule } from './data-protection.errors';
-import { DataProtectionRequest } from './entities/data-protection-request.entity';
+import {
+  DataProtectionRequest,
+  type RequestKind,
+  type RequestStatus,
+} from './entities/data-protection-request.entity';
 import { applyChanges, Change, listing, planErasure, PlannedChange } from './erasure/erasure-plan';
 import { pseudonymsFor } from './erasure/pseudonyms';
 import { QueuedJob, QueuedJobsScanner } from './queue/queued-jobs.scanner';
@@ -30,6 +34,11 @@ export interface AccessInput {
 
 /** Who acts on a request: its id and role decide what they may do (see the duty rules below). */
 export type Official = Pick<Actor, 'id' | 'role'>;
+
+export interface RequestQuery extends PageRequest {
+  kind?: RequestKind;
+  status?: RequestStatus;
+}
 
 export interface ErasureOutcome {
   requestId: string | null;
@@ -67,6 +76,7 @@ export class DataProtectionService {
     private readonly collector: SubjectAccessCollector,
     private readonly jobs: QueuedJobsScanner,
     private readonly config: AppConfig,
+    private readonly cursors: PageCursors,
   ) {}
 
   /** Records a subject access request; nothing is collected until a second person approves it. */
@@ -74,6 +84,7 @@ export class DataProtectionService {
     input: AccessInput,
     actor: Official,
     context: AuditContext,
+    manager?: EntityManager,
   ): Promise<DataProtectionRequest> {
     const address = this.requireEmail(input.email);
     const reason = clean(input.reason);
@@ -81,7 +92,7 @@ export class DataProtectionService {
       throw new InvalidInputError([
         { field: 'reason', code: 'required', message: 'Give the reason for the subject access request' },
       ]);
-    return this.uow.run(async (m) => {
+    return this.inTransaction(manager, async (m) => {
       const subject = await resolveSubject(m, address);
       const request = m.create(DataProtectionRequest, {
         kind: 'access',
@@ -99,7 +110,7 @@ export class DataProtectionService {
         after: { kind: 'access', subjectFound: !!subject.userId, subjectUserId: subject.userId },
         context,
       });
-      return request;
+      return this.load(m, request.id);
     });
   }
 
@@ -156,6 +167,16 @@ export class DataProtectionService {
     return this.uow.run((m) => m.find(DataProtectionRequest, { order: { createdAt: 'DESC' }, take: 200 }));
   }
 
+  /** Every request, newest first, one page at a time (the API's list; the page shows the latest 200). */
+  async page(query: RequestQuery): Promise<Page<DataProtectionRequest>> {
+    return this.uow.run((m) => {
+      const qb = m.createQueryBuilder(DataProtectionRequest, 'r');
+      if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
+      if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+      return newestFirstPage(qb, 'r', this.cursors, 'data-protection-requests', query);
+    });
+  }
+
   find(id: string): Promise<DataProtectionRequest> {
     return this.uow.run((m) => this.load(m, id));
   }
@@ -168,9 +189,10 @@ export class DataProtectionService {
     input: ErasureInput,
     actor: Official,
     context: AuditContext,
+    manager?: EntityManager,
   ): Promise<DataProtectionRequest> {
     const address = this.requireEmail(input.email);
-    const subject = await this.uow.run((m) => resolveSubject(m, address));
+    const subject = await this.inTransaction(manager, (m) => resolveSubject(m, address));
     if (!subject.userId)
       throw new InvalidInputError([
         { field: 'email', code: 'unknown', message: 'No account has this email address' },
@@ -179,7 +201,7 @@ export class DataProtectionService {
       await this.refuse('own_account', { subjectUserId: subject.userId }, context);
     if (subject.role !== 'sme' && actor.role !== 'admin')
       await this.refuse('staff_needs_admin', { subjectUserId: subject.userId }, context);
-    return this.uow.run(async (m) => {
+    return this.inTransaction(manager, async (m) => {
       await this.checkOpenCases(m, subject, input);
       const request = m.create(DataProtectionRequest, {
         kind: 'erasure',
@@ -203,7 +225,7 @@ export class DataProtectionService {
         },
         context,
       });
-      return request;
+      return this.load(m, request.id);
     });
   }
 
@@ -384,6 +406,14 @@ export class DataProtectionService {
         message: 'Give the reason for erasing during an open case',
       });
     if (problems.length) throw new InvalidInputError(problems);
+  }
+
+  /** The caller's transaction (an idempotent API request's), or one of its own. */
+  private inTransaction<T>(
+    manager: EntityManager | undefined,
+    work: (m: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return manager ? work(manager) : this.uow.run(work);
   }
 
   private async load(m: EntityManager, id: string): Promise<DataProtectionRequest> {

@@ -95,6 +95,13 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
     notes:
       'Row-level case exports an officer or adviser ran: the filters and any stated purpose. The files themselves expire after 7 days.',
   },
+  webhook_endpoints: {
+    rows: 'created_by_id = :user',
+    columns: { created_by_id: 'reference' },
+    omit: ['secret'],
+    notes:
+      'Integrators’ endpoints an admin registered (libs/webhooks). Their deliveries carry ids and codes only, never a name or an email, so they hold nothing about a person.',
+  },
   enrolments: {
     rows: 'user_id = :user OR id = ANY(:enrolments) OR appeal_decided_by_id = :user',
     columns: {

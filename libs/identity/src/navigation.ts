@@ -41,6 +41,7 @@ const LINKS_BY_ROLE: Record<Role, [href: string, labelKey: string][]> = {
     ['/admin/mail', 'followUps.nav.mail'],
     ['/admin/undelivered', 'followUps.nav.undelivered'],
     ['/admin/data-protection', 'dataProtection.nav.requests'],
+    ['/admin/webhooks', 'webhooks.nav'],
     ['/admin/audit', 'identity.nav.audit'],
   ],
 };

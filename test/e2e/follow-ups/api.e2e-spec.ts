@@ -309,6 +309,7 @@ describe('follow-ups API and pages: your tasks, inbox, local mail, queue board',
       'notifications',
       'report-exports',
       'retention',
+      'webhooks',
     ]);
   });
 });

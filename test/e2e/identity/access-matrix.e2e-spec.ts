@@ -9,6 +9,7 @@ import {
   buildBooking,
   buildDataProtectionRequest,
   buildExport,
+  buildWebhookEndpoint,
   buildRecommendation,
   buildSelfAudit,
   buildSession,
@@ -217,6 +218,7 @@ describe('access matrix', () => {
     const approver = await buildUser(api, 'officer');
     await approveDataProtectionRequest(api, approver.user, ids.approvedAccess);
     ids.export = await buildExport(api, users.adviserOn.user);
+    ids.webhookEndpoint = await buildWebhookEndpoint(api, users.admin.user);
 
     for (const name of Object.keys(RECORDS) as RecordName[])
       if (!ids[name]) throw new Error(`setting up ${name}: no id`);

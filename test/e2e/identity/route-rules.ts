@@ -51,6 +51,7 @@ export const RECORDS = {
     about: 'a subject access request the admin made and another officer (not a matrix caller) approved',
     strangers: [],
   },
+  webhookEndpoint: { about: 'an integrator’s webhook endpoint the admin registered', strangers: [] },
   session: { about: 'a future session of linkedin-b2b-prospecting', strangers: [] },
   module: { about: 'a webinar module (booking it needs a session)', value: 'linkedin-b2b-prospecting' },
   enrolmentPage: { about: 'the first enrolment question page', value: 'company' },
@@ -176,6 +177,25 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /admin/users': { allow: ['admin'] },
   'GET /admin/users/new': { allow: ['admin'] },
   'GET /api/v1/audit-events': { allow: ['officer', 'admin'] },
+  // The data-protection requests API: the pages' rules and service, for officers and admins only.
+  'GET /api/v1/data-protection/requests': { allow: ['officer', 'admin'] },
+  'GET /api/v1/data-protection/requests/:id': { allow: ['officer', 'admin'], record: 'accessRequest' },
+  'GET /api/v1/data-protection/requests/:id/preview': {
+    allow: ['officer', 'admin'],
+    record: 'staffErasure',
+  },
+  'GET /api/v1/data-protection/requests/:id/archive': {
+    allow: ['officer', 'admin'],
+    record: 'accessRequest',
+    allowedAnswer: { status: 409, why: 'no archive is built before a second person approves the request' },
+  },
+  'POST /api/v1/data-protection/requests': { allow: ['officer', 'admin'] },
+  'POST /api/v1/data-protection/requests/:id/approve': {
+    allow: ['officer', 'admin'],
+    record: 'accessRequest',
+    // A reason longer than allowed: refused by validation before anything is approved.
+    invalidBody: { decisionReason: 'x'.repeat(2001) },
+  },
   'POST /admin/data-protection/access': { allow: ['officer', 'admin'] },
   'POST /admin/data-protection/erasure': { allow: ['officer', 'admin'] },
   'POST /admin/data-protection/requests/:id/approve': {
@@ -188,6 +208,37 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /admin/users/:id/deactivate': {
     allow: ['admin'],
     allowedCallNotMade: 'deactivates the account (no form to make invalid)',
+  },
+
+  // --- webhooks: admins only (integrators' endpoints, their deliveries, replays) ---------------------------
+  'GET /admin/webhooks': { allow: ['admin'] },
+  'POST /admin/webhooks': { allow: ['admin'], invalidBody: { url: 'http://crm.example/', events: 'x' } },
+  'POST /admin/webhooks/:id/delete': {
+    allow: ['admin'],
+    record: 'webhookEndpoint',
+    allowedCallNotMade: 'removes the endpoint (the form has no fields to spoil)',
+  },
+  'POST /admin/webhooks/deliveries/:id/replay': {
+    allow: ['admin'],
+    allowedAnswer: { status: 404, why: 'a random id names no delivery (the form has no fields to spoil)' },
+  },
+  'GET /api/v1/webhooks/endpoints': { allow: ['admin'] },
+  'POST /api/v1/webhooks/endpoints': { allow: ['admin'] },
+  'GET /api/v1/webhooks/endpoints/:id': { allow: ['admin'], record: 'webhookEndpoint' },
+  'PATCH /api/v1/webhooks/endpoints/:id': { allow: ['admin'], record: 'webhookEndpoint' },
+  'DELETE /api/v1/webhooks/endpoints/:id': {
+    allow: ['admin'],
+    record: 'webhookEndpoint',
+    allowedCallNotMade: 'removes the endpoint (DELETE takes no body to spoil)',
+  },
+  'GET /api/v1/webhooks/deliveries': { allow: ['admin'] },
+  'GET /api/v1/webhooks/deliveries/:id': {
+    allow: ['admin'],
+    allowedAnswer: { status: 404, why: 'a random id names no delivery' },
+  },
+  'POST /api/v1/webhooks/deliveries/:id/replay': {
+    allow: ['admin'],
+    allowedAnswer: { status: 404, why: 'a random id names no delivery (the replay takes no body)' },
   },
 
   // --- inbox and tasks ---------------------------------------------------------------------------------
@@ -566,6 +617,43 @@ export const DUTY_RULES: readonly DutyRule[] = [
     body: { reason: 'Leaving' },
     rule: 'data_protection.own_account',
     why: 'an admin asking to erase their own account, out of the audit trail',
+  },
+  {
+    route: 'POST /api/v1/data-protection/requests/:id/approve',
+    record: 'accessRequest',
+    caller: 'officer',
+    rule: 'data_protection.second_person',
+    why: 'the officer approving their own subject access request through the API',
+  },
+  {
+    route: 'POST /api/v1/data-protection/requests/:id/approve',
+    record: 'staffErasure',
+    caller: 'officer',
+    rule: 'data_protection.staff_needs_admin',
+    why: 'an officer approving the erasure of a staff account through the API',
+  },
+  {
+    route: 'POST /api/v1/data-protection/requests',
+    caller: 'officer',
+    emailOf: 'adviserOn',
+    body: { kind: 'erasure', reason: 'Left the agency' },
+    rule: 'data_protection.staff_needs_admin',
+    why: 'an officer asking through the API to erase a staff account',
+  },
+  {
+    route: 'POST /api/v1/data-protection/requests',
+    caller: 'admin',
+    emailOf: 'admin',
+    body: { kind: 'erasure', reason: 'Leaving' },
+    rule: 'data_protection.own_account',
+    why: 'an admin asking through the API to erase their own account',
+  },
+  {
+    route: 'GET /api/v1/data-protection/requests/:id/archive',
+    record: 'approvedAccess',
+    caller: 'officer',
+    rule: 'data_protection.not_party',
+    why: 'staff who neither asked for nor approved an archive downloading it through the API',
   },
   {
     route: 'GET /admin/data-protection/requests/:id/archive',

@@ -111,6 +111,8 @@ export interface EventPayloads {
   'follow-up.scheduled': { followUpId: string; step: number; dueAt: string };
   /** follow-ups: a follow-up was closed (the worker drops its pending jobs). */
   'follow-up.closed': { followUpId: string; outcome: 'done' | 'cancelled' };
+  /** webhooks: an admin asked for a recorded delivery to be sent again (the worker queues it). */
+  'webhook_delivery.replayed': { deliveryId: string; replay: number };
   /** messaging: a notification row was written (the relay queues its email delivery itself). */
   'notification.created': { notificationId: string };
 }
@@ -167,6 +169,7 @@ export const EVENT_CONTRACTS: { readonly [K in EventName]: EventContract } = {
   'follow-up.scheduled': { version: 1, handlers: 'expected' },
   'follow-up.closed': { version: 1, handlers: 'expected' },
   'notification.created': { version: 1, handlers: 'expected' },
+  'webhook_delivery.replayed': { version: 1, handlers: 'expected' },
 };
 
 export function isEventName(type: string): type is EventName {

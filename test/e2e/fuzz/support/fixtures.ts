@@ -122,6 +122,12 @@ export async function targetFor(
         [officerEmail],
       ),
     );
+  } else if (p.startsWith('/api/v1/data-protection/requests/{id}')) {
+    path.id = found(await one(data, `SELECT id FROM data_protection_request ORDER BY created_at LIMIT 1`));
+  } else if (p.startsWith('/api/v1/webhooks/endpoints/{id}')) {
+    path.id = found(await one(data, `SELECT id FROM webhook_endpoints ORDER BY created_at LIMIT 1`));
+  } else if (p.startsWith('/api/v1/webhooks/deliveries/{id}')) {
+    path.id = found(await one(data, `SELECT id FROM webhook_deliveries ORDER BY created_at LIMIT 1`));
   }
   if (role !== 'officer' && email === officerEmail) {
     // No record names the caller: any active user of the role (an SME registering a company, an adviser).

@@ -1,0 +1,18 @@
+export { WebhooksModule } from './webhooks.module';
+export { WebhooksWorkerModule } from './webhooks-worker.module';
+export { WebhookEndpointsService } from './webhook-endpoints.service';
+export type { EndpointInput, EndpointChange, EndpointView } from './webhook-endpoints.service';
+export { WebhookDeliveriesService } from './webhook-deliveries.service';
+export type { DeliveryView, DeliveryQuery } from './webhook-deliveries.service';
+export { WebhookDeliveryProcessor } from './worker/webhook-delivery.processor';
+export type { DeliveryResult } from './worker/webhook-delivery.processor';
+export { WEBHOOKS_QUEUE, DELIVER_WEBHOOK_JOB, deliveryJobId } from './worker/webhook-queue';
+export { WebhookSettings, loadWebhookSettings } from './webhook-settings';
+export { WebhookEndpoint } from './entities/webhook-endpoint.entity';
+export { WebhookDelivery, DELIVERY_STATUSES } from './entities/webhook-delivery.entity';
+export type { DeliveryStatus } from './entities/webhook-delivery.entity';
+export { WEBHOOK_EVENTS, isWebhookEvent } from './domain/webhook-events';
+export type { WebhookBody, WebhookData, WebhookEventType } from './domain/webhook-events';
+export { signWebhook, verifyWebhook, newWebhookSecret } from './domain/webhook-signature';
+export { endpointUrlProblem } from './domain/endpoint-url';
+export { documentWebhooks } from './webhooks.openapi';
