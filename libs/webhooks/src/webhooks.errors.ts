@@ -5,6 +5,7 @@ const URL_MESSAGES: Record<Exclude<EndpointUrlProblem, null>, string> = {
   invalid: 'Enter the endpoint as a full URL, like https://crm.example/webhooks',
   https_required: 'The endpoint must use https://',
   credentials: 'Leave the user name and password out of the URL',
+  private_address: 'The endpoint must be on the internet, not a private or local network address',
 };
 
 /** 400 naming `url`, with the problem as its code (`url_https_required`, …). */
