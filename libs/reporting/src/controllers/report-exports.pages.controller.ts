@@ -1,6 +1,6 @@
 import { AuditCtx, type AuditContext } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { type ErrorView, submitForm } from '@app/web';
+import { type ErrorView, type Language, submitForm } from '@app/web';
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -52,7 +52,8 @@ export class ReportExportsPagesController {
     // stands by the format choice (e.g. 429: too many exports this hour).
     await submitForm(res, {
       value: form,
-      run: (value) => this.exports.request(actor, value, context),
+      run: (value) =>
+        this.exports.request(actor, value, context, (res.locals.lang as Language | undefined) ?? 'en'),
       redirect: ({ export: started, reused }) =>
         `/reports/exports?${reused ? 'reused' : 'started'}=${started.id}`,
       again: (status, errors) => this.render(res, actor, status, form, errors),
@@ -95,7 +96,7 @@ export class ReportExportsPagesController {
       ...errors,
       exportsPerHour: this.rules.exportsPerHour,
       retentionDays: this.rules.exportRetentionDays,
-      options: await this.filters.filterOptions(actor),
+      options: await this.filters.filterOptions(actor, (res.locals.lang as Language | undefined) ?? 'en'),
     });
   }
 }

@@ -4,7 +4,12 @@ import { KPI_QUERY_FIELDS, parseKpiQuery, type KpiQueryContext } from '../kpi/kp
 import type { CaseExportRequest } from './report-export.entity';
 
 /** The fields a row-level export request may carry; anything else is refused by name. */
-export const CASE_EXPORT_FIELDS: readonly string[] = [...KPI_QUERY_FIELDS, 'includeContact', 'purpose'];
+export const CASE_EXPORT_FIELDS: readonly string[] = [
+  ...KPI_QUERY_FIELDS,
+  'includeContact',
+  'purpose',
+  'headers',
+];
 
 const PERIOD_FIELDS = ['from', 'to', 'financialYear', 'quarter'];
 const PURPOSE_MIN = 10;
@@ -28,7 +33,7 @@ export function parseCaseExportRequest(
         message: `${key} is not something an export can be asked for`,
         code: 'unknownField',
       });
-    } else if (!['format', 'includeContact', 'purpose'].includes(key)) {
+    } else if (!['format', 'includeContact', 'purpose', 'headers'].includes(key)) {
       filters[key] = value;
     }
   }
@@ -36,6 +41,10 @@ export function parseCaseExportRequest(
   const format = raw.format === undefined || raw.format === '' ? 'csv' : raw.format;
   if (format !== 'csv' && format !== 'xlsx')
     errors.push({ field: 'format', message: 'Choose CSV or Excel (XLSX)', code: 'isIn' });
+
+  const headers = raw.headers === undefined || raw.headers === '' ? 'labels' : raw.headers;
+  if (headers !== 'labels' && headers !== 'keys')
+    errors.push({ field: 'headers', message: 'headers must be labels or keys', code: 'isIn' });
 
   const includeContact = parseFlag(raw.includeContact);
   if (includeContact === undefined)
@@ -80,6 +89,7 @@ export function parseCaseExportRequest(
   if (f.sizeBand) value.sizeBand = f.sizeBand;
   if (f.stageAtEnrolment) value.stageAtEnrolment = f.stageAtEnrolment;
   if (value.includeContact && typeof purpose === 'string') value.purpose = purpose;
+  if (headers === 'keys') value.headers = 'keys';
   return { value, errors };
 }
 
