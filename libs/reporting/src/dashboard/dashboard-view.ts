@@ -71,7 +71,7 @@ export function kpiCard(kpi: KpiValue, lang: Language = 'en'): KpiCard {
     name: kpi.name,
     definition: kpi.definition,
     valueText: formatKpiValue(kpi.value, kpi.unit, kpi.currency, lang),
-    changeText: formatKpiChange(kpi.value, kpi.previous, kpi.unit, kpi.currency, lang),
+    changeText: formatKpiChange([kpi.value, kpi.previous], kpi.unit, kpi.currency, lang),
   };
   if (kpi.breakdown && kpi.breakdown.rows.length) {
     const unit = kpi.breakdown.unit;

@@ -2,7 +2,13 @@ import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { KpiReport } from '../kpi/kpi-report';
-import { kpiReportToCsv, minorToMajor, writeKpiReportXlsx, type FileWording } from './kpi-formats';
+import {
+  KPI_CSV_COLUMNS,
+  kpiReportToCsv,
+  minorToMajor,
+  writeKpiReportXlsx,
+  type FileWording,
+} from './kpi-formats';
 
 const report: KpiReport = {
   filters: { from: '2026-04-01', to: '2027-03-31', region: 'North, "East"', sizeBand: 'small' },
@@ -128,19 +134,7 @@ describe('kpiReportToCsv', () => {
   });
 
   it('heads the columns with stable codes when asked, and in the reader’s language by default', () => {
-    expect(rows[header]).toEqual([
-      'group',
-      'kpi_key',
-      'kpi',
-      'row_key',
-      'row_label',
-      'unit',
-      'value',
-      'previous_period',
-      'currency',
-      'details',
-      'definition',
-    ]);
+    expect(rows[header]).toEqual([...KPI_CSV_COLUMNS]);
     const headed = (lang: 'en' | 'es' | 'de'): unknown[][] =>
       parse(kpiReportToCsv(report, { lang, headers: 'labels' }), { relax_column_count: true }) as unknown[][];
     const english = headed('en');

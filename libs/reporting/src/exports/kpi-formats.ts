@@ -145,7 +145,7 @@ function cellsOf(l: Line): (string | number | null)[] {
 }
 
 /** The CSV's columns by their stable codes (`headers=keys`); in words, `reports.files.kpiColumns.<code>`. */
-const CSV_COLUMNS = [
+export const KPI_CSV_COLUMNS = [
   'group',
   'kpi_key',
   'kpi',
@@ -180,7 +180,7 @@ export function kpiReportToCsv(report: KpiReport, wording: FileWording = ENGLISH
     ]),
     [t('reports.files.money'), t('reports.files.moneyNote')],
     [],
-    columnHeads(CSV_COLUMNS, wording, t),
+    columnHeads(KPI_CSV_COLUMNS, wording, t),
   ];
   for (const group of report.groups) {
     for (const kpi of group.kpis) {
@@ -267,7 +267,7 @@ export async function writeKpiReportXlsx(
 
   for (const group of report.groups) {
     const sheet = workbook.addWorksheet(sheetName(group.title, used));
-    const heads = columnHeads(CSV_COLUMNS.slice(1, -1), wording, t);
+    const heads = columnHeads(KPI_CSV_COLUMNS.slice(1, -1), wording, t);
     const widths = [36, 48, 16, 32, 14, 14, 16, 10, 40];
     sheet.columns = heads.map((header, i) => ({ header, width: widths[i] }));
     sheet.getRow(1).font = { bold: true };

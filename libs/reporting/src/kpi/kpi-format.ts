@@ -58,8 +58,7 @@ export function formatKpiValue(
 
 /** The period-on-period change in words: "Up 3 from 5", "Down 2.5 percentage points from 40%", "No change from 5". */
 export function formatKpiChange(
-  value: number | null,
-  previous: number | null,
+  [value, previous]: [number | null, number | null],
   unit: KpiUnit,
   currency?: string,
   lang: Language = 'en',

@@ -1,5 +1,17 @@
 import { reportIn } from './kpi-language';
-import type { KpiReport } from './kpi-report';
+import type { KpiBreakdownRow, KpiGroupKey, KpiReport, KpiValue } from './kpi-report';
+
+/** A count KPI with a breakdown, worded in English as the registry words it. */
+const kpi = (key: string, name: string, title: string, rows: KpiBreakdownRow[]): KpiValue => ({
+  key,
+  group: key.split('.')[0] as KpiGroupKey,
+  name,
+  definition: `${name}, defined.`,
+  unit: 'count',
+  value: rows.reduce((sum, row) => sum + (row.value ?? 0), 0),
+  previous: null,
+  breakdown: { title, unit: 'count', rows },
+});
 
 const report: KpiReport = {
   filters: { from: '2026-04-01', to: '2027-03-31' },
@@ -11,57 +23,22 @@ const report: KpiReport = {
       key: 'progression',
       title: 'Progression',
       kpis: [
-        {
-          key: 'progression.non_to_passive',
-          group: 'progression',
-          name: 'Non-exporters who became passive exporters',
-          definition: 'Cases that moved from non-exporter to passive exporter in the period, by month.',
-          unit: 'count',
-          value: 3,
-          previous: 1,
-          breakdown: {
-            title: 'By month',
-            unit: 'count',
-            rows: [{ key: '2026-05', label: '2026-05', value: 3 }],
-          },
-        },
-        {
-          key: 'progression.cases_by_stage',
-          group: 'progression',
-          name: 'Cases by export stage',
-          definition: 'Every case.',
-          unit: 'count',
-          value: 2,
-          previous: null,
-          breakdown: {
-            title: 'By stage',
-            unit: 'count',
-            rows: [{ key: 'passive_exporter', label: 'Passive exporter', value: 2 }],
-          },
-        },
+        kpi('progression.non_to_passive', 'Non-exporters who became passive exporters', 'By month', [
+          { key: '2026-05', label: '2026-05', value: 3 },
+        ]),
+        kpi('progression.cases_by_stage', 'Cases by export stage', 'By stage', [
+          { key: 'passive_exporter', label: 'Passive exporter', value: 2 },
+        ]),
       ],
     },
     {
       key: 'outcomes',
       title: 'Outcomes',
       kpis: [
-        {
-          key: 'outcomes.new_markets_entered',
-          group: 'outcomes',
-          name: 'New markets entered',
-          definition: 'New export markets recorded as entered in the period, by country.',
-          unit: 'count',
-          value: 2,
-          previous: 0,
-          breakdown: {
-            title: 'By country',
-            unit: 'count',
-            rows: [
-              { key: 'DE', label: 'Germany', value: 1 },
-              { key: 'unknown', label: 'Not recorded', value: 1 },
-            ],
-          },
-        },
+        kpi('outcomes.new_markets_entered', 'New markets entered', 'By country', [
+          { key: 'DE', label: 'Germany', value: 1 },
+          { key: 'unknown', label: 'Not recorded', value: 1 },
+        ]),
       ],
     },
   ],
