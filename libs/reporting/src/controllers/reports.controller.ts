@@ -5,7 +5,7 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { HEADER_CHOICES, type FileWording } from '../exports/kpi-formats';
-import { reportIn } from '../kpi/kpi-language';
+import { KpiLanguageService } from '../kpi/kpi-language.service';
 import { KpiReportService } from '../kpi/kpi-report.service';
 import { ReportFiltersService } from '../kpi/report-filters.service';
 import { KpiDownloads } from './kpi-downloads';
@@ -19,6 +19,7 @@ export class ReportsController {
   constructor(
     private readonly filters: ReportFiltersService,
     private readonly kpis: KpiReportService,
+    private readonly language: KpiLanguageService,
     private readonly downloads: KpiDownloads,
     private readonly audit: AuditLogService,
   ) {}
@@ -58,7 +59,7 @@ export class ReportsController {
         },
       ]);
     // Names, definitions and labels in the requester's language; keys, units and numbers as they are.
-    const report = reportIn(
+    const report = await this.language.reportIn(
       await this.kpis.build(value.filters, this.filters.scopeFor(actor), value.keys),
       wording.lang,
     );

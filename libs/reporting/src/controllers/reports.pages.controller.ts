@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { dashboardView } from '../dashboard/dashboard-view';
 import { filtersToQuery } from '../kpi/kpi-query';
 import { GROUP_TITLES, KPI_DEFINITIONS } from '../kpi/kpi-registry';
-import { reportIn } from '../kpi/kpi-language';
+import { KpiLanguageService } from '../kpi/kpi-language.service';
 import { COMMON_CTES, KPI_SOURCES } from '../kpi/kpi-sql';
 import { KpiReportService } from '../kpi/kpi-report.service';
 import { financialYearLabel, financialYearOf } from '../kpi/period';
@@ -22,6 +22,7 @@ export class ReportsPagesController {
   constructor(
     private readonly filters: ReportFiltersService,
     private readonly kpis: KpiReportService,
+    private readonly language: KpiLanguageService,
     private readonly downloads: KpiDownloads,
     private readonly rules: ReportingRules,
   ) {}
@@ -54,7 +55,7 @@ export class ReportsPagesController {
       });
       return;
     }
-    const report = reportIn(await this.kpis.build(value.filters, scope), lang);
+    const report = await this.language.reportIn(await this.kpis.build(value.filters, scope), lang);
     const queryString = new URLSearchParams(filtersToQuery(report.filters));
     if (scope.kind === 'adviser') queryString.delete('adviserId');
     const link = (format: string): string =>

@@ -62,6 +62,29 @@ describe('reportIn', () => {
     );
   });
 
+  it('names training modules by their own title in the language, or as the report did', () => {
+    const training: KpiReport = {
+      ...report,
+      groups: [
+        {
+          key: 'engagement',
+          title: 'Engagement',
+          kpis: [
+            kpi('engagement.training_completions', 'Training modules completed', 'By module', [
+              { key: 'social-media-foundations', label: 'Social media foundations', value: 2 },
+              { key: 'unknown-module', label: 'Unknown module', value: 1 },
+            ]),
+          ],
+        },
+      ],
+    };
+    const titles = {
+      'social-media-foundations': { en: 'Social media foundations', es: 'Fundamentos de redes sociales' },
+    };
+    const rows = reportIn(training, 'es', titles).groups[0].kpis[0].breakdown?.rows;
+    expect(rows?.map((r) => r.label)).toEqual(['Fundamentos de redes sociales', 'Unknown module']);
+  });
+
   it('keeps every key, unit and number as it is', () => {
     const strip = (r: KpiReport): unknown =>
       r.groups.map((g) => [

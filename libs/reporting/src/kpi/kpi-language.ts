@@ -5,6 +5,18 @@ import type { KpiBreakdownRow, KpiReport, KpiValue } from './kpi-report';
 
 type Translate = ReturnType<typeof translator>;
 
+/** Training modules' titles by code, in each language they are written in (`training_module.title`). */
+export type ModuleTitles = Record<string, Partial<Record<Language, string>>>;
+
+/** KPIs broken down by training module (their row keys are module codes). */
+const BY_MODULE = new Set([
+  'engagement.training_bookings',
+  'engagement.training_attendance_rate',
+  'engagement.training_completion_rate',
+  'engagement.training_completions',
+  'engagement.training_satisfaction',
+]);
+
 /** The first-contact histogram's buckets (CONTACT_BUCKETS keys) as locale keys. */
 const CONTACT_BUCKET_KEYS: Record<string, string> = {
   '0': 'sameDay',
@@ -24,8 +36,15 @@ const RATE_COHORT_STAGE: Record<string, string> = {
 };
 
 /** A breakdown row's label in `lang`, from its stable key; a name (adviser, module) stays as it is. */
-function rowLabel(kpi: KpiValue, row: KpiBreakdownRow, t: Translate, lang: Language): string {
+function rowLabel(
+  kpi: KpiValue,
+  row: KpiBreakdownRow,
+  t: Translate,
+  lang: Language,
+  modules: ModuleTitles,
+): string {
   const label = { defaultValue: row.label };
+  if (BY_MODULE.has(kpi.key)) return modules[row.key]?.[lang] ?? row.label;
   switch (kpi.key) {
     case 'reach.enrolments_ineligible':
       return t(`reports.labels.eligibility.${row.key}`, label);
@@ -62,7 +81,7 @@ function rowLabel(kpi: KpiValue, row: KpiBreakdownRow, t: Translate, lang: Langu
 }
 
 /** One KPI's words in `lang`: name, definition, breakdown title and row labels (keys and numbers unchanged). */
-export function kpiIn(kpi: KpiValue, lang: Language): KpiValue {
+export function kpiIn(kpi: KpiValue, lang: Language, modules: ModuleTitles = {}): KpiValue {
   const t = translator(lang);
   const words = `reports.kpis.${kpi.key}`;
   return {
@@ -74,7 +93,7 @@ export function kpiIn(kpi: KpiValue, lang: Language): KpiValue {
           breakdown: {
             ...kpi.breakdown,
             title: t(`${words}.breakdown`, { defaultValue: kpi.breakdown.title }),
-            rows: kpi.breakdown.rows.map((row) => ({ ...row, label: rowLabel(kpi, row, t, lang) })),
+            rows: kpi.breakdown.rows.map((row) => ({ ...row, label: rowLabel(kpi, row, t, lang, modules) })),
           },
         }
       : {}),
@@ -83,16 +102,17 @@ export function kpiIn(kpi: KpiValue, lang: Language): KpiValue {
 
 /**
  * The report with every text a reader sees in `lang` (group titles, KPI names and definitions, breakdown
- * titles, row labels); every key, unit, number and currency is unchanged, so programs read it the same.
+ * titles, row labels, module titles from `modules`); every key, unit, number and currency is unchanged, so
+ * programs read it the same.
  */
-export function reportIn(report: KpiReport, lang: Language): KpiReport {
+export function reportIn(report: KpiReport, lang: Language, modules: ModuleTitles = {}): KpiReport {
   const t = translator(lang);
   return {
     ...report,
     groups: report.groups.map((group) => ({
       ...group,
       title: t(`reports.groups.${group.key}`, { defaultValue: group.title }),
-      kpis: group.kpis.map((kpi) => kpiIn(kpi, lang)),
+      kpis: group.kpis.map((kpi) => kpiIn(kpi, lang, modules)),
     })),
   };
 }
