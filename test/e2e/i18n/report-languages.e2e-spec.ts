@@ -125,5 +125,18 @@ describe('reports in every language', () => {
       ['de', 'keys'],
     ]);
     expect((await post({ format: 'csv', headers: 'fancy' }, 'en')).status).toBe(400);
+
+    // The exports page describes them in its language; the API keeps its English description.
+    await post({ format: 'csv', region: 'london', sizeBand: 'small' }, 'en');
+    const web = await signInWeb(api, officer.user.email, officer.password);
+    const page = await (await web.get('/reports/exports?lang=de')).text();
+    expect(contentLanguageProblems(page, 'de')).toEqual([]);
+    const text = visibleText(page, 'de');
+    expect(text).toContain('Alle Fälle');
+    expect(text).toContain('Region London, Größe Klein');
+    expect(text).not.toContain('all cases');
+    const listed = await readJson(await apiGet('/api/v1/reports/exports', 'de'));
+    expect((listed.items as Json[]).map((e) => e.description)).toContain('region london, small companies');
+    await web.get('/reports/exports?lang=en');
   });
 });

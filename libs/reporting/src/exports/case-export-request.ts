@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FieldError } from '@app/errors';
+import { translator } from '@app/web';
 import { KPI_QUERY_FIELDS, parseKpiQuery, type KpiQueryContext } from '../kpi/kpi-query';
 import type { CaseExportRequest } from './report-export.entity';
 
@@ -110,20 +111,40 @@ export function caseExportKey(request: CaseExportRequest): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
 /**
  * A short human description of the filters, for the list of exports and the audit trail. It names the
  * caseload the rows come from (the requester's own when `requestedBy` is that adviser), never "all cases"
- * for an export limited to one adviser.
+ * for an export limited to one adviser. With a page's `t` (and its date and label wording), in the page's
+ * language; in English (codes as they are) for the API.
  */
-export function describeCaseExport(request: CaseExportRequest, requestedBy?: string): string {
+export function describeCaseExport(
+  request: CaseExportRequest,
+  requestedBy?: string,
+  t: Translate = translator('en'),
+  words: { date?: (day: string) => string; label?: (key: string, code: string) => string } = {},
+): string {
+  const date = words.date ?? ((day: string) => day);
+  const label = words.label ?? ((_key: string, code: string) => code.replace('_', ' '));
   const parts: string[] = [];
   if (request.adviserId)
-    parts.push(request.adviserId === requestedBy ? 'your caseload' : 'one adviser’s caseload');
-  if (request.from && request.to) parts.push(`opened ${request.from} to ${request.to}`);
-  if (request.region) parts.push(`region ${request.region}`);
-  if (request.sector) parts.push(`sector ${request.sector}`);
-  if (request.sizeBand) parts.push(`${request.sizeBand} companies`);
-  if (request.stageAtEnrolment) parts.push(`enrolled as ${request.stageAtEnrolment.replace('_', ' ')}`);
-  if (request.includeContact) parts.push('with contact details');
-  return parts.length ? parts.join(', ') : 'all cases';
+    parts.push(
+      t(`reports.exports.describe.${request.adviserId === requestedBy ? 'yourCaseload' : 'oneAdviser'}`),
+    );
+  if (request.from && request.to)
+    parts.push(t('reports.exports.describe.opened', { from: date(request.from), to: date(request.to) }));
+  if (request.region)
+    parts.push(t('reports.exports.describe.region', { region: label('enrolment.regions', request.region) }));
+  if (request.sector) parts.push(t('reports.exports.describe.sector', { sector: request.sector }));
+  if (request.sizeBand)
+    parts.push(
+      t('reports.exports.describe.size', { size: label('reports.exports.describe.sizes', request.sizeBand) }),
+    );
+  if (request.stageAtEnrolment)
+    parts.push(
+      t('reports.exports.describe.stage', { stage: label('advisers.stages', request.stageAtEnrolment) }),
+    );
+  if (request.includeContact) parts.push(t('reports.exports.describe.withContact'));
+  return parts.length ? parts.join(', ') : t('reports.exports.describe.allCases');
 }
