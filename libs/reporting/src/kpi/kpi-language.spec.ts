@@ -13,36 +13,39 @@ const kpi = (key: string, name: string, title: string, rows: KpiBreakdownRow[]):
   breakdown: { title, unit: 'count', rows },
 });
 
-const report: KpiReport = {
+/** A report of these groups (English titles as the registry has them), each a key and its KPIs. */
+const reportOf = (...groups: [KpiGroupKey, string, KpiValue[]][]): KpiReport => ({
   filters: { from: '2026-04-01', to: '2027-03-31' },
   scope: { kind: 'programme' },
   generatedAt: '2026-11-22T10:15:30.000Z',
   dataAsOf: '2026-11-22T10:15:30.000Z',
-  groups: [
-    {
-      key: 'progression',
-      title: 'Progression',
-      kpis: [
-        kpi('progression.non_to_passive', 'Non-exporters who became passive exporters', 'By month', [
-          { key: '2026-05', label: '2026-05', value: 3 },
-        ]),
-        kpi('progression.cases_by_stage', 'Cases by export stage', 'By stage', [
-          { key: 'passive_exporter', label: 'Passive exporter', value: 2 },
-        ]),
-      ],
-    },
-    {
-      key: 'outcomes',
-      title: 'Outcomes',
-      kpis: [
-        kpi('outcomes.new_markets_entered', 'New markets entered', 'By country', [
-          { key: 'DE', label: 'Germany', value: 1 },
-          { key: 'unknown', label: 'Not recorded', value: 1 },
-        ]),
-      ],
-    },
+  groups: groups.map(([key, title, kpis]) => ({ key, title, kpis })),
+});
+
+const report = reportOf(
+  [
+    'progression',
+    'Progression',
+    [
+      kpi('progression.non_to_passive', 'Non-exporters who became passive exporters', 'By month', [
+        { key: '2026-05', label: '2026-05', value: 3 },
+      ]),
+      kpi('progression.cases_by_stage', 'Cases by export stage', 'By stage', [
+        { key: 'passive_exporter', label: 'Passive exporter', value: 2 },
+      ]),
+    ],
   ],
-};
+  [
+    'outcomes',
+    'Outcomes',
+    [
+      kpi('outcomes.new_markets_entered', 'New markets entered', 'By country', [
+        { key: 'DE', label: 'Germany', value: 1 },
+        { key: 'unknown', label: 'Not recorded', value: 1 },
+      ]),
+    ],
+  ],
+);
 
 describe('reportIn', () => {
   it('words group titles, KPI names, definitions, breakdown titles and row labels in the language', () => {
@@ -63,21 +66,16 @@ describe('reportIn', () => {
   });
 
   it('names training modules by their own title in the language, or as the report did', () => {
-    const training: KpiReport = {
-      ...report,
-      groups: [
-        {
-          key: 'engagement',
-          title: 'Engagement',
-          kpis: [
-            kpi('engagement.training_completions', 'Training modules completed', 'By module', [
-              { key: 'social-media-foundations', label: 'Social media foundations', value: 2 },
-              { key: 'unknown-module', label: 'Unknown module', value: 1 },
-            ]),
-          ],
-        },
+    const training = reportOf([
+      'engagement',
+      'Engagement',
+      [
+        kpi('engagement.training_completions', 'Training modules completed', 'By module', [
+          { key: 'social-media-foundations', label: 'Social media foundations', value: 2 },
+          { key: 'unknown-module', label: 'Unknown module', value: 1 },
+        ]),
       ],
-    };
+    ]);
     const titles = {
       'social-media-foundations': { en: 'Social media foundations', es: 'Fundamentos de redes sociales' },
     };
