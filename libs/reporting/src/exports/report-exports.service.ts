@@ -135,7 +135,8 @@ export class ReportExportsService {
         action: 'report.export_requested',
         entityType: 'report_export',
         entityId: saved.id,
-        after: { kind: 'cases', ...value, description: describeCaseExport(value) },
+        // The request's filters, not a description in some language: the trail is read in every language.
+        after: { kind: 'cases', ...value },
         context,
       });
       return { export: this.view(saved), reused: false };
