@@ -12,7 +12,7 @@ import { text } from './support/locales';
 import { checkPage } from './support/page-check';
 import { browserSuite, inBothJavaScriptModes } from './support/suite';
 
-/** The KPI CSV's column header row (after the cover lines that name the extract and its filters). */
+/** The KPI CSV's column header row (after the cover lines that name the extract and its filters), in words. */
 const CSV_HEADER = [
   'group',
   'kpi_key',
@@ -25,7 +25,7 @@ const CSV_HEADER = [
   'currency',
   'details',
   'definition',
-];
+].map((code) => text('en', `reports.files.kpiColumns.${code}`));
 
 const unique = (): string => randomBytes(4).toString('hex');
 
@@ -185,7 +185,7 @@ describe('officer and admin journeys in a real browser', () => {
           const rows = parseCsv(csv.body.toString('utf8'));
           expect(rows).toContainEqual(['Region', 'london']);
           expect(rows).toContainEqual(['Period from', PERIOD.from]);
-          const headerAt = rows.findIndex((r) => r[0] === 'group' && r[1] === 'kpi_key');
+          const headerAt = rows.findIndex((r) => r[0] === CSV_HEADER[0] && r[1] === CSV_HEADER[1]);
           expect(headerAt).toBeGreaterThan(0);
           expect(rows[headerAt]).toEqual(CSV_HEADER);
           const kpiRows = rows.slice(headerAt + 1).filter((r) => r.length === CSV_HEADER.length);

@@ -13,6 +13,7 @@ import { StatisticsPagesController } from './controllers/statistics.pages.contro
 import { KpiReportService } from './kpi/kpi-report.service';
 import { KpiSnapshots } from './kpi/kpi-snapshots';
 import { ReportFiltersService } from './kpi/report-filters.service';
+import { KpiLanguageService } from './kpi/kpi-language.service';
 import { ReportExportsService } from './exports/report-exports.service';
 import { ReportingRules } from './reporting-rules';
 import { PublicStatisticsService } from './statistics/public-statistics.service';
@@ -36,6 +37,7 @@ import { PublicStatisticsService } from './statistics/public-statistics.service'
     { provide: ReportingRules, useFactory: () => ReportingRules.load() },
     KpiSnapshots,
     KpiReportService,
+    KpiLanguageService,
     ReportFiltersService,
     PublicStatisticsService,
     KpiDownloads,

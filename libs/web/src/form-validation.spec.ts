@@ -50,6 +50,19 @@ describe('errorView', () => {
     expect(view.fieldErrors.name).toEqual({ text: 'Enter your name' });
   });
 
+  it('links a field the form does not have to the main content, once, with no field message', () => {
+    const view = errorView([
+      { field: 'confirmPassword', message: 'confirmPassword is not a field', code: 'unknownField' },
+      { field: 'role', message: 'role is not a field', code: 'unknownField' },
+      { field: 'name', message: 'Enter your name', code: 'isNotEmpty' },
+    ]);
+    expect(view.errorSummary).toEqual([
+      { text: 'confirmPassword is not a field', href: '#main-content' },
+      { text: 'Enter your name', href: '#name' },
+    ]);
+    expect(Object.keys(view.fieldErrors)).toEqual(['name']);
+  });
+
   it('words messages through the given function, e.g. a translation by code', () => {
     const view = errorView(
       [{ field: 'name', message: 'Enter your name', code: 'isNotEmpty' }],

@@ -55,7 +55,15 @@ export function errorView(
   } = typeof options === 'function' ? { message: options } : options;
   const fieldErrors: ErrorView['fieldErrors'] = {};
   const errorSummary: { text: string; href: string }[] = [];
+  let unknownFieldTold = false;
   for (const error of errors) {
+    // A field the form does not have (a stale or tampered form) has no control to link to: one item for
+    // all of them, linked to the page's main content, which every page has.
+    if (error.code === 'unknownField') {
+      if (!unknownFieldTold) errorSummary.push({ text: message(error), href: '#main-content' });
+      unknownFieldTold = true;
+      continue;
+    }
     const id = fieldId(error.field);
     if (fieldErrors[id]) continue;
     fieldErrors[id] = { text: message(error) };

@@ -3,6 +3,7 @@ import { startTestApi, TestApi } from '../../support/test-api';
 import { createAdviser, createStaff, Staff } from '../advisers/support/advisers.factory';
 import { insertCase } from '../advisers/support/case.factory';
 import { visibleText } from '../../support/page-language';
+import { formatDate, localDate } from '@app/time';
 
 /** The language of pages, field errors and the staff account's remembered choice. */
 describe('page language', () => {
@@ -29,6 +30,33 @@ describe('page language', () => {
       expect(await res.text()).toMatch(/<html[^>]*lang="de"/);
     }
     await web.get('/caseload?lang=en');
+  });
+
+  it('heads the statistics with the financial year and a date in words, and gives From and To their own examples', async () => {
+    const today = localDate(new Date(), 'Europe/London');
+    const year = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 4 ? 1 : 0);
+    const label = `${year}-${String((year + 1) % 100).padStart(2, '0')}`;
+    const heads = {
+      en: `${label} so far (to ${formatDate(today, 'Europe/London', 'en')})`,
+      es: `${label} hasta ahora (al ${formatDate(today, 'Europe/London', 'es')})`,
+      de: `${label} bisher (bis ${formatDate(today, 'Europe/London', 'de')})`,
+    };
+    for (const [lang, head] of Object.entries(heads)) {
+      const text = visibleText(
+        await (await webSession(api).get(`/statistics?lang=${lang}`)).text(),
+        lang as 'en',
+      );
+      expect(text).toContain(head);
+      expect(text).not.toMatch(/\d{4}-\d{2} (to|hasta|bis) \d{4}-\d{2}-\d{2}/);
+    }
+    const web = await signInWeb(api, adviser.user.email, adviser.password);
+    const html = await (await web.get('/reports?lang=es')).text();
+    const hint = (id: string): string | undefined =>
+      new RegExp(`id="${id}-hint"[^>]*>\\s*([^<]*?)\\s*<`).exec(html)?.[1];
+    expect(hint('from')).toMatch(/^Por ejemplo, \d{4}-\d{2}-\d{2}$/);
+    expect(hint('to')).toMatch(/^Por ejemplo, \d{4}-\d{2}-\d{2}$/);
+    expect(hint('from')).not.toBe(hint('to'));
+    await web.get('/reports?lang=en');
   });
 
   it('counts cases with the language’s plural forms', async () => {
@@ -69,9 +97,17 @@ describe('page language', () => {
       _csrf: csrfFromHtml(form),
     });
     expect(res.status).toBe(400);
-    const text = visibleText(await res.text(), 'es');
+    const spanish = await res.text();
+    const text = visibleText(spanish, 'es');
     expect(text).toContain('Algo ha fallado con este formulario');
     expect(text).not.toContain('is not a field this request accepts');
+    // The summary links to something on the page: there is no control for a field the form lacks.
+    const links = [...spanish.matchAll(/govuk-error-summary__list[\s\S]*?<\/ul>/g)].flatMap((list) =>
+      [...list[0].matchAll(/href="#([^"]+)"/g)].map((m) => m[1]),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const id of links) expect([id, spanish.includes(`id="${id}"`)]).toEqual([id, true]);
+    expect(links).not.toContain('confirmPassword');
 
     const german = webSession(api);
     const page = await (await german.get('/register?lang=de')).text();

@@ -383,7 +383,7 @@ describe('row-level case exports (background jobs)', () => {
       expect(location).toMatch(/^\/reports\/exports\?(started|reused)=/);
       const listed = await (await page.get(location)).text();
       expect(listed).toContain('Your export has started');
-      expect(listed).toContain('Region north-east');
+      expect(listed).toContain('Region North East England');
       expect(await exportsOf(otherOfficer.user.id)).toBe(before + 1);
     });
   });

@@ -16,7 +16,12 @@ const ids = { sme: '', a1: '', a2: '' };
 
 async function exportTo(
   format: 'csv' | 'xlsx',
-  options: { adviserId?: string; includeContact: boolean },
+  options: {
+    adviserId?: string;
+    includeContact: boolean;
+    language?: 'en' | 'es' | 'de';
+    headers?: 'labels' | 'keys';
+  },
 ): Promise<{ body: Buffer; rows: number }> {
   const client = await pool.connect();
   const out = new PassThrough();
@@ -149,6 +154,31 @@ describe('row-level case export (XLSX)', () => {
     expect(row.getCell(col('Opened')).value).toBeInstanceOf(Date);
     expect(row.getCell(col('Company')).type).toBe(ExcelJS.ValueType.String);
     expect(row.getCell(col('Company')).value).toBe('=cmd|/C calc');
+  });
+});
+
+describe('row-level case export headers', () => {
+  it('heads the columns in the requester’s language, or with stable codes when asked', async () => {
+    const header = async (options: Parameters<typeof exportTo>[1]): Promise<string[]> =>
+      (parse((await exportTo('csv', options)).body, { to_line: 1 }) as string[][])[0];
+    const english = await header({ includeContact: true });
+    expect(english.slice(0, 3)).toEqual(['Case ID', 'Company', 'Registration number']);
+    expect(english).toContain('Contact email');
+    const spanish = await header({ includeContact: true, language: 'es' });
+    expect(spanish.slice(0, 3)).toEqual(['ID del caso', 'Empresa', 'Número de registro']);
+    expect(spanish).toContain('Correo electrónico de contacto');
+    const keys = await header({ includeContact: false, language: 'de', headers: 'keys' });
+    expect(keys.slice(0, 3)).toEqual(['case_id', 'company_name', 'registration_number']);
+
+    const { body } = await exportTo('xlsx', { includeContact: false, language: 'de' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(body as never);
+    const sheet = wb.getWorksheet('Fälle')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual([
+      'Fall-ID',
+      'Unternehmen',
+      'Registernummer',
+    ]);
   });
 });
 

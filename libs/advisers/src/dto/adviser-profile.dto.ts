@@ -106,9 +106,9 @@ export class UpdateAdviserProfileDto {
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && value !== '' ? Number(value) : value,
   )
-  @IsInt()
-  @Min(0)
   @Max(1000)
+  @Min(0)
+  @IsInt()
   capacity?: number;
 
   @ApiPropertyOptional({ type: String, format: 'date', example: '2026-12-20', nullable: true })
@@ -143,8 +143,8 @@ export class CreateAdviserProfileDto extends PartialType(UpdateAdviserProfileDto
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && value !== '' ? Number(value) : value,
   )
-  @IsInt()
-  @Min(0)
   @Max(1000)
+  @Min(0)
+  @IsInt()
   declare capacity: number;
 }

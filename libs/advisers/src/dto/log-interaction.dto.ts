@@ -36,9 +36,10 @@ export class LogInteractionDto {
 
   @ApiProperty({ maxLength: 5000 })
   @Transform(emptyToNull)
-  @IsString({ message: 'Enter notes about the interaction' })
-  @IsNotEmpty({ message: 'Enter notes about the interaction' })
+  // Checked bottom-up, first failure shown: presence last, so an empty field reads "Enter notes".
   @MaxLength(5000)
+  @IsNotEmpty({ message: 'Enter notes about the interaction' })
+  @IsString({ message: 'Enter notes about the interaction' })
   notes!: string;
 
   @ApiPropertyOptional({ enum: BARRIERS, isArray: true, nullable: true, description: 'null means none' })
@@ -100,9 +101,9 @@ export class AssignCaseDto {
 
   @ApiProperty({ maxLength: 1000 })
   @Transform(emptyToNull)
-  @IsString({ message: 'Enter the reason' })
-  @IsNotEmpty({ message: 'Enter the reason' })
   @MaxLength(1000)
+  @IsNotEmpty({ message: 'Enter the reason' })
+  @IsString({ message: 'Enter the reason' })
   reason!: string;
 
   @IsRecordVersion('the case version you saw (or send If-Match)')
@@ -112,9 +113,9 @@ export class AssignCaseDto {
 export class DeclineCaseDto {
   @ApiProperty({ maxLength: 1000 })
   @Transform(emptyToNull)
-  @IsString({ message: 'Enter why you are declining the case' })
-  @IsNotEmpty({ message: 'Enter why you are declining the case' })
   @MaxLength(1000)
+  @IsNotEmpty({ message: 'Enter why you are declining the case' })
+  @IsString({ message: 'Enter why you are declining the case' })
   reason!: string;
 
   @IsRecordVersion('the case version you saw (or send If-Match)')
@@ -124,8 +125,8 @@ export class DeclineCaseDto {
 export class RedistributeDto {
   @ApiProperty({ maxLength: 2000, description: 'handover note for the new advisers' })
   @Transform(emptyToNull)
-  @IsString({ message: 'Enter a handover note' })
-  @IsNotEmpty({ message: 'Enter a handover note' })
   @MaxLength(2000)
+  @IsNotEmpty({ message: 'Enter a handover note' })
+  @IsString({ message: 'Enter a handover note' })
   note!: string;
 }

@@ -96,6 +96,7 @@ export class AdviserProfilesPagesController {
       redirect: ({ warnings }) =>
         `/officer/advisers?notice=${warnings.includes('adviser.capacity_below_load') ? 'profile_saved_below_load' : 'profile_saved'}`,
       again: (status, errors) => this.renderProfile(res, actor, user, exists, body, status, errors),
+      errors: { translations: 'advisers' },
     });
   }
 
@@ -122,7 +123,7 @@ export class AdviserProfilesPagesController {
           ...errors,
         }),
       // Each adviser's row has its own note field.
-      errors: { fieldId: () => `note-${id}` },
+      errors: { fieldId: () => `note-${id}`, translations: 'advisers' },
     });
   }
 

@@ -252,6 +252,7 @@ export class CaseloadPagesController {
         });
       },
       errors: {
+        translations: 'advisers',
         refusal: (error: DomainError) =>
           error.fields.length
             ? error.fields

@@ -17,6 +17,8 @@ export interface BarChartInput {
   series: ChartSeries[];
   /** How a value is written on the bar and in the description (default: as is). */
   format?: (value: number) => string;
+  /** What an empty chart says, in the page's language (default: English). */
+  noData?: string;
 }
 
 const COLOURS = ['#1d70b8', '#003078', '#00703c', '#d4351c'];
@@ -41,6 +43,7 @@ export function escapeXml(text: string): string {
 /** A horizontal bar chart (one bar per category and series); lengths are proportional to the values. */
 export function barChartSvg(input: BarChartInput): string {
   const format = input.format ?? ((v: number) => String(v));
+  const noData = input.noData ?? 'No data for this period';
   const ids = { title: `${input.id}-title`, desc: `${input.id}-desc` };
   const multi = input.series.length > 1;
   const values = input.series.flatMap((s) => s.values.map((v) => v ?? 0));
@@ -52,13 +55,13 @@ export function barChartSvg(input: BarChartInput): string {
 
   const description =
     input.categories.length === 0
-      ? 'No data for this period.'
+      ? `${noData}.`
       : input.categories
           .map((category, i) =>
             input.series
               .map(
                 (s) =>
-                  `${multi ? `${s.name}, ` : ''}${category}: ${s.values[i] === null ? 'no data' : format(s.values[i] ?? 0)}`,
+                  `${multi ? `${s.name}, ` : ''}${category}: ${s.values[i] === null ? '–' : format(s.values[i] ?? 0)}`,
               )
               .join('; '),
           )
@@ -90,7 +93,7 @@ export function barChartSvg(input: BarChartInput): string {
     });
   });
   if (input.categories.length === 0) {
-    parts.push(`<text x="${LABEL_WIDTH}" y="20" font-size="${FONT}">No data for this period</text>`);
+    parts.push(`<text x="${LABEL_WIDTH}" y="20" font-size="${FONT}">${escapeXml(noData)}</text>`);
   }
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" role="img" aria-labelledby="${ids.title} ${ids.desc}" ` +

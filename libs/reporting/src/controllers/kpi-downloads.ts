@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { kpiReportToCsv, writeKpiReportXlsx } from '../exports/kpi-formats';
+import { kpiReportToCsv, writeKpiReportXlsx, type FileWording } from '../exports/kpi-formats';
 import type { KpiFormat } from '../kpi/kpi-query';
 import type { KpiReport } from '../kpi/kpi-report';
 
@@ -13,15 +13,20 @@ export class KpiDownloads {
     return true;
   }
 
-  async send(format: KpiFormat, report: KpiReport, res: Response): Promise<void> {
+  /** The report (already in the reader's language) as `format`, its file labels as `wording` says. */
+  async send(format: KpiFormat, report: KpiReport, res: Response, wording: FileWording): Promise<void> {
     const name = `kpi-report_${report.filters.from}_${report.filters.to}`;
     if (format === 'csv') {
-      res.status(200).type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(kpiReportToCsv(report));
+      res
+        .status(200)
+        .type('text/csv; charset=utf-8')
+        .attachment(`${name}.csv`)
+        .send(kpiReportToCsv(report, wording));
       return;
     }
     if (format === 'xlsx') {
       res.status(200).type(XLSX_TYPE).attachment(`${name}.xlsx`);
-      await writeKpiReportXlsx(report, res);
+      await writeKpiReportXlsx(report, res, wording);
       if (!res.writableEnded) res.end();
       return;
     }

@@ -18,12 +18,23 @@ const FILTERS: Record<string, SchemaObject> = {
   stageAtEnrolment: { type: 'string', enum: [...STAGES_AT_ENROLMENT] },
 };
 
+/** How a CSV/XLSX is headed: words in the requester's language, or stable codes for programs. */
+const HEADERS: SchemaObject = {
+  type: 'string',
+  enum: ['labels', 'keys'],
+  default: 'labels',
+  description:
+    'CSV/XLSX column headers: `labels` in the requester’s language (Accept-Language, or a signed-in ' +
+    'person’s language), `keys` the stable column codes (e.g. kpi_key, case_id) for programs',
+};
+
 /** Query parameters of GET /api/v1/reports/kpis. */
 export function ApiKpiQuery(): MethodDecorator {
   return applyDecorators(
     ...Object.entries({
       ...FILTERS,
       format: { type: 'string', enum: [...KPI_FORMATS], default: 'json' },
+      headers: HEADERS,
       [KPI_SELECTION_FIELD]: {
         type: 'string',
         description: 'KPI keys, comma-separated (as on /reports/definitions); every KPI when absent',
@@ -42,6 +53,7 @@ export function ApiCaseExportBody(): MethodDecorator {
       properties: {
         ...FILTERS,
         format: { type: 'string', enum: ['csv', 'xlsx'], default: 'csv' },
+        headers: HEADERS,
         includeContact: { type: 'boolean', description: "include the SMEs' contact details" },
         purpose: {
           type: 'string',

@@ -1,9 +1,9 @@
 import { pipeline } from 'node:stream/promises';
 import { AuditCtx, type AuditContext } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { CASE_EXPORT_FIELDS } from '../exports/case-export-request';
 import { ReportExportsService, type ExportDownload } from '../exports/report-exports.service';
 import { ApiCaseExportBody } from './kpi-query.openapi';
@@ -21,14 +21,25 @@ export class ReportExportsController {
 
   @Post()
   @ApiCaseExportBody()
-  @ApiAcceptedResponse({ description: `The export, queued. Body fields: ${CASE_EXPORT_FIELDS.join(', ')}` })
+  @ApiAcceptedResponse({
+    description:
+      `The export, queued. Body fields: ${CASE_EXPORT_FIELDS.join(', ')}. The file's column headers are ` +
+      'in the requester’s language (Accept-Language, or a signed-in person’s language), or the stable ' +
+      'column codes with headers=keys; cell values (codes, numbers, ISO dates) are the same in every language.',
+  })
   async start(
     @CurrentUser() actor: Actor,
     @Body() body: Record<string, unknown>,
     @AuditCtx() context: AuditContext,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const { export: started, reused } = await this.exports.request(actor, body ?? {}, context);
+    const { export: started, reused } = await this.exports.request(
+      actor,
+      body ?? {},
+      context,
+      req.lang ?? 'en',
+    );
     res
       .status(reused ? 200 : 202)
       .location(`/api/v1/reports/exports/${started.id}`)

@@ -1,12 +1,13 @@
 import { AuditCtx, type AuditContext } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { type ErrorView, submitForm } from '@app/web';
+import { formatDate } from '@app/time';
+import { type ErrorView, type Language, submitForm, translator } from '@app/web';
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ReportFiltersService } from '../kpi/report-filters.service';
 import { ReportingRules } from '../reporting-rules';
-import { CASE_EXPORT_FIELDS } from '../exports/case-export-request';
+import { CASE_EXPORT_FIELDS, describeCaseExport } from '../exports/case-export-request';
 import { ReportExportsService } from '../exports/report-exports.service';
 import { sendExport } from './report-exports.controller';
 
@@ -52,7 +53,8 @@ export class ReportExportsPagesController {
     // stands by the format choice (e.g. 429: too many exports this hour).
     await submitForm(res, {
       value: form,
-      run: (value) => this.exports.request(actor, value, context),
+      run: (value) =>
+        this.exports.request(actor, value, context, (res.locals.lang as Language | undefined) ?? 'en'),
       redirect: ({ export: started, reused }) =>
         `/reports/exports?${reused ? 'reused' : 'started'}=${started.id}`,
       again: (status, errors) => this.render(res, actor, status, form, errors),
@@ -83,7 +85,18 @@ export class ReportExportsPagesController {
     errors: ErrorView = { errorSummary: [], fieldErrors: {} },
     notices: { started?: string; reused?: string } = {},
   ): Promise<void> {
-    const list = await this.exports.list(actor);
+    const lang = (res.locals.lang as Language | undefined) ?? 'en';
+    const t = translator(lang);
+    // Each export described in the page's language (the API's `description` stays English).
+    const list = (await this.exports.list(actor)).map((e) => ({
+      ...e,
+      description: sentenceCase(
+        describeCaseExport(e.filters, actor.id, t, {
+          date: (day) => formatDate(day, 'UTC', lang),
+          label: (prefix, code) => t(`${prefix}.${code}`, { defaultValue: code }),
+        }),
+      ),
+    }));
     res.status(status).render('reporting/exports', {
       staffPage: true,
       isAdviser: actor.role === 'adviser',
@@ -95,7 +108,12 @@ export class ReportExportsPagesController {
       ...errors,
       exportsPerHour: this.rules.exportsPerHour,
       retentionDays: this.rules.exportRetentionDays,
-      options: await this.filters.filterOptions(actor),
+      options: await this.filters.filterOptions(actor, lang),
     });
   }
+}
+
+/** The first letter upper case, the rest as written (Nunjucks' `capitalize` lowers German nouns). */
+function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,9 +1,11 @@
 import { AuditCtx, AuditLogService, type AuditContext } from '@app/audit-log';
 import { InvalidInputError } from '@app/errors';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { HEADER_CHOICES, type FileWording } from '../exports/kpi-formats';
+import { KpiLanguageService } from '../kpi/kpi-language.service';
 import { KpiReportService } from '../kpi/kpi-report.service';
 import { ReportFiltersService } from '../kpi/report-filters.service';
 import { KpiDownloads } from './kpi-downloads';
@@ -17,21 +19,37 @@ export class ReportsController {
   constructor(
     private readonly filters: ReportFiltersService,
     private readonly kpis: KpiReportService,
+    private readonly language: KpiLanguageService,
     private readonly downloads: KpiDownloads,
     private readonly audit: AuditLogService,
   ) {}
 
   @Get('kpis')
-  @ApiOkResponse({ description: 'The KpiReport (format=json), or a CSV/XLSX download' })
+  @ApiOkResponse({
+    description:
+      'The KpiReport (format=json), or a CSV/XLSX download. Texts (group titles, KPI names, definitions, ' +
+      'breakdown labels; the files’ cover, column headers and sheet names) are in the requester’s language ' +
+      '(Accept-Language, or a signed-in person’s language); keys, units, codes and numbers never change. ' +
+      'headers=keys heads the CSV/XLSX columns with stable codes (group, kpi_key, …) for programs.',
+  })
   @ApiKpiQuery()
   async kpiReport(
     @CurrentUser() actor: Actor,
     @Query() query: Record<string, unknown>,
     @AuditCtx() context: AuditContext,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const { value, errors } = await this.filters.parseWithSelection(query, actor);
-    if (!value) throw new InvalidInputError(errors);
+    const { headers, ...filters } = query;
+    const { value, errors } = await this.filters.parseWithSelection(filters, actor);
+    const headerChoice = headers === undefined || headers === '' ? 'labels' : headers;
+    if (!(HEADER_CHOICES as readonly unknown[]).includes(headerChoice))
+      errors.push({ field: 'headers', message: 'headers must be labels or keys', code: 'isIn' });
+    if (!value || errors.length) throw new InvalidInputError(errors);
+    const wording: FileWording = {
+      lang: req.lang ?? 'en',
+      headers: headerChoice as FileWording['headers'],
+    };
     if (value.format !== 'json' && !this.downloads.available(value.format))
       throw new InvalidInputError([
         {
@@ -40,7 +58,11 @@ export class ReportsController {
           code: 'unavailable',
         },
       ]);
-    const report = await this.kpis.build(value.filters, this.filters.scopeFor(actor), value.keys);
+    // Names, definitions and labels in the requester's language; keys, units and numbers as they are.
+    const report = await this.language.reportIn(
+      await this.kpis.build(value.filters, this.filters.scopeFor(actor), value.keys),
+      wording.lang,
+    );
     if (value.format === 'json') {
       res.status(200).json(report);
       return;
@@ -57,6 +79,6 @@ export class ReportsController {
       },
       context,
     });
-    await this.downloads.send(value.format, report, res);
+    await this.downloads.send(value.format, report, res, wording);
   }
 }

@@ -1,29 +1,18 @@
-import { pageErrors } from '@app/web';
+import { pageErrors, translator, type Language } from '@app/web';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { dashboardView } from '../dashboard/dashboard-view';
 import { filtersToQuery } from '../kpi/kpi-query';
 import { GROUP_TITLES, KPI_DEFINITIONS } from '../kpi/kpi-registry';
-import type { KpiUnit } from '../kpi/kpi-report';
+import { KpiLanguageService } from '../kpi/kpi-language.service';
 import { COMMON_CTES, KPI_SOURCES } from '../kpi/kpi-sql';
 import { KpiReportService } from '../kpi/kpi-report.service';
 import { financialYearLabel, financialYearOf } from '../kpi/period';
 import { ReportFiltersService } from '../kpi/report-filters.service';
 import { ReportingRules } from '../reporting-rules';
 import { KpiDownloads } from './kpi-downloads';
-
-const UNIT_LABELS: Record<KpiUnit, string> = {
-  count: 'Count',
-  percent: 'Percentage (0 to 100, one decimal)',
-  working_days: 'Working days',
-  days: 'Calendar days',
-  score: 'Readiness points (0 to 100)',
-  score_change: 'Change in readiness points',
-  rating: 'Rating (1 to 5)',
-  money_minor: 'Money in minor units of its currency (pence, cents)',
-};
 
 /** The KPI dashboard: officers see the programme, advisers their own caseload. Filters are a GET form. */
 @ApiExcludeController()
@@ -33,6 +22,7 @@ export class ReportsPagesController {
   constructor(
     private readonly filters: ReportFiltersService,
     private readonly kpis: KpiReportService,
+    private readonly language: KpiLanguageService,
     private readonly downloads: KpiDownloads,
     private readonly rules: ReportingRules,
   ) {}
@@ -42,7 +32,9 @@ export class ReportsPagesController {
     @CurrentUser() actor: Actor,
     @Query() query: Record<string, unknown>,
     @Res() res: Response,
+    @Req() req: Request,
   ): Promise<void> {
+    const lang = req.lang ?? 'en';
     // The form sends every field; a chosen financial year wins over the dates it also carries.
     const raw = { ...query };
     if (typeof raw.financialYear === 'string' && raw.financialYear.trim() !== '') {
@@ -52,7 +44,7 @@ export class ReportsPagesController {
     const { value, errors } = await this.filters.parse(raw, actor);
     const scope = this.filters.scopeFor(actor);
     const values = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string'));
-    const options = await this.formOptions(actor);
+    const options = await this.formOptions(actor, lang);
     if (!value) {
       res.status(400).render('reporting/dashboard', {
         staffPage: true,
@@ -63,7 +55,7 @@ export class ReportsPagesController {
       });
       return;
     }
-    const report = await this.kpis.build(value.filters, scope);
+    const report = await this.language.reportIn(await this.kpis.build(value.filters, scope), lang);
     const queryString = new URLSearchParams(filtersToQuery(report.filters));
     if (scope.kind === 'adviser') queryString.delete('adviserId');
     const link = (format: string): string =>
@@ -74,7 +66,7 @@ export class ReportsPagesController {
       report,
       values: { ...values, ...filtersToQuery(value.filters) },
       options,
-      view: dashboardView(report),
+      view: dashboardView(report, lang),
       downloads: [
         { format: 'json', href: link('json'), text: 'JSON' },
         ...(['csv', 'xlsx'] as const)
@@ -86,18 +78,19 @@ export class ReportsPagesController {
 
   /** Every KPI's definition, unit and the SQL it is computed with, so each number can be traced. */
   @Get('definitions')
-  definitions(@Res() res: Response): void {
+  definitions(@Req() req: Request, @Res() res: Response): void {
+    const t = translator(req.lang ?? 'en');
     const sources = [...new Set(KPI_DEFINITIONS.map((d) => d.source))];
     res.render('reporting/definitions', {
       staffPage: true,
       groups: Object.entries(GROUP_TITLES).map(([key, title]) => ({
         key,
-        title,
+        title: t(`reports.groups.${key}`, { defaultValue: title }),
         kpis: KPI_DEFINITIONS.filter((d) => d.group === key).map((d) => ({
           key: d.key,
-          name: d.name,
-          definition: d.definition,
-          unit: UNIT_LABELS[d.unit],
+          name: t(`reports.kpis.${d.key}.name`, { defaultValue: d.name }),
+          definition: t(`reports.kpis.${d.key}.definition`, { defaultValue: d.definition }),
+          unit: t(`reports.unitNames.${d.unit}`),
           source: d.source,
           snapshot: d.snapshot === true,
         })),
@@ -107,24 +100,31 @@ export class ReportsPagesController {
     });
   }
 
-  private async formOptions(actor: Actor): Promise<Record<string, { value: string; text: string }[]>> {
+  private async formOptions(
+    actor: Actor,
+    lang: Language,
+  ): Promise<Record<string, { value: string; text: string }[]>> {
+    const t = translator(lang);
     const today = this.filters.context().today;
     const thisYear = financialYearOf(today, this.rules.financialYearStartMonth);
     const years = [0, 1, 2, 3, 4].map((back) => thisYear - back);
     const any = (text: string) => [{ value: '', text }];
     return {
       financialYear: [
-        ...any('Use the dates'),
+        ...any(t('reports.options.useDates')),
         ...years.map((y) => ({
           value: String(y),
           text: financialYearLabel(y, this.rules.financialYearStartMonth),
         })),
       ],
       quarter: [
-        ...any('Whole year'),
-        ...[1, 2, 3, 4].map((q) => ({ value: String(q), text: `Quarter ${q}` })),
+        ...any(t('reports.options.wholeYear')),
+        ...[1, 2, 3, 4].map((q) => ({
+          value: String(q),
+          text: t('reports.options.quarter', { quarter: q }),
+        })),
       ],
-      ...(await this.filters.filterOptions(actor)),
+      ...(await this.filters.filterOptions(actor, lang)),
     };
   }
 }

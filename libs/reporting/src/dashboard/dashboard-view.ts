@@ -1,4 +1,5 @@
 import { formatMonth } from '@app/time';
+import { translator, type Language } from '@app/web';
 import { barChartSvg } from '../charts/svg-chart';
 import { formatKpiChange, formatKpiValue } from '../kpi/kpi-format';
 import type { KpiReport, KpiUnit, KpiValue } from '../kpi/kpi-report';
@@ -37,18 +38,19 @@ export const HEADLINE_KEYS = [
   'outcomes.export_wins',
 ];
 
-const EXTRA_LABELS: Record<string, string> = {
-  capacity: 'Capacity',
-  confirmed: 'Confirmed',
-  unconfirmed: 'Not confirmed',
-  previous: 'Previous period',
-  responses: 'Responses',
-  cases: 'Cases',
-  attended: 'Attended',
-  marked: 'Attendance recorded',
-  due_completed: 'Completed',
-  due: 'Due',
-};
+/** Extra columns of a breakdown, by their key in `KpiBreakdownRow.extra`, as locale keys. */
+const EXTRA_KEYS = new Set([
+  'capacity',
+  'confirmed',
+  'unconfirmed',
+  'previous',
+  'responses',
+  'cases',
+  'attended',
+  'marked',
+  'due_completed',
+  'due',
+]);
 
 const htmlId = (key: string): string => `kpi-${key.replace(/[^a-z0-9]+/gi, '-')}`;
 
@@ -60,24 +62,26 @@ function findKpi(report: KpiReport, key: string): KpiValue | undefined {
   return undefined;
 }
 
-export function kpiCard(kpi: KpiValue): KpiCard {
+/** One KPI (already in `lang`, see `reportIn`) as the dashboard shows it, its numbers in `lang`'s way. */
+export function kpiCard(kpi: KpiValue, lang: Language = 'en'): KpiCard {
+  const t = translator(lang);
   const card: KpiCard = {
     key: kpi.key,
     id: htmlId(kpi.key),
     name: kpi.name,
     definition: kpi.definition,
-    valueText: formatKpiValue(kpi.value, kpi.unit, kpi.currency),
-    changeText: formatKpiChange(kpi.value, kpi.previous, kpi.unit, kpi.currency),
+    valueText: formatKpiValue(kpi.value, kpi.unit, kpi.currency, lang),
+    changeText: formatKpiChange([kpi.value, kpi.previous], kpi.unit, kpi.currency, lang),
   };
   if (kpi.breakdown && kpi.breakdown.rows.length) {
     const unit = kpi.breakdown.unit;
     const extraKeys = [...new Set(kpi.breakdown.rows.flatMap((r) => Object.keys(r.extra ?? {})))];
     card.breakdown = {
       title: kpi.breakdown.title,
-      extraHeads: extraKeys.map((k) => EXTRA_LABELS[k] ?? k),
+      extraHeads: extraKeys.map((k) => (EXTRA_KEYS.has(k) ? t(`reports.extras.${k}`) : k)),
       rows: kpi.breakdown.rows.map((r) => ({
         label: r.label,
-        valueText: formatKpiValue(r.value, unit, r.currency),
+        valueText: formatKpiValue(r.value, unit, r.currency, lang),
         extras: extraKeys.map((k) => {
           const v = r.extra?.[k];
           if (v === null || v === undefined) return '–';
@@ -86,6 +90,7 @@ export function kpiCard(kpi: KpiValue): KpiCard {
             v,
             unit === 'money_minor' ? unit : k === 'capacity' || k === 'previous' ? 'count' : countUnit(unit),
             r.currency,
+            lang,
           );
         }),
       })),
@@ -105,6 +110,7 @@ function chart(
   kpi: KpiValue | undefined,
   itemHead: string,
   valueHead: string,
+  lang: Language,
 ): ChartView {
   const rows = kpi?.breakdown?.rows ?? [];
   const unit = kpi?.breakdown?.unit ?? 'count';
@@ -116,15 +122,18 @@ function chart(
       title,
       categories: rows.map((r) => r.label),
       series: [{ name: valueHead, values: rows.map((r) => r.value) }],
-      format: (v) => formatKpiValue(v, unit),
+      format: (v) => formatKpiValue(v, unit, undefined, lang),
+      noData: translator(lang)('reports.noData'),
     }),
     head: [itemHead, valueHead],
-    rows: rows.map((r) => [r.label, formatKpiValue(r.value, unit, r.currency)]),
+    rows: rows.map((r) => [r.label, formatKpiValue(r.value, unit, r.currency, lang)]),
   };
 }
 
-/** The five dashboard charts, each with the same numbers as a table. */
-export function dashboardCharts(report: KpiReport): ChartView[] {
+/** The five dashboard charts, each with the same numbers as a table, worded in `lang`. */
+export function dashboardCharts(report: KpiReport, lang: Language = 'en'): ChartView[] {
+  const t = translator(lang);
+  const count = (v: number): string => formatKpiValue(v, 'count', undefined, lang);
   const nonToPassive = findKpi(report, 'progression.non_to_passive');
   const passiveToProactive = findKpi(report, 'progression.passive_to_proactive');
   const months = [
@@ -136,60 +145,74 @@ export function dashboardCharts(report: KpiReport): ChartView[] {
   ].sort();
   const monthValue = (kpi: KpiValue | undefined, month: string): number =>
     kpi?.breakdown?.rows.find((r) => r.key === month)?.value ?? 0;
-  const transitionsTitle = 'Stage transitions by month';
+  const transitionsTitle = t('reports.chart.transitions');
+  const [nonToPassiveHead, passiveToProactiveHead] = [
+    t('reports.chart.nonToPassive'),
+    t('reports.chart.passiveToProactive'),
+  ];
   const transitions: ChartView = {
     id: 'chart-transitions',
     title: transitionsTitle,
     svg: barChartSvg({
       id: 'chart-transitions',
       title: transitionsTitle,
-      categories: months.map((month) => formatMonth(month)),
+      categories: months.map((month) => formatMonth(month, lang)),
       series: [
-        { name: 'Non-exporter to passive', values: months.map((m) => monthValue(nonToPassive, m)) },
-        { name: 'Passive to proactive', values: months.map((m) => monthValue(passiveToProactive, m)) },
+        { name: nonToPassiveHead, values: months.map((m) => monthValue(nonToPassive, m)) },
+        { name: passiveToProactiveHead, values: months.map((m) => monthValue(passiveToProactive, m)) },
       ],
+      format: count,
+      noData: t('reports.noData'),
     }),
-    head: ['Month', 'Non-exporter to passive', 'Passive to proactive'],
+    head: [t('reports.chart.month'), nonToPassiveHead, passiveToProactiveHead],
     rows: months.map((m) => [
-      m,
-      String(monthValue(nonToPassive, m)),
-      String(monthValue(passiveToProactive, m)),
+      formatMonth(m, lang),
+      count(monthValue(nonToPassive, m)),
+      count(monthValue(passiveToProactive, m)),
     ]),
   };
   return [
     chart(
       'chart-funnel',
-      'Cases by export stage now',
+      t('reports.chart.funnel'),
       findKpi(report, 'progression.cases_by_stage'),
-      'Stage',
-      'Cases',
+      t('reports.chart.stage'),
+      t('reports.chart.cases'),
+      lang,
     ),
     transitions,
     chart(
       'chart-first-contact',
-      'Working days from assignment to first contact',
+      t('reports.chart.firstContact'),
       findKpi(report, 'responsiveness.first_contact_median'),
-      'Working days',
-      'Cases',
+      t('reports.chart.workingDays'),
+      t('reports.chart.cases'),
+      lang,
     ),
     chart(
       'chart-training',
-      'Training completion rate by module',
+      t('reports.chart.training'),
       findKpi(report, 'engagement.training_completion_rate'),
-      'Module',
-      'Completion rate',
+      t('reports.chart.module'),
+      t('reports.chart.completionRate'),
+      lang,
     ),
     chart(
       'chart-outcomes',
-      'New markets entered by country',
+      t('reports.chart.outcomes'),
       findKpi(report, 'outcomes.new_markets_entered'),
-      'Country',
-      'Markets',
+      t('reports.chart.country'),
+      t('reports.chart.markets'),
+      lang,
     ),
   ];
 }
 
-export function dashboardView(report: KpiReport): {
+/** The dashboard of a report already in `lang` (see `reportIn`), with its numbers written `lang`'s way. */
+export function dashboardView(
+  report: KpiReport,
+  lang: Language = 'en',
+): {
   headlines: KpiCard[];
   groups: { key: string; title: string; kpis: KpiCard[] }[];
   charts: ChartView[];
@@ -197,8 +220,12 @@ export function dashboardView(report: KpiReport): {
   return {
     headlines: HEADLINE_KEYS.map((key) => findKpi(report, key))
       .filter((k): k is KpiValue => k !== undefined)
-      .map(kpiCard),
-    groups: report.groups.map((g) => ({ key: g.key, title: g.title, kpis: g.kpis.map(kpiCard) })),
-    charts: dashboardCharts(report),
+      .map((kpi) => kpiCard(kpi, lang)),
+    groups: report.groups.map((g) => ({
+      key: g.key,
+      title: g.title,
+      kpis: g.kpis.map((kpi) => kpiCard(kpi, lang)),
+    })),
+    charts: dashboardCharts(report, lang),
   };
 }

@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { FieldError } from '@app/errors';
+import { translator } from '@app/web';
 import { KPI_QUERY_FIELDS, parseKpiQuery, type KpiQueryContext } from '../kpi/kpi-query';
 import type { CaseExportRequest } from './report-export.entity';
 
 /** The fields a row-level export request may carry; anything else is refused by name. */
-export const CASE_EXPORT_FIELDS: readonly string[] = [...KPI_QUERY_FIELDS, 'includeContact', 'purpose'];
+export const CASE_EXPORT_FIELDS: readonly string[] = [
+  ...KPI_QUERY_FIELDS,
+  'includeContact',
+  'purpose',
+  'headers',
+];
 
 const PERIOD_FIELDS = ['from', 'to', 'financialYear', 'quarter'];
 const PURPOSE_MIN = 10;
@@ -28,7 +34,7 @@ export function parseCaseExportRequest(
         message: `${key} is not something an export can be asked for`,
         code: 'unknownField',
       });
-    } else if (!['format', 'includeContact', 'purpose'].includes(key)) {
+    } else if (!['format', 'includeContact', 'purpose', 'headers'].includes(key)) {
       filters[key] = value;
     }
   }
@@ -36,6 +42,10 @@ export function parseCaseExportRequest(
   const format = raw.format === undefined || raw.format === '' ? 'csv' : raw.format;
   if (format !== 'csv' && format !== 'xlsx')
     errors.push({ field: 'format', message: 'Choose CSV or Excel (XLSX)', code: 'isIn' });
+
+  const headers = raw.headers === undefined || raw.headers === '' ? 'labels' : raw.headers;
+  if (headers !== 'labels' && headers !== 'keys')
+    errors.push({ field: 'headers', message: 'headers must be labels or keys', code: 'isIn' });
 
   const includeContact = parseFlag(raw.includeContact);
   if (includeContact === undefined)
@@ -80,6 +90,7 @@ export function parseCaseExportRequest(
   if (f.sizeBand) value.sizeBand = f.sizeBand;
   if (f.stageAtEnrolment) value.stageAtEnrolment = f.stageAtEnrolment;
   if (value.includeContact && typeof purpose === 'string') value.purpose = purpose;
+  if (headers === 'keys') value.headers = 'keys';
   return { value, errors };
 }
 
@@ -100,20 +111,40 @@ export function caseExportKey(request: CaseExportRequest): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
 /**
  * A short human description of the filters, for the list of exports and the audit trail. It names the
  * caseload the rows come from (the requester's own when `requestedBy` is that adviser), never "all cases"
- * for an export limited to one adviser.
+ * for an export limited to one adviser. With a page's `t` (and its date and label wording), in the page's
+ * language; in English (codes as they are) for the API.
  */
-export function describeCaseExport(request: CaseExportRequest, requestedBy?: string): string {
+export function describeCaseExport(
+  request: CaseExportRequest,
+  requestedBy?: string,
+  t: Translate = translator('en'),
+  words: { date?: (day: string) => string; label?: (key: string, code: string) => string } = {},
+): string {
+  const date = words.date ?? ((day: string) => day);
+  const label = words.label ?? ((_key: string, code: string) => code.replace('_', ' '));
   const parts: string[] = [];
   if (request.adviserId)
-    parts.push(request.adviserId === requestedBy ? 'your caseload' : 'one adviser’s caseload');
-  if (request.from && request.to) parts.push(`opened ${request.from} to ${request.to}`);
-  if (request.region) parts.push(`region ${request.region}`);
-  if (request.sector) parts.push(`sector ${request.sector}`);
-  if (request.sizeBand) parts.push(`${request.sizeBand} companies`);
-  if (request.stageAtEnrolment) parts.push(`enrolled as ${request.stageAtEnrolment.replace('_', ' ')}`);
-  if (request.includeContact) parts.push('with contact details');
-  return parts.length ? parts.join(', ') : 'all cases';
+    parts.push(
+      t(`reports.exports.describe.${request.adviserId === requestedBy ? 'yourCaseload' : 'oneAdviser'}`),
+    );
+  if (request.from && request.to)
+    parts.push(t('reports.exports.describe.opened', { from: date(request.from), to: date(request.to) }));
+  if (request.region)
+    parts.push(t('reports.exports.describe.region', { region: label('enrolment.regions', request.region) }));
+  if (request.sector) parts.push(t('reports.exports.describe.sector', { sector: request.sector }));
+  if (request.sizeBand)
+    parts.push(
+      t('reports.exports.describe.size', { size: label('reports.exports.describe.sizes', request.sizeBand) }),
+    );
+  if (request.stageAtEnrolment)
+    parts.push(
+      t('reports.exports.describe.stage', { stage: label('advisers.stages', request.stageAtEnrolment) }),
+    );
+  if (request.includeContact) parts.push(t('reports.exports.describe.withContact'));
+  return parts.length ? parts.join(', ') : t('reports.exports.describe.allCases');
 }

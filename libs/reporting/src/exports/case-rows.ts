@@ -1,4 +1,4 @@
-import { csvSafeCell } from '@app/web';
+import { csvSafeCell, translator, type Language } from '@app/web';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
@@ -28,6 +28,10 @@ export interface CaseExportOptions {
   sector?: string;
   sizeBand?: string;
   stageAtEnrolment?: string;
+  /** The language of the column headers and the sheet's name (English when absent). */
+  language?: Language;
+  /** `keys`: the header row is the columns' stable codes (`case_id`…), for programs; words otherwise. */
+  headers?: 'labels' | 'keys';
 }
 
 export interface Column {
@@ -36,32 +40,41 @@ export interface Column {
   width: number;
 }
 
-const COLUMNS: Column[] = [
-  { key: 'case_id', header: 'Case ID', width: 38 },
-  { key: 'company_name', header: 'Company', width: 36 },
-  { key: 'registration_number', header: 'Registration number', width: 20 },
-  { key: 'region', header: 'Region', width: 16 },
-  { key: 'sector', header: 'Sector (NACE)', width: 12 },
-  { key: 'size_band', header: 'Size band', width: 10 },
-  { key: 'stage', header: 'Stage', width: 20 },
-  { key: 'status', header: 'Status', width: 12 },
-  { key: 'opened_at', header: 'Opened', width: 20 },
-  { key: 'adviser', header: 'Adviser', width: 24 },
-  { key: 'readiness_score', header: 'Latest readiness score', width: 12 },
-  { key: 'readiness_audited_at', header: 'Latest audit', width: 20 },
-  { key: 'outcomes', header: 'Outcomes', width: 10 },
-  { key: 'markets_entered', header: 'New markets entered', width: 10 },
-  { key: 'export_wins', header: 'Export wins', width: 10 },
-  { key: 'export_win_values', header: 'Export win value by currency', width: 30 },
+/** The columns by their stable codes; their headers in words are `reports.files.caseColumns.<key>`. */
+const COLUMNS: Omit<Column, 'header'>[] = [
+  { key: 'case_id', width: 38 },
+  { key: 'company_name', width: 36 },
+  { key: 'registration_number', width: 20 },
+  { key: 'region', width: 16 },
+  { key: 'sector', width: 12 },
+  { key: 'size_band', width: 10 },
+  { key: 'stage', width: 20 },
+  { key: 'status', width: 12 },
+  { key: 'opened_at', width: 20 },
+  { key: 'adviser', width: 24 },
+  { key: 'readiness_score', width: 12 },
+  { key: 'readiness_audited_at', width: 20 },
+  { key: 'outcomes', width: 10 },
+  { key: 'markets_entered', width: 10 },
+  { key: 'export_wins', width: 10 },
+  { key: 'export_win_values', width: 30 },
 ];
 
-const CONTACT_COLUMNS: Column[] = [
-  { key: 'contact_name', header: 'Contact name', width: 24 },
-  { key: 'contact_email', header: 'Contact email', width: 30 },
+const CONTACT_COLUMNS: Omit<Column, 'header'>[] = [
+  { key: 'contact_name', width: 24 },
+  { key: 'contact_email', width: 30 },
 ];
 
-export function caseExportColumns(includeContact: boolean): Column[] {
-  return includeContact ? [...COLUMNS, ...CONTACT_COLUMNS] : COLUMNS;
+/** The export's columns, headed in `language` (or by their codes with `headers: 'keys'`). */
+export function caseExportColumns(
+  includeContact: boolean,
+  wording: Pick<CaseExportOptions, 'language' | 'headers'> = {},
+): Column[] {
+  const t = translator(wording.language ?? 'en');
+  return (includeContact ? [...COLUMNS, ...CONTACT_COLUMNS] : COLUMNS).map((c) => ({
+    ...c,
+    header: wording.headers === 'keys' ? c.key : t(`reports.files.caseColumns.${c.key}`),
+  }));
 }
 
 /**
@@ -205,7 +218,7 @@ export async function streamCaseExport(
   out: NodeJS.WritableStream,
   onProgress: (rows: number) => void = () => undefined,
 ): Promise<number> {
-  const columns = caseExportColumns(options.includeContact);
+  const columns = caseExportColumns(options.includeContact, options);
   const rows = client.query(
     new QueryStream(caseExportSql(options.includeContact, format === 'csv'), caseExportParams(options), {
       batchSize: 1000,
@@ -220,7 +233,7 @@ export async function streamCaseExport(
   // Loaded on first use (XLSX exports only): exceljs and its zip libraries are slow to load.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as never, useStyles: true });
-  const sheet = workbook.addWorksheet('Cases');
+  const sheet = workbook.addWorksheet(translator(options.language ?? 'en')('reports.files.casesSheet'));
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();

@@ -2,7 +2,13 @@ import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { KpiReport } from '../kpi/kpi-report';
-import { kpiReportToCsv, minorToMajor, writeKpiReportXlsx } from './kpi-formats';
+import {
+  KPI_CSV_COLUMNS,
+  kpiReportToCsv,
+  minorToMajor,
+  writeKpiReportXlsx,
+  type FileWording,
+} from './kpi-formats';
 
 const report: KpiReport = {
   filters: { from: '2026-04-01', to: '2027-03-31', region: 'North, "East"', sizeBand: 'small' },
@@ -86,7 +92,10 @@ describe('minorToMajor', () => {
 });
 
 describe('kpiReportToCsv', () => {
-  const rows = parse(kpiReportToCsv(report), { relax_column_count: true, cast: true }) as unknown[][];
+  const rows = parse(kpiReportToCsv(report, { lang: 'en', headers: 'keys' }), {
+    relax_column_count: true,
+    cast: true,
+  }) as unknown[][];
   const header = rows.findIndex((r) => r[0] === 'group');
   const table = rows.slice(header + 1);
 
@@ -124,6 +133,56 @@ describe('kpiReportToCsv', () => {
     expect(money[1][9]).toBe('confirmed=3; unconfirmed=1');
   });
 
+  it('heads the columns with stable codes when asked, and in the reader’s language by default', () => {
+    expect(rows[header]).toEqual([...KPI_CSV_COLUMNS]);
+    const headed = (lang: 'en' | 'es' | 'de'): unknown[][] =>
+      parse(kpiReportToCsv(report, { lang, headers: 'labels' }), { relax_column_count: true }) as unknown[][];
+    const english = headed('en');
+    expect(english).toContainEqual([
+      'Group',
+      'KPI key',
+      'KPI',
+      'Row key',
+      'Row',
+      'Unit',
+      'Value',
+      'Previous period',
+      'Currency',
+      'Details',
+      'Definition',
+    ]);
+    expect(english).toContainEqual(['Scope', 'Whole programme']);
+    const german = headed('de');
+    expect(german[0]).toEqual(['SME Export Programme — KPI-Bericht']);
+    expect(german).toContainEqual(['Umfang', 'Gesamtes Programm']);
+    expect(german).toContainEqual(['Zeitraum von', '2026-04-01']);
+    expect(german).toContainEqual(['Sektor (NACE-Abschnitt)', 'Alle']);
+    expect(german.find((r) => r[0] === 'Gruppe')).toEqual([
+      'Gruppe',
+      'KPI-Schlüssel',
+      'Kennzahl',
+      'Zeilenschlüssel',
+      'Zeile',
+      'Einheit',
+      'Wert',
+      'Vorheriger Zeitraum',
+      'Währung',
+      'Details',
+      'Definition',
+    ]);
+    const spanish = headed('es');
+    expect(spanish).toContainEqual(['Ámbito', 'Todo el programa']);
+    expect(spanish.find((r) => r[0] === 'Grupo')?.slice(0, 3)).toEqual([
+      'Grupo',
+      'Clave del indicador',
+      'Indicador',
+    ]);
+    // The figures are the same whatever the headers' language.
+    expect(german.slice(german.findIndex((r) => r[0] === 'Gruppe') + 1)).toEqual(
+      english.slice(english.findIndex((r) => r[0] === 'Group') + 1),
+    );
+  });
+
   it('neutralises formula cells and escapes commas, quotes and newlines', () => {
     const labels = table.filter((r) => r[1] === 'reach.enrolments_received').map((r) => r[4]);
     expect(labels).toEqual(['', '\'=HYPERLINK("http://evil")', 'Too big,\nsays "rules"', -12.5, "'\tcmd"]);
@@ -134,12 +193,15 @@ describe('kpiReportToCsv', () => {
 });
 
 describe('writeKpiReportXlsx', () => {
-  async function workbookOf(r: KpiReport): Promise<ExcelJS.Workbook> {
+  async function workbookOf(
+    r: KpiReport,
+    wording: FileWording = { lang: 'en', headers: 'labels' },
+  ): Promise<ExcelJS.Workbook> {
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
     const ended = new Promise((resolve) => out.on('end', resolve));
-    await writeKpiReportXlsx(r, out);
+    await writeKpiReportXlsx(r, out, wording);
     await ended;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.concat(chunks) as never);
@@ -149,6 +211,23 @@ describe('writeKpiReportXlsx', () => {
   it('has a cover sheet and one sheet per group', async () => {
     const wb = await workbookOf(report);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Cover', 'Reach', 'Outcomes']);
+  });
+
+  it('names its sheets and heads its columns in the reader’s language, or with codes when asked', async () => {
+    const spanish = await workbookOf(report, { lang: 'es', headers: 'labels' });
+    expect(spanish.worksheets[0].name).toBe('Portada');
+    expect((spanish.worksheets[1].getRow(1).values as unknown[]).slice(1, 4)).toEqual([
+      'Clave del indicador',
+      'Indicador',
+      'Clave de la fila',
+    ]);
+    const keyed = await workbookOf(report, { lang: 'de', headers: 'keys' });
+    expect((keyed.worksheets[1].getRow(1).values as unknown[]).slice(1, 4)).toEqual([
+      'kpi_key',
+      'kpi',
+      'row_key',
+    ]);
+    expect(keyed.worksheets[0].name).toBe('Deckblatt');
   });
 
   it('writes times and period dates as dates, and every definition on the cover', async () => {

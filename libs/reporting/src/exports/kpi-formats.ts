@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { csvSafeCell, minorUnitDigits } from '@app/web';
+import { csvSafeCell, minorUnitDigits, translator, type Language } from '@app/web';
 import type { KpiBreakdownRow, KpiFilters, KpiReport, KpiUnit, KpiValue } from '../kpi/kpi-report';
 
 /**
@@ -35,18 +35,35 @@ function exported(value: number | null, unit: KpiUnit, currency: string | undefi
   return unit === 'money_minor' ? minorToMajor(value, currency) : value;
 }
 
-const FILTER_LABELS: [keyof KpiFilters, string][] = [
-  ['from', 'Period from'],
-  ['to', 'Period to'],
-  ['region', 'Region'],
-  ['sector', 'Sector (NACE section)'],
-  ['adviserId', 'Adviser'],
-  ['sizeBand', 'Company size band'],
-  ['stageAtEnrolment', 'Stage at enrolment'],
+/**
+ * How a file is written for its reader: its labels (cover, column headers, sheet names) in `lang`, and
+ * the column header row either in words (`labels`, for people) or as the stable codes (`keys`, for
+ * programs that read the file by column name).
+ */
+export interface FileWording {
+  lang: Language;
+  headers: 'labels' | 'keys';
+}
+
+export const HEADER_CHOICES = ['labels', 'keys'] as const;
+const ENGLISH_LABELS: FileWording = { lang: 'en', headers: 'labels' };
+
+type Translate = ReturnType<typeof translator>;
+
+const FILTERS: (keyof KpiFilters)[] = [
+  'from',
+  'to',
+  'region',
+  'sector',
+  'adviserId',
+  'sizeBand',
+  'stageAtEnrolment',
 ];
 
-function scopeLabel(report: KpiReport): string {
-  return report.scope.kind === 'programme' ? 'Whole programme' : `Adviser caseload ${report.scope.adviserId}`;
+function scopeLabel(report: KpiReport, t: Translate): string {
+  return report.scope.kind === 'programme'
+    ? t('reports.files.wholeProgramme')
+    : t('reports.files.adviserCaseload', { id: report.scope.adviserId });
 }
 
 function details(extra: KpiBreakdownRow['extra']): string {
@@ -127,7 +144,8 @@ function cellsOf(l: Line): (string | number | null)[] {
   ];
 }
 
-const CSV_HEADER = [
+/** The CSV's columns by their stable codes (`headers=keys`); in words, `reports.files.kpiColumns.<code>`. */
+export const KPI_CSV_COLUMNS = [
   'group',
   'kpi_key',
   'kpi',
@@ -141,20 +159,28 @@ const CSV_HEADER = [
   'definition',
 ];
 
+const columnHeads = (columns: readonly string[], wording: FileWording, t: Translate): string[] =>
+  wording.headers === 'keys' ? [...columns] : columns.map((c) => t(`reports.files.kpiColumns.${c}`));
+
 /**
- * The KPI report as CSV: a cover block (title, extraction time, data freshness, scope, every filter), a
- * blank line, then a header and one row per KPI (with its definition) and per breakdown row.
+ * The KPI report (its texts already in the reader's language, see `reportIn`) as CSV: a cover block
+ * (title, extraction time, data freshness, scope, every filter), a blank line, then a header and one row
+ * per KPI (with its definition) and per breakdown row. Labels and the header row as `wording` says.
  */
-export function kpiReportToCsv(report: KpiReport): string {
+export function kpiReportToCsv(report: KpiReport, wording: FileWording = ENGLISH_LABELS): string {
+  const t = translator(wording.lang);
   const records: (string | number | null)[][] = [
-    ['SME Export Programme — KPI report'],
-    ['Extracted at', report.generatedAt],
-    ['Data as of', report.dataAsOf],
-    ['Scope', scopeLabel(report)],
-    ...FILTER_LABELS.map(([key, label]) => [label, report.filters[key] ?? 'All']),
-    ['Money', 'in major units of the currency in the currency column'],
+    [t('reports.files.title')],
+    [t('reports.files.extractedAt'), report.generatedAt],
+    [t('reports.files.dataAsOf'), report.dataAsOf],
+    [t('reports.files.scope'), scopeLabel(report, t)],
+    ...FILTERS.map((key) => [
+      t(`reports.files.filters.${key}`),
+      report.filters[key] ?? t('reports.files.all'),
+    ]),
+    [t('reports.files.money'), t('reports.files.moneyNote')],
     [],
-    CSV_HEADER,
+    columnHeads(KPI_CSV_COLUMNS, wording, t),
   ];
   for (const group of report.groups) {
     for (const kpi of group.kpis) {
@@ -202,31 +228,38 @@ function sheetName(title: string, used: Set<string>): string {
  * dates, scope, filters — period dates as dates — and every KPI's definition), then one sheet per group with
  * one row per KPI and per breakdown row; values are numeric cells formatted by unit.
  */
-export async function writeKpiReportXlsx(report: KpiReport, out: NodeJS.WritableStream): Promise<void> {
+export async function writeKpiReportXlsx(
+  report: KpiReport,
+  out: NodeJS.WritableStream,
+  wording: FileWording = ENGLISH_LABELS,
+): Promise<void> {
+  const t = translator(wording.lang);
   // Loaded on first use: exceljs and its zip libraries are about a tenth of the api's start-up.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as never, useStyles: true });
   workbook.created = new Date(report.generatedAt);
   const used = new Set<string>();
 
-  const cover = workbook.addWorksheet(sheetName('Cover', used));
+  const cover = workbook.addWorksheet(sheetName(t('reports.files.cover'), used));
   cover.columns = [{ width: 28 }, { width: 40 }, { width: 14 }, { width: 90 }];
-  cover.addRow(['SME Export Programme — KPI report']).font = { bold: true, size: 14 };
-  cover.addRow(['Extracted at', timestamp(report.generatedAt)]).getCell(2).numFmt = 'yyyy-mm-dd hh:mm:ss';
+  cover.addRow([t('reports.files.title')]).font = { bold: true, size: 14 };
+  cover.addRow([t('reports.files.extractedAt'), timestamp(report.generatedAt)]).getCell(2).numFmt =
+    'yyyy-mm-dd hh:mm:ss';
   const asOf = timestamp(report.dataAsOf);
-  const asOfRow = cover.addRow(['Data as of', asOf]);
+  const asOfRow = cover.addRow([t('reports.files.dataAsOf'), asOf]);
   if (asOf instanceof Date) asOfRow.getCell(2).numFmt = 'yyyy-mm-dd hh:mm:ss';
-  cover.addRow(['Scope', scopeLabel(report)]);
-  for (const [key, label] of FILTER_LABELS) {
+  cover.addRow([t('reports.files.scope'), scopeLabel(report, t)]);
+  for (const key of FILTERS) {
     const raw = report.filters[key];
-    const value = raw === undefined ? 'All' : key === 'from' || key === 'to' ? calendarDay(raw) : raw;
-    const row = cover.addRow([label, value]);
+    const value =
+      raw === undefined ? t('reports.files.all') : key === 'from' || key === 'to' ? calendarDay(raw) : raw;
+    const row = cover.addRow([t(`reports.files.filters.${key}`), value]);
     if (value instanceof Date) row.getCell(2).numFmt = 'yyyy-mm-dd';
   }
-  cover.addRow(['Money', 'in major units of the currency in the Currency column']);
+  cover.addRow([t('reports.files.money'), t('reports.files.moneyNote')]);
   cover.addRow([]);
-  cover.addRow(['Definitions']).font = { bold: true };
-  cover.addRow(['KPI key', 'KPI', 'Unit', 'Definition']).font = { bold: true };
+  cover.addRow([t('reports.files.definitions')]).font = { bold: true };
+  cover.addRow(columnHeads(['kpi_key', 'kpi', 'unit', 'definition'], wording, t)).font = { bold: true };
   for (const group of report.groups) {
     for (const kpi of group.kpis) cover.addRow([kpi.key, kpi.name, unitLabel(kpi.unit), kpi.definition]);
   }
@@ -234,17 +267,9 @@ export async function writeKpiReportXlsx(report: KpiReport, out: NodeJS.Writable
 
   for (const group of report.groups) {
     const sheet = workbook.addWorksheet(sheetName(group.title, used));
-    sheet.columns = [
-      { header: 'KPI key', width: 36 },
-      { header: 'KPI', width: 48 },
-      { header: 'Row key', width: 16 },
-      { header: 'Row', width: 32 },
-      { header: 'Unit', width: 14 },
-      { header: 'Value', width: 14 },
-      { header: 'Previous period', width: 16 },
-      { header: 'Currency', width: 10 },
-      { header: 'Details', width: 40 },
-    ];
+    const heads = columnHeads(KPI_CSV_COLUMNS.slice(1, -1), wording, t);
+    const widths = [36, 48, 16, 32, 14, 14, 16, 10, 40];
+    sheet.columns = heads.map((header, i) => ({ header, width: widths[i] }));
     sheet.getRow(1).font = { bold: true };
     for (const kpi of group.kpis) {
       for (const l of linesOf(group.title, kpi)) {

@@ -1,3 +1,4 @@
+import type { Language } from '@app/web';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export const REPORT_EXPORT_STATUSES = ['queued', 'running', 'ready', 'failed', 'expired'] as const;
@@ -18,6 +19,10 @@ export interface CaseExportRequest {
   includeContact: boolean;
   /** Why personal contact data is needed; required when `includeContact`. */
   purpose?: string;
+  /** The language of the file's column headers: the requester's; absent = English. */
+  language?: Language;
+  /** `keys`: the header row is the columns' stable codes, for programs; absent = words. */
+  headers?: 'keys';
 }
 
 /**

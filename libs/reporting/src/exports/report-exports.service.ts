@@ -13,7 +13,7 @@ import { caseExportKey, describeCaseExport, parseCaseExportRequest } from './cas
 import { exportDownloadName, exportFilePath, EXPORT_CONTENT_TYPES } from './export-files';
 import { ReportExport } from './report-export.entity';
 import { ExportExpiredError, ExportNotReadyError, ExportRateLimitedError } from './report-exports.errors';
-import { isUuid } from '@app/web';
+import { isUuid, type Language } from '@app/web';
 
 export const REPORT_EXPORT_REQUESTED = 'report_export.requested';
 const LIST_LIMIT = 20;
@@ -66,9 +66,12 @@ export class ReportExportsService {
     actor: Actor,
     raw: Record<string, unknown>,
     context: AuditContext,
+    language: Language = 'en',
   ): Promise<{ export: ReportExportView; reused: boolean }> {
     const { value, errors } = parseCaseExportRequest(raw, this.filters.context());
     if (!value) throw new InvalidInputError(errors);
+    // The file is headed in the requester's language (English when absent, as before languages were kept).
+    if (language !== 'en') value.language = language;
     if (!this.policy.can(actor, 'cases.view-all')) {
       // An adviser exports their own caseload only: asking for someone else's is refused, not quietly
       // narrowed (the export would otherwise be described as what was asked, not what it holds).
@@ -132,7 +135,8 @@ export class ReportExportsService {
         action: 'report.export_requested',
         entityType: 'report_export',
         entityId: saved.id,
-        after: { kind: 'cases', ...value, description: describeCaseExport(value) },
+        // The request's filters, not a description in some language: the trail is read in every language.
+        after: { kind: 'cases', ...value },
         context,
       });
       return { export: this.view(saved), reused: false };

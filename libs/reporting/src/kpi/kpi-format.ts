@@ -1,7 +1,9 @@
+import { formatNumber } from '@app/time';
+import { translator, type Language } from '@app/web';
 import type { KpiUnit } from './kpi-report';
 
-const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+const whole = { maximumFractionDigits: 0 };
+const upToTwo = { maximumFractionDigits: 2 };
 
 function fractionDigits(currency: string): number {
   try {
@@ -14,58 +16,67 @@ function fractionDigits(currency: string): number {
   }
 }
 
-/** Integer minor units → a currency amount (125050 GBP → £1,250.50). */
-export function formatMoney(minor: number, currency: string): string {
+/** Integer minor units → a currency amount the language's way (125050 GBP → £1,250.50, 1.250,50 £). */
+export function formatMoney(minor: number, currency: string, lang: Language = 'en'): string {
   const digits = fractionDigits(currency);
   try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(minor / 10 ** digits);
+    return formatNumber(minor / 10 ** digits, lang, { style: 'currency', currency });
   } catch {
-    return `${decimal.format(minor / 10 ** digits)} ${currency}`;
+    return `${formatNumber(minor / 10 ** digits, lang, upToTwo)} ${currency}`;
   }
 }
 
-/** A KPI value as a person reads it, in English (staff pages are English-only). */
-export function formatKpiValue(value: number | null, unit: KpiUnit, currency?: string): string {
-  if (value === null) return 'No data';
-  switch (unit) {
-    case 'count':
-      return integer.format(value);
-    case 'percent':
-      return `${decimal.format(value)}%`;
-    case 'working_days':
-      return `${decimal.format(value)} working ${value === 1 ? 'day' : 'days'}`;
-    case 'days':
-      return `${decimal.format(value)} ${value === 1 ? 'day' : 'days'}`;
-    case 'score':
-      return `${decimal.format(value)} points`;
-    case 'score_change':
-      return `${value > 0 ? '+' : ''}${decimal.format(value)} points`;
-    case 'rating':
-      return `${decimal.format(value)} out of 5`;
-    case 'money_minor':
-      return currency ? formatMoney(value, currency) : decimal.format(value);
-  }
-}
-
-/** The period-on-period change in words: "up 3 from 5", "down 2.5 percentage points from 40%", "no change". */
-export function formatKpiChange(
+/** A KPI value as a person reads it, in `lang`: "1,234", "57,1 %", "2,5 Arbeitstage", "4,5 de 5". */
+export function formatKpiValue(
   value: number | null,
-  previous: number | null,
   unit: KpiUnit,
   currency?: string,
+  lang: Language = 'en',
 ): string {
-  if (value === null || previous === null) return 'No comparison';
+  const t = translator(lang);
+  if (value === null) return t('reports.values.noData');
+  const number = formatNumber(value, lang, upToTwo);
+  switch (unit) {
+    case 'count':
+      return formatNumber(value, lang, whole);
+    case 'percent':
+      return t('reports.values.percent', { value: number });
+    case 'working_days':
+      return t('reports.values.workingDays', { count: value, value: number });
+    case 'days':
+      return t('reports.values.days', { count: value, value: number });
+    case 'score':
+      return t('reports.values.points', { value: number });
+    case 'score_change':
+      return t('reports.values.points', { value: `${value > 0 ? '+' : ''}${number}` });
+    case 'rating':
+      return t('reports.values.rating', { value: number });
+    case 'money_minor':
+      return currency ? formatMoney(value, currency, lang) : number;
+  }
+}
+
+/** The period-on-period change in words: "Up 3 from 5", "Down 2.5 percentage points from 40%", "No change from 5". */
+export function formatKpiChange(
+  [value, previous]: [number | null, number | null],
+  unit: KpiUnit,
+  currency?: string,
+  lang: Language = 'en',
+): string {
+  const t = translator(lang);
+  if (value === null || previous === null) return t('reports.values.noComparison');
   const diff = Math.round((value - previous) * 100) / 100;
-  const was = formatKpiValue(previous, unit, currency);
-  if (diff === 0) return `No change from ${was}`;
+  const was = formatKpiValue(previous, unit, currency, lang);
+  if (diff === 0) return t('reports.values.noChange', { was });
   const size = Math.abs(diff);
+  const number = formatNumber(size, lang, upToTwo);
   const amount =
     unit === 'percent'
-      ? `${decimal.format(size)} percentage points`
+      ? t('reports.values.percentagePoints', { value: number })
       : unit === 'money_minor' && currency
-        ? formatMoney(size, currency)
+        ? formatMoney(size, currency, lang)
         : unit === 'score_change' || unit === 'score'
-          ? `${decimal.format(size)} points`
-          : decimal.format(size);
-  return `${diff > 0 ? 'Up' : 'Down'} ${amount} from ${was}`;
+          ? t('reports.values.points', { value: number })
+          : number;
+  return t(diff > 0 ? 'reports.values.up' : 'reports.values.down', { amount, was });
 }

@@ -2,6 +2,7 @@ import { EnrolmentRules } from '@app/enrolment';
 import type { FieldError } from '@app/errors';
 import { WorkingCalendar } from '@app/follow-ups';
 import { PolicyService, type Actor } from '@app/identity';
+import { translator, type Language } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -15,14 +16,7 @@ import {
   type KpiQueryContext,
   type ParsedKpiQuery,
 } from './kpi-query';
-import { STAGE_LABELS } from './kpi-registry';
 import type { KpiScope } from './kpi-report.service';
-
-const SIZE_LABELS: Record<string, string> = {
-  micro: 'Micro (fewer than 10 employees)',
-  small: 'Small (10 to 49)',
-  medium: 'Medium (50 to 249)',
-};
 
 export interface Option {
   value: string;
@@ -102,17 +96,26 @@ export class ReportFiltersService {
     return this.enrolmentRules.regions.map((r) => ({ value: r.code, text: r.name }));
   }
 
-  /** The choices of the filter forms (KPI dashboard, exports); an adviser gets no adviser choice. */
-  async filterOptions(actor: Actor): Promise<Record<string, Option[]>> {
+  /**
+   * The choices of the filter forms (KPI dashboard, exports) in `lang`; an adviser gets no adviser choice.
+   * Sector names are the NACE names of config/, in English.
+   */
+  async filterOptions(actor: Actor, lang: Language = 'en'): Promise<Record<string, Option[]>> {
+    const t = translator(lang);
     const any = (text: string): Option[] => [{ value: '', text }];
     return {
-      region: [...any('All regions'), ...this.regionOptions()],
-      sector: [...any('All sectors'), ...this.sectorOptions()],
-      adviserId: this.seesProgramme(actor) ? [...any('All advisers'), ...(await this.adviserOptions())] : [],
-      sizeBand: [...any('All sizes'), ...SIZE_BANDS.map((b) => ({ value: b, text: SIZE_LABELS[b] }))],
+      region: [...any(t('reports.options.allRegions')), ...this.regionOptions()],
+      sector: [...any(t('reports.options.allSectors')), ...this.sectorOptions()],
+      adviserId: this.seesProgramme(actor)
+        ? [...any(t('reports.options.allAdvisers')), ...(await this.adviserOptions())]
+        : [],
+      sizeBand: [
+        ...any(t('reports.options.allSizes')),
+        ...SIZE_BANDS.map((b) => ({ value: b, text: t(`reports.options.sizes.${b}`) })),
+      ],
       stageAtEnrolment: [
-        ...any('Any stage'),
-        ...STAGES_AT_ENROLMENT.map((s) => ({ value: s, text: STAGE_LABELS[s] })),
+        ...any(t('reports.options.anyStage')),
+        ...STAGES_AT_ENROLMENT.map((s) => ({ value: s, text: t(`advisers.stages.${s}`) })),
       ],
     };
   }

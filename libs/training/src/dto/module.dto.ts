@@ -26,9 +26,9 @@ import {
 import { IsOptionalNotNull } from '@app/web';
 
 export class LocalisedTextDto {
-  @ApiProperty({ minLength: 1, maxLength: 500 }) @IsString() @MinLength(1) @MaxLength(500) en!: string;
-  @ApiProperty({ minLength: 1, maxLength: 500 }) @IsString() @MinLength(1) @MaxLength(500) es!: string;
-  @ApiProperty({ minLength: 1, maxLength: 500 }) @IsString() @MinLength(1) @MaxLength(500) de!: string;
+  @ApiProperty({ minLength: 1, maxLength: 500 }) @MaxLength(500) @MinLength(1) @IsString() en!: string;
+  @ApiProperty({ minLength: 1, maxLength: 500 }) @MaxLength(500) @MinLength(1) @IsString() es!: string;
+  @ApiProperty({ minLength: 1, maxLength: 500 }) @MaxLength(500) @MinLength(1) @IsString() de!: string;
 }
 
 /** The editable part of a module (code and format are fixed once bookings may exist). */
