@@ -13,19 +13,8 @@ import { checkPage } from './support/page-check';
 import { browserSuite, inBothJavaScriptModes } from './support/suite';
 
 /** The KPI CSV's column header row (after the cover lines that name the extract and its filters). */
-const CSV_HEADER = [
-  'group',
-  'kpi_key',
-  'kpi',
-  'row_key',
-  'row_label',
-  'unit',
-  'value',
-  'previous_period',
-  'currency',
-  'details',
-  'definition',
-];
+const CSV_HEADER =
+  'group,kpi_key,kpi,row_key,row_label,unit,value,previous_period,currency,details,definition'.split(',');
 
 const unique = (): string => randomBytes(4).toString('hex');
 
