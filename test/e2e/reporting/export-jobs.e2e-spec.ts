@@ -9,7 +9,7 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { readJson, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
-import { insertCase } from '../advisers/support/case.factory';
+import { buildCase } from '../../factories';
 import {
   eventually,
   startInProcessWorker,
@@ -50,13 +50,14 @@ describe('row-level case exports (background jobs)', () => {
       caller(api, 'sme'),
     ]);
     for (let i = 0; i < casesOfAdviser; i++)
-      await insertCase(api.dataSource, {
-        assignedAdviserId: adviser.user.id,
-        status: 'active',
-        region: 'north-east',
-        legalName: i === 0 ? '=HYPERLINK("http://evil.example"), "Quoted" Ltd' : undefined,
+      await buildCase(api, {
+        adviserId: adviser.user.id,
+        company: {
+          region: 'north-east',
+          ...(i === 0 ? { legalName: '=HYPERLINK("http://evil.example"), "Quoted" Ltd' } : {}),
+        },
       });
-    for (let i = 0; i < casesOfOthers; i++) await insertCase(api.dataSource, { status: 'active' });
+    for (let i = 0; i < casesOfOthers; i++) await buildCase(api);
   });
   afterAll(async () => {
     await api?.close();

@@ -1,5 +1,4 @@
-import { toActor, UsersService } from '@app/identity';
-import { buildAdviserProfile, buildSmeCase, type TestUser } from '../../../factories';
+import { buildSmeCase, ensureAdviserProfile, existingUser } from '../../../factories';
 import type { TestApi } from '../../../support/test-api';
 import { DataSource } from 'typeorm';
 
@@ -28,7 +27,7 @@ export interface ReadinessTestCase {
  */
 export async function readinessCase(api: TestApi, input: NewReadinessCase = {}): Promise<ReadinessTestCase> {
   const exported = input.exportedLast12Months ?? input.stage === 'passive_exporter';
-  const sme = input.smeUserId ? await testUser(api, input.smeUserId) : undefined;
+  const sme = input.smeUserId ? await existingUser(api, input.smeUserId) : undefined;
   if (input.adviserId) await ensureAdviserProfile(api, input.adviserId);
   const built = await buildSmeCase(api, {
     sme,
@@ -46,22 +45,6 @@ export async function readinessCase(api: TestApi, input: NewReadinessCase = {}):
     },
   });
   return { id: built.caseId, companyId: built.companyId, enrolmentId: built.enrolmentId };
-}
-
-/** The factories' view of an existing user (they act as that user; the password is not needed). */
-async function testUser(api: TestApi, userId: string): Promise<TestUser> {
-  const user = await api.app.get(UsersService).findById(userId);
-  if (!user) throw new Error(`readinessCase: no user ${userId}`);
-  return { user: toActor(user), password: '' };
-}
-
-/** Gives an adviser account a profile (capacity 10) unless it has one, so a case can be assigned to it. */
-export async function ensureAdviserProfile(api: TestApi, adviserId: string): Promise<void> {
-  const [{ n }] = (await api.dataSource.query(
-    `SELECT count(*)::int AS n FROM adviser_profiles WHERE user_id = $1`,
-    [adviserId],
-  )) as { n: number }[];
-  if (n === 0) await buildAdviserProfile(api, { id: adviserId });
 }
 
 /** Every question of a questionnaire answered `value`, with overrides. */

@@ -3,8 +3,7 @@ import { RecommendationsService } from '@app/readiness';
 import { createUser, tokenFor } from '../../../support/auth';
 import { readJson } from '../../../support/http';
 import { startTestApi, type TestApi } from '../../../support/test-api';
-import { buildSmeCase } from '../../../factories';
-import { ensureAdviserProfile } from '../../progress/support/readiness-case.factory';
+import { buildSmeCase, ensureAdviserProfile } from '../../../factories';
 
 export interface Caller {
   user: Actor;
@@ -42,7 +41,7 @@ export async function caseFor(
   const built = await buildSmeCase(api, {
     ...(sme ? { sme } : {}),
     answers: {
-      ...(extra.legalName ? { company: { legalName: extra.legalName } } : {}),
+      ...(extra.legalName ? { company: { legalName: extra.legalName, tradingName: null } } : {}),
       ...(extra.barriers ? { barriers: { selected: extra.barriers, note: null } } : {}),
     },
     adviserId: extra.adviserId,
