@@ -145,8 +145,8 @@ describe('adviser and officer pages', () => {
       `SELECT end_reason, end_note FROM case_assignments WHERE case_id = $1`,
       [mine.caseId],
     );
-    // The case had no assignment row (inserted as assigned), so nothing to end: redistribution moves open assignments only.
-    expect(row).toBeUndefined();
+    // The adviser's open assignment is ended with the handover note.
+    expect(row).toEqual({ end_reason: 'redistributed', end_note: 'Going on leave' });
     const casePage = await officerWeb.get(`/cases/${theirs.caseId}`);
     expect(casePage.status).toBe(200);
   });

@@ -43,11 +43,13 @@ describe('row-level case exports (background jobs)', () => {
   beforeAll(async () => {
     exportDir = await mkdtemp(join(tmpdir(), 'sme-exports-'));
     api = await startTestApi({ EXPORT_DIR: exportDir });
-    [officer, otherOfficer, adviser, sme] = await Promise.all([
+    let otherAdviser: Caller;
+    [officer, otherOfficer, adviser, sme, otherAdviser] = await Promise.all([
       caller(api, 'officer'),
       caller(api, 'officer'),
       caller(api, 'adviser'),
       caller(api, 'sme'),
+      caller(api, 'adviser'),
     ]);
     for (let i = 0; i < casesOfAdviser; i++)
       await buildCase(api, {
@@ -57,7 +59,8 @@ describe('row-level case exports (background jobs)', () => {
           ...(i === 0 ? { legalName: '=HYPERLINK("http://evil.example"), "Quoted" Ltd' } : {}),
         },
       });
-    for (let i = 0; i < casesOfOthers; i++) await buildCase(api);
+    // Assigned to someone else (an unassigned case would be auto-assigned once the worker runs).
+    for (let i = 0; i < casesOfOthers; i++) await buildCase(api, { adviserId: otherAdviser.user.id });
   });
   afterAll(async () => {
     await api?.close();

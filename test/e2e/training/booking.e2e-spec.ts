@@ -333,42 +333,26 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
   });
 
   it('lets only officers change the catalogue and add sessions', async () => {
-    const res = await call(
-      api,
-      smeA.token,
-      'POST',
-      '/api/v1/training/modules/social-media-foundations/sessions',
-      {},
-    );
+    const addSessionAs = (token: string, moduleCode: string, body: Record<string, unknown>) =>
+      call(api, token, 'POST', `/api/v1/training/modules/${moduleCode}/sessions`, body);
+    const res = await addSessionAs(smeA.token, 'social-media-foundations', {});
     expect(res.status).toBe(404);
-    const selfPaced = await call(
-      api,
-      officer.token,
-      'POST',
-      '/api/v1/training/modules/social-media-foundations/sessions',
-      {
-        startsAt: '2030-01-01T10:00:00Z',
-        endsAt: '2030-01-01T11:00:00Z',
-        timeZone: 'Europe/London',
-        capacity: 5,
-        joinUrl: 'https://meet.example.test/x',
-        language: 'en',
-      },
-    );
+    const selfPaced = await addSessionAs(officer.token, 'social-media-foundations', {
+      startsAt: '2030-01-01T10:00:00Z',
+      endsAt: '2030-01-01T11:00:00Z',
+      timeZone: 'Europe/London',
+      capacity: 5,
+      joinUrl: 'https://meet.example.test/x',
+      language: 'en',
+    });
     expect(selfPaced.status).toBe(422);
-    const badZone = await call(
-      api,
-      officer.token,
-      'POST',
-      '/api/v1/training/modules/selling-online-marketplaces/sessions',
-      {
-        startsAt: '2030-01-01T10:00:00Z',
-        endsAt: '2030-01-01T09:00:00Z',
-        timeZone: 'Mars/Olympus',
-        capacity: 5,
-        language: 'en',
-      },
-    );
+    const badZone = await addSessionAs(officer.token, 'selling-online-marketplaces', {
+      startsAt: '2030-01-01T10:00:00Z',
+      endsAt: '2030-01-01T09:00:00Z',
+      timeZone: 'Mars/Olympus',
+      capacity: 5,
+      language: 'en',
+    });
     expect(badZone.status).toBe(400);
     expect((await readJson(badZone)).errors.map((e: { field: string }) => e.field).sort()).toEqual([
       'endsAt',
