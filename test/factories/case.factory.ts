@@ -62,7 +62,17 @@ export interface CaseOptions {
   /** Overrides of the enrolment's company block (legalName, region, naceCode, registrationNumber, ...). */
   company?: Record<string, unknown>;
   targetMarkets?: string[];
+  /** False: a company that has not exported in the last 12 months (a non-exporter); true by default. */
+  exportedLast12Months?: boolean;
 }
+
+/** The export-status answers of a company that has not exported in the last 12 months. */
+const NOT_EXPORTING = {
+  exportedLast12Months: false,
+  exportSharePercent: null,
+  markets: [],
+  orderOrigin: null,
+};
 
 /**
  * An open case as an enrolment opens it (buildSmeCase), with the company facts a suite cares about and,
@@ -74,8 +84,12 @@ export async function buildCase(api: FactoryApp, options: CaseOptions = {}): Pro
     sme: options.sme,
     adviserId: options.adviserId,
     answers: {
-      ...(options.company ? { company: options.company } : {}),
+      // A company named by the test is shown by that name (no trading name in front of it).
+      ...(options.company
+        ? { company: { ...(options.company.legalName ? { tradingName: null } : {}), ...options.company } }
+        : {}),
       ...(options.targetMarkets ? { targetMarkets: options.targetMarkets } : {}),
+      ...(options.exportedLast12Months === false ? { exportStatus: NOT_EXPORTING } : {}),
     },
   });
 }
@@ -96,6 +110,7 @@ export async function existingUser(api: FactoryApp, userId: string): Promise<Tes
 export interface AdviserProfileInput {
   capacity?: number;
   regions?: string[];
+  naceSections?: string[];
   visibleRegions?: string[];
   languages?: string[];
 }
