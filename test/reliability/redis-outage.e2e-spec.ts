@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { OutboxService } from '@app/messaging';
 import { apiClient, completeAnswers } from '../e2e/enrolment/enrolment-fixtures';
 import { call, createAdviser, createStaff } from '../e2e/advisers/support/advisers.factory';
-import { buildCase } from '../factories';
+import { insertCase } from '../e2e/advisers/support/case.factory';
 import { createUser, tokenFor } from '../support/auth';
 import { startTestApi, TestApi } from '../support/test-api';
 import { eventually, ReliabilityEnv } from './support/reliability-env';
@@ -58,9 +58,9 @@ describe('reliability: Redis down, then flushed', () => {
     const submitted = await sme.submit(String(draft.body.id));
     expect(submitted.status).toBe(200);
     expect(submitted.body.status).toBe('eligible');
-    const kase = await buildCase(api, { adviserId: adviser.user.id });
+    const kase = await insertCase(api.dataSource, { assignedAdviserId: adviser.user.id, status: 'active' });
     const yesterday = new Date(Date.now() - DAY).toISOString().slice(0, 10);
-    const logged = await call(api, adviser.token, 'POST', `/api/v1/cases/${kase.caseId}/interactions`, {
+    const logged = await call(api, adviser.token, 'POST', `/api/v1/cases/${kase.id}/interactions`, {
       kind: 'call',
       occurredOn: yesterday,
       notes: 'Called during the Redis outage',
