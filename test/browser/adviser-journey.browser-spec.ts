@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { formatDate } from '@app/time';
 import type { Page } from 'playwright-core';
 import { createUser } from '../support/auth';
-import { insertCase } from '../e2e/advisers/support/case.factory';
+import { buildCase } from '../factories';
 import {
   errorSummary,
   followErrorLink,
@@ -54,22 +54,18 @@ describe('adviser journey in a real browser', () => {
             bravo: `Bravo Exports ${tag}`,
             charlie: `Charlie Foods ${tag}`,
           };
-          const mine = { assignedAdviserId: adviser.id, status: 'active' as const };
-          const kase = await insertCase(suite.api.dataSource, {
-            ...mine,
-            legalName: names.bravo,
-            stage: 'non_exporter',
+          // Two non-exporters and a company that exports (a passive exporter when its case opens).
+          const kase = await buildCase(suite.api, {
+            adviserId: adviser.id,
+            company: { legalName: names.bravo },
+            exportedLast12Months: false,
           });
-          await insertCase(suite.api.dataSource, {
-            ...mine,
-            legalName: names.charlie,
-            stage: 'non_exporter',
+          await buildCase(suite.api, {
+            adviserId: adviser.id,
+            company: { legalName: names.charlie },
+            exportedLast12Months: false,
           });
-          await insertCase(suite.api.dataSource, {
-            ...mine,
-            legalName: names.alpha,
-            stage: 'passive_exporter',
-          });
+          await buildCase(suite.api, { adviserId: adviser.id, company: { legalName: names.alpha } });
           const companies = page.locator('table.govuk-table tbody a.govuk-link');
           const timeline = page.locator('ol.govuk-list[reversed]');
 
@@ -96,7 +92,7 @@ describe('adviser journey in a real browser', () => {
 
           // The case page.
           await navigation(page, () => companies.filter({ hasText: names.bravo }).click());
-          expect(pathOf(page)).toBe(`/cases/${kase.id}`);
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}`);
           expect(await heading(page)).toBe(names.bravo);
           await expect(timeline.textContent()).resolves.not.toContain(t('timeline.interaction.logged'));
           await checkPage(page, { name: 'case' });
@@ -108,7 +104,7 @@ describe('adviser journey in a real browser', () => {
           await page.check('input[name="barriers"][value="operational"]');
           await page.fill('#nextStep', 'Send the export plan template');
           await press(page, t('advisers.case.saveInteraction'));
-          expect(pathOf(page)).toBe(`/cases/${kase.id}/interactions`);
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}/interactions`);
           expect(await errorSummary(page)).toEqual(['Choose what kind of interaction it was']);
           await expect(page.locator('#occurredOn').inputValue()).resolves.toBe(interactionDate);
           await expect(page.locator('#notes').inputValue()).resolves.toBe(notes);
@@ -119,7 +115,7 @@ describe('adviser journey in a real browser', () => {
           await followErrorLink(page, 'kind');
           await page.selectOption('#kind', 'meeting');
           await press(page, t('advisers.case.saveInteraction'));
-          expect(pathOf(page)).toBe(`/cases/${kase.id}?notice=logged`);
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}?notice=logged`);
           await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
             t('advisers.notices.logged'),
           );
@@ -129,7 +125,7 @@ describe('adviser journey in a real browser', () => {
           const interactions = await suite.api.dataSource.query(
             `SELECT kind, occurred_on::text AS occurred_on, notes, barriers, logged_by_id
                FROM interactions WHERE case_id = $1`,
-            [kase.id],
+            [kase.caseId],
           );
           expect(interactions).toEqual([
             {
@@ -143,11 +139,11 @@ describe('adviser journey in a real browser', () => {
 
           // The adviser's readiness audit: every heading answered 3, evidence noted on the first question.
           await follow(page, t('advisers.case.audits'));
-          expect(pathOf(page)).toBe(`/cases/${kase.id}/audits`);
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}/audits`);
           await expect(page.locator('main').textContent()).resolves.toContain(t('readiness.noAudits'));
           await checkPage(page, { name: 'readiness audits' });
           await press(page, t('readiness.startAdviser'));
-          const auditPath = new RegExp(`^/cases/${kase.id}/audits/([0-9a-f-]{36})/section/[a-z_]+$`);
+          const auditPath = new RegExp(`^/cases/${kase.caseId}/audits/([0-9a-f-]{36})/section/[a-z_]+$`);
           const auditId = auditPath.exec(pathOf(page))?.[1];
           expect(auditId).toBeDefined();
           const evidence = `Written export plan seen ${tag}`;
@@ -166,12 +162,12 @@ describe('adviser journey in a real browser', () => {
             await press(page, t('readiness.saveContinue'));
           }
           expect(sections).toHaveLength(5);
-          expect(pathOf(page)).toBe(`/cases/${kase.id}/audits/${auditId}/check`);
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}/audits/${auditId}/check`);
           expect(await heading(page)).toBe(t('readiness.checkTitle'));
           await expect(page.locator('main').textContent()).resolves.not.toContain(t('readiness.notAnswered'));
           await checkPage(page, { name: 'audit check answers' });
           await press(page, t('readiness.submit'));
-          expect(pathOf(page)).toBe(`/cases/${kase.id}/audits/${auditId}`);
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}/audits/${auditId}`);
           expect(await heading(page)).toBe(t('readiness.resultsTitle'));
           await expect(page.locator('#scores').textContent()).resolves.toContain('75');
           await expect(page.locator('main').textContent()).resolves.toContain(evidence);
@@ -185,7 +181,7 @@ describe('adviser journey in a real browser', () => {
           const [audit] = await suite.api.dataSource.query(
             `SELECT kind, status, overall_score::float AS overall, submitted_by_id, evidence
                FROM readiness_audits WHERE id = $1 AND case_id = $2`,
-            [auditId, kase.id],
+            [auditId, kase.caseId],
           );
           expect(audit).toMatchObject({
             kind: 'adviser',
@@ -197,9 +193,9 @@ describe('adviser journey in a real browser', () => {
 
           // Record an export outcome on the progress page.
           await follow(page, t('progress.backToCase'));
-          expect(pathOf(page)).toBe(`/cases/${kase.id}`);
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}`);
           await follow(page, t('advisers.case.progress'));
-          expect(pathOf(page)).toBe(`/cases/${kase.id}/progress`);
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}/progress`);
           await expect(page.locator('main').textContent()).resolves.toContain(t('progress.noOutcomes'));
           await checkPage(page, { name: 'export progress' });
           await page.selectOption('#kind', 'first_export_order');
@@ -209,7 +205,7 @@ describe('adviser journey in a real browser', () => {
           await page.fill('#occurredOn', outcomeDate);
           await page.fill('#note', `First order from Hamburg ${tag}`);
           await press(page, t('progress.recordOutcome'));
-          expect(pathOf(page)).toBe(`/cases/${kase.id}/progress?recorded=1`);
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}/progress?recorded=1`);
           await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
             t('progress.outcomeRecorded'),
           );
@@ -224,7 +220,7 @@ describe('adviser journey in a real browser', () => {
             `SELECT kind, country, value_minor::text AS value_minor, currency, occurred_on::text AS occurred_on,
                     recorded_by_id
                FROM export_outcomes WHERE case_id = $1`,
-            [kase.id],
+            [kase.caseId],
           );
           expect(outcomes).toEqual([
             {
@@ -239,7 +235,7 @@ describe('adviser journey in a real browser', () => {
 
           // Back on the case: the timeline shows the interaction, the audit and the outcome.
           await follow(page, t('progress.backToCase'));
-          expect(pathOf(page)).toBe(`/cases/${kase.id}`);
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}`);
           const events = trimmed(await timeline.locator('li').allTextContents()).join('\n');
           expect(events).toContain(t('timeline.interaction.logged'));
           expect(events).toMatch(/Readiness audit completed \(overall 75(\.0)?\)/);
@@ -247,7 +243,7 @@ describe('adviser journey in a real browser', () => {
           await checkPage(page, { name: 'case' });
           const kinds = (
             (await suite.api.dataSource.query(`SELECT kind FROM case_timeline_events WHERE case_id = $1`, [
-              kase.id,
+              kase.caseId,
             ])) as { kind: string }[]
           ).map((row) => row.kind);
           expect(kinds).toEqual(

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Download } from 'playwright-core';
 import { createUser } from '../support/auth';
-import { insertCase } from '../e2e/advisers/support/case.factory';
+import { buildAdviserProfile, buildCase } from '../factories';
 import { buildDataset, PERIOD } from '../e2e/reporting/kpi-dataset';
 import { newJourney } from './support/browser';
 import { heading, navigation, pathOf, signInThroughPage } from './support/journey';
@@ -104,16 +104,15 @@ describe('officer and admin journeys in a real browser', () => {
           const tag = unique();
           const officer = await createUser(suite.api, 'officer');
           const adviser = await createUser(suite.api, 'adviser', { name: `Ada Adviser ${tag}` });
-          await suite.api.dataSource.query(
-            `INSERT INTO adviser_profiles (user_id, regions, nace_sections, languages, capacity, version)
-             VALUES ($1, '{north-west}', '{C}', '{en}', 5, 1)`,
-            [adviser.user.id],
-          );
+          await buildAdviserProfile(suite.api, adviser.user, {
+            regions: ['north-west'],
+            naceSections: ['C'],
+            capacity: 5,
+          });
           const companyName = `Queue Test ${tag} Ltd`;
-          const kase = await insertCase(suite.api.dataSource, {
-            legalName: companyName,
-            status: 'awaiting_assignment',
-            assignedAdviserId: null,
+          // Waiting in the queue: opened, not yet assigned (no worker runs here).
+          const kase = await buildCase(suite.api, {
+            company: { legalName: companyName, region: 'north-west', naceCode: '10.11' },
           });
 
           await signInThroughPage(page, suite.api.url, officer.user.email, officer.password);
@@ -135,7 +134,7 @@ describe('officer and admin journeys in a real browser', () => {
 
           // The case page: assign it to the adviser.
           await navigation(page, () => queueRow.getByRole('link', { name: companyName }).click());
-          expect(pathOf(page)).toBe(`/cases/${kase.id}`);
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}`);
           expect(await heading(page)).toBe(companyName);
           await checkPage(page, { name: 'case' });
           await page.locator('#adviserId').selectOption(adviser.user.id);
@@ -143,7 +142,7 @@ describe('officer and admin journeys in a real browser', () => {
           await navigation(page, () =>
             page.getByRole('button', { name: text('en', 'advisers.case.assignButton'), exact: true }).click(),
           );
-          expect(pathOf(page)).toBe(`/cases/${kase.id}?notice=assigned`);
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}?notice=assigned`);
           await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
             text('en', 'advisers.notices.assigned'),
           );
@@ -153,7 +152,7 @@ describe('officer and admin journeys in a real browser', () => {
           await checkPage(page, { name: 'case' });
           const [assigned] = await suite.api.dataSource.query(
             'SELECT assigned_adviser_id FROM cases WHERE id = $1',
-            [kase.id],
+            [kase.caseId],
           );
           expect(assigned.assigned_adviser_id).toBe(adviser.user.id);
 

@@ -1,7 +1,7 @@
-import { AdviserProfilesService, AssignmentService } from '@app/advisers';
+import { AdviserProfile, AdviserProfilesService, AssignmentService } from '@app/advisers';
 import { Case } from '@app/cases';
 import { EnrolmentAnswersDto, EnrolmentService } from '@app/enrolment';
-import type { Actor } from '@app/identity';
+import { toActor, UsersService, type Actor } from '@app/identity';
 import { DataSource } from 'typeorm';
 import { factoryContext, FactoryApp, inTransaction } from './context';
 import { completeAnswers } from './enrolment-answers';
@@ -54,9 +54,63 @@ export async function buildSmeCase(
   return { sme, enrolmentId, companyId: kase.companyId, caseId };
 }
 
+export interface CaseOptions {
+  /** The SME who enrols (a new one when absent). */
+  sme?: TestUser;
+  /** Assigns the case to this adviser, giving them a profile first if they have none. */
+  adviserId?: string;
+  /** Overrides of the enrolment's company block (legalName, region, naceCode, registrationNumber, ...). */
+  company?: Record<string, unknown>;
+  targetMarkets?: string[];
+  /** False: a company that has not exported in the last 12 months (a non-exporter); true by default. */
+  exportedLast12Months?: boolean;
+}
+
+/** The export-status answers of a company that has not exported in the last 12 months. */
+const NOT_EXPORTING = {
+  exportedLast12Months: false,
+  exportSharePercent: null,
+  markets: [],
+  orderOrigin: null,
+};
+
+/**
+ * An open case as an enrolment opens it (buildSmeCase), with the company facts a suite cares about and,
+ * with `adviserId`, assigned to that adviser (so it is active): the suites' one way to start from a case.
+ */
+export async function buildCase(api: FactoryApp, options: CaseOptions = {}): Promise<SmeCase> {
+  if (options.adviserId) await ensureAdviserProfile(api, options.adviserId);
+  return buildSmeCase(api, {
+    sme: options.sme,
+    adviserId: options.adviserId,
+    answers: {
+      // A company named by the test is shown by that name (no trading name in front of it).
+      ...(options.company
+        ? { company: { ...(options.company.legalName ? { tradingName: null } : {}), ...options.company } }
+        : {}),
+      ...(options.targetMarkets ? { targetMarkets: options.targetMarkets } : {}),
+      ...(options.exportedLast12Months === false ? { exportStatus: NOT_EXPORTING } : {}),
+    },
+  });
+}
+
+/** Gives an adviser account a profile (capacity 10, English) unless it has one. */
+export async function ensureAdviserProfile(api: FactoryApp, adviserId: string): Promise<void> {
+  const existing = await api.app.get(DataSource).getRepository(AdviserProfile).countBy({ userId: adviserId });
+  if (existing === 0) await buildAdviserProfile(api, { id: adviserId });
+}
+
+/** A factory's view of an existing user, to act as them (the password is not needed). */
+export async function existingUser(api: FactoryApp, userId: string): Promise<TestUser> {
+  const user = await api.app.get(UsersService).findById(userId);
+  if (!user) throw new Error(`factory: no user ${userId}`);
+  return { user: toActor(user), password: '' };
+}
+
 export interface AdviserProfileInput {
   capacity?: number;
   regions?: string[];
+  naceSections?: string[];
   visibleRegions?: string[];
   languages?: string[];
 }

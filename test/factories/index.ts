@@ -10,11 +10,14 @@ export { completeAnswers, uniqueRegistration } from './enrolment-answers';
 export {
   buildSubmittedEnrolment,
   buildSmeCase,
+  buildCase,
+  ensureAdviserProfile,
+  existingUser,
   buildAdviser,
   buildAdviserProfile,
   assignCase,
 } from './case.factory';
-export type { SmeCase, SubmittedEnrolment, AdviserProfileInput } from './case.factory';
+export type { SmeCase, SubmittedEnrolment, AdviserProfileInput, CaseOptions } from './case.factory';
 export {
   buildSelfAudit,
   buildRecommendation,

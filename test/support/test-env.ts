@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 
 export const TEMPLATE_DATABASE = 'sme_test_template';
 
@@ -62,4 +63,32 @@ export function useTestEnvironment(database: TestDatabase, overrides: Record<str
     ...(process.env.TEST_EXPORT_DIR ? { EXPORT_DIR: process.env.TEST_EXPORT_DIR } : {}),
     ...overrides,
   });
+}
+
+/** What useSuiteDatabase gives a suite: its database, and a pg client and a TypeORM DataSource on it. */
+export interface SuiteDatabase {
+  database: TestDatabase;
+  db: Client;
+  dataSource: DataSource;
+}
+
+/**
+ * For a suite that runs the CLI or the demo seeds without an api: its own database and test environment,
+ * made before all its tests and dropped after. Read the fields inside tests (they are set by beforeAll).
+ */
+export function useSuiteDatabase(): SuiteDatabase {
+  const suite = {} as SuiteDatabase;
+  beforeAll(async () => {
+    suite.database = await createTestDatabase();
+    useTestEnvironment(suite.database);
+    suite.db = new Client({ connectionString: suite.database.url });
+    await suite.db.connect();
+    suite.dataSource = await new DataSource({ type: 'postgres', url: suite.database.url }).initialize();
+  });
+  afterAll(async () => {
+    await suite.dataSource?.destroy();
+    await suite.db?.end();
+    await suite.database?.drop();
+  });
+  return suite;
 }

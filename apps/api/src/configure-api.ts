@@ -22,7 +22,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 
-/** Request bodies above this are refused with 413 (DESIGN §6). */
+/** Request bodies above this are refused with 413 (docs/design.md §6). */
 export const BODY_LIMIT = '100kb';
 
 /**

@@ -1,6 +1,7 @@
 export { AdvisersModule } from './advisers.module';
 export { AdvisersCoreModule } from './advisers-core.module';
 export { CaseAccessService } from './access/case-access.service';
+export type { CaseFacts } from './access/case-access.service';
 export { AssignmentService } from './assignment/assignment.service';
 export { CaseOpenedHandler } from './assignment/case-opened.handler';
 export { ReadinessScoreHandler } from './caseload/readiness-score.handler';

@@ -82,7 +82,7 @@ export class AuditLogService {
   }
 
   /**
-   * DESIGN §6: every denial is audited. One `access.denied` row on the record the caller may not see,
+   * docs/design.md §6: every denial is audited. One `access.denied` row on the record the caller may not see,
    * written outside the caller's transaction (the 404 that follows rolls that back).
    */
   recordDenial(denial: {

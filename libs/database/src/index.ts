@@ -6,3 +6,4 @@ export { runMigrations, pendingSchemaChanges } from './migrations';
 export { Coalescer } from './coalescer';
 export { databaseUnavailable } from './database-unavailable';
 export type { DatabaseUnavailable } from './database-unavailable';
+export { Db } from './columns';

@@ -1,3 +1,4 @@
+import { UnitOfWork } from '@app/database';
 import { AuditContext, AuditLogService } from '@app/audit-log';
 import { InvalidInputError, NotFoundError } from '@app/errors';
 import { Injectable } from '@nestjs/common';
@@ -44,6 +45,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLogService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /**
@@ -139,19 +141,22 @@ export class UsersService {
    * `user.language_changed`), so pages and emails use it on any device. Nothing is written when unchanged.
    */
   async setLanguage(id: string, language: Language, context: AuditContext): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user || user.language === language) return;
-      await manager.update(User, { id }, { language });
-      await this.audit.record(manager, {
-        action: 'user.language_changed',
-        entityType: 'user',
-        entityId: id,
-        before: { language: user.language },
-        after: { language },
-        context,
-      });
-    });
+    await this.uow.run(
+      async (manager) => {
+        const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!user || user.language === language) return;
+        await manager.update(User, { id }, { language });
+        await this.audit.record(manager, {
+          action: 'user.language_changed',
+          entityType: 'user',
+          entityId: id,
+          before: { language: user.language },
+          after: { language },
+          context,
+        });
+      },
+      { retries: 0 },
+    );
   }
 
   /** Deactivates: cannot sign in, every session ended, every token revoked; history kept. Idempotent. */

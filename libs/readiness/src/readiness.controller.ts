@@ -7,10 +7,10 @@ import { CurrentUser, type Actor } from '@app/identity';
 import { Body, Controller, Get, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { AuditAccess } from './access/audit-access';
 import { QuestionnaireQueryDto } from './dto/questionnaire-query.dto';
 import { AddRecommendationDto, DecideRecommendationDto } from './dto/recommendation.dto';
 import { SaveAuditDto } from './dto/save-audit.dto';
-import { auditKindOf } from './domain/audit-kind-of';
 import type { QuestionnaireFile } from './questionnaire/questionnaire.file';
 import { ReadinessService, type AuditList, type AuditView } from './readiness.service';
 import { RecommendationsService, type RecommendationView } from './recommendations.service';
@@ -24,6 +24,7 @@ const languageOf = (req: Request): Language =>
 export class ReadinessController {
   constructor(
     private readonly access: CaseAccessService,
+    private readonly audits: AuditAccess,
     private readonly uow: UnitOfWork,
     private readonly readiness: ReadinessService,
     private readonly recommendations: RecommendationsService,
@@ -39,8 +40,7 @@ export class ReadinessController {
 
   @Get('cases/:id/audits')
   async list(@CurrentUser() actor: Actor, @Param('id') id: string): Promise<AuditList> {
-    await this.access.findVisibleCase(actor, id);
-    return this.readiness.list(id, { forSme: actor.role === 'sme' });
+    return this.readiness.list(id, await this.audits.on(actor, 'see', id));
   }
 
   @Get('cases/:id/audits/:auditId')
@@ -50,8 +50,7 @@ export class ReadinessController {
     @Param('auditId', new RecordIdPipe('readiness_audit')) auditId: string,
     @AuditCtx() context: AuditContext,
   ): Promise<AuditView> {
-    await this.access.findVisibleCase(actor, id);
-    return this.readiness.get(id, auditId, actor.role === 'sme' ? context : undefined);
+    return this.readiness.get(id, auditId, await this.audits.on(actor, 'see', id), context);
   }
 
   /** An SME creates a self-assessment; an adviser or officer working the case creates an adviser audit. */
@@ -63,10 +62,9 @@ export class ReadinessController {
     @AuditCtx() context: AuditContext,
     @Req() req: Request,
   ): Promise<AuditView> {
-    await this.access.findCaseToActOn(actor, id);
-    const kind = auditKindOf(actor);
+    const { side } = await this.audits.on(actor, 'act', id);
     return this.uow.run((m) =>
-      this.readiness.create(m, id, kind, dto, { language: languageOf(req), context }),
+      this.readiness.create(m, id, side, dto, { language: languageOf(req), context }),
     );
   }
 
@@ -79,9 +77,8 @@ export class ReadinessController {
     @Body() dto: SaveAuditDto,
     @AuditCtx() context: AuditContext,
   ): Promise<AuditView> {
-    await this.access.findCaseToActOn(actor, id);
-    const kind = auditKindOf(actor);
-    return this.uow.run((m) => this.readiness.update(m, id, auditId, kind, dto, context));
+    const access = await this.audits.on(actor, 'act', id);
+    return this.uow.run((m) => this.readiness.update(m, id, auditId, access, dto, context));
   }
 
   @Get('cases/:id/recommendations')

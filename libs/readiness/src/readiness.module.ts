@@ -4,6 +4,7 @@ import { FollowUpsModule } from '@app/follow-ups';
 import { MessagingModule } from '@app/messaging';
 import { ProgressModule } from '@app/progress';
 import { Module } from '@nestjs/common';
+import { AuditAccess } from './access/audit-access';
 import { QuestionnaireCatalogue } from './questionnaire/questionnaire-catalogue';
 import { ReadinessController } from './readiness.controller';
 import { ReadinessPagesController } from './readiness.pages.controller';
@@ -22,6 +23,7 @@ import { loadRecommendationRules, loadTrainingTitles } from './rules/readiness-r
   imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule, MessagingModule, ProgressModule],
   controllers: [ReadinessController, ReadinessPagesController],
   providers: [
+    AuditAccess,
     AuditQueries,
     AuditSubmission,
     ReadinessService,

@@ -7,7 +7,7 @@ import { type ErrorView, RecordIdPipe, submitForm } from '@app/web';
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { auditKindOf } from './domain/audit-kind-of';
+import { AuditAccess, type CaseAudits } from './access/audit-access';
 import type { ClassificationReason } from './domain/classification';
 import { AddRecommendationDto, DecideRecommendationDto } from './dto/recommendation.dto';
 import type { SaveAuditDto } from './dto/save-audit.dto';
@@ -31,6 +31,7 @@ const languageOf = (req: Request): Language =>
 export class ReadinessPagesController {
   constructor(
     private readonly access: CaseAccessService,
+    private readonly audits: AuditAccess,
     private readonly uow: UnitOfWork,
     private readonly readiness: ReadinessService,
     private readonly recommendations: RecommendationsService,
@@ -56,8 +57,7 @@ export class ReadinessPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.access.findCaseToActOn(actor, id);
-    const kind = auditKindOf(actor);
+    const { side: kind } = await this.audits.on(actor, 'act', id);
     const draft = await this.readiness.openDraft(id, kind);
     const version = this.readiness.currentQuestionnaire.version;
     const auditId =
@@ -91,7 +91,7 @@ export class ReadinessPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const audit = await this.editableAudit(actor, id, auditId);
+    const { audit } = await this.editableAudit(actor, id, auditId);
     this.renderSection(actor, audit, heading, req, res, 200, audit);
   }
 
@@ -106,7 +106,7 @@ export class ReadinessPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const audit = await this.editableAudit(actor, id, auditId);
+    const { audit, access } = await this.editableAudit(actor, id, auditId);
     const questionnaire = this.readiness.questionnaireFor(audit.questionnaireVersion);
     const index = questionnaire.headings.findIndex((h) => h.code === heading);
     if (index < 0) throw new NotFoundError('heading', heading);
@@ -132,7 +132,7 @@ export class ReadinessPagesController {
     const next = questionnaire.headings[index + 1];
     await submitForm(res, {
       check: () => ({ value: { answers, evidence }, errors }),
-      run: () => this.save(audit, { answers, evidence }, context),
+      run: () => this.save(access, audit, { answers, evidence }, context),
       redirect: () =>
         next ? `/cases/${id}/audits/${auditId}/section/${next.code}` : `/cases/${id}/audits/${auditId}/check`,
       again: (status, view) => {
@@ -154,7 +154,7 @@ export class ReadinessPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const audit = await this.editableAudit(actor, id, auditId);
+    const { audit } = await this.editableAudit(actor, id, auditId);
     this.renderCheck(actor, audit, req, res, 200);
   }
 
@@ -167,14 +167,14 @@ export class ReadinessPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const audit = await this.editableAudit(actor, id, auditId);
+    const { audit, access } = await this.editableAudit(actor, id, auditId);
     const lang = languageOf(req);
     const t = res.locals.t as Translate;
     const questions = this.readiness.questionnaireFor(audit.questionnaireVersion).questionsById;
     const rowOf = (field: string): string => field.replace(/^answers\./, '');
     await submitForm(res, {
       value: {},
-      run: () => this.save(audit, { submit: true }, context),
+      run: () => this.save(access, audit, { submit: true }, context),
       redirect: () => `/cases/${id}/audits/${auditId}`,
       again: (status, errors) => this.renderCheck(actor, audit, req, res, status, errors),
       // Unanswered questions link to their row of the check page, named in the reader's language.
@@ -201,8 +201,8 @@ export class ReadinessPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.access.findVisibleCase(actor, id);
-    const { audit, comparison } = await this.readiness.get(id, auditId);
+    const access = await this.audits.on(actor, 'see', id);
+    const { audit, comparison } = await this.readiness.get(id, auditId, access, { actorId: actor.id });
     if (audit.status !== 'submitted') return res.redirect(303, `/cases/${id}/audits/${auditId}/check`);
     const lang = languageOf(req);
     const t = res.locals.t as Translate;
@@ -280,16 +280,17 @@ export class ReadinessPagesController {
     values: Record<string, string> = {},
   ): Promise<void> {
     const lang = languageOf(req);
-    const { audits, trend } = await this.readiness.list(id);
+    const access = await this.audits.on(actor, 'see', id);
+    const { audits, trend } = await this.readiness.list(id, access);
     const staff = actor.role !== 'sme';
-    const canWork = staff && this.access.mayWork(actor, await this.access.findVisibleCase(actor, id));
-    const ownKind = auditKindOf(actor);
+    const canWork = staff && this.access.mayWork(actor, access.facts.case);
+    const ownKind = access.side;
     res.status(status).render('readiness/overview', {
       caseId: id,
       staffPage: staff,
       canStart: staff ? canWork : true,
       hasDraft: audits.some((a) => a.status === 'draft' && a.kind === ownKind),
-      audits: audits.filter((a) => staff || a.kind === 'self' || a.status === 'submitted'),
+      audits,
       trend,
       recommendations: await this.recommendations.list(id, lang, { includeDropped: staff }),
       canWork,
@@ -377,18 +378,24 @@ export class ReadinessPagesController {
 
   /** Saves answers to an audit, or submits it, on the questionnaire version it was started on. */
   private save(
+    access: CaseAudits,
     audit: ReadinessAudit,
     changes: Omit<SaveAuditDto, 'questionnaireVersion'>,
     context: AuditContext,
   ) {
     const dto = { questionnaireVersion: audit.questionnaireVersion, ...changes };
-    return this.uow.run((m) => this.readiness.update(m, audit.caseId, audit.id, audit.kind, dto, context));
+    return this.uow.run((m) => this.readiness.update(m, audit.caseId, audit.id, access, dto, context));
   }
 
   /** Only the audit's own side edits it: the SME its self-assessment, staff working the case their audit. */
-  private async editableAudit(actor: Actor, caseId: string, auditId: string): Promise<ReadinessAudit> {
-    await this.access.findCaseToActOn(actor, caseId);
-    return this.readiness.editable(caseId, auditId, auditKindOf(actor), { actorId: actor.id });
+  private async editableAudit(
+    actor: Actor,
+    caseId: string,
+    auditId: string,
+  ): Promise<{ audit: ReadinessAudit; access: CaseAudits }> {
+    const access = await this.audits.on(actor, 'act', caseId);
+    const audit = await this.readiness.editable(caseId, auditId, access, { actorId: actor.id });
+    return { audit, access };
   }
 
   private async latestSelfAssessment(caseId: string, version: number): Promise<string | undefined> {

@@ -8,6 +8,7 @@ import {
 } from '@app/errors';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { CaseAudits } from './access/audit-access';
 import type { Answers } from './domain/scoring';
 import type { SaveAuditDto } from './dto/save-audit.dto';
 import { ReadinessAudit, type AuditKind } from './entities/readiness-audit.entity';
@@ -95,7 +96,7 @@ export class ReadinessService {
     manager: EntityManager,
     caseId: string,
     auditId: string,
-    kind: AuditKind,
+    access: CaseAudits,
     dto: SaveAuditDto,
     context: AuditContext,
   ): Promise<AuditView> {
@@ -103,7 +104,7 @@ export class ReadinessService {
       .getRepository(ReadinessAudit)
       .findOne({ where: { id: auditId, caseId }, lock: { mode: 'pessimistic_write' } });
     if (!audit) throw new NotFoundError('readiness_audit', auditId);
-    if (audit.kind !== kind) return this.queries.deny(audit, context);
+    await access.assertEditable(audit, context);
     if (audit.status !== 'draft')
       throw new ConflictError(
         'readiness_audit.submitted',
@@ -142,18 +143,23 @@ export class ReadinessService {
    * An audit only its own side edits (the SME its self-assessment, staff their audit): the other side's
    * is "not found", and the attempt is audited as a denial.
    */
-  editable(caseId: string, auditId: string, kind: AuditKind, context: AuditContext): Promise<ReadinessAudit> {
-    return this.queries.editable(caseId, auditId, kind, context);
+  editable(
+    caseId: string,
+    auditId: string,
+    access: CaseAudits,
+    context: AuditContext,
+  ): Promise<ReadinessAudit> {
+    return this.queries.editable(caseId, auditId, access, context);
   }
 
-  /** One audit; for the SME (`smeContext` given) an adviser's unfinished draft is a denial, as on the pages. */
-  get(caseId: string, auditId: string, smeContext?: AuditContext): Promise<AuditView> {
-    return this.queries.get(caseId, auditId, smeContext);
+  /** One audit the person may see; an adviser's unfinished draft is the SME's denial, as on the pages. */
+  get(caseId: string, auditId: string, access: CaseAudits, context: AuditContext): Promise<AuditView> {
+    return this.queries.get(caseId, auditId, access, context);
   }
 
-  /** The case's audits, newest first, and its score trend; the SME's list leaves out advisers' drafts. */
-  list(caseId: string, options: { forSme?: boolean } = {}): Promise<AuditList> {
-    return this.queries.list(caseId, options);
+  /** The case's audits, newest first, and its score trend; with `access`, only those the person may see. */
+  list(caseId: string, access?: CaseAudits): Promise<AuditList> {
+    return this.queries.list(caseId, access);
   }
 
   /** The latest submitted audit of each case, keyed by case id (one query, for lists such as the caseload). */

@@ -3,7 +3,7 @@ import { AssignmentService } from '@app/advisers';
 import { UnitOfWork } from '@app/database';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { call, createStaff, ProfileInput, Staff } from './support/advisers.factory';
-import { insertCase, NewTestCase } from './support/case.factory';
+import { buildCase } from '../../factories';
 
 /**
  * Automatic assignment has two entries: `autoAssign` (one case per transaction: decline, redistribution,
@@ -17,7 +17,7 @@ describe('automatic assignment: one case at a time and a batch choose the same a
 
   interface Scenario {
     profiles: ProfileInput[];
-    cases: (NewTestCase & { language: string })[];
+    cases: { region: string; naceCode: string; targetMarkets?: string[]; language: string }[];
   }
 
   const MIXED: Scenario['profiles'] = [
@@ -80,8 +80,12 @@ describe('automatic assignment: one case at a time and a batch choose the same a
       expect(res.status).toBe(201);
     }
     const cases: string[] = [];
-    for (const { language: _language, ...input } of specs)
-      cases.push((await insertCase(api.dataSource, input)).id);
+    // A case without markets of its own targets Brazil, which no adviser here covers.
+    for (const { region, naceCode, targetMarkets } of specs)
+      cases.push(
+        (await buildCase(api, { company: { region, naceCode }, targetMarkets: targetMarkets ?? ['BR'] }))
+          .caseId,
+      );
     return { advisers, cases };
   }
 

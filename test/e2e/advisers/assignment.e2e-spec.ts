@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readJson } from '../../support/http';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { call, createAdviser, createStaff, Staff } from './support/advisers.factory';
-import { insertCase } from './support/case.factory';
+import { buildCase, type CaseOptions } from '../../factories';
 
 /** Runs `fn` over `items` with `width` calls in flight at any moment; results keep the items' order. */
 async function inParallel<T, R>(items: T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -22,6 +22,11 @@ async function inParallel<T, R>(items: T[], width: number, fn: (item: T) => Prom
 
 describe('automatic and manual assignment (real Postgres)', () => {
   let api: TestApi;
+  /** A case as an enrolment opens it (awaiting assignment unless `adviserId` is given). */
+  const openCase = async (options: CaseOptions = {}) => {
+    const opened = await buildCase(api, options);
+    return { ...opened, id: opened.caseId };
+  };
   let officer: Staff;
   let handler: CaseOpenedHandler;
 
@@ -87,10 +92,8 @@ describe('automatic and manual assignment (real Postgres)', () => {
     });
     const regional = await createAdviser(api, officer, { regions: ['london'] });
     const generalist = await createAdviser(api, officer, {});
-    const kase = await insertCase(api.dataSource, {
-      legalName: 'Specialist Match GmbH',
-      region: 'london',
-      naceCode: '10.11',
+    const kase = await openCase({
+      company: { legalName: 'Specialist Match GmbH', region: 'london', naceCode: '10.11' },
       targetMarkets: ['de'], // as an old enrolment may hold it: the case's markets are upper-cased
     });
 
@@ -158,7 +161,7 @@ describe('automatic and manual assignment (real Postgres)', () => {
 
   it('assigns once when case.opened is delivered twice, even at the same moment', async () => {
     const adviser = await createAdviser(api, officer, { capacity: 5 });
-    const kase = await insertCase(api.dataSource);
+    const kase = await openCase();
 
     const outcomes = await Promise.all([deliverCaseOpened(kase.id), deliverCaseOpened(kase.id)]);
     expect(outcomes.sort()).toEqual(['already_assigned', 'assigned']);
@@ -184,7 +187,7 @@ describe('automatic and manual assignment (real Postgres)', () => {
       createAdviser(api, officer, { capacity: 5, naceSections: ['C'] }),
     ]);
     const cases = await Promise.all(
-      Array.from({ length: 50 }, () => insertCase(api.dataSource, { region: 'wales', naceCode: '10.11' })),
+      Array.from({ length: 50 }, () => openCase({ company: { region: 'wales', naceCode: '10.11' } })),
     );
 
     // As many deliveries in flight at once as the pool has connections (more would only queue for one).
@@ -223,8 +226,9 @@ describe('automatic and manual assignment (real Postgres)', () => {
     // A second delivery of a waiting case's event does not notify again.
     await expect(deliverCaseOpened(waiting[0])).resolves.toBe('unassigned');
     const again = await api.dataSource.query(
-      `SELECT count(*)::int AS n FROM notification WHERE case_id = $1`,
-      [waiting[0]],
+      // The officer's note (the SME's own email about its enrolment is another matter).
+      `SELECT count(*)::int AS n FROM notification WHERE case_id = $1 AND recipient_user_id = $2`,
+      [waiting[0], officer.user.id],
     );
     expect(again[0].n).toBe(1);
 
@@ -237,7 +241,7 @@ describe('automatic and manual assignment (real Postgres)', () => {
   it('sends a declined case to the next best adviser, never back to the decliner, with history intact', async () => {
     const first = await createAdviser(api, officer, { regions: ['london'], naceSections: ['C'] });
     const second = await createAdviser(api, officer, { regions: ['london'] });
-    const kase = await insertCase(api.dataSource, { region: 'london' });
+    const kase = await openCase({ company: { region: 'london' } });
     await deliverCaseOpened(kase.id);
     expect((await caseRow(kase.id)).assigned_adviser_id).toBe(first.user.id);
 
@@ -289,7 +293,7 @@ describe('automatic and manual assignment (real Postgres)', () => {
     const leaving = await createAdviser(api, officer, { regions: ['scotland'], capacity: 10 });
     const cases = [];
     for (let i = 0; i < 4; i++) {
-      const kase = await insertCase(api.dataSource, { region: 'scotland' });
+      const kase = await openCase({ company: { region: 'scotland' } });
       await deliverCaseOpened(kase.id);
       cases.push(kase);
     }
@@ -334,7 +338,7 @@ describe('automatic and manual assignment (real Postgres)', () => {
     it('reassigns with a reason and keeps the earlier spell in the history', async () => {
       const first = await createAdviser(api, officer, {});
       const second = await createAdviser(api, officer, {});
-      const kase = await insertCase(api.dataSource);
+      const kase = await openCase();
       await deliverCaseOpened(kase.id);
       const current = (await caseRow(kase.id)).assigned_adviser_id;
       const target = current === first.user.id ? second : first;
@@ -359,7 +363,7 @@ describe('automatic and manual assignment (real Postgres)', () => {
     it('refuses an inactive or absent adviser (422 with the reason), an unknown adviser or case (404)', async () => {
       const inactive = await createAdviser(api, officer, { active: false });
       const absent = await createAdviser(api, officer, { absentFrom: '2020-01-01', absentTo: '2999-12-31' });
-      const kase = await insertCase(api.dataSource);
+      const kase = await openCase();
       const before = await caseRow(kase.id);
 
       const toInactive = await call(api, officer.token, 'POST', `/api/v1/cases/${kase.id}/assignment`, {
@@ -396,11 +400,7 @@ describe('automatic and manual assignment (real Postgres)', () => {
 
     it('allows capacity below the current load with a warning, and keeps every case', async () => {
       const adviser = await createAdviser(api, officer, { capacity: 5 });
-      const cases = await Promise.all([
-        insertCase(api.dataSource),
-        insertCase(api.dataSource),
-        insertCase(api.dataSource),
-      ]);
+      const cases = await Promise.all([openCase(), openCase(), openCase()]);
       for (const c of cases) await deliverCaseOpened(c.id);
 
       const res = await call(api, officer.token, 'PATCH', `/api/v1/advisers/${adviser.user.id}`, {
@@ -420,7 +420,7 @@ describe('automatic and manual assignment (real Postgres)', () => {
     it('is for officers only: an adviser gets 404 on the advisers API and the assignment action', async () => {
       const adviser = await createAdviser(api, officer, {});
       expect((await call(api, adviser.token, 'GET', '/api/v1/advisers')).status).toBe(404);
-      const kase = await insertCase(api.dataSource, { assignedAdviserId: adviser.user.id, status: 'active' });
+      const kase = await openCase({ adviserId: adviser.user.id });
       const res = await call(api, adviser.token, 'POST', `/api/v1/cases/${kase.id}/assignment`, {
         adviserId: adviser.user.id,
         reason: 'mine',

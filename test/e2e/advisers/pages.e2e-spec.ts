@@ -1,7 +1,7 @@
 import { signInWeb, WebSession } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { createAdviser, createStaff, Staff } from './support/advisers.factory';
-import { insertCase, TestCase } from './support/case.factory';
+import { buildCase, type SmeCase } from '../../factories';
 
 const yesterday = (): string => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
@@ -10,24 +10,16 @@ describe('adviser and officer pages', () => {
   let officer: Staff;
   let adviser: Staff;
   let web: WebSession;
-  let mine: TestCase;
-  let theirs: TestCase;
+  let mine: SmeCase;
+  let theirs: SmeCase;
 
   beforeAll(async () => {
     api = await startTestApi();
     officer = await createStaff(api, 'officer');
     adviser = await createAdviser(api, officer, { regions: ['london'] });
     const other = await createAdviser(api, officer, {});
-    mine = await insertCase(api.dataSource, {
-      legalName: 'Kestrel Optics Ltd',
-      assignedAdviserId: adviser.user.id,
-      status: 'active',
-    });
-    theirs = await insertCase(api.dataSource, {
-      legalName: 'Hidden Harbour Ltd',
-      assignedAdviserId: other.user.id,
-      status: 'active',
-    });
+    mine = await buildCase(api, { company: { legalName: 'Kestrel Optics Ltd' }, adviserId: adviser.user.id });
+    theirs = await buildCase(api, { company: { legalName: 'Hidden Harbour Ltd' }, adviserId: other.user.id });
     web = await signInWeb(api, adviser.user.email, adviser.password);
   });
   afterAll(() => api.close());
@@ -54,18 +46,18 @@ describe('adviser and officer pages', () => {
       // The filter form comes back with the error summary naming the cursor.
       expect(await res.text()).toMatch(/<title>Error:[\s\S]*cursor must be the nextCursor/);
     }
-    const oldTimelineCursor = Buffer.from(`2026-01-01T00:00:00.000Z|${mine.id}`).toString('base64url');
+    const oldTimelineCursor = Buffer.from(`2026-01-01T00:00:00.000Z|${mine.caseId}`).toString('base64url');
     for (const before of ['garbage', oldTimelineCursor]) {
-      const res = await web.get(`/cases/${mine.id}?before=${before}`);
+      const res = await web.get(`/cases/${mine.caseId}?before=${before}`);
       expect([before, res.status]).toEqual([before, 400]);
     }
-    expect((await web.get(`/cases/${mine.id}`)).status).toBe(200);
+    expect((await web.get(`/cases/${mine.caseId}`)).status).toBe(200);
   });
 
   it('logs an interaction from the case page and shows it on the timeline', async () => {
-    const page = await (await web.get(`/cases/${mine.id}`)).text();
+    const page = await (await web.get(`/cases/${mine.caseId}`)).text();
     const version = /name="version" value="(\d+)"/.exec(page)![1];
-    const res = await web.post(`/cases/${mine.id}/interactions`, {
+    const res = await web.post(`/cases/${mine.caseId}/interactions`, {
       version,
       kind: 'visit',
       occurredOn: yesterday(),
@@ -74,15 +66,19 @@ describe('adviser and officer pages', () => {
       supportMeasures: 'logistics',
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`/cases/${mine.id}?notice=logged`);
-    const after = await (await web.get(`/cases/${mine.id}?notice=logged`)).text();
+    expect(res.headers.get('location')).toBe(`/cases/${mine.caseId}?notice=logged`);
+    const after = await (await web.get(`/cases/${mine.caseId}?notice=logged`)).text();
     expect(after).toContain('Toured the workshop');
     expect(after).toContain('Interaction logged');
     expect(after).toContain('Social-media maturity');
   });
 
   it('shows field errors for a bad interaction and saves nothing', async () => {
-    const res = await web.post(`/cases/${mine.id}/interactions`, { kind: '', occurredOn: 'soon', notes: '' });
+    const res = await web.post(`/cases/${mine.caseId}/interactions`, {
+      kind: '',
+      occurredOn: 'soon',
+      notes: '',
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toMatch(/<title>Error:/);
@@ -90,11 +86,14 @@ describe('adviser and officer pages', () => {
   });
 
   it('answers a stale edit with 409 and shows what changed', async () => {
-    const page = await (await web.get(`/cases/${mine.id}`)).text();
+    const page = await (await web.get(`/cases/${mine.caseId}`)).text();
     const version = /name="version" value="(\d+)"/.exec(page)![1];
-    const first = await web.post(`/cases/${mine.id}/summary`, { version, summary: 'Ready to visit Germany' });
+    const first = await web.post(`/cases/${mine.caseId}/summary`, {
+      version,
+      summary: 'Ready to visit Germany',
+    });
     expect(first.status).toBe(303);
-    const stale = await web.post(`/cases/${mine.id}/summary`, { version, summary: 'Not ready yet' });
+    const stale = await web.post(`/cases/${mine.caseId}/summary`, { version, summary: 'Not ready yet' });
     expect(stale.status).toBe(409);
     const html = await stale.text();
     expect(html).toContain('Someone changed this case');
@@ -105,22 +104,22 @@ describe('adviser and officer pages', () => {
   it('shows officers the case’s own audit trail on its page, and advisers not', async () => {
     const rows = (await api.dataSource.query(
       `SELECT action FROM audit_event WHERE entity_type = 'case' AND entity_id = $1 ORDER BY occurred_at DESC`,
-      [mine.id],
+      [mine.caseId],
     )) as { action: string }[];
     expect(rows.length).toBeGreaterThan(0); // the summary edit above, at least
     const officerWeb = await signInWeb(api, officer.user.email, officer.password);
-    const html = await (await officerWeb.get(`/cases/${mine.id}`)).text();
+    const html = await (await officerWeb.get(`/cases/${mine.caseId}`)).text();
     expect(html).toContain('id="case-audit-trail"');
     expect(html).toContain(`<code>${rows[0].action}</code>`);
-    expect(html).toContain(`href="/admin/audit?entityType=case&amp;entityId=${mine.id}"`);
-    expect(await (await web.get(`/cases/${mine.id}`)).text()).not.toContain('case-audit-trail');
+    expect(html).toContain(`href="/admin/audit?entityType=case&amp;entityId=${mine.caseId}"`);
+    expect(await (await web.get(`/cases/${mine.caseId}`)).text()).not.toContain('case-audit-trail');
   });
 
   it('answers 404 for a case off the adviser’s caseload, and for officer pages', async () => {
-    expect((await web.get(`/cases/${theirs.id}`)).status).toBe(404);
+    expect((await web.get(`/cases/${theirs.caseId}`)).status).toBe(404);
     expect(
       (
-        await web.post(`/cases/${theirs.id}/interactions`, {
+        await web.post(`/cases/${theirs.caseId}/interactions`, {
           kind: 'call',
           occurredOn: yesterday(),
           notes: 'x',
@@ -144,11 +143,11 @@ describe('adviser and officer pages', () => {
     expect(done.status).toBe(303);
     const [row] = await api.dataSource.query(
       `SELECT end_reason, end_note FROM case_assignments WHERE case_id = $1`,
-      [mine.id],
+      [mine.caseId],
     );
-    // The case had no assignment row (inserted as assigned), so nothing to end: redistribution moves open assignments only.
-    expect(row).toBeUndefined();
-    const casePage = await officerWeb.get(`/cases/${theirs.id}`);
+    // The adviser's open assignment is ended with the handover note.
+    expect(row).toEqual({ end_reason: 'redistributed', end_note: 'Going on leave' });
+    const casePage = await officerWeb.get(`/cases/${theirs.caseId}`);
     expect(casePage.status).toBe(200);
   });
 

@@ -1,7 +1,7 @@
 import { buildSmeCase, type SmeCase } from '../../factories';
 import { readJson, type Json } from '../../support/http';
-import { startTestApi, type TestApi } from '../../support/test-api';
-import { call, caller, type Caller } from '../training/support/training.factory';
+import type { TestApi } from '../../support/test-api';
+import { apiWithCallers, call, type Caller } from '../training/support/training.factory';
 
 /**
  * "Officers may widen an adviser's view to a region": read-only access to the region's cases (API, case
@@ -16,12 +16,7 @@ describe('advisers: read-only access to a region an officer grants', () => {
   let inLondon: SmeCase;
 
   beforeAll(async () => {
-    api = await startTestApi();
-    [officer, owner, cover] = await Promise.all([
-      caller(api, 'officer'),
-      caller(api, 'adviser'),
-      caller(api, 'adviser'),
-    ]);
+    [api, officer, owner, cover] = await apiWithCallers('officer', 'adviser', 'adviser');
     for (const adviser of [owner, cover])
       expect(
         (

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { insertCase } from '../advisers/support/case.factory';
+import { buildCase } from '../../factories';
 import { createUser, tokenFor } from '../../support/auth';
 import { readJson } from '../../support/http';
 import { startTestApi, TestApi } from '../../support/test-api';
@@ -242,13 +242,13 @@ describe('follow-ups API and pages: your tasks, inbox, local mail, queue board',
   });
 
   it('shows emails that failed for good on their case page and to admins, never the delivered ones', async () => {
-    const kase = await insertCase(api.dataSource, { assignedAdviserId: adviser.id, status: 'active' });
-    const quiet = await insertCase(api.dataSource, { assignedAdviserId: adviser.id, status: 'active' });
+    const kase = await buildCase(api, { adviserId: adviser.id });
+    const quiet = await buildCase(api, { adviserId: adviser.id });
     const notifications = api.app.get(NotificationService);
     const email = (companyName: string) => ({
       idempotencyKey: `undelivered-test:${randomUUID()}`,
       kind: 're-audit.assignee',
-      caseId: kase.id,
+      caseId: kase.caseId,
       recipient: { email: `owner@${companyName.toLowerCase()}.example`, name: 'Ana Owner' },
       values: { companyName, dueDate: '1 June 2027' },
     });
@@ -271,12 +271,12 @@ describe('follow-ups API and pages: your tasks, inbox, local mail, queue board',
     )) as { subject: string }[];
     const escape = (text: string): string => text.replace(/'/g, '&#39;').replace(/"/g, '&quot;');
 
-    const casePage = await (await get(`/cases/${kase.id}`, adviserToken)).text();
+    const casePage = await (await get(`/cases/${kase.caseId}`, adviserToken)).text();
     expect(casePage).toContain('Emails that could not be delivered');
     expect(casePage).toContain(escape(failedSubject));
     expect(casePage).toContain('550 5.1.1 &lt;owner@bouncing.example&gt;: mailbox unavailable');
     expect(casePage).not.toContain(escape(sentSubject));
-    expect(await (await get(`/cases/${quiet.id}`, adviserToken)).text()).not.toContain(
+    expect(await (await get(`/cases/${quiet.caseId}`, adviserToken)).text()).not.toContain(
       'Emails that could not be delivered',
     );
 

@@ -1,6 +1,6 @@
 import { readJson, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
-import { allAnswers, insertReadinessCase } from '../progress/support/readiness-case.factory';
+import { allAnswers, readinessCase } from '../progress/support/readiness-case.factory';
 import { call, caller, caseFor, type Caller } from '../training/support/training.factory';
 
 /** Booting the api and hashing passwords is slow when the machine is busy; no assertion depends on it. */
@@ -65,9 +65,9 @@ describe('follow-ups triggered by audits, stage decisions and training bookings'
   };
 
   it('restarts the re-audit clock at each audit: 180 days, 90 for a passive exporter ready for the next stage', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: sme.user.id,
-      assignedAdviserId: adviser.user.id,
+      adviserId: adviser.user.id,
       stage: 'passive_exporter',
       exportedLast12Months: true,
     });
@@ -98,9 +98,9 @@ describe('follow-ups triggered by audits, stage decisions and training bookings'
   });
 
   it('asks the adviser to review a flagged classification, escalating to an officer; confirming the stage closes it', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: sme.user.id,
-      assignedAdviserId: adviser.user.id,
+      adviserId: adviser.user.id,
       stage: 'passive_exporter',
     });
     const weak = await submitAudit(kase.id, allAnswers(codes, 1));
@@ -140,9 +140,9 @@ describe('follow-ups triggered by audits, stage decisions and training bookings'
   });
 
   it('closes a stage review when an adviser moves the stage, or a later audit needs no review', async () => {
-    const moved = await insertReadinessCase(api.dataSource, {
+    const moved = await readinessCase(api, {
       smeUserId: sme.user.id,
-      assignedAdviserId: adviser.user.id,
+      adviserId: adviser.user.id,
       stage: 'passive_exporter',
     });
     await submitAudit(moved.id, allAnswers(codes, 1));
@@ -155,9 +155,9 @@ describe('follow-ups triggered by audits, stage decisions and training bookings'
     expect((await followUps(moved.id, 'stage-review')).map((r) => r.status)).toEqual(['done']);
 
     // An exporter without a plan: weak answers disagree with its behaviour (flagged); middling ones do not.
-    const reaudited = await insertReadinessCase(api.dataSource, {
+    const reaudited = await readinessCase(api, {
       smeUserId: sme.user.id,
-      assignedAdviserId: adviser.user.id,
+      adviserId: adviser.user.id,
       stage: 'passive_exporter',
       exportedLast12Months: true,
     });
@@ -168,7 +168,7 @@ describe('follow-ups triggered by audits, stage decisions and training bookings'
   });
 
   it('chases an overdue module (the SME in its language, then the adviser) until it is completed or cancelled', async () => {
-    const kase = await caseFor(api, sme.user, { assignedAdviserId: adviser.user.id });
+    const kase = await caseFor(api, sme, { adviserId: adviser.user.id });
     await api.dataSource.query(`UPDATE enrolments SET language = 'es' WHERE id = $1`, [kase.enrolmentId]);
     const book = async (moduleCode: string): Promise<Json> => {
       const res = await call(api, sme.token, 'POST', `/api/v1/cases/${kase.id}/training`, { moduleCode });

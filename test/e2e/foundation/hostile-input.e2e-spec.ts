@@ -2,7 +2,7 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { createUser, tokenFor, webSession } from '../../support/auth';
 import { readJson, type Json } from '../../support/http';
 import { startTestApi, TestApi } from '../../support/test-api';
-import { insertCase } from '../advisers/support/case.factory';
+import { buildCase } from '../../factories';
 
 /**
  * Input that used to reach the database or the validators and come back as 500: bodies whose
@@ -29,7 +29,7 @@ describe('hostile input', () => {
       json: { userId: adviserId, capacity: 10, languages: ['en'] },
     });
     expect(created.status).toBe(201);
-    caseId = (await insertCase(api.dataSource, { assignedAdviserId: adviserId })).id;
+    caseId = (await buildCase(api, { adviserId })).caseId;
     const modules = await readJson(await send('GET', '/api/v1/training/modules', { token: officer }));
     moduleCode = modules.items[0].code as string;
   });
@@ -215,7 +215,9 @@ describe('hostile input', () => {
     });
 
     it('accepts a well-formed pair of surrogates (an emoji)', async () => {
-      const res = await send('POST', `/api/v1/cases/${caseId}/interactions`, {
+      // A case of its own: the redistribution above has taken the first one from this adviser.
+      const own = (await buildCase(api, { adviserId })).caseId;
+      const res = await send('POST', `/api/v1/cases/${own}/interactions`, {
         token: adviser,
         json: { kind: 'call', occurredOn: '2026-01-05', notes: 'Great call \ud83d\ude00' },
       });

@@ -28,7 +28,7 @@ describe('worker process', () => {
     await db.drop();
   });
 
-  it('mounts no controller but health and metrics (DESIGN §3: the worker never mounts controllers)', () => {
+  it('mounts no controller but health and metrics (docs/design.md §3: the worker never mounts controllers)', () => {
     const controllers = worker
       .get(DiscoveryService)
       .getControllers()

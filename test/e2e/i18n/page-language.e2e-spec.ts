@@ -1,7 +1,7 @@
 import { csrfFromHtml, signInWeb, webSession } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { createAdviser, createStaff, Staff } from '../advisers/support/advisers.factory';
-import { insertCase } from '../advisers/support/case.factory';
+import { buildCase } from '../../factories';
 import { visibleText } from '../../support/page-language';
 import { formatDate, localDate } from '@app/time';
 
@@ -14,11 +14,7 @@ describe('page language', () => {
     api = await startTestApi();
     officer = await createStaff(api, 'officer');
     adviser = await createAdviser(api, officer, { regions: ['london'] });
-    await insertCase(api.dataSource, {
-      legalName: 'Kestrel Optics Ltd',
-      assignedAdviserId: adviser.user.id,
-      status: 'active',
-    });
+    await buildCase(api, { company: { legalName: 'Kestrel Optics Ltd' }, adviserId: adviser.user.id });
   });
   afterAll(() => api.close());
 

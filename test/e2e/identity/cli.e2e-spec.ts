@@ -1,27 +1,15 @@
 import { projectRoot } from '@app/config';
 import { spawnSync } from 'node:child_process';
-import { Client } from 'pg';
 import { describeCliError, runCli } from '../../../apps/cli/src/main';
 import { DEMO_PASSWORD, formatLogins, runDemoSeed } from '../../../apps/cli/src/seeds';
 import { identitySeed } from '../../../apps/cli/src/seeds/identity.seed';
-import { createTestDatabase, TestDatabase, useTestEnvironment } from '../../support/test-env';
+import { useSuiteDatabase } from '../../support/test-env';
 
 describe('cli: create-user and seed-demo', () => {
-  let database: TestDatabase;
-  let db: Client;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    useTestEnvironment(database);
-    db = new Client({ connectionString: database.url });
-    await db.connect();
-  });
-  afterAll(async () => {
-    await db.end();
-    await database.drop();
-  });
+  const suite = useSuiteDatabase();
 
   const roles = async (): Promise<Record<string, number>> => {
-    const rows = (await db.query('SELECT role, count(*)::int AS n FROM users GROUP BY role')).rows as {
+    const rows = (await suite.db.query('SELECT role, count(*)::int AS n FROM users GROUP BY role')).rows as {
       role: string;
       n: number;
     }[];
@@ -36,7 +24,7 @@ describe('cli: create-user and seed-demo', () => {
     expect(output).toContain('admin@demo.example');
     expect(output).toContain(DEMO_PASSWORD);
     expect(await roles()).toEqual({ admin: 1, officer: 2, adviser: 6, sme: 4 });
-    const audited = await db.query(
+    const audited = await suite.db.query(
       "SELECT count(*)::int AS n FROM audit_event WHERE action = 'user.created'",
     );
     expect(audited.rows[0].n).toBe(13);
@@ -58,7 +46,7 @@ describe('cli: create-user and seed-demo', () => {
     ]);
     expect(output).toMatch(/Created officer new\.officer@agency\.example/);
     expect(output).not.toContain('officer passphrase 9');
-    const { rows } = await db.query(
+    const { rows } = await suite.db.query(
       "SELECT role, password_hash FROM users WHERE email = 'new.officer@agency.example'",
     );
     expect(rows[0].role).toBe('officer');

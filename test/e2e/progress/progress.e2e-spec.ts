@@ -1,7 +1,7 @@
 import { createUser, signInWeb, tokenFor } from '../../support/auth';
-import { readJson, type Json } from '../../support/http';
+import { jsonCaller, readJson, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
-import { allAnswers, countRows, insertReadinessCase } from './support/readiness-case.factory';
+import { allAnswers, countRows, readinessCase } from './support/readiness-case.factory';
 
 /** Booting the api and hashing passwords is slow when the machine is busy; no assertion depends on it. */
 const BOOT_TIMEOUT_MS = 120_000;
@@ -11,19 +11,12 @@ describe('progress: stage history, outcomes, milestones', () => {
   let sme: { id: string; token: string };
   let adviser: { id: string; token: string; email: string; password: string };
 
-  const call = async (
-    method: string,
-    path: string,
-    token: string,
-    body?: unknown,
-  ): Promise<{ status: number; json: Json }> => {
-    const res = await fetch(`${api.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, json: await readJson(res) };
-  };
+  const call = jsonCaller(() => api.url);
+  /** The case's outbox events so far (its opening and assignment wrote some before a test acts). */
+  const outboxIds = async (caseId: string): Promise<string[]> =>
+    (
+      (await api.dataSource.query(`SELECT id FROM outbox_event WHERE aggregate_id = $1`, [caseId])) as Json[]
+    ).map((r) => r.id as string);
   const transitions = (caseId: string): Promise<Json[]> =>
     api.dataSource.query(
       `SELECT from_stage, to_stage, cause, reason FROM stage_transitions WHERE case_id = $1 ORDER BY occurred_at, created_at`,
@@ -82,10 +75,11 @@ describe('progress: stage history, outcomes, milestones', () => {
   afterAll(() => api.close());
 
   it('moves forward by outcome (rules in config), with timeline, outbox and audit rows; milestones tick', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: sme.id,
-      assignedAdviserId: adviser.id,
+      adviserId: adviser.id,
     });
+    const opening = await outboxIds(kase.id);
     const res = await call('POST', `/api/v1/cases/${kase.id}/outcomes`, adviser.token, {
       kind: 'new_market_entered',
       country: 'DE',
@@ -100,8 +94,8 @@ describe('progress: stage history, outcomes, milestones', () => {
     expect(res.json.milestones).toEqual(['new-market-entered']);
     expect(await stageOf(kase.id)).toBe('passive_exporter');
     const outbox = await api.dataSource.query(
-      `SELECT type, payload FROM outbox_event WHERE aggregate_id = $1 ORDER BY type`,
-      [kase.id],
+      `SELECT type, payload FROM outbox_event WHERE aggregate_id = $1 AND NOT (id = ANY($2)) ORDER BY type`,
+      [kase.id, opening],
     );
     expect(outbox.map((e: Json) => e.type)).toEqual(['outcome.recorded', 'stage.changed']);
     expect(outbox[1].payload).toMatchObject({
@@ -126,9 +120,9 @@ describe('progress: stage history, outcomes, milestones', () => {
   });
 
   it('moves straight to proactive on a confirmed win once the audit has ticked the plan and market milestones', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: sme.id,
-      assignedAdviserId: adviser.id,
+      adviserId: adviser.id,
     });
     // Not exporting yet: the audit classifies non-exporter (no move) but proves the plan and the market research.
     const audit = await call('POST', `/api/v1/cases/${kase.id}/audits`, adviser.token, {
@@ -172,11 +166,18 @@ describe('progress: stage history, outcomes, milestones', () => {
   });
 
   it('never moves backwards by audit; only an adviser with a reason moves it back', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: sme.id,
-      assignedAdviserId: adviser.id,
-      stage: 'passive_exporter',
+      adviserId: adviser.id,
     });
+    // Staff judged the non-exporting company a passive exporter (a decision with a reason).
+    const forward = await call('POST', `/api/v1/cases/${kase.id}/stage`, adviser.token, {
+      to: 'passive_exporter',
+      reason: 'Sells abroad through a distributor',
+    });
+    expect(forward.status).toBe(201);
+    const decided = (await transitions(kase.id)).length;
+    const since = async (): Promise<Json[]> => (await transitions(kase.id)).slice(decided);
     // A weak adviser audit classifies the non-exporting company as non-exporter: recorded, but no move back.
     const audit = await call('POST', `/api/v1/cases/${kase.id}/audits`, adviser.token, {
       questionnaireVersion: 1,
@@ -185,7 +186,7 @@ describe('progress: stage history, outcomes, milestones', () => {
     });
     expect(audit.json.audit.classification.stage).toBe('non_exporter');
     expect(await stageOf(kase.id)).toBe('passive_exporter');
-    expect(await transitions(kase.id)).toEqual([]);
+    expect(await since()).toEqual([]);
 
     const noReason = await call('POST', `/api/v1/cases/${kase.id}/stage`, adviser.token, {
       to: 'non_exporter',
@@ -209,7 +210,7 @@ describe('progress: stage history, outcomes, milestones', () => {
       reason: 'We stopped exporting',
     });
     expect(bySme.status).toBe(404);
-    expect(await transitions(kase.id)).toEqual([]);
+    expect(await since()).toEqual([]);
 
     const back = await call('POST', `/api/v1/cases/${kase.id}/stage`, adviser.token, {
       to: 'non_exporter',
@@ -217,7 +218,7 @@ describe('progress: stage history, outcomes, milestones', () => {
     });
     expect(back.status).toBe(201);
     expect(await stageOf(kase.id)).toBe('non_exporter');
-    expect(await transitions(kase.id)).toEqual([
+    expect(await since()).toEqual([
       {
         from_stage: 'passive_exporter',
         to_stage: 'non_exporter',
@@ -228,9 +229,9 @@ describe('progress: stage history, outcomes, milestones', () => {
   });
 
   it('refuses bad outcomes with field errors and writes nothing', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: sme.id,
-      assignedAdviserId: adviser.id,
+      adviserId: adviser.id,
     });
     const tomorrowPlus = new Date(Date.now() + 3 * 86400000).toISOString().slice(0, 10);
     const cases: [Json, number, string][] = [
@@ -261,22 +262,26 @@ describe('progress: stage history, outcomes, milestones', () => {
       ],
     ];
     const auditRowsBefore = await countRows(api.dataSource, 'audit_event');
+    const outboxBefore = (await outboxIds(kase.id)).length;
+    const timelineBefore = await countRows(api.dataSource, 'case_timeline_events', 'case_id = $1', [kase.id]);
     for (const [body, status, field] of cases) {
       const res = await call('POST', `/api/v1/cases/${kase.id}/outcomes`, adviser.token, body);
       expect({ body, status: res.status }).toEqual({ body, status });
       expect(res.json.errors.map((e: Json) => e.field)).toContain(field);
     }
     expect(await countRows(api.dataSource, 'export_outcomes', 'case_id = $1', [kase.id])).toBe(0);
-    expect(await countRows(api.dataSource, 'outbox_event', 'aggregate_id = $1', [kase.id])).toBe(0);
+    expect((await outboxIds(kase.id)).length).toBe(outboxBefore);
     expect(await countRows(api.dataSource, 'audit_event')).toBe(auditRowsBefore);
-    expect(await countRows(api.dataSource, 'case_timeline_events', 'case_id = $1', [kase.id])).toBe(0);
+    expect(await countRows(api.dataSource, 'case_timeline_events', 'case_id = $1', [kase.id])).toBe(
+      timelineBefore,
+    );
     expect(await stageOf(kase.id)).toBe('non_exporter');
   });
 
   it('records an outcome once per Idempotency-Key, even when the retry arrives at the same time', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: sme.id,
-      assignedAdviserId: adviser.id,
+      adviserId: adviser.id,
     });
     const post = (key: string): Promise<Response> =>
       fetch(`${api.url}/api/v1/cases/${kase.id}/outcomes`, {
@@ -313,9 +318,9 @@ describe('progress: stage history, outcomes, milestones', () => {
   });
 
   it('counts an outcome the SME reports as confirmed', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: sme.id,
-      assignedAdviserId: adviser.id,
+      adviserId: adviser.id,
       stage: 'passive_exporter',
     });
     const res = await call('POST', `/api/v1/cases/${kase.id}/outcomes`, sme.token, {
@@ -339,10 +344,11 @@ describe('progress: stage history, outcomes, milestones', () => {
     const answers = allAnswers(codes, 3, { 'org-export-plan': 4, 'pm-target-market': 4 });
     const rounds = 20;
     for (let round = 0; round < rounds; round++) {
-      const kase = await insertReadinessCase(api.dataSource, {
+      const kase = await readinessCase(api, {
         smeUserId: sme.id,
-        assignedAdviserId: adviser.id,
+        adviserId: adviser.id,
       });
+      const [opened] = await api.dataSource.query(`SELECT version FROM cases WHERE id = $1`, [kase.id]);
       // Even rounds submit a saved draft (PUT), odd rounds create and submit at once (POST).
       const draft =
         round % 2 === 0
@@ -385,7 +391,7 @@ describe('progress: stage history, outcomes, milestones', () => {
       const [row] = await api.dataSource.query(`SELECT stage, version FROM cases WHERE id = $1`, [kase.id]);
       expect({ round, row }).toEqual({
         round,
-        row: { stage: history[history.length - 1].to_stage, version: 1 + history.length },
+        row: { stage: history[history.length - 1].to_stage, version: opened.version + history.length },
       });
       expect({ round, stage: row.stage }).toEqual({ round, stage: 'proactive_exporter' });
       // Each transition has its event, timeline entry and audit row; both requests have their audit rows.
@@ -416,9 +422,9 @@ describe('progress: stage history, outcomes, milestones', () => {
   });
 
   it('shows the progress page to staff with forms, and re-shows the form with errors on bad input', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: sme.id,
-      assignedAdviserId: adviser.id,
+      adviserId: adviser.id,
     });
     const web = await signInWeb(api, adviser.email, adviser.password);
     const page = await web.get(`/cases/${kase.id}/progress`);

@@ -9,7 +9,7 @@ import {
   type InProcessWorker,
 } from '../follow-ups/support/in-process-worker';
 import { call, caller, caseFor, recommend, type Caller } from '../training/support/training.factory';
-import { allAnswers, countRows, insertReadinessCase } from './support/readiness-case.factory';
+import { allAnswers, countRows, readinessCase } from './support/readiness-case.factory';
 
 jest.setTimeout(120_000);
 
@@ -47,7 +47,7 @@ describe('worker: recommendations close on completion, stages re-evaluate, the S
   });
 
   it('marks the cited recommendation done, ticks the module milestone, and does nothing more the second time', async () => {
-    const theCase = await caseFor(api, sme.user, { assignedAdviserId: adviser.user.id });
+    const theCase = await caseFor(api, sme, { adviserId: adviser.user.id });
     const cited = await recommend(api, theCase.id, 'social-media-foundations', adviser.user.id);
     const other = await recommend(api, theCase.id, 'linkedin-b2b-prospecting', adviser.user.id);
     const booked = await call(api, sme.token, 'POST', `/api/v1/cases/${theCase.id}/training`, {
@@ -103,7 +103,7 @@ describe('worker: recommendations close on completion, stages re-evaluate, the S
   });
 
   it('closes a live recommendation of the module when the booking came from the catalogue', async () => {
-    const theCase = await caseFor(api, sme.user, { assignedAdviserId: adviser.user.id });
+    const theCase = await caseFor(api, sme, { adviserId: adviser.user.id });
     const live = await recommend(api, theCase.id, 'social-media-foundations', adviser.user.id);
     const booked = await readJson(
       await call(api, sme.token, 'POST', `/api/v1/cases/${theCase.id}/training`, {
@@ -123,9 +123,9 @@ describe('worker: recommendations close on completion, stages re-evaluate, the S
   });
 
   it('moves the stage once later evidence proves what an earlier outcome needed, whatever the order', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: sme.user.id,
-      assignedAdviserId: adviser.user.id,
+      adviserId: adviser.user.id,
     });
     // A confirmed win from 14 months ago: the outcome rules make the case passive (no plan yet) …
     const longAgo = new Date(Date.now() - 425 * 86_400_000).toISOString().slice(0, 10);
@@ -221,9 +221,9 @@ describe('worker: recommendations close on completion, stages re-evaluate, the S
   });
 
   it('sends a next-steps note, not congratulations, when an adviser moves the stage back, in Spanish for a Spanish SME', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: sme.user.id,
-      assignedAdviserId: adviser.user.id,
+      adviserId: adviser.user.id,
       stage: 'passive_exporter',
     });
     await api.dataSource.query(
@@ -237,13 +237,18 @@ describe('worker: recommendations close on completion, stages re-evaluate, the S
     });
     expect(back.status).toBe(201);
     await eventually(
-      async () => (await countRows(api.dataSource, 'notification', `case_id = $1`, [kase.id])) === 1,
+      async () =>
+        (await countRows(api.dataSource, 'notification', `case_id = $1 AND kind LIKE 'stage-%'`, [
+          kase.id,
+        ])) === 1,
       30_000,
       'the stage-change note',
     );
-    const note = await one(`SELECT kind, language, subject, body_text FROM notification WHERE case_id = $1`, [
-      kase.id,
-    ]);
+    // The one stage note (the case's opening sent its own notes before).
+    const note = await one(
+      `SELECT kind, language, subject, body_text FROM notification WHERE case_id = $1 AND kind LIKE 'stage-%'`,
+      [kase.id],
+    );
     expect(note).toMatchObject({
       kind: 'stage-changed-back.sme',
       language: 'es',

@@ -1,8 +1,8 @@
 import { ReadinessService } from '@app/readiness';
 import { createUser, tokenFor } from '../../support/auth';
-import { readJson, type Json } from '../../support/http';
+import { jsonCaller, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
-import { allAnswers, countRows, insertReadinessCase } from '../progress/support/readiness-case.factory';
+import { allAnswers, countRows, readinessCase } from '../progress/support/readiness-case.factory';
 
 /** Booting the api and hashing passwords is slow when the machine is busy; no assertion depends on it. */
 const BOOT_TIMEOUT_MS = 120_000;
@@ -14,19 +14,7 @@ describe('readiness audits (API)', () => {
   let otherSmeToken: string;
   let otherAdviserToken: string;
 
-  const call = async (
-    method: string,
-    path: string,
-    token: string,
-    body?: unknown,
-  ): Promise<{ status: number; json: Json }> => {
-    const res = await fetch(`${api.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, json: res.status === 204 ? {} : await readJson(res) };
-  };
+  const call = jsonCaller(() => api.url);
 
   const person = async (role: 'sme' | 'adviser' | 'officer'): Promise<{ id: string; token: string }> => {
     const { user, password } = await createUser(api, role);
@@ -63,7 +51,7 @@ describe('readiness audits (API)', () => {
   });
 
   it('saves an incomplete draft, refuses bad answers with field errors and writes nothing', async () => {
-    const kase = await insertReadinessCase(api.dataSource, { smeUserId: sme.id });
+    const kase = await readinessCase(api, { smeUserId: sme.id });
     const path = `/api/v1/cases/${kase.id}/audits`;
 
     const draft = await call('POST', path, sme.token, {
@@ -126,13 +114,14 @@ describe('readiness audits (API)', () => {
   });
 
   it('scores, classifies with reasons and recommends on submit; an adviser audit from it moves the stage and shows the change', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: sme.id,
-      assignedAdviserId: adviser.id,
+      adviserId: adviser.id,
       exportedLast12Months: true,
       exportMarkets: ['FR'],
       orderOrigin: 'unsolicited',
     });
+    const [opened] = await api.dataSource.query(`SELECT version FROM cases WHERE id = $1`, [kase.id]);
     const path = `/api/v1/cases/${kase.id}/audits`;
     // The SME: exports, no plan (1), weak leads (0); everything else 2.
     const self = await call('POST', path, sme.token, {
@@ -200,21 +189,23 @@ describe('readiness audits (API)', () => {
     expect(psychological).toEqual({ heading: 'psychological', score: 75, previous: 50, change: 25 });
 
     const [caseRow] = await api.dataSource.query(`SELECT stage, version FROM cases WHERE id = $1`, [kase.id]);
-    expect(caseRow).toMatchObject({ stage: 'proactive_exporter', version: 2 });
+    expect(caseRow).toMatchObject({ stage: 'proactive_exporter', version: opened.version + 1 });
     const transitions = await api.dataSource.query(
       `SELECT from_stage, to_stage, cause, ref_id FROM stage_transitions WHERE case_id = $1`,
       [kase.id],
     );
     expect(transitions).toEqual([
       {
-        from_stage: 'non_exporter',
+        from_stage: 'passive_exporter', // it exported in the last 12 months: the provisional stage at opening
         to_stage: 'proactive_exporter',
         cause: 'audit',
         ref_id: started.json.audit.id,
       },
     ]);
     const events = await api.dataSource.query(
-      `SELECT type FROM outbox_event WHERE aggregate_id = $1 ORDER BY type`,
+      // Besides the events of the case's opening and assignment.
+      `SELECT type FROM outbox_event WHERE aggregate_id = $1 AND type NOT IN ('case.opened', 'case.assigned')
+        ORDER BY type`,
       [kase.id],
     );
     expect(events.map((e: Json) => e.type)).toEqual(['audit.completed', 'audit.completed', 'stage.changed']);
@@ -244,9 +235,9 @@ describe('readiness audits (API)', () => {
   });
 
   it('lets the adviser accept, drop and add recommendations with a note, recorded and audited', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: sme.id,
-      assignedAdviserId: adviser.id,
+      adviserId: adviser.id,
     });
     await call('POST', `/api/v1/cases/${kase.id}/audits`, sme.token, {
       questionnaireVersion: 1,
@@ -358,8 +349,8 @@ describe('readiness audits (API)', () => {
   });
 
   it('gives the latest submitted scores of many cases at once (for the caseload)', async () => {
-    const audited = await insertReadinessCase(api.dataSource, { smeUserId: sme.id });
-    const draftOnly = await insertReadinessCase(api.dataSource, { smeUserId: sme.id });
+    const audited = await readinessCase(api, { smeUserId: sme.id });
+    const draftOnly = await readinessCase(api, { smeUserId: sme.id });
     const path = `/api/v1/cases/${audited.id}/audits`;
     await call('POST', path, sme.token, {
       questionnaireVersion: 1,
@@ -396,9 +387,9 @@ describe('readiness audits (API)', () => {
   });
 
   it('answers 404 to anyone who may not see or work the case', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: sme.id,
-      assignedAdviserId: adviser.id,
+      adviserId: adviser.id,
     });
     expect((await call('GET', `/api/v1/cases/${kase.id}/audits`, otherSmeToken)).status).toBe(404);
     expect(
@@ -413,9 +404,9 @@ describe('readiness audits (API)', () => {
   });
 
   it("refuses (404) and audits an edit of the other side's audit on the same case", async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: sme.id,
-      assignedAdviserId: adviser.id,
+      adviserId: adviser.id,
     });
     const draft = await call('POST', `/api/v1/cases/${kase.id}/audits`, adviser.token, {
       questionnaireVersion: 1,

@@ -5,7 +5,7 @@ import { configDir, projectRoot } from '@app/config';
 import { createUser, signInWeb, tokenFor, type WebSession } from '../../support/auth';
 import { readJson, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
-import { allAnswers, insertReadinessCase } from '../progress/support/readiness-case.factory';
+import { allAnswers, readinessCase } from '../progress/support/readiness-case.factory';
 
 const location = (res: Response): string => res.headers.get('location') ?? '';
 const escapeHtml = (text: string): string =>
@@ -34,7 +34,7 @@ describe('readiness self-assessment pages', () => {
   afterAll(() => api.close());
 
   it('an SME completes the self-assessment in German and sees results and recommendations', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {
+    const kase = await readinessCase(api, {
       smeUserId: smeId,
       exportedLast12Months: true,
       exportMarkets: ['AT'],
@@ -141,7 +141,7 @@ describe('readiness self-assessment pages', () => {
   });
 
   it("shows each heading's change against the previous audit (↑/↓ and points) and the score trend, in German", async () => {
-    const kase = await insertReadinessCase(api.dataSource, { smeUserId: smeId });
+    const kase = await readinessCase(api, { smeUserId: smeId });
     const headers = { authorization: `Bearer ${smeToken}`, 'content-type': 'application/json' };
     const questionnaire = (await readJson(
       await fetch(`${api.url}/api/v1/readiness/questionnaire`, { headers }),
@@ -206,7 +206,7 @@ describe('readiness self-assessment pages', () => {
   it('lets the adviser drop and add recommendations on the page with a note, recorded with who decided', async () => {
     const { user, password } = await createUser(api, 'adviser');
     const adviserWeb = await signInWeb(api, user.email, password);
-    const kase = await insertReadinessCase(api.dataSource, { smeUserId: smeId, assignedAdviserId: user.id });
+    const kase = await readinessCase(api, { smeUserId: smeId, adviserId: user.id });
     const questionnaire = (await readJson(
       await fetch(`${api.url}/api/v1/readiness/questionnaire`, {
         headers: { authorization: `Bearer ${smeToken}` },
@@ -294,7 +294,7 @@ describe('readiness self-assessment pages', () => {
   });
 
   it('does not show another SME its pages (404)', async () => {
-    const kase = await insertReadinessCase(api.dataSource, {});
+    const kase = await readinessCase(api, {});
     expect((await web.get(`/cases/${kase.id}/audits`)).status).toBe(404);
     expect((await web.post(`/cases/${kase.id}/audits/start`, {})).status).toBe(404);
   });
@@ -330,7 +330,7 @@ describe('questionnaire versioning once v2 exists', () => {
   });
 
   it('keeps a v1 audit on v1: it still scores and renders, while new audits use v2', async () => {
-    const kase = await insertReadinessCase(api.dataSource, { smeUserId: smeId });
+    const kase = await readinessCase(api, { smeUserId: smeId });
     const v1Codes = [
       'psy-export-goal',
       'psy-confidence',

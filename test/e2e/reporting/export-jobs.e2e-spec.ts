@@ -9,7 +9,7 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { readJson, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
-import { insertCase } from '../advisers/support/case.factory';
+import { buildCase } from '../../factories';
 import {
   eventually,
   startInProcessWorker,
@@ -43,20 +43,24 @@ describe('row-level case exports (background jobs)', () => {
   beforeAll(async () => {
     exportDir = await mkdtemp(join(tmpdir(), 'sme-exports-'));
     api = await startTestApi({ EXPORT_DIR: exportDir });
-    [officer, otherOfficer, adviser, sme] = await Promise.all([
+    let otherAdviser: Caller;
+    [officer, otherOfficer, adviser, sme, otherAdviser] = await Promise.all([
       caller(api, 'officer'),
       caller(api, 'officer'),
       caller(api, 'adviser'),
       caller(api, 'sme'),
+      caller(api, 'adviser'),
     ]);
     for (let i = 0; i < casesOfAdviser; i++)
-      await insertCase(api.dataSource, {
-        assignedAdviserId: adviser.user.id,
-        status: 'active',
-        region: 'north-east',
-        legalName: i === 0 ? '=HYPERLINK("http://evil.example"), "Quoted" Ltd' : undefined,
+      await buildCase(api, {
+        adviserId: adviser.user.id,
+        company: {
+          region: 'north-east',
+          ...(i === 0 ? { legalName: '=HYPERLINK("http://evil.example"), "Quoted" Ltd' } : {}),
+        },
       });
-    for (let i = 0; i < casesOfOthers; i++) await insertCase(api.dataSource, { status: 'active' });
+    // Assigned to someone else (an unassigned case would be auto-assigned once the worker runs).
+    for (let i = 0; i < casesOfOthers; i++) await buildCase(api, { adviserId: otherAdviser.user.id });
   });
   afterAll(async () => {
     await api?.close();

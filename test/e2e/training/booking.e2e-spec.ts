@@ -1,8 +1,9 @@
 import { readJson } from '../../support/http';
-import { startTestApi, TestApi } from '../../support/test-api';
+import type { TestApi } from '../../support/test-api';
 import {
   addSession,
   call,
+  apiWithCallers,
   caller,
   Caller,
   caseFor,
@@ -20,12 +21,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
   let smeB: Caller;
 
   beforeAll(async () => {
-    api = await startTestApi();
-    [officer, smeA, smeB] = await Promise.all([
-      caller(api, 'officer'),
-      caller(api, 'sme'),
-      caller(api, 'sme'),
-    ]);
+    [api, officer, smeA, smeB] = await apiWithCallers('officer', 'sme', 'sme');
   });
   afterAll(() => api.close());
 
@@ -159,7 +155,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
         })
       ).status,
     ).toBe(201);
-    const theCase = await caseFor(api, smeA.user);
+    const theCase = await caseFor(api, smeA);
     const before = await count(api, `SELECT 1 FROM training_booking`);
     const outboxBefore = await count(api, `SELECT 1 FROM outbox_event`);
     const res = await call(api, smeA.token, 'POST', `/api/v1/cases/${theCase.id}/training`, {
@@ -182,7 +178,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
   });
 
   it('refuses a past session, a retired module and the same module twice with the reason, writing nothing', async () => {
-    const theCase = await caseFor(api, smeA.user);
+    const theCase = await caseFor(api, smeA);
     const past = await addSession(api, officer.token, 'agents-distributors-networks', { startsInHours: -24 });
     const before = await count(api, `SELECT 1 FROM training_booking`);
 
@@ -238,7 +234,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
   });
 
   it('books once per Idempotency-Key: a retry gets the first answer, a different body with the key is refused', async () => {
-    const theCase = await caseFor(api, smeA.user);
+    const theCase = await caseFor(api, smeA);
     await completePrerequisites(api, theCase.id, 'linkedin-b2b-prospecting');
     const sessionId = await addSession(api, officer.token, 'linkedin-b2b-prospecting', { capacity: 5 });
     const post = (body: Record<string, unknown>, key: string): Promise<Response> =>
@@ -272,7 +268,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
   });
 
   it('lets an SME cancel up to the cut-off, not after it', async () => {
-    const theCase = await caseFor(api, smeA.user);
+    const theCase = await caseFor(api, smeA);
     const soon = await addSession(api, officer.token, 'social-listening-market-research', {
       startsInHours: 72,
     });
@@ -311,7 +307,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
   });
 
   it("hides SME A's bookings from SME B: cannot see, cancel, book into or rate them (404)", async () => {
-    const caseA = await caseFor(api, smeA.user);
+    const caseA = await caseFor(api, smeA);
     await completePrerequisites(api, caseA.id, 'internationalising-website-content');
     const booking = await readJson(
       await call(api, smeA.token, 'POST', `/api/v1/cases/${caseA.id}/training`, {
@@ -337,42 +333,26 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
   });
 
   it('lets only officers change the catalogue and add sessions', async () => {
-    const res = await call(
-      api,
-      smeA.token,
-      'POST',
-      '/api/v1/training/modules/social-media-foundations/sessions',
-      {},
-    );
+    const addSessionAs = (token: string, moduleCode: string, body: Record<string, unknown>) =>
+      call(api, token, 'POST', `/api/v1/training/modules/${moduleCode}/sessions`, body);
+    const res = await addSessionAs(smeA.token, 'social-media-foundations', {});
     expect(res.status).toBe(404);
-    const selfPaced = await call(
-      api,
-      officer.token,
-      'POST',
-      '/api/v1/training/modules/social-media-foundations/sessions',
-      {
-        startsAt: '2030-01-01T10:00:00Z',
-        endsAt: '2030-01-01T11:00:00Z',
-        timeZone: 'Europe/London',
-        capacity: 5,
-        joinUrl: 'https://meet.example.test/x',
-        language: 'en',
-      },
-    );
+    const selfPaced = await addSessionAs(officer.token, 'social-media-foundations', {
+      startsAt: '2030-01-01T10:00:00Z',
+      endsAt: '2030-01-01T11:00:00Z',
+      timeZone: 'Europe/London',
+      capacity: 5,
+      joinUrl: 'https://meet.example.test/x',
+      language: 'en',
+    });
     expect(selfPaced.status).toBe(422);
-    const badZone = await call(
-      api,
-      officer.token,
-      'POST',
-      '/api/v1/training/modules/selling-online-marketplaces/sessions',
-      {
-        startsAt: '2030-01-01T10:00:00Z',
-        endsAt: '2030-01-01T09:00:00Z',
-        timeZone: 'Mars/Olympus',
-        capacity: 5,
-        language: 'en',
-      },
-    );
+    const badZone = await addSessionAs(officer.token, 'selling-online-marketplaces', {
+      startsAt: '2030-01-01T10:00:00Z',
+      endsAt: '2030-01-01T09:00:00Z',
+      timeZone: 'Mars/Olympus',
+      capacity: 5,
+      language: 'en',
+    });
     expect(badZone.status).toBe(400);
     expect((await readJson(badZone)).errors.map((e: { field: string }) => e.field).sort()).toEqual([
       'endsAt',
@@ -383,7 +363,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
 
   it("enforces a module's prerequisites; an adviser may book anyway with a reason, which is recorded", async () => {
     const adviser = await caller(api, 'adviser');
-    const theCase = await caseFor(api, smeA.user, { assignedAdviserId: adviser.user.id });
+    const theCase = await caseFor(api, smeA, { adviserId: adviser.user.id });
     const sessionId = await addSession(api, officer.token, 'linkedin-b2b-prospecting');
     const path = `/api/v1/cases/${theCase.id}/training`;
     const body = { moduleCode: 'linkedin-b2b-prospecting', sessionId };
@@ -421,7 +401,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
     });
 
     // Once the prerequisite is completed, the SME books on its own and nothing is overridden.
-    const other = await caseFor(api, smeA.user);
+    const other = await caseFor(api, smeA);
     await completePrerequisites(api, other.id, 'linkedin-b2b-prospecting');
     const own = await call(api, smeA.token, 'POST', `/api/v1/cases/${other.id}/training`, body);
     expect(own.status).toBe(201);

@@ -1,8 +1,9 @@
 import { readJson } from '../../support/http';
-import { startTestApi, TestApi } from '../../support/test-api';
+import type { TestApi } from '../../support/test-api';
 import {
   addSession,
   call,
+  apiWithCallers,
   caller,
   Caller,
   caseFor,
@@ -21,12 +22,7 @@ describe('training: completion rules per format, feedback and certificates', () 
   let sme: Caller;
 
   beforeAll(async () => {
-    api = await startTestApi();
-    [officer, adviser, sme] = await Promise.all([
-      caller(api, 'officer'),
-      caller(api, 'adviser'),
-      caller(api, 'sme'),
-    ]);
+    [api, officer, adviser, sme] = await apiWithCallers('officer', 'adviser', 'sme');
   });
   afterAll(() => api.close());
 
@@ -43,7 +39,7 @@ describe('training: completion rules per format, feedback and certificates', () 
     call(api, token, 'PATCH', `/api/v1/training/bookings/${String(id)}`, body);
 
   it('completes a webinar only by attendance, marked by staff once the session has started', async () => {
-    const theCase = await caseFor(api, sme.user, { assignedAdviserId: adviser.user.id });
+    const theCase = await caseFor(api, sme, { adviserId: adviser.user.id });
     await completePrerequisites(api, theCase.id, 'linkedin-b2b-prospecting');
     const sessionId = await addSession(api, officer.token, 'linkedin-b2b-prospecting');
     const recommendationId = await recommend(api, theCase.id, 'linkedin-b2b-prospecting', adviser.user.id);
@@ -103,7 +99,7 @@ describe('training: completion rules per format, feedback and certificates', () 
   });
 
   it('records a no-show, which does not complete the module and frees it for a new booking', async () => {
-    const theCase = await caseFor(api, sme.user);
+    const theCase = await caseFor(api, sme);
     const sessionId = await addSession(api, officer.token, 'building-credibility-abroad');
     const booking = await book(theCase.id, { moduleCode: 'building-credibility-abroad', sessionId });
     await moveSession(api, sessionId, -1);
@@ -121,7 +117,7 @@ describe('training: completion rules per format, feedback and certificates', () 
   });
 
   it('completes a self-paced assessment module only with a passing score', async () => {
-    const theCase = await caseFor(api, sme.user);
+    const theCase = await caseFor(api, sme);
     const booking = await book(theCase.id, { moduleCode: 'social-media-foundations' });
     expect(booking).toMatchObject({ status: 'booked', sessionId: null });
 
@@ -151,7 +147,7 @@ describe('training: completion rules per format, feedback and certificates', () 
   });
 
   it('limits failed attempts per period, and shows the score and the wrong answers only once passed or out of attempts', async () => {
-    const theCase = await caseFor(api, sme.user);
+    const theCase = await caseFor(api, sme);
     const booking = await book(theCase.id, { moduleCode: 'social-media-foundations' });
     const wrong = { action: 'complete', answers: [0, 0, 0, 1] }; // 2 of 4 right: 50 < 70
     const attemptRows = () =>
@@ -212,7 +208,7 @@ describe('training: completion rules per format, feedback and certificates', () 
   });
 
   it("completes a sign-off module only by the assigned adviser's sign-off", async () => {
-    const theCase = await caseFor(api, sme.user, { assignedAdviserId: adviser.user.id });
+    const theCase = await caseFor(api, sme, { adviserId: adviser.user.id });
     await completePrerequisites(api, theCase.id, 'internationalising-website-content');
     const booking = await book(theCase.id, { moduleCode: 'internationalising-website-content' });
     const bySme = await patch(booking.id, { action: 'complete' });
@@ -231,7 +227,7 @@ describe('training: completion rules per format, feedback and certificates', () 
   });
 
   it('takes feedback once, on completed bookings, with ratings 1 to 5', async () => {
-    const theCase = await caseFor(api, sme.user);
+    const theCase = await caseFor(api, sme);
     await completePrerequisites(api, theCase.id, 'measuring-results-by-country');
     const booking = await book(theCase.id, { moduleCode: 'measuring-results-by-country' });
     const tooEarly = await call(
@@ -295,7 +291,7 @@ describe('training: completion rules per format, feedback and certificates', () 
   });
 
   it('issues a certificate PDF whose code verifies publicly; an unknown code is a 404 page saying plainly it is not valid', async () => {
-    const theCase = await caseFor(api, sme.user, { legalName: 'Cerámica Ñandú S.L.' });
+    const theCase = await caseFor(api, sme, { legalName: 'Cerámica Ñandú S.L.' });
     const booking = await book(theCase.id, { moduleCode: 'social-media-foundations' });
     expect(
       (await call(api, sme.token, 'GET', `/api/v1/training/bookings/${String(booking.id)}/certificate`))

@@ -24,7 +24,7 @@ describe('training web journey: an SME books a recommended module and later sees
   afterAll(() => api.close());
 
   it('goes from recommendation to booking to attendance to certificate, through the pages', async () => {
-    const theCase = await caseFor(api, sme.user, {
+    const theCase = await caseFor(api, sme, {
       legalName: 'Bodega Alta Rioja',
       barriers: ['product_market'],
     });
@@ -132,7 +132,7 @@ describe('training web journey: an SME books a recommended module and later sees
 
   it('lets an SME start a self-paced module and complete it by passing its assessment', async () => {
     const learner = await caller(api, 'sme');
-    await caseFor(api, learner.user, { legalName: 'Maschinenbau Klein GmbH' });
+    await caseFor(api, learner, { legalName: 'Maschinenbau Klein GmbH' });
     const web = await signInWeb(api, learner.user.email, learner.password);
     const started = await web.post('/training/modules/social-media-foundations/book?lang=de', {});
     expect(started.status).toBe(303);
@@ -179,7 +179,7 @@ describe('training web journey: an SME books a recommended module and later sees
 
   it('shows the score and the wrong answers once the attempts run out, then only when the next attempt opens', async () => {
     const learner = await caller(api, 'sme');
-    await caseFor(api, learner.user, { legalName: 'Conservas Lucía SL' });
+    await caseFor(api, learner, { legalName: 'Conservas Lucía SL' });
     const web = await signInWeb(api, learner.user.email, learner.password);
     expect((await web.post('/training/modules/social-media-foundations/book?lang=es', {})).status).toBe(303);
     const mine = await (await web.get('/training')).text();
@@ -206,7 +206,7 @@ describe('training web journey: an SME books a recommended module and later sees
 
   it('keeps staff pages from SMEs and other SMEs from this SME (404)', async () => {
     const other = await caller(api, 'sme');
-    const theirCase = await caseFor(api, other.user);
+    const theirCase = await caseFor(api, other);
     const web = await signInWeb(api, sme.user.email, sme.password);
     expect((await web.get('/training/admin')).status).toBe(404);
     expect((await web.get(`/cases/${theirCase.id}/training`)).status).toBe(404);

@@ -6,6 +6,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '@app/web';
 
+/** A case with the facts PolicyService decides on (see CaseAccessService.findWithFacts). */
+export interface CaseFacts {
+  case: Case;
+  resource: Extract<Resource, { kind: 'case' }>;
+  /** Regions an officer has widened this adviser's view to (empty for everyone else). */
+  adviserRegions: string[];
+}
+
 /**
  * Loads a case and the facts identity's PolicyService decides on, the one place other libs ask "may this
  * person see / work this case?" (for the case itself and its records: audits, bookings, outcomes). Anyone
@@ -30,6 +38,22 @@ export class CaseAccessService {
     const adviserRegions = await this.visibleRegions(actor, manager);
     await this.policy.assert(actor, intent, { ...resource, ownerIds }, { adviserRegions });
     return found;
+  }
+
+  /**
+   * The case and all its facts (its owners, the regions an adviser was let see), if the actor may do
+   * `intent` with it, else 404: for a lib that then asks PolicyService about one of the case's records.
+   */
+  async findWithFacts(
+    actor: Actor,
+    intent: Intent,
+    caseId: string,
+    manager?: EntityManager,
+  ): Promise<CaseFacts> {
+    const found = await this.find(actor, intent, caseId, manager);
+    const ownerIds = actor.role === 'sme' ? await this.ownerIds(found, manager) : [];
+    const adviserRegions = await this.visibleRegions(actor, manager);
+    return { case: found, resource: { ...this.describe(found), ownerIds }, adviserRegions };
   }
 
   /**

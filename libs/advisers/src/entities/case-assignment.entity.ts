@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Db } from '@app/database';
+import { Column, Entity, Index } from 'typeorm';
 import type { ScoreBreakdown, ScoredAdviser } from '../assignment/score-advisers';
 
 export const ASSIGNMENT_METHODS = ['automatic', 'officer', 'redistributed'] as const;
@@ -17,50 +18,37 @@ export type AssignmentEndReason = (typeof ASSIGNMENT_END_REASONS)[number];
 @Index('ix_case_assignments_case_started', ['caseId', 'startedAt'])
 @Index('ix_case_assignments_adviser_open', ['adviserId'], { where: '"ended_at" IS NULL' })
 export class CaseAssignment {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
-  @Column({ type: 'uuid' })
-  caseId!: string;
+  @Db.Uuid() caseId!: string;
 
-  @Column({ type: 'uuid' })
-  adviserId!: string;
+  @Db.Uuid() adviserId!: string;
 
-  @Column({ type: 'text' })
-  method!: AssignmentMethod;
+  @Db.Text() method!: AssignmentMethod;
 
   /** The officer who assigned it (null for automatic). */
-  @Column({ type: 'uuid', nullable: true })
-  assignedById!: string | null;
+  @Db.Uuid({ nullable: true }) assignedById!: string | null;
 
   /** The officer's reason or the handover note. */
-  @Column({ type: 'text', nullable: true })
-  reason!: string | null;
+  @Db.Text({ nullable: true }) reason!: string | null;
 
   @Column({ type: 'numeric', precision: 8, scale: 2, nullable: true, transformer: numericNumber() })
   score!: number | null;
 
-  @Column({ type: 'jsonb', nullable: true })
-  breakdown!: ScoreBreakdown | null;
+  @Db.Jsonb({ nullable: true }) breakdown!: ScoreBreakdown | null;
 
   /** The next best advisers at the time, with their scores. */
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  runnersUp!: ScoredAdviser[];
+  @Db.Jsonb({ default: () => "'[]'" }) runnersUp!: ScoredAdviser[];
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  startedAt!: Date;
+  @Db.Timestamp({ default: () => 'now()' }) startedAt!: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  endedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) endedAt!: Date | null;
 
-  @Column({ type: 'text', nullable: true })
-  endReason!: AssignmentEndReason | null;
+  @Db.Text({ nullable: true }) endReason!: AssignmentEndReason | null;
 
-  @Column({ type: 'text', nullable: true })
-  endNote!: string | null;
+  @Db.Text({ nullable: true }) endNote!: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  endedById!: string | null;
+  @Db.Uuid({ nullable: true }) endedById!: string | null;
 }
 
 /** Postgres numeric comes back as a string; scores are small, so a JS number is exact enough. */

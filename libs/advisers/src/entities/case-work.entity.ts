@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn, ValueTransformer } from 'typeorm';
+import { Db } from '@app/database';
+import { Column, Entity, Index, PrimaryColumn, ValueTransformer } from 'typeorm';
 
 /** pg returns numeric as a string; the score is a plain number (or null before any audit). */
 const numericOrNull: ValueTransformer = {
@@ -19,42 +20,32 @@ export class CaseWork {
   caseId!: string;
 
   /** Copied from the enrolment when the case is first assigned, for the target-market filter. */
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  targetMarkets!: string[];
+  @Db.Text({ array: true, default: () => "'{}'" }) targetMarkets!: string[];
 
   /** The SME's language, from `case.opened`, used for language matching on reassignment. */
-  @Column({ type: 'text', default: 'en' })
-  language!: string;
+  @Db.Text({ default: 'en' }) language!: string;
 
   /** Date of the first interaction: the case's first contact. */
-  @Column({ type: 'date', nullable: true })
-  firstContactOn!: string | null;
+  @Db.Date({ nullable: true }) firstContactOn!: string | null;
 
-  @Column({ type: 'date', nullable: true })
-  lastContactOn!: string | null;
+  @Db.Date({ nullable: true }) lastContactOn!: string | null;
 
-  @Column({ type: 'text', nullable: true })
-  nextStep!: string | null;
+  @Db.Text({ nullable: true }) nextStep!: string | null;
 
-  @Column({ type: 'date', nullable: true })
-  nextStepDue!: string | null;
+  @Db.Date({ nullable: true }) nextStepDue!: string | null;
 
   /** The adviser's free-text summary of where the case stands (edited with optimistic locking). */
-  @Column({ type: 'text', default: '' })
-  summary!: string;
+  @Db.Text({ default: '' }) summary!: string;
 
   /** Overall score of the latest submitted readiness audit, copied from `audit.completed` for the caseload. */
   @Column({ type: 'numeric', precision: 4, scale: 1, nullable: true, transformer: numericOrNull })
   readinessScore!: number | null;
 
   /** When that audit was submitted: an older event arriving late never overwrites a newer score. */
-  @Column({ type: 'timestamptz', nullable: true })
-  readinessScoredAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) readinessScoredAt!: Date | null;
 
   /** Set once officers were told nobody had capacity, so a re-delivered event does not tell them again. */
-  @Column({ type: 'timestamptz', nullable: true })
-  unassignedNotifiedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) unassignedNotifiedAt!: Date | null;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
+  @Db.UpdatedAt() updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index } from 'typeorm';
 
 export const INTERACTION_KINDS = ['call', 'meeting', 'email', 'visit', 'trade_mission', 'webinar'] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
@@ -7,39 +8,28 @@ export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 @Entity('interactions')
 @Index('ix_interactions_case_date', ['caseId', 'occurredOn', 'createdAt'])
 export class Interaction {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
-  @Column({ type: 'uuid' })
-  caseId!: string;
+  @Db.Uuid() caseId!: string;
 
   /** Who logged it (the adviser, or an officer). */
-  @Column({ type: 'uuid' })
-  loggedById!: string;
+  @Db.Uuid() loggedById!: string;
 
-  @Column({ type: 'text' })
-  kind!: InteractionKind;
+  @Db.Text() kind!: InteractionKind;
 
-  @Column({ type: 'date' })
-  occurredOn!: string;
+  @Db.Date() occurredOn!: string;
 
-  @Column({ type: 'text' })
-  notes!: string;
+  @Db.Text() notes!: string;
 
   /** The five barrier headings (psychological, organisational, operational, product_market, social_media). */
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  barriers!: string[];
+  @Db.Text({ array: true, default: () => "'{}'" }) barriers!: string[];
 
   /** Codes from config/support-measures.yaml. */
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  supportMeasures!: string[];
+  @Db.Text({ array: true, default: () => "'{}'" }) supportMeasures!: string[];
 
-  @Column({ type: 'text', nullable: true })
-  nextStep!: string | null;
+  @Db.Text({ nullable: true }) nextStep!: string | null;
 
-  @Column({ type: 'date', nullable: true })
-  nextStepDue!: string | null;
+  @Db.Date({ nullable: true }) nextStepDue!: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 }

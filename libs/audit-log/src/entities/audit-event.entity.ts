@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One row per mutation or sensitive read. Append-only: a trigger (see the migration) refuses UPDATE,
@@ -12,32 +13,23 @@ export class AuditEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  occurredAt!: Date;
+  @Db.Timestamp({ default: () => 'now()' }) occurredAt!: Date;
 
   /** Null for the system or an anonymous caller (e.g. a failed sign-in). */
-  @Column({ type: 'uuid', nullable: true })
-  actorId!: string | null;
+  @Db.Uuid({ nullable: true }) actorId!: string | null;
 
-  @Column({ type: 'varchar', length: 100 })
-  action!: string;
+  @Db.Varchar({ length: 100 }) action!: string;
 
-  @Column({ type: 'varchar', length: 60 })
-  entityType!: string;
+  @Db.Varchar({ length: 60 }) entityType!: string;
 
-  @Column({ type: 'varchar', length: 200 })
-  entityId!: string;
+  @Db.Varchar({ length: 200 }) entityId!: string;
 
   /** Only the fields that changed, before and after; secrets are replaced before they get here. */
-  @Column({ type: 'jsonb', nullable: true })
-  before!: Record<string, unknown> | null;
+  @Db.Jsonb({ nullable: true }) before!: Record<string, unknown> | null;
 
-  @Column({ type: 'jsonb', nullable: true })
-  after!: Record<string, unknown> | null;
+  @Db.Jsonb({ nullable: true }) after!: Record<string, unknown> | null;
 
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  requestId!: string | null;
+  @Db.Varchar({ length: 64, nullable: true }) requestId!: string | null;
 
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  ip!: string | null;
+  @Db.Varchar({ length: 64, nullable: true }) ip!: string | null;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index } from 'typeorm';
 import type { Stage } from '../domain/stage';
 
 export const CASE_STATUSES = ['awaiting_assignment', 'active', 'closed'] as const;
@@ -22,58 +23,49 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 @Index('ix_cases_adviser_last_contact', { synchronize: false })
 @Index('ix_cases_stage_rank', { synchronize: false })
 export class Case {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
   @Index('ix_cases_company')
-  @Column({ type: 'uuid' })
+  @Db.Uuid()
   companyId!: string;
 
-  @ManyToOne('Company', { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'company_id', foreignKeyConstraintName: 'fk_cases_company' })
+  @Db.References('Company', { column: 'company_id', fk: 'fk_cases_company', onDelete: 'RESTRICT' })
   company?: unknown;
 
   @Index('ix_cases_enrolment', { unique: true })
-  @Column({ type: 'uuid' })
+  @Db.Uuid()
   enrolmentId!: string;
 
-  @ManyToOne('Enrolment', { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'enrolment_id', foreignKeyConstraintName: 'fk_cases_enrolment' })
+  @Db.References('Enrolment', { column: 'enrolment_id', fk: 'fk_cases_enrolment', onDelete: 'RESTRICT' })
   enrolment?: unknown;
 
-  @Column({ type: 'text' })
-  stage!: Stage;
+  @Db.Text() stage!: Stage;
 
   @Index('ix_cases_status')
-  @Column({ type: 'text', default: 'awaiting_assignment' })
+  @Db.Text({ default: 'awaiting_assignment' })
   status!: CaseStatus;
 
   @Index('ix_cases_region')
-  @Column({ type: 'text' })
+  @Db.Text()
   region!: string;
 
   /** NACE Rev. 2 code of the company's main activity. */
-  @Column({ type: 'text' })
-  sector!: string;
+  @Db.Text() sector!: string;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  openedAt!: Date;
+  @Db.Timestamp({ default: () => 'now()' }) openedAt!: Date;
 
   /** The adviser working the case; @app/advisers decides it (set on assignment, cleared on decline). */
   @Index('ix_cases_assigned_adviser')
-  @Column({ type: 'uuid', nullable: true })
+  @Db.Uuid({ nullable: true })
   assignedAdviserId!: string | null;
 
   /**
    * Copies of case_work's last contact and next step due date (owned by @app/advisers), kept by a trigger
    * on case_work so the caseload can sort and page by them with an index. Never written by the ORM.
    */
-  @Column({ type: 'date', nullable: true, insert: false, update: false })
-  lastContactOn!: string | null;
+  @Db.Date({ nullable: true, insert: false, update: false }) lastContactOn!: string | null;
 
-  @Column({ type: 'date', nullable: true, insert: false, update: false })
-  nextStepDue!: string | null;
+  @Db.Date({ nullable: true, insert: false, update: false }) nextStepDue!: string | null;
 
-  @VersionColumn({ type: 'integer' })
-  version!: number;
+  @Db.Version() version!: number;
 }

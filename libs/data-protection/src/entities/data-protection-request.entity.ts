@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index } from 'typeorm';
 
 export const REQUEST_KINDS = ['access', 'erasure'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
@@ -12,48 +13,36 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
  */
 @Entity('data_protection_request')
 export class DataProtectionRequest {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
-  @Column({ type: 'text' })
-  kind!: RequestKind;
+  @Db.Text() kind!: RequestKind;
 
-  @Column({ type: 'text', default: 'requested' })
-  status!: RequestStatus;
+  @Db.Text({ default: 'requested' }) status!: RequestStatus;
 
-  @Column({ type: 'varchar', length: 254 })
-  subjectEmail!: string;
+  @Db.Varchar({ length: 254 }) subjectEmail!: string;
 
   @Index('data_protection_request_subject_user_id_idx')
-  @Column({ type: 'uuid', nullable: true })
+  @Db.Uuid({ nullable: true })
   subjectUserId!: string | null;
 
   /** The officer or admin who asked (the command line names them with `--as`); null on older rows. */
-  @Column({ type: 'uuid', nullable: true })
-  requestedById!: string | null;
+  @Db.Uuid({ nullable: true }) requestedById!: string | null;
 
   /** Why (required for a subject access request, and for an erasure of someone with an open case). */
-  @Column({ type: 'text', nullable: true })
-  reason!: string | null;
+  @Db.Text({ nullable: true }) reason!: string | null;
 
-  @Column({ type: 'boolean', default: false })
-  openCaseConfirmed!: boolean;
+  @Db.Boolean({ default: false }) openCaseConfirmed!: boolean;
 
   /** The second person, who approved it (never the requester nor the subject). */
-  @Column({ type: 'uuid', nullable: true })
-  decidedById!: string | null;
+  @Db.Uuid({ nullable: true }) decidedById!: string | null;
 
   /** The approver's optional note. */
-  @Column({ type: 'text', nullable: true })
-  decisionReason!: string | null;
+  @Db.Text({ nullable: true }) decisionReason!: string | null;
 
   /** Changes per table (erasure) or records per table (access); never the data itself. */
-  @Column({ type: 'jsonb', nullable: true })
-  result!: Record<string, number> | null;
+  @Db.Jsonb({ nullable: true }) result!: Record<string, number> | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  completedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) completedAt!: Date | null;
 }

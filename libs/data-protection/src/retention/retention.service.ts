@@ -1,3 +1,4 @@
+import { UnitOfWork } from '@app/database';
 import { AuditLogService, SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -49,6 +50,7 @@ export class RetentionService {
     private readonly jobs: QueuedJobsScanner,
     private readonly audit: AuditLogService,
     @Inject(RETENTION_RULES) private readonly rules: RetentionRulesFile,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async run(options: { simulate?: boolean; now?: Date } = {}): Promise<RetentionOutcome> {
@@ -57,20 +59,23 @@ export class RetentionService {
     let jobs: QueuedJob[] = [];
     let outcome: RetentionOutcome;
     try {
-      outcome = await this.dataSource.transaction(async (m) => {
-        const { planned, counts } = await this.work(m, now);
-        jobs = planned.flatMap((c) => (c.job ? [c.job] : []));
-        const result = { simulated, changes: listing(planned), counts };
-        if (simulated) throw new Rollback(result);
-        await this.audit.record(m, {
-          action: 'data_protection.retention_run',
-          entityType: 'retention',
-          entityId: now.toISOString(),
-          after: { changes: result.changes.length, counts },
-          context: SYSTEM_AUDIT_CONTEXT,
-        });
-        return result;
-      });
+      outcome = await this.uow.run(
+        async (m) => {
+          const { planned, counts } = await this.work(m, now);
+          jobs = planned.flatMap((c) => (c.job ? [c.job] : []));
+          const result = { simulated, changes: listing(planned), counts };
+          if (simulated) throw new Rollback(result);
+          await this.audit.record(m, {
+            action: 'data_protection.retention_run',
+            entityType: 'retention',
+            entityId: now.toISOString(),
+            after: { changes: result.changes.length, counts },
+            context: SYSTEM_AUDIT_CONTEXT,
+          });
+          return result;
+        },
+        { retries: 0 },
+      );
     } catch (error) {
       if (!(error instanceof Rollback)) throw error;
       outcome = error.outcome;

@@ -1,12 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  Unique,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index, Unique } from 'typeorm';
 import { bigintNumber } from './bigint.transformer';
 
 export const SOCIAL_PLATFORMS = [
@@ -37,70 +30,52 @@ export interface SocialProfile {
 // The caseload's sort by name (lower(legal_name)); an expression index, created in its migration.
 @Index('ix_companies_lower_legal_name', { synchronize: false })
 export class Company {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
-  @Column({ type: 'text' })
-  legalName!: string;
+  @Db.Text() legalName!: string;
 
-  @Column({ type: 'text', nullable: true })
-  tradingName!: string | null;
+  @Db.Text({ nullable: true }) tradingName!: string | null;
 
   /** Normalised: trimmed, upper-case, no spaces. */
-  @Column({ type: 'text' })
-  registrationNumber!: string;
+  @Db.Text() registrationNumber!: string;
 
   /** ISO 3166-1 alpha-2. */
-  @Column({ type: 'char', length: 2 })
-  registrationCountry!: string;
+  @Db.Char({ length: 2 }) registrationCountry!: string;
 
   @Index('ix_companies_vat_number')
-  @Column({ type: 'text', nullable: true })
+  @Db.Text({ nullable: true })
   vatNumber!: string | null;
 
   @Index('ix_companies_region')
-  @Column({ type: 'text' })
+  @Db.Text()
   region!: string;
 
-  @Column({ type: 'text' })
-  naceCode!: string;
+  @Db.Text() naceCode!: string;
 
-  @Column({ type: 'char', length: 1 })
-  naceSection!: string;
+  @Db.Char({ length: 1 }) naceSection!: string;
 
-  @Column({ type: 'integer' })
-  employees!: number;
+  @Db.Integer() employees!: number;
 
   /** Integer minor units of `currency` (ISO 4217). */
-  @Column({ type: 'bigint', transformer: bigintNumber })
-  turnoverMinor!: number;
+  @Db.Bigint({ transformer: bigintNumber }) turnoverMinor!: number;
 
-  @Column({ type: 'bigint', nullable: true, transformer: bigintNumber })
-  balanceSheetMinor!: number | null;
+  @Db.Bigint({ nullable: true, transformer: bigintNumber }) balanceSheetMinor!: number | null;
 
-  @Column({ type: 'char', length: 3 })
-  currency!: string;
+  @Db.Char({ length: 3 }) currency!: string;
 
-  @Column({ type: 'integer', nullable: true })
-  yearFounded!: number | null;
+  @Db.Integer({ nullable: true }) yearFounded!: number | null;
 
-  @Column({ type: 'text', nullable: true })
-  website!: string | null;
+  @Db.Text({ nullable: true }) website!: string | null;
 
-  @Column({ type: 'jsonb' })
-  socialProfiles!: SocialProfile[];
+  @Db.Jsonb() socialProfiles!: SocialProfile[];
 
   /** The user who registered the company (its primary contact). */
-  @Column({ type: 'uuid' })
-  primaryContactId!: string;
+  @Db.Uuid() primaryContactId!: string;
 
   /** Set when an officer merged this company into another; its enrolments and cases moved there. */
-  @Column({ type: 'uuid', nullable: true })
-  mergedIntoId!: string | null;
+  @Db.Uuid({ nullable: true }) mergedIntoId!: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
+  @Db.UpdatedAt() updatedAt!: Date;
 }

@@ -1,12 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Db } from '@app/database';
+import { Column, Entity, Index } from 'typeorm';
 import { Company } from './company.entity';
 import { Enrolment } from './enrolment.entity';
 
@@ -19,48 +12,47 @@ export type DuplicateFlagStatus = (typeof DUPLICATE_FLAG_STATUSES)[number];
 @Entity('duplicate_flags')
 @Index('ix_duplicate_flags_status', ['status'])
 export class DuplicateFlag {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
   /** The newly submitted company and its enrolment. */
-  @Column({ type: 'uuid' })
-  companyId!: string;
+  @Db.Uuid() companyId!: string;
 
-  @ManyToOne(() => Company, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'company_id', foreignKeyConstraintName: 'fk_duplicate_flags_company' })
+  @Db.References(() => Company, {
+    column: 'company_id',
+    fk: 'fk_duplicate_flags_company',
+    onDelete: 'CASCADE',
+  })
   company?: Company;
 
-  @Column({ type: 'uuid' })
-  enrolmentId!: string;
+  @Db.Uuid() enrolmentId!: string;
 
-  @ManyToOne(() => Enrolment, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'enrolment_id', foreignKeyConstraintName: 'fk_duplicate_flags_enrolment' })
+  @Db.References(() => Enrolment, {
+    column: 'enrolment_id',
+    fk: 'fk_duplicate_flags_enrolment',
+    onDelete: 'CASCADE',
+  })
   enrolment?: Enrolment;
 
   /** The existing company it resembles. */
-  @Column({ type: 'uuid' })
-  matchCompanyId!: string;
+  @Db.Uuid() matchCompanyId!: string;
 
-  @ManyToOne(() => Company, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'match_company_id', foreignKeyConstraintName: 'fk_duplicate_flags_match_company' })
+  @Db.References(() => Company, {
+    column: 'match_company_id',
+    fk: 'fk_duplicate_flags_match_company',
+    onDelete: 'CASCADE',
+  })
   matchCompany?: Company;
 
-  @Column({ type: 'text' })
-  reason!: DuplicateReason;
+  @Db.Text() reason!: DuplicateReason;
 
   /** pg_trgm similarity of the legal names (0–1). */
-  @Column({ type: 'real' })
-  similarity!: number;
+  @Column({ type: 'real' }) similarity!: number;
 
-  @Column({ type: 'text', default: 'open' })
-  status!: DuplicateFlagStatus;
+  @Db.Text({ default: 'open' }) status!: DuplicateFlagStatus;
 
-  @Column({ type: 'uuid', nullable: true })
-  resolvedById!: string | null;
+  @Db.Uuid({ nullable: true }) resolvedById!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  resolvedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) resolvedAt!: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 }

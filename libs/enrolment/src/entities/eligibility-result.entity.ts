@@ -1,35 +1,27 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index } from 'typeorm';
 import { Enrolment } from './enrolment.entity';
 import type { EligibilityReason } from '../domain/eligibility';
 
 /** The outcome of the eligibility rules for one submission: every reason, passed or failed. */
 @Entity('eligibility_results')
 export class EligibilityResult {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
   @Index('ix_eligibility_results_enrolment')
-  @Column({ type: 'uuid' })
+  @Db.Uuid()
   enrolmentId!: string;
 
-  @ManyToOne(() => Enrolment, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'enrolment_id', foreignKeyConstraintName: 'fk_eligibility_results_enrolment' })
+  @Db.References(() => Enrolment, {
+    column: 'enrolment_id',
+    fk: 'fk_eligibility_results_enrolment',
+    onDelete: 'CASCADE',
+  })
   enrolment?: Enrolment;
 
-  @Column({ type: 'boolean' })
-  eligible!: boolean;
+  @Db.Boolean() eligible!: boolean;
 
-  @Column({ type: 'jsonb' })
-  reasons!: EligibilityReason[];
+  @Db.Jsonb() reasons!: EligibilityReason[];
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  evaluatedAt!: Date;
+  @Db.CreatedAt() evaluatedAt!: Date;
 }

@@ -1,14 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index } from 'typeorm';
 import { bigintNumber } from './bigint.transformer';
 import { Company, type SocialProfile } from './company.entity';
 
@@ -42,140 +33,104 @@ export type Barrier = (typeof BARRIERS)[number];
 @Entity('enrolments')
 @Index('ix_enrolments_user_status', ['userId', 'status'])
 export class Enrolment {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
   /** The SME user who owns the application. */
-  @Column({ type: 'uuid' })
-  userId!: string;
+  @Db.Uuid() userId!: string;
 
   /** Set on submit: the company this application is for. */
   @Index('ix_enrolments_company')
-  @Column({ type: 'uuid', nullable: true })
+  @Db.Uuid({ nullable: true })
   companyId!: string | null;
 
-  @ManyToOne(() => Company, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'company_id', foreignKeyConstraintName: 'fk_enrolments_company' })
+  @Db.References(() => Company, { column: 'company_id', fk: 'fk_enrolments_company', onDelete: 'RESTRICT' })
   company?: Company;
 
   @Index('ix_enrolments_status')
-  @Column({ type: 'text', default: 'draft' })
+  @Db.Text({ default: 'draft' })
   status!: EnrolmentStatus;
 
   // Company block
-  @Column({ type: 'text', nullable: true })
-  legalName!: string | null;
+  @Db.Text({ nullable: true }) legalName!: string | null;
 
-  @Column({ type: 'text', nullable: true })
-  tradingName!: string | null;
+  @Db.Text({ nullable: true }) tradingName!: string | null;
 
-  @Column({ type: 'text', nullable: true })
-  registrationNumber!: string | null;
+  @Db.Text({ nullable: true }) registrationNumber!: string | null;
 
-  @Column({ type: 'char', length: 2, nullable: true })
-  registrationCountry!: string | null;
+  @Db.Char({ length: 2, nullable: true }) registrationCountry!: string | null;
 
-  @Column({ type: 'text', nullable: true })
-  vatNumber!: string | null;
+  @Db.Text({ nullable: true }) vatNumber!: string | null;
 
   @Index('ix_enrolments_region')
-  @Column({ type: 'text', nullable: true })
+  @Db.Text({ nullable: true })
   region!: string | null;
 
-  @Column({ type: 'text', nullable: true })
-  naceCode!: string | null;
+  @Db.Text({ nullable: true }) naceCode!: string | null;
 
   @Index('ix_enrolments_nace_section')
-  @Column({ type: 'char', length: 1, nullable: true })
+  @Db.Char({ length: 1, nullable: true })
   naceSection!: string | null;
 
-  @Column({ type: 'integer', nullable: true })
-  employees!: number | null;
+  @Db.Integer({ nullable: true }) employees!: number | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: bigintNumber })
-  turnoverMinor!: number | null;
+  @Db.Bigint({ nullable: true, transformer: bigintNumber }) turnoverMinor!: number | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: bigintNumber })
-  balanceSheetMinor!: number | null;
+  @Db.Bigint({ nullable: true, transformer: bigintNumber }) balanceSheetMinor!: number | null;
 
-  @Column({ type: 'char', length: 3, nullable: true })
-  currency!: string | null;
+  @Db.Char({ length: 3, nullable: true }) currency!: string | null;
 
-  @Column({ type: 'integer', nullable: true })
-  yearFounded!: number | null;
+  @Db.Integer({ nullable: true }) yearFounded!: number | null;
 
-  @Column({ type: 'text', nullable: true })
-  website!: string | null;
+  @Db.Text({ nullable: true }) website!: string | null;
 
-  @Column({ type: 'jsonb', nullable: true })
-  socialProfiles!: SocialProfile[] | null;
+  @Db.Jsonb({ nullable: true }) socialProfiles!: SocialProfile[] | null;
 
   // Export status block
-  @Column({ type: 'boolean', nullable: true })
+  @Db.Boolean({ nullable: true })
   exportedLast12Months!: boolean | null;
 
   /** Whole percent of turnover from exports. */
-  @Column({ type: 'integer', nullable: true })
-  exportSharePercent!: number | null;
+  @Db.Integer({ nullable: true }) exportSharePercent!: number | null;
 
-  @Column({ type: 'text', array: true, nullable: true })
-  exportMarkets!: string[] | null;
+  @Db.Text({ array: true, nullable: true }) exportMarkets!: string[] | null;
 
-  @Column({ type: 'text', nullable: true })
-  orderOrigin!: OrderOrigin | null;
+  @Db.Text({ nullable: true }) orderOrigin!: OrderOrigin | null;
 
-  @Column({ type: 'text', array: true, nullable: true })
-  targetMarkets!: string[] | null;
+  @Db.Text({ array: true, nullable: true }) targetMarkets!: string[] | null;
 
-  @Column({ type: 'text', array: true, nullable: true })
-  barriers!: Barrier[] | null;
+  @Db.Text({ array: true, nullable: true }) barriers!: Barrier[] | null;
 
-  @Column({ type: 'text', nullable: true })
-  barriersNote!: string | null;
+  @Db.Text({ nullable: true }) barriersNote!: string | null;
 
-  @Column({ type: 'text', array: true, nullable: true })
-  helpWanted!: string[] | null;
+  @Db.Text({ array: true, nullable: true }) helpWanted!: string[] | null;
 
   // Consent block
-  @Column({ type: 'boolean', nullable: true })
-  consentDataProcessing!: boolean | null;
+  @Db.Boolean({ nullable: true }) consentDataProcessing!: boolean | null;
 
-  @Column({ type: 'boolean', nullable: true })
-  consentEvaluationContact!: boolean | null;
+  @Db.Boolean({ nullable: true }) consentEvaluationContact!: boolean | null;
 
   /** The privacy notice version the SME agreed to (recorded when consent is given). */
-  @Column({ type: 'text', nullable: true })
-  privacyNoticeVersion!: string | null;
+  @Db.Text({ nullable: true }) privacyNoticeVersion!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  submittedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) submittedAt!: Date | null;
 
   /** The language the SME submitted in: later emails about this application (an upheld appeal) use it. */
-  @Column({ type: 'varchar', length: 2, default: 'en' })
-  language!: string;
+  @Db.Varchar({ length: 2, default: 'en' }) language!: string;
 
-  @Column({ type: 'text', nullable: true })
-  appealReason!: string | null;
+  @Db.Text({ nullable: true }) appealReason!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  appealedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) appealedAt!: Date | null;
 
   /** An officer's decision on the appeal, who made it and when (kept on the enrolment, shown to both sides). */
-  @Column({ type: 'varchar', length: 10, nullable: true })
-  appealDecision!: 'upheld' | 'rejected' | null;
+  @Db.Varchar({ length: 10, nullable: true }) appealDecision!: 'upheld' | 'rejected' | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  appealDecidedById!: string | null;
+  @Db.Uuid({ nullable: true }) appealDecidedById!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  appealDecidedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) appealDecidedAt!: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
+  @Db.UpdatedAt() updatedAt!: Date;
 
-  @VersionColumn({ type: 'integer' })
-  version!: number;
+  @Db.Version() version!: number;
 }

@@ -1,3 +1,4 @@
+import { UnitOfWork } from '@app/database';
 import { AppConfig } from '@app/config';
 import { NotificationService, OutboxService, type LanguageCode } from '@app/messaging';
 import { formatDate } from '@app/time';
@@ -26,6 +27,7 @@ export class FollowUpRunner {
     private readonly outbox: OutboxService,
     private readonly rules: FollowUpRulesFile,
     private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /**
@@ -33,36 +35,39 @@ export class FollowUpRunner {
    * notifications to deliver (empty when there was nothing to do).
    */
   async fire(id: string, step: number): Promise<string[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const [claimed] = (await manager.query(
-        `UPDATE follow_up SET status = 'due', attempts = attempts + 1, updated_at = now()
+    return this.uow.run(
+      async (manager) => {
+        const [claimed] = (await manager.query(
+          `UPDATE follow_up SET status = 'due', attempts = attempts + 1, updated_at = now()
           WHERE id = $1 AND step = $2 AND status = 'scheduled' AND due_at <= now() + ${CLOCK_TOLERANCE}
           RETURNING id`,
-        [id, step],
-      )) as [{ id: string }[], number];
-      if (claimed.length === 0) return [];
-      const row = await manager.getRepository(FollowUp).findOneByOrFail({ id });
-      const planned = row.plan[step];
-      const recipient = planned ? row.recipients[planned.notify] : undefined;
-      if (!planned || !recipient) {
-        this.logger.warn(
-          `Follow-up ${id} step ${step}: no ${planned?.notify ?? 'step'} to notify; moving on`,
-        );
-        await this.advance(manager, id, step);
-        return [];
-      }
-      const { id: notificationId } = await this.notifications.insert(manager, {
-        idempotencyKey: `${id}:${step}`,
-        kind: `${row.ruleCode}.${planned.notify}`,
-        fallbackTemplate: `generic.${planned.action}`,
-        recipient,
-        caseId: row.caseId,
-        followUpId: id,
-        followUpStep: step,
-        values: this.templateValues(row, recipient.language ?? 'en', planned.notify),
-      });
-      return [notificationId];
-    });
+          [id, step],
+        )) as [{ id: string }[], number];
+        if (claimed.length === 0) return [];
+        const row = await manager.getRepository(FollowUp).findOneByOrFail({ id });
+        const planned = row.plan[step];
+        const recipient = planned ? row.recipients[planned.notify] : undefined;
+        if (!planned || !recipient) {
+          this.logger.warn(
+            `Follow-up ${id} step ${step}: no ${planned?.notify ?? 'step'} to notify; moving on`,
+          );
+          await this.advance(manager, id, step);
+          return [];
+        }
+        const { id: notificationId } = await this.notifications.insert(manager, {
+          idempotencyKey: `${id}:${step}`,
+          kind: `${row.ruleCode}.${planned.notify}`,
+          fallbackTemplate: `generic.${planned.action}`,
+          recipient,
+          caseId: row.caseId,
+          followUpId: id,
+          followUpStep: step,
+          values: this.templateValues(row, recipient.language ?? 'en', planned.notify),
+        });
+        return [notificationId];
+      },
+      { retries: 0 },
+    );
   }
 
   /**

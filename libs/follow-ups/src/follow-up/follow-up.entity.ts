@@ -1,12 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Db } from '@app/database';
+import { Check, Column, Entity, Index } from 'typeorm';
 import type { Contact } from '@app/messaging';
 import type { RecipientRole, StepAction } from '../config/follow-up-rules';
 
@@ -45,74 +38,54 @@ export interface PlannedStep {
   where: "status IN ('scheduled', 'due', 'sent', 'escalated')",
 })
 export class FollowUp {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
-  @Column({ type: 'uuid' })
-  caseId!: string;
+  @Db.Uuid() caseId!: string;
 
   /** The rule's code (first-contact, re-audit, …), which is also the kind of task shown to people. */
-  @Column({ type: 'varchar', length: 40 })
-  kind!: string;
+  @Db.Varchar({ length: 40 }) kind!: string;
 
-  @Column({ type: 'varchar', length: 40 })
-  ruleCode!: string;
+  @Db.Varchar({ length: 40 }) ruleCode!: string;
 
-  @Column({ type: 'varchar', length: 40, nullable: true })
-  ruleVariant!: string | null;
+  @Db.Varchar({ length: 40, nullable: true }) ruleVariant!: string | null;
 
   /** What the task is about within the case (a booking id, an interaction id); '' for the case itself. */
-  @Column({ type: 'varchar', length: 100, default: '' })
-  subjectKey!: string;
+  @Db.Varchar({ length: 100, default: '' }) subjectKey!: string;
 
   /** Makes scheduling from an event handler idempotent (e.g. `first-contact:<event id>`). */
   @Index('uq_follow_up_source_key', { unique: true })
-  @Column({ type: 'varchar', length: 200 })
+  @Db.Varchar({ length: 200 })
   sourceKey!: string;
 
-  @Column({ type: 'uuid', nullable: true })
-  assigneeId!: string | null;
+  @Db.Uuid({ nullable: true }) assigneeId!: string | null;
 
-  @Column({ type: 'jsonb' })
-  recipients!: Recipients;
+  @Db.Jsonb() recipients!: Recipients;
 
   /** Template values for the notifications (company name, module title, …). */
-  @Column({ type: 'jsonb' })
-  context!: Record<string, string>;
+  @Db.Jsonb() context!: Record<string, string>;
 
-  @Column({ type: 'timestamptz' })
-  anchorAt!: Date;
+  @Db.Timestamp() anchorAt!: Date;
 
   /** The rule's due date (what people see as "due by"). */
-  @Column({ type: 'timestamptz' })
-  deadlineAt!: Date;
+  @Db.Timestamp() deadlineAt!: Date;
 
-  @Column({ type: 'jsonb' })
-  plan!: PlannedStep[];
+  @Db.Jsonb() plan!: PlannedStep[];
 
-  @Column({ type: 'int', default: 0 })
-  step!: number;
+  @Column({ type: 'int', default: 0 }) step!: number;
 
   /** When the current step fires. */
-  @Column({ type: 'timestamptz' })
-  dueAt!: Date;
+  @Db.Timestamp() dueAt!: Date;
 
-  @Column({ type: 'varchar', length: 20, default: 'scheduled' })
-  status!: FollowUpStatus;
+  @Db.Varchar({ length: 20, default: 'scheduled' }) status!: FollowUpStatus;
 
   /** How many times a step was fired (a guarded claim succeeded). */
-  @Column({ type: 'int', default: 0 })
-  attempts!: number;
+  @Column({ type: 'int', default: 0 }) attempts!: number;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  closedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) closedAt!: Date | null;
 
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  closeReason!: string | null;
+  @Db.Varchar({ length: 200, nullable: true }) closeReason!: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
+  @Db.UpdatedAt() updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * The first answer to a POST sent with an `Idempotency-Key`, stored in the same transaction as what it
@@ -13,19 +14,14 @@ export class IdempotencyKey {
   key!: string;
 
   /** Method and route, e.g. `POST /api/v1/enrolments`: a key is only replayed on the same operation. */
-  @Column({ type: 'text' })
-  operation!: string;
+  @Db.Text() operation!: string;
 
   /** SHA-256 of the request body, so the same key with a different payload is refused, not replayed. */
-  @Column({ type: 'text' })
-  requestHash!: string;
+  @Db.Text() requestHash!: string;
 
-  @Column({ type: 'integer' })
-  responseStatus!: number;
+  @Db.Integer() responseStatus!: number;
 
-  @Column({ type: 'jsonb' })
-  responseBody!: Record<string, unknown>;
+  @Db.Jsonb() responseBody!: Record<string, unknown>;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 }

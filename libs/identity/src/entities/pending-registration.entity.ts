@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index } from 'typeorm';
 
 /**
  * A self-registration waiting for its email address to be confirmed. The account (a `users` row) is
@@ -8,30 +9,26 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('pending_registrations')
 export class PendingRegistration {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
   /** Lower-case, like users.email. */
   @Index('uq_pending_registrations_email', { unique: true })
-  @Column({ type: 'varchar', length: 254 })
+  @Db.Varchar({ length: 254 })
   email!: string;
 
-  @Column({ type: 'varchar', length: 200 })
-  name!: string;
+  @Db.Varchar({ length: 200 }) name!: string;
 
   /** argon2id of the password chosen at registration; becomes the account's. */
-  @Column({ type: 'varchar', length: 255 })
-  passwordHash!: string;
+  @Db.Varchar({ length: 255 }) passwordHash!: string;
 
   /** SHA-256 (hex) of the link's token; the token itself is only in the email. */
   @Index('uq_pending_registrations_token', { unique: true })
-  @Column({ type: 'char', length: 64 })
+  @Db.Char({ length: 64 })
   tokenHash!: string;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 
   @Index('ix_pending_registrations_expires')
-  @Column({ type: 'timestamptz' })
+  @Db.Timestamp()
   expiresAt!: Date;
 }

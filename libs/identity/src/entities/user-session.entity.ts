@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * express-session rows. In Postgres rather than Redis so that signed-in work goes on while Redis is down.
@@ -10,16 +11,14 @@ export class UserSession {
   sid!: string;
 
   @Index('user_sessions_user_id_idx')
-  @Column({ type: 'uuid', nullable: true })
+  @Db.Uuid({ nullable: true })
   userId!: string | null;
 
-  @Column({ type: 'jsonb' })
-  data!: Record<string, unknown>;
+  @Db.Jsonb() data!: Record<string, unknown>;
 
   @Index('user_sessions_expires_at_idx')
-  @Column({ type: 'timestamptz' })
+  @Db.Timestamp()
   expiresAt!: Date;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 }

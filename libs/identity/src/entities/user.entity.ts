@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index } from 'typeorm';
 import type { Role } from '../role';
 
 @Entity('users')
@@ -7,39 +8,29 @@ import type { Role } from '../role';
 // every SME account; the partial index holds only active users.
 @Index('ix_users_active_role', ['role', 'createdAt'], { where: '"active"' })
 export class User {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
   /** Stored lower-case; unique case-insensitively (unique index on lower(email) in the migration). */
-  @Column({ type: 'varchar', length: 254 })
-  email!: string;
+  @Db.Varchar({ length: 254 }) email!: string;
 
-  @Column({ type: 'varchar', length: 200 })
-  name!: string;
+  @Db.Varchar({ length: 200 }) name!: string;
 
-  @Column({ type: 'varchar', length: 20 })
-  role!: Role;
+  @Db.Varchar({ length: 20 }) role!: Role;
 
   /** argon2id PHC string; never selected unless asked for explicitly. */
-  @Column({ type: 'varchar', length: 255, select: false })
-  passwordHash!: string;
+  @Db.Varchar({ length: 255, select: false }) passwordHash!: string;
 
-  @Column({ type: 'boolean', default: true })
-  active!: boolean;
+  @Db.Boolean({ default: true }) active!: boolean;
 
   /**
    * The language the person last chose with the language switcher (`en`, `es`, `de`): pages use it once
    * signed in, on any device, and emails to them are written in it. Null until they choose.
    */
-  @Column({ type: 'varchar', length: 2, nullable: true })
-  language!: 'en' | 'es' | 'de' | null;
+  @Db.Varchar({ length: 2, nullable: true }) language!: 'en' | 'es' | 'de' | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
+  @Db.UpdatedAt() updatedAt!: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  deactivatedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) deactivatedAt!: Date | null;
 }

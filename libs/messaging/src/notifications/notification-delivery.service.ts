@@ -1,4 +1,4 @@
-import { Coalescer } from '@app/database';
+import { Coalescer, UnitOfWork } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { MessagingSettings } from '../messaging-settings';
@@ -56,6 +56,7 @@ export class NotificationDelivery {
     private readonly dataSource: DataSource,
     private readonly mailer: MailerService,
     private readonly settings: MessagingSettings,
+    private readonly uow: UnitOfWork,
   ) {
     this.claims = new Coalescer((ids) => this.claim(ids), BATCH);
     this.sentMarks = new Coalescer(async (sent) => {
@@ -95,10 +96,13 @@ export class NotificationDelivery {
     if (failure === undefined) {
       if (!this.awaited(notification)) await this.sentMarks.submit({ id, messageId });
       else
-        await this.dataSource.transaction(async (manager) => {
-          await this.markSent(manager, [{ id, messageId }]);
-          await this.tellListeners(manager, notification, 'sent');
-        });
+        await this.uow.run(
+          async (manager) => {
+            await this.markSent(manager, [{ id, messageId }]);
+            await this.tellListeners(manager, notification, 'sent');
+          },
+          { retries: 0 },
+        );
       return { outcome: 'sent' };
     }
 
@@ -109,15 +113,18 @@ export class NotificationDelivery {
     if (isPermanentSmtpFailure(failure) || givingUp) {
       const reason =
         givingUp && !isPermanentSmtpFailure(failure) ? `gave up after retries: ${message}` : message;
-      await this.dataSource.transaction(async (manager) => {
-        await manager.query(
-          `UPDATE notification SET status = 'failed_permanent', last_error = $2, updated_at = now()
+      await this.uow.run(
+        async (manager) => {
+          await manager.query(
+            `UPDATE notification SET status = 'failed_permanent', last_error = $2, updated_at = now()
             WHERE id = $1 AND status = 'sending'`,
-          [id, reason.slice(0, 1000)],
-        );
-        // What waits on it goes on (a reminder's escalation still matters); the failure stays visible.
-        if (this.awaited(notification)) await this.tellListeners(manager, notification, 'failed_permanent');
-      });
+            [id, reason.slice(0, 1000)],
+          );
+          // What waits on it goes on (a reminder's escalation still matters); the failure stays visible.
+          if (this.awaited(notification)) await this.tellListeners(manager, notification, 'failed_permanent');
+        },
+        { retries: 0 },
+      );
       this.logger.warn(`Notification ${id} failed permanently: ${reason}`);
       return { outcome: 'failed_permanent' };
     }

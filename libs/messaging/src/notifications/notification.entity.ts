@@ -1,12 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Db } from '@app/database';
+import { Check, Column, Entity, Index } from 'typeorm';
 import type { LanguageCode } from './contact';
 
 export const NOTIFICATION_STATUSES = [
@@ -35,74 +28,52 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 // Emails that failed for good, newest first: the case page and the administrators' list.
 @Index('ix_notification_failed', ['updatedAt'], { where: "status = 'failed_permanent'" })
 export class Notification {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
   @Index('uq_notification_idempotency_key', { unique: true })
-  @Column({ type: 'varchar', length: 200 })
+  @Db.Varchar({ length: 200 })
   idempotencyKey!: string;
 
-  @Column({ type: 'uuid', nullable: true })
-  followUpId!: string | null;
+  @Db.Uuid({ nullable: true }) followUpId!: string | null;
 
-  @Column({ type: 'int', nullable: true })
-  followUpStep!: number | null;
+  @Column({ type: 'int', nullable: true }) followUpStep!: number | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  caseId!: string | null;
+  @Db.Uuid({ nullable: true }) caseId!: string | null;
 
   /** Template: `<rule code>.<action>` for follow-ups (first-contact.remind), or a plain kind. */
-  @Column({ type: 'varchar', length: 80 })
-  kind!: string;
+  @Db.Varchar({ length: 80 }) kind!: string;
 
-  @Column({ type: 'uuid', nullable: true })
-  recipientUserId!: string | null;
+  @Db.Uuid({ nullable: true }) recipientUserId!: string | null;
 
-  @Column({ type: 'varchar', length: 320 })
-  recipientEmail!: string;
+  @Db.Varchar({ length: 320 }) recipientEmail!: string;
 
-  @Column({ type: 'varchar', length: 200 })
-  recipientName!: string;
+  @Db.Varchar({ length: 200 }) recipientName!: string;
 
-  @Column({ type: 'varchar', length: 2, default: 'en' })
-  language!: LanguageCode;
+  @Db.Varchar({ length: 2, default: 'en' }) language!: LanguageCode;
 
-  @Column({ type: 'varchar', length: 300 })
-  subject!: string;
+  @Db.Varchar({ length: 300 }) subject!: string;
 
-  @Column({ type: 'text' })
-  bodyText!: string;
+  @Db.Text() bodyText!: string;
 
-  @Column({ type: 'text' })
-  bodyHtml!: string;
+  @Db.Text() bodyHtml!: string;
 
-  @Column({ type: 'varchar', length: 20, default: 'created' })
-  status!: NotificationStatus;
+  @Db.Varchar({ length: 20, default: 'created' }) status!: NotificationStatus;
 
-  @Column({ type: 'int', default: 0 })
-  attempts!: number;
+  @Column({ type: 'int', default: 0 }) attempts!: number;
 
-  @Column({ type: 'text', nullable: true })
-  lastError!: string | null;
+  @Db.Text({ nullable: true }) lastError!: string | null;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  nextAttemptAt!: Date;
+  @Db.Timestamp({ default: () => 'now()' }) nextAttemptAt!: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  sendingStartedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) sendingStartedAt!: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  sentAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) sentAt!: Date | null;
 
-  @Column({ type: 'varchar', length: 300, nullable: true })
-  messageId!: string | null;
+  @Db.Varchar({ length: 300, nullable: true }) messageId!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  readAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) readAt!: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
+  @Db.UpdatedAt() updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Db } from '@app/database';
+import { Column, Entity, Index } from 'typeorm';
 
 /**
  * A domain event written in the same transaction as the change it describes. A worker's relay publishes
@@ -13,37 +14,26 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 // "Has anything happened since?": the KPI refresh asks it of each summary it keeps (libs/reporting).
 @Index('ix_outbox_event_occurred', ['occurredAt'])
 export class OutboxEvent {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
-  @Column({ type: 'varchar', length: 100 })
-  type!: string;
+  @Db.Varchar({ length: 100 }) type!: string;
 
   /** The version of the event's contract it was written under (events/event-contracts.ts). */
-  @Column({ type: 'smallint', default: 1 })
-  version!: number;
+  @Column({ type: 'smallint', default: 1 }) version!: number;
 
-  @Column({ type: 'varchar', length: 60 })
-  aggregateType!: string;
+  @Db.Varchar({ length: 60 }) aggregateType!: string;
 
-  @Column({ type: 'varchar', length: 100 })
-  aggregateId!: string;
+  @Db.Varchar({ length: 100 }) aggregateId!: string;
 
-  @Column({ type: 'jsonb' })
-  payload!: Record<string, unknown>;
+  @Db.Jsonb() payload!: Record<string, unknown>;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  occurredAt!: Date;
+  @Db.CreatedAt() occurredAt!: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  publishedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) publishedAt!: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  processedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) processedAt!: Date | null;
 
-  @Column({ type: 'int', default: 0 })
-  publishAttempts!: number;
+  @Column({ type: 'int', default: 0 }) publishAttempts!: number;
 
-  @Column({ type: 'text', nullable: true })
-  lastError!: string | null;
+  @Db.Text({ nullable: true }) lastError!: string | null;
 }

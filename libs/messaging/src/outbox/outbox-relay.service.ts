@@ -1,3 +1,4 @@
+import { UnitOfWork } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MessagingSettings } from '../messaging-settings';
@@ -44,6 +45,7 @@ export class OutboxRelay {
     private readonly deliveries: EmailDeliveries,
     private readonly settings: MessagingSettings,
     private readonly registry: EventHandlerRegistry,
+    private readonly uow: UnitOfWork,
   ) {
     registry.registerBuiltIn(NOTIFICATION_CREATED);
   }
@@ -70,53 +72,58 @@ export class OutboxRelay {
   async publishBatch(): Promise<number> {
     const { relayBatchSize } = this.settings;
     const { dispatched, stamped } = this.takes();
-    return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `SELECT id, type, aggregate_id FROM outbox_event
+    return this.uow.run(
+      async (manager) => {
+        const rows = (await manager.query(
+          `SELECT id, type, aggregate_id FROM outbox_event
           WHERE published_at IS NULL AND type = ANY($2::varchar[])
           ORDER BY occurred_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [relayBatchSize, [...dispatched, ...stamped]],
-      )) as { id: string; type: string; aggregate_id: string }[];
-      if (rows.length === 0) return 0;
-      const ids = rows.map((r) => r.id);
-      // Three kinds of row: straight to delivery, dispatched through the events queue, or nobody handles it.
-      const [deliveries, events, unhandled]: (typeof rows)[] = [[], [], []];
-      for (const row of rows) {
-        if (row.type === NOTIFICATION_CREATED) deliveries.push(row);
-        else if (this.registry.handlersFor(row.type).length > 0) events.push(row);
-        else unhandled.push(row);
-      }
-      try {
-        if (!this.queue.isReady()) throw new Error('Redis is not connected');
-        await withTimeout(
-          Promise.all([
-            this.queue.addMany(
-              events.map(({ id }) => ({ name: DISPATCH_EVENT_JOB, data: { id }, jobId: id })),
-            ),
-            this.deliveries.enqueue(deliveries.map((r) => ({ notificationId: r.aggregate_id, attempt: 0 }))),
-          ]),
-          5000,
-          'publishing to Redis',
-        );
-      } catch (error) {
-        // Recorded outside this transaction, which is about to roll back.
-        await this.dataSource
-          .query(
-            `UPDATE outbox_event SET publish_attempts = publish_attempts + 1, last_error = $2 WHERE id = ANY($1)`,
-            [ids, (error as Error).message.slice(0, 500)],
-          )
-          .catch(() => undefined);
-        throw error;
-      }
-      await manager.query(
-        `UPDATE outbox_event
+          [relayBatchSize, [...dispatched, ...stamped]],
+        )) as { id: string; type: string; aggregate_id: string }[];
+        if (rows.length === 0) return 0;
+        const ids = rows.map((r) => r.id);
+        // Three kinds of row: straight to delivery, dispatched through the events queue, or nobody handles it.
+        const [deliveries, events, unhandled]: (typeof rows)[] = [[], [], []];
+        for (const row of rows) {
+          if (row.type === NOTIFICATION_CREATED) deliveries.push(row);
+          else if (this.registry.handlersFor(row.type).length > 0) events.push(row);
+          else unhandled.push(row);
+        }
+        try {
+          if (!this.queue.isReady()) throw new Error('Redis is not connected');
+          await withTimeout(
+            Promise.all([
+              this.queue.addMany(
+                events.map(({ id }) => ({ name: DISPATCH_EVENT_JOB, data: { id }, jobId: id })),
+              ),
+              this.deliveries.enqueue(
+                deliveries.map((r) => ({ notificationId: r.aggregate_id, attempt: 0 })),
+              ),
+            ]),
+            5000,
+            'publishing to Redis',
+          );
+        } catch (error) {
+          // Recorded outside this transaction, which is about to roll back.
+          await this.dataSource
+            .query(
+              `UPDATE outbox_event SET publish_attempts = publish_attempts + 1, last_error = $2 WHERE id = ANY($1)`,
+              [ids, (error as Error).message.slice(0, 500)],
+            )
+            .catch(() => undefined);
+          throw error;
+        }
+        await manager.query(
+          `UPDATE outbox_event
             SET published_at = now(), last_error = NULL,
                 processed_at = CASE WHEN id = ANY($2) THEN now() ELSE processed_at END
           WHERE id = ANY($1)`,
-        [ids, [...deliveries, ...unhandled].map((r) => r.id)],
-      );
-      return ids.length;
-    });
+          [ids, [...deliveries, ...unhandled].map((r) => r.id)],
+        );
+        return ids.length;
+      },
+      { retries: 0 },
+    );
   }
 
   private async run(): Promise<void> {

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * One row per periodic sweep: when it last ran and how often. Every worker's timer ticks, but only the one
@@ -10,13 +11,10 @@ export class SweepLease {
   @PrimaryColumn({ type: 'varchar', length: 60 })
   name!: string;
 
-  @Column({ type: 'timestamptz' })
-  lastRunAt!: Date;
+  @Db.Timestamp() lastRunAt!: Date;
 
-  @Column({ type: 'bigint', default: 0 })
-  runs!: string;
+  @Db.Bigint({ default: 0 }) runs!: string;
 
   /** Which process ran it last (host:pid), for operators. */
-  @Column({ type: 'varchar', length: 120, nullable: true })
-  holder!: string | null;
+  @Db.Varchar({ length: 120, nullable: true }) holder!: string | null;
 }

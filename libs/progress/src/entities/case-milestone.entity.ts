@@ -1,30 +1,24 @@
 import { Case } from '@app/cases';
-import { Column, Entity, PrimaryGeneratedColumn, Unique, JoinColumn, ManyToOne } from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Unique } from 'typeorm';
 
 /** A milestone a case has reached; ticked once (unique per case) by the first evidence that proves it. */
 @Entity('case_milestones')
 @Unique('uq_case_milestones_case_code', ['caseId', 'code'])
 export class CaseMilestone {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
-  @Column({ type: 'uuid' })
-  caseId!: string;
+  @Db.Uuid() caseId!: string;
 
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_milestones_case' })
+  @Db.References(() => Case, { column: 'case_id', fk: 'fk_case_milestones_case', onDelete: 'CASCADE' })
   case?: Case;
 
-  @Column({ type: 'text' })
-  code!: string;
+  @Db.Text() code!: string;
 
-  @Column({ type: 'timestamptz' })
-  achievedAt!: Date;
+  @Db.Timestamp() achievedAt!: Date;
 
   /** `readiness_audit` or `export_outcome`. */
-  @Column({ type: 'text' })
-  refType!: string;
+  @Db.Text() refType!: string;
 
-  @Column({ type: 'uuid' })
-  refId!: string;
+  @Db.Uuid() refId!: string;
 }

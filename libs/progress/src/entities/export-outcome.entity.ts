@@ -1,13 +1,6 @@
 import { Case } from '@app/cases';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  JoinColumn,
-  ManyToOne,
-} from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index } from 'typeorm';
 import type { OutcomeKind } from '../domain/outcome-kinds';
 
 const bigintNumber = {
@@ -23,48 +16,35 @@ const bigintNumber = {
   where: 'idempotency_key IS NOT NULL',
 })
 export class ExportOutcome {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
-  @Column({ type: 'uuid' })
-  caseId!: string;
+  @Db.Uuid() caseId!: string;
 
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_export_outcomes_case' })
+  @Db.References(() => Case, { column: 'case_id', fk: 'fk_export_outcomes_case', onDelete: 'CASCADE' })
   case?: Case;
 
-  @Column({ type: 'text' })
-  kind!: OutcomeKind;
+  @Db.Text() kind!: OutcomeKind;
 
   /** Market, ISO 3166-1 alpha-2. */
-  @Column({ type: 'char', length: 2, nullable: true })
-  country!: string | null;
+  @Db.Char({ length: 2, nullable: true }) country!: string | null;
 
   /** Integer minor units of `currency` (ISO 4217). */
-  @Column({ type: 'bigint', nullable: true, transformer: bigintNumber })
-  valueMinor!: number | null;
+  @Db.Bigint({ nullable: true, transformer: bigintNumber }) valueMinor!: number | null;
 
-  @Column({ type: 'char', length: 3, nullable: true })
-  currency!: string | null;
+  @Db.Char({ length: 3, nullable: true }) currency!: string | null;
 
   /** The day it happened (a date, in the programme's time zone). */
-  @Column({ type: 'date' })
-  occurredOn!: string;
+  @Db.Date() occurredOn!: string;
 
   /** Confirmed by the SME (an adviser may record a win the SME has not confirmed yet). */
-  @Column({ type: 'boolean', default: false })
-  confirmed!: boolean;
+  @Db.Boolean({ default: false }) confirmed!: boolean;
 
-  @Column({ type: 'text', nullable: true })
-  note!: string | null;
+  @Db.Text({ nullable: true }) note!: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  recordedById!: string | null;
+  @Db.Uuid({ nullable: true }) recordedById!: string | null;
 
   /** The client's Idempotency-Key: a retried POST finds this row instead of recording the outcome twice. */
-  @Column({ type: 'text', nullable: true })
-  idempotencyKey!: string | null;
+  @Db.Text({ nullable: true }) idempotencyKey!: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 }

@@ -1,14 +1,7 @@
 import { Case } from '@app/cases';
 import type { Stage } from '@app/cases';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  JoinColumn,
-  ManyToOne,
-} from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index } from 'typeorm';
 
 export const TRANSITION_CAUSES = ['audit', 'adviser_decision', 'outcome'] as const;
 export type TransitionCause = (typeof TRANSITION_CAUSES)[number];
@@ -20,46 +13,33 @@ export type TransitionCause = (typeof TRANSITION_CAUSES)[number];
 @Entity('stage_transitions')
 @Index('ix_stage_transitions_case_time', ['caseId', 'occurredAt'])
 export class StageTransition {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
-  @Column({ type: 'uuid' })
-  caseId!: string;
+  @Db.Uuid() caseId!: string;
 
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_stage_transitions_case' })
+  @Db.References(() => Case, { column: 'case_id', fk: 'fk_stage_transitions_case', onDelete: 'CASCADE' })
   case?: Case;
 
-  @Column({ type: 'text' })
-  fromStage!: Stage;
+  @Db.Text() fromStage!: Stage;
 
-  @Column({ type: 'text' })
-  toStage!: Stage;
+  @Db.Text() toStage!: Stage;
 
-  @Column({ type: 'text' })
-  cause!: TransitionCause;
+  @Db.Text() cause!: TransitionCause;
 
   /** Required for an adviser's decision; why the stage changed. */
-  @Column({ type: 'text', nullable: true })
-  reason!: string | null;
+  @Db.Text({ nullable: true }) reason!: string | null;
 
   /** What justified it: audit scores and reasons, the outcome, milestones achieved. */
-  @Column({ type: 'jsonb', default: () => "'{}'" })
-  evidence!: Record<string, unknown>;
+  @Db.Jsonb({ default: () => "'{}'" }) evidence!: Record<string, unknown>;
 
   /** The record that caused it: `readiness_audit` or `export_outcome` and its id. */
-  @Column({ type: 'text', nullable: true })
-  refType!: string | null;
+  @Db.Text({ nullable: true }) refType!: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  refId!: string | null;
+  @Db.Uuid({ nullable: true }) refId!: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  actorId!: string | null;
+  @Db.Uuid({ nullable: true }) actorId!: string | null;
 
-  @Column({ type: 'timestamptz' })
-  occurredAt!: Date;
+  @Db.Timestamp() occurredAt!: Date;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 }

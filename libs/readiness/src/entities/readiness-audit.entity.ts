@@ -1,15 +1,6 @@
 import { Case } from '@app/cases';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-  JoinColumn,
-  ManyToOne,
-} from 'typeorm';
+import { Db } from '@app/database';
+import { Column, Entity, Index } from 'typeorm';
 import { AUDIT_KINDS, type AuditKind } from '../domain/audit-kinds';
 import type { Classification } from '../domain/classification';
 
@@ -29,67 +20,49 @@ const numeric = {
 @Entity('readiness_audits')
 @Index('ix_readiness_audits_case_created', ['caseId', 'createdAt'])
 export class ReadinessAudit {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
-  @Column({ type: 'uuid' })
-  caseId!: string;
+  @Db.Uuid() caseId!: string;
 
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_readiness_audits_case' })
+  @Db.References(() => Case, { column: 'case_id', fk: 'fk_readiness_audits_case', onDelete: 'CASCADE' })
   case?: Case;
 
-  @Column({ type: 'text' })
-  kind!: AuditKind;
+  @Db.Text() kind!: AuditKind;
 
-  @Column({ type: 'text', default: 'draft' })
-  status!: AuditStatus;
+  @Db.Text({ default: 'draft' }) status!: AuditStatus;
 
-  @Column({ type: 'integer' })
-  questionnaireVersion!: number;
+  @Db.Integer() questionnaireVersion!: number;
 
   /** Question code → 0..4. */
-  @Column({ type: 'jsonb', default: () => "'{}'" })
-  answers!: Record<string, number>;
+  @Db.Jsonb({ default: () => "'{}'" }) answers!: Record<string, number>;
 
   /** Question code → the adviser's note of the evidence seen. */
-  @Column({ type: 'jsonb', default: () => "'{}'" })
-  evidence!: Record<string, string>;
+  @Db.Jsonb({ default: () => "'{}'" }) evidence!: Record<string, string>;
 
   /** The language a self-assessment was answered in (en, es, de). */
-  @Column({ type: 'text', nullable: true })
-  language!: string | null;
+  @Db.Text({ nullable: true }) language!: string | null;
 
   /** The self-assessment an adviser's audit started from. */
-  @Column({ type: 'uuid', nullable: true })
-  baseAuditId!: string | null;
+  @Db.Uuid({ nullable: true }) baseAuditId!: string | null;
 
   /** Heading code → 0..100, set on submit. */
-  @Column({ type: 'jsonb', nullable: true })
-  headingScores!: Record<string, number> | null;
+  @Db.Jsonb({ nullable: true }) headingScores!: Record<string, number> | null;
 
   @Column({ type: 'numeric', precision: 4, scale: 1, nullable: true, transformer: numeric })
   overallScore!: number | null;
 
   /** Stage, cross-check, review flag, readiness and every reason, set on submit. */
-  @Column({ type: 'jsonb', nullable: true })
-  classification!: Classification | null;
+  @Db.Jsonb({ nullable: true }) classification!: Classification | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  createdById!: string | null;
+  @Db.Uuid({ nullable: true }) createdById!: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  submittedById!: string | null;
+  @Db.Uuid({ nullable: true }) submittedById!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  submittedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) submittedAt!: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
+  @Db.UpdatedAt() updatedAt!: Date;
 
-  @VersionColumn({ type: 'integer' })
-  version!: number;
+  @Db.Version() version!: number;
 }

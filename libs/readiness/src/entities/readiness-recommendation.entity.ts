@@ -1,14 +1,6 @@
 import { Case } from '@app/cases';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  JoinColumn,
-  ManyToOne,
-} from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index } from 'typeorm';
 import type { RecommendationBecause, RecommendationKind } from '../domain/recommend';
 
 export const RECOMMENDATION_STATUSES = ['proposed', 'accepted', 'done', 'dropped', 'superseded'] as const;
@@ -24,48 +16,38 @@ export type RecommendationOrigin = 'rule' | 'adviser';
 @Entity('readiness_recommendations')
 @Index('ix_readiness_recommendations_case', ['caseId', 'status'])
 export class ReadinessRecommendation {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
-  @Column({ type: 'uuid' })
-  caseId!: string;
+  @Db.Uuid() caseId!: string;
 
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_readiness_recommendations_case' })
+  @Db.References(() => Case, {
+    column: 'case_id',
+    fk: 'fk_readiness_recommendations_case',
+    onDelete: 'CASCADE',
+  })
   case?: Case;
 
   /** The audit whose answers led to it (null when an adviser added it). */
-  @Column({ type: 'uuid', nullable: true })
-  auditId!: string | null;
+  @Db.Uuid({ nullable: true }) auditId!: string | null;
 
-  @Column({ type: 'text' })
-  kind!: RecommendationKind;
+  @Db.Text() kind!: RecommendationKind;
 
   /** A support-measure code (config/readiness/recommendations.yaml) or a training module code. */
-  @Column({ type: 'text' })
-  code!: string;
+  @Db.Text() code!: string;
 
-  @Column({ type: 'text' })
-  origin!: RecommendationOrigin;
+  @Db.Text() origin!: RecommendationOrigin;
 
-  @Column({ type: 'text', default: 'proposed' })
-  status!: RecommendationStatus;
+  @Db.Text({ default: 'proposed' }) status!: RecommendationStatus;
 
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  because!: RecommendationBecause[];
+  @Db.Jsonb({ default: () => "'[]'" }) because!: RecommendationBecause[];
 
-  @Column({ type: 'text', nullable: true })
-  note!: string | null;
+  @Db.Text({ nullable: true }) note!: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  decidedById!: string | null;
+  @Db.Uuid({ nullable: true }) decidedById!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  decidedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) decidedAt!: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
+  @Db.UpdatedAt() updatedAt!: Date;
 }

@@ -1,8 +1,9 @@
-import { AuditLogService, type AuditContext } from '@app/audit-log';
+import type { AuditContext } from '@app/audit-log';
 import { NotFoundError } from '@app/errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { CaseAudits } from '../access/audit-access';
 import { compareScores, type HeadingChange } from '../domain/scoring';
 import { ReadinessAudit, type AuditKind } from '../entities/readiness-audit.entity';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue';
@@ -32,10 +33,6 @@ export interface LatestScores {
   auditedAt: Date;
 }
 
-/** An SME sees its own self-assessments and submitted adviser audits, not an adviser's work in progress. */
-const visibleToSme = (audit: ReadinessAudit): boolean =>
-  audit.kind === 'self' || audit.status === 'submitted';
-
 /**
  * Reading audits: one, a case's list and score trend, the latest scores of many cases, the open draft, and
  * the change per heading against the previous audit. Someone who may not see an audit gets "not found",
@@ -46,39 +43,38 @@ export class AuditQueries {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogue: QuestionnaireCatalogue,
-    private readonly auditLog: AuditLogService,
   ) {}
 
   /**
    * An audit only its own side edits (the SME its self-assessment, staff their audit): the other side's
-   * is "not found", and the attempt is audited as a denial.
+   * is "not found", and the attempt is audited as a denial (CaseAudits asks PolicyService).
    */
   async editable(
     caseId: string,
     auditId: string,
-    kind: AuditKind,
+    access: CaseAudits,
     context: AuditContext,
   ): Promise<ReadinessAudit> {
     const audit = await this.dataSource.getRepository(ReadinessAudit).findOneBy({ id: auditId, caseId });
     if (!audit) throw new NotFoundError('readiness_audit', auditId);
-    if (audit.kind !== kind) return this.deny(audit, context);
+    await access.assertEditable(audit, context);
     return audit;
   }
 
-  /** One audit; for the SME (`smeContext` given) an adviser's unfinished draft is a denial, as on the pages. */
-  async get(caseId: string, auditId: string, smeContext?: AuditContext): Promise<AuditView> {
+  /** One audit the person may see (an adviser's unfinished draft is not the SME's: a denial, as on the pages). */
+  async get(caseId: string, auditId: string, access: CaseAudits, context: AuditContext): Promise<AuditView> {
     const audit = await this.dataSource.getRepository(ReadinessAudit).findOneBy({ id: auditId, caseId });
     if (!audit) throw new NotFoundError('readiness_audit', auditId);
-    if (smeContext && !visibleToSme(audit)) return this.deny(audit, smeContext);
+    await access.assertVisible(audit, context);
     return { audit, comparison: await this.comparisonFor(audit) };
   }
 
-  /** The case's audits, newest first, and its score trend; the SME's list leaves out advisers' drafts. */
-  async list(caseId: string, options: { forSme?: boolean } = {}): Promise<AuditList> {
+  /** The case's audits, newest first, and its score trend; with `access`, only those the person may see. */
+  async list(caseId: string, access?: CaseAudits): Promise<AuditList> {
     const all = await this.dataSource
       .getRepository(ReadinessAudit)
       .find({ where: { caseId }, order: { createdAt: 'DESC' } });
-    const audits = options.forSme ? all.filter(visibleToSme) : all;
+    const audits = access ? all.filter((audit) => access.maySee(audit)) : all;
     const trend = audits
       .filter((a) => a.status === 'submitted' && a.submittedAt && a.overallScore !== null)
       .map((a) => ({
@@ -164,16 +160,5 @@ export class AuditQueries {
     // jsonb keeps keys in its own order (shortest first): show the headings in the questionnaire's order.
     const order: string[] = this.catalogue.get(audit.questionnaireVersion).headings.map((h) => h.code);
     return changes.sort((a, b) => order.indexOf(a.heading) - order.indexOf(b.heading));
-  }
-
-  /** Written outside the caller's transaction, which the 404 rolls back (DESIGN §6: every denial is audited). */
-  async deny(audit: ReadinessAudit, context: AuditContext): Promise<never> {
-    await this.auditLog.recordDenial({
-      entityType: 'readiness_audit',
-      entityId: audit.id,
-      after: { kind: audit.kind },
-      context,
-    });
-    throw new NotFoundError('readiness_audit', audit.id);
   }
 }

@@ -1,5 +1,6 @@
+import { Db } from '@app/database';
 import type { Language } from '@app/web';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 
 export const REPORT_EXPORT_STATUSES = ['queued', 'running', 'ready', 'failed', 'expired'] as const;
 export type ReportExportStatus = (typeof REPORT_EXPORT_STATUSES)[number];
@@ -38,52 +39,36 @@ export interface CaseExportRequest {
 })
 @Index('report_exports_requested_by', ['requestedBy', 'createdAt'])
 export class ReportExport {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
-  @Column({ type: 'uuid' })
-  requestedBy!: string;
+  @Db.Uuid() requestedBy!: string;
 
-  @Column({ type: 'varchar', length: 20 })
-  kind!: 'cases';
+  @Db.Varchar({ length: 20 }) kind!: 'cases';
 
-  @Column({ type: 'varchar', length: 10 })
-  format!: 'csv' | 'xlsx';
+  @Db.Varchar({ length: 10 }) format!: 'csv' | 'xlsx';
 
-  @Column({ type: 'jsonb' })
-  request!: CaseExportRequest;
+  @Db.Jsonb() request!: CaseExportRequest;
 
   /** A stable digest of `request`. */
-  @Column({ type: 'varchar', length: 64 })
-  requestKey!: string;
+  @Db.Varchar({ length: 64 }) requestKey!: string;
 
-  @Column({ type: 'varchar', length: 10, default: 'queued' })
-  status!: ReportExportStatus;
+  @Db.Varchar({ length: 10, default: 'queued' }) status!: ReportExportStatus;
 
-  @Column({ type: 'integer', default: 0 })
-  rowsWritten!: number;
+  @Db.Integer({ default: 0 }) rowsWritten!: number;
 
-  @Column({ type: 'integer', nullable: true })
-  rowsExpected!: number | null;
+  @Db.Integer({ nullable: true }) rowsExpected!: number | null;
 
-  @Column({ type: 'bigint', nullable: true })
-  fileBytes!: string | null;
+  @Db.Bigint({ nullable: true }) fileBytes!: string | null;
 
-  @Column({ type: 'integer', default: 0 })
-  attempts!: number;
+  @Db.Integer({ default: 0 }) attempts!: number;
 
-  @Column({ type: 'text', nullable: true })
-  error!: string | null;
+  @Db.Text({ nullable: true }) error!: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  startedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) startedAt!: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  finishedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) finishedAt!: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  expiresAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) expiresAt!: Date | null;
 }

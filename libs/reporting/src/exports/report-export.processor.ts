@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { AuditLogService, SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
 import { AppConfig } from '@app/config';
-import { InjectReportsDataSource } from '@app/database';
+import { InjectReportsDataSource, UnitOfWork } from '@app/database';
 import {
   HandlesEvent,
   InjectJobQueue,
@@ -62,6 +62,7 @@ export class ReportExportProcessor implements OnApplicationBootstrap {
     private readonly audit: AuditLogService,
     private readonly config: AppConfig,
     private readonly rules: ReportingRules,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -147,29 +148,32 @@ export class ReportExportProcessor implements OnApplicationBootstrap {
       await rename(partial, path);
       const { size } = await stat(path);
 
-      await this.dataSource.transaction(async (m) => {
-        const [, updated] = (await m.query(
-          `UPDATE report_exports
+      await this.uow.run(
+        async (m) => {
+          const [, updated] = (await m.query(
+            `UPDATE report_exports
               SET status = 'ready', rows_written = $2, rows_expected = $2, file_bytes = $3, finished_at = now(),
                   expires_at = now() + make_interval(days => $4::int)
             WHERE id = $1 AND status = 'running'`,
-          [row.id, written, size, this.rules.exportRetentionDays],
-        )) as [unknown, number];
-        if (!updated) return;
-        await this.audit.record(m, {
-          action: 'report.exported',
-          entityType: 'report_export',
-          entityId: row.id,
-          after: {
-            kind: 'cases',
-            format: row.format,
-            rows: written,
-            bytes: size,
-            filters: { ...row.request },
-          },
-          context: { actorId: row.requested_by },
-        });
-      });
+            [row.id, written, size, this.rules.exportRetentionDays],
+          )) as [unknown, number];
+          if (!updated) return;
+          await this.audit.record(m, {
+            action: 'report.exported',
+            entityType: 'report_export',
+            entityId: row.id,
+            after: {
+              kind: 'cases',
+              format: row.format,
+              rows: written,
+              bytes: size,
+              filters: { ...row.request },
+            },
+            context: { actorId: row.requested_by },
+          });
+        },
+        { retries: 0 },
+      );
       await onPercent(100);
       return 'written';
     } catch (error) {
@@ -200,22 +204,25 @@ export class ReportExportProcessor implements OnApplicationBootstrap {
       // The file goes first: a crash in between leaves a row that still says ready, which the download
       // answers as expired and the next sweep marks.
       await rm(exportFilePath(this.config, id, format), { force: true });
-      const marked = await this.dataSource.transaction(async (m) => {
-        const [, updated] = (await m.query(
-          `UPDATE report_exports SET status = 'expired' WHERE id = $1 AND status = 'ready'`,
-          [id],
-        )) as [unknown, number];
-        if (updated)
-          await this.audit.record(m, {
-            action: 'report.export_expired',
-            entityType: 'report_export',
-            entityId: id,
-            before: { status: 'ready' },
-            after: { status: 'expired' },
-            context: SYSTEM_AUDIT_CONTEXT,
-          });
-        return updated > 0;
-      });
+      const marked = await this.uow.run(
+        async (m) => {
+          const [, updated] = (await m.query(
+            `UPDATE report_exports SET status = 'expired' WHERE id = $1 AND status = 'ready'`,
+            [id],
+          )) as [unknown, number];
+          if (updated)
+            await this.audit.record(m, {
+              action: 'report.export_expired',
+              entityType: 'report_export',
+              entityId: id,
+              before: { status: 'ready' },
+              after: { status: 'expired' },
+              context: SYSTEM_AUDIT_CONTEXT,
+            });
+          return updated > 0;
+        },
+        { retries: 0 },
+      );
       if (marked) expired++;
     }
     return { requeued, expired };
@@ -231,19 +238,22 @@ export class ReportExportProcessor implements OnApplicationBootstrap {
   }
 
   private async markFailed(row: ExportRow, message: string): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      const [, updated] = (await m.query(
-        `UPDATE report_exports SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'running'`,
-        [row.id, message.slice(0, 500)],
-      )) as [unknown, number];
-      if (updated)
-        await this.audit.record(m, {
-          action: 'report.export_failed',
-          entityType: 'report_export',
-          entityId: row.id,
-          after: { error: message.slice(0, 500) },
-          context: SYSTEM_AUDIT_CONTEXT,
-        });
-    });
+    await this.uow.run(
+      async (m) => {
+        const [, updated] = (await m.query(
+          `UPDATE report_exports SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'running'`,
+          [row.id, message.slice(0, 500)],
+        )) as [unknown, number];
+        if (updated)
+          await this.audit.record(m, {
+            action: 'report.export_failed',
+            entityType: 'report_export',
+            entityId: row.id,
+            after: { error: message.slice(0, 500) },
+            context: SYSTEM_AUDIT_CONTEXT,
+          });
+      },
+      { retries: 0 },
+    );
   }
 }

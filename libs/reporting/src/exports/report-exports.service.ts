@@ -1,3 +1,4 @@
+import { UnitOfWork } from '@app/database';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { AuditLogService, type AuditContext } from '@app/audit-log';
 import { AppConfig } from '@app/config';
@@ -60,6 +61,7 @@ export class ReportExportsService {
     private readonly rules: ReportingRules,
     private readonly config: AppConfig,
     private readonly policy: PolicyService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async request(
@@ -95,52 +97,55 @@ export class ReportExportsService {
     }
     const key = caseExportKey(value);
 
-    return this.dataSource.transaction(async (m) => {
-      // One request at a time per person, so the hourly count below cannot be raced past.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('report_exports:' || $1))`, [actor.id]);
-      const live = await m.getRepository(ReportExport).findOne({
-        where: { requestedBy: actor.id, requestKey: key, status: In(['queued', 'running']) },
-      });
-      if (live) return { export: this.view(live), reused: true };
+    return this.uow.run(
+      async (m) => {
+        // One request at a time per person, so the hourly count below cannot be raced past.
+        await m.query(`SELECT pg_advisory_xact_lock(hashtext('report_exports:' || $1))`, [actor.id]);
+        const live = await m.getRepository(ReportExport).findOne({
+          where: { requestedBy: actor.id, requestKey: key, status: In(['queued', 'running']) },
+        });
+        if (live) return { export: this.view(live), reused: true };
 
-      const [{ n, oldest }] = (await m.query(
-        `SELECT count(*)::int AS n, min(created_at) AS oldest FROM report_exports
+        const [{ n, oldest }] = (await m.query(
+          `SELECT count(*)::int AS n, min(created_at) AS oldest FROM report_exports
           WHERE requested_by = $1 AND created_at > now() - interval '1 hour'`,
-        [actor.id],
-      )) as { n: number; oldest: Date | null }[];
-      if (n >= this.rules.exportsPerHour) {
-        const retryAfter = oldest
-          ? Math.max(1, Math.ceil((oldest.getTime() + 3_600_000 - Date.now()) / 1000))
-          : 60;
-        throw new ExportRateLimitedError(this.rules.exportsPerHour, retryAfter);
-      }
+          [actor.id],
+        )) as { n: number; oldest: Date | null }[];
+        if (n >= this.rules.exportsPerHour) {
+          const retryAfter = oldest
+            ? Math.max(1, Math.ceil((oldest.getTime() + 3_600_000 - Date.now()) / 1000))
+            : 60;
+          throw new ExportRateLimitedError(this.rules.exportsPerHour, retryAfter);
+        }
 
-      const saved = await m.getRepository(ReportExport).save(
-        m.getRepository(ReportExport).create({
-          requestedBy: actor.id,
-          kind: 'cases',
-          format: value.format,
-          request: value,
-          requestKey: key,
-          status: 'queued',
-        }),
-      );
-      await this.outbox.add(m, {
-        type: REPORT_EXPORT_REQUESTED,
-        aggregateType: 'report_export',
-        aggregateId: saved.id,
-        payload: { exportId: saved.id },
-      });
-      await this.audit.record(m, {
-        action: 'report.export_requested',
-        entityType: 'report_export',
-        entityId: saved.id,
-        // The request's filters, not a description in some language: the trail is read in every language.
-        after: { kind: 'cases', ...value },
-        context,
-      });
-      return { export: this.view(saved), reused: false };
-    });
+        const saved = await m.getRepository(ReportExport).save(
+          m.getRepository(ReportExport).create({
+            requestedBy: actor.id,
+            kind: 'cases',
+            format: value.format,
+            request: value,
+            requestKey: key,
+            status: 'queued',
+          }),
+        );
+        await this.outbox.add(m, {
+          type: REPORT_EXPORT_REQUESTED,
+          aggregateType: 'report_export',
+          aggregateId: saved.id,
+          payload: { exportId: saved.id },
+        });
+        await this.audit.record(m, {
+          action: 'report.export_requested',
+          entityType: 'report_export',
+          entityId: saved.id,
+          // The request's filters, not a description in some language: the trail is read in every language.
+          after: { kind: 'cases', ...value },
+          context,
+        });
+        return { export: this.view(saved), reused: false };
+      },
+      { retries: 0 },
+    );
   }
 
   /** The caller's recent exports, newest first. */

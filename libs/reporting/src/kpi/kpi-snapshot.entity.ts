@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
 import type { KpiFilters } from './kpi-report';
 
 /**
@@ -14,21 +15,16 @@ export class KpiSnapshot {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   key!: string;
 
-  @Column({ type: 'varchar', length: 40 })
-  source!: string;
+  @Db.Varchar({ length: 40 }) source!: string;
 
   /** The period (from/to) and the filters the rows were computed for, to compute them again. */
-  @Column({ type: 'jsonb' })
-  filters!: KpiFilters;
+  @Db.Jsonb() filters!: KpiFilters;
 
-  @Column({ type: 'jsonb' })
-  rows!: Record<string, unknown>[];
+  @Db.Jsonb() rows!: Record<string, unknown>[];
 
   /** When the statement that read the rows began: the rows hold every change committed before then. */
-  @Column({ type: 'timestamptz' })
-  computedAt!: Date;
+  @Db.Timestamp() computedAt!: Date;
 
   /** The last time a report read (or computed) these rows; the worker keeps recently read ones fresh. */
-  @Column({ type: 'timestamptz' })
-  requestedAt!: Date;
+  @Db.Timestamp() requestedAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index } from 'typeorm';
 import { TrainingBooking } from './training-booking.entity';
 
 /**
@@ -9,26 +10,23 @@ import { TrainingBooking } from './training-booking.entity';
 @Entity('training_assessment_attempts')
 @Index('ix_training_assessment_attempts_booking', ['bookingId', 'attemptedAt'])
 export class TrainingAssessmentAttempt {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
-  @Column({ type: 'uuid' })
-  bookingId!: string;
+  @Db.Uuid() bookingId!: string;
 
-  @ManyToOne(() => TrainingBooking, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'booking_id', foreignKeyConstraintName: 'fk_training_assessment_attempts_booking' })
+  @Db.References(() => TrainingBooking, {
+    column: 'booking_id',
+    fk: 'fk_training_assessment_attempts_booking',
+    onDelete: 'CASCADE',
+  })
   booking?: TrainingBooking;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  attemptedAt!: Date;
+  @Db.Timestamp({ default: () => 'now()' }) attemptedAt!: Date;
 
   /** The chosen option index per question, in order. */
-  @Column({ type: 'jsonb' })
-  answers!: number[];
+  @Db.Jsonb() answers!: number[];
 
-  @Column({ type: 'integer' })
-  score!: number;
+  @Db.Integer() score!: number;
 
-  @Column({ type: 'boolean' })
-  passed!: boolean;
+  @Db.Boolean() passed!: boolean;
 }

@@ -1,14 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Generated,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Generated, Index } from 'typeorm';
 import { Case } from '@app/cases';
 import type { BookingStatus } from '../domain/training-formats';
 import { TrainingModuleEntity } from './training-module.entity';
@@ -26,82 +17,69 @@ import { TrainingSession } from './training-session.entity';
 @Index('ix_training_booking_session_status', ['sessionId', 'status', 'seq'])
 @Index('ix_training_booking_case', ['caseId'])
 export class TrainingBooking {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
   /** Arrival order: the waitlist is promoted in this order. */
-  @Column({ type: 'integer' })
+  @Db.Integer()
   @Generated('increment')
   seq!: number;
 
-  @Column({ type: 'uuid' })
-  caseId!: string;
+  @Db.Uuid() caseId!: string;
 
-  @ManyToOne(() => Case, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_training_booking_case' })
+  @Db.References(() => Case, { column: 'case_id', fk: 'fk_training_booking_case', onDelete: 'RESTRICT' })
   case?: Case;
 
-  @Column({ type: 'uuid' })
-  moduleId!: string;
+  @Db.Uuid() moduleId!: string;
 
-  @ManyToOne(() => TrainingModuleEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'module_id', foreignKeyConstraintName: 'fk_training_booking_module' })
+  @Db.References(() => TrainingModuleEntity, {
+    column: 'module_id',
+    fk: 'fk_training_booking_module',
+    onDelete: 'RESTRICT',
+  })
   module?: TrainingModuleEntity;
 
-  @Column({ type: 'uuid', nullable: true })
-  sessionId!: string | null;
+  @Db.Uuid({ nullable: true }) sessionId!: string | null;
 
-  @ManyToOne(() => TrainingSession, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'fk_training_booking_session' })
+  @Db.References(() => TrainingSession, {
+    column: 'session_id',
+    fk: 'fk_training_booking_session',
+    onDelete: 'RESTRICT',
+  })
   session?: TrainingSession | null;
 
-  @Column({ type: 'text' })
-  status!: BookingStatus;
+  @Db.Text() status!: BookingStatus;
 
   /** Who made the booking: the SME, or an adviser/officer on the SME's behalf. */
-  @Column({ type: 'uuid', nullable: true })
-  bookedById!: string | null;
+  @Db.Uuid({ nullable: true }) bookedById!: string | null;
 
-  @Column({ type: 'boolean', default: false })
-  onBehalf!: boolean;
+  @Db.Boolean({ default: false }) onBehalf!: boolean;
 
   /** The readiness recommendation this booking answers, if it came from one. */
-  @Column({ type: 'uuid', nullable: true })
-  recommendationId!: string | null;
+  @Db.Uuid({ nullable: true }) recommendationId!: string | null;
 
-  @Column({ type: 'timestamptz' })
-  dueAt!: Date;
+  @Db.Timestamp() dueAt!: Date;
 
   /** 'attended' or 'no_show' once staff mark the session. */
-  @Column({ type: 'text', nullable: true })
-  attendance!: 'attended' | 'no_show' | null;
+  @Db.Text({ nullable: true }) attendance!: 'attended' | 'no_show' | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  attendanceMarkedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) attendanceMarkedAt!: Date | null;
 
-  @Column({ type: 'integer', nullable: true })
-  assessmentScore!: number | null;
+  @Db.Integer({ nullable: true }) assessmentScore!: number | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  signedOffById!: string | null;
+  @Db.Uuid({ nullable: true }) signedOffById!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  promotedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) promotedAt!: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  cancelledAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) cancelledAt!: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  completedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) completedAt!: Date | null;
 
   /** Printed on the certificate and checked at /certificates/:code. */
   @Index('uq_training_booking_certificate', { unique: true })
-  @Column({ type: 'text', nullable: true })
+  @Db.Text({ nullable: true })
   certificateCode!: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
+  @Db.UpdatedAt() updatedAt!: Date;
 }

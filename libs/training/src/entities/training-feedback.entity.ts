@@ -1,13 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Db } from '@app/database';
+import { Check, Entity, Index } from 'typeorm';
 import { TrainingBooking } from './training-booking.entity';
 
 /** The SME's rating of a completed module: once per booking. */
@@ -15,31 +7,28 @@ import { TrainingBooking } from './training-booking.entity';
 @Check('ck_training_feedback_satisfaction', '"satisfaction" BETWEEN 1 AND 5')
 @Check('ck_training_feedback_usefulness', '"usefulness" BETWEEN 1 AND 5')
 export class TrainingFeedback {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
   @Index('uq_training_feedback_booking', { unique: true })
-  @Column({ type: 'uuid' })
+  @Db.Uuid()
   bookingId!: string;
 
-  @ManyToOne(() => TrainingBooking, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'booking_id', foreignKeyConstraintName: 'fk_training_feedback_booking' })
+  @Db.References(() => TrainingBooking, {
+    column: 'booking_id',
+    fk: 'fk_training_feedback_booking',
+    onDelete: 'RESTRICT',
+  })
   booking?: TrainingBooking;
 
-  @Column({ type: 'uuid' })
-  moduleId!: string;
+  @Db.Uuid() moduleId!: string;
 
   /** 1-5: how satisfied overall. */
-  @Column({ type: 'integer' })
-  satisfaction!: number;
+  @Db.Integer() satisfaction!: number;
 
   /** 1-5: how useful for exporting. */
-  @Column({ type: 'integer' })
-  usefulness!: number;
+  @Db.Integer() usefulness!: number;
 
-  @Column({ type: 'text', nullable: true })
-  comment!: string | null;
+  @Db.Text({ nullable: true }) comment!: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 }

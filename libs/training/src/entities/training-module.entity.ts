@@ -1,12 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index } from 'typeorm';
 import type {
   AssessmentQuestion,
   CompletionCriterion,
@@ -21,63 +14,46 @@ import type {
  */
 @Entity('training_module')
 export class TrainingModuleEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
   @Index('uq_training_module_code', { unique: true })
-  @Column({ type: 'text' })
+  @Db.Text()
   code!: string;
 
-  @Column({ type: 'jsonb' })
-  title!: LocalisedText;
+  @Db.Jsonb() title!: LocalisedText;
 
-  @Column({ type: 'jsonb' })
-  summary!: LocalisedText;
+  @Db.Jsonb() summary!: LocalisedText;
 
-  @Column({ type: 'text' })
-  format!: TrainingFormat;
+  @Db.Text() format!: TrainingFormat;
 
-  @Column({ type: 'text' })
-  completionCriterion!: CompletionCriterion;
+  @Db.Text() completionCriterion!: CompletionCriterion;
 
   /** Assessment modules only: the score (0-100) that passes. */
-  @Column({ type: 'integer', nullable: true })
-  passMark!: number | null;
+  @Db.Integer({ nullable: true }) passMark!: number | null;
 
   /** Assessment modules: multiple-choice questions (the right answers never leave the server). */
-  @Column({ type: 'jsonb', nullable: true })
-  assessment!: AssessmentQuestion[] | null;
+  @Db.Jsonb({ nullable: true }) assessment!: AssessmentQuestion[] | null;
 
-  @Column({ type: 'integer' })
-  durationMinutes!: number;
+  @Db.Integer() durationMinutes!: number;
 
-  @Column({ type: 'text' })
-  level!: TrainingLevel;
+  @Db.Text() level!: TrainingLevel;
 
   /** Barrier headings it helps with (psychological, organisational, operational, product_market, social_media). */
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  barriers!: string[];
+  @Db.Text({ array: true, default: () => "'{}'" }) barriers!: string[];
 
   /** Readiness questionnaire question ids it addresses. */
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  questionIds!: string[];
+  @Db.Text({ array: true, default: () => "'{}'" }) questionIds!: string[];
 
   /** Codes of modules to complete first (advice shown to the SME, not enforced at booking). */
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  prerequisites!: string[];
+  @Db.Text({ array: true, default: () => "'{}'" }) prerequisites!: string[];
 
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  platforms!: string[];
+  @Db.Text({ array: true, default: () => "'{}'" }) platforms!: string[];
 
-  @Column({ type: 'timestamptz', nullable: true })
-  retiredAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) retiredAt!: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
+  @Db.UpdatedAt() updatedAt!: Date;
 
-  @VersionColumn({ type: 'integer' })
-  version!: number;
+  @Db.Version() version!: number;
 }

@@ -22,8 +22,11 @@ export interface TestCase {
 }
 
 /**
- * Inserts a company, its submitted enrolment and an open case straight into the tables, so the advisers
- * suites do not depend on the enrolment web flow (which has its own tests).
+ * Inserts a company, its submitted enrolment and an open case straight into the tables. Suites start from
+ * test/factories (buildCase: through the services) instead; this is left for those that need a case no
+ * service wrote: the advisers demo-seed suite (the seed refuses a database that already has users), the
+ * Redis-outage suite (it counts every outbox row written during the outage), and caseload and retention
+ * (cases opened months or years ago, at stages and states the enrolment path does not open them in).
  */
 export async function insertCase(dataSource: DataSource, input: NewTestCase = {}): Promise<TestCase> {
   const smeUserId = input.smeUserId ?? randomUUID();

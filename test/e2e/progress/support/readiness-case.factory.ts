@@ -1,11 +1,14 @@
-import type { Stage } from '@app/cases';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { buildSmeCase, ensureAdviserProfile, existingUser } from '../../../factories';
+import type { TestApi } from '../../../support/test-api';
 import { DataSource } from 'typeorm';
 
 export interface NewReadinessCase {
+  /** The SME who enrols (a new one when absent). */
   smeUserId?: string;
-  assignedAdviserId?: string | null;
-  stage?: Stage;
+  /** Assigns the case to this adviser (given a profile first if they have none). */
+  adviserId?: string;
+  /** The provisional stage: a passive exporter is one that exported in the last 12 months. */
+  stage?: 'non_exporter' | 'passive_exporter';
   exportedLast12Months?: boolean;
   exportMarkets?: string[];
   orderOrigin?: 'unsolicited' | 'plan' | null;
@@ -18,44 +21,30 @@ export interface ReadinessTestCase {
 }
 
 /**
- * A company, its eligible enrolment (with the export-status answers classification reads) and an open
- * case, inserted straight into the tables: the readiness and progress suites test audits and stages, not
- * the enrolment flow, which has its own tests.
+ * A case opened by an SME's eligible enrolment, submitted through the enrolment service (test/factories'
+ * buildSmeCase) with the export-status answers classification reads: the readiness and progress suites
+ * test audits and stages, starting from a case the services really made.
  */
-export async function insertReadinessCase(
-  dataSource: DataSource,
-  input: NewReadinessCase = {},
-): Promise<ReadinessTestCase> {
-  const smeUserId = input.smeUserId ?? randomUUID();
-  const legalName = `Readiness Test ${randomBytes(3).toString('hex')}`;
-  const registrationNumber = randomBytes(5).toString('hex').toUpperCase();
-  const [company] = (await dataSource.query(
-    `INSERT INTO companies (legal_name, registration_number, registration_country, region, nace_code, nace_section,
-                            employees, turnover_minor, currency, social_profiles, primary_contact_id)
-     VALUES ($1, $2, 'GB', 'north-west', '10.11', 'C', 20, 100000000, 'GBP', '[]', $3) RETURNING id`,
-    [legalName, registrationNumber, smeUserId],
-  )) as { id: string }[];
-  const [enrolment] = (await dataSource.query(
-    `INSERT INTO enrolments (user_id, company_id, status, legal_name, registration_number, registration_country,
-                             region, nace_code, nace_section, exported_last12_months, export_markets, order_origin,
-                             submitted_at, version)
-     VALUES ($1, $2, 'eligible', $3, $4, 'GB', 'north-west', '10.11', 'C', $5, $6, $7, now(), 1) RETURNING id`,
-    [
-      smeUserId,
-      company.id,
-      legalName,
-      registrationNumber,
-      input.exportedLast12Months ?? false,
-      input.exportMarkets ?? [],
-      input.orderOrigin ?? null,
-    ],
-  )) as { id: string }[];
-  const [row] = (await dataSource.query(
-    `INSERT INTO cases (company_id, enrolment_id, stage, status, region, sector, assigned_adviser_id, version)
-     VALUES ($1, $2, $3, 'active', 'north-west', '10.11', $4, 1) RETURNING id`,
-    [company.id, enrolment.id, input.stage ?? 'non_exporter', input.assignedAdviserId ?? null],
-  )) as { id: string }[];
-  return { id: row.id, companyId: company.id, enrolmentId: enrolment.id };
+export async function readinessCase(api: TestApi, input: NewReadinessCase = {}): Promise<ReadinessTestCase> {
+  const exported = input.exportedLast12Months ?? input.stage === 'passive_exporter';
+  const sme = input.smeUserId ? await existingUser(api, input.smeUserId) : undefined;
+  if (input.adviserId) await ensureAdviserProfile(api, input.adviserId);
+  const built = await buildSmeCase(api, {
+    sme,
+    adviserId: input.adviserId,
+    answers: {
+      company: { region: 'north-west', naceCode: '10.11' },
+      // Submission needs a share and at least one market from an exporter ('unsolicited' reads as no plan).
+      exportStatus: exported
+        ? {
+            exportedLast12Months: true,
+            markets: input.exportMarkets ?? ['FR'],
+            orderOrigin: input.orderOrigin ?? 'unsolicited',
+          }
+        : { exportedLast12Months: false, exportSharePercent: null, markets: [], orderOrigin: null },
+    },
+  });
+  return { id: built.caseId, companyId: built.companyId, enrolmentId: built.enrolmentId };
 }
 
 /** Every question of a questionnaire answered `value`, with overrides. */

@@ -2,8 +2,8 @@ import type { Actor, Role } from '@app/identity';
 import { RecommendationsService } from '@app/readiness';
 import { createUser, tokenFor } from '../../../support/auth';
 import { readJson } from '../../../support/http';
-import type { TestApi } from '../../../support/test-api';
-import { insertCase, type NewTestCase, type TestCase } from '../../advisers/support/case.factory';
+import { startTestApi, type TestApi } from '../../../support/test-api';
+import { buildSmeCase, ensureAdviserProfile } from '../../../factories';
 
 export interface Caller {
   user: Actor;
@@ -16,23 +16,37 @@ export async function caller(api: TestApi, role: Role): Promise<Caller> {
   return { user, password, token: await tokenFor(api, user.email, password) };
 }
 
-/** A case whose SME is `sme` (and optionally with barriers on its enrolment, for recommendations). */
+/** A started test api and one signed-in caller per role given, in that order (for a suite's beforeAll). */
+export async function apiWithCallers(...roles: Role[]): Promise<[TestApi, ...Caller[]]> {
+  const api = await startTestApi();
+  return [api, ...(await Promise.all(roles.map((role) => caller(api, role))))];
+}
+
+export interface TrainingCase {
+  id: string;
+  companyId: string;
+  enrolmentId: string;
+}
+
+/**
+ * A case whose SME is `sme` (a new SME when null), opened by submitting an eligible enrolment through the
+ * enrolment service (test/factories' buildSmeCase); `barriers` replace the enrolment's (for recommendations); `adviserId` assigns the case to that adviser, given a profile first if they have none.
+ */
 export async function caseFor(
   api: TestApi,
-  sme: Actor | null,
-  extra: NewTestCase & { barriers?: string[] } = {},
-): Promise<TestCase> {
-  const created = await insertCase(api.dataSource, {
-    ...extra,
-    ...(sme ? { smeUserId: sme.id } : {}),
-    status: extra.status ?? 'active',
+  sme: Caller | null,
+  extra: { legalName?: string; barriers?: string[]; adviserId?: string } = {},
+): Promise<TrainingCase> {
+  if (extra.adviserId) await ensureAdviserProfile(api, extra.adviserId);
+  const built = await buildSmeCase(api, {
+    ...(sme ? { sme } : {}),
+    answers: {
+      ...(extra.legalName ? { company: { legalName: extra.legalName, tradingName: null } } : {}),
+      ...(extra.barriers ? { barriers: { selected: extra.barriers, note: null } } : {}),
+    },
+    adviserId: extra.adviserId,
   });
-  if (extra.barriers)
-    await api.dataSource.query(`UPDATE enrolments SET barriers = $2 WHERE id = $1`, [
-      created.enrolmentId,
-      extra.barriers,
-    ]);
-  return created;
+  return { id: built.caseId, companyId: built.companyId, enrolmentId: built.enrolmentId };
 }
 
 export function call(
