@@ -74,6 +74,19 @@ export class Case {
   @Column({ type: 'date', nullable: true, insert: false, update: false })
   nextStepDue!: string | null;
 
+  /** When the case was last closed, why (a code of config/case-closure.yaml), by whom and with what summary. */
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  closureReason!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  closureSummary!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  closedById!: string | null;
+
   @VersionColumn({ type: 'integer' })
   version!: number;
 }
