@@ -82,6 +82,12 @@ export class CaseClosureRules {
     return this.reasons.some((r) => r.code === code);
   }
 
+  /** The reason's wording in every language (its code when it is not a reason). */
+  labels(code: string): Record<string, string> {
+    const reason = this.reasons.find((r) => r.code === code);
+    return reason ? { en: reason.label.en, es: reason.label.es, de: reason.label.de } : { en: code };
+  }
+
   /** The reason's wording in `language` (English when the language has none). */
   label(code: string, language: string): string {
     const reason = this.reasons.find((r) => r.code === code);

@@ -134,7 +134,8 @@ export class CaseClosureService {
       caseId: kase.id,
       kind: 'case.closed',
       actorId: closedById,
-      data: { reason, summary, stage: kase.stage },
+      // The reason's wording in each language, so the timeline reads in the page's language.
+      data: { reason, reasonLabel: this.rules.labels(reason), summary, stage: kase.stage },
     });
     await this.outbox.add(m, {
       type: 'case.closed',
