@@ -310,6 +310,27 @@ UNION ALL
 SELECT 'interaction', x.key, x.n FROM talked, ${barrierRows('talked')} WHERE x.n > 0
 UNION ALL
 SELECT 'interaction_any', NULL, talked.any_n FROM talked`,
+
+  /**
+   * Cases closed in the period (still closed) by reason; satisfaction surveys sent in the period and how
+   * many of those were answered; surveys answered in the period and how many were satisfied.
+   */
+  closure: `
+SELECT 'closed' AS metric, c.closure_reason AS key, count(*)::int AS n
+  FROM cases c, p
+ WHERE c.status = 'closed' AND c.closed_at >= p.ps AND c.closed_at < p.pe AND ${inFilteredCases('c.id')}
+ GROUP BY c.closure_reason
+UNION ALL
+SELECT 'sent', NULL, count(*)::int FROM satisfaction_surveys s, p
+ WHERE s.sent_at >= p.ps AND s.sent_at < p.pe AND ${inFilteredCases('s.case_id')}
+UNION ALL
+SELECT 'sent_answered', NULL, count(*)::int FROM satisfaction_surveys s, p
+ WHERE s.sent_at >= p.ps AND s.sent_at < p.pe AND s.answered_at IS NOT NULL AND ${inFilteredCases('s.case_id')}
+UNION ALL
+SELECT CASE WHEN s.satisfied THEN 'satisfied' ELSE 'not_satisfied' END, NULL, count(*)::int
+  FROM satisfaction_surveys s, p
+ WHERE s.answered_at >= p.ps AND s.answered_at < p.pe AND ${inFilteredCases('s.case_id')}
+ GROUP BY 1`,
 } as const;
 
 export type KpiSourceKey = keyof typeof KPI_SOURCES;
