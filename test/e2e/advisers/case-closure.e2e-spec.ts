@@ -1,6 +1,6 @@
 import { CaseClosureService } from '@app/cases';
 import { UnitOfWork } from '@app/database';
-import { buildAdviser, buildSmeCase, buildToken, buildUser } from '../../factories';
+import { buildAdviser, buildBooking, buildSmeCase, buildToken, buildUser } from '../../factories';
 import { signInWeb } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { call } from './support/advisers.factory';
@@ -72,7 +72,13 @@ describe('closing and reopening a case (real Postgres)', () => {
       closure_reason: 'support-completed',
       closure_summary: 'Plan agreed; exporting to France.',
     });
-    expect(await openFollowUps(caseId)).toEqual([]);
+    // Every reminder of the case stopped; only the survey's reminder (started by the closure) is open.
+    expect(await openFollowUps(caseId)).toEqual([{ rule_code: 'satisfaction-survey-reminder' }]);
+    const firstContact = await api.dataSource.query(
+      `SELECT status, close_reason FROM follow_up WHERE case_id = $1 AND rule_code = 'first-contact'`,
+      [caseId],
+    );
+    expect(firstContact).toEqual([{ status: 'cancelled', close_reason: 'case closed' }]);
     expect(await load(adviser.user.id)).toBe(0);
     const [assignment] = await api.dataSource.query(
       `SELECT end_reason, end_note FROM case_assignments WHERE case_id = $1`,
@@ -124,6 +130,29 @@ describe('closing and reopening a case (real Postgres)', () => {
     });
     expect(again.status).toBe(422);
     expect(((await again.json()) as { code: string }).code).toBe('case.closed');
+  });
+
+  it("cancels the overdue reminders of the case's pending bookings, and keeps the bookings", async () => {
+    const adviser = await buildAdviser(api);
+    const token = await buildToken(api, adviser.user);
+    const { caseId, sme } = await buildSmeCase(api, { adviserId: adviser.user.id });
+    const bookingId = await buildBooking(api, sme.user, caseId, { moduleCode: 'social-media-foundations' });
+    const overdue = () =>
+      api.dataSource.query(
+        `SELECT status FROM follow_up WHERE case_id = $1 AND rule_code = 'training-overdue' AND subject_key = $2`,
+        [caseId, bookingId],
+      ) as Promise<{ status: string }[]>;
+    expect(await overdue()).toEqual([{ status: 'scheduled' }]);
+    const res = await call(api, token, 'POST', `/api/v1/cases/${caseId}/close`, {
+      reason: 'withdrew',
+      summary: 'Left the programme',
+    });
+    expect(res.status).toBe(200);
+    expect(await overdue()).toEqual([{ status: 'cancelled' }]);
+    const [booking] = await api.dataSource.query(`SELECT status FROM training_booking WHERE id = $1`, [
+      bookingId,
+    ]);
+    expect(booking.status).toBe('booked');
   });
 
   it('refuses an unknown reason, a blank summary and a stale version with field-level problems', async () => {

@@ -337,15 +337,22 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     );
     expect(outbox).toHaveLength(2);
     // The next step became a follow-up, then the second interaction (no next step) cancelled it; the
-    // dormancy check restarts from the latest contact.
+    // dormancy check (and the closure proposal after it) restarts from the latest contact.
     const followUps = await api.dataSource.query(
       `SELECT rule_code, status, anchor_at FROM follow_up WHERE case_id = $1 ORDER BY rule_code, status`,
       [kase.id],
     );
     expect(followUps.map((f: { rule_code: string; status: string }) => `${f.rule_code}:${f.status}`)).toEqual(
-      ['dormant-case:cancelled', 'dormant-case:scheduled', 'next-step-due:cancelled'],
+      [
+        'closure-proposed:cancelled',
+        'closure-proposed:scheduled',
+        'dormant-case:cancelled',
+        'dormant-case:scheduled',
+        'next-step-due:cancelled',
+      ],
     );
     expect(followUps[1].anchor_at.toISOString().slice(0, 10)).toBe(daysAgo(1));
+    expect(followUps[3].anchor_at.toISOString().slice(0, 10)).toBe(daysAgo(1));
     expect(outbox[0].payload).toMatchObject({
       firstContact: true,
       nextStepDue: daysAhead(7),
