@@ -301,6 +301,7 @@ describe('closing and reopening a case (real Postgres)', () => {
     expect(errors).toContain('href="#close-reason"');
     expect(errors).toContain('href="#close-summary"');
     expect(errors).toContain('Choose why the case is closing');
+    expect(errors).toContain('Enter a closing summary');
     expect((await caseRow(caseId)).status).toBe('active');
 
     const closed = await web.post(`/cases/${caseId}/close`, {
@@ -324,7 +325,9 @@ describe('closing and reopening a case (real Postgres)', () => {
     const newVersion = /action="\/cases\/[^"]+\/reopen"[\s\S]*?name="version" value="(\d+)"/.exec(after)![1];
     const blank = await web.post(`/cases/${caseId}/reopen`, { version: newVersion, reason: ' ' });
     expect(blank.status).toBe(400);
-    expect(await blank.text()).toContain('href="#reopen-reason"');
+    const blankPage = await blank.text();
+    expect(blankPage).toContain('href="#reopen-reason"');
+    expect(blankPage).toContain('Enter why the case is reopening');
     const reopened = await web.post(`/cases/${caseId}/reopen`, {
       version: newVersion,
       reason: 'New market plans',

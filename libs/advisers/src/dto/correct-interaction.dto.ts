@@ -5,6 +5,8 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { LogInteractionDto } from './log-interaction.dto';
 import { emptyToNull } from './transforms';
 
+// Decorators run bottom-up and a form shows the first failure: "required" sits last so a blank field says so.
+
 /**
  * A corrected interaction: what it really was (replacing kind, date, notes, barriers and support), and why
  * it is corrected. The next step it set is left as it is (log a new interaction to change it).
@@ -19,9 +21,9 @@ export class CorrectInteractionDto extends PickType(LogInteractionDto, [
 ] as const) {
   @ApiProperty({ maxLength: 1000 })
   @Transform(emptyToNull)
+  @MaxLength(1000, { message: 'The reason must be 1000 characters or fewer' })
   @IsString({ message: 'Enter why you are correcting the interaction' })
   @IsNotEmpty({ message: 'Enter why you are correcting the interaction' })
-  @MaxLength(1000, { message: 'The reason must be 1000 characters or fewer' })
   reason!: string;
 }
 
@@ -29,9 +31,9 @@ export class CorrectInteractionDto extends PickType(LogInteractionDto, [
 export class VoidInteractionDto {
   @ApiProperty({ maxLength: 1000 })
   @Transform(emptyToNull)
+  @MaxLength(1000, { message: 'The reason must be 1000 characters or fewer' })
   @IsString({ message: 'Enter why you are voiding the interaction' })
   @IsNotEmpty({ message: 'Enter why you are voiding the interaction' })
-  @MaxLength(1000, { message: 'The reason must be 1000 characters or fewer' })
   reason!: string;
 
   @IsRecordVersion('the case version you saw (or send If-Match)')
