@@ -89,37 +89,26 @@ describe('correcting and voiding interactions; dates before the case or in the f
     const second = await log(daysAgo(5), 'Real call');
     expect(await work(kase.id)).toEqual({ first_on: daysAgo(10), last_on: daysAgo(5) });
 
-    const missingReason = await call(
-      api,
-      token,
-      'PUT',
-      `/api/v1/cases/${kase.id}/interactions/${second.interaction.id}`,
-      {
-        kind: 'meeting',
-        occurredOn: daysAgo(4),
-        notes: 'Real meeting',
-      },
-    );
+    const correct = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      call(
+        api,
+        token,
+        'PUT',
+        `/api/v1/cases/${kase.id}/interactions/${second.interaction.id}`,
+        body,
+        headers,
+      );
+    const missingReason = await correct({ kind: 'meeting', occurredOn: daysAgo(4), notes: 'Real meeting' });
     expect(missingReason.status).toBe(400);
     expect((await readJson(missingReason)).errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
-    const tooEarly = await call(
-      api,
-      token,
-      'PUT',
-      `/api/v1/cases/${kase.id}/interactions/${second.interaction.id}`,
-      {
-        kind: 'meeting',
-        occurredOn: daysAgo(40),
-        notes: 'Real meeting',
-        reason: 'Wrong date',
-      },
-    );
+    const tooEarly = await correct({
+      kind: 'meeting',
+      occurredOn: daysAgo(40),
+      notes: 'Real meeting',
+      reason: 'Wrong date',
+    });
     expect(tooEarly.status).toBe(400);
-    const corrected = await call(
-      api,
-      token,
-      'PUT',
-      `/api/v1/cases/${kase.id}/interactions/${second.interaction.id}`,
+    const corrected = await correct(
       {
         kind: 'meeting',
         occurredOn: daysAgo(4),
@@ -233,10 +222,10 @@ describe('correcting and voiding interactions; dates before the case or in the f
     expect(ok.headers.get('location')).toBe(`/cases/${kase.id}?notice=interaction_corrected`);
     const page2 = await (await web.get(path)).text();
     const version2 = /name="version" value="(\d+)"/.exec(page2)![1];
-    const blank = await web.post(`${path}/void`, { version: version2, reason: '' });
+    const blank = await web.post(path, { action: 'void', version: version2, reason: '' });
     expect(blank.status).toBe(400);
     expect(await blank.text()).toContain('href="#void-reason"');
-    const voided = await web.post(`${path}/void`, { version: version2, reason: 'Duplicate entry' });
+    const voided = await web.post(path, { action: 'void', version: version2, reason: 'Duplicate entry' });
     expect(voided.status).toBe(303);
     const kinds = await api.dataSource.query(
       `SELECT kind, void_reason FROM interactions WHERE case_id = $1`,

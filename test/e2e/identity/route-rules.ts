@@ -365,11 +365,6 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     ...ON_CASE,
     allowedAnswer: { status: 404, why: 'the case has no interaction with this id' },
   },
-  'POST /cases/:id/interactions/:interactionId/void': {
-    allow: CASE_STAFF,
-    ...ON_CASE,
-    allowedAnswer: { status: 404, why: 'the case has no interaction with this id' },
-  },
   'POST /cases/:id/assignment': { allow: ['officer'], ...ON_CASE },
   'POST /cases/:id/decline': { allow: ['adviser'], ...ON_CASE },
   'POST /cases/:id/interactions': { allow: CASE_STAFF, ...ON_CASE },

@@ -45,16 +45,27 @@ export class InteractionPagesController {
     await this.render(res, actor, kase.id, interactionId, {});
   }
 
+  /**
+   * Both forms of the page post here; the button's form says which (`action`: correct or void), so the
+   * page is one route like the rest of the case's forms.
+   */
   @Post()
-  async correct(
+  async change(
     @CurrentUser() actor: Actor,
     @Param('id', CaseIdPipe) id: string,
     @Param('interactionId') interactionId: string,
-    @Body() body: Record<string, unknown>,
+    @Body() posted: Record<string, unknown>,
     @AuditCtx() context: AuditContext,
     @Res() res: Response,
   ): Promise<void> {
-    await this.submit(
+    const { action, ...body } = posted;
+    if (action === 'void')
+      return this.submit(res, actor, id, interactionId, body, 'void', VoidInteractionDto, (caseId, value) =>
+        this.uow.run((m) =>
+          this.interactions.void(m, caseId, interactionId, value.reason, context, value.version),
+        ),
+      );
+    return this.submit(
       res,
       actor,
       id,
@@ -66,22 +77,6 @@ export class InteractionPagesController {
         this.uow.run((m) =>
           this.interactions.correct(m, caseId, interactionId, value, context, value.version),
         ),
-    );
-  }
-
-  @Post('void')
-  async void(
-    @CurrentUser() actor: Actor,
-    @Param('id', CaseIdPipe) id: string,
-    @Param('interactionId') interactionId: string,
-    @Body() body: Record<string, unknown>,
-    @AuditCtx() context: AuditContext,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.submit(res, actor, id, interactionId, body, 'void', VoidInteractionDto, (caseId, value) =>
-      this.uow.run((m) =>
-        this.interactions.void(m, caseId, interactionId, value.reason, context, value.version),
-      ),
     );
   }
 
