@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { formatDate } from '@app/time';
 import type { Page } from 'playwright-core';
 import { createUser } from '../support/auth';
-import { buildCase } from '../factories';
+import { buildAdviserProfile, buildCase } from '../factories';
 import {
   errorSummary,
   followErrorLink,
@@ -45,6 +45,8 @@ describe('adviser journey in a real browser', () => {
       () =>
         journey.run(`adviser-journey-${mode}`, async (page) => {
           const { user: adviser, password } = await createUser(suite.api, 'adviser');
+          // A profile with room, so that reopening gives the case back to this adviser.
+          await buildAdviserProfile(suite.api, adviser);
           const tag = randomBytes(3).toString('hex');
           // Computed once, so a run across midnight compares like with like.
           const interactionDate = daysAgo(2);
@@ -59,6 +61,8 @@ describe('adviser journey in a real browser', () => {
             adviserId: adviser.id,
             company: { legalName: names.bravo },
             exportedLast12Months: false,
+            // Opened before the interaction dated below (an interaction cannot predate its case).
+            openedDaysAgo: 30,
           });
           await buildCase(suite.api, {
             adviserId: adviser.id,
@@ -111,7 +115,7 @@ describe('adviser journey in a real browser', () => {
           await expect(page.locator('input[name="barriers"][value="operational"]').isChecked()).resolves.toBe(
             true,
           );
-          await checkPage(page, { name: 'case – interaction error', errors: true });
+          await checkPage(page, { name: 'case – form error', errors: true });
           await followErrorLink(page, 'kind');
           await page.selectOption('#kind', 'meeting');
           await press(page, t('advisers.case.saveInteraction'));
@@ -249,6 +253,46 @@ describe('adviser journey in a real browser', () => {
           expect(kinds).toEqual(
             expect.arrayContaining(['interaction.logged', 'audit.completed', 'outcome.recorded']),
           );
+
+          // Close the case: without a reason the form comes back with the error summary; then closed.
+          await page.fill('#close-summary', `Exporting to Germany ${tag}`);
+          await press(page, t('advisers.case.closeButton'));
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}/close`);
+          expect(await errorSummary(page)).toEqual([t('advisers.closure.errors.reason.isNotEmpty')]);
+          await expect(page.locator('#close-summary').inputValue()).resolves.toBe(
+            `Exporting to Germany ${tag}`,
+          );
+          await checkPage(page, { name: 'case – form error', errors: true });
+          await followErrorLink(page, 'close-reason');
+          await page.check('input[name="reason"][value="exporting-proactively"]');
+          await press(page, t('advisers.case.closeButton'));
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}?notice=closed`);
+          await expect(page.locator('#closure').isVisible()).resolves.toBe(true);
+          await expect(page.locator('main').textContent()).resolves.toContain('Exporting proactively');
+          await expect(page.locator('#log-interaction').count()).resolves.toBe(0);
+          await checkPage(page, { name: 'case' });
+          const [closedRow] = await suite.api.dataSource.query(
+            `SELECT status, closure_reason, stage FROM cases WHERE id = $1`,
+            [kase.caseId],
+          );
+          expect(closedRow).toMatchObject({ status: 'closed', closure_reason: 'exporting-proactively' });
+
+          // Reopen it: a reason is needed; then it is back on the adviser's caseload.
+          await press(page, t('advisers.case.reopenButton'));
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}/reopen`);
+          expect(await errorSummary(page)).toEqual([t('advisers.reopening.errors.reason.isNotEmpty')]);
+          await checkPage(page, { name: 'case – form error', errors: true });
+          await followErrorLink(page, 'reopen-reason');
+          await page.fill('#reopen-reason', 'New market: Austria');
+          await press(page, t('advisers.case.reopenButton'));
+          expect(pathOf(page)).toBe(`/cases/${kase.caseId}?notice=reopened`);
+          await expect(timeline.textContent()).resolves.toContain('Case reopened: New market: Austria');
+          await checkPage(page, { name: 'case' });
+          const [reopenedRow] = await suite.api.dataSource.query(
+            `SELECT status, assigned_adviser_id FROM cases WHERE id = $1`,
+            [kase.caseId],
+          );
+          expect(reopenedRow).toEqual({ status: 'active', assigned_adviser_id: adviser.id });
         }),
       300_000,
     );

@@ -28,14 +28,14 @@ export interface SubmittedEnrolment {
  */
 export async function buildSubmittedEnrolment(
   api: FactoryApp,
-  options: { sme?: TestUser; answers?: Parameters<typeof completeAnswers>[0] } = {},
+  options: { sme?: TestUser; answers?: Parameters<typeof completeAnswers>[0]; lang?: string } = {},
 ): Promise<SubmittedEnrolment> {
   const sme = options.sme ?? (await buildUser(api, 'sme'));
   const context = factoryContext(sme.user.id);
   const enrolments = api.app.get(EnrolmentService);
   const answers = completeAnswers(options.answers) as unknown as EnrolmentAnswersDto;
   const draft = await enrolments.createDraft(sme.user, answers, context);
-  const submitted = await enrolments.submit(sme.user, draft.id, context);
+  const submitted = await enrolments.submit(sme.user, draft.id, context, { lang: options.lang });
   return { sme, enrolmentId: submitted.id, caseId: submitted.case?.id ?? null };
 }
 
@@ -45,7 +45,13 @@ export async function buildSubmittedEnrolment(
  */
 export async function buildSmeCase(
   api: FactoryApp,
-  options: { sme?: TestUser; answers?: Parameters<typeof completeAnswers>[0]; adviserId?: string } = {},
+  options: {
+    sme?: TestUser;
+    answers?: Parameters<typeof completeAnswers>[0];
+    adviserId?: string;
+    /** The language the SME submits in (their emails' language); English by default. */
+    lang?: string;
+  } = {},
 ): Promise<SmeCase> {
   const { sme, enrolmentId, caseId } = await buildSubmittedEnrolment(api, options);
   if (!caseId) throw new Error('factory: the enrolment was not eligible, so no case was opened');
@@ -64,6 +70,11 @@ export interface CaseOptions {
   targetMarkets?: string[];
   /** False: a company that has not exported in the last 12 months (a non-exporter); true by default. */
   exportedLast12Months?: boolean;
+  /**
+   * The case opened this many days ago (for suites that log interactions dated in the past, which may not
+   * predate the case): the test's own time travel, which no service offers.
+   */
+  openedDaysAgo?: number;
 }
 
 /** The export-status answers of a company that has not exported in the last 12 months. */
@@ -80,7 +91,7 @@ const NOT_EXPORTING = {
  */
 export async function buildCase(api: FactoryApp, options: CaseOptions = {}): Promise<SmeCase> {
   if (options.adviserId) await ensureAdviserProfile(api, options.adviserId);
-  return buildSmeCase(api, {
+  const built = await buildSmeCase(api, {
     sme: options.sme,
     adviserId: options.adviserId,
     answers: {
@@ -92,6 +103,14 @@ export async function buildCase(api: FactoryApp, options: CaseOptions = {}): Pro
       ...(options.exportedLast12Months === false ? { exportStatus: NOT_EXPORTING } : {}),
     },
   });
+  if (options.openedDaysAgo)
+    await api.app
+      .get(DataSource)
+      .query(`UPDATE cases SET opened_at = opened_at - make_interval(days => $2) WHERE id = $1`, [
+        built.caseId,
+        options.openedDaysAgo,
+      ]);
+  return built;
 }
 
 /** Gives an adviser account a profile (capacity 10, English) unless it has one. */

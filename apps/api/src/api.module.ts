@@ -11,6 +11,7 @@ import { ProgressModule } from '@app/progress';
 import { ReadinessModule } from '@app/readiness';
 import { ReportingModule } from '@app/reporting';
 import { RedisModule } from '@app/redis';
+import { SatisfactionModule } from '@app/satisfaction';
 import { TrainingModule } from '@app/training';
 import { WebhooksModule } from '@app/webhooks';
 import { Module } from '@nestjs/common';
@@ -32,6 +33,7 @@ import { QueueBoardModule } from './queue-board/queue-board.module';
     TrainingModule,
     ReadinessModule,
     ProgressModule,
+    SatisfactionModule,
     FollowUpsApiModule,
     ReportingModule,
     WebhooksModule,

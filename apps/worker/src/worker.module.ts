@@ -9,6 +9,7 @@ import { ProgressWorkerModule } from '@app/progress';
 import { ReadinessWorkerModule } from '@app/readiness';
 import { RedisModule } from '@app/redis';
 import { ReportingWorkerModule } from '@app/reporting';
+import { SatisfactionCoreModule } from '@app/satisfaction';
 import { WebhooksWorkerModule } from '@app/webhooks';
 import { Module } from '@nestjs/common';
 import { HEARTBEAT_QUEUE } from './heartbeat/heartbeat.constants';
@@ -25,6 +26,7 @@ import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
     MessagingWorkerModule,
     FollowUpsWorkerModule,
     AdvisersCoreModule,
+    SatisfactionCoreModule,
     DataProtectionWorkerModule,
     ProgressWorkerModule,
     ReadinessWorkerModule,

@@ -60,11 +60,15 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     adviser = await createAdviser(api, officer, {});
     other = await createAdviser(api, officer, {});
     const mk = (key: string, input: Parameters<typeof insertCase>[1]) =>
-      insertCase(api.dataSource, { assignedAdviserId: adviser.user.id, status: 'active', ...input }).then(
-        (c) => {
-          mine[key] = c;
-        },
-      );
+      // Opened two months ago, so the interactions dated below come after the opening.
+      insertCase(api.dataSource, {
+        assignedAdviserId: adviser.user.id,
+        status: 'active',
+        openedAt: new Date(Date.now() - 60 * 86_400_000),
+        ...input,
+      }).then((c) => {
+        mine[key] = c;
+      });
     // Three companies with the same name and the same next-step date: equal sort keys across a page boundary.
     await mk('same1', { legalName: 'Same Name Ltd', naceCode: '10.11', targetMarkets: ['DE'] });
     await mk('same2', { legalName: 'Same Name Ltd', naceCode: '10.12', targetMarkets: ['DE', 'FR'] });
@@ -297,7 +301,11 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
   });
 
   it('marks the first interaction as first contact and records timeline and outbox events', async () => {
-    const kase = await insertCase(api.dataSource, { assignedAdviserId: adviser.user.id, status: 'active' });
+    const kase = await insertCase(api.dataSource, {
+      assignedAdviserId: adviser.user.id,
+      status: 'active',
+      openedAt: new Date(Date.now() - 7 * 86_400_000),
+    });
     const first = await logInteraction(kase.id, {
       kind: 'meeting',
       occurredOn: daysAgo(2),
@@ -329,15 +337,22 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     );
     expect(outbox).toHaveLength(2);
     // The next step became a follow-up, then the second interaction (no next step) cancelled it; the
-    // dormancy check restarts from the latest contact.
+    // dormancy check (and the closure proposal after it) restarts from the latest contact.
     const followUps = await api.dataSource.query(
       `SELECT rule_code, status, anchor_at FROM follow_up WHERE case_id = $1 ORDER BY rule_code, status`,
       [kase.id],
     );
     expect(followUps.map((f: { rule_code: string; status: string }) => `${f.rule_code}:${f.status}`)).toEqual(
-      ['dormant-case:cancelled', 'dormant-case:scheduled', 'next-step-due:cancelled'],
+      [
+        'closure-proposed:cancelled',
+        'closure-proposed:scheduled',
+        'dormant-case:cancelled',
+        'dormant-case:scheduled',
+        'next-step-due:cancelled',
+      ],
     );
     expect(followUps[1].anchor_at.toISOString().slice(0, 10)).toBe(daysAgo(1));
+    expect(followUps[3].anchor_at.toISOString().slice(0, 10)).toBe(daysAgo(1));
     expect(outbox[0].payload).toMatchObject({
       firstContact: true,
       nextStepDue: daysAhead(7),

@@ -18,7 +18,11 @@ describe('adviser and officer pages', () => {
     officer = await createStaff(api, 'officer');
     adviser = await createAdviser(api, officer, { regions: ['london'] });
     const other = await createAdviser(api, officer, {});
-    mine = await buildCase(api, { company: { legalName: 'Kestrel Optics Ltd' }, adviserId: adviser.user.id });
+    mine = await buildCase(api, {
+      company: { legalName: 'Kestrel Optics Ltd' },
+      adviserId: adviser.user.id,
+      openedDaysAgo: 7,
+    });
     theirs = await buildCase(api, { company: { legalName: 'Hidden Harbour Ltd' }, adviserId: other.user.id });
     web = await signInWeb(api, adviser.user.email, adviser.password);
   });

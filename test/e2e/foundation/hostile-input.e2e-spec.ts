@@ -29,7 +29,8 @@ describe('hostile input', () => {
       json: { userId: adviserId, capacity: 10, languages: ['en'] },
     });
     expect(created.status).toBe(201);
-    caseId = (await buildCase(api, { adviserId })).caseId;
+    // Opened before the interactions dated below (an interaction cannot predate its case).
+    caseId = (await buildCase(api, { adviserId, openedDaysAgo: 400 })).caseId;
     const modules = await readJson(await send('GET', '/api/v1/training/modules', { token: officer }));
     moduleCode = modules.items[0].code as string;
   });

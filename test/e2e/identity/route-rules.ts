@@ -134,6 +134,15 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     allowedAnswer: { status: 404, why: 'no certificate has this code: "this is not a valid certificate"' },
   },
   'GET /health': { allow: 'public' },
+  // The satisfaction survey: the signed link is the credential, no sign-in. A made-up token names nothing.
+  'GET /survey/:token': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'no survey has this link (the token is not signed by the service)' },
+  },
+  'POST /survey/:token': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'no survey has this link (the token is not signed by the service)' },
+  },
   'GET /health/ready': { allow: 'public' },
   'GET /home': { allow: 'signed-in' },
   'GET /metrics': { allow: 'public' },
@@ -372,6 +381,40 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     allow: CASE_STAFF,
     ...ON_CASE,
     validBody: { kind: 'call', occurredOn: '2026-01-05', notes: 'access matrix' },
+  },
+  // Closing and reopening: the case's adviser, or an officer (any case).
+  'POST /api/v1/cases/:id/close': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    validBody: { reason: 'withdrew', summary: 'access matrix' },
+  },
+  'POST /api/v1/cases/:id/reopen': { allow: CASE_STAFF, ...ON_CASE, validBody: { reason: 'access matrix' } },
+  'POST /cases/:id/close': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /cases/:id/reopen': { allow: CASE_STAFF, ...ON_CASE },
+  // Correcting and voiding an interaction: staff working the case. `:interactionId` names none.
+  'PUT /api/v1/cases/:id/interactions/:interactionId': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    // A made-up :interactionId: the invalid body is refused (400) before the interaction is looked up.
+    allowedAnswer: { status: 400, why: 'the body is refused before the (made-up) interaction is looked up' },
+    validBody: { kind: 'call', occurredOn: '2026-01-05', notes: 'access matrix', reason: 'access matrix' },
+  },
+  'POST /api/v1/cases/:id/interactions/:interactionId/void': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    // A made-up :interactionId: the invalid body is refused (400) before the interaction is looked up.
+    allowedAnswer: { status: 400, why: 'the body is refused before the (made-up) interaction is looked up' },
+    validBody: { reason: 'access matrix' },
+  },
+  'GET /cases/:id/interactions/:interactionId': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    allowedAnswer: { status: 404, why: 'the case has no interaction with this id' },
+  },
+  'POST /cases/:id/interactions/:interactionId': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    allowedAnswer: { status: 404, why: 'the case has no interaction with this id' },
   },
   'POST /cases/:id/assignment': { allow: ['officer'], ...ON_CASE },
   'POST /cases/:id/decline': { allow: ['adviser'], ...ON_CASE },

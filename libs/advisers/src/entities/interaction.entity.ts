@@ -4,7 +4,10 @@ import { Entity, Index } from 'typeorm';
 export const INTERACTION_KINDS = ['call', 'meeting', 'email', 'visit', 'trade_mission', 'webinar'] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
-/** An adviser's contact with the SME, tagged with the barriers discussed and the support offered. */
+/**
+ * An adviser's contact with the SME, tagged with the barriers discussed and the support offered. Never
+ * deleted: a mistake is corrected or voided, with a reason.
+ */
 @Entity('interactions')
 @Index('ix_interactions_case_date', ['caseId', 'occurredOn', 'createdAt'])
 export class Interaction {
@@ -32,4 +35,12 @@ export class Interaction {
   @Db.Date({ nullable: true }) nextStepDue!: string | null;
 
   @Db.CreatedAt() createdAt!: Date;
+  /** The last correction: when, by whom and why (the audit row keeps what it was before). */
+  @Db.Timestamp({ nullable: true }) correctedAt!: Date | null;
+  @Db.Uuid({ nullable: true }) correctedById!: string | null;
+  @Db.Text({ nullable: true }) correctionReason!: string | null;
+  /** Voided (logged by mistake): kept in the history, left out of first/last contact and the KPIs. */
+  @Db.Timestamp({ nullable: true }) voidedAt!: Date | null;
+  @Db.Uuid({ nullable: true }) voidedById!: string | null;
+  @Db.Text({ nullable: true }) voidReason!: string | null;
 }

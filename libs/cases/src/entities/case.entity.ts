@@ -67,5 +67,15 @@ export class Case {
 
   @Db.Date({ nullable: true, insert: false, update: false }) nextStepDue!: string | null;
 
+  /**
+   * Copy of the earliest deadline of the case's open follow-ups (@app/follow-ups' rows), kept by a
+   * trigger on follow_up: the caseload's default order. Never written by the ORM.
+   */
+  @Db.Timestamp({ nullable: true, insert: false, update: false }) nextFollowUpAt!: Date | null;
+  /** When the case was last closed, why (a code of config/case-closure.yaml), by whom and with what summary. */
+  @Db.Timestamp({ nullable: true }) closedAt!: Date | null;
+  @Db.Text({ nullable: true }) closureReason!: string | null;
+  @Db.Text({ nullable: true }) closureSummary!: string | null;
+  @Db.Uuid({ nullable: true }) closedById!: string | null;
   @Db.Version() version!: number;
 }
