@@ -6,6 +6,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
+  VersionColumn,
 } from 'typeorm';
 import { bigintNumber } from './bigint.transformer';
 
@@ -20,6 +21,14 @@ export const SOCIAL_PLATFORMS = [
   'other',
 ] as const;
 export type SocialPlatform = (typeof SOCIAL_PLATFORMS)[number];
+
+/** A prospect: staff recorded it and invited its contact, who has not enrolled yet; not counted as enrolled. */
+export const COMPANY_STATUSES = ['prospect', 'enrolled'] as const;
+export type CompanyStatus = (typeof COMPANY_STATUSES)[number];
+
+/** How staff met a company they recorded themselves. */
+export const PROSPECT_SOURCES = ['event', 'referral', 'phone'] as const;
+export type ProspectSource = (typeof PROSPECT_SOURCES)[number];
 
 export interface SocialProfile {
   platform: SocialPlatform;
@@ -36,6 +45,8 @@ export interface SocialProfile {
 @Index('ix_companies_legal_name_trgm', { synchronize: false })
 // The caseload's sort by name (lower(legal_name)); an expression index, created in its migration.
 @Index('ix_companies_lower_legal_name', { synchronize: false })
+// Staff company search on trading names (gin_trgm_ops, its migration).
+@Index('ix_companies_trading_name_trgm', { synchronize: false })
 export class Company {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -61,6 +72,10 @@ export class Company {
   @Index('ix_companies_region')
   @Column({ type: 'text' })
   region!: string;
+
+  /** Upper-case, one space before the inward part where there is one; staff search by its start. */
+  @Column({ type: 'text', nullable: true })
+  postcode!: string | null;
 
   @Column({ type: 'text' })
   naceCode!: string;
@@ -90,9 +105,22 @@ export class Company {
   @Column({ type: 'jsonb' })
   socialProfiles!: SocialProfile[];
 
-  /** The user who registered the company (its primary contact). */
-  @Column({ type: 'uuid' })
-  primaryContactId!: string;
+  /**
+   * The SME account that registered the company (null for a prospect staff recorded, until its invited
+   * contact creates an account). The people to write to are its contacts (`CompanyContact`).
+   */
+  @Column({ type: 'uuid', nullable: true })
+  primaryContactId!: string | null;
+
+  @Column({ type: 'text', default: 'enrolled' })
+  status!: CompanyStatus;
+
+  /** A prospect's: how staff met it, and who recorded it. */
+  @Column({ type: 'text', nullable: true })
+  prospectSource!: ProspectSource | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdById!: string | null;
 
   /** Set when an officer merged this company into another; its enrolments and cases moved there. */
   @Column({ type: 'uuid', nullable: true })
@@ -103,4 +131,8 @@ export class Company {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** Optimistic lock for staff corrections (`If-Match`). */
+  @VersionColumn({ type: 'integer', default: 1 })
+  version!: number;
 }

@@ -45,9 +45,15 @@ export class Enrolment {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  /** The SME user who owns the application. */
-  @Column({ type: 'uuid' })
-  userId!: string;
+  /**
+   * The SME user who owns the application; null while it is a draft staff started for a prospect, until
+   * the invited contact creates an account (`createdById` is then the adviser who started it).
+   */
+  @Column({ type: 'uuid', nullable: true })
+  userId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdById!: string | null;
 
   /** Set on submit: the company this application is for. */
   @Index('ix_enrolments_company')
