@@ -283,7 +283,7 @@ export class CompanyProspects {
       values: {
         companyName: company.legalName,
         adviserName,
-        link: `${this.config.APP_BASE_URL}/invitations/${this.token(contact.id, expiresAt)}`,
+        link: `${this.config.APP_BASE_URL}/invitations/${this.token(contact.id, expiresAt)}?lang=${contact.preferredLanguage}`,
         expiresOn: formatDate(expiresAt, this.config.PROGRAMME_TIME_ZONE, contact.preferredLanguage),
       },
     });
