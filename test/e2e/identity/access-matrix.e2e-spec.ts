@@ -174,6 +174,12 @@ describe('access matrix', () => {
     });
     ids.enrolment = smeA.enrolmentId;
     ids.case = smeA.caseId;
+    ids.company = smeA.companyId;
+    const [contact] = (await api.dataSource.query(
+      `SELECT id FROM company_contacts WHERE company_id = $1 AND is_primary`,
+      [smeA.companyId],
+    )) as { id: string }[];
+    ids.contact = contact?.id;
 
     // SME B enrols a company of the same name in the same region: a near-duplicate flag for officers.
     const other = await buildSubmittedEnrolment(api, {

@@ -262,18 +262,18 @@ export class CompaniesService {
                 (SELECT count(*) FROM cases c WHERE c.company_id = co.id AND c.status <> 'closed')::int AS open_cases
            FROM companies co
           WHERE co.merged_into_id IS NULL
-            AND ($2::text IS NULL OR co.region = $2)
+            AND ($2::text IS NULL OR co.region = $2::text)
             AND ($1::text IS NULL
-                 OR co.legal_name % $1 OR co.trading_name % $1
-                 OR co.legal_name ILIKE $3 OR co.trading_name ILIKE $3
-                 OR co.registration_number = $4 OR co.vat_number = $5
-                 OR replace(co.postcode, ' ', '') LIKE $6 || '%'
+                 OR co.legal_name % $1::text OR co.trading_name % $1::text
+                 OR co.legal_name ILIKE $3::text OR co.trading_name ILIKE $3::text
+                 OR co.registration_number = $4::text OR co.vat_number = $5::text
+                 OR ($6::text IS NOT NULL AND replace(co.postcode, ' ', '') LIKE $6::text || '%')
                  OR EXISTS (SELECT 1 FROM company_contacts cc
-                             WHERE cc.company_id = co.id AND lower(cc.email) = lower($1)))
+                             WHERE cc.company_id = co.id AND lower(cc.email) = lower($1::text)))
             AND ($7::text = 'officer'
-                 OR co.created_by_id = $8
+                 OR co.created_by_id = $8::uuid
                  OR co.region = ANY($9::text[])
-                 OR EXISTS (SELECT 1 FROM cases c WHERE c.company_id = co.id AND c.assigned_adviser_id = $8))
+                 OR EXISTS (SELECT 1 FROM cases c WHERE c.company_id = co.id AND c.assigned_adviser_id = $8::uuid))
             AND ($10::text IS NULL OR (lower(co.legal_name), co.id) > ($10::text, $11::uuid))
           ORDER BY lower(co.legal_name), co.id
           LIMIT ${SEARCH_PAGE + 1}`,
@@ -283,7 +283,8 @@ export class CompaniesService {
           like,
           q ? normaliseRegistrationNumber(q) : null,
           q ? q.toUpperCase().replace(/[\s.-]/g, '') : null,
-          q && q.replace(/[\s-]/g, '').length >= 2 ? q.toUpperCase().replace(/[\s-]/g, '') : '\u0000',
+          // A postcode's start: letters and digits only (nothing LIKE would read as a wildcard).
+          q && /^[A-Za-z0-9 -]{2,12}$/.test(q) ? q.toUpperCase().replace(/[\s-]/g, '') : null,
           actor.role,
           actor.id,
           regions,
@@ -331,16 +332,17 @@ export class CompaniesService {
     version: number | undefined,
     context: AuditContext,
   ): Promise<CompanyView> {
-    if (version === undefined)
-      throw new InvalidInputError([
-        {
-          field: 'version',
-          message: 'Send the company version (If-Match header or version field)',
-          code: 'required',
-        },
-      ]);
     return this.uow.run(async (m) => {
       const company = await this.access.find(m, actor, 'work', id, true);
+      // A correction overwrites: it must say which version it was based on (asked after access: 404 first).
+      if (version === undefined)
+        throw new InvalidInputError([
+          {
+            field: 'version',
+            message: 'Send the company version (If-Match header or version field)',
+            code: 'required',
+          },
+        ]);
       if (company.version !== version) throw new CompanyVersionConflictError(company.version);
       const errors: FieldError[] = [];
       const change: Partial<Company> = {};
