@@ -28,14 +28,14 @@ export interface SubmittedEnrolment {
  */
 export async function buildSubmittedEnrolment(
   api: FactoryApp,
-  options: { sme?: TestUser; answers?: Parameters<typeof completeAnswers>[0] } = {},
+  options: { sme?: TestUser; answers?: Parameters<typeof completeAnswers>[0]; lang?: string } = {},
 ): Promise<SubmittedEnrolment> {
   const sme = options.sme ?? (await buildUser(api, 'sme'));
   const context = factoryContext(sme.user.id);
   const enrolments = api.app.get(EnrolmentService);
   const answers = completeAnswers(options.answers) as unknown as EnrolmentAnswersDto;
   const draft = await enrolments.createDraft(sme.user, answers, context);
-  const submitted = await enrolments.submit(sme.user, draft.id, context);
+  const submitted = await enrolments.submit(sme.user, draft.id, context, { lang: options.lang });
   return { sme, enrolmentId: submitted.id, caseId: submitted.case?.id ?? null };
 }
 
@@ -45,7 +45,13 @@ export async function buildSubmittedEnrolment(
  */
 export async function buildSmeCase(
   api: FactoryApp,
-  options: { sme?: TestUser; answers?: Parameters<typeof completeAnswers>[0]; adviserId?: string } = {},
+  options: {
+    sme?: TestUser;
+    answers?: Parameters<typeof completeAnswers>[0];
+    adviserId?: string;
+    /** The language the SME submits in (their emails' language); English by default. */
+    lang?: string;
+  } = {},
 ): Promise<SmeCase> {
   const { sme, enrolmentId, caseId } = await buildSubmittedEnrolment(api, options);
   if (!caseId) throw new Error('factory: the enrolment was not eligible, so no case was opened');

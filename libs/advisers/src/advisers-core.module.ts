@@ -13,6 +13,7 @@ import { AssignmentRecorder } from './assignment/assignment-recorder';
 import { AssignmentRepository } from './assignment/assignment.repository';
 import { AssignmentService } from './assignment/assignment.service';
 import { CaseOpenedHandler } from './assignment/case-opened.handler';
+import { CaseLifecycleListenerService } from './closure/case-lifecycle.listener';
 import { CaseDetailsService } from './caseload/case-details.service';
 import { CaseloadService } from './caseload/caseload.service';
 import { ReadinessScoreHandler } from './caseload/readiness-score.handler';
@@ -40,6 +41,7 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
     AssignmentRecorder,
     AssignmentService,
     CaseOpenedHandler,
+    CaseLifecycleListenerService,
     ReadinessScoreHandler,
     AdviserProfilesService,
     InteractionsService,
@@ -48,6 +50,7 @@ import { AdviserProfilesService } from './profiles/adviser-profiles.service';
     PageCursors,
   ],
   exports: [
+    CasesModule,
     CaseTimelineModule,
     CaseAccessService,
     PolicyModule,

@@ -108,6 +108,59 @@ export class CasesService {
   }
 
   /**
+   * Closes the case: status `closed` with the reason, summary, who and when. The adviser stays on the row
+   * (whose case it was, for reopening); stage and everything else are kept. The new version, copied into
+   * `kase` with the closure, or null when the case is no longer at `kase.version`.
+   */
+  async setClosed(
+    m: EntityManager,
+    kase: Case,
+    closure: { reason: string; summary: string; closedById: string | null },
+  ): Promise<number | null> {
+    const result = (await m.query(
+      `UPDATE cases SET status = 'closed', closed_at = now(), closure_reason = $3, closure_summary = $4,
+              closed_by_id = $5, version = version + 1
+        WHERE id = $1 AND version = $2 RETURNING version, closed_at`,
+      [kase.id, kase.version, closure.reason, closure.summary, closure.closedById],
+    )) as [{ version: number; closed_at: Date }[], number];
+    if (result[1] !== 1) return null;
+    Object.assign(kase, {
+      status: 'closed',
+      closedAt: result[0][0].closed_at,
+      closureReason: closure.reason,
+      closureSummary: closure.summary,
+      closedById: closure.closedById,
+      version: result[0][0].version,
+    });
+    return kase.version;
+  }
+
+  /**
+   * Reopens a closed case: it awaits assignment again, without an adviser (the caller assigns it), and
+   * the last closure's columns are cleared (the audit and timeline keep it). The new version, copied into
+   * `kase`, or null when the case is no longer at `kase.version`.
+   */
+  async setReopened(m: EntityManager, kase: Case): Promise<number | null> {
+    const result = (await m.query(
+      `UPDATE cases SET status = 'awaiting_assignment', assigned_adviser_id = NULL, closed_at = NULL,
+              closure_reason = NULL, closure_summary = NULL, closed_by_id = NULL, version = version + 1
+        WHERE id = $1 AND version = $2 AND status = 'closed' RETURNING version`,
+      [kase.id, kase.version],
+    )) as [{ version: number }[], number];
+    if (result[1] !== 1) return null;
+    Object.assign(kase, {
+      status: 'awaiting_assignment',
+      assignedAdviserId: null,
+      closedAt: null,
+      closureReason: null,
+      closureSummary: null,
+      closedById: null,
+      version: result[0][0].version,
+    });
+    return kase.version;
+  }
+
+  /**
    * Raises the version alone, for a change to the case kept in another lib's rows (an interaction, the
    * case summary) that must still conflict with a concurrent edit of the case. The new version, or null
    * when the case is no longer at `kase.version`.

@@ -5,7 +5,7 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { isUuid } from './uuid';
 
 /** What one value of a keyset position is, checked again when a cursor comes back. */
-export type CursorPart = 'uuid' | 'bigint' | 'int' | 'text' | 'date' | 'timestamp';
+export type CursorPart = 'uuid' | 'bigint' | 'int' | 'text' | 'date' | 'timestamp' | 'timestamptz';
 
 const MAC_BYTES = 16;
 const BIGINT_MAX = 9223372036854775807n;
@@ -24,6 +24,12 @@ const VALID: Record<CursorPart, (value: string) => boolean> = {
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) &&
     !Number.isNaN(Date.parse(v)) &&
     new Date(v).toISOString() === v,
+  /** An ISO instant to the millisecond, or 'infinity' (a sort key's stand-in for "none"). */
+  timestamptz: (v) =>
+    v === 'infinity' ||
+    (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) &&
+      !Number.isNaN(Date.parse(v)) &&
+      new Date(v).toISOString() === v),
 };
 
 /**

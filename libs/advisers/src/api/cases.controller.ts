@@ -1,5 +1,6 @@
 import { expectedVersion } from '@app/web';
 import { AuditContext, AuditCtx } from '@app/audit-log';
+import { CaseClosureService } from '@app/cases';
 import { UnitOfWork } from '@app/database';
 import { InvalidInputError } from '@app/errors';
 import type { Actor } from '@app/identity';
@@ -20,6 +21,7 @@ import {
 } from '../dto/log-interaction.dto';
 import { InteractionsService } from '../interactions/interactions.service';
 import { CaseIdPipe } from './case-id.pipe';
+import { CloseCaseDto, ReopenCaseDto } from '../dto/case-closure.dto';
 
 /** The caseload API: advisers see their own cases, officers all of them. */
 @ApiTags('cases')
@@ -33,6 +35,7 @@ export class CasesController {
     private readonly details: CaseDetailsService,
     private readonly interactions: InteractionsService,
     private readonly assignment: AssignmentService,
+    private readonly closure: CaseClosureService,
   ) {}
 
   @Get()
@@ -102,6 +105,66 @@ export class CasesController {
     );
     res.setHeader('ETag', `"${result.version}"`);
     return result;
+  }
+
+  /** The case's adviser closes it (an officer any case), with a reason and a closing summary. */
+  @Post(':id/close')
+  @HttpCode(200)
+  async close(
+    @CurrentUser() actor: Actor,
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: CloseCaseDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @AuditCtx() context: AuditContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const version = expectedVersion(ifMatch, body.version);
+    const kase = await this.access.findWorkableCase(actor, id);
+    const closed = await this.uow.run((m) =>
+      this.closure.close(
+        m,
+        kase.id,
+        { reason: body.reason, summary: body.summary },
+        { context, expectedVersion: version },
+      ),
+    );
+    res.setHeader('ETag', `"${closed.version}"`);
+    return {
+      id: closed.id,
+      status: closed.status,
+      stage: closed.stage,
+      closureReason: closed.closureReason,
+      closureSummary: closed.closureSummary,
+      closedAt: closed.closedAt,
+      version: closed.version,
+    };
+  }
+
+  /** The adviser who had the case (an officer any case) reopens it, with a reason. */
+  @Post(':id/reopen')
+  @HttpCode(200)
+  async reopen(
+    @CurrentUser() actor: Actor,
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: ReopenCaseDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @AuditCtx() context: AuditContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const version = expectedVersion(ifMatch, body.version);
+    const kase = await this.access.findWorkableCase(actor, id);
+    await this.uow.run((m) =>
+      this.closure.reopen(m, kase.id, { reason: body.reason }, { context, expectedVersion: version }),
+    );
+    // Reopening may assign it on: answer with the case as it now is.
+    const current = (await this.access.load(kase.id)) ?? kase;
+    res.setHeader('ETag', `"${current.version}"`);
+    return {
+      id: current.id,
+      status: current.status,
+      assignedAdviserId: current.assignedAdviserId,
+      version: current.version,
+    };
   }
 
   /** Officers: assign or reassign to a named adviser, with a reason. */

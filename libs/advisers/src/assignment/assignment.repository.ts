@@ -179,11 +179,13 @@ export class AssignmentRepository {
     adviserId: string,
     end: { reason: AssignmentEndReason; note: string; endedById: string | null },
   ): Promise<void> {
-    await m.query(
+    const ended = (await m.query(
       `UPDATE case_assignments SET ended_at = now(), end_reason = $2, end_note = $3, ended_by_id = $4
         WHERE case_id = $1 AND ended_at IS NULL`,
       [kase.id, end.reason, end.note, end.endedById],
-    );
+    )) as [unknown[], number];
+    // No open spell (e.g. a case closed twice over a race): no place to give back.
+    if (ended[1] === 0) return;
     await m.query(
       `UPDATE adviser_profiles SET active_cases = GREATEST(active_cases - 1, 0) WHERE user_id = $1`,
       [adviserId],

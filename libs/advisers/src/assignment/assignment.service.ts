@@ -1,5 +1,5 @@
 import { AuditContext } from '@app/audit-log';
-import { Case } from '@app/cases';
+import { Case, type CaseClosedFacts, type CaseReopenedFacts } from '@app/cases';
 import { AppConfig } from '@app/config';
 import { NotFoundError, UnprocessableError } from '@app/errors';
 import { localDate } from '@app/time';
@@ -307,6 +307,43 @@ export class AssignmentService {
       input.context,
     );
     return result;
+  }
+
+  /**
+   * The case closed (CaseClosureService, same transaction): the adviser's spell ends and their place is
+   * free. The case keeps naming them, so they still see it and can reopen it.
+   */
+  async closed(m: EntityManager, facts: CaseClosedFacts): Promise<void> {
+    const adviserId = facts.kase.assignedAdviserId;
+    if (!adviserId) return;
+    await this.repository.endAssignment(m, facts.kase, adviserId, {
+      reason: 'closed',
+      note: facts.reason,
+      endedById: facts.context.actorId,
+    });
+  }
+
+  /**
+   * The case reopened (same transaction): back to the adviser who had it when they still have a place
+   * (active, present, under capacity), else the automatic assignment runs as for a new case.
+   */
+  async reopened(m: EntityManager, facts: CaseReopenedFacts): Promise<AssignOutcome> {
+    const { kase, previousAdviserId, context, reason } = facts;
+    if (previousAdviserId && (await this.repository.takeSlot(m, previousAdviserId, this.today()))) {
+      const profile = await this.repository.profile(m, previousAdviserId);
+      if (profile) {
+        const work = await this.repository.ensureWork(m, kase);
+        const company = await this.repository.companyOf(m, kase);
+        const scored = scoreAdviser(needsOf(kase, work, company), toCandidate(profile), this.rules.weights);
+        const [assignment] = await this.start(
+          m,
+          [{ kase, chosen: scored, runnersUp: [], known: { work, companyName: company?.legalName } }],
+          { method: 'reopened', context, reason },
+        );
+        return { outcome: 'assigned', assignment, warnings: [] };
+      }
+    }
+    return this.autoAssign(m, kase.id, { method: 'automatic', context, reason });
   }
 
   private checkVersion(kase: Case, expected?: number): void {

@@ -61,7 +61,10 @@ const COUNTS_CACHE_ENTRIES = 500;
  * The sort key of each order, as SQL. Nulls become ±infinity so that keyset comparisons need no special
  * cases; the case id breaks ties, so rows with equal keys are neither repeated nor skipped across pages.
  */
-const SORT_KEYS: Record<CaseloadSort, { expr: string; cast: 'text' | 'int' | 'date' }> = {
+const SORT_KEYS: Record<
+  CaseloadSort,
+  { expr: string; cast: 'text' | 'int' | 'date' | 'timestamptz'; text?: (expr: string) => string }
+> = {
   name: { expr: 'lower(co.legal_name)', cast: 'text' },
   stage: {
     expr: "array_position(ARRAY['non_exporter','passive_exporter','proactive_exporter'], c.stage)",
@@ -70,8 +73,15 @@ const SORT_KEYS: Record<CaseloadSort, { expr: string; cast: 'text' | 'int' | 'da
   // Longest without contact first; never contacted before everyone.
   // The keys are case_work's, copied onto cases by a trigger so that they can be indexed with the filters.
   lastContact: { expr: "COALESCE(c.last_contact_on, '-infinity'::date)", cast: 'date' },
-  // Soonest (or most overdue) next step first; no next step last.
-  nextDue: { expr: "COALESCE(c.next_step_due, 'infinity'::date)", cast: 'date' },
+  // The earliest open follow-up (the "Next follow-up" shown): overdue first, then today, next week, …;
+  // nothing open last. A copy on cases (trigger on follow_up), to the millisecond, for the index.
+  nextDue: {
+    expr: "COALESCE(c.next_follow_up_at, 'infinity'::timestamptz)",
+    cast: 'timestamptz',
+    // The cursor's form: ISO to the millisecond in UTC, or 'infinity'.
+    text: (expr) =>
+      `CASE WHEN isfinite(${expr}) THEN to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ELSE 'infinity' END`,
+  },
 };
 
 /** The adviser's caseload and the officers' view of all cases: filtered, sorted, keyset-paginated. */
@@ -112,7 +122,9 @@ export class CaseloadService {
       if (query.region) where.push(`c.region = ${p(query.region)}`);
     }
     if (query.stage) where.push(`c.stage = ${p(query.stage)}`);
+    // A closed case has left the caseload: it is listed only when asked for by its status.
     if (query.status) where.push(`c.status = ${p(query.status)}`);
+    else where.push(`c.status <> 'closed'`);
     // NACE codes are NN.NN, so a prefix ("10", "10.1") selects a division or group.
     if (query.sector) where.push(`c.sector LIKE ${p(`${query.sector}%`)}`);
     if (query.market) where.push(`w.target_markets @> ARRAY[${p(query.market)}]::text[]`);
@@ -148,7 +160,7 @@ export class CaseloadService {
               w.last_contact_on::text AS last_contact_on, w.next_step, w.next_step_due::text AS next_step_due,
               nf.kind AS next_follow_up_kind, nf.deadline_at AS next_follow_up_deadline,
               nf.deadline_at IS NOT NULL AND nf.deadline_at < now() AS overdue, w.readiness_score,
-              (${key.expr})::text AS sort_key
+              ${key.text ? key.text(key.expr) : `(${key.expr})::text`} AS sort_key
          ${from} LEFT JOIN users u ON u.id = c.assigned_adviser_id
          LEFT JOIN LATERAL (
            SELECT f.kind, f.deadline_at FROM follow_up f

@@ -18,11 +18,10 @@ import {
 } from 'class-validator';
 import { INTERACTION_KINDS, InteractionKind } from '../entities/interaction.entity';
 import { IsOptionalNotNull } from '@app/web';
+import { emptyToNull } from './transforms';
 
 const toList = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value];
-const emptyToNull = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value;
 
 export class LogInteractionDto {
   @ApiProperty({ enum: INTERACTION_KINDS })

@@ -1,10 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { ScoreBreakdown, ScoredAdviser } from '../assignment/score-advisers';
 
-export const ASSIGNMENT_METHODS = ['automatic', 'officer', 'redistributed'] as const;
+export const ASSIGNMENT_METHODS = ['automatic', 'officer', 'redistributed', 'reopened'] as const;
 export type AssignmentMethod = (typeof ASSIGNMENT_METHODS)[number];
 
-export const ASSIGNMENT_END_REASONS = ['declined', 'reassigned', 'redistributed'] as const;
+export const ASSIGNMENT_END_REASONS = ['declined', 'reassigned', 'redistributed', 'closed'] as const;
 export type AssignmentEndReason = (typeof ASSIGNMENT_END_REASONS)[number];
 
 /**

@@ -74,6 +74,26 @@ export class Case {
   @Column({ type: 'date', nullable: true, insert: false, update: false })
   nextStepDue!: string | null;
 
+  /**
+   * Copy of the earliest deadline of the case's open follow-ups (@app/follow-ups' rows), kept by a
+   * trigger on follow_up: the caseload's default order. Never written by the ORM.
+   */
+  @Column({ type: 'timestamptz', nullable: true, insert: false, update: false })
+  nextFollowUpAt!: Date | null;
+
+  /** When the case was last closed, why (a code of config/case-closure.yaml), by whom and with what summary. */
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  closureReason!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  closureSummary!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  closedById!: string | null;
+
   @VersionColumn({ type: 'integer' })
   version!: number;
 }

@@ -203,6 +203,15 @@ export class CaseFollowUps {
     else await this.followUps.cancel(m, { ...input, reason: 'booking cancelled' });
   }
 
+  /**
+   * The case closed: nothing on it is chased any more (first contact, next step, dormancy, re-audit, stage
+   * review, overdue training of its pending bookings), except reminders of `keepRules` (the satisfaction
+   * survey that the closure itself starts).
+   */
+  async caseClosed(m: EntityManager, caseId: string, keepRules: readonly string[] = []): Promise<number> {
+    return this.followUps.cancelAllOfCase(m, caseId, 'case closed', keepRules);
+  }
+
   /** The SME of a case as a notification recipient (null when its account is deactivated). */
   async smeContact(m: EntityManager, caseId: string): Promise<Contact | null> {
     return this.smeOf(m, await m.getRepository(Case).findOneByOrFail({ id: caseId }));

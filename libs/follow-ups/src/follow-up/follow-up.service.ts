@@ -180,6 +180,25 @@ export class FollowUpService {
     return this.closeMatching(manager, input, 'cancelled');
   }
 
+  /** Cancels every open follow-up of the case but those of `keepRules` (the case closed). */
+  async cancelAllOfCase(
+    manager: EntityManager,
+    caseId: string,
+    reason: string,
+    keepRules: readonly string[] = [],
+  ): Promise<number> {
+    const rows = (await manager.query(
+      `SELECT id FROM follow_up WHERE case_id = $1 AND status = ANY($2) AND NOT (rule_code = ANY($3))`,
+      [caseId, OPEN, [...keepRules]],
+    )) as { id: string }[];
+    return this.closeRows(
+      manager,
+      rows.map((r) => r.id),
+      'cancelled',
+      reason,
+    );
+  }
+
   /** Closes one follow-up by id (an officer's decision); false when it was not open. */
   async closeOne(
     manager: EntityManager,

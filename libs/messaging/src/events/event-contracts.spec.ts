@@ -21,7 +21,7 @@ class Handlers {
   }
 
   // @ts-expect-error: no event of that name
-  @HandlesEvent('case.reopened')
+  @HandlesEvent('case.archived')
   onReopened(): void {}
 
   // @ts-expect-error: the method does not take the event it says it handles
@@ -47,8 +47,8 @@ describe('event contracts', () => {
 
     await expect(
       // @ts-expect-error: no event of that name
-      outbox.add(manager, { type: 'case.reopened', aggregateType: 'case', aggregateId: 'c-1', payload: {} }),
-    ).rejects.toThrow('unknown event "case.reopened"');
+      outbox.add(manager, { type: 'case.archived', aggregateType: 'case', aggregateId: 'c-1', payload: {} }),
+    ).rejects.toThrow('unknown event "case.archived"');
     const wrong = async (): Promise<void> => {
       await outbox.add(manager, {
         type: 'follow-up.closed',
@@ -85,6 +85,6 @@ describe('event contracts', () => {
     expect(eventTypesBy('none')).toContain('case.assigned');
     expect(eventTypesBy('expected')).toContain('case.opened');
     expect(names.every((n) => isEventName(n))).toBe(true);
-    expect(isEventName('case.reopened')).toBe(false);
+    expect(isEventName('case.archived')).toBe(false);
   });
 });

@@ -35,6 +35,23 @@ export interface EventPayloads {
     method: string;
     assignedAt: string;
   };
+  /** cases: a case was closed with a reason (its adviser, reminders and SME are dealt with in the same transaction). */
+  'case.closed': {
+    caseId: string;
+    companyId: string;
+    reason: string;
+    stage: string;
+    adviserId: string | null;
+    closedById: string | null;
+    closedAt: string;
+  };
+  /** cases: a closed case was reopened (given back to its adviser or assigned in the same transaction). */
+  'case.reopened': {
+    caseId: string;
+    reason: string;
+    previousAdviserId: string | null;
+    reopenedById: string | null;
+  };
   /** advisers: no adviser has room for the case (officers are notified in the same transaction). */
   'case.unassigned': { caseId: string; region: string; sector: string };
   /** advisers: an interaction was logged on the case. */
@@ -128,6 +145,17 @@ export const EVENT_CONTRACTS: { readonly [K in EventName]: EventContract } = {
     version: 1,
     handlers: 'none',
     reason: 'kept for the record; the assignment schedules its follow-ups in its own transaction',
+  },
+  'case.closed': {
+    version: 1,
+    handlers: 'none',
+    reason:
+      'kept for the record; the assignment, reminders, SME notice and survey change in the same transaction',
+  },
+  'case.reopened': {
+    version: 1,
+    handlers: 'none',
+    reason: 'kept for the record; the case is given back or assigned in the same transaction',
   },
   'case.unassigned': {
     version: 1,

@@ -82,6 +82,26 @@ export const de: TemplateSet = {
       subject: 'Keine Beratung konnte {{companyName}} übernehmen: Bitte weisen Sie den Fall zu',
       body: 'Keine Beratung hatte Kapazität für den neuen Fall von {{companyName}}, daher wartet er auf die Programmleitung. Bitte weisen Sie ihn zu oder schaffen Sie bei einer Beratung Platz dafür.',
     },
+    'case-closed.sme': {
+      subject: 'Ihr Unterstützungsfall für {{companyName}} ist abgeschlossen',
+      body: 'Ihre Beraterin oder Ihr Berater hat den Unterstützungsfall von {{companyName}} abgeschlossen. Grund: {{reason}}. Ihre Exportstufe, Ergebnisse und Historie bleiben erhalten, und der Fall kann wieder geöffnet werden, wenn Sie weitere Hilfe brauchen.',
+    },
+    'case-reopened.sme': {
+      subject: 'Ihr Unterstützungsfall für {{companyName}} ist wieder geöffnet',
+      body: 'Der Unterstützungsfall von {{companyName}} wurde wieder geöffnet. Ihre Beraterin oder Ihr Berater meldet sich wegen der nächsten Schritte.',
+    },
+    'satisfaction-survey.sme': {
+      subject: 'Wie war die Unterstützung? Fünf kurze Fragen zum Fall von {{companyName}}',
+      body: 'Ihr Unterstützungsfall ist abgeschlossen. Bitte sagen Sie uns, wie es war: fünf kurze Fragen, ohne Anmeldung. Der Link gilt bis zum {{expiresOn}}: {{surveyLink}}',
+    },
+    'satisfaction-survey-reminder.sme': {
+      subject: 'Erinnerung: Wie war die Unterstützung?',
+      body: 'Wir würden gern noch erfahren, wie die Unterstützung für {{companyName}} war. Die Umfrage dauert zwei Minuten und braucht keine Anmeldung. Der Link gilt bis zum {{expiresOn}}: {{surveyLink}}',
+    },
+    'closure-proposed.assignee': {
+      subject: 'Abschluss des Falls {{companyName}} erwägen',
+      body: '{{companyName}} war während der gesamten Erinnerungsfolge für ruhende Fälle nicht erreichbar. Wenn die Kontaktversuche gescheitert sind, schließen Sie den Fall mit dem Grund „nicht erreichbar“ ab, oder erfassen Sie den erfolgten Kontakt.',
+    },
     'generic.remind': {
       subject: 'Erinnerung: {{description}} fällig am {{dueDate}}',
       body: '{{description}} für {{companyName}} ist am {{dueDate}} fällig.',

@@ -81,6 +81,26 @@ export const en: TemplateSet = {
       subject: 'No adviser could take {{companyName}}: please assign the case',
       body: 'No adviser had capacity for the new case of {{companyName}}, so it waits for an officer. Please assign it, or give an adviser room for it.',
     },
+    'case-closed.sme': {
+      subject: 'Your support case for {{companyName}} is closed',
+      body: 'Your adviser has closed the support case of {{companyName}}. Reason: {{reason}}. Your export stage, outcomes and history are kept, and your adviser can reopen the case if you need more help.',
+    },
+    'case-reopened.sme': {
+      subject: 'Your support case for {{companyName}} is open again',
+      body: 'The support case of {{companyName}} has been reopened. Your adviser will be in touch about next steps.',
+    },
+    'satisfaction-survey.sme': {
+      subject: "How was your support? Five short questions about {{companyName}}'s case",
+      body: 'Your support case has closed. Please tell us how it went: five short questions, no sign-in needed. The link works until {{expiresOn}}: {{surveyLink}}',
+    },
+    'satisfaction-survey-reminder.sme': {
+      subject: 'Reminder: tell us how your support went',
+      body: 'We would still like to hear how the support for {{companyName}} went. The survey takes two minutes and needs no sign-in. The link works until {{expiresOn}}: {{surveyLink}}',
+    },
+    'closure-proposed.assignee': {
+      subject: 'Consider closing the case of {{companyName}}',
+      body: '{{companyName}} has not been reached through the whole dormant-case ladder. If attempts to reach them have failed, close the case with the reason "unreachable", or log the contact you have made.',
+    },
     'generic.remind': {
       subject: 'Reminder: {{description}} due {{dueDate}}',
       body: '{{description}} for {{companyName}} is due on {{dueDate}}.',

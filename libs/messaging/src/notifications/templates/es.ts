@@ -82,6 +82,26 @@ export const es: TemplateSet = {
       subject: 'Ningún asesor pudo aceptar a {{companyName}}: asigne el caso',
       body: 'Ningún asesor tenía capacidad para el nuevo caso de {{companyName}}, así que espera a un responsable del programa. Asígnelo o libere capacidad de un asesor.',
     },
+    'case-closed.sme': {
+      subject: 'Se ha cerrado su expediente de apoyo de {{companyName}}',
+      body: 'Su asesor ha cerrado el expediente de apoyo de {{companyName}}. Motivo: {{reason}}. Se conservan su etapa exportadora, sus resultados y su historial, y su asesor puede reabrir el expediente si necesita más ayuda.',
+    },
+    'case-reopened.sme': {
+      subject: 'Su expediente de apoyo de {{companyName}} está abierto de nuevo',
+      body: 'Se ha reabierto el expediente de apoyo de {{companyName}}. Su asesor se pondrá en contacto con usted para acordar los próximos pasos.',
+    },
+    'satisfaction-survey.sme': {
+      subject: '¿Qué tal el apoyo recibido? Cinco preguntas breves sobre el expediente de {{companyName}}',
+      body: 'Su expediente de apoyo se ha cerrado. Cuéntenos qué tal ha ido: cinco preguntas breves, sin necesidad de iniciar sesión. El enlace funciona hasta el {{expiresOn}}: {{surveyLink}}',
+    },
+    'satisfaction-survey-reminder.sme': {
+      subject: 'Recordatorio: cuéntenos qué tal fue el apoyo',
+      body: 'Nos gustaría saber qué tal fue el apoyo a {{companyName}}. La encuesta dura dos minutos y no requiere iniciar sesión. El enlace funciona hasta el {{expiresOn}}: {{surveyLink}}',
+    },
+    'closure-proposed.assignee': {
+      subject: 'Valore cerrar el expediente de {{companyName}}',
+      body: 'No se ha podido contactar con {{companyName}} en todo el proceso de expedientes inactivos. Si los intentos de contacto han fallado, cierre el expediente con el motivo «sin respuesta», o registre el contacto realizado.',
+    },
     'generic.remind': {
       subject: 'Recordatorio: {{description}} el {{dueDate}}',
       body: '{{description}} de {{companyName}} vence el {{dueDate}}.',
