@@ -50,7 +50,10 @@ describe('merging two records of one company', () => {
     );
     expect(company.body.contacts.filter((c: { isPrimary: boolean }) => c.isPrimary)).toHaveLength(1);
     const cases = company.body.cases as { id: string; status: string; closureReason: string | null }[];
-    expect(cases.find((c) => c.id === b.caseId)).toMatchObject({ status: 'active' });
+    expect(cases.find((c) => c.id === b.caseId)).toMatchObject({
+      status: 'awaiting_assignment',
+      closureReason: null,
+    });
     expect(cases.find((c) => c.id === a.caseId)).toMatchObject({
       status: 'closed',
       closureReason: 'duplicate',

@@ -182,7 +182,7 @@ export class CompaniesService {
   async view(m: EntityManager, company: Company): Promise<CompanyView> {
     const contacts = await this.contacts.list(m, company.id);
     const cases = (await m.query(
-      `SELECT c.id, c.status, c.stage, c.region, c.opened_at, NULL::timestamptz AS closed_at, NULL::text AS closure_reason,
+      `SELECT c.id, c.status, c.stage, c.region, c.opened_at, c.closed_at, c.closure_reason,
               u.name AS adviser_name, e.user_id AS enrolment_user_id
          FROM cases c
          LEFT JOIN users u ON u.id = c.assigned_adviser_id
