@@ -1,6 +1,7 @@
 import { CaseClosureService } from '@app/cases';
 import { UnitOfWork } from '@app/database';
 import { buildAdviser, buildSmeCase, buildToken, buildUser } from '../../factories';
+import { signInWeb } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { call } from './support/advisers.factory';
 
@@ -253,5 +254,63 @@ describe('closing and reopening a case (real Postgres)', () => {
       );
     expect(closed).toMatchObject({ status: 'closed', closureReason: 'duplicate' });
     expect(await load(adviser.user.id)).toBe(0);
+  });
+
+  it('the case page closes and reopens with GOV.UK error summaries, CSRF-protected forms', async () => {
+    const adviser = await buildAdviser(api);
+    const { caseId } = await buildSmeCase(api, { adviserId: adviser.user.id });
+    const web = await signInWeb(api, adviser.user.email, adviser.password);
+    const page = await (await web.get(`/cases/${caseId}`)).text();
+    expect(page).toContain('Close this case');
+    expect(page).toContain('Duplicate of another case');
+    const version = /action="\/cases\/[^"]+\/close"[\s\S]*?name="version" value="(\d+)"/.exec(page)![1];
+
+    const empty = await web.post(`/cases/${caseId}/close`, { version, reason: '', summary: '' });
+    expect(empty.status).toBe(400);
+    const errors = await empty.text();
+    expect(errors).toMatch(/<title>Error:/);
+    expect(errors).toContain('href="#close-reason"');
+    expect(errors).toContain('href="#close-summary"');
+    expect(errors).toContain('Choose why the case is closing');
+    expect((await caseRow(caseId)).status).toBe('active');
+
+    const closed = await web.post(`/cases/${caseId}/close`, {
+      version,
+      reason: 'exporting-proactively',
+      summary: 'Now exporting to three markets',
+    });
+    expect(closed.status).toBe(303);
+    expect(closed.headers.get('location')).toBe(`/cases/${caseId}?notice=closed`);
+    const after = await (await web.get(`/cases/${caseId}?notice=closed`)).text();
+    expect(after).toContain('This case is closed');
+    expect(after).toContain('Exporting proactively');
+    expect(after).toContain('Now exporting to three markets');
+    expect(after).not.toContain('Log an interaction');
+    expect(after).toContain('Reopen this case');
+
+    // The old form (stale version) is refused with the conflict banner, not a second closure.
+    const stale = await web.post(`/cases/${caseId}/close`, { version, reason: 'withdrew', summary: 'x' });
+    expect(stale.status).toBe(409);
+
+    const newVersion = /action="\/cases\/[^"]+\/reopen"[\s\S]*?name="version" value="(\d+)"/.exec(after)![1];
+    const blank = await web.post(`/cases/${caseId}/reopen`, { version: newVersion, reason: ' ' });
+    expect(blank.status).toBe(400);
+    expect(await blank.text()).toContain('href="#reopen-reason"');
+    const reopened = await web.post(`/cases/${caseId}/reopen`, {
+      version: newVersion,
+      reason: 'New market plans',
+    });
+    expect(reopened.status).toBe(303);
+    expect(reopened.headers.get('location')).toBe(`/cases/${caseId}?notice=reopened`);
+    expect(await caseRow(caseId)).toMatchObject({ status: 'active', assigned_adviser_id: adviser.user.id });
+
+    // Without the CSRF token the form is refused and nothing changes.
+    const forged = await web.post(`/cases/${caseId}/close`, {
+      _csrf: 'forged',
+      reason: 'withdrew',
+      summary: 'x',
+    });
+    expect(forged.status).toBe(403);
+    expect((await caseRow(caseId)).status).toBe('active');
   });
 });

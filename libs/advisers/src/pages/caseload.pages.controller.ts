@@ -2,7 +2,7 @@ import { AuditContext, AuditCtx, AuditLogService } from '@app/audit-log';
 import { CaseTimelineService } from '@app/case-timeline';
 import { AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/database';
-import { Case, CASE_STATUSES, STAGES } from '@app/cases';
+import { Case, CASE_STATUSES, CaseClosureService, STAGES } from '@app/cases';
 import { BARRIERS, EnrolmentRules } from '@app/enrolment';
 import type { DomainError } from '@app/errors';
 import type { Actor } from '@app/identity';
@@ -25,6 +25,7 @@ import { CaseIdPipe } from '../api/case-id.pipe';
 import { AssignmentService } from '../assignment/assignment.service';
 import { CaseDetailsService } from '../caseload/case-details.service';
 import { CaseloadService } from '../caseload/caseload.service';
+import { CloseCaseDto, ReopenCaseDto } from '../dto/case-closure.dto';
 import { CASELOAD_SORTS, CaseloadQueryDto } from '../dto/caseload-query.dto';
 import {
   AssignCaseDto,
@@ -40,7 +41,10 @@ import { staffNavigation } from './staff-navigation';
 /** The newest audit rows shown on a case page; the full trail is one link away. */
 const AUDIT_ROWS_ON_CASE = 20;
 
-type FormName = 'interaction' | 'summary' | 'assign' | 'decline';
+type FormName = 'interaction' | 'summary' | 'assign' | 'decline' | 'close' | 'reopen';
+
+/** Forms whose controls carry the form's name as a prefix (two forms of the page have a `reason`). */
+const PREFIXED_FORMS: readonly FormName[] = ['close', 'reopen'];
 
 interface CasePageState {
   status?: number;
@@ -71,6 +75,7 @@ export class CaseloadPagesController {
     private readonly enrolmentRules: EnrolmentRules,
     private readonly auditLog: AuditLogService,
     private readonly config: AppConfig,
+    private readonly closure: CaseClosureService,
   ) {}
 
   @Get('caseload')
@@ -225,6 +230,66 @@ export class CaseloadPagesController {
     });
   }
 
+  /** The case's adviser (an officer any case) closes it with a reason and a closing summary. */
+  @Post('cases/:id/close')
+  async close(
+    @CurrentUser() actor: Actor,
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @AuditCtx() context: AuditContext,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const kase = await this.access.findWorkableCase(actor, id);
+    await this.submitCaseForm(req, res, actor, kase, 'close', body, {
+      dto: CloseCaseDto,
+      fields: body,
+      run: (value) =>
+        this.uow.run((m) =>
+          this.closure.close(
+            m,
+            kase.id,
+            { reason: value.reason, summary: value.summary },
+            { context, expectedVersion: value.version },
+          ),
+        ),
+      redirect: () => `/cases/${kase.id}?notice=closed`,
+    });
+  }
+
+  /** The adviser who had the case (an officer any case) reopens it with a reason. */
+  @Post('cases/:id/reopen')
+  async reopen(
+    @CurrentUser() actor: Actor,
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @AuditCtx() context: AuditContext,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const kase = await this.access.findWorkableCase(actor, id);
+    await this.submitCaseForm(req, res, actor, kase, 'reopen', body, {
+      dto: ReopenCaseDto,
+      fields: body,
+      run: async (value) => {
+        await this.uow.run((m) =>
+          this.closure.reopen(
+            m,
+            kase.id,
+            { reason: value.reason },
+            { context, expectedVersion: value.version },
+          ),
+        );
+        return (await this.access.load(kase.id)) ?? kase;
+      },
+      // Given back to this adviser: the case page; assigned to someone else: their caseload.
+      redirect: (now) =>
+        actor.role === 'adviser' && now.assignedAdviserId !== actor.id
+          ? '/caseload?notice=reopened_elsewhere'
+          : `/cases/${kase.id}?notice=reopened`,
+    });
+  }
+
   /**
    * A form of the case page through the form cycle: field errors → 400 with that form open; a stale
    * version → 409 with the case as it is now and what changed; another refusal → its message on the form.
@@ -241,7 +306,7 @@ export class CaseloadPagesController {
     return submitForm<T, R>(res, {
       ...action,
       again: async (status, errors, refusal) => {
-        if (!(refusal instanceof StaleCaseError))
+        if (!(refusal instanceof StaleCaseError) && refusal?.code !== 'case.stale')
           return this.renderCase(req, res, actor, kase, { status, form, values: body, errors });
         const fresh = await this.access.findVisibleCase(actor, kase.id);
         return this.renderCase(req, res, actor, fresh, {
@@ -252,6 +317,12 @@ export class CaseloadPagesController {
         });
       },
       errors: {
+        ...(PREFIXED_FORMS.includes(form)
+          ? {
+              fieldId: (field: string) => `${form}-${field}`,
+              translations: form === 'close' ? 'advisers.closure' : 'advisers.reopening',
+            }
+          : {}),
         refusal: (error: DomainError) =>
           error.fields.length
             ? error.fields
@@ -283,6 +354,7 @@ export class CaseloadPagesController {
         ? (await this.auditLog.find({ entityType: 'case', entityId: kase.id, limit: AUDIT_ROWS_ON_CASE }))
             .items
         : undefined;
+    const lang = typeof res.locals.lang === 'string' ? res.locals.lang : 'en';
     res.status(state.status ?? 200).render('advisers/case', {
       staffPage: true,
       navigation: staffNavigation(res, actor, '/caseload'),
@@ -303,6 +375,12 @@ export class CaseloadPagesController {
       values: state.values ?? {},
       conflict: state.conflict,
       notice: state.notice,
+      closureReasons: this.closure.reasons(lang),
+      closureReasonLabel: kase.closureReason ? this.closure.reasonLabel(kase.closureReason, lang) : null,
+      closure:
+        kase.status === 'closed'
+          ? { reason: kase.closureReason, summary: kase.closureSummary, closedAt: kase.closedAt }
+          : null,
       today: localDate(new Date(), this.config.PROGRAMME_TIME_ZONE),
       path: req.path,
       ...(state.errors ?? { errorSummary: [], fieldErrors: {} }),
