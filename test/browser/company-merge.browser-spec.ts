@@ -61,9 +61,13 @@ describe('officer merges two companies in a real browser', () => {
         await page.locator('#q').fill(`Saltmarsh Pottery ${tag}`);
         await submit(page, text('en', 'companies.search.submit'));
         await checkPage(page, { name: 'company search' });
-        const found = page.locator('#company-results a');
-        await expect(found.count()).resolves.toBe(1);
-        await navigation(page, () => found.first().click());
+        // The merged record is no longer found; the survivor is.
+        await expect(
+          page.locator(`#company-results a[href="/companies/${second.companyId}"]`).count(),
+        ).resolves.toBe(0);
+        await navigation(page, () =>
+          page.locator(`#company-results a[href="/companies/${first.companyId}"]`).click(),
+        );
         expect(pathOf(page)).toBe(`/companies/${first.companyId}`);
         const cases = page.locator('#company-cases tbody tr');
         await expect(cases.count()).resolves.toBe(2);
