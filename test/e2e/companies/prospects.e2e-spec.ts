@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildAdviser, buildToken, buildUser, completeAnswers, type TestUser } from '../../factories';
 import { csrfFromHtml, webSession } from '../../support/auth';
+import { languageProblems } from '../../support/page-language';
 import type { Json } from '../../support/http';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { apiClient } from '../enrolment/enrolment-fixtures';
@@ -108,6 +109,11 @@ describe('prospects staff record', () => {
     const html = await page.text();
     expect(html).toContain('lang="es"');
     expect(html).toContain('Olivos del Sur Ltd');
+    // The page the contact sees is in their language, and in the other two when they switch.
+    for (const lang of ['en', 'es', 'de'] as const) {
+      const other = await webSession(api).get(link.replace(/lang=[a-z]{2}/, `lang=${lang}`));
+      expect(languageProblems(await other.text(), lang)).toEqual([]);
+    }
     const forged = link.replace(
       /\/invitations\/([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)/,
       (_m, a: string, b: string) => `/invitations/${a}.${b.slice(0, -2)}xx`,

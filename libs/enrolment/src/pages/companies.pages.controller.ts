@@ -71,13 +71,13 @@ export class CompaniesPagesController {
     @Query() raw: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
+    // Without a term the list is every company the actor may see, by name: browsing is a search too.
     const searching = typeof raw.q === 'string' || typeof raw.region === 'string';
     const query = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
     const { value, errors } = await validateForm(CompanySearchQueryDto, query);
-    const result =
-      searching && !errors.length
-        ? await this.companies.search(actor, value)
-        : { items: [], nextCursor: undefined };
+    const result = errors.length
+      ? { items: [], nextCursor: undefined }
+      : await this.companies.search(actor, value);
     const base = new URLSearchParams();
     for (const k of ['q', 'region']) if (typeof query[k] === 'string') base.set(k, query[k] as string);
     res.status(errors.length ? 400 : 200).render('enrolment/companies', {
