@@ -16,7 +16,7 @@ import { checkVatNumber, normaliseRegistrationNumber } from '../domain/normalise
 import type { ActingUser } from '../enrolment-records';
 import { EnrolmentRules } from '../rules/enrolment-rules';
 import { CompanyAccess } from './company-access';
-import { CompanyContacts } from './company-contacts';
+import { CompanyContacts, contactFields } from './company-contacts';
 
 export interface ContactView {
   id: string;
@@ -102,14 +102,7 @@ export function toContactView(c: CompanyContact): ContactView {
   const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
   return {
     id: c.id,
-    userId: c.userId,
-    name: c.name,
-    jobRole: c.jobRole,
-    email: c.email,
-    phone: c.phone,
-    preferredLanguage: c.preferredLanguage,
-    isPrimary: c.isPrimary,
-    consentToContact: c.consentToContact,
+    ...contactFields(c),
     invitedAt: iso(c.invitedAt),
     invitationAcceptedAt: iso(c.invitationAcceptedAt),
     archivedAt: iso(c.archivedAt),
@@ -433,11 +426,9 @@ export class CompaniesService {
     version: number | undefined,
     context: AuditContext,
   ): Promise<ContactView> {
-    return this.uow.run(async (m) => {
-      const company = await this.access.find(m, actor, 'work', id, true);
-      const contact = await this.contacts.find(m, company.id, contactId);
-      return toContactView(await this.contacts.edit(m, contact, input, version, context));
-    });
+    return this.onContact(actor, id, contactId, (m, contact) =>
+      this.contacts.edit(m, contact, input, version, context),
+    );
   }
 
   async archiveContact(
@@ -447,10 +438,21 @@ export class CompaniesService {
     version: number | undefined,
     context: AuditContext,
   ): Promise<ContactView> {
+    return this.onContact(actor, id, contactId, (m, contact) =>
+      this.contacts.archive(m, contact, version, context),
+    );
+  }
+
+  /** A change to one contact of a company the actor may work (404 otherwise), in one transaction. */
+  private onContact(
+    actor: ActingUser,
+    id: string,
+    contactId: string,
+    change: (m: EntityManager, contact: CompanyContact) => Promise<CompanyContact>,
+  ): Promise<ContactView> {
     return this.uow.run(async (m) => {
       const company = await this.access.find(m, actor, 'work', id, true);
-      const contact = await this.contacts.find(m, company.id, contactId);
-      return toContactView(await this.contacts.archive(m, contact, version, context));
+      return toContactView(await change(m, await this.contacts.find(m, company.id, contactId)));
     });
   }
 

@@ -13,10 +13,9 @@ export interface ContactRecipient {
   language: ContactLanguage;
 }
 
-/** The fields of a contact the audit trail shows. */
-function auditable(c: CompanyContact): Record<string, unknown> {
+/** The fields of a contact the audit trail shows (and, with its ids and dates, what the API shows). */
+export function contactFields(c: CompanyContact) {
   return {
-    companyId: c.companyId,
     userId: c.userId,
     name: c.name,
     jobRole: c.jobRole,
@@ -25,8 +24,11 @@ function auditable(c: CompanyContact): Record<string, unknown> {
     preferredLanguage: c.preferredLanguage,
     isPrimary: c.isPrimary,
     consentToContact: c.consentToContact,
-    archivedAt: c.archivedAt,
   };
+}
+
+function auditable(c: CompanyContact): Record<string, unknown> {
+  return { companyId: c.companyId, ...contactFields(c), archivedAt: c.archivedAt };
 }
 
 /**
@@ -149,16 +151,7 @@ export class CompanyContacts {
       isPrimary: contact.isPrimary || input.isPrimary === true,
       consentToContact: input.consentToContact ?? contact.consentToContact,
     });
-    const saved = await m.save(CompanyContact, contact);
-    await this.audit.record(m, {
-      action: 'company_contact.updated',
-      entityType: 'company_contact',
-      entityId: saved.id,
-      before,
-      after: auditable(saved),
-      context,
-    });
-    return saved;
+    return this.saveAudited(m, contact, 'company_contact.updated', before, context);
   }
 
   /** Archived: kept in the history, no longer written to; a primary contact hands primary to the next. */
@@ -175,15 +168,7 @@ export class CompanyContacts {
     const wasPrimary = contact.isPrimary;
     contact.archivedAt = new Date();
     contact.isPrimary = false;
-    const saved = await m.save(CompanyContact, contact);
-    await this.audit.record(m, {
-      action: 'company_contact.archived',
-      entityType: 'company_contact',
-      entityId: saved.id,
-      before,
-      after: auditable(saved),
-      context,
-    });
+    const saved = await this.saveAudited(m, contact, 'company_contact.archived', before, context);
     if (wasPrimary) {
       const next = await m.findOne(CompanyContact, {
         where: { companyId: contact.companyId, archivedAt: IsNull() },
@@ -233,16 +218,7 @@ export class CompanyContacts {
     const before = auditable(existing);
     existing.userId = user.id;
     existing.consentToContact = consentToContact || existing.consentToContact;
-    const saved = await m.save(CompanyContact, existing);
-    await this.audit.record(m, {
-      action: 'company_contact.linked',
-      entityType: 'company_contact',
-      entityId: saved.id,
-      before,
-      after: auditable(saved),
-      context,
-    });
-    return saved;
+    return this.saveAudited(m, existing, 'company_contact.linked', before, context);
   }
 
   /**
@@ -276,6 +252,26 @@ export class CompanyContacts {
       });
     }
     return moving.length;
+  }
+
+  /** Saves the contact with its audit row: the fields before and after. */
+  private async saveAudited(
+    m: EntityManager,
+    contact: CompanyContact,
+    action: string,
+    before: Record<string, unknown>,
+    context: AuditContext,
+  ): Promise<CompanyContact> {
+    const saved = await m.save(CompanyContact, contact);
+    await this.audit.record(m, {
+      action,
+      entityType: 'company_contact',
+      entityId: saved.id,
+      before,
+      after: auditable(saved),
+      context,
+    });
+    return saved;
   }
 
   private async demotePrimary(m: EntityManager, companyId: string, context: AuditContext): Promise<void> {

@@ -82,14 +82,7 @@ export class CompanyMerge {
     const enrolments = await m.find(Enrolment, { where: { companyId: from.id } });
     for (const enrolment of enrolments) {
       await m.update(Enrolment, { id: enrolment.id }, { companyId: into.id });
-      await this.audit.record(m, {
-        action: 'enrolment.company_moved',
-        entityType: 'enrolment',
-        entityId: enrolment.id,
-        before: { companyId: from.id },
-        after: { companyId: into.id },
-        context,
-      });
+      await this.audited(m, 'enrolment', enrolment.id, from.id, into.id, context);
     }
     const moved = await this.cases.lockForCompany(m, from.id);
     for (const kase of moved) {
@@ -98,14 +91,7 @@ export class CompanyMerge {
           'case.stale',
           'A case of the company changed while it was being moved; try again',
         );
-      await this.audit.record(m, {
-        action: 'case.company_moved',
-        entityType: 'case',
-        entityId: kase.id,
-        before: { companyId: from.id },
-        after: { companyId: into.id },
-        context,
-      });
+      await this.audited(m, 'case', kase.id, from.id, into.id, context);
     }
     const contactsMoved = await this.contacts.moveAll(m, from.id, into.id, context);
     const closedCaseIds: string[] = [];
@@ -154,6 +140,25 @@ export class CompanyMerge {
       continuingCaseId: continuing?.id ?? null,
       closedCaseIds,
     };
+  }
+
+  /** The audit row of a record (`enrolment`, `case`) moved from one company to the other. */
+  private audited(
+    m: EntityManager,
+    entityType: 'enrolment' | 'case',
+    entityId: string,
+    fromId: string,
+    intoId: string,
+    context: AuditContext,
+  ): Promise<void> {
+    return this.audit.record(m, {
+      action: `${entityType}.company_moved`,
+      entityType,
+      entityId,
+      before: { companyId: fromId },
+      after: { companyId: intoId },
+      context,
+    });
   }
 
   /** Open flags naming the merged company, for the caller to repoint. */

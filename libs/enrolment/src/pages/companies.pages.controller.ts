@@ -1,16 +1,15 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { Actor, CurrentUser, Roles } from '@app/identity';
-import { type ErrorView, pageErrors, submitForm, validateForm } from '@app/web';
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { type ErrorView, type FormSubmission, pageErrors, submitForm, validateForm } from '@app/web';
+import { Body, Controller, Get, Param, PipeTransform, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RecordIdPipe } from '@app/web';
-import { CompaniesService, type CompanyView } from '../companies/companies.service';
+import { CompaniesService, type CompanyView, type ContactView } from '../companies/companies.service';
 import { CompanyProspects } from '../companies/company-prospects';
 import {
   ActivityQueryDto,
   CompanySearchQueryDto,
-  ContactDto,
   CreateProspectDto,
   UpdateCompanyDto,
   UpdateContactDto,
@@ -18,6 +17,11 @@ import {
 import { CONTACT_LANGUAGES } from '../entities/company-contact.entity';
 import { PROSPECT_SOURCES } from '../entities/company.entity';
 import { EnrolmentRules } from '../rules/enrolment-rules';
+
+/** The contact a route names, or null on the "new contact" route (which has no `:contactId`). */
+const OPTIONAL_CONTACT_ID: PipeTransform<string | undefined, string | null> = {
+  transform: (value) => (value === undefined ? null : new RecordIdPipe('company_contact').transform(value)),
+};
 
 const NOTICES = new Set([
   'corrected',
@@ -28,7 +32,7 @@ const NOTICES = new Set([
 ]);
 
 /** Checkbox fields of the contact form: ticked sends "true", unticked sends nothing. */
-function contactFields(body: Record<string, unknown>): Record<string, unknown> {
+function contactForm(body: Record<string, unknown>): Record<string, unknown> {
   const { _csrf: _token, ...rest } = body;
   return {
     ...rest,
@@ -107,7 +111,7 @@ export class CompaniesPagesController {
     @Res() res: Response,
   ): Promise<void> {
     const fields = companyFields(body);
-    const contact = contactFields({
+    const contact = contactForm({
       name: body.contactName,
       jobRole: body.contactJobRole,
       email: body.contactEmail,
@@ -182,77 +186,49 @@ export class CompaniesPagesController {
     @AuditCtx() context: AuditContext,
     @Res() res: Response,
   ): Promise<void> {
-    const company = await this.workable(actor, id);
-    await submitForm(res, {
+    await this.companyForm<UpdateCompanyDto, CompanyView>(actor, id, res, (company) => ({
       dto: UpdateCompanyDto,
       fields: companyFields(body),
       run: ({ version, ...change }) => this.companies.update(actor, id, change, version, context),
       redirect: () => `/companies/${id}?notice=corrected`,
       again: (status, errors) => this.renderEdit(res, company, body, status, errors),
-      errors: { translations: 'companies' },
-    });
+    }));
   }
 
-  @Get(':id/contacts/new')
-  async newContactPage(
+  /** The contact form: a new contact (`…/contacts/new`) or one to change (`…/contacts/:contactId/edit`). */
+  @Get([':id/contacts/new', ':id/contacts/:contactId/edit'])
+  async contactPage(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('company')) id: string,
+    @Param('contactId', OPTIONAL_CONTACT_ID) contactId: string | null,
     @Res() res: Response,
   ): Promise<void> {
     const company = await this.workable(actor, id);
-    this.renderContact(res, company, null, { preferredLanguage: 'en' }, 200);
+    const values = contactId
+      ? { ...(await this.companies.contact(actor, id, contactId)) }
+      : { preferredLanguage: 'en' };
+    this.renderContact(res, company, contactId, values, 200);
   }
 
-  @Post(':id/contacts/new')
-  async addContact(
+  @Post([':id/contacts/new', ':id/contacts/:contactId/edit'])
+  async saveContact(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('company')) id: string,
+    @Param('contactId', OPTIONAL_CONTACT_ID) contactId: string | null,
     @Body() body: Record<string, unknown>,
     @AuditCtx() context: AuditContext,
     @Res() res: Response,
   ): Promise<void> {
-    const company = await this.workable(actor, id);
-    await submitForm(res, {
-      dto: ContactDto,
-      fields: contactFields(body),
-      run: (value) => this.companies.addContact(actor, id, value, context),
-      redirect: () => `/companies/${id}?notice=contact_added`,
-      again: (status, errors) => this.renderContact(res, company, null, body, status, errors),
-      errors: { translations: 'companies' },
-    });
-  }
-
-  @Get(':id/contacts/:contactId/edit')
-  async editContactPage(
-    @CurrentUser() actor: Actor,
-    @Param('id', new RecordIdPipe('company')) id: string,
-    @Param('contactId', new RecordIdPipe('company_contact')) contactId: string,
-    @Res() res: Response,
-  ): Promise<void> {
-    const company = await this.workable(actor, id);
-    const contact = await this.companies.contact(actor, id, contactId);
-    this.renderContact(res, company, contactId, { ...contact }, 200);
-  }
-
-  @Post(':id/contacts/:contactId/edit')
-  async editContact(
-    @CurrentUser() actor: Actor,
-    @Param('id', new RecordIdPipe('company')) id: string,
-    @Param('contactId', new RecordIdPipe('company_contact')) contactId: string,
-    @Body() body: Record<string, unknown>,
-    @AuditCtx() context: AuditContext,
-    @Res() res: Response,
-  ): Promise<void> {
-    const company = await this.workable(actor, id);
-    await submitForm(res, {
+    await this.companyForm<UpdateContactDto, ContactView>(actor, id, res, (company) => ({
       dto: UpdateContactDto,
-      fields: contactFields(body),
+      fields: contactForm(body),
       run: ({ version, ...input }) =>
-        this.companies.editContact(actor, id, contactId, input, version, context),
-      redirect: () => `/companies/${id}?notice=contact_saved`,
+        contactId
+          ? this.companies.editContact(actor, id, contactId, input, version, context)
+          : this.companies.addContact(actor, id, input, context),
+      redirect: () => `/companies/${id}?notice=${contactId ? 'contact_saved' : 'contact_added'}`,
       again: (status, errors) => this.renderContact(res, company, contactId, body, status, errors),
-      errors: { translations: 'companies' },
-    });
+    }));
   }
 
   @Post(':id/contacts/:contactId/archive')
@@ -265,6 +241,20 @@ export class CompaniesPagesController {
   ): Promise<void> {
     await this.companies.archiveContact(actor, id, contactId, undefined, context);
     res.redirect(303, `/companies/${id}?notice=contact_archived`);
+  }
+
+  /** A form about a company the actor may change (404 otherwise), worded with the company pages' errors. */
+  private async companyForm<T extends object, R>(
+    actor: Actor,
+    id: string,
+    res: Response,
+    form: (company: CompanyView) => Omit<FormSubmission<T, R>, 'errors'>,
+  ): Promise<void> {
+    const company = await this.workable(actor, id);
+    await submitForm(res, { ...form(company), errors: { translations: 'companies' } } as FormSubmission<
+      T,
+      R
+    >);
   }
 
   /** The company, if the actor may change it (404 otherwise, as for the API). */
