@@ -3,6 +3,7 @@ import { formatDate } from '@app/time';
 import type { Page } from 'playwright-core';
 import { createUser } from '../support/auth';
 import { insertCase } from '../e2e/advisers/support/case.factory';
+import { buildAdviserProfile } from '../factories';
 import {
   errorSummary,
   followErrorLink,
@@ -45,6 +46,8 @@ describe('adviser journey in a real browser', () => {
       () =>
         journey.run(`adviser-journey-${mode}`, async (page) => {
           const { user: adviser, password } = await createUser(suite.api, 'adviser');
+          // A profile with room, so that reopening gives the case back to this adviser.
+          await buildAdviserProfile(suite.api, adviser);
           const tag = randomBytes(3).toString('hex');
           // Computed once, so a run across midnight compares like with like.
           const interactionDate = daysAgo(2);
@@ -59,6 +62,8 @@ describe('adviser journey in a real browser', () => {
             ...mine,
             legalName: names.bravo,
             stage: 'non_exporter',
+            // Opened before the interaction dated below (an interaction cannot predate its case).
+            openedAt: new Date(Date.now() - 30 * 86_400_000),
           });
           await insertCase(suite.api.dataSource, {
             ...mine,
@@ -115,7 +120,7 @@ describe('adviser journey in a real browser', () => {
           await expect(page.locator('input[name="barriers"][value="operational"]').isChecked()).resolves.toBe(
             true,
           );
-          await checkPage(page, { name: 'case – interaction error', errors: true });
+          await checkPage(page, { name: 'case – form error', errors: true });
           await followErrorLink(page, 'kind');
           await page.selectOption('#kind', 'meeting');
           await press(page, t('advisers.case.saveInteraction'));
@@ -253,6 +258,46 @@ describe('adviser journey in a real browser', () => {
           expect(kinds).toEqual(
             expect.arrayContaining(['interaction.logged', 'audit.completed', 'outcome.recorded']),
           );
+
+          // Close the case: without a reason the form comes back with the error summary; then closed.
+          await page.fill('#close-summary', `Exporting to Germany ${tag}`);
+          await press(page, t('advisers.case.closeButton'));
+          expect(pathOf(page)).toBe(`/cases/${kase.id}/close`);
+          expect(await errorSummary(page)).toEqual([t('advisers.closure.errors.reason.isNotEmpty')]);
+          await expect(page.locator('#close-summary').inputValue()).resolves.toBe(
+            `Exporting to Germany ${tag}`,
+          );
+          await checkPage(page, { name: 'case – form error', errors: true });
+          await followErrorLink(page, 'close-reason');
+          await page.check('input[name="reason"][value="exporting-proactively"]');
+          await press(page, t('advisers.case.closeButton'));
+          expect(pathOf(page)).toBe(`/cases/${kase.id}?notice=closed`);
+          await expect(page.locator('#closure').isVisible()).resolves.toBe(true);
+          await expect(page.locator('main').textContent()).resolves.toContain('Exporting proactively');
+          await expect(page.locator('#log-interaction').count()).resolves.toBe(0);
+          await checkPage(page, { name: 'case' });
+          const [closedRow] = await suite.api.dataSource.query(
+            `SELECT status, closure_reason, stage FROM cases WHERE id = $1`,
+            [kase.id],
+          );
+          expect(closedRow).toMatchObject({ status: 'closed', closure_reason: 'exporting-proactively' });
+
+          // Reopen it: a reason is needed; then it is back on the adviser's caseload.
+          await press(page, t('advisers.case.reopenButton'));
+          expect(pathOf(page)).toBe(`/cases/${kase.id}/reopen`);
+          expect(await errorSummary(page)).toEqual([t('advisers.reopening.errors.reason.isNotEmpty')]);
+          await checkPage(page, { name: 'case – form error', errors: true });
+          await followErrorLink(page, 'reopen-reason');
+          await page.fill('#reopen-reason', 'New market: Austria');
+          await press(page, t('advisers.case.reopenButton'));
+          expect(pathOf(page)).toBe(`/cases/${kase.id}?notice=reopened`);
+          await expect(timeline.textContent()).resolves.toContain('Case reopened: New market: Austria');
+          await checkPage(page, { name: 'case' });
+          const [reopenedRow] = await suite.api.dataSource.query(
+            `SELECT status, assigned_adviser_id FROM cases WHERE id = $1`,
+            [kase.id],
+          );
+          expect(reopenedRow).toEqual({ status: 'active', assigned_adviser_id: adviser.id });
         }),
       300_000,
     );

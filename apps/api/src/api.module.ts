@@ -11,6 +11,7 @@ import { ProgressModule } from '@app/progress';
 import { ReadinessModule } from '@app/readiness';
 import { ReportingModule } from '@app/reporting';
 import { RedisModule } from '@app/redis';
+import { SatisfactionModule } from '@app/satisfaction';
 import { TrainingModule } from '@app/training';
 import { Module } from '@nestjs/common';
 import { NotificationAccountNotifier } from './account-notices/notification-account-notifier';
@@ -31,6 +32,7 @@ import { QueueBoardModule } from './queue-board/queue-board.module';
     TrainingModule,
     ReadinessModule,
     ProgressModule,
+    SatisfactionModule,
     FollowUpsApiModule,
     ReportingModule,
     QueueBoardModule,

@@ -9,6 +9,7 @@ import { ProgressWorkerModule } from '@app/progress';
 import { ReadinessWorkerModule } from '@app/readiness';
 import { RedisModule } from '@app/redis';
 import { ReportingWorkerModule } from '@app/reporting';
+import { SatisfactionCoreModule } from '@app/satisfaction';
 import { Module } from '@nestjs/common';
 import { HEARTBEAT_QUEUE } from './heartbeat/heartbeat.constants';
 import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
@@ -24,6 +25,7 @@ import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
     MessagingWorkerModule,
     FollowUpsWorkerModule,
     AdvisersCoreModule,
+    SatisfactionCoreModule,
     DataProtectionWorkerModule,
     ProgressWorkerModule,
     ReadinessWorkerModule,

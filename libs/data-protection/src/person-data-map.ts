@@ -139,8 +139,14 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
   },
   cases: {
     rows: 'id = ANY(:cases) OR assigned_adviser_id = :user',
-    columns: { assigned_adviser_id: 'reference', last_contact_on: 'none' },
-    notes: 'last_contact_on is the date of the last contact (copied from case_work), not a contact.',
+    columns: {
+      assigned_adviser_id: 'reference',
+      last_contact_on: 'none',
+      closed_by_id: 'reference',
+      closure_summary: 'blank',
+    },
+    notes:
+      'last_contact_on is the date of the last contact (copied from case_work), not a contact; the closing summary is free text.',
   },
   case_assignments: {
     rows: `${CASE_ROWS} OR adviser_id = :user OR assigned_by_id = :user OR ended_by_id = :user`,
@@ -181,7 +187,20 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
   },
   interactions: {
     rows: `${CASE_ROWS} OR logged_by_id = :user OR notes ILIKE :nameLike OR notes ILIKE :emailLike`,
-    columns: { logged_by_id: 'reference', notes: 'blank', next_step: 'blank' },
+    columns: {
+      logged_by_id: 'reference',
+      notes: 'blank',
+      next_step: 'blank',
+      corrected_by_id: 'reference',
+      correction_reason: 'blank',
+      voided_by_id: 'reference',
+      void_reason: 'blank',
+    },
+  },
+  satisfaction_surveys: {
+    rows: `${CASE_ROWS} OR recipient_user_id = :user`,
+    columns: { recipient_user_id: 'reference', answers: 'json' },
+    notes: 'Ratings survive erasure (KPIs); a comment naming the person has the name replaced.',
   },
   notification: {
     rows: `recipient_user_id = :user OR lower(recipient_email) = :email OR ${CASE_ROWS}`,

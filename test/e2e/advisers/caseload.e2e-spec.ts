@@ -60,11 +60,15 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     adviser = await createAdviser(api, officer, {});
     other = await createAdviser(api, officer, {});
     const mk = (key: string, input: Parameters<typeof insertCase>[1]) =>
-      insertCase(api.dataSource, { assignedAdviserId: adviser.user.id, status: 'active', ...input }).then(
-        (c) => {
-          mine[key] = c;
-        },
-      );
+      // Opened two months ago, so the interactions dated below come after the opening.
+      insertCase(api.dataSource, {
+        assignedAdviserId: adviser.user.id,
+        status: 'active',
+        openedAt: new Date(Date.now() - 60 * 86_400_000),
+        ...input,
+      }).then((c) => {
+        mine[key] = c;
+      });
     // Three companies with the same name and the same next-step date: equal sort keys across a page boundary.
     await mk('same1', { legalName: 'Same Name Ltd', naceCode: '10.11', targetMarkets: ['DE'] });
     await mk('same2', { legalName: 'Same Name Ltd', naceCode: '10.12', targetMarkets: ['DE', 'FR'] });
@@ -297,7 +301,11 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
   });
 
   it('marks the first interaction as first contact and records timeline and outbox events', async () => {
-    const kase = await insertCase(api.dataSource, { assignedAdviserId: adviser.user.id, status: 'active' });
+    const kase = await insertCase(api.dataSource, {
+      assignedAdviserId: adviser.user.id,
+      status: 'active',
+      openedAt: new Date(Date.now() - 7 * 86_400_000),
+    });
     const first = await logInteraction(kase.id, {
       kind: 'meeting',
       occurredOn: daysAgo(2),

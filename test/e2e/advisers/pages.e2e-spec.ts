@@ -19,6 +19,7 @@ describe('adviser and officer pages', () => {
     adviser = await createAdviser(api, officer, { regions: ['london'] });
     const other = await createAdviser(api, officer, {});
     mine = await insertCase(api.dataSource, {
+      openedAt: new Date(Date.now() - 7 * 86_400_000),
       legalName: 'Kestrel Optics Ltd',
       assignedAdviserId: adviser.user.id,
       status: 'active',

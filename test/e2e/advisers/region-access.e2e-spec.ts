@@ -51,7 +51,8 @@ describe('advisers: read-only access to a region an officer grants', () => {
   const logInteraction = (who: Caller, caseId: string): Promise<Response> =>
     call(api, who.token, 'POST', `/api/v1/cases/${caseId}/interactions`, {
       kind: 'call',
-      occurredOn: '2026-11-20',
+      // Today: the case opened in this test's set-up, and an interaction cannot predate it.
+      occurredOn: new Date().toISOString().slice(0, 10),
       notes: 'Covering while the adviser is away',
     });
 

@@ -29,7 +29,10 @@ describe('hostile input', () => {
       json: { userId: adviserId, capacity: 10, languages: ['en'] },
     });
     expect(created.status).toBe(201);
-    caseId = (await insertCase(api.dataSource, { assignedAdviserId: adviserId })).id;
+    // Opened before the interactions dated below (an interaction cannot predate its case).
+    caseId = (
+      await insertCase(api.dataSource, { assignedAdviserId: adviserId, openedAt: new Date('2025-12-01') })
+    ).id;
     const modules = await readJson(await send('GET', '/api/v1/training/modules', { token: officer }));
     moduleCode = modules.items[0].code as string;
   });

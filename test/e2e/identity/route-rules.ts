@@ -135,6 +135,15 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     allowedAnswer: { status: 404, why: 'no certificate has this code: "this is not a valid certificate"' },
   },
   'GET /health': { allow: 'public' },
+  // The satisfaction survey: the signed link is the credential, no sign-in. A made-up token names nothing.
+  'GET /survey/:token': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'no survey has this link (the token is not signed by the service)' },
+  },
+  'POST /survey/:token': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'no survey has this link (the token is not signed by the service)' },
+  },
   'GET /health/ready': { allow: 'public' },
   'GET /home': { allow: 'signed-in' },
   'GET /metrics': { allow: 'public' },
@@ -394,6 +403,41 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     allow: CASE_STAFF,
     ...ON_CASE,
     validBody: { kind: 'call', occurredOn: '2026-01-05', notes: 'access matrix' },
+  },
+  // Closing and reopening: the case's adviser, or an officer (any case).
+  'POST /api/v1/cases/:id/close': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    validBody: { reason: 'withdrew', summary: 'access matrix' },
+  },
+  'POST /api/v1/cases/:id/reopen': { allow: CASE_STAFF, ...ON_CASE, validBody: { reason: 'access matrix' } },
+  'POST /cases/:id/close': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /cases/:id/reopen': { allow: CASE_STAFF, ...ON_CASE },
+  // Correcting and voiding an interaction: staff working the case. `:interactionId` names none.
+  'PUT /api/v1/cases/:id/interactions/:interactionId': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    validBody: { kind: 'call', occurredOn: '2026-01-05', notes: 'access matrix', reason: 'access matrix' },
+  },
+  'POST /api/v1/cases/:id/interactions/:interactionId/void': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    validBody: { reason: 'access matrix' },
+  },
+  'GET /cases/:id/interactions/:interactionId': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    allowedAnswer: { status: 404, why: 'the case has no interaction with this id' },
+  },
+  'POST /cases/:id/interactions/:interactionId': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    allowedAnswer: { status: 404, why: 'the case has no interaction with this id' },
+  },
+  'POST /cases/:id/interactions/:interactionId/void': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    allowedAnswer: { status: 404, why: 'the case has no interaction with this id' },
   },
   'POST /cases/:id/assignment': { allow: ['officer'], ...ON_CASE },
   'POST /cases/:id/decline': { allow: ['adviser'], ...ON_CASE },

@@ -34,6 +34,10 @@ const EXPECTED: Record<string, [number | null, number | null, string]> = {
   'engagement.training_completion_rate': [60, 100, '60%'], // due in period: A 1/2, B 2/3
   'engagement.training_completions': [3, 1, '3'],
   'engagement.training_satisfaction': [4.5, 3, '4.5 out of 5'],
+  // No case of the dataset is closed, so no survey went out.
+  'engagement.survey_response_rate': [null, null, 'No data'],
+  'engagement.satisfaction_rate': [null, null, 'No data'],
+  'outcomes.cases_closed': [0, 0, '0'],
   'progression.cases_by_stage': [12, null, '12'],
   'progression.non_to_passive': [2, 1, '2'],
   'progression.non_to_passive_rate': [40, 100, '40%'], // 2 of C1 C2 C4 C6 C8

@@ -22,6 +22,7 @@ import {
 import { InteractionsService } from '../interactions/interactions.service';
 import { CaseIdPipe } from './case-id.pipe';
 import { CloseCaseDto, ReopenCaseDto } from '../dto/case-closure.dto';
+import { CorrectInteractionDto, VoidInteractionDto } from '../dto/correct-interaction.dto';
 
 /** The caseload API: advisers see their own cases, officers all of them. */
 @ApiTags('cases')
@@ -78,6 +79,47 @@ export class CasesController {
     );
     res.setHeader('ETag', `"${result.version}"`);
     return { interaction: result.interaction, firstContact: result.firstContact, version: result.version };
+  }
+
+  /** Corrects an interaction logged wrongly, with a reason (never deleted; the audit keeps the before). */
+  @Put(':id/interactions/:interactionId')
+  async correctInteraction(
+    @CurrentUser() actor: Actor,
+    @Param('id', CaseIdPipe) id: string,
+    @Param('interactionId') interactionId: string,
+    @Body() body: CorrectInteractionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @AuditCtx() context: AuditContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const version = expectedVersion(ifMatch, body.version);
+    const kase = await this.access.findWorkableCase(actor, id);
+    const result = await this.uow.run((m) =>
+      this.interactions.correct(m, kase.id, interactionId, body, context, version),
+    );
+    res.setHeader('ETag', `"${result.version}"`);
+    return result;
+  }
+
+  /** Voids an interaction logged by mistake, with a reason: it stays in the history and leaves the KPIs. */
+  @Post(':id/interactions/:interactionId/void')
+  @HttpCode(200)
+  async voidInteraction(
+    @CurrentUser() actor: Actor,
+    @Param('id', CaseIdPipe) id: string,
+    @Param('interactionId') interactionId: string,
+    @Body() body: VoidInteractionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @AuditCtx() context: AuditContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const version = expectedVersion(ifMatch, body.version);
+    const kase = await this.access.findWorkableCase(actor, id);
+    const result = await this.uow.run((m) =>
+      this.interactions.void(m, kase.id, interactionId, body.reason, context, version),
+    );
+    res.setHeader('ETag', `"${result.version}"`);
+    return result;
   }
 
   @Put(':id/summary')

@@ -12,7 +12,7 @@ import { EntityManager } from 'typeorm';
 import { AssignmentService } from '../assignment/assignment.service';
 
 /** Reminders the closure itself starts, which closing must not cancel (the satisfaction survey's). */
-export const RULES_STARTED_BY_CLOSURE = ['satisfaction-survey'];
+export const RULES_STARTED_BY_CLOSURE = ['satisfaction-survey-reminder'];
 
 /**
  * What a case's closing and reopening mean for its work, in the closing transaction, whoever closes it

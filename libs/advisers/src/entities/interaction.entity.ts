@@ -3,7 +3,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 export const INTERACTION_KINDS = ['call', 'meeting', 'email', 'visit', 'trade_mission', 'webinar'] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
-/** An adviser's contact with the SME, tagged with the barriers discussed and the support offered. */
+/**
+ * An adviser's contact with the SME, tagged with the barriers discussed and the support offered. Never
+ * deleted: a mistake is corrected or voided, with a reason.
+ */
 @Entity('interactions')
 @Index('ix_interactions_case_date', ['caseId', 'occurredOn', 'createdAt'])
 export class Interaction {
@@ -42,4 +45,24 @@ export class Interaction {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** The last correction: when, by whom and why (the audit row keeps what it was before). */
+  @Column({ type: 'timestamptz', nullable: true })
+  correctedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  correctedById!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  correctionReason!: string | null;
+
+  /** Voided (logged by mistake): kept in the history, left out of first/last contact and the KPIs. */
+  @Column({ type: 'timestamptz', nullable: true })
+  voidedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  voidedById!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  voidReason!: string | null;
 }

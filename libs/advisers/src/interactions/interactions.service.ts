@@ -3,14 +3,16 @@ import { CaseTimelineService } from '@app/case-timeline';
 import { AppConfig } from '@app/config';
 import { Case, CasesService } from '@app/cases';
 import { EnrolmentRules } from '@app/enrolment';
-import { InvalidInputError, NotFoundError } from '@app/errors';
+import { InvalidInputError, NotFoundError, UnprocessableError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
 import { OutboxService } from '@app/messaging';
 import { localDate } from '@app/time';
+import { isUuid } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaleCaseError } from '../advisers.errors';
+import { CorrectInteractionDto } from '../dto/correct-interaction.dto';
 import { LogInteractionDto } from '../dto/log-interaction.dto';
 import { ensureCaseWork } from '../caseload/ensure-case-work';
 import { CaseWork } from '../entities/case-work.entity';
@@ -43,6 +45,8 @@ export class InteractionsService {
   ): Promise<{ interaction: Interaction; firstContact: boolean; version: number }> {
     this.checkInput(input);
     const kase = await this.lock(m, caseId, expectedVersion);
+    this.checkOpen(kase);
+    this.checkDate(kase, input.occurredOn);
     await ensureCaseWork(m, kase);
     const repo = m.getRepository(Interaction);
     const interaction = await repo.save(
@@ -68,7 +72,7 @@ export class InteractionsService {
          last_contact_on = GREATEST(case_work.last_contact_on, EXCLUDED.last_contact_on),
          next_step = EXCLUDED.next_step, next_step_due = EXCLUDED.next_step_due, updated_at = now()
        RETURNING last_contact_on::text AS last_contact_on,
-                 (SELECT count(*) FROM interactions i WHERE i.case_id = $1) AS total`,
+                 (SELECT count(*) FROM interactions i WHERE i.case_id = $1 AND i.voided_at IS NULL) AS total`,
       [caseId, input.occurredOn, input.nextStep ?? null, input.nextStepDue ?? null],
     )) as { total: string; last_contact_on: string }[];
     const firstContact = Number(work.total) === 1;
@@ -157,6 +161,116 @@ export class InteractionsService {
     return { version };
   }
 
+  /**
+   * Corrects an interaction logged wrongly (kind, date, notes, barriers, support), with a reason; the audit
+   * row keeps it as it was. First and last contact follow the corrected dates.
+   */
+  async correct(
+    m: EntityManager,
+    caseId: string,
+    interactionId: string,
+    input: CorrectInteractionDto,
+    context: AuditContext,
+    expectedVersion?: number,
+  ): Promise<{ interaction: Interaction; version: number }> {
+    this.checkInput(input);
+    const kase = await this.lock(m, caseId, expectedVersion);
+    this.checkDate(kase, input.occurredOn);
+    const interaction = await this.findOnCase(m, caseId, interactionId);
+    if (interaction.voidedAt)
+      throw new UnprocessableError('interaction.voided', 'A voided interaction cannot be corrected');
+    const before = correctable(interaction);
+    Object.assign(interaction, {
+      kind: input.kind,
+      occurredOn: input.occurredOn,
+      notes: input.notes,
+      barriers: input.barriers ?? [],
+      supportMeasures: input.supportMeasures ?? [],
+      correctedAt: new Date(),
+      correctedById: context.actorId,
+      correctionReason: input.reason,
+    });
+    await m.getRepository(Interaction).save(interaction);
+    await this.recountContacts(m, caseId);
+    const version = await this.bump(m, kase);
+    await this.audit.record(m, {
+      action: 'interaction.corrected',
+      entityType: 'case',
+      entityId: caseId,
+      before: { interactionId, ...before },
+      after: { interactionId, ...correctable(interaction), reason: input.reason },
+      context,
+    });
+    await this.timeline.record(m, {
+      caseId,
+      kind: 'interaction.corrected',
+      actorId: context.actorId,
+      data: { kind: interaction.kind, occurredOn: interaction.occurredOn, reason: input.reason },
+      refType: 'interaction',
+      refId: interaction.id,
+    });
+    return { interaction, version };
+  }
+
+  /** Voids an interaction logged by mistake, with a reason: kept in the history, out of contacts and KPIs. */
+  async void(
+    m: EntityManager,
+    caseId: string,
+    interactionId: string,
+    reason: string,
+    context: AuditContext,
+    expectedVersion?: number,
+  ): Promise<{ interaction: Interaction; version: number }> {
+    const kase = await this.lock(m, caseId, expectedVersion);
+    const interaction = await this.findOnCase(m, caseId, interactionId);
+    if (interaction.voidedAt)
+      throw new UnprocessableError('interaction.voided', 'The interaction is already voided');
+    Object.assign(interaction, { voidedAt: new Date(), voidedById: context.actorId, voidReason: reason });
+    await m.getRepository(Interaction).save(interaction);
+    await this.recountContacts(m, caseId);
+    const version = await this.bump(m, kase);
+    await this.audit.record(m, {
+      action: 'interaction.voided',
+      entityType: 'case',
+      entityId: caseId,
+      before: { interactionId, voided: false },
+      after: { interactionId, voided: true, reason },
+      context,
+    });
+    await this.timeline.record(m, {
+      caseId,
+      kind: 'interaction.voided',
+      actorId: context.actorId,
+      data: { kind: interaction.kind, occurredOn: interaction.occurredOn, reason },
+      refType: 'interaction',
+      refId: interaction.id,
+    });
+    return { interaction, version };
+  }
+
+  /** One interaction of the case (a voided one too), else 404. */
+  async findOnCase(m: EntityManager | null, caseId: string, interactionId: string): Promise<Interaction> {
+    const found = isUuid(interactionId)
+      ? await (m ?? this.dataSource.manager)
+          .getRepository(Interaction)
+          .findOneBy({ id: interactionId, caseId })
+      : null;
+    if (!found) throw new NotFoundError('interaction', interactionId);
+    return found;
+  }
+
+  /** First and last contact from the interactions that stand (a correction moved a date, a void removed one). */
+  private async recountContacts(m: EntityManager, caseId: string): Promise<void> {
+    await m.query(
+      `UPDATE case_work w
+          SET first_contact_on = x.first_on, last_contact_on = x.last_on, updated_at = now()
+         FROM (SELECT min(occurred_on) AS first_on, max(occurred_on) AS last_on FROM interactions
+                WHERE case_id = $1 AND voided_at IS NULL) x
+        WHERE w.case_id = $1`,
+      [caseId],
+    );
+  }
+
   /** Newest first, for the case page. */
   async list(caseId: string, limit = 20): Promise<Interaction[]> {
     return this.dataSource.getRepository(Interaction).find({
@@ -166,7 +280,7 @@ export class InteractionsService {
     });
   }
 
-  private checkInput(input: LogInteractionDto): void {
+  private checkInput(input: LogInteractionDto | CorrectInteractionDto): void {
     const errors = [];
     for (const code of input.supportMeasures ?? [])
       if (!this.enrolmentRules.isSupportMeasure(code))
@@ -182,9 +296,28 @@ export class InteractionsService {
         message: 'The date of the interaction cannot be in the future',
         code: 'future',
       });
-    if (input.nextStepDue && !input.nextStep)
+    if ('nextStepDue' in input && input.nextStepDue && !input.nextStep)
       errors.push({ field: 'nextStep', message: 'Describe the next step that is due', code: 'required' });
     if (errors.length) throw new InvalidInputError(errors);
+  }
+
+  /** An interaction cannot predate its case: it would count as contact before the case existed. */
+  private checkDate(kase: Case, occurredOn: string): void {
+    const opened = localDate(kase.openedAt, this.config.PROGRAMME_TIME_ZONE);
+    if (occurredOn < opened)
+      throw new InvalidInputError([
+        {
+          field: 'occurredOn',
+          message: `The date of the interaction cannot be before the case opened on ${opened}`,
+          code: 'before_case_opened',
+        },
+      ]);
+  }
+
+  /** A closed case takes no new interactions (reopen it first). */
+  private checkOpen(kase: Case): void {
+    if (kase.status === 'closed')
+      throw new UnprocessableError('case.closed', 'The case is closed: reopen it to log an interaction');
   }
 
   /** Locks the case and checks the caller's version; a stale one gets 409 with what changed since. */
@@ -218,4 +351,15 @@ export class InteractionsService {
     if (version === null) throw new StaleCaseError(kase.id, kase.version, {});
     return version;
   }
+}
+
+/** The fields a correction may change, as the audit row shows them. */
+function correctable(i: Interaction): Record<string, unknown> {
+  return {
+    kind: i.kind,
+    occurredOn: i.occurredOn,
+    notes: i.notes,
+    barriers: i.barriers,
+    supportMeasures: i.supportMeasures,
+  };
 }

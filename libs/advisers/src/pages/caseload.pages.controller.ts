@@ -322,7 +322,9 @@ export class CaseloadPagesController {
               fieldId: (field: string) => `${form}-${field}`,
               translations: form === 'close' ? 'advisers.closure' : 'advisers.reopening',
             }
-          : {}),
+          : form === 'interaction'
+            ? { translations: 'advisers.interaction' }
+            : {}),
         refusal: (error: DomainError) =>
           error.fields.length
             ? error.fields

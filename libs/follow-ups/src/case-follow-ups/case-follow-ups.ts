@@ -110,6 +110,16 @@ export class CaseFollowUps {
       context,
       ifOpen: 'replace',
     });
+    // Still no contact once the dormant ladder has run: propose closing it ("unreachable") to the adviser.
+    await this.followUps.schedule(m, {
+      rule: 'closure-proposed',
+      caseId: kase.id,
+      anchorAt: dayStart(input.lastContactOn),
+      sourceKey: `closure-proposed:${input.interactionId}`,
+      assignee,
+      context,
+      ifOpen: 'replace',
+    });
   }
 
   /**
@@ -201,6 +211,32 @@ export class CaseFollowUps {
     const input = { caseId, rules: ['training-overdue'], subjectKey: bookingId };
     if (outcome === 'completed') await this.followUps.complete(m, { ...input, reason: 'module completed' });
     else await this.followUps.cancel(m, { ...input, reason: 'booking cancelled' });
+  }
+
+  /** The satisfaction survey went to the SME at closing: remind them once if it stays unanswered. */
+  async surveySent(
+    m: EntityManager,
+    caseId: string,
+    input: { surveyId: string; sentAt: Date; sme: Contact; context: Record<string, string> },
+  ): Promise<void> {
+    await this.followUps.schedule(m, {
+      rule: 'satisfaction-survey-reminder',
+      caseId,
+      anchorAt: input.sentAt,
+      sourceKey: `satisfaction-survey:${input.surveyId}`,
+      sme: input.sme,
+      context: input.context,
+      ifOpen: 'keep',
+    });
+  }
+
+  /** The SME answered the survey: no reminder. */
+  async surveyAnswered(m: EntityManager, caseId: string): Promise<void> {
+    await this.followUps.complete(m, {
+      caseId,
+      rules: ['satisfaction-survey-reminder'],
+      reason: 'survey answered',
+    });
   }
 
   /**

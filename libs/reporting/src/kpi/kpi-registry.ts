@@ -1,3 +1,4 @@
+import { CaseClosureRules } from '@app/cases';
 import countries from 'i18n-iso-countries';
 import type { KpiBreakdownRow, KpiGroupKey, KpiUnit } from './kpi-report';
 import { KPI_SOURCES, type KpiSourceKey } from './kpi-sql';
@@ -62,6 +63,13 @@ const ELIGIBILITY_LABELS: Record<string, string> = {
   sector: 'Sector not funded by the programme',
   not_already_enrolled: 'Already enrolled',
 };
+
+let closureLabels: Record<string, string> | undefined;
+/** The closure reasons' English wording (config/case-closure.yaml), read once. */
+function closureReasonLabels(): Record<string, string> {
+  closureLabels ??= Object.fromEntries(CaseClosureRules.load().reasons.map((r) => [r.code, r.label.en]));
+  return closureLabels;
+}
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
@@ -317,7 +325,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     key: 'reach.smes_assisted',
     group: 'reach',
     name: 'SMEs assisted',
-    definition: 'Companies with at least one adviser interaction dated in the period.',
+    definition: 'Companies with at least one adviser interaction (not voided) dated in the period.',
     unit: 'count',
     source: 'assisted',
     compute: (rows) => ({ value: num(rows[0]?.assisted) }),
@@ -529,6 +537,29 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
       };
     },
   },
+  {
+    key: 'engagement.survey_response_rate',
+    group: 'engagement',
+    name: 'Satisfaction survey response rate',
+    definition:
+      'Of the satisfaction surveys sent in the period (one per closed case, by email with a link that expires), the share answered so far.',
+    unit: 'percent',
+    source: 'closure',
+    compute: (rows) => ({ value: ratePercent(metric(rows, 'sent_answered'), metric(rows, 'sent')) }),
+  },
+  {
+    key: 'engagement.satisfaction_rate',
+    group: 'engagement',
+    name: 'Satisfied with the support',
+    definition:
+      'Of the satisfaction surveys answered in the period, the share whose overall rating was satisfied or very satisfied (config/satisfaction-survey.yaml).',
+    unit: 'percent',
+    source: 'closure',
+    compute: (rows) => {
+      const satisfied = metric(rows, 'satisfied');
+      return { value: ratePercent(satisfied, satisfied + metric(rows, 'not_satisfied')) };
+    },
+  },
   // Progression
   {
     key: 'progression.cases_by_stage',
@@ -706,11 +737,25 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     compute: barriers('audit', 'audit_any'),
   },
   {
+    key: 'outcomes.cases_closed',
+    group: 'outcomes',
+    name: 'Cases closed',
+    definition:
+      'Cases closed in the period and still closed, by the reason given (config/case-closure.yaml); a reopened case no longer counts.',
+    unit: 'count',
+    source: 'closure',
+    breakdown: { title: 'By reason', unit: 'count' },
+    compute: (rows) => ({
+      value: metric(rows, 'closed'),
+      rows: keyed(rows, 'closed', closureReasonLabels()),
+    }),
+  },
+  {
     key: 'barriers.in_interactions',
     group: 'barriers',
     name: 'Barriers discussed with advisers',
     definition:
-      'Adviser interactions dated in the period tagged with at least one barrier; the breakdown counts interactions per barrier.',
+      'Adviser interactions dated in the period (voided ones left out) tagged with at least one barrier; the breakdown counts interactions per barrier.',
     unit: 'count',
     source: 'barriers',
     breakdown: { title: 'By barrier', unit: 'count' },

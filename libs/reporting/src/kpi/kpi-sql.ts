@@ -101,12 +101,16 @@ UNION ALL SELECT 'reason', x->>'rule', count(DISTINCT d.id)::int
            WHERE d.eligible = false AND (x->>'passed')::boolean = false
            GROUP BY x->>'rule'`,
 
-  /** Companies with at least one interaction dated in the period; first-time = non-exporter at enrolment. */
+  /**
+   * Companies with at least one interaction (not voided) dated in the period; first-time = non-exporter at
+   * enrolment.
+   */
   assisted: `
 , helped AS (
   SELECT DISTINCT fc.company_id, COALESCE(fm.from_stage, fc.stage) AS stage_at_enrolment
     FROM fc LEFT JOIN ${FIRST_MOVES} fm ON fm.case_id = fc.id
-   WHERE fc.id IN (SELECT i.case_id FROM interactions i WHERE i.occurred_on BETWEEN $1::date AND $2::date)
+   WHERE fc.id IN (SELECT i.case_id FROM interactions i
+                    WHERE i.occurred_on BETWEEN $1::date AND $2::date AND i.voided_at IS NULL)
 )
 SELECT count(DISTINCT company_id)::int AS assisted,
        count(DISTINCT company_id) FILTER (WHERE stage_at_enrolment = 'non_exporter')::int AS first_time
@@ -293,7 +297,7 @@ talked AS (
   SELECT ${barrierCounts('i.barriers')}
     FROM interactions i
    WHERE i.occurred_on BETWEEN $1::date AND $2::date AND cardinality(i.barriers) > 0
-     AND ${inFilteredCases('i.case_id')}
+     AND i.voided_at IS NULL AND ${inFilteredCases('i.case_id')}
 )
 SELECT 'enrolment' AS metric, x.key, x.n FROM named, ${barrierRows('named')} WHERE x.n > 0
 UNION ALL
@@ -306,6 +310,27 @@ UNION ALL
 SELECT 'interaction', x.key, x.n FROM talked, ${barrierRows('talked')} WHERE x.n > 0
 UNION ALL
 SELECT 'interaction_any', NULL, talked.any_n FROM talked`,
+
+  /**
+   * Cases closed in the period (still closed) by reason; satisfaction surveys sent in the period and how
+   * many of those were answered; surveys answered in the period and how many were satisfied.
+   */
+  closure: `
+SELECT 'closed' AS metric, c.closure_reason AS key, count(*)::int AS n
+  FROM cases c, p
+ WHERE c.status = 'closed' AND c.closed_at >= p.ps AND c.closed_at < p.pe AND ${inFilteredCases('c.id')}
+ GROUP BY c.closure_reason
+UNION ALL
+SELECT 'sent', NULL, count(*)::int FROM satisfaction_surveys s, p
+ WHERE s.sent_at >= p.ps AND s.sent_at < p.pe AND ${inFilteredCases('s.case_id')}
+UNION ALL
+SELECT 'sent_answered', NULL, count(*)::int FROM satisfaction_surveys s, p
+ WHERE s.sent_at >= p.ps AND s.sent_at < p.pe AND s.answered_at IS NOT NULL AND ${inFilteredCases('s.case_id')}
+UNION ALL
+SELECT CASE WHEN s.satisfied THEN 'satisfied' ELSE 'not_satisfied' END, NULL, count(*)::int
+  FROM satisfaction_surveys s, p
+ WHERE s.answered_at >= p.ps AND s.answered_at < p.pe AND ${inFilteredCases('s.case_id')}
+ GROUP BY 1`,
 } as const;
 
 export type KpiSourceKey = keyof typeof KPI_SOURCES;
