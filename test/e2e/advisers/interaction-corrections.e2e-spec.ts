@@ -141,25 +141,20 @@ describe('correcting and voiding interactions; dates before the case or in the f
       reason: 'It was a meeting, a day later',
     });
 
+    const voidIt = (interactionId: string, reason: string, headers: Record<string, string> = {}) =>
+      call(
+        api,
+        token,
+        'POST',
+        `/api/v1/cases/${kase.id}/interactions/${interactionId}/void`,
+        { reason },
+        headers,
+      );
+
     // A stale version is refused.
-    const stale = await call(
-      api,
-      token,
-      'POST',
-      `/api/v1/cases/${kase.id}/interactions/${first.interaction.id}/void`,
-      { reason: 'Wrong case' },
-      { 'if-match': `"${second.version}"` },
-    );
+    const stale = await voidIt(first.interaction.id, 'Wrong case', { 'if-match': `"${second.version}"` });
     expect(stale.status).toBe(409);
-    const voided = await call(
-      api,
-      token,
-      'POST',
-      `/api/v1/cases/${kase.id}/interactions/${first.interaction.id}/void`,
-      {
-        reason: 'Logged on the wrong case',
-      },
-    );
+    const voided = await voidIt(first.interaction.id, 'Logged on the wrong case');
     expect(voided.status).toBe(200);
     expect(await work(kase.id)).toEqual({ first_on: daysAgo(4), last_on: daysAgo(4) });
     const rows = await api.dataSource.query(
@@ -172,19 +167,9 @@ describe('correcting and voiding interactions; dates before the case or in the f
       void_reason: 'Logged on the wrong case',
       voided_by_id: adviser.user.id,
     });
-    const again = await call(
-      api,
-      token,
-      'POST',
-      `/api/v1/cases/${kase.id}/interactions/${first.interaction.id}/void`,
-      {
-        reason: 'twice',
-      },
-    );
+    const again = await voidIt(first.interaction.id, 'twice');
     expect(again.status).toBe(422);
-    const unknown = await call(api, token, 'POST', `/api/v1/cases/${kase.id}/interactions/${kase.id}/void`, {
-      reason: 'no such interaction',
-    });
+    const unknown = await voidIt(kase.id, 'no such interaction');
     expect(unknown.status).toBe(404);
 
     // The case page still lists the voided one, marked; the timeline says so.

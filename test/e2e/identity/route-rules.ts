@@ -417,11 +417,15 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'PUT /api/v1/cases/:id/interactions/:interactionId': {
     allow: CASE_STAFF,
     ...ON_CASE,
+    // A made-up :interactionId: the invalid body is refused (400) before the interaction is looked up.
+    allowedAnswer: { status: 400, why: 'the body is refused before the (made-up) interaction is looked up' },
     validBody: { kind: 'call', occurredOn: '2026-01-05', notes: 'access matrix', reason: 'access matrix' },
   },
   'POST /api/v1/cases/:id/interactions/:interactionId/void': {
     allow: CASE_STAFF,
     ...ON_CASE,
+    // A made-up :interactionId: the invalid body is refused (400) before the interaction is looked up.
+    allowedAnswer: { status: 400, why: 'the body is refused before the (made-up) interaction is looked up' },
     validBody: { reason: 'access matrix' },
   },
   'GET /cases/:id/interactions/:interactionId': {

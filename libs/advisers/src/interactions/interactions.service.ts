@@ -190,24 +190,10 @@ export class InteractionsService {
       correctedById: context.actorId,
       correctionReason: input.reason,
     });
-    await m.getRepository(Interaction).save(interaction);
-    await this.recountContacts(m, caseId);
-    const version = await this.bump(m, kase);
-    await this.audit.record(m, {
-      action: 'interaction.corrected',
-      entityType: 'case',
-      entityId: caseId,
+    const version = await this.amended(m, kase, interaction, 'corrected', context, {
       before: { interactionId, ...before },
       after: { interactionId, ...correctable(interaction), reason: input.reason },
-      context,
-    });
-    await this.timeline.record(m, {
-      caseId,
-      kind: 'interaction.corrected',
-      actorId: context.actorId,
-      data: { kind: interaction.kind, occurredOn: interaction.occurredOn, reason: input.reason },
-      refType: 'interaction',
-      refId: interaction.id,
+      reason: input.reason,
     });
     return { interaction, version };
   }
@@ -226,26 +212,46 @@ export class InteractionsService {
     if (interaction.voidedAt)
       throw new UnprocessableError('interaction.voided', 'The interaction is already voided');
     Object.assign(interaction, { voidedAt: new Date(), voidedById: context.actorId, voidReason: reason });
-    await m.getRepository(Interaction).save(interaction);
-    await this.recountContacts(m, caseId);
-    const version = await this.bump(m, kase);
-    await this.audit.record(m, {
-      action: 'interaction.voided',
-      entityType: 'case',
-      entityId: caseId,
+    const version = await this.amended(m, kase, interaction, 'voided', context, {
       before: { interactionId, voided: false },
       after: { interactionId, voided: true, reason },
+      reason,
+    });
+    return { interaction, version };
+  }
+
+  /**
+   * Saves a corrected or voided interaction and what follows: first/last contact recounted, the case's
+   * version raised, the audit row (before/after) and the timeline event. The new case version.
+   */
+  private async amended(
+    m: EntityManager,
+    kase: Case,
+    interaction: Interaction,
+    change: 'corrected' | 'voided',
+    context: AuditContext,
+    record: { before: Record<string, unknown>; after: Record<string, unknown>; reason: string },
+  ): Promise<number> {
+    await m.getRepository(Interaction).save(interaction);
+    await this.recountContacts(m, kase.id);
+    const version = await this.bump(m, kase);
+    await this.audit.record(m, {
+      action: `interaction.${change}`,
+      entityType: 'case',
+      entityId: kase.id,
+      before: record.before,
+      after: record.after,
       context,
     });
     await this.timeline.record(m, {
-      caseId,
-      kind: 'interaction.voided',
+      caseId: kase.id,
+      kind: `interaction.${change}`,
       actorId: context.actorId,
-      data: { kind: interaction.kind, occurredOn: interaction.occurredOn, reason },
+      data: { kind: interaction.kind, occurredOn: interaction.occurredOn, reason: record.reason },
       refType: 'interaction',
       refId: interaction.id,
     });
-    return { interaction, version };
+    return version;
   }
 
   /** One interaction of the case (a voided one too), else 404. */

@@ -54,27 +54,19 @@ export class InteractionPagesController {
     @AuditCtx() context: AuditContext,
     @Res() res: Response,
   ): Promise<void> {
-    const kase = await this.access.findWorkableCase(actor, id);
-    await this.interactions.findOnCase(null, kase.id, interactionId);
-    await submitForm(res, {
-      dto: CorrectInteractionDto,
-      fields: body,
-      run: (value) =>
+    await this.submit(
+      res,
+      actor,
+      id,
+      interactionId,
+      body,
+      'correct',
+      CorrectInteractionDto,
+      (caseId, value) =>
         this.uow.run((m) =>
-          this.interactions.correct(m, kase.id, interactionId, value, context, value.version),
+          this.interactions.correct(m, caseId, interactionId, value, context, value.version),
         ),
-      redirect: () => `/cases/${kase.id}?notice=interaction_corrected`,
-      again: (status, errors) =>
-        this.render(res, actor, kase.id, interactionId, { status, form: 'correct', values: body, errors }),
-      errors: {
-        translations: 'advisers.interaction',
-        fieldId: (field) => `correct-${field}`,
-        refusal: (error) =>
-          error.fields.length
-            ? error.fields
-            : [{ field: 'reason', message: error.message, code: error.code }],
-      },
-    });
+    );
   }
 
   @Post('void')
@@ -86,21 +78,40 @@ export class InteractionPagesController {
     @AuditCtx() context: AuditContext,
     @Res() res: Response,
   ): Promise<void> {
+    await this.submit(res, actor, id, interactionId, body, 'void', VoidInteractionDto, (caseId, value) =>
+      this.uow.run((m) =>
+        this.interactions.void(m, caseId, interactionId, value.reason, context, value.version),
+      ),
+    );
+  }
+
+  /**
+   * One of the page's two forms through the form cycle: its controls are prefixed with the form's name,
+   * its errors worded from `advisers.interaction.errors`; done, back to the case with a notice.
+   */
+  private async submit<T extends object>(
+    res: Response,
+    actor: Actor,
+    id: string,
+    interactionId: string,
+    body: Record<string, unknown>,
+    form: FormName,
+    dto: new () => T,
+    run: (caseId: string, value: T) => Promise<unknown>,
+  ): Promise<void> {
     const kase = await this.access.findWorkableCase(actor, id);
     await this.interactions.findOnCase(null, kase.id, interactionId);
     await submitForm(res, {
-      dto: VoidInteractionDto,
+      dto,
       fields: body,
-      run: (value) =>
-        this.uow.run((m) =>
-          this.interactions.void(m, kase.id, interactionId, value.reason, context, value.version),
-        ),
-      redirect: () => `/cases/${kase.id}?notice=interaction_voided`,
+      run: (value) => run(kase.id, value),
+      redirect: () =>
+        `/cases/${kase.id}?notice=${form === 'correct' ? 'interaction_corrected' : 'interaction_voided'}`,
       again: (status, errors) =>
-        this.render(res, actor, kase.id, interactionId, { status, form: 'void', values: body, errors }),
+        this.render(res, actor, kase.id, interactionId, { status, form, values: body, errors }),
       errors: {
         translations: 'advisers.interaction',
-        fieldId: (field) => `void-${field}`,
+        fieldId: (field) => `${form}-${field}`,
         refusal: (error) =>
           error.fields.length
             ? error.fields

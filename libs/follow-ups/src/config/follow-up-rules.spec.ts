@@ -2,14 +2,16 @@ import { ConfigError } from '@app/config';
 import { loadFollowUpRules } from './follow-up-rules';
 
 describe('config/follow-ups.yaml', () => {
-  it('loads the six starting rules with engine defaults', () => {
+  it('loads the eight rules with engine defaults', () => {
     const rules = loadFollowUpRules({});
     expect(rules.rules.map((r) => r.code).sort()).toEqual(
       [
+        'closure-proposed',
         'dormant-case',
         'first-contact',
         'next-step-due',
         're-audit',
+        'satisfaction-survey-reminder',
         'stage-review',
         'training-overdue',
       ].sort(),
