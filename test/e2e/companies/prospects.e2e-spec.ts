@@ -188,8 +188,14 @@ describe('prospects staff record', () => {
         preferredLanguage: 'en',
       },
     };
-    const first = await adviserApi.call('POST', '/api/v1/companies/prospects', body);
+    const key = { 'idempotency-key': `prospect-${registrationNumber}` };
+    const first = await adviserApi.call('POST', '/api/v1/companies/prospects', body, key);
     expect(first.status).toBe(201);
+    // A retry with the same Idempotency-Key gets the first answer and records nothing more.
+    const retried = await adviserApi.call('POST', '/api/v1/companies/prospects', body, key);
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.body).toEqual(first.body);
     const again = await adviserApi.call('POST', '/api/v1/companies/prospects', {
       ...body,
       registrationNumber: registrationNumber.toLowerCase(),

@@ -1,5 +1,7 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
+import { Idempotent, TransactionManager } from '@app/idempotency';
 import { Actor, CurrentUser, Roles } from '@app/identity';
+import type { EntityManager } from 'typeorm';
 import {
   Body,
   Controller,
@@ -66,6 +68,7 @@ export class CompaniesController {
 
   @Post('prospects')
   @HttpCode(201)
+  @Idempotent({ headers: (created) => ({ Location: `/api/v1/companies/${String(created.companyId)}` }) })
   @ApiOperation({
     summary:
       'Record a company staff met (event, referral, phone) with a draft enrolment on its behalf, and invite its contact',
@@ -73,9 +76,10 @@ export class CompaniesController {
   createProspect(
     @CurrentUser() actor: Actor,
     @Body() body: CreateProspectDto,
+    @TransactionManager() manager: EntityManager,
     @AuditCtx() context: AuditContext,
   ): Promise<{ companyId: string; enrolmentId: string; contactId: string }> {
-    return this.prospects.create(actor, body, context);
+    return this.prospects.create(actor, body, context, manager);
   }
 
   @Get(':id')
@@ -123,13 +127,15 @@ export class CompaniesController {
 
   @Post(':id/contacts')
   @HttpCode(201)
+  @Idempotent()
   addContact(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('company')) id: string,
     @Body() body: ContactDto,
+    @TransactionManager() manager: EntityManager,
     @AuditCtx() context: AuditContext,
   ): Promise<ContactView> {
-    return this.companies.addContact(actor, id, body, context);
+    return this.companies.addContact(actor, id, body, context, manager);
   }
 
   @Put(':id/contacts/:contactId')

@@ -404,11 +404,14 @@ export class CompaniesService {
     id: string,
     input: ContactDto,
     context: AuditContext,
+    manager?: EntityManager,
   ): Promise<ContactView> {
-    return this.uow.run(async (m) => {
+    const add = async (m: EntityManager): Promise<ContactView> => {
       const company = await this.access.find(m, actor, 'work', id, true);
       return toContactView(await this.contacts.add(m, company.id, input, context));
-    });
+    };
+    // In the caller's transaction when it passes one (an Idempotency-Key request), else in its own.
+    return manager ? add(manager) : this.uow.run(add);
   }
 
   async contact(actor: ActingUser, id: string, contactId: string): Promise<ContactView> {

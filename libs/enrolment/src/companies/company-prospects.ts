@@ -65,6 +65,7 @@ export class CompanyProspects {
     actor: ActingUser & { name?: string },
     input: CreateProspectDto,
     context: AuditContext,
+    manager?: EntityManager,
   ): Promise<{ companyId: string; enrolmentId: string; contactId: string }> {
     if (!this.policy.can(actor, 'companies.create'))
       await this.policy.deny(actor, { type: 'company', id: 'new' });
@@ -76,7 +77,10 @@ export class CompanyProspects {
     if (errors.length) throw new InvalidInputError(errors);
     const registrationNumber = normaliseRegistrationNumber(input.registrationNumber);
     const registrationCountry = input.registrationCountry.toUpperCase();
-    return this.uow.run(async (m) => {
+    // In the caller's transaction when it passes one (an Idempotency-Key request), else in its own.
+    const run = <T>(work: (m: EntityManager) => Promise<T>): Promise<T> =>
+      manager ? work(manager) : this.uow.run(work);
+    return run(async (m) => {
       const existing = await m.findOneBy(Company, { registrationNumber, registrationCountry });
       if (existing) throw new CompanyExistsError(existing.mergedIntoId ?? existing.id);
       const company = await m.save(
