@@ -106,6 +106,7 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
     rows: 'user_id = :user OR id = ANY(:enrolments) OR appeal_decided_by_id = :user',
     columns: {
       user_id: 'reference',
+      created_by_id: 'reference',
       appeal_decided_by_id: 'reference',
       legal_name: 'replace',
       trading_name: 'replace',
@@ -121,12 +122,27 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
     rows: 'id = ANY(:companies)',
     columns: {
       primary_contact_id: 'reference',
+      created_by_id: 'reference',
       legal_name: 'replace',
       trading_name: 'replace',
       website: 'replace',
       social_profiles: 'json',
     },
     notes: 'Business data; a sole trader’s name in the company name is replaced with the pseudonym.',
+  },
+  company_contacts: {
+    rows: 'user_id = :user OR lower(email) = :email OR company_id = ANY(:companies)',
+    columns: {
+      user_id: 'reference',
+      name: 'replace',
+      email: 'replace',
+      job_role: 'blank',
+      phone: 'blank',
+      consent_to_contact: 'none',
+    },
+    notes:
+      'The people of a company: the subject’s own contact row, and the contacts of their companies. ' +
+      'consent_to_contact is a yes/no consent, kept as the record of consent.',
   },
   cases: {
     rows: 'id = ANY(:cases) OR assigned_adviser_id = :user',

@@ -1,13 +1,11 @@
 import { AuditContext, AuditLogService } from '@app/audit-log';
-import { CasesService } from '@app/cases';
 import { UnitOfWork } from '@app/database';
-import { ConflictError, NotFoundError } from '@app/errors';
-import { OutboxService } from '@app/messaging';
+import { InvalidInputError, NotFoundError } from '@app/errors';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { CompanyMerge, type MergeResult } from './companies/company-merge';
 import { Company } from './entities/company.entity';
 import { DuplicateFlag, DuplicateFlagStatus } from './entities/duplicate-flag.entity';
-import { Enrolment } from './entities/enrolment.entity';
 import { FlagAlreadyResolvedError } from './enrolment.errors';
 
 export interface DuplicateFlagView {
@@ -55,8 +53,7 @@ export class DuplicateFlagsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditLogService,
-    private readonly outbox: OutboxService,
-    private readonly cases: CasesService,
+    private readonly companyMerge: CompanyMerge,
   ) {}
 
   async list(status: DuplicateFlagStatus = 'open'): Promise<DuplicateFlagView[]> {
@@ -83,96 +80,106 @@ export class DuplicateFlagsService {
   }
 
   /**
-   * Merges the flagged (newer) company into the one it matched: its enrolments and cases move over, it is
-   * marked as merged, every move is audited, and `company.merged` lets other libs follow.
+   * Merges the flagged (newer) company into the one it matched (CompanyMerge: enrolments, cases, contacts
+   * and their SME accounts move over; when both had an open case, `continuingCaseId` names the one that
+   * continues and the other closes as a duplicate). Other open flags naming it are repointed.
    */
-  async merge(actorId: string, id: string, context: AuditContext): Promise<DuplicateFlagView> {
+  async merge(
+    actorId: string,
+    id: string,
+    context: AuditContext,
+    continuingCaseId?: string,
+  ): Promise<DuplicateFlagView> {
     return this.uow.run(async (m) => {
       const flag = await this.lockOpen(m, id);
-      // Both rows locked in one statement, in id order, so two merges of the same pair cannot deadlock.
-      const locked = await m.find(Company, {
-        where: { id: In([flag.companyId, flag.matchCompanyId]) },
-        order: { id: 'ASC' },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const from = locked.find((c) => c.id === flag.companyId);
-      const into = locked.find((c) => c.id === flag.matchCompanyId);
+      const { from, into } = await this.companyMerge.lockPair(m, flag.companyId, flag.matchCompanyId);
       if (!from || !into) throw new NotFoundError('duplicate_flag', id);
-      const enrolments = await m.find(Enrolment, { where: { companyId: from.id } });
-      for (const enrolment of enrolments) {
-        await m.update(Enrolment, { id: enrolment.id }, { companyId: into.id });
-        await this.audit.record(m, {
-          action: 'enrolment.company_moved',
-          entityType: 'enrolment',
-          entityId: enrolment.id,
-          before: { companyId: from.id },
-          after: { companyId: into.id },
-          context,
-        });
-      }
-      const cases = await this.cases.lockForCompany(m, from.id);
-      for (const kase of cases) {
-        if ((await this.cases.setCompany(m, kase, into.id)) === null)
-          throw new ConflictError(
-            'case.stale',
-            'A case of the company changed while it was being moved; try again',
-          );
-        await this.audit.record(m, {
-          action: 'case.company_moved',
-          entityType: 'case',
-          entityId: kase.id,
-          before: { companyId: from.id },
-          after: { companyId: into.id },
-          context,
-        });
-      }
-      // Other open flags that named the merged company, on either side, now concern the survivor. One that
-      // would compare the survivor with itself has nothing left to decide and closes as merged.
-      const others = await m.find(DuplicateFlag, {
-        where: [
-          { companyId: from.id, status: 'open' },
-          { matchCompanyId: from.id, status: 'open' },
-        ],
-        lock: { mode: 'pessimistic_write' },
-      });
-      for (const other of others.filter((o) => o.id !== flag.id)) {
-        const before = { companyId: other.companyId, matchCompanyId: other.matchCompanyId };
-        const companyId = other.companyId === from.id ? into.id : other.companyId;
-        const matchCompanyId = other.matchCompanyId === from.id ? into.id : other.matchCompanyId;
-        if (companyId === matchCompanyId) {
-          await this.resolve(m, other, 'merged', actorId, context);
-          continue;
-        }
-        await m.update(DuplicateFlag, { id: other.id }, { companyId, matchCompanyId });
-        await this.audit.record(m, {
-          action: 'duplicate_flag.repointed',
-          entityType: 'duplicate_flag',
-          entityId: other.id,
-          before,
-          after: { companyId, matchCompanyId },
-          context,
-        });
-      }
-      await m.update(Company, { id: from.id }, { mergedIntoId: into.id });
-      await this.audit.record(m, {
-        action: 'company.merged',
-        entityType: 'company',
-        entityId: from.id,
-        before: { mergedIntoId: null },
-        after: { mergedIntoId: into.id, enrolmentsMoved: enrolments.length, casesMoved: cases.length },
-        context,
-      });
+      await this.companyMerge.merge(m, from, into, continuingCaseId, context);
+      await this.repointFlags(m, from.id, into.id, flag.id, actorId, context);
       await this.resolve(m, flag, 'merged', actorId, context);
-      await this.outbox.add(m, {
-        type: 'company.merged',
-        aggregateType: 'company',
-        aggregateId: into.id,
-        payload: { fromCompanyId: from.id, intoCompanyId: into.id, caseIds: cases.map((c) => c.id) },
-      });
       flag.company = from;
       flag.matchCompany = into;
       return this.toView(flag);
     });
+  }
+
+  /**
+   * An officer merges two companies found by other means than a flag (the company page): the same merge;
+   * open flags between them close as merged, others naming the merged company are repointed.
+   */
+  async mergeCompanies(
+    actorId: string,
+    fromId: string,
+    intoId: string,
+    continuingCaseId: string | undefined,
+    context: AuditContext,
+  ): Promise<MergeResult> {
+    if (fromId === intoId)
+      throw new InvalidInputError([
+        { field: 'intoCompanyId', message: 'Choose another company to merge into', code: 'same_company' },
+      ]);
+    return this.uow.run(async (m) => {
+      const { from, into } = await this.companyMerge.lockPair(m, fromId, intoId);
+      if (!from) throw new NotFoundError('company', fromId);
+      if (!into || into.mergedIntoId)
+        throw new InvalidInputError([
+          { field: 'intoCompanyId', message: 'Choose a company that has not been merged', code: 'unknown' },
+        ]);
+      if (from.mergedIntoId) throw new NotFoundError('company', fromId);
+      const result = await this.companyMerge.merge(m, from, into, continuingCaseId, context);
+      await this.repointFlags(m, from.id, into.id, null, actorId, context);
+      return result;
+    });
+  }
+
+  /** The open cases of both companies of a flag: the officer chooses which continues when both have one. */
+  async openCasesOf(
+    id: string,
+  ): Promise<{ id: string; companyId: string; openedAt: string; stage: string }[]> {
+    return this.uow.run(async (m) => {
+      const flag = await m.findOneBy(DuplicateFlag, { id });
+      if (!flag) throw new NotFoundError('duplicate_flag', id);
+      const open = await this.companyMerge.openCases(m, [flag.companyId, flag.matchCompanyId]);
+      return open.map((c) => ({
+        id: c.id,
+        companyId: c.companyId,
+        openedAt: new Date(c.openedAt).toISOString(),
+        stage: c.stage,
+      }));
+    });
+  }
+
+  /**
+   * Other open flags that named the merged company, on either side, now concern the survivor. One that would
+   * compare the survivor with itself has nothing left to decide and closes as merged.
+   */
+  async repointFlags(
+    m: EntityManager,
+    fromId: string,
+    intoId: string,
+    exceptFlagId: string | null,
+    actorId: string,
+    context: AuditContext,
+  ): Promise<void> {
+    const others = await this.companyMerge.flagsNaming(m, fromId);
+    for (const other of others.filter((o) => o.id !== exceptFlagId)) {
+      const before = { companyId: other.companyId, matchCompanyId: other.matchCompanyId };
+      const companyId = other.companyId === fromId ? intoId : other.companyId;
+      const matchCompanyId = other.matchCompanyId === fromId ? intoId : other.matchCompanyId;
+      if (companyId === matchCompanyId) {
+        await this.resolve(m, other, 'merged', actorId, context);
+        continue;
+      }
+      await m.update(DuplicateFlag, { id: other.id }, { companyId, matchCompanyId });
+      await this.audit.record(m, {
+        action: 'duplicate_flag.repointed',
+        entityType: 'duplicate_flag',
+        entityId: other.id,
+        before,
+        after: { companyId, matchCompanyId },
+        context,
+      });
+    }
   }
 
   async dismiss(actorId: string, id: string, context: AuditContext): Promise<DuplicateFlagView> {

@@ -4,7 +4,17 @@ import { IdempotencyModule } from '@app/idempotency';
 import { MessagingModule } from '@app/messaging';
 import { IdentityCoreModule } from '@app/identity';
 import { Module } from '@nestjs/common';
+import { PageCursors } from '@app/web';
 import { DuplicateFlagsController } from './api/duplicate-flags.controller';
+import { CompaniesController } from './api/companies.controller';
+import { CaseDuplicateCloser } from './companies/case-duplicate-closer';
+import { CompaniesService } from './companies/companies.service';
+import { CompanyAccess } from './companies/company-access';
+import { CompanyContacts } from './companies/company-contacts';
+import { CompanyMerge } from './companies/company-merge';
+import { CompanyProspects } from './companies/company-prospects';
+import { CompaniesPagesController } from './pages/companies.pages.controller';
+import { InvitationPagesController } from './pages/invitation.pages.controller';
 import { EnrolmentsController } from './api/enrolments.controller';
 import { DuplicateFlagsService } from './duplicate-flags.service';
 import { EnrolmentAppeals } from './appeals/enrolment-appeals';
@@ -38,6 +48,9 @@ import { EnrolmentRulesModule } from './rules/enrolment-rules.module';
     DuplicateFlagsController,
     EnrolmentPagesController,
     EnrolmentReviewPagesController,
+    CompaniesController,
+    CompaniesPagesController,
+    InvitationPagesController,
   ],
   providers: [
     EnrolmentRecords,
@@ -48,7 +61,14 @@ import { EnrolmentRulesModule } from './rules/enrolment-rules.module';
     EnrolmentAppeals,
     EnrolmentService,
     DuplicateFlagsService,
+    CompanyContacts,
+    CompanyAccess,
+    CompaniesService,
+    CompanyProspects,
+    CompanyMerge,
+    CaseDuplicateCloser,
+    PageCursors,
   ],
-  exports: [EnrolmentRulesModule, EnrolmentService],
+  exports: [EnrolmentRulesModule, EnrolmentService, CompaniesService],
 })
 export class EnrolmentModule {}

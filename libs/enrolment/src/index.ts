@@ -19,3 +19,17 @@ export type { DuplicateFlagView } from './duplicate-flags.service';
 export { EnrolmentAnswersDto, CompanyAnswersDto, ExportStatusAnswersDto } from './dto/enrolment-answers.dto';
 export { ORDER_ORIGINS } from './entities/enrolment.entity';
 export { DUPLICATE_FLAG_STATUSES } from './entities/duplicate-flag.entity';
+export { CompanyContact, CONTACT_LANGUAGES } from './entities/company-contact.entity';
+export type { ContactLanguage } from './entities/company-contact.entity';
+export { COMPANY_STATUSES, PROSPECT_SOURCES } from './entities/company.entity';
+export type { CompanyStatus, ProspectSource } from './entities/company.entity';
+export { primaryContactRecipient } from './companies/company-contacts';
+export type { ContactRecipient } from './companies/company-contacts';
+export { CompaniesService } from './companies/companies.service';
+export type {
+  CompanyView,
+  ContactView,
+  ActivityItem,
+  ActivityPage,
+  CompanySearchHit,
+} from './companies/companies.service';

@@ -20,12 +20,14 @@ const LINKS_BY_ROLE: Record<Role, [href: string, labelKey: string][]> = {
   adviser: [
     ['/home', 'identity.nav.home'],
     ['/caseload', 'identity.nav.caseload'],
+    ['/companies', 'identity.nav.companies'],
     ['/tasks', 'followUps.nav.tasks'],
     ['/reports', 'reports.nav'],
   ],
   officer: [
     ['/home', 'identity.nav.home'],
     ['/caseload', 'identity.nav.caseload'],
+    ['/companies', 'identity.nav.companies'],
     ['/tasks', 'followUps.nav.tasks'],
     ['/officer/advisers', 'identity.nav.advisers'],
     ['/enrolment-review', 'identity.nav.enrolmentReview'],

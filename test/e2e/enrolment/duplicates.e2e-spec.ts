@@ -153,7 +153,19 @@ describe('duplicate companies', () => {
     const survivorId = flag.matchCompany.id as string;
     const mergedId = flag.company.id as string;
 
-    const merged = await officer.call('POST', `/api/v1/duplicate-flags/${flag.id}/merge`);
+    const caseOf = async (enrolmentId: string): Promise<string> =>
+      (
+        (await api.dataSource.query(`SELECT id FROM cases WHERE enrolment_id = $1`, [enrolmentId])) as {
+          id: string;
+        }[]
+      )[0].id;
+    // Both companies have an open case: the officer must say which continues (the other closes as a duplicate).
+    const unchosen = await officer.call('POST', `/api/v1/duplicate-flags/${flag.id}/merge`, {});
+    expect(unchosen.status).toBe(400);
+    expect(unchosen.body.errors[0]).toMatchObject({ field: 'continuingCaseId' });
+    const merged = await officer.call('POST', `/api/v1/duplicate-flags/${flag.id}/merge`, {
+      continuingCaseId: await caseOf(duplicate.id),
+    });
     expect(merged.status).toBe(200);
     expect(merged.body).toMatchObject({
       status: 'merged',
@@ -241,7 +253,16 @@ describe('duplicate companies', () => {
     expect(intoFirst).toBeDefined();
     expect(againstSecond).toBeDefined();
 
-    expect((await officer.call('POST', `/api/v1/duplicate-flags/${intoFirst!.id}/merge`)).status).toBe(200);
+    const [firstCase] = (await api.dataSource.query(`SELECT id FROM cases WHERE enrolment_id = $1`, [
+      first.id,
+    ])) as { id: string }[];
+    expect(
+      (
+        await officer.call('POST', `/api/v1/duplicate-flags/${intoFirst!.id}/merge`, {
+          continuingCaseId: firstCase.id,
+        })
+      ).status,
+    ).toBe(200);
 
     const [repointed] = (await api.dataSource.query(
       `SELECT company_id, match_company_id, status FROM duplicate_flags WHERE id = $1`,

@@ -47,7 +47,20 @@ describe('officer enrolment review pages', () => {
     expect(html).toContain('We now have 240 employees.');
     const flagId = /\/enrolment-review\/flags\/([0-9a-f-]{36})\/merge/.exec(html)![1];
 
-    const merged = await web.post(`/enrolment-review/flags/${flagId}/merge`, {});
+    // Both companies have an open case: the confirm page asks which continues, and says so when skipped.
+    const confirm = await web.get(`/enrolment-review/flags/${flagId}/merge`);
+    expect(confirm.status).toBe(200);
+    const form = await confirm.text();
+    const caseIds = [...form.matchAll(/name="continuingCaseId" type="radio" value="([0-9a-f-]{36})"/g)].map(
+      (m) => m[1],
+    );
+    expect(caseIds).toHaveLength(2);
+    const unchosen = await web.post(`/enrolment-review/flags/${flagId}/merge`, {});
+    expect(unchosen.status).toBe(400);
+    expect(await unchosen.text()).toContain('Choose which case continues');
+    const merged = await web.post(`/enrolment-review/flags/${flagId}/merge`, {
+      continuingCaseId: caseIds[0],
+    });
     expect(merged.status).toBe(303);
     expect(merged.headers.get('location')).toBe('/enrolment-review?done=merged');
     const [flag] = await api.dataSource.query(

@@ -45,14 +45,17 @@ function discoverRoutes(api: TestApi): string[] {
       for (const name of Object.getOwnPropertyNames(type.prototype)) {
         const handler = (type.prototype as Record<string, unknown>)[name];
         if (typeof handler !== 'function' || name === 'constructor') continue;
-        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+        // A handler may serve several paths (`@Get(['a', 'b'])`): each is a route of its own.
+        const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-        if (path === undefined || method === undefined) continue;
-        const full = [base, path]
-          .map((p) => p.replace(/^\/|\/$/g, ''))
-          .filter(Boolean)
-          .join('/');
-        routes.add(`${RequestMethod[method]} /${full}`);
+        if (paths === undefined || method === undefined) continue;
+        for (const path of Array.isArray(paths) ? paths : [paths]) {
+          const full = [base, path]
+            .map((p) => p.replace(/^\/|\/$/g, ''))
+            .filter(Boolean)
+            .join('/');
+          routes.add(`${RequestMethod[method]} /${full}`);
+        }
       }
     }
   }
@@ -175,6 +178,12 @@ describe('access matrix', () => {
     });
     ids.enrolment = smeA.enrolmentId;
     ids.case = smeA.caseId;
+    ids.company = smeA.companyId;
+    const [contact] = (await api.dataSource.query(
+      `SELECT id FROM company_contacts WHERE company_id = $1 AND is_primary`,
+      [smeA.companyId],
+    )) as { id: string }[];
+    ids.contact = contact?.id;
 
     // SME B enrols a company of the same name in the same region: a near-duplicate flag for officers.
     const other = await buildSubmittedEnrolment(api, {

@@ -38,6 +38,8 @@ export const RECORDS = {
     strangers: ['adviserOff', 'officer'],
   },
   adviser: { about: 'adviserOn, who has an adviser profile', strangers: [] },
+  company: { about: "SME A's company (its case on adviserOn's caseload)", strangers: ['adviserOff'] },
+  contact: { about: "SME A's company's primary contact (SME A)", strangers: [] },
   flag: { about: "the duplicate flag SME B's near-identical company raised", strangers: [] },
   accessRequest: {
     about: 'a subject access request the officer made, awaiting a second person’s approval',
@@ -274,6 +276,77 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 
   // --- enrolment ---------------------------------------------------------------------------------------
   'GET /api/v1/duplicate-flags': { allow: ['officer', 'admin'] },
+  'GET /enrolment-review/flags/:id/merge': { allow: ['officer', 'admin'], record: 'flag' },
+  'GET /invitations/:token': {
+    allow: 'public',
+    allowedAnswer: {
+      status: 404,
+      why: 'a random token is no invitation (forged, expired and used ones too)',
+    },
+  },
+  'POST /invitations/:token': {
+    allow: 'public',
+    allowedAnswer: {
+      status: 404,
+      why: 'a random token is no invitation (forged, expired and used ones too)',
+    },
+  },
+  'GET /invitations/:token/done': {
+    allow: 'public',
+    allowedAnswer: {
+      status: 200,
+      why: 'it only says an account is ready and links to sign-in: it reads no record',
+    },
+  },
+
+  // --- the company record (staff): search, page, corrections, contacts, prospects, merge ---------------------
+  'GET /api/v1/companies': { allow: CASE_STAFF },
+  'GET /api/v1/companies/:id': { allow: CASE_STAFF, record: 'company' },
+  'GET /api/v1/companies/:id/activity': { allow: CASE_STAFF, record: 'company' },
+  'PATCH /api/v1/companies/:id': { allow: CASE_STAFF, record: 'company', validBody: {} },
+  'POST /api/v1/companies/prospects': { allow: CASE_STAFF },
+  'POST /api/v1/companies/:id/contacts': {
+    allow: CASE_STAFF,
+    record: 'company',
+    validBody: { name: 'Access Matrix', email: 'matrix@example.test', preferredLanguage: 'en' },
+  },
+  'PUT /api/v1/companies/:id/contacts/:contactId': {
+    allow: CASE_STAFF,
+    record: 'company',
+    params: { contactId: 'contact' },
+    validBody: { name: 'Access Matrix', email: 'matrix@example.test', preferredLanguage: 'en' },
+  },
+  'POST /api/v1/companies/:id/contacts/:contactId/archive': {
+    allow: CASE_STAFF,
+    record: 'company',
+    params: { contactId: 'contact' },
+    validBody: {},
+  },
+  'POST /api/v1/companies/:id/merge': { allow: ['officer'], record: 'company' },
+  'GET /companies': { allow: CASE_STAFF },
+  'GET /companies/new': { allow: CASE_STAFF },
+  'POST /companies/new': { allow: CASE_STAFF },
+  'GET /companies/:id': { allow: CASE_STAFF, record: 'company' },
+  'GET /companies/:id/edit': { allow: CASE_STAFF, record: 'company' },
+  'POST /companies/:id/edit': { allow: CASE_STAFF, record: 'company' },
+  'GET /companies/:id/contacts/new': { allow: CASE_STAFF, record: 'company' },
+  'POST /companies/:id/contacts/new': { allow: CASE_STAFF, record: 'company' },
+  'GET /companies/:id/contacts/:contactId/edit': {
+    allow: CASE_STAFF,
+    record: 'company',
+    params: { contactId: 'contact' },
+  },
+  'POST /companies/:id/contacts/:contactId/edit': {
+    allow: CASE_STAFF,
+    record: 'company',
+    params: { contactId: 'contact' },
+  },
+  'POST /companies/:id/contacts/:contactId/archive': {
+    allow: CASE_STAFF,
+    record: 'company',
+    params: { contactId: 'contact' },
+    allowedCallNotMade: 'archives the contact (no form to make invalid)',
+  },
   'GET /api/v1/duplicate-flags/:id': { allow: ['officer', 'admin'], record: 'flag' },
   'GET /api/v1/enrolments': { allow: ['sme', 'officer', 'admin'] },
   'GET /api/v1/enrolments/:id': { allow: ['sme', 'officer', 'admin'], record: 'enrolment' },

@@ -110,13 +110,14 @@ export class CaseAccessService {
     return (manager ?? this.dataSource.manager).getRepository(Case).findOneBy({ id: caseId });
   }
 
-  /** The company's primary contact and the SME user whose enrolment opened the case. */
+  /**
+   * The SME user whose enrolment opened the case. Not the company's other contacts: after two records of a
+   * company are merged, each SME still sees only the case it enrolled (and its bookings, audits, outcomes).
+   */
   private async ownerIds(found: Case, manager?: EntityManager): Promise<string[]> {
     const rows = (await (manager ?? this.dataSource.manager).query(
-      `SELECT co.primary_contact_id AS id FROM companies co WHERE co.id = $1 AND co.primary_contact_id IS NOT NULL
-        UNION
-       SELECT e.user_id FROM enrolments e WHERE e.id = $2`,
-      [found.companyId, found.enrolmentId],
+      `SELECT e.user_id AS id FROM enrolments e WHERE e.id = $1 AND e.user_id IS NOT NULL`,
+      [found.enrolmentId],
     )) as { id: string }[];
     return rows.map((r) => r.id);
   }

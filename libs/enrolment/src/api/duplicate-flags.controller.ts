@@ -1,9 +1,10 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { Actor, CurrentUser, Roles } from '@app/identity';
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DuplicateFlagsService, DuplicateFlagView } from '../duplicate-flags.service';
 import { DuplicateFlagQueryDto } from '../dto/enrolment-answers.dto';
+import { MergeCompaniesDto } from '../dto/company.dto';
 import { RecordIdPipe } from '@app/web';
 
 /** Officers review companies flagged as possible duplicates at submit. */
@@ -27,14 +28,17 @@ export class DuplicateFlagsController {
   @Post(':id/merge')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Merge the flagged company into the one it matches (moves its enrolments and cases)',
+    summary:
+      'Merge the flagged company into the one it matches (moves its enrolments, cases, contacts and SME ' +
+      'accounts); when both have an open case, continuingCaseId names the one that continues',
   })
   merge(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('duplicate_flag')) id: string,
+    @Body() body: MergeCompaniesDto,
     @AuditCtx() context: AuditContext,
   ): Promise<DuplicateFlagView> {
-    return this.flags.merge(actor.id, id, context);
+    return this.flags.merge(actor.id, id, context, body.continuingCaseId);
   }
 
   @Post(':id/dismiss')

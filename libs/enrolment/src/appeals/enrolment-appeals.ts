@@ -44,7 +44,7 @@ export class EnrolmentAppeals {
         type: 'enrolment.appealed',
         aggregateType: 'enrolment',
         aggregateId: saved.id,
-        payload: { enrolmentId: saved.id, companyId: saved.companyId, userId: saved.userId },
+        payload: { enrolmentId: saved.id, companyId: saved.companyId, userId: saved.userId! },
       });
       return this.records.view(m, saved);
     });

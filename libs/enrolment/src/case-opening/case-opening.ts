@@ -3,6 +3,7 @@ import { Case, CasesService } from '@app/cases';
 import { CaseTimelineService } from '@app/case-timeline';
 import { AppConfig } from '@app/config';
 import { User } from '@app/identity';
+import { primaryContactRecipient } from '../companies/company-contacts';
 import { NotificationService, OutboxService } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -71,7 +72,7 @@ export class CaseOpening {
         companyId: company.id,
         companyName: company.legalName,
         enrolmentId: enrolment.id,
-        smeUserId: enrolment.userId,
+        smeUserId: enrolment.userId!,
         stage: kase.stage,
         region: kase.region,
         sector: kase.sector,
@@ -81,7 +82,7 @@ export class CaseOpening {
         language: lang,
       },
     });
-    await this.confirmToSme(m, kase, company, enrolment.userId, lang);
+    await this.confirmToSme(m, kase, company, enrolment.userId!, lang);
     return kase;
   }
 
@@ -96,18 +97,18 @@ export class CaseOpening {
     userId: string,
     lang: string,
   ): Promise<void> {
-    const user = await m.findOneBy(User, { id: userId });
-    if (!user) return;
+    // The company's primary contact in their language; the SME who enrolled when it has none.
+    const primary = await primaryContactRecipient(m, company.id);
+    const user = primary ? null : await m.findOneBy(User, { id: userId });
+    const recipient =
+      primary ??
+      (user && { userId: user.id, email: user.email, name: user.name, language: emailLanguage(lang) });
+    if (!recipient) return;
     await this.notifications.notify(m, {
       idempotencyKey: `case-opened:${kase.id}`,
       kind: 'case-opened.sme',
       caseId: kase.id,
-      recipient: {
-        userId: user.id,
-        email: user.email,
-        name: user.name,
-        language: emailLanguage(lang),
-      },
+      recipient,
       values: { companyName: company.legalName, link: `${this.config.APP_BASE_URL}/home` },
     });
   }

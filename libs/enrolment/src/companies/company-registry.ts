@@ -7,6 +7,8 @@ import { Enrolment, EnrolmentStatus } from '../entities/enrolment.entity';
 import { AlreadyEnrolledError, CompanyAlreadyEnrolledError } from '../enrolment.errors';
 import type { ActingUser } from '../enrolment-records';
 import { EnrolmentRules } from '../rules/enrolment-rules';
+import { CompanyContacts } from './company-contacts';
+import { User } from '@app/identity';
 
 /** Enrolments that hold a company's place in the programme: a second one for the same company is refused. */
 const LIVE_STATUSES: EnrolmentStatus[] = ['submitted', 'eligible', 'appealed'];
@@ -20,6 +22,7 @@ export class CompanyRegistry {
   constructor(
     private readonly rules: EnrolmentRules,
     private readonly audit: AuditLogService,
+    private readonly contacts: CompanyContacts,
   ) {}
 
   /**
@@ -61,6 +64,8 @@ export class CompanyRegistry {
       website: e.website,
       socialProfiles: e.socialProfiles ?? [],
       primaryContactId: actor.id,
+      // A prospect staff recorded is enrolled once its contact submits.
+      status: 'enrolled',
     });
     const saved = await m.save(Company, company);
     await this.audit.record(m, {
@@ -71,6 +76,17 @@ export class CompanyRegistry {
       after: { ...saved },
       context,
     });
+    // The SME who submits is one of the company's contacts (its primary one when it has none).
+    const user = await m.findOneBy(User, { id: actor.id });
+    if (user)
+      await this.contacts.linkUser(
+        m,
+        saved.id,
+        user,
+        e.language === 'es' || e.language === 'de' ? e.language : 'en',
+        e.consentEvaluationContact === true,
+        context,
+      );
     return saved;
   }
 

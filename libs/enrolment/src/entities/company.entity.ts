@@ -1,5 +1,5 @@
 import { Db } from '@app/database';
-import { Entity, Index, Unique } from 'typeorm';
+import { Entity, Index, Unique, VersionColumn } from 'typeorm';
 import { bigintNumber } from './bigint.transformer';
 
 export const SOCIAL_PLATFORMS = [
@@ -13,6 +13,14 @@ export const SOCIAL_PLATFORMS = [
   'other',
 ] as const;
 export type SocialPlatform = (typeof SOCIAL_PLATFORMS)[number];
+
+/** A prospect: staff recorded it and invited its contact, who has not enrolled yet; not counted as enrolled. */
+export const COMPANY_STATUSES = ['prospect', 'enrolled'] as const;
+export type CompanyStatus = (typeof COMPANY_STATUSES)[number];
+
+/** How staff met a company they recorded themselves. */
+export const PROSPECT_SOURCES = ['event', 'referral', 'phone'] as const;
+export type ProspectSource = (typeof PROSPECT_SOURCES)[number];
 
 export interface SocialProfile {
   platform: SocialPlatform;
@@ -29,6 +37,8 @@ export interface SocialProfile {
 @Index('ix_companies_legal_name_trgm', { synchronize: false })
 // The caseload's sort by name (lower(legal_name)); an expression index, created in its migration.
 @Index('ix_companies_lower_legal_name', { synchronize: false })
+// Staff company search on trading names (gin_trgm_ops, its migration).
+@Index('ix_companies_trading_name_trgm', { synchronize: false })
 export class Company {
   @Db.UuidPrimaryKey() id!: string;
 
@@ -50,6 +60,8 @@ export class Company {
   @Db.Text()
   region!: string;
 
+  /** Upper-case, one space before the inward part where there is one; staff search by its start. */
+  @Db.Text({ nullable: true }) postcode!: string | null;
   @Db.Text() naceCode!: string;
 
   @Db.Char({ length: 1 }) naceSection!: string;
@@ -69,8 +81,15 @@ export class Company {
 
   @Db.Jsonb() socialProfiles!: SocialProfile[];
 
-  /** The user who registered the company (its primary contact). */
-  @Db.Uuid() primaryContactId!: string;
+  /**
+   * The SME account that registered the company (null for a prospect staff recorded, until its invited
+   * contact creates an account). The people to write to are its contacts (`CompanyContact`).
+   */
+  @Db.Uuid({ nullable: true }) primaryContactId!: string | null;
+  @Db.Text({ default: 'enrolled' }) status!: CompanyStatus;
+  /** A prospect's: how staff met it, and who recorded it. */
+  @Db.Text({ nullable: true }) prospectSource!: ProspectSource | null;
+  @Db.Uuid({ nullable: true }) createdById!: string | null;
 
   /** Set when an officer merged this company into another; its enrolments and cases moved there. */
   @Db.Uuid({ nullable: true }) mergedIntoId!: string | null;
@@ -78,4 +97,7 @@ export class Company {
   @Db.CreatedAt() createdAt!: Date;
 
   @Db.UpdatedAt() updatedAt!: Date;
+  /** Optimistic lock for staff corrections (`If-Match`). */
+  @VersionColumn({ type: 'integer', default: 1 })
+  version!: number;
 }

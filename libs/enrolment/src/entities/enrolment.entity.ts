@@ -35,8 +35,12 @@ export type Barrier = (typeof BARRIERS)[number];
 export class Enrolment {
   @Db.UuidPrimaryKey() id!: string;
 
-  /** The SME user who owns the application. */
-  @Db.Uuid() userId!: string;
+  /**
+   * The SME user who owns the application; null while it is a draft staff started for a prospect, until
+   * the invited contact creates an account (`createdById` is then the adviser who started it).
+   */
+  @Db.Uuid({ nullable: true }) userId!: string | null;
+  @Db.Uuid({ nullable: true }) createdById!: string | null;
 
   /** Set on submit: the company this application is for. */
   @Index('ix_enrolments_company')

@@ -1,9 +1,10 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { Actor, CurrentUser, Roles } from '@app/identity';
-import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { RecordIdPipe } from '@app/web';
+import { type ErrorView, RecordIdPipe, submitForm } from '@app/web';
+import { MergeCompaniesDto } from '../dto/company.dto';
 import { DuplicateFlagsService } from '../duplicate-flags.service';
 import { EnrolmentService } from '../enrolment.service';
 import { EnrolmentRules } from '../rules/enrolment-rules';
@@ -62,15 +63,59 @@ export class EnrolmentReviewPagesController {
     });
   }
 
+  /** What a merge will do, and which case continues when both companies have an open one. */
+  @Get('flags/:id/merge')
+  async mergePage(
+    @Param('id', new RecordIdPipe('duplicate_flag')) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.renderMerge(res, id, {}, 200);
+  }
+
   @Post('flags/:id/merge')
   async merge(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('duplicate_flag')) id: string,
+    @Body() body: Record<string, unknown>,
     @AuditCtx() context: AuditContext,
     @Res() res: Response,
   ): Promise<void> {
-    await this.flags.merge(actor.id, id, context);
-    res.redirect(303, '/enrolment-review?done=merged');
+    const chosen =
+      typeof body.continuingCaseId === 'string' && body.continuingCaseId ? body.continuingCaseId : undefined;
+    await submitForm(res, {
+      dto: MergeCompaniesDto,
+      fields: chosen ? { continuingCaseId: chosen } : {},
+      run: (value) => this.flags.merge(actor.id, id, context, value.continuingCaseId),
+      redirect: () => '/enrolment-review?done=merged',
+      again: (status, errors) => this.renderMerge(res, id, { continuingCaseId: chosen }, status, errors),
+      errors: { translations: 'enrolment.review.mergePage', fieldId: () => 'continuingCaseId' },
+    });
+  }
+
+  private async renderMerge(
+    res: Response,
+    id: string,
+    values: Record<string, unknown>,
+    status: number,
+    errors?: ErrorView,
+  ): Promise<void> {
+    const flag = await this.flags.get(id);
+    const open = await this.flags.openCasesOf(id);
+    const nameOf = (companyId: string): string =>
+      companyId === flag.company.id ? flag.company.legalName : flag.matchCompany.legalName;
+    res.status(status).render('enrolment/merge-confirm', {
+      pageTitle: res.locals.t('enrolment.review.mergePage.title'),
+      staffPage: true,
+      flag,
+      cases: open.map((c) => ({ ...c, companyName: nameOf(c.companyId) })),
+      chooseCase:
+        open.some((c) => c.companyId === flag.company.id) &&
+        open.some((c) => c.companyId === flag.matchCompany.id),
+      values,
+      errorSummary: [],
+      fieldErrors: {},
+      ...errors,
+    });
   }
 
   @Post('flags/:id/dismiss')

@@ -132,7 +132,8 @@ export class EnrolmentSubmission {
       if (problems.length > 0) throw new EnrolmentIncompleteError(problems);
       const before = auditable(enrolment);
       enrolment.submittedAt ??= new Date();
-      const owner: ActingUser = { id: enrolment.userId, role: 'sme' };
+      // Submitted applications always have their SME (a prospect's draft gets one before it can be submitted).
+      const owner: ActingUser = { id: enrolment.userId!, role: 'sme' };
       const lang = enrolment.language;
       return this.decideEligibility(m, owner, enrolment, before, context, lang, 'enrolment.decided');
     });

@@ -1,6 +1,6 @@
 import { AppConfig } from '@app/config';
 import { Case } from '@app/cases';
-import { Company, Enrolment } from '@app/enrolment';
+import { Company, Enrolment, primaryContactRecipient } from '@app/enrolment';
 import { User } from '@app/identity';
 import type { Contact } from '@app/messaging';
 import { isLanguage } from '@app/web';
@@ -253,10 +253,15 @@ export class CaseFollowUps {
     return this.smeOf(m, await m.getRepository(Case).findOneByOrFail({ id: caseId }));
   }
 
-  /** The SME who enrolled the case, in the language they enrolled in, while their account is active. */
+  /**
+   * The company's primary contact in their language; when it has none, the SME who enrolled the case, in
+   * the language they enrolled in, while their account is active.
+   */
   private async smeOf(m: EntityManager, kase: Case): Promise<Contact | null> {
+    const primary = await primaryContactRecipient(m, kase.companyId);
+    if (primary) return primary;
     const enrolment = await m.getRepository(Enrolment).findOneBy({ id: kase.enrolmentId });
-    const user = enrolment
+    const user = enrolment?.userId
       ? await m.getRepository(User).findOneBy({ id: enrolment.userId, active: true })
       : null;
     if (!enrolment || !user) return null;

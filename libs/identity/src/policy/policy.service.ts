@@ -8,12 +8,15 @@ import type { Role } from '../role';
  * What a domain lib tells the policy about a record: facts, never its entity, so identity knows no
  * domain tables (`type` is the record's audit entity type, e.g. `case`, `training_booking`).
  * - `case`: a case, or a record of one (readiness audit, recommendation, outcome, training booking and its
- *   certificate): the facts of its case. `ownerIds` are the SME accounts it belongs to (the company's
- *   primary contact, the user whose enrolment opened it); `region` is the company's region.
+ *   certificate): the facts of its case. `ownerIds` are the SME accounts it belongs to (the SME whose
+ *   enrolment opened it: after a merge, another SME of the same company does not own it); `region` is the
+ *   company's region.
  * - `application`: an SME's enrolment or company before and beside its case, reviewed by officers and
  *   admins (the enrolment review queue).
  * - `personal`: something one person made for themselves (a report export): theirs alone, whatever the role.
  * - `account`: a user account, managed by admins.
+ * - `company`: a company record seen whole (its identity, contacts, every case): staff only. `adviserIds` are
+ *   the advisers of its cases and the one who recorded it; `region` is its region.
  */
 export type Resource =
   | {
@@ -27,7 +30,8 @@ export type Resource =
     }
   | { kind: 'application'; type: string; id: string; ownerId: string | null }
   | { kind: 'personal'; type: string; id: string; ownerId: string }
-  | { kind: 'account'; type: string; id: string };
+  | { kind: 'account'; type: string; id: string }
+  | { kind: 'company'; type: string; id: string; adviserIds: readonly string[]; region: string | null };
 
 /**
  * What the actor wants to do with the record:
@@ -53,6 +57,9 @@ export const ACTIONS = {
   'queues.manage': ['admin'],
   'enrolment.create': ['sme'],
   'enrolments.review': ['officer', 'admin'],
+  'companies.search': ['adviser', 'officer'],
+  'companies.create': ['adviser', 'officer'],
+  'companies.merge': ['officer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 
@@ -133,6 +140,8 @@ export class PolicyService {
         return resource.ownerId === actor.id;
       case 'account':
         return resource.id === actor.id;
+      case 'company':
+        return false;
     }
   }
 
@@ -150,13 +159,17 @@ export class PolicyService {
         return false;
       case 'account':
         return actor.role === 'admin';
+      case 'company':
+        return (
+          actor.role === 'officer' || (actor.role === 'adviser' && resource.adviserIds.includes(actor.id))
+        );
     }
   }
 
   /** Who may read without working: an adviser an officer let see the case's region. */
   private readsOnly(actor: Asking, resource: Resource, options: PolicyOptions): boolean {
     return (
-      resource.kind === 'case' &&
+      (resource.kind === 'case' || resource.kind === 'company') &&
       actor.role === 'adviser' &&
       Boolean(resource.region && options.adviserRegions?.includes(resource.region))
     );

@@ -26,7 +26,7 @@ const STAGE_NAMES: Record<Language, Record<Stage, string>> = {
 };
 
 interface Recipient {
-  user_id: string;
+  user_id: string | null;
   email: string;
   name: string;
   active: boolean;
@@ -53,11 +53,18 @@ export class StageChangedNotifier {
     if (!isStage(from) || !isStage(to) || typeof transitionId !== 'string') return 'skipped';
     return this.uow.run(async (m) => {
       const rows = (await m.query(
-        `SELECT u.id AS user_id, u.email, u.name, u.active, co.legal_name AS company_name, w.language
+        // The company's primary contact in their language, else the SME who enrolled (in the case's language).
+        `SELECT COALESCE(pc.user_id, CASE WHEN pc.id IS NULL THEN u.id END) AS user_id,
+                COALESCE(pc.email, u.email) AS email, COALESCE(pc.name, u.name) AS name,
+                CASE WHEN pc.id IS NULL THEN u.active ELSE COALESCE(pu.active, true) END AS active,
+                co.legal_name AS company_name, COALESCE(pc.preferred_language, w.language) AS language
            FROM cases c
            JOIN enrolments e ON e.id = c.enrolment_id
            JOIN users u ON u.id = e.user_id
            JOIN companies co ON co.id = c.company_id
+           LEFT JOIN company_contacts pc
+             ON pc.company_id = c.company_id AND pc.is_primary AND pc.archived_at IS NULL
+           LEFT JOIN users pu ON pu.id = pc.user_id
            LEFT JOIN case_work w ON w.case_id = c.id
           WHERE c.id = $1`,
         [event.aggregateId],

@@ -295,13 +295,13 @@ export class SmeTrainingPagesController {
     });
   }
 
-  /** The SME's open case (newest), if it has one: a company it is the contact of, or its own enrolment. */
+  /** The SME's open case (newest), if it has one: the one its own enrolment opened. */
   private async smeCaseId(actor: Actor): Promise<string | undefined> {
     const rows = (await this.dataSource.query(
+      // The case this SME enrolled: after a merge the company's other case is another SME's.
       `SELECT c.id FROM cases c
-         JOIN companies co ON co.id = c.company_id
          JOIN enrolments e ON e.id = c.enrolment_id
-        WHERE (co.primary_contact_id = $1 OR e.user_id = $1) AND c.status <> 'closed'
+        WHERE e.user_id = $1 AND c.status <> 'closed'
         ORDER BY c.opened_at DESC LIMIT 1`,
       [actor.id],
     )) as { id: string }[];

@@ -50,6 +50,10 @@ export const de: TemplateSet = {
       subject: 'Eskalation: Stufenprüfung von {{companyName}} überfällig',
       body: '{{assigneeName}} hat die markierte Einstufung von {{companyName}} seit {{anchorDate}} nicht geprüft.',
     },
+    'company-invitation.sme': {
+      subject: 'Ihr Platz im KMU-Exportprogramm: {{companyName}}',
+      body: '{{adviserName}} hat nach Ihrem Gespräch einen Antrag von {{companyName}} für das KMU-Exportprogramm begonnen. Um fortzufahren, erstellen Sie Ihr Konto, prüfen Sie die notierten Angaben und geben Sie Ihre Einwilligung: {{link}} (der Link gilt bis {{expiresOn}}). Bis dahin wird nichts in Ihrem Namen eingereicht.',
+    },
     'case-opened.sme': {
       subject: 'Anmeldung angenommen: {{companyName}} nimmt am Programm teil',
       body: 'Vielen Dank, dass Sie {{companyName}} für das KMU-Exportprogramm angemeldet haben. Ihre Anmeldung erfüllt die Voraussetzungen und Ihr Fall ist eröffnet. Wir wählen jetzt eine Beraterin oder einen Berater, die oder der Ihre Branche und Zielmärkte kennt und sich innerhalb von 5 Arbeitstagen bei Ihnen meldet. Den Stand Ihres Falls sehen Sie auf Ihrer Startseite.',

@@ -49,6 +49,10 @@ export const en: TemplateSet = {
       subject: 'Escalation: stage review of {{companyName}} overdue',
       body: 'A flagged stage classification of {{companyName}} has not been reviewed by {{assigneeName}} since {{anchorDate}}.',
     },
+    'company-invitation.sme': {
+      subject: 'Your place in the SME Export Programme: {{companyName}}',
+      body: '{{adviserName}} has started an application for {{companyName}} to the SME Export Programme after talking to you. To go on, create your account, check the answers we noted and give your consent: {{link}} (the link works until {{expiresOn}}). Until you do, nothing is sent on your behalf.',
+    },
     'case-opened.sme': {
       subject: 'Your enrolment is accepted: {{companyName}} has joined the programme',
       body: 'Thank you for enrolling {{companyName}} in the SME Export Programme. Your enrolment is eligible and your case is open. We are now choosing an adviser who knows your sector and target markets; they will contact you within 5 working days. You can follow your case on your home page.',

@@ -50,6 +50,10 @@ export const es: TemplateSet = {
       subject: 'Escalado: revisión de etapa de {{companyName}} vencida',
       body: '{{assigneeName}} no ha revisado la clasificación marcada de {{companyName}} desde el {{anchorDate}}.',
     },
+    'company-invitation.sme': {
+      subject: 'Su plaza en el Programa de Exportación para pymes: {{companyName}}',
+      body: '{{adviserName}} ha iniciado una solicitud de {{companyName}} al Programa de Exportación para pymes tras hablar con usted. Para continuar, cree su cuenta, revise las respuestas que anotamos y dé su consentimiento: {{link}} (el enlace funciona hasta el {{expiresOn}}). Hasta entonces no se envía nada en su nombre.',
+    },
     'case-opened.sme': {
       subject: 'Inscripción aceptada: {{companyName}} se ha incorporado al programa',
       body: 'Gracias por inscribir a {{companyName}} en el Programa de Exportación para PYMES. Su inscripción cumple los requisitos y su expediente está abierto. Estamos eligiendo un asesor que conozca su sector y sus mercados objetivo, que se pondrá en contacto con usted en un plazo de 5 días hábiles. Puede seguir su expediente en su página de inicio.',
