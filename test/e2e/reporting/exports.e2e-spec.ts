@@ -163,34 +163,38 @@ describe('streaming 100 000 rows', () => {
   it.each([
     ['csv', 50],
     ['xlsx', 10],
-  ] as const)('writes %s keeping the process’s memory growth well under 100 MB', async (format, minBytesPerRow) => {
-    global.gc?.();
-    const start = process.memoryUsage().rss;
-    let peak = start;
-    const sample = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 20);
-    let bytes = 0;
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        bytes += chunk.length;
+  ] as const)(
+    'writes %s keeping the process’s memory growth well under 100 MB',
+    async (format, minBytesPerRow) => {
+      global.gc?.();
+      const start = process.memoryUsage().rss;
+      let peak = start;
+      const sample = setInterval(() => {
         peak = Math.max(peak, process.memoryUsage().rss);
-        done();
-      },
-    });
-    const client = await pool.connect();
-    try {
-      const rows = await streamCaseExport(client, format, { includeContact: false }, sink);
-      expect(rows).toBe(100_004);
-    } finally {
-      client.release();
-      clearInterval(sample);
-    }
-    expect(bytes).toBeGreaterThan(100_000 * minBytesPerRow);
-    const growthMb = (peak - start) / 1024 / 1024;
-    console.log(
-      `case export: 100 004 rows, ${(bytes / 1e6).toFixed(1)} MB ${format}, rss growth ${growthMb.toFixed(1)} MB`,
-    );
-    expect(growthMb).toBeLessThan(100);
-  }, 300_000);
+      }, 20);
+      let bytes = 0;
+      const sink = new Writable({
+        write(chunk: Buffer, _enc, done) {
+          bytes += chunk.length;
+          peak = Math.max(peak, process.memoryUsage().rss);
+          done();
+        },
+      });
+      const client = await pool.connect();
+      try {
+        const rows = await streamCaseExport(client, format, { includeContact: false }, sink);
+        expect(rows).toBe(100_004);
+      } finally {
+        client.release();
+        clearInterval(sample);
+      }
+      expect(bytes).toBeGreaterThan(100_000 * minBytesPerRow);
+      const growthMb = (peak - start) / 1024 / 1024;
+      console.log(
+        `case export: 100 004 rows, ${(bytes / 1e6).toFixed(1)} MB ${format}, rss growth ${growthMb.toFixed(1)} MB`,
+      );
+      expect(growthMb).toBeLessThan(100);
+    },
+    300_000,
+  );
 });

@@ -110,7 +110,9 @@ describe('writeXlsxRows', () => {
       'xl/styles.xml',
       'xl/worksheets/sheet1.xml',
     ]);
-    expect(files.get('xl/styles.xml')).toMatch(/<cellXfs count="4">(<xf [^>]*\/>){2}<xf [^>]*quotePrefix="1"/);
+    expect(files.get('xl/styles.xml')).toMatch(
+      /<cellXfs count="4">(<xf [^>]*\/>){2}<xf [^>]*quotePrefix="1"/,
+    );
     const sheet = files.get('xl/worksheets/sheet1.xml')!;
     expect(sheet).toContain('<c r="A2" s="2" t="inlineStr"><is><t>=cmd|/C calc</t></is></c>');
     expect(sheet).toContain('<c r="A4" s="2" t="inlineStr"><is><t>@SUM(A1)</t></is></c>');

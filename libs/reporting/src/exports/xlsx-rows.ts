@@ -39,17 +39,15 @@ const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** Characters XML 1.0 forbids (lone surrogates included; a surrogate pair is one code point under `u`). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what XML 1.0 cannot carry
 const XML_FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu;
+// eslint-disable-next-line no-control-regex -- as above: the fast check for the same characters
 const NEEDS_WORK = /[&<>\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/;
 
 /** Text as XML element content: escaped, with the characters XML 1.0 cannot carry dropped. */
 export function xmlText(text: string): string {
   if (!NEEDS_WORK.test(text)) return text;
-  return text
-    .replace(XML_FORBIDDEN, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return text.replace(XML_FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** A1-style column letters for a 0-based index. */
@@ -70,7 +68,8 @@ const MS_PER_DAY = 86_400_000;
 function textCell(ref: string, text: string, style?: number): string {
   const safe = xmlText(text);
   const space = /^\s|\s$/.test(safe) ? ' xml:space="preserve"' : '';
-  const s = style !== undefined ? ` s="${style}"` : csvSafeCell(text) !== text ? ` s="${STYLE_TEXT_AS_TYPED}"` : '';
+  const s =
+    style !== undefined ? ` s="${style}"` : csvSafeCell(text) !== text ? ` s="${STYLE_TEXT_AS_TYPED}"` : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${safe}</t></is></c>`;
 }
 
