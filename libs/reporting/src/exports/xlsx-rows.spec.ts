@@ -1,10 +1,9 @@
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import type { Column } from './case-rows';
-import { columnLetters, writeXlsxRows, xmlText } from './xlsx-rows';
+import { columnLetters, writeXlsxRows, xmlText, type XlsxColumn } from './xlsx-rows';
 
-const columns: Column[] = [
+const columns: XlsxColumn[] = [
   { key: 'name', header: 'Company', width: 36 },
   { key: 'score', header: 'Score', width: 12 },
   { key: 'opened_at', header: 'Opened', width: 20 },

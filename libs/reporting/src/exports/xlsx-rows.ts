@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import type { Column } from './case-rows';
 
 /**
  * A minimal streaming XLSX writer for the row export: the sheet's XML is built row by row and written straight
@@ -15,6 +14,13 @@ import type { Column } from './case-rows';
  * exceljs wrote them). Text that starts like a formula gets the `quotePrefix` style: Excel and LibreOffice show
  * it as the text it is, and keep it text when someone edits the cell (the XLSX form of the CSV-safe rule).
  */
+
+/** A column of the sheet: the row key it reads, its header and its width in characters. */
+export interface XlsxColumn {
+  key: string;
+  header: string;
+  width: number;
+}
 
 /** Deflate level: 1 used about a quarter less CPU than the default 6 on 100 000 export rows, for a file about a quarter larger. */
 const COMPRESSION_LEVEL = 1;
@@ -85,7 +91,7 @@ function cell(ref: string, value: unknown): string {
   return textCell(ref, String(value));
 }
 
-function sheetHead(columns: Column[]): string {
+function sheetHead(columns: XlsxColumn[]): string {
   const cols = columns
     .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
     .join('');
@@ -115,7 +121,7 @@ function workbookXml(sheetName: string): string {
  */
 export async function writeXlsxRows(
   rows: AsyncIterable<Record<string, unknown>>,
-  columns: Column[],
+  columns: XlsxColumn[],
   sheetName: string,
   out: NodeJS.WritableStream,
   onRows: (n: number) => void = () => undefined,
