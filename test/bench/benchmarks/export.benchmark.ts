@@ -64,7 +64,7 @@ async function copyExport(databaseUrl: string): Promise<ExportRun> {
   await client.connect();
   try {
     // COPY takes no parameters: every filter is NULL (no filter), as in the app's unfiltered export.
-    const sql = caseExportSql(false, true)
+    const sql = caseExportSql(false, 'iso-text')
       .replace(/\$4::text/g, `'UTC'::text`)
       .replace(/\$\d+/g, 'NULL');
     let lines = 0;

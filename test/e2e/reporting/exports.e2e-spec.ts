@@ -147,6 +147,12 @@ describe('row-level case export (XLSX)', () => {
     expect(row.getCell(col('Export wins')).type).toBe(ExcelJS.ValueType.Number);
     expect(row.getCell(col('Export wins')).value).toBe(2);
     expect(row.getCell(col('Opened')).value).toBeInstanceOf(Date);
+    const opened = await pool.query<{ opened_at: Date }>(
+      `SELECT c.opened_at FROM cases c JOIN companies co ON co.id = c.company_id
+        WHERE co.registration_number = 'SmallR1'`,
+    );
+    const shown = (row.getCell(col('Opened')).value as Date).getTime();
+    expect(Math.abs(shown - opened.rows[0].opened_at.getTime())).toBeLessThanOrEqual(1);
     expect(row.getCell(col('Company')).type).toBe(ExcelJS.ValueType.String);
     expect(row.getCell(col('Company')).value).toBe('=cmd|/C calc');
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);

@@ -72,10 +72,23 @@ export function caseExportColumns(includeContact: boolean): Column[] {
  */
 const SIZE_BAND_SQL = sizeBand('co.employees');
 
-export function caseExportSql(includeContact: boolean, datesAsText = false): string {
-  // CSV wants ISO 8601 text anyway: Postgres writes it, instead of Node parsing a Date and printing it back.
+/**
+ * How the export's timestamps leave Postgres: `date` as timestamps (node-postgres parses them into Dates),
+ * `iso-text` as ISO 8601 text (CSV), `excel-serial` as float8 days since 1899-12-30 (XLSX: the value the sheet
+ * stores, so the worker parses neither a date string nor builds a Date per cell).
+ */
+export type CaseExportDates = 'date' | 'iso-text' | 'excel-serial';
+
+/** Keys of the export's timestamp columns. */
+export const CASE_EXPORT_DATE_KEYS: ReadonlySet<string> = new Set(['opened_at', 'readiness_audited_at']);
+
+export function caseExportSql(includeContact: boolean, dates: CaseExportDates = 'date'): string {
   const ts = (expr: string): string =>
-    datesAsText ? `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : expr;
+    dates === 'iso-text'
+      ? `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+      : dates === 'excel-serial'
+        ? `(extract(epoch FROM ${expr}) / 86400 + 25569)::float8`
+        : expr;
   const contact = includeContact ? ', u.name AS contact_name, u.email AS contact_email' : '';
   const contactJoin = includeContact ? 'LEFT JOIN users u ON u.id = co.primary_contact_id' : '';
   return `
@@ -194,14 +207,19 @@ export async function streamCaseExport(
 ): Promise<number> {
   const columns = caseExportColumns(options.includeContact);
   const rows = client.query(
-    new QueryStream(caseExportSql(options.includeContact, format === 'csv'), caseExportParams(options), {
-      batchSize: 1000,
-    }),
+    new QueryStream(
+      caseExportSql(options.includeContact, format === 'csv' ? 'iso-text' : 'excel-serial'),
+      caseExportParams(options),
+      {
+        batchSize: 1000,
+      },
+    ),
   ) as unknown as Readable;
   if (format === 'csv') {
     const csv = csvRows(columns, onProgress, 1000);
     await pipeline(rows, csv, out as unknown as PassThrough);
     return csv.count;
   }
-  return writeXlsxRows(rows, columns, 'Cases', out, onProgress, 1000);
+  const sheetColumns = columns.map((c) => ({ ...c, date: CASE_EXPORT_DATE_KEYS.has(c.key) }));
+  return writeXlsxRows(rows, sheetColumns, 'Cases', out, onProgress, 1000);
 }

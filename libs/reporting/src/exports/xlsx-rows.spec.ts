@@ -8,6 +8,7 @@ const columns: XlsxColumn[] = [
   { key: 'score', header: 'Score', width: 12 },
   { key: 'opened_at', header: 'Opened', width: 20 },
   { key: 'note', header: 'Note & <more>', width: 10 },
+  { key: 'audited', header: 'Audited', width: 20, date: true },
 ];
 
 async function toBuffer(rows: Record<string, unknown>[]): Promise<{ body: Buffer; count: number }> {
@@ -64,7 +65,7 @@ describe('columnLetters', () => {
 describe('writeXlsxRows', () => {
   const opened = new Date('2026-03-04T05:06:00.000Z');
   const rows = [
-    { name: '=cmd|/C calc', score: 61.5, opened_at: opened, note: '  padded  ' },
+    { name: '=cmd|/C calc', score: 61.5, opened_at: opened, note: '  padded  ', audited: 46085.5 },
     { name: 'Acme & <Sons>\u0001 Ltd', score: null, opened_at: null, note: '-12.5' },
     { name: '@SUM(A1)', score: 0, opened_at: opened, note: 'émoji \uD83D\uDE00' },
   ];
@@ -89,6 +90,9 @@ describe('writeXlsxRows', () => {
     expect(first.getCell(3).value).toEqual(opened);
     expect(first.getCell(3).numFmt).toBe('yyyy-mm-dd hh:mm');
     expect(first.getCell(4).value).toBe('  padded  ');
+    // A date column given an Excel serial (as Postgres computes it for the export) is a date too.
+    expect(first.getCell(5).value).toEqual(new Date('2026-03-04T12:00:00.000Z'));
+    expect(first.getCell(5).numFmt).toBe('yyyy-mm-dd hh:mm');
 
     const second = sheet.getRow(3);
     expect(second.getCell(1).value).toBe('Acme & <Sons> Ltd');

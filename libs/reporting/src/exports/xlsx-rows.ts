@@ -20,6 +20,8 @@ export interface XlsxColumn {
   key: string;
   header: string;
   width: number;
+  /** A timestamp column: Dates, or numbers that are already Excel serials (days since 1899-12-30, UTC). */
+  date?: boolean;
 }
 
 /** Deflate level: 1 used about a quarter less CPU than the default 6 on 100 000 export rows, for a file about a quarter larger. */
@@ -79,9 +81,12 @@ function textCell(ref: string, text: string, style?: number): string {
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${safe}</t></is></c>`;
 }
 
-function cell(ref: string, value: unknown): string {
+function cell(ref: string, value: unknown, date: boolean): string {
   if (value === null || value === undefined || value === '') return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : '';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    return date ? `<c r="${ref}" s="${STYLE_DATE}"><v>${value}</v></c>` : `<c r="${ref}"><v>${value}</v></c>`;
+  }
   if (value instanceof Date) {
     const time = value.getTime();
     if (Number.isNaN(time)) return '';
@@ -149,6 +154,7 @@ export async function writeXlsxRows(
 
   const keys = columns.map((c) => c.key);
   const letters = columns.map((_c, i) => columnLetters(i));
+  const dates = columns.map((c) => c.date === true);
   let chunk = sheetHead(columns);
   let count = 0;
   const flush = async (): Promise<void> => {
@@ -163,7 +169,7 @@ export async function writeXlsxRows(
       count += 1;
       const r = count + 1;
       let xml = `<row r="${r}">`;
-      for (let i = 0; i < keys.length; i++) xml += cell(letters[i] + r, row[keys[i]]);
+      for (let i = 0; i < keys.length; i++) xml += cell(letters[i] + r, row[keys[i]], dates[i]);
       chunk += `${xml}</row>`;
       if (count % ROWS_PER_CHUNK === 0) await flush();
       if (count % every === 0) onRows(count);
