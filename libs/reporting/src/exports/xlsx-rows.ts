@@ -4,9 +4,9 @@ import { pipeline } from 'node:stream/promises';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 /**
- * A minimal streaming XLSX writer for the row export: the sheet's XML is built row by row and written straight
- * into a deflate stream inside the zip (container written here, around node:zlib), so memory stays flat at any size. Replaces the exceljs
- * streaming writer, which was about four times slower on the same rows (see the export benchmark).
+ * A minimal streaming XLSX writer for the row export: the sheet's XML is built row by row and deflated straight
+ * into the zip (the container is written here, around node:zlib), so memory stays flat at any size. It replaces
+ * the exceljs streaming writer, which took about five times the CPU for the same 100 000 rows.
  *
  * What it writes: one sheet, a bold header row that stays frozen, column widths, text as inline strings (no
  * shared-strings table to hold in memory), numbers as numbers, dates as numbers with a date format (UTC, as
@@ -23,7 +23,7 @@ export interface XlsxColumn {
   date?: boolean;
 }
 
-/** Deflate level: 1 used about a quarter less CPU than the default 6 on 100 000 export rows, for a file about a quarter larger. */
+/** Deflate level: 1 took about a quarter less CPU than the default 6 on 100 000 rows, for a file a quarter larger. */
 const COMPRESSION_LEVEL = 1;
 /** Rows joined into one write to the zip. */
 const ROWS_PER_CHUNK = 200;
