@@ -64,7 +64,7 @@ async function copyExport(databaseUrl: string): Promise<ExportRun> {
   await client.connect();
   try {
     // COPY takes no parameters: every filter is NULL (no filter), as in the app's unfiltered export.
-    const sql = caseExportSql(false, true)
+    const sql = caseExportSql(false, 'iso-text')
       .replace(/\$4::text/g, `'UTC'::text`)
       .replace(/\$\d+/g, 'NULL');
     let lines = 0;
@@ -85,11 +85,17 @@ async function copyExport(databaseUrl: string): Promise<ExportRun> {
 }
 
 const rowsPerSecond = (runs: ExportRun[]): number => median(runs.map((r) => r.rows / r.seconds)) ?? 0;
+const pct = (part: number, whole: number): number => Math.round((part / whole) * 1000) / 10;
 
 export const exportBenchmark: Benchmark = {
   name: 'export',
   title: '100 000-row CSV and XLSX export (rows/s, peak RSS) vs COPY (SELECT …) TO STDOUT',
-  targets: ['CSV export ≥ 50 000 rows/s', 'CSV export: worker peak memory grows < 100 MB'],
+  targets: [
+    'CSV export ≥ 50 000 rows/s',
+    'CSV export: worker peak memory grows < 100 MB',
+    'XLSX export ≥ 50 000 rows/s (issue 29)',
+    'XLSX export: worker peak memory grows < 100 MB at 100 000 rows (issue 29)',
+  ],
   unavailableReason: async () => undefined,
   async run(context: BenchContext): Promise<BenchmarkResult> {
     const { settings, databaseUrl, log } = context;
@@ -159,10 +165,23 @@ export const exportBenchmark: Benchmark = {
             actual: csv.peakRssMb === undefined ? 'not measurable here' : `${csv.peakRssMb.toFixed(1)} MB`,
             verdict: verdict((csv.peakRssMb ?? Infinity) < 100),
           },
+          {
+            target: 'XLSX export ≥ 50 000 rows/s (issue 29)',
+            actual:
+              `${xlsx.throughput?.value} rows/s (${pct(rowsPerSecond(runs.xlsx), rowsPerSecond(runs.csv))} % of CSV, ` +
+              `${pct(rowsPerSecond(runs.xlsx), rowsPerSecond(runs.copy))} % of COPY)`,
+            verdict: verdict((xlsx.throughput?.value ?? 0) >= 50_000),
+          },
+          {
+            target: 'XLSX export: worker peak memory grows < 100 MB at 100 000 rows (issue 29)',
+            actual: xlsx.peakRssMb === undefined ? 'not measurable here' : `${xlsx.peakRssMb.toFixed(1)} MB`,
+            verdict: verdict((xlsx.peakRssMb ?? Infinity) < 100 && runs.xlsx[0].rows >= 100_000),
+          },
         ],
         notes: [
           'Peak RSS columns here are the growth during the export, not the process total.',
-          'The reporting issue bounds the memory of the CSV export; the XLSX figure is shown for information.',
+          "XLSX is written by the project's streaming writer (libs/reporting/src/exports/xlsx-rows.ts): sheet XML " +
+            'straight into a deflate stream in the zip, inline strings, no shared-strings table.',
         ],
       };
     } finally {

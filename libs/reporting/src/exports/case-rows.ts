@@ -4,12 +4,13 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { sizeBand, stageAtEnrolment } from '../kpi/kpi-sql';
+import { writeXlsxRows } from './xlsx-rows';
 
 /**
  * Row-level case export: one row per case with company, registration, region, sector, size band, stage,
  * adviser, latest readiness scores and outcome counts/values. No free-text notes ever; the primary contact's
  * name and email only when the caller recorded a purpose. Rows stream from a Postgres cursor into
- * csv-stringify or the exceljs streaming writer, so memory stays flat at any size.
+ * the CSV writer below or the streaming XLSX writer (xlsx-rows.ts), so memory stays flat at any size.
  */
 
 export type CaseExportFormat = 'csv' | 'xlsx';
@@ -84,10 +85,23 @@ export function caseExportColumns(
  */
 const SIZE_BAND_SQL = sizeBand('co.employees');
 
-export function caseExportSql(includeContact: boolean, datesAsText = false): string {
-  // CSV wants ISO 8601 text anyway: Postgres writes it, instead of Node parsing a Date and printing it back.
+/**
+ * How the export's timestamps leave Postgres: `date` as timestamps (node-postgres parses them into Dates),
+ * `iso-text` as ISO 8601 text (CSV), `excel-serial` as float8 days since 1899-12-30 (XLSX: the value the sheet
+ * stores, so the worker parses neither a date string nor builds a Date per cell).
+ */
+export type CaseExportDates = 'date' | 'iso-text' | 'excel-serial';
+
+/** Keys of the export's timestamp columns. */
+export const CASE_EXPORT_DATE_KEYS: ReadonlySet<string> = new Set(['opened_at', 'readiness_audited_at']);
+
+export function caseExportSql(includeContact: boolean, dates: CaseExportDates = 'date'): string {
   const ts = (expr: string): string =>
-    datesAsText ? `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : expr;
+    dates === 'iso-text'
+      ? `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+      : dates === 'excel-serial'
+        ? `(extract(epoch FROM ${expr}) / 86400 + 25569)::float8`
+        : expr;
   const contact = includeContact ? ', u.name AS contact_name, u.email AS contact_email' : '';
   const contactJoin = includeContact ? 'LEFT JOIN users u ON u.id = co.primary_contact_id' : '';
   return `
@@ -193,20 +207,6 @@ export function csvRows(
   return t;
 }
 
-/** Counts rows as they pass and reports progress every `every` rows. */
-function counter(onRows: (n: number) => void, every: number): Transform & { count: number } {
-  const t = new Transform({
-    objectMode: true,
-    transform(row: unknown, _enc, done) {
-      t.count += 1;
-      if (t.count % every === 0) onRows(t.count);
-      done(null, row);
-    },
-  }) as Transform & { count: number };
-  t.count = 0;
-  return t;
-}
-
 /**
  * Streams the export to `out` through `client` (a connection of its own: the cursor holds it until the end).
  * Resolves with the number of rows written. `onProgress` hears the running row count.
@@ -220,43 +220,20 @@ export async function streamCaseExport(
 ): Promise<number> {
   const columns = caseExportColumns(options.includeContact, options);
   const rows = client.query(
-    new QueryStream(caseExportSql(options.includeContact, format === 'csv'), caseExportParams(options), {
-      batchSize: 1000,
-    }),
+    new QueryStream(
+      caseExportSql(options.includeContact, format === 'csv' ? 'iso-text' : 'excel-serial'),
+      caseExportParams(options),
+      {
+        batchSize: 1000,
+      },
+    ),
   ) as unknown as Readable;
   if (format === 'csv') {
     const csv = csvRows(columns, onProgress, 1000);
     await pipeline(rows, csv, out as unknown as PassThrough);
     return csv.count;
   }
-  const count = counter(onProgress, 1000);
-  // Loaded on first use (XLSX exports only): exceljs and its zip libraries are slow to load.
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as never, useStyles: true });
-  const sheet = workbook.addWorksheet(translator(options.language ?? 'en')('reports.files.casesSheet'));
-  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  await pipeline(rows, count, async function (source: AsyncIterable<Record<string, unknown>>) {
-    let sinceYield = 0;
-    for await (const row of source) {
-      const added = sheet.addRow(row);
-      for (const key of ['opened_at', 'readiness_audited_at']) {
-        const cell = added.getCell(key);
-        if (cell.value instanceof Date) cell.numFmt = 'yyyy-mm-dd hh:mm';
-      }
-      added.commit();
-      // exceljs writes without backpressure: let the zip and the file catch up now and then, so the
-      // compressed-but-unwritten data cannot pile up in memory.
-      if (++sinceYield >= 500) {
-        sinceYield = 0;
-        const sink = out as NodeJS.WritableStream & { writableNeedDrain?: boolean };
-        if (sink.writableNeedDrain) await new Promise((resolve) => sink.once('drain', resolve));
-        else await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-  });
-  sheet.commit();
-  await workbook.commit();
-  return count.count;
+  const sheetColumns = columns.map((c) => ({ ...c, date: CASE_EXPORT_DATE_KEYS.has(c.key) }));
+  const sheetName = translator(options.language ?? 'en')('reports.files.casesSheet');
+  return writeXlsxRows(rows, sheetColumns, sheetName, out, onProgress, 1000);
 }
