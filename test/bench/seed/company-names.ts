@@ -6,32 +6,39 @@
  * "Smith and Sons Limited"). Deterministic: the same seed gives the same names in the same order.
  */
 
-const FAMILY = [
-  'Smith', 'Jones', 'Williams', 'Taylor', 'Brown', 'Davies', 'Evans', 'Wilson', 'Thomas', 'Johnson',
-  'Roberts', 'Robinson', 'Thompson', 'Wright', 'Walker', 'White', 'Edwards', 'Hughes', 'Green', 'Hall',
-  'Lewis', 'Harris', 'Clarke', 'Patel', 'Jackson', 'Wood', 'Turner', 'Martin', 'Cooper', 'Hill',
-  'Ward', 'Morris', 'Moore', 'Clark', 'Lee', 'King', 'Baker', 'Harrison', 'Morgan', 'Allen',
-  'James', 'Scott', 'Phillips', 'Watson', 'Parker', 'Price', 'Bennett', 'Young', 'Griffiths', 'Mitchell',
-  'Kelly', 'Cook', 'Carter', 'Richardson', 'Bailey', 'Collins', 'Bell', 'Shaw', 'Murphy', 'Khan',
-  'Ahmed', 'Singh', 'MacDonald', 'Campbell', 'Stewart', 'Fraser', 'Reid', "O'Brien", 'Byrne', 'Doyle',
-  'Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Hoffmann', 'Koch',
-  'García', 'Martínez', 'López', 'Sánchez', 'Fernández', 'González', 'Rodríguez', 'Pérez', 'Romero', 'Navarro',
-]; // prettier-ignore
+/** A list written as one comma-separated text (entries may hold spaces). */
+function words(text: string): string[] {
+  return text
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean);
+}
 
-const PLACES = [
-  'Manchester', 'Leeds', 'Bristol', 'Sheffield', 'Cardiff', 'Glasgow', 'Belfast', 'Norwich', 'York', 'Kent',
-  'Pennine', 'Severn', 'Thames', 'Mersey', 'Cotswold', 'Highland', 'Northern', 'Western', 'Anglian', 'Midland',
-  'Wessex', 'Chiltern', 'Solent', 'Tyne', 'Clyde', 'Humber', 'Dales', 'Moorland', 'Mendip', 'Fenland',
-  'Albion', 'Britannia', 'Caledonian', 'Cambrian', 'Ulster', 'Bavaria', 'Rhein', 'Valencia', 'Castilla', 'Atlantic',
-]; // prettier-ignore
+const FAMILY = words(`
+  Smith, Jones, Williams, Taylor, Brown, Davies, Evans, Wilson, Thomas, Johnson, Roberts, Robinson,
+  Thompson, Wright, Walker, White, Edwards, Hughes, Green, Hall, Lewis, Harris, Clarke, Patel,
+  Jackson, Wood, Turner, Martin, Cooper, Hill, Ward, Morris, Moore, Clark, Lee, King, Baker,
+  Harrison, Morgan, Allen, James, Scott, Phillips, Watson, Parker, Price, Bennett, Young, Griffiths,
+  Mitchell, Kelly, Cook, Carter, Richardson, Bailey, Collins, Bell, Shaw, Murphy, Khan, Ahmed, Singh,
+  MacDonald, Campbell, Stewart, Fraser, Reid, O'Brien, Byrne, Doyle, Müller, Schmidt, Schneider,
+  Fischer, Weber, Meyer, Wagner, Becker, Hoffmann, Koch, García, Martínez, López, Sánchez, Fernández,
+  González, Rodríguez, Pérez, Romero, Navarro
+`);
 
-const TRADES = [
-  'Engineering', 'Precision Engineering', 'Foods', 'Fine Foods', 'Textiles', 'Logistics', 'Plastics',
-  'Metalworks', 'Electronics', 'Software', 'Digital', 'Design', 'Joinery', 'Packaging', 'Brewing', 'Bakery',
-  'Dairy', 'Print', 'Marine', 'Tools', 'Components', 'Fabrications', 'Ceramics', 'Pharma', 'Cosmetics',
-  'Furniture', 'Glass', 'Timber', 'Coatings', 'Controls', 'Hydraulics', 'Consulting', 'Trading', 'Imports',
-  'Exports', 'Supplies', 'Solutions', 'Systems', 'Technologies', 'Instruments', 'Distillery', 'Outdoor',
-]; // prettier-ignore
+const PLACES = words(`
+  Manchester, Leeds, Bristol, Sheffield, Cardiff, Glasgow, Belfast, Norwich, York, Kent, Pennine,
+  Severn, Thames, Mersey, Cotswold, Highland, Northern, Western, Anglian, Midland, Wessex, Chiltern,
+  Solent, Tyne, Clyde, Humber, Dales, Moorland, Mendip, Fenland, Albion, Britannia, Caledonian,
+  Cambrian, Ulster, Bavaria, Rhein, Valencia, Castilla, Atlantic
+`);
+
+const TRADES = words(`
+  Engineering, Precision Engineering, Foods, Fine Foods, Textiles, Logistics, Plastics, Metalworks,
+  Electronics, Software, Digital, Design, Joinery, Packaging, Brewing, Bakery, Dairy, Print, Marine,
+  Tools, Components, Fabrications, Ceramics, Pharma, Cosmetics, Furniture, Glass, Timber, Coatings,
+  Controls, Hydraulics, Consulting, Trading, Imports, Exports, Supplies, Solutions, Systems,
+  Technologies, Instruments, Distillery, Outdoor
+`);
 
 /** Legal forms with rough register frequencies (out of 100). */
 const SUFFIXES: [suffix: string, weight: number][] = [
