@@ -11,6 +11,8 @@ export interface TestApi {
   /** Base URL of the listening server, e.g. http://127.0.0.1:41234 */
   url: string;
   database: TestDatabase;
+  /** The Redis prefix this api's keys and channels use. */
+  redisPrefix: string;
   dataSource: DataSource;
   close(): Promise<void>;
 }
@@ -18,13 +20,16 @@ export interface TestApi {
 /**
  * The real api (same modules, same `configureApi` as production) on a random port, against this file's
  * own database and Redis prefix. Call `close()` in afterAll. Overrides may depend on the database (e.g. a
- * DATABASE_URL through a proxy to it).
+ * DATABASE_URL through a proxy to it). `sameAs`: a second api process on another one's database and Redis
+ * prefix (its `close()` leaves the database to the first).
  */
 export async function startTestApi(
   overrides: Record<string, string> | ((database: TestDatabase) => Record<string, string>) = {},
+  sameAs?: TestApi,
 ): Promise<TestApi> {
-  const database = await createTestDatabase();
-  useTestEnvironment(database, typeof overrides === 'function' ? overrides(database) : overrides);
+  const database = sameAs?.database ?? (await createTestDatabase());
+  const own = typeof overrides === 'function' ? overrides(database) : overrides;
+  useTestEnvironment(database, sameAs ? { REDIS_PREFIX: sameAs.redisPrefix, ...own } : own);
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureApi(app);
@@ -34,6 +39,7 @@ export async function startTestApi(
     app,
     url: `http://127.0.0.1:${address.port}`,
     database,
+    redisPrefix: process.env.REDIS_PREFIX ?? '',
     dataSource: app.get(DataSource),
     async close() {
       // Connections a test left open (a response it never read, a body refused half-way with 413) would
@@ -42,7 +48,7 @@ export async function startTestApi(
       server.closeAllConnections();
       await app.close();
       server.closeAllConnections();
-      await database.drop();
+      if (!sameAs) await database.drop();
     },
   };
 }

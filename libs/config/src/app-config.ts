@@ -168,6 +168,21 @@ export class AppConfig {
   @Matches(/^[a-z0-9_-]{1,40}$/i, { message: '$property must be 1-40 letters, digits, "_" or "-"' })
   REDIS_PREFIX: string = 'sme';
 
+  /**
+   * Seconds an api process keeps a bearer token's lookup (0: every request reads Postgres). Revocations are
+   * published on Redis and honoured at once; this bounds them while Redis is unreachable.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  API_TOKEN_CACHE_SECONDS: number = 5;
+
+  /** Bearer tokens an api process keeps looked up at most (least recently used dropped first). */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  API_TOKEN_CACHE_SIZE: number = 10_000;
+
   @IsString()
   @MinLength(32, { message: '$property must be at least 32 characters long' })
   SESSION_SECRET!: string;

@@ -2,9 +2,9 @@ import { AuditContext, AuditLogService } from '@app/audit-log';
 import { AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@app/errors';
-import type { Actor } from '@app/identity';
+import { ApiTokenCache, type Actor } from '@app/identity';
 import { newestFirstPage, PageCursors, type Language, type Page, type PageRequest } from '@app/web';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DutyRefusedError, type DutyRule } from './data-protection.errors';
 import {
@@ -77,6 +77,8 @@ export class DataProtectionService {
     private readonly jobs: QueuedJobsScanner,
     private readonly config: AppConfig,
     private readonly cursors: PageCursors,
+    /** In the api process: an erased account's cached bearer tokens are forgotten on every api process. */
+    @Optional() private readonly tokenCache?: ApiTokenCache,
   ) {}
 
   /** Records a subject access request; nothing is collected until a second person approves it. */
@@ -269,6 +271,7 @@ export class DataProtectionService {
     context: AuditContext,
   ): Promise<ErasureOutcome> {
     let jobs: QueuedJob[] = [];
+    let erasedUserId: string | undefined;
     let refusal: { rule: DutyRule; request: DataProtectionRequest } | undefined;
     const outcome = await this.uow.run(async (m) => {
       const request = await m.findOne(DataProtectionRequest, {
@@ -300,6 +303,7 @@ export class DataProtectionService {
       }
       const planned = await this.plan(m, subject);
       await applyChanges(m, planned);
+      erasedUserId = subject.userId ?? undefined;
       jobs = planned.flatMap((c) => (c.job ? [c.job] : []));
       const changes = listing(planned);
       const counts = countByTable(changes);
@@ -314,6 +318,7 @@ export class DataProtectionService {
       return { requestId, changes, counts };
     });
     if (refusal) await this.refuse(refusal.rule, refusal.request, context);
+    if (erasedUserId) await this.tokenCache?.revoked({ userId: erasedUserId });
     await this.purge(jobs);
     return outcome;
   }

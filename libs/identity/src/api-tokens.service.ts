@@ -1,8 +1,9 @@
 import { AuditContext, AuditLogService } from '@app/audit-log';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
+import { ApiTokenCache } from './api-token-cache';
 import { ApiToken } from './entities/api-token.entity';
 import { User } from './entities/user.entity';
 
@@ -18,6 +19,7 @@ export class ApiTokensService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLogService,
+    @Optional() private readonly cache?: ApiTokenCache,
   ) {}
 
   /** Mints an opaque token (256 random bits); only its hash is kept, so it is shown exactly once. */
@@ -40,14 +42,21 @@ export class ApiTokensService {
     return { token, expiresAt, id: row.id };
   }
 
-  /** The active user behind a live token, or null (unknown, expired, revoked, or user deactivated). */
+  /**
+   * The active user behind a live token, or null (unknown, expired, revoked, or user deactivated). A live
+   * token's lookup is cached for a few seconds (ApiTokenCache); revocations drop it at once.
+   */
   async authenticate(token: string): Promise<{ user: User; tokenId: string } | null> {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
+    const tokenHash = hashToken(token);
+    const cached = this.cache?.get(tokenHash);
+    if (cached) return { user: cached.user, tokenId: cached.tokenId };
     const row = await this.dataSource.getRepository(ApiToken).findOne({
-      where: { tokenHash: hashToken(token), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      where: { tokenHash, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       relations: { user: true },
     });
     if (!row?.user?.active) return null;
+    this.cache?.set(tokenHash, { user: row.user, tokenId: row.id, expiresAt: row.expiresAt });
     return { user: row.user, tokenId: row.id };
   }
 
@@ -58,6 +67,7 @@ export class ApiTokensService {
     });
     if (!row) return false;
     await manager.update(ApiToken, { id: row.id }, { revokedAt: new Date() });
+    await this.cache?.revoked({ tokenHash: row.tokenHash });
     await this.audit.record(manager, {
       action: 'api_token.revoked',
       entityType: 'api_token',

@@ -4,6 +4,7 @@ import { DynamicModule, MiddlewareConsumer, Module, ModuleMetadata, NestModule, 
 import { ACCOUNT_NOTIFIER, type AccountNotifier } from './account-notifier';
 import { APP_GUARD } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { ApiTokenCacheModule } from './api-token-cache';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthMiddleware } from './auth.middleware';
 import { AuthService } from './auth.service';
@@ -28,7 +29,7 @@ import { UsersService } from './users.service';
  * Import it once, through `forRoot`, in a process that serves HTTP; the CLI uses IdentityCoreModule.
  */
 @Module({
-  imports: [AuditLogModule, PolicyModule],
+  imports: [AuditLogModule, PolicyModule, ApiTokenCacheModule],
   controllers: [
     AuthController,
     AuthPagesController,
@@ -79,6 +80,7 @@ export class IdentityModule implements NestModule {
 /** Users and policy without HTTP (no guard, no middleware, no controllers): for the CLI and seeds. */
 @Module({
   imports: [AuditLogModule, PolicyModule],
+  // No ApiTokenCache (nor Redis) here: a deactivation from the CLI reaches api processes within the cache's TTL.
   providers: [UsersService, PasswordHasher],
   exports: [UsersService, PolicyModule],
 })

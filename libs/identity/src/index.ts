@@ -12,6 +12,7 @@ export { Public, Roles, CurrentUser } from './decorators';
 export { UsersService, toActor, normaliseEmail } from './users.service';
 export type { NewUser } from './users.service';
 export { ApiTokensService } from './api-tokens.service';
+export { ApiTokenCache } from './api-token-cache';
 export { PolicyService, ACTIONS } from './policy/policy.service';
 export { PolicyModule } from './policy/policy.module';
 export type { Resource, Intent, Action, Asking, PolicyOptions } from './policy/policy.service';

@@ -1,10 +1,11 @@
 import { UnitOfWork } from '@app/database';
 import { AuditContext, AuditLogService } from '@app/audit-log';
 import { InvalidInputError, NotFoundError } from '@app/errors';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { Actor } from './actor';
+import { ApiTokenCache } from './api-token-cache';
 import { ApiToken } from './entities/api-token.entity';
 import { User } from './entities/user.entity';
 import { UserSession } from './entities/user-session.entity';
@@ -46,6 +47,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLogService,
     private readonly uow: UnitOfWork,
+    @Optional() private readonly tokenCache?: ApiTokenCache,
   ) {}
 
   /**
@@ -170,6 +172,8 @@ export class UsersService {
     await manager.update(User, { id }, { active: false, deactivatedAt: user.deactivatedAt });
     await manager.delete(UserSession, { userId: id });
     await manager.update(ApiToken, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    // Every api process forgets the account's cached tokens now (the cache's TTL bounds it without Redis).
+    await this.tokenCache?.revoked({ userId: id });
     await this.audit.record(manager, {
       action: 'user.deactivated',
       entityType: 'user',

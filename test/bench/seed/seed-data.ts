@@ -1,6 +1,7 @@
 import { loadTrainingRules, TrainingCatalogueService } from '@app/training';
 import type { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
+import { CompanyNames } from './company-names';
 
 export interface SeedOptions {
   cases: number;
@@ -44,18 +45,6 @@ const NACE: [code: string, section: string][] = [
   ['73.11', 'M'],
 ];
 const MARKETS = ['DE', 'FR', 'ES', 'IT', 'NL', 'US', 'IE', 'PL', 'SE', 'CA', 'AU', 'JP'];
-const WORDS = [
-  'Foods',
-  'Textiles',
-  'Widgets',
-  'Digital',
-  'Design',
-  'Engineering',
-  'Crafts',
-  'Labs',
-  'Trading',
-];
-
 const sqlList = (values: string[]): string => `ARRAY[${values.map((v) => `'${v}'`).join(',')}]`;
 /** A deterministic uuid for the i-th row of a kind (md5 of kind + seed + i). */
 const id = (kind: string, expr: string, seed: number): string => `md5('${kind}-${seed}-' || ${expr})::uuid`;
@@ -127,12 +116,19 @@ export async function seedBenchData(client: Client, options: SeedOptions): Promi
              random() AS r_stage, random() AS r_status, random() AS r_contact, random() AS r_score,
              (random() * 1000)::int AS k
         FROM generate_series(1, ${n}) g`);
+    // Names as a register holds them (collisions and near-duplicates included), the g-th for row g.
+    await client.query(
+      `CREATE TEMP TABLE seed_name ON COMMIT DROP AS
+         SELECT g::int AS g, name FROM unnest($1::text[]) WITH ORDINALITY AS x(name, g)`,
+      [new CompanyNames(seed).many(n)],
+    );
+    await client.query('CREATE INDEX ON seed_name (g)');
     await run(
       'companies',
       `INSERT INTO companies (id, legal_name, registration_number, registration_country, region, nace_code,
                               nace_section, employees, turnover_minor, currency, year_founded, social_profiles,
                               primary_contact_id, created_at, updated_at)
-       SELECT company_id, (${sqlList(WORDS)})[1 + k % ${WORDS.length}] || ' ' || g || ' Ltd',
+       SELECT company_id, (SELECT name FROM seed_name WHERE seed_name.g = seed_case.g),
               'BN' || lpad(g::text, 8, '0'), 'GB', ${region('k')}, ${nace('g')}, ${section('g')},
               1 + (k * 13) % 249, (50000 + k * 9000)::bigint * 100, 'GBP', 1960 + k % 64, '[]'::jsonb,
               sme_id, opened_at, opened_at

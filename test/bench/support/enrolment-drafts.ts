@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { CompanyNames } from '../seed/company-names';
 
 /** A complete draft enrolment of an SME account of its own, with a live bearer token for that account. */
 export interface SubmitDraft {
@@ -25,16 +26,15 @@ const OWN_COLUMNS = [
   'updated_at',
 ];
 
-const SYLLABLES =
-  'ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu za ze zi zo zu'.split(
-    ' ',
-  );
+/**
+ * New companies' names come from the same register-like generator as the seeded ones (a seed of their
+ * own), so a submit's near-duplicate search meets the collisions a real register has.
+ */
+const newCompanyNames = new CompanyNames(29);
 
-/** A made-up word of three syllables: new companies' names rarely resemble each other or seeded ones. */
-export function word(): string {
-  const bytes = randomBytes(3);
-  const text = [...bytes].map((b) => SYLLABLES[b % SYLLABLES.length]).join('');
-  return text[0].toUpperCase() + text.slice(1);
+/** The next register-like company name for a new draft (deterministic over a run). */
+export function nextCompanyName(): string {
+  return newCompanyNames.next();
 }
 
 /**
@@ -61,7 +61,7 @@ export class EnrolmentDrafts {
         userId: randomUUID(),
         enrolmentId: randomUUID(),
         email: `submit-${this.runTag.toLowerCase()}-${n}@bench.example`,
-        legalName: `${word()} ${word()} Ltd`,
+        legalName: nextCompanyName(),
         registrationNumber: `SB${this.runTag}${String(n).padStart(6, '0')}`,
         token: `sme_${randomBytes(32).toString('base64url')}`,
       };

@@ -48,7 +48,9 @@ describe('data protection: erasure', () => {
   let queue: Queue;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    // Bearer-token lookups cached far longer than the tests take: an erased person's token must still be
+    // refused at once (the erasure announces it).
+    api = await startTestApi({ API_TOKEN_CACHE_SECONDS: '300' });
     service = api.app.get(DataProtectionService);
     queue = api.app.get<Queue>(getQueueToken(EVENTS_QUEUE));
   });
@@ -61,6 +63,8 @@ describe('data protection: erasure', () => {
       { id: 'someone-else' },
       { jobId: 'dp-unrelated', delay: 3_600_000 },
     );
+    // The person's token works (and is now cached) until the erasure.
+    expect((await call(api, person.token, 'GET', '/api/v1/enrolments')).status).toBe(200);
     const { user: requester, password } = await createUser(api, 'officer');
     const web = await signInWeb(api, requester.email, password);
     const countsBefore = await kpiCounts(api);
