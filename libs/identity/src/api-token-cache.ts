@@ -41,6 +41,9 @@ type Entry = CachedToken & { tokenHash: string; cachedUntil: number };
  * still read the old row. So for one TTL after a revocation the token (or the account's tokens) is not
  * cached at all — each request reads Postgres, which says "revoked" from the commit on.
  */
+/** How long start-up waits for the revocations subscription before going on without it. */
+const SUBSCRIBE_WAIT_MS = 2000;
+
 @Injectable()
 export class ApiTokenCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ApiTokenCache.name);
@@ -51,6 +54,7 @@ export class ApiTokenCache implements OnModuleInit, OnApplicationShutdown {
   private readonly maxEntries: number;
   private readonly channel: string;
   private subscriber?: Redis;
+  private shuttingDown = false;
 
   constructor(
     config: AppConfig,
@@ -79,15 +83,33 @@ export class ApiTokenCache implements OnModuleInit, OnApplicationShutdown {
     subscriber.on('message', (channel: string, message: string) => {
       if (channel === this.channel) this.forget(parseRevocation(message));
     });
-    await subscriber.subscribe(this.channel).catch((error: unknown) => {
-      this.logger.warn(`not subscribed to token revocations (the TTL bounds them): ${String(error)}`);
+    // Subscribed within a moment when Redis is there; while it is not, start-up goes on (the TTL bounds
+    // revocations) and the queued SUBSCRIBE runs once Redis answers.
+    const subscribed = subscriber.subscribe(this.channel).then(
+      () => true,
+      (error: unknown) => {
+        if (!this.shuttingDown)
+          this.logger.warn(`not subscribed to token revocations (the TTL bounds them): ${String(error)}`);
+        return false;
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), SUBSCRIBE_WAIT_MS);
     });
+    const ready = await Promise.race([subscribed, waited]);
+    clearTimeout(timer);
+    if (!ready && !this.shuttingDown)
+      this.logger.warn('Redis is not answering: token revocations from other processes wait for it');
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
     const subscriber = this.subscriber;
     if (!subscriber || subscriber.status === 'end') return;
-    await subscriber.quit().catch(() => subscriber.disconnect());
+    // QUIT would wait in the offline queue for a Redis that is not there: only a ready connection says goodbye.
+    if (subscriber.status === 'ready') await subscriber.quit().catch(() => subscriber.disconnect());
+    else subscriber.disconnect();
   }
 
   /** The cached lookup of a token hash, or undefined (not cached, stale, or past the token's expiry). */
