@@ -22,3 +22,20 @@ export function jsonCaller(
     return { status: res.status, json: res.status === 204 ? {} : await readJson(res) };
   };
 }
+
+const NO_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * `fetch` with the body read at once, for tests that look only at the status and headers. A response left
+ * unread keeps its socket open (undici stops reading, so the server's close is never seen), and that open
+ * socket keeps the jest worker alive after the file has ended.
+ */
+export async function fetchRead(url: string, init?: RequestInit): Promise<Response> {
+  const res = await fetch(url, init);
+  const body = await res.arrayBuffer();
+  return new Response(NO_BODY.has(res.status) ? null : body, {
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.headers,
+  });
+}

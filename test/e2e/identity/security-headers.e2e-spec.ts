@@ -1,4 +1,5 @@
 import { createUser, tokenFor } from '../../support/auth';
+import { fetchRead as fetch } from '../../support/http';
 import { startTestApi, TestApi } from '../../support/test-api';
 
 const METRICS_TOKEN = 'metrics-scraper-token-for-the-header-test-0123456789';
