@@ -1,4 +1,4 @@
-import { readJson } from '../../support/http';
+import { fetchRead as fetch, readJson } from '../../support/http';
 import { startTestApi, TestApi } from '../../support/test-api';
 
 describe('error responses', () => {

@@ -1,4 +1,5 @@
 import { startTestApi, TestApi } from '../../support/test-api';
+import { fetchRead as fetch } from '../../support/http';
 
 describe('start page', () => {
   let api: TestApi;
