@@ -1,18 +1,16 @@
+import { IntRange } from './int-range';
 import 'reflect-metadata';
 import { Transform } from 'class-transformer';
 import { BlockList, isIP } from 'node:net';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsTimeZone,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   registerDecorator,
   ValidationOptions,
@@ -110,14 +108,10 @@ export class AppConfig {
   @IsIn(NODE_ENVS)
   NODE_ENV: NodeEnv = 'development';
 
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntRange(0, 65535)
   PORT: number = 3000;
 
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntRange(0, 65535)
   WORKER_PORT: number = 3001;
 
   /** The address both processes listen on: every interface in production, loopback for `npm start`. */
@@ -133,32 +127,25 @@ export class AppConfig {
   @IsConnectionUrl(['postgres', 'postgresql'])
   DATABASE_URL!: string;
 
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IntRange(1, 200)
   DATABASE_POOL_SIZE: number = 10;
 
-  @IsInt()
-  @Min(100)
+  @IntRange(100)
   DATABASE_STATEMENT_TIMEOUT_MS: number = 15000;
 
   /** How long a request waits for a pool connection (or a new one) before it is answered 503. */
-  @IsInt()
-  @Min(50)
+  @IntRange(50)
   DATABASE_CONNECT_TIMEOUT_MS: number = 5000;
 
   /**
    * Connections per process for reports and exports (KPI statements, export row streams): a pool of their
    * own beside DATABASE_POOL_SIZE, so a burst of reports never takes the connections interactive requests need.
    */
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @IntRange(1, 50)
   REPORTS_POOL_SIZE: number = 3;
 
   /** How long a report waits for one of its connections before it is answered 503. */
-  @IsInt()
-  @Min(50)
+  @IntRange(50)
   REPORTS_CONNECT_TIMEOUT_MS: number = 10000;
 
   @IsConnectionUrl(['redis', 'rediss'])
@@ -172,32 +159,24 @@ export class AppConfig {
    * Seconds an api process keeps a bearer token's lookup (0: every request reads Postgres). Revocations are
    * published on Redis and honoured at once; this bounds them while Redis is unreachable.
    */
-  @IsInt()
-  @Min(0)
-  @Max(300)
+  @IntRange(0, 300)
   API_TOKEN_CACHE_SECONDS: number = 5;
 
   /** Bearer tokens an api process keeps looked up at most (least recently used dropped first). */
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntRange(1, 1_000_000)
   API_TOKEN_CACHE_SIZE: number = 10_000;
 
   @IsString()
   @MinLength(32, { message: '$property must be at least 32 characters long' })
   SESSION_SECRET!: string;
 
-  @IsInt()
-  @Min(1)
+  @IntRange(1)
   SESSION_IDLE_MINUTES: number = 30;
 
-  @IsInt()
-  @Min(1)
+  @IntRange(1)
   SESSION_ABSOLUTE_HOURS: number = 12;
 
-  @IsInt()
-  @Min(0)
-  @Max(10)
+  @IntRange(0, 10)
   TRUST_PROXY_HOPS: number = 0;
 
   @IsOptional()
@@ -205,9 +184,7 @@ export class AppConfig {
   @IsNotEmpty()
   SMTP_HOST?: string;
 
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @IntRange(1, 65535)
   SMTP_PORT: number = 587;
 
   @Transform(toBoolean)
@@ -247,13 +224,11 @@ export class AppConfig {
   PROGRAMME_TIME_ZONE: string = 'Europe/London';
 
   /** Self-registrations one client address may start an hour (each costs an argon2 hash and an email). */
-  @IsInt()
-  @Min(1)
+  @IntRange(1)
   REGISTRATIONS_PER_CLIENT_PER_HOUR: number = 20;
 
   /** Self-registrations the whole service accepts a minute, whoever sends them. */
-  @IsInt()
-  @Min(1)
+  @IntRange(1)
   REGISTRATIONS_PER_MINUTE: number = 60;
 
   /**

@@ -5,3 +5,4 @@ export { ConfigError } from './config.errors';
 export { loadConfig, readRawSettings } from './load-config';
 export { loadRulesFile, readRulesYaml, withIntegerOverrides } from './rules-file';
 export { configDir, projectRoot } from './config-dir';
+export { IntRange } from './int-range';

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { loadRulesFile, withIntegerOverrides } from '@app/config';
-import { IsInt, Max, Min } from 'class-validator';
+import { loadRulesFile, withIntegerOverrides, IntRange } from '@app/config';
 
 /**
  * How the messaging platform runs: the outbox relay, the queues, the sweep and email delivery. Defaults in
@@ -10,24 +9,19 @@ import { IsInt, Max, Min } from 'class-validator';
  */
 export class MessagingSettings {
   /** MESSAGING_SWEEP_INTERVAL_MS: how often due work without a live job is re-enqueued. */
-  @IsInt()
-  @Min(100)
+  @IntRange(100)
   sweepIntervalMs: number = 60_000;
 
   /** MESSAGING_RELAY_POLL_MS: outbox relay's pause when there was nothing to publish. */
-  @IsInt()
-  @Min(10)
+  @IntRange(10)
   relayPollMs: number = 250;
 
   /** MESSAGING_RELAY_BATCH_SIZE */
-  @IsInt()
-  @Min(1)
-  @Max(5000)
+  @IntRange(1, 5000)
   relayBatchSize: number = 500;
 
   /** MESSAGING_RELAY_MAX_BACKOFF_MS: longest pause between relay attempts while Redis is down. */
-  @IsInt()
-  @Min(100)
+  @IntRange(100)
   relayMaxBackoffMs: number = 10_000;
 
   /**
@@ -35,55 +29,43 @@ export class MessagingSettings {
    * in flight into one transaction (assignment of opened cases), so more at once means fewer, larger
    * transactions; the database pool still bounds the statements that run at once.
    */
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IntRange(1, 500)
   eventConcurrency: number = 50;
 
   /** MESSAGING_MAIL_CONCURRENCY: emails sent at once per worker. */
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IntRange(1, 200)
   mailConcurrency: number = 10;
 
   /** MESSAGING_RETRY_BASE_MS: first wait after a temporary delivery failure; doubles each attempt. */
-  @IsInt()
-  @Min(10)
+  @IntRange(10)
   retryBaseMs: number = 60_000;
 
   /** MESSAGING_RETRY_MAX_MS: longest wait between two delivery attempts. */
-  @IsInt()
-  @Min(10)
+  @IntRange(10)
   retryMaxMs: number = 3_600_000;
 
   /** MESSAGING_RETRY_WINDOW_MS: after this long since creation a temporary failure becomes permanent. */
-  @IsInt()
-  @Min(100)
+  @IntRange(100)
   retryWindowMs: number = 86_400_000;
 
   /** MESSAGING_STALE_SENDING_MS: a notification "sending" for longer was abandoned by a dead worker. */
-  @IsInt()
-  @Min(100)
+  @IntRange(100)
   staleSendingMs: number = 120_000;
 
   /** MESSAGING_STALE_EVENT_MS: a published event unprocessed for longer is re-published (lost job). */
-  @IsInt()
-  @Min(100)
+  @IntRange(100)
   staleEventMs: number = 60_000;
 
   /** MESSAGING_LOCK_DURATION_MS: Bull job lock; a dead worker's active jobs are retried after it. */
-  @IsInt()
-  @Min(1000)
+  @IntRange(1000)
   lockDurationMs: number = 30_000;
 
   /** MESSAGING_STALLED_INTERVAL_MS: how often each worker looks for jobs whose lock expired. */
-  @IsInt()
-  @Min(1000)
+  @IntRange(1000)
   stalledIntervalMs: number = 30_000;
 
   /** MESSAGING_SMTP_TIMEOUT_MS: connection and socket timeout towards the SMTP server. */
-  @IsInt()
-  @Min(100)
+  @IntRange(100)
   smtpTimeoutMs: number = 30_000;
 }
 

@@ -1,16 +1,11 @@
-import { loadRulesFile } from '@app/config';
-import { IsInt, Max, Min } from 'class-validator';
+import { loadRulesFile, IntRange } from '@app/config';
 
 /** config/satisfaction-survey.yaml: how long a survey link works and what counts as satisfied. */
 export class SurveyRules {
-  @IsInt()
-  @Min(1)
-  @Max(365)
+  @IntRange(1, 365)
   expiresAfterDays!: number;
 
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @IntRange(1, 5)
   satisfiedFrom!: number;
 
   static load(env: NodeJS.ProcessEnv = process.env): SurveyRules {

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { loadRulesFile, withIntegerOverrides } from '@app/config';
-import { IsInt, Max, Min } from 'class-validator';
+import { loadRulesFile, withIntegerOverrides, IntRange } from '@app/config';
 
 /**
  * How deliveries run. Defaults in config/webhooks.yaml; each may be overridden by `WEBHOOKS_<NAME>` (tests
@@ -8,26 +7,19 @@ import { IsInt, Max, Min } from 'class-validator';
  */
 export class WebhookSettings {
   /** WEBHOOKS_ATTEMPTS: tries in all per delivery, with exponential backoff between them. */
-  @IsInt()
-  @Min(1)
-  @Max(30)
+  @IntRange(1, 30)
   attempts: number = 10;
 
   /** WEBHOOKS_BACKOFF_MS: the first wait after a failure; it doubles each time. */
-  @IsInt()
-  @Min(10)
+  @IntRange(10)
   backoffMs: number = 30_000;
 
   /** WEBHOOKS_TIMEOUT_MS: how long a receiver may take to answer. */
-  @IsInt()
-  @Min(100)
-  @Max(60_000)
+  @IntRange(100, 60_000)
   timeoutMs: number = 10_000;
 
   /** WEBHOOKS_CONCURRENCY: deliveries sent at once per worker. */
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IntRange(1, 200)
   concurrency: number = 10;
 }
 

@@ -1,6 +1,6 @@
-import { loadRulesFile } from '@app/config';
+import { loadRulesFile, IntRange } from '@app/config';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumber, Max, Min, ValidateNested } from 'class-validator';
+import { IsNumber, Min, ValidateNested } from 'class-validator';
 
 export class AssignmentWeights {
   @IsNumber()
@@ -26,9 +26,7 @@ export class AssignmentRules {
   @Type(() => AssignmentWeights)
   weights!: AssignmentWeights;
 
-  @IsInt()
-  @Min(0)
-  @Max(20)
+  @IntRange(0, 20)
   runnersUp!: number;
 
   static load(env: NodeJS.ProcessEnv = process.env): AssignmentRules {

@@ -1,16 +1,6 @@
-import { ConfigError, loadRulesFile } from '@app/config';
+import { ConfigError, loadRulesFile, IntRange } from '@app/config';
 import { Type } from 'class-transformer';
-import {
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsNotEmpty,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMinSize, IsArray, IsNotEmpty, IsString, Matches, ValidateNested } from 'class-validator';
 
 /** A closure reason's wording in each language the programme speaks. */
 export class ClosureReasonLabel {
@@ -45,14 +35,10 @@ export class CaseClosureRules {
   @Type(() => ClosureReason)
   reasons!: ClosureReason[];
 
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  @IntRange(1, 10000)
   summaryMaxLength!: number;
 
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  @IntRange(1, 10000)
   reopenReasonMaxLength!: number;
 
   static load(env: NodeJS.ProcessEnv = process.env): CaseClosureRules {

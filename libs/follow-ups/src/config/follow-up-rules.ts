@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadRulesFile, withIntegerOverrides } from '@app/config';
+import { ConfigError, loadRulesFile, withIntegerOverrides, IntRange } from '@app/config';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -25,21 +25,15 @@ export type StepAction = (typeof STEP_ACTIONS)[number];
 /** A distance in time: calendar days, working days (programme calendar) and/or hours. */
 export class OffsetSpec {
   @IsOptional()
-  @IsInt()
-  @Min(-3650)
-  @Max(3650)
+  @IntRange(-3650, 3650)
   days?: number;
 
   @IsOptional()
-  @IsInt()
-  @Min(-500)
-  @Max(500)
+  @IntRange(-500, 500)
   workingDays?: number;
 
   @IsOptional()
-  @IsInt()
-  @Min(-8760)
-  @Max(8760)
+  @IntRange(-8760, 8760)
   hours?: number;
 }
 
@@ -125,9 +119,7 @@ export class CalendarSpec {
 /** How the reminder jobs run (the outbox, queues and email delivery are tuned in config/messaging.yaml). */
 export class EngineSettings {
   /** FOLLOW_UPS_CONCURRENCY: follow-up steps fired at once per worker. */
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IntRange(1, 200)
   concurrency: number = 20;
 }
 

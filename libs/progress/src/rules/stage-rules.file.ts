@@ -1,15 +1,13 @@
+import { IntRange } from '@app/config';
 import { Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
-  Max,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { STAGES, type Stage } from '@app/cases';
@@ -19,47 +17,31 @@ export class ClassificationRules {
   @IsString()
   exportPlanQuestion!: string;
 
-  @IsInt()
-  @Min(0)
-  @Max(4)
+  @IntRange(0, 4)
   exportPlanMinimum!: number;
 
   @IsString()
   targetMarketQuestion!: string;
 
-  @IsInt()
-  @Min(0)
-  @Max(4)
+  @IntRange(0, 4)
   targetMarketMinimum!: number;
 
-  @IsInt()
-  @Min(1)
-  @Max(60)
+  @IntRange(1, 60)
   recentExportMonths!: number;
 
-  @IsInt()
-  @Min(0)
-  @Max(100)
+  @IntRange(0, 100)
   passiveFrom!: number;
 
-  @IsInt()
-  @Min(0)
-  @Max(100)
+  @IntRange(0, 100)
   proactiveFrom!: number;
 
-  @IsInt()
-  @Min(0)
-  @Max(100)
+  @IntRange(0, 100)
   reviewHeadingBelow!: number;
 
-  @IsInt()
-  @Min(0)
-  @Max(100)
+  @IntRange(0, 100)
   readyOverallFrom!: number;
 
-  @IsInt()
-  @Min(0)
-  @Max(100)
+  @IntRange(0, 100)
   readyHeadingFrom!: number;
 
   @IsArray()
@@ -102,9 +84,7 @@ export class MilestoneRule {
   question?: string;
 
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(4)
+  @IntRange(0, 4)
   atLeast?: number;
 
   @IsOptional()
