@@ -1,14 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Db } from '@app/database';
+import { Entity, Index } from 'typeorm';
 import { Company } from './company.entity';
 
 export const CONTACT_LANGUAGES = ['en', 'es', 'de'] as const;
@@ -29,61 +20,49 @@ export type ContactLanguage = (typeof CONTACT_LANGUAGES)[number];
 // Staff search by contact email (lower(email)); an expression index, created in its migration.
 @Index('ix_company_contacts_lower_email', { synchronize: false })
 export class CompanyContact {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
   @Index('ix_company_contacts_company')
-  @Column({ type: 'uuid' })
+  @Db.Uuid()
   companyId!: string;
 
-  @ManyToOne(() => Company, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'company_id', foreignKeyConstraintName: 'fk_company_contacts_company' })
+  @Db.References(() => Company, {
+    column: 'company_id',
+    fk: 'fk_company_contacts_company',
+    onDelete: 'CASCADE',
+  })
   company?: Company;
 
   /** The SME account of this person, once they have one. */
-  @Column({ type: 'uuid', nullable: true })
-  userId!: string | null;
+  @Db.Uuid({ nullable: true }) userId!: string | null;
 
-  @Column({ type: 'text' })
-  name!: string;
+  @Db.Text() name!: string;
 
   /** Their job title or role at the company. */
-  @Column({ type: 'text', nullable: true })
-  jobRole!: string | null;
+  @Db.Text({ nullable: true }) jobRole!: string | null;
 
-  @Column({ type: 'text' })
-  email!: string;
+  @Db.Text() email!: string;
 
-  @Column({ type: 'text', nullable: true })
-  phone!: string | null;
+  @Db.Text({ nullable: true }) phone!: string | null;
 
-  @Column({ type: 'varchar', length: 2, default: 'en' })
-  preferredLanguage!: ContactLanguage;
+  @Db.Varchar({ length: 2, default: 'en' }) preferredLanguage!: ContactLanguage;
 
-  @Column({ type: 'boolean', default: false })
-  isPrimary!: boolean;
+  @Db.Boolean({ default: false }) isPrimary!: boolean;
 
   /** Whether they agreed to be contacted by the programme. */
-  @Column({ type: 'boolean', default: false })
-  consentToContact!: boolean;
+  @Db.Boolean({ default: false }) consentToContact!: boolean;
 
   /** A prospect's contact: when the invitation to create an account went out, and when it was accepted. */
-  @Column({ type: 'timestamptz', nullable: true })
-  invitedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) invitedAt!: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  invitationAcceptedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) invitationAcceptedAt!: Date | null;
 
   /** Archived contacts stay in the history; they are never deleted. */
-  @Column({ type: 'timestamptz', nullable: true })
-  archivedAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) archivedAt!: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
+  @Db.UpdatedAt() updatedAt!: Date;
 
-  @VersionColumn({ type: 'integer' })
-  version!: number;
+  @Db.Version() version!: number;
 }

@@ -1,14 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Unique,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Db } from '@app/database';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 
 export const DELIVERY_STATUSES = ['pending', 'delivering', 'delivered', 'failed'] as const;
@@ -26,29 +17,23 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 @Index('ix_webhook_deliveries_created', ['createdAt', 'id'])
 @Index('ix_webhook_deliveries_unfinished', ['updatedAt'], { where: "status IN ('pending', 'delivering')" })
 export class WebhookDelivery {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
-  @Column({ type: 'uuid' })
-  endpointId!: string;
+  @Db.Uuid() endpointId!: string;
 
   @ManyToOne(() => WebhookEndpoint, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'endpoint_id' })
   endpoint?: WebhookEndpoint;
 
   /** The outbox event's id; also the `Webhook-Id` header and the body's `id`. */
-  @Column({ type: 'uuid' })
-  eventId!: string;
+  @Db.Uuid() eventId!: string;
 
-  @Column({ type: 'varchar', length: 100 })
-  eventType!: string;
+  @Db.Varchar({ length: 100 }) eventType!: string;
 
   /** The JSON body, exactly as signed and sent. */
-  @Column({ type: 'text' })
-  body!: string;
+  @Db.Text() body!: string;
 
-  @Column({ type: 'text', default: 'pending' })
-  status!: DeliveryStatus;
+  @Db.Text({ default: 'pending' }) status!: DeliveryStatus;
 
   /** Sending attempts so far (replays included). */
   @Column({ type: 'int', default: 0 })
@@ -63,18 +48,13 @@ export class WebhookDelivery {
   lastResponseCode!: number | null;
 
   /** Why the last attempt failed (timeout, refused connection, non-2xx). */
-  @Column({ type: 'text', nullable: true })
-  lastError!: string | null;
+  @Db.Text({ nullable: true }) lastError!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  lastAttemptAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) lastAttemptAt!: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  deliveredAt!: Date | null;
+  @Db.Timestamp({ nullable: true }) deliveredAt!: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
+  @Db.UpdatedAt() updatedAt!: Date;
 }

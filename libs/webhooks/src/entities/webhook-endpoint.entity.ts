@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Db } from '@app/database';
+import { Entity } from 'typeorm';
 
 /**
  * An integrator's receiving URL and the events it takes. Its secret signs every delivery; it is shown
@@ -6,34 +7,25 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
  */
 @Entity('webhook_endpoints')
 export class WebhookEndpoint {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  @Db.UuidPrimaryKey() id!: string;
 
-  @Column({ type: 'text' })
-  url!: string;
+  @Db.Text() url!: string;
 
   /** What it is for ("Finance system"); shown to admins. */
-  @Column({ type: 'varchar', length: 200, default: '' })
-  description!: string;
+  @Db.Varchar({ length: 200, default: '' }) description!: string;
 
   /** Event types (WEBHOOK_EVENTS) delivered to it. */
-  @Column({ type: 'text', array: true })
-  events!: string[];
+  @Db.Text({ array: true }) events!: string[];
 
-  @Column({ type: 'text' })
-  secret!: string;
+  @Db.Text() secret!: string;
 
   /** A paused endpoint gets no new deliveries; those already recorded still run. */
-  @Column({ type: 'boolean', default: true })
-  active!: boolean;
+  @Db.Boolean({ default: true }) active!: boolean;
 
   /** The admin who registered it. */
-  @Column({ type: 'uuid', nullable: true })
-  createdById!: string | null;
+  @Db.Uuid({ nullable: true }) createdById!: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  @Db.CreatedAt() createdAt!: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
+  @Db.UpdatedAt() updatedAt!: Date;
 }
