@@ -58,7 +58,12 @@ describe('reliability: Redis down, then flushed', () => {
     const submitted = await sme.submit(String(draft.body.id));
     expect(submitted.status).toBe(200);
     expect(submitted.body.status).toBe('eligible');
-    const kase = await insertCase(api.dataSource, { assignedAdviserId: adviser.user.id, status: 'active' });
+    const kase = await insertCase(api.dataSource, {
+      assignedAdviserId: adviser.user.id,
+      status: 'active',
+      // Opened before the interaction dated yesterday (an interaction cannot predate its case).
+      openedAt: new Date(Date.now() - 7 * DAY),
+    });
     const yesterday = new Date(Date.now() - DAY).toISOString().slice(0, 10);
     const logged = await call(api, adviser.token, 'POST', `/api/v1/cases/${kase.id}/interactions`, {
       kind: 'call',

@@ -170,6 +170,11 @@ describe('follow-ups triggered by audits, stage decisions and training bookings'
   it('chases an overdue module (the SME in its language, then the adviser) until it is completed or cancelled', async () => {
     const kase = await caseFor(api, sme, { adviserId: adviser.user.id });
     await api.dataSource.query(`UPDATE enrolments SET language = 'es' WHERE id = $1`, [kase.enrolmentId]);
+    // Emails about a case go to its company's primary contact, in the contact's language.
+    await api.dataSource.query(
+      `UPDATE company_contacts SET preferred_language = 'es' WHERE company_id = $1 AND is_primary`,
+      [kase.companyId],
+    );
     const book = async (moduleCode: string): Promise<Json> => {
       const res = await call(api, sme.token, 'POST', `/api/v1/cases/${kase.id}/training`, { moduleCode });
       expect(res.status).toBe(201);

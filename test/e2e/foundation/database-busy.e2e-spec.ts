@@ -51,6 +51,8 @@ describe('database busy or unreachable', () => {
         DATABASE_POOL_SIZE: '1',
         DATABASE_CONNECT_TIMEOUT_MS: '300',
         DATABASE_STATEMENT_TIMEOUT_MS: '1000',
+        // Every request here must reach the database: a cached bearer token would answer /api/v1/me without it.
+        API_TOKEN_CACHE_SECONDS: '0',
       };
     });
   }, 60_000);

@@ -217,7 +217,7 @@ describe('hostile input', () => {
 
     it('accepts a well-formed pair of surrogates (an emoji)', async () => {
       // A case of its own: the redistribution above has taken the first one from this adviser.
-      const own = (await buildCase(api, { adviserId })).caseId;
+      const own = (await buildCase(api, { adviserId, openedDaysAgo: 400 })).caseId;
       const res = await send('POST', `/api/v1/cases/${own}/interactions`, {
         token: adviser,
         json: { kind: 'call', occurredOn: '2026-01-05', notes: 'Great call \ud83d\ude00' },

@@ -231,6 +231,12 @@ describe('worker: recommendations close on completion, stages re-evaluate, the S
        ON CONFLICT (case_id) DO UPDATE SET language = 'es'`,
       [kase.id],
     );
+    // Emails about a case go to its company's primary contact, in the contact's language.
+    await api.dataSource.query(
+      `UPDATE company_contacts SET preferred_language = 'es'
+        WHERE company_id = (SELECT company_id FROM cases WHERE id = $1) AND is_primary`,
+      [kase.id],
+    );
     const back = await call(api, adviser.token, 'POST', `/api/v1/cases/${kase.id}/stage`, {
       to: 'non_exporter',
       reason: 'The only export order was a one-off from a visiting customer',

@@ -86,6 +86,12 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
       `UPDATE enrolments SET language = 'de', user_id = $2 WHERE id = (SELECT enrolment_id FROM cases WHERE id = $1)`,
       [promotedCase, smeB.user.id],
     );
+    // Emails about a case go to its company's primary contact: SME B, in German.
+    await api.dataSource.query(
+      `UPDATE company_contacts SET user_id = $2, preferred_language = 'de'
+        WHERE company_id = (SELECT company_id FROM cases WHERE id = $1) AND is_primary`,
+      [promotedCase, smeB.user.id],
+    );
     const someBooked = bodies.find((b) => b.status === 'booked')!;
     const cancel = await call(api, officer.token, 'PATCH', `/api/v1/training/bookings/${someBooked.id}`, {
       action: 'cancel',
