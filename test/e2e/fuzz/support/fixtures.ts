@@ -79,9 +79,32 @@ export async function targetFor(
           [path.id, role === 'sme' ? 'self' : 'adviser'],
         ),
       );
+    if (p.includes('{interactionId}'))
+      path.interactionId = found(
+        await one(data, `SELECT id FROM interactions WHERE case_id = $1 ORDER BY occurred_on LIMIT 1`, [
+          path.id,
+        ]),
+      );
     if (p.includes('{recommendationId}'))
       path.recommendationId = found(
         await one(data, `SELECT id FROM readiness_recommendations WHERE case_id = $1 LIMIT 1`, [path.id]),
+      );
+  } else if (p.startsWith('/api/v1/companies/{id}')) {
+    // A company with an assigned case, so its adviser may see it too.
+    const company = await one(
+      data,
+      `SELECT c.company_id AS id, a.email AS adviser FROM cases c
+         JOIN users a ON a.id = c.assigned_adviser_id ORDER BY c.opened_at, c.id LIMIT 1`,
+    );
+    path.id = found(company);
+    if (role === 'adviser' && company?.adviser) email = company.adviser;
+    if (p.includes('{contactId}'))
+      path.contactId = found(
+        await one(
+          data,
+          `SELECT id FROM company_contacts WHERE company_id = $1 ORDER BY is_primary DESC, id LIMIT 1`,
+          [path.id],
+        ),
       );
   } else if (p.startsWith('/api/v1/advisers/{id}')) {
     path.id = found(
