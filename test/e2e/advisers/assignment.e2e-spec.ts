@@ -241,7 +241,8 @@ describe('automatic and manual assignment (real Postgres)', () => {
   it('sends a declined case to the next best adviser, never back to the decliner, with history intact', async () => {
     const first = await createAdviser(api, officer, { regions: ['london'], naceSections: ['C'] });
     const second = await createAdviser(api, officer, { regions: ['london'] });
-    const kase = await openCase({ company: { region: 'london' } });
+    // A manufacturer (NACE section C): the first adviser's sector, so it is the best match.
+    const kase = await openCase({ company: { region: 'london', naceCode: '10.71' } });
     await deliverCaseOpened(kase.id);
     expect((await caseRow(kase.id)).assigned_adviser_id).toBe(first.user.id);
 
