@@ -15,18 +15,20 @@ export function isWebhookEvent(type: string): type is WebhookEventType {
 }
 
 export interface WebhookData {
-  'case.opened': {
-    caseId: string;
-    companyId: string;
-    enrolmentId: string;
-    stage: string;
-    region: string;
-    sector: string;
-    naceSection: string;
-    targetMarkets: string[];
-    helpWanted: string[];
-    language: string;
-  };
+  /** The event's payload without the names and the SME's account (the personal part). */
+  'case.opened': Pick<
+    EventPayloads['case.opened'],
+    | 'caseId'
+    | 'companyId'
+    | 'enrolmentId'
+    | 'stage'
+    | 'region'
+    | 'sector'
+    | 'naceSection'
+    | 'targetMarkets'
+    | 'helpWanted'
+    | 'language'
+  >;
   'stage.changed': {
     caseId: string;
     from: string;
