@@ -6,3 +6,4 @@ export { loadConfig, readRawSettings } from './load-config';
 export { loadRulesFile, readRulesYaml, withIntegerOverrides } from './rules-file';
 export { configDir, projectRoot } from './config-dir';
 export { IntRange } from './int-range';
+export { ValidateNestedObject } from './validate-nested-object';

@@ -1,7 +1,7 @@
 import type { FieldError } from '@app/errors';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { toFieldErrors } from './validation';
+import { inheritedKeyErrors, toFieldErrors } from './validation';
 
 /**
  * Validates a posted HTML form (or a query string) against the same DTO the JSON API uses, returning the
@@ -20,7 +20,7 @@ export async function validateForm<T extends object>(
     forbidNonWhitelisted: true,
     stopAtFirstError: true,
   });
-  return { value, errors: toFieldErrors(errors) };
+  return { value, errors: [...inheritedKeyErrors(fields), ...toFieldErrors(errors)] };
 }
 
 export interface ErrorView {

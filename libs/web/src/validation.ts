@@ -1,6 +1,14 @@
 import type { FieldError } from '@app/errors';
-import { applyDecorators, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  applyDecorators,
+  BadRequestException,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { IsDefined, ValidateIf, type ValidationOptions } from 'class-validator';
+
+const unknownFieldMessage = (field: string) => `${field} is not a field this request accepts`;
 
 /** Flattens class-validator's nested errors into `company.registrationNumber`-style field errors. */
 export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -9,7 +17,7 @@ export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldErro
     const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({
       field,
       code: code === 'whitelistValidation' ? 'unknownField' : code,
-      message: code === 'whitelistValidation' ? `${field} is not a field this request accepts` : message,
+      message: code === 'whitelistValidation' ? unknownFieldMessage(field) : message,
     }));
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });
@@ -23,11 +31,54 @@ export class RequestValidationException extends BadRequestException {
 }
 
 /**
+ * Keys class-transformer drops without a word (`__proto__`, `constructor`, `prototype` and every name an
+ * object inherits, such as `toString`), so the whitelist never sees them and a request carrying one would
+ * be accepted. No request field is named so; they are refused as unknown fields.
+ */
+const INHERITED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/** Where, in a parsed body or query, a key class-transformer would drop silently sits (`a.b[2].toString`). */
+export function inheritedKeyPaths(value: unknown): string[] {
+  const found: string[] = [];
+  // Iterative: a body nested thousands deep must not overflow the stack here.
+  const stack: { node: unknown; at: string }[] = [{ node: value, at: '' }];
+  while (stack.length && found.length < 20) {
+    const { node, at } = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    for (const key of Object.keys(node)) {
+      const path = Array.isArray(node) ? `${at}[${key}]` : at ? `${at}.${key}` : key;
+      if (!Array.isArray(node) && INHERITED_KEYS.has(key)) found.push(path);
+      else stack.push({ node: (node as Record<string, unknown>)[key], at: path });
+    }
+  }
+  return found;
+}
+
+/** The unknown-field errors for those keys, worded as the whitelist words its own. */
+export function inheritedKeyErrors(value: unknown): FieldError[] {
+  return inheritedKeyPaths(value).map((field) => ({
+    field,
+    code: 'unknownField',
+    message: unknownFieldMessage(field),
+  }));
+}
+
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const errors = inheritedKeyErrors(value);
+      if (errors.length) throw new RequestValidationException(errors);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/**
  * The one global pipe: strips nothing silently (unknown fields are errors), converts types, and stops at
  * the first failure per field so messages stay readable.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -5,7 +5,7 @@ import { startTestApi, TestApi } from '../../support/test-api';
 import { roleFor, targetFor, type Target } from './support/fixtures';
 import { operations, type Document, type Operation } from './support/openapi';
 import { RawHttp, type RawResponse } from './support/raw-http';
-import { malformedRequests, type Request } from './support/variants';
+import { malformedRequests, singleFieldFaults, type Request } from './support/variants';
 
 /**
  * Property: for every operation of the served OpenAPI document, malformed requests built from the
@@ -13,6 +13,8 @@ import { malformedRequests, type Request } from './support/variants';
  * numbers and strings, lying or unknown Content-Encoding, wrong Content-Type, broken JSON, bad path
  * parameters) never get a 5xx; every error is problem+json; a request the document says is wrong gets a
  * 4xx; and nothing is written — every table has as many rows after an operation's batch as before.
+ * Besides the random variants, every write gets each single-field fault of its body on its own (a null,
+ * a missing or mistyped field, an inherited key), the same on every run.
  *
  * The caller may use the route (from the document's x-roles) and the path names real demo records, so
  * each variant is wrong only where it was made wrong. FUZZ_RUNS (default 100) and FUZZ_SEED reproduce a run;
@@ -125,24 +127,26 @@ describe('OpenAPI-driven fuzzing: no 5xx, problem+json, nothing written', () => 
     const [{ lastAudit }] = (await api.dataSource.query(
       `SELECT coalesce(max(id), 0)::text AS "lastAudit" FROM audit_event`,
     )) as { lastAudit: string }[];
-    await fc.assert(
-      fc.asyncProperty(malformedRequests(doc, op, target), async (req) => {
-        const res = await client.send(req);
-        if (res.status < 400) succeeded++;
-        const answer = `${res.status} ${/"code":"([^"]+)"/.exec(res.body)?.[1] ?? ''}`.trim();
-        statuses[answer] = (statuses[answer] ?? 0) + 1;
-        const problem = judge(req, res);
-        if (!problem) return;
-        // A few examples of each kind of failure, with what was done to the request.
-        const examples = failures.get(problem) ?? [];
-        if (examples.length < 3)
-          examples.push(
-            `${req.notes.join('; ').slice(0, 200)}\n        ${req.method} ${req.path.slice(0, 150)} -> ${res.body.slice(0, 200)}`,
-          );
-        failures.set(problem, examples);
-      }),
-      { numRuns: RUNS, seed: SEED + index },
-    );
+    const check = async (req: Request): Promise<void> => {
+      const res = await client.send(req);
+      if (res.status < 400) succeeded++;
+      const answer = `${res.status} ${/"code":"([^"]+)"/.exec(res.body)?.[1] ?? ''}`.trim();
+      statuses[answer] = (statuses[answer] ?? 0) + 1;
+      const problem = judge(req, res);
+      if (!problem) return;
+      // A few examples of each kind of failure, with what was done to the request.
+      const examples = failures.get(problem) ?? [];
+      if (examples.length < 3)
+        examples.push(
+          `${req.notes.join('; ').slice(0, 200)}\n        ${req.method} ${req.path.slice(0, 150)} -> ${res.body.slice(0, 200)}`,
+        );
+      failures.set(problem, examples);
+    };
+    for (const req of singleFieldFaults(doc, op, target)) await check(req);
+    await fc.assert(fc.asyncProperty(malformedRequests(doc, op, target), check), {
+      numRuns: RUNS,
+      seed: SEED + index,
+    });
     const after = await rowCounts();
     if (process.env.FUZZ_VERBOSE) console.log(`${op.id} as ${role}: ${JSON.stringify(statuses)}`);
     const changed = tables.filter(

@@ -1,6 +1,6 @@
-import { loadRulesFile, IntRange } from '@app/config';
+import { loadRulesFile, IntRange, ValidateNestedObject } from '@app/config';
 import { Type } from 'class-transformer';
-import { IsNumber, Min, ValidateNested } from 'class-validator';
+import { IsNumber, Min } from 'class-validator';
 
 export class AssignmentWeights {
   @IsNumber()
@@ -22,7 +22,7 @@ export class AssignmentWeights {
 
 /** config/assignment.yaml: the scoring weights of automatic assignment. */
 export class AssignmentRules {
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => AssignmentWeights)
   weights!: AssignmentWeights;
 

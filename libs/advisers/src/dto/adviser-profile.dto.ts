@@ -134,7 +134,10 @@ export class UpdateAdviserProfileDto {
   active?: boolean;
 }
 
-export class CreateAdviserProfileDto extends PartialType(UpdateAdviserProfileDto) {
+export class CreateAdviserProfileDto extends PartialType(UpdateAdviserProfileDto, {
+  // Left out takes the default; null only where the field says it is nullable (its own @IsOptional).
+  skipNullProperties: false,
+}) {
   @ApiProperty({ format: 'uuid', description: "the adviser's user id" })
   @IsUUID()
   userId!: string;

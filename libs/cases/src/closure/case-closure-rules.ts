@@ -1,6 +1,6 @@
-import { ConfigError, loadRulesFile, IntRange } from '@app/config';
+import { ConfigError, loadRulesFile, IntRange, ValidateNestedObject } from '@app/config';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsNotEmpty, IsString, Matches, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsNotEmpty, IsString, Matches } from 'class-validator';
 
 /** A closure reason's wording in each language the programme speaks. */
 export class ClosureReasonLabel {
@@ -22,7 +22,7 @@ export class ClosureReason {
   @Matches(/^[a-z0-9-]{1,40}$/, { message: '$property must be lower-case letters, digits and "-"' })
   code!: string;
 
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => ClosureReasonLabel)
   label!: ClosureReasonLabel;
 }
@@ -31,7 +31,7 @@ export class ClosureReason {
 export class CaseClosureRules {
   @IsArray()
   @ArrayMinSize(1)
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => ClosureReason)
   reasons!: ClosureReason[];
 

@@ -1,5 +1,6 @@
+import { IsOptionalNotNull } from '@app/web';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, MaxLength } from 'class-validator';
 import { REQUEST_KINDS, type RequestKind } from '../entities/data-protection-request.entity';
 
 /** A subject access or erasure request, as the request forms on /admin/data-protection take it. */
@@ -18,7 +19,7 @@ export class CreateDataProtectionRequestDto {
     description: 'Required for a subject access request, and for erasing someone with an open case',
     example: 'Written request received 1 December',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   reason?: string;
@@ -26,7 +27,7 @@ export class CreateDataProtectionRequestDto {
   @ApiPropertyOptional({
     description: 'Erasure only: the subject has an open case and their data is to be erased anyway',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   confirmOpenCase?: boolean;
 }

@@ -1,6 +1,6 @@
-import { loadRulesFile } from '@app/config';
+import { loadRulesFile, ValidateNestedObject } from '@app/config';
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 class AnonymiseAfterMonths {
   @IsInt() @Min(1) @Max(1200) anonymiseAfterMonths!: number;
@@ -22,16 +22,16 @@ class Schedule {
 
 /** config/retention.yaml */
 export class RetentionRulesFile {
-  @IsDefined() @ValidateNested() @Type(() => AnonymiseAfterMonths) closedCases!: AnonymiseAfterMonths;
+  @IsDefined() @ValidateNestedObject() @Type(() => AnonymiseAfterMonths) closedCases!: AnonymiseAfterMonths;
   @IsDefined()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => AnonymiseAfterMonths)
   ineligibleEnrolments!: AnonymiseAfterMonths;
-  @IsDefined() @ValidateNested() @Type(() => DeleteAfterDays) exportFiles!: DeleteAfterDays;
-  @IsDefined() @ValidateNested() @Type(() => DeleteAfterExpiryDays) sessions!: DeleteAfterExpiryDays;
-  @IsDefined() @ValidateNested() @Type(() => DeleteAfterExpiryDays) apiTokens!: DeleteAfterExpiryDays;
-  @IsDefined() @ValidateNested() @Type(() => RedactAfterDays) deliveredNotifications!: RedactAfterDays;
-  @IsDefined() @ValidateNested() @Type(() => Schedule) schedule!: Schedule;
+  @IsDefined() @ValidateNestedObject() @Type(() => DeleteAfterDays) exportFiles!: DeleteAfterDays;
+  @IsDefined() @ValidateNestedObject() @Type(() => DeleteAfterExpiryDays) sessions!: DeleteAfterExpiryDays;
+  @IsDefined() @ValidateNestedObject() @Type(() => DeleteAfterExpiryDays) apiTokens!: DeleteAfterExpiryDays;
+  @IsDefined() @ValidateNestedObject() @Type(() => RedactAfterDays) deliveredNotifications!: RedactAfterDays;
+  @IsDefined() @ValidateNestedObject() @Type(() => Schedule) schedule!: Schedule;
 }
 
 export function loadRetentionRules(env: NodeJS.ProcessEnv = process.env): RetentionRulesFile {

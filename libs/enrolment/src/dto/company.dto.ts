@@ -1,3 +1,4 @@
+import { ValidateNestedObject } from '@app/config';
 import { IsOptionalNotNull, IsPageCursor, IsRecordVersion } from '@app/web';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -16,7 +17,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { CONTACT_LANGUAGES, type ContactLanguage } from '../entities/company-contact.entity';
 import { PROSPECT_SOURCES, type ProspectSource } from '../entities/company.entity';
@@ -125,7 +125,7 @@ export class UpdateCompanyDto {
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => SocialProfileDto)
   socialProfiles?: SocialProfileDto[];
 
@@ -230,7 +230,7 @@ export class CreateProspectDto {
   source!: ProspectSource;
 
   @ApiProperty({ type: ContactDto })
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => ContactDto)
   contact!: ContactDto;
 }

@@ -1,3 +1,4 @@
+import { ValidateNestedObject } from '@app/config';
 import { IsRecordVersion } from '@app/web';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -15,7 +16,6 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { DUPLICATE_FLAG_STATUSES, DuplicateFlagStatus } from '../entities/duplicate-flag.entity';
 import { BARRIERS, ENROLMENT_STATUSES, EnrolmentStatus, ORDER_ORIGINS } from '../entities/enrolment.entity';
@@ -146,7 +146,7 @@ export class CompanyAnswersDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => SocialProfileDto)
   socialProfiles?: SocialProfileDto[] | null;
 }
@@ -230,14 +230,14 @@ export class EnrolmentAnswersDto {
   @ApiPropertyOptional({ type: CompanyAnswersDto })
   @IsOptionalNotNull()
   @IsObject()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => CompanyAnswersDto)
   company?: CompanyAnswersDto;
 
   @ApiPropertyOptional({ type: ExportStatusAnswersDto })
   @IsOptionalNotNull()
   @IsObject()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => ExportStatusAnswersDto)
   exportStatus?: ExportStatusAnswersDto;
 
@@ -258,7 +258,7 @@ export class EnrolmentAnswersDto {
   @ApiPropertyOptional({ type: BarrierAnswersDto })
   @IsOptionalNotNull()
   @IsObject()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => BarrierAnswersDto)
   barriers?: BarrierAnswersDto;
 
@@ -279,7 +279,7 @@ export class EnrolmentAnswersDto {
   @ApiPropertyOptional({ type: ConsentAnswersDto })
   @IsOptionalNotNull()
   @IsObject()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => ConsentAnswersDto)
   consent?: ConsentAnswersDto;
 }

@@ -1,3 +1,4 @@
+import { ValidateNestedObject } from '@app/config';
 import { Type } from 'class-transformer';
 import {
   ArrayUnique,
@@ -11,7 +12,6 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 
 /** config/eligibility.yaml: the SME definition and the sectors the programme does not fund. */
@@ -47,7 +47,7 @@ export class ExcludedSectors {
 }
 
 export class EligibilityRulesFile {
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => SmeThresholds)
   sme!: SmeThresholds;
 
@@ -55,7 +55,7 @@ export class EligibilityRulesFile {
   @IsObject()
   exchangeRatesToEur!: Record<string, number>;
 
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => ExcludedSectors)
   excluded!: ExcludedSectors;
 }
@@ -73,7 +73,7 @@ export class RegionRule {
 
 export class RegionsFile {
   @IsArray()
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => RegionRule)
   regions!: RegionRule[];
 }
@@ -88,7 +88,7 @@ export class SupportMeasureRule {
 
 export class SupportMeasuresFile {
   @IsArray()
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => SupportMeasureRule)
   measures!: SupportMeasureRule[];
 }
@@ -116,12 +116,12 @@ export class NaceCodeRule {
 
 export class NaceFile {
   @IsArray()
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => NaceSectionRule)
   sections!: NaceSectionRule[];
 
   @IsArray()
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => NaceCodeRule)
   codes!: NaceCodeRule[];
 }

@@ -1,5 +1,11 @@
 import 'reflect-metadata';
-import { ConfigError, loadRulesFile, withIntegerOverrides, IntRange } from '@app/config';
+import {
+  ConfigError,
+  loadRulesFile,
+  withIntegerOverrides,
+  IntRange,
+  ValidateNestedObject,
+} from '@app/config';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -14,7 +20,6 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 
 export const RECIPIENT_ROLES = ['assignee', 'officer', 'sme'] as const;
@@ -39,7 +44,7 @@ export class OffsetSpec {
 
 export class RuleStep {
   /** When this step fires, relative to the follow-up's due date. */
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => OffsetSpec)
   offset!: OffsetSpec;
 
@@ -55,7 +60,7 @@ export class RuleVariant {
   @Matches(/^[a-z0-9-]{1,40}$/)
   name!: string;
 
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => OffsetSpec)
   due!: OffsetSpec;
 }
@@ -70,19 +75,19 @@ export class FollowUpRule {
   description!: string;
 
   /** Due date relative to the trigger's anchor time (assignment, last audit, next-step date, …). */
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => OffsetSpec)
   due!: OffsetSpec;
 
   @IsOptional()
   @IsArray()
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => RuleVariant)
   variants?: RuleVariant[];
 
   @IsArray()
   @ArrayMinSize(1)
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => RuleStep)
   steps!: RuleStep[];
 }
@@ -130,17 +135,17 @@ export const ENGINE_ENV: Record<keyof EngineSettings, string> = {
 export class FollowUpRulesFile {
   @IsOptional()
   @IsObject()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => EngineSettings)
   engine: EngineSettings = new EngineSettings();
 
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => CalendarSpec)
   calendar!: CalendarSpec;
 
   @IsArray()
   @ArrayMinSize(1)
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => FollowUpRule)
   rules!: FollowUpRule[];
 

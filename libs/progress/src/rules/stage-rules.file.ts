@@ -1,15 +1,6 @@
-import { IntRange } from '@app/config';
+import { IntRange, ValidateNestedObject } from '@app/config';
 import { Type } from 'class-transformer';
-import {
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { STAGES, type Stage } from '@app/cases';
 import { OUTCOME_KINDS, type OutcomeKind } from '../domain/outcome-kinds';
 
@@ -103,18 +94,18 @@ export class MilestoneRule {
 
 /** config/stage-rules.yaml */
 export class StageRulesFile {
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => ClassificationRules)
   classification!: ClassificationRules;
 
   @IsArray()
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => OutcomeRule)
   outcomes!: OutcomeRule[];
 
   @IsArray()
   @ArrayUnique((m: MilestoneRule) => m.code)
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => MilestoneRule)
   milestones!: MilestoneRule[];
 }

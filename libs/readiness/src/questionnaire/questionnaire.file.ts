@@ -1,3 +1,4 @@
+import { ValidateNestedObject } from '@app/config';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -12,7 +13,6 @@ import {
   Max,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { BARRIERS, type Barrier } from '@app/enrolment';
 
@@ -35,7 +35,7 @@ export class QuestionDefinition {
   @Matches(/^[a-z]{2,4}-[a-z0-9-]+$/)
   code!: string;
 
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => LocalisedText)
   text!: LocalisedText;
 
@@ -43,7 +43,7 @@ export class QuestionDefinition {
   @IsArray()
   @ArrayMinSize(5)
   @ArrayMaxSize(5)
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => LocalisedText)
   anchors!: LocalisedText[];
 }
@@ -56,14 +56,14 @@ export class HeadingDefinition {
   @Min(0)
   weight!: number;
 
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => LocalisedText)
   title!: LocalisedText;
 
   @IsArray()
   @ArrayMinSize(3)
   @ArrayMaxSize(5)
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => QuestionDefinition)
   questions!: QuestionDefinition[];
 }
@@ -78,7 +78,7 @@ export class QuestionnaireFile {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique((h: HeadingDefinition) => h.code)
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => HeadingDefinition)
   headings!: HeadingDefinition[];
 }

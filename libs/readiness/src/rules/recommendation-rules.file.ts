@@ -1,3 +1,4 @@
+import { ValidateNestedObject } from '@app/config';
 import { Type } from 'class-transformer';
 import {
   ArrayUnique,
@@ -10,7 +11,6 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { BARRIERS, type Barrier } from '@app/enrolment';
 import { LocalisedText } from '../questionnaire/questionnaire.file';
@@ -20,7 +20,7 @@ export class SupportMeasureDefinition {
   code!: string;
 
   /** Plain-language sentence the SME sees. */
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => LocalisedText)
   text!: LocalisedText;
 }
@@ -61,12 +61,12 @@ export class RecommendationRule {
 export class RecommendationRulesFile {
   @IsArray()
   @ArrayUnique((m: SupportMeasureDefinition) => m.code)
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => SupportMeasureDefinition)
   measures!: SupportMeasureDefinition[];
 
   @IsArray()
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => RecommendationRule)
   rules!: RecommendationRule[];
 }

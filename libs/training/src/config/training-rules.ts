@@ -1,4 +1,4 @@
-import { ConfigError, loadRulesFile } from '@app/config';
+import { ConfigError, loadRulesFile, ValidateNestedObject } from '@app/config';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -12,7 +12,6 @@ import {
   Max,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import {
   COMPLETION_CRITERIA,
@@ -39,10 +38,10 @@ export class LocalisedTextFile {
 }
 
 export class AssessmentQuestionFile {
-  @ValidateNested() @Type(() => LocalisedTextFile) question!: LocalisedTextFile;
+  @ValidateNestedObject() @Type(() => LocalisedTextFile) question!: LocalisedTextFile;
   @IsArray()
   @ArrayMinSize(2)
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => LocalisedTextFile)
   options!: LocalisedTextFile[];
   @IsInt() @Min(0) answer!: number;
@@ -59,18 +58,18 @@ export class ModuleDefinition {
   @IsArray() @IsString({ each: true }) questions!: string[];
   @IsArray() @ArrayUnique() @Matches(MODULE_CODE_PATTERN, { each: true }) prerequisites!: string[];
   @IsArray() @IsString({ each: true }) platforms!: string[];
-  @ValidateNested() @Type(() => LocalisedTextFile) title!: LocalisedTextFile;
-  @ValidateNested() @Type(() => LocalisedTextFile) summary!: LocalisedTextFile;
+  @ValidateNestedObject() @Type(() => LocalisedTextFile) title!: LocalisedTextFile;
+  @ValidateNestedObject() @Type(() => LocalisedTextFile) summary!: LocalisedTextFile;
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ValidateNested({ each: true })
+  @ValidateNestedObject({ each: true })
   @Type(() => AssessmentQuestionFile)
   assessment?: AssessmentQuestionFile[];
 }
 
 export class TrainingModulesFile {
-  @IsArray() @ValidateNested({ each: true }) @Type(() => ModuleDefinition) modules!: ModuleDefinition[];
+  @IsArray() @ValidateNestedObject({ each: true }) @Type(() => ModuleDefinition) modules!: ModuleDefinition[];
 }
 
 export class DueDaysFile {
@@ -86,10 +85,10 @@ export class AssessmentAttemptsFile {
 }
 
 export class TrainingSettingsFile {
-  @ValidateNested() @Type(() => DueDaysFile) dueDays!: DueDaysFile;
+  @ValidateNestedObject() @Type(() => DueDaysFile) dueDays!: DueDaysFile;
   @IsInt() @Min(0) @Max(24 * 30) cancellationCutoffHours!: number;
   @IsInt() @Min(1) @Max(100) defaultAssessmentPassMark!: number;
-  @ValidateNested() @Type(() => AssessmentAttemptsFile) assessmentAttempts!: AssessmentAttemptsFile;
+  @ValidateNestedObject() @Type(() => AssessmentAttemptsFile) assessmentAttempts!: AssessmentAttemptsFile;
 }
 
 /** Cross-field rules class-validator cannot express: unique codes, known prerequisites, format/criterion fit. */

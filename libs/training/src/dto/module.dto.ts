@@ -1,3 +1,4 @@
+import { ValidateNestedObject } from '@app/config';
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -12,7 +13,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { MODULE_CODE_PATTERN, TRAINING_BARRIERS } from '../config/training-rules';
 import {
@@ -36,14 +36,14 @@ export class UpdateModuleDto {
   @ApiPropertyOptional({ type: LocalisedTextDto })
   @IsOptionalNotNull()
   @IsObject()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => LocalisedTextDto)
   title?: LocalisedTextDto;
 
   @ApiPropertyOptional({ type: LocalisedTextDto })
   @IsOptionalNotNull()
   @IsObject()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => LocalisedTextDto)
   summary?: LocalisedTextDto;
 
@@ -113,12 +113,12 @@ export class CreateModuleDto extends PickType(UpdateModuleDto, [
   // ValidateNested alone lets a missing object through: IsObject makes these two required.
   @ApiProperty({ type: LocalisedTextDto })
   @IsObject()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => LocalisedTextDto)
   title!: LocalisedTextDto;
   @ApiProperty({ type: LocalisedTextDto })
   @IsObject()
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => LocalisedTextDto)
   summary!: LocalisedTextDto;
   @ApiProperty({ enum: TRAINING_FORMATS }) @IsIn(TRAINING_FORMATS) format!: TrainingFormat;

@@ -1,14 +1,6 @@
+import { IsOptionalNotNull } from '@app/web';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsString, MaxLength } from 'class-validator';
 import { WEBHOOK_EVENTS, type WebhookEventType } from '../domain/webhook-events';
 
 export class CreateWebhookEndpointDto {
@@ -30,15 +22,18 @@ export class CreateWebhookEndpointDto {
   events!: WebhookEventType[];
 
   @ApiPropertyOptional({ maxLength: 200, example: 'Finance system' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   description?: string;
 }
 
-export class UpdateWebhookEndpointDto extends PartialType(CreateWebhookEndpointDto) {
+export class UpdateWebhookEndpointDto extends PartialType(CreateWebhookEndpointDto, {
+  // Left out means unchanged; null is not a url, a list of events or a description.
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({ description: 'false pauses it: no new deliveries are recorded for it' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }
