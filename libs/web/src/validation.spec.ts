@@ -1,5 +1,6 @@
 import type { ArgumentMetadata } from '@nestjs/common';
-import { IsInt, IsString, ValidateNested } from 'class-validator';
+import { ValidateNestedObject } from '@app/config';
+import { IsArray, IsInt, IsString } from 'class-validator';
 import { Type } from 'class-transformer';
 import { validateForm } from './form-validation';
 import { createValidationPipe, inheritedKeyPaths, RequestValidationException } from './validation';
@@ -13,9 +14,16 @@ class Feedback {
   @IsInt()
   score!: number;
 
-  @ValidateNested()
+  @ValidateNestedObject()
   @Type(() => Address)
   address!: Address;
+}
+
+class Addresses {
+  @IsArray()
+  @ValidateNestedObject({ each: true })
+  @Type(() => Address)
+  addresses!: Address[];
 }
 
 const body: ArgumentMetadata = { type: 'body', metatype: Feedback };
@@ -52,6 +60,19 @@ describe('the global validation pipe', () => {
 
   it('refuses any other unknown key through the whitelist', async () => {
     expect(await refused(JSON.stringify({ ...valid(), extra: 1 }))).toEqual(['extra:unknownField']);
+  });
+});
+
+describe('ValidateNestedObject', () => {
+  // class-validator's ValidateNested walks into an array as into an object and finds nothing to check.
+  it('refuses an array where an object is due, alone or as a list item', async () => {
+    expect(await refused(JSON.stringify({ score: 1, address: [] }))).toEqual(['address:isObject']);
+    const list: ArgumentMetadata = { type: 'body', metatype: Addresses };
+    const pipe = createValidationPipe();
+    await expect(pipe.transform({ addresses: [[]] }, list)).rejects.toBeInstanceOf(
+      RequestValidationException,
+    );
+    await expect(pipe.transform({ addresses: [{ line1: 'x' }] }, list)).resolves.toBeInstanceOf(Addresses);
   });
 });
 
