@@ -247,6 +247,20 @@ describe('enrolment web journey', () => {
     expect(html).toContain(`href="${base}/sector-region?change=1#company-region"`);
   });
 
+  it('says which country list to choose from when the posted country is not a country', async () => {
+    const web = await signedInSme('en');
+    const base = (await web.post('/enrol', {})).headers.get('location')!.replace(/\/company$/, '');
+    const res = await web.post(`${base}/company`, {
+      'company-legalName': 'Acme Widgets Ltd',
+      'company-registrationCountry': 'XX',
+      action: 'continue',
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('href="#company-registrationCountry"');
+    expect(textOf(html)).toContain('Select the country where the company is registered');
+  });
+
   it('refuses a form without the CSRF token', async () => {
     const web = await signedInSme('en');
     const res = await web.post('/enrol', { _csrf: 'forged' });

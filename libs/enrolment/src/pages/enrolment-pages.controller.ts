@@ -24,7 +24,7 @@ const CODE_OF: Record<string, string> = {
   minLength: 'blank',
   matches: 'format',
   isUrl: 'url',
-  isIso31661Alpha2: 'country',
+  isISO31661Alpha2: 'country',
   isIn: 'choice',
   arrayMaxSize: 'tooMany',
   arrayUnique: 'duplicate',
