@@ -221,6 +221,8 @@ describe('closing and reopening a case (real Postgres)', () => {
       reason: 'withdrew',
       summary: 'Paused',
     });
+    const surveyReminder = { rule_code: 'satisfaction-survey-reminder' };
+    expect(await openFollowUps(caseId)).toContainEqual(surveyReminder);
 
     const blank = await call(api, token, 'POST', `/api/v1/cases/${caseId}/reopen`, { reason: '' });
     expect(blank.status).toBe(400);
@@ -239,6 +241,8 @@ describe('closing and reopening a case (real Postgres)', () => {
       [sme.user.id],
     );
     expect(reopened).toHaveLength(1);
+    // Support goes on: the company is no longer chased for its survey of support that ended.
+    expect(await openFollowUps(caseId)).not.toContainEqual(surveyReminder);
     const again = await call(api, token, 'POST', `/api/v1/cases/${caseId}/reopen`, { reason: 'twice' });
     expect(again.status).toBe(422);
 

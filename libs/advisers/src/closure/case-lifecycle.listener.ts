@@ -50,6 +50,7 @@ export class CaseLifecycleListenerService implements CaseLifecycleListener, OnMo
 
   async caseReopened(m: EntityManager, facts: CaseReopenedFacts): Promise<void> {
     await this.assignment.reopened(m, facts);
+    await this.caseFollowUps.caseReopened(m, facts.kase.id);
     await this.tellSme(
       m,
       facts.kase.id,

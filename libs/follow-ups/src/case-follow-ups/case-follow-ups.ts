@@ -248,6 +248,18 @@ export class CaseFollowUps {
     return this.followUps.cancelAllOfCase(m, caseId, 'case closed', keepRules);
   }
 
+  /**
+   * The case reopened: support goes on, so the company is no longer chased for its verdict on support that
+   * ended (the survey's link stays valid until it expires, for a company that still wants to answer).
+   */
+  async caseReopened(m: EntityManager, caseId: string): Promise<number> {
+    return this.followUps.cancel(m, {
+      caseId,
+      rules: ['satisfaction-survey-reminder'],
+      reason: 'case reopened',
+    });
+  }
+
   /** The SME of a case as a notification recipient (null when its account is deactivated). */
   async smeContact(m: EntityManager, caseId: string): Promise<Contact | null> {
     return this.smeOf(m, await m.getRepository(Case).findOneByOrFail({ id: caseId }));
