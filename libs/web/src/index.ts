@@ -35,6 +35,7 @@ export { PageQueryDto } from './page-query.dto';
 export { newestFirstPage } from './newest-first-page';
 export type { Page, PageRequest } from './newest-first-page';
 export { IsQueryDate } from './is-query-date.decorator';
+export { NumberFromText } from './number-from-text';
 export { parseMoney } from './money';
 export type { ParsedMoney, MoneyProblem } from './money';
 export { minorUnitDigits } from './minor-unit-digits';

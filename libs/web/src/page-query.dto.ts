@@ -1,5 +1,5 @@
+import { NumberFromText } from './number-from-text';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsPageCursor } from './is-page-cursor.decorator';
 
@@ -12,7 +12,7 @@ export class PageQueryDto {
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(1)
   @Max(200)

@@ -15,7 +15,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsOptionalNotNull } from '@app/web';
+import { IsOptionalNotNull, NumberFromText } from '@app/web';
 
 export const ADVISER_LANGUAGES = ['en', 'es', 'de'] as const;
 
@@ -103,9 +103,7 @@ export class UpdateAdviserProfileDto {
     description: 'maximum active cases',
   })
   @IsOptionalNotNull()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && value !== '' ? Number(value) : value,
-  )
+  @NumberFromText()
   @Max(1000)
   @Min(0)
   @IsInt()
@@ -143,9 +141,7 @@ export class CreateAdviserProfileDto extends PartialType(UpdateAdviserProfileDto
   userId!: string;
 
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 1000, example: 40 })
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && value !== '' ? Number(value) : value,
-  )
+  @NumberFromText()
   @Max(1000)
   @Min(0)
   @IsInt()

@@ -1,5 +1,5 @@
 import { ValidateNestedObject } from '@app/config';
-import { IsOptionalNotNull, IsPageCursor, IsRecordVersion } from '@app/web';
+import { IsOptionalNotNull, IsPageCursor, IsRecordVersion, NumberFromText } from '@app/web';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -57,7 +57,7 @@ export class ActivityQueryDto {
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 25 })
   @IsOptionalNotNull()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(1)
   @Max(100)
@@ -109,7 +109,7 @@ export class UpdateCompanyDto {
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 10_000_000 })
   @IsOptionalNotNull()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
@@ -213,7 +213,7 @@ export class CreateProspectDto {
   naceCode!: string;
 
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 10_000_000 })
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(0)
   @Max(10_000_000)

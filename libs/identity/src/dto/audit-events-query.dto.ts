@@ -1,6 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsPageCursor, IsQueryDate } from '@app/web';
-import { Type } from 'class-transformer';
+import { IsPageCursor, IsQueryDate, NumberFromText } from '@app/web';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditEventsQueryDto {
@@ -38,7 +37,7 @@ export class AuditEventsQueryDto {
 
   @ApiPropertyOptional({ default: 50, maximum: 200 })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(1)
   @Max(200)

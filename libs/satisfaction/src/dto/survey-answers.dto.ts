@@ -1,4 +1,5 @@
-import { Transform, Type } from 'class-transformer';
+import { NumberFromText } from '@app/web';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 const blankToUndefined = ({ value }: { value: unknown }): unknown =>
@@ -7,14 +8,14 @@ const blankToUndefined = ({ value }: { value: unknown }): unknown =>
 /** The survey form, as posted (works without JavaScript: radios and a textarea). */
 export class SurveyAnswersDto {
   @Transform(blankToUndefined)
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt({ message: 'Choose how satisfied you are overall' })
   @Min(1, { message: 'Choose how satisfied you are overall' })
   @Max(5, { message: 'Choose how satisfied you are overall' })
   overall!: number;
 
   @Transform(blankToUndefined)
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt({ message: 'Choose how helpful your adviser was' })
   @Min(1, { message: 'Choose how helpful your adviser was' })
   @Max(5, { message: 'Choose how helpful your adviser was' })

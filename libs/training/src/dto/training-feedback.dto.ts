@@ -1,18 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsOptionalNotNull } from '@app/web';
+import { IsOptionalNotNull, NumberFromText } from '@app/web';
 
 export class TrainingFeedbackDto {
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 })
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(1)
   @Max(5)
   satisfaction!: number;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 5, description: 'How useful for exporting' })
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(1)
   @Max(5)
