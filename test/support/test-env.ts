@@ -60,6 +60,9 @@ export function useTestEnvironment(database: TestDatabase, overrides: Record<str
     REDIS_PREFIX: uniqueRedisPrefix(),
     PORT: '0',
     WORKER_PORT: '0',
+    // A shared CI machine under load can keep a request waiting seconds for a pooled connection; a test that
+    // is about that wait (database-busy) sets its own.
+    DATABASE_CONNECT_TIMEOUT_MS: '30000',
     ...(process.env.TEST_EXPORT_DIR ? { EXPORT_DIR: process.env.TEST_EXPORT_DIR } : {}),
     ...overrides,
   });

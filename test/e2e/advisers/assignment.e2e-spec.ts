@@ -186,8 +186,8 @@ describe('automatic and manual assignment (real Postgres)', () => {
       createAdviser(api, officer, { capacity: 10 }),
       createAdviser(api, officer, { capacity: 5, naceSections: ['C'] }),
     ]);
-    const cases = await Promise.all(
-      Array.from({ length: 50 }, () => openCase({ company: { region: 'wales', naceCode: '10.11' } })),
+    const cases = await inParallel(Array.from({ length: 50 }), 8, () =>
+      openCase({ company: { region: 'wales', naceCode: '10.11' } }),
     );
 
     // As many deliveries in flight at once as the pool has connections (more would only queue for one).
