@@ -1,7 +1,8 @@
 import { AdviserProfile, AdviserProfilesService, AssignmentService } from '@app/advisers';
-import { Case } from '@app/cases';
+import { Case, CaseClosureService, type Stage } from '@app/cases';
 import { EnrolmentAnswersDto, EnrolmentService } from '@app/enrolment';
 import { toActor, UsersService, type Actor } from '@app/identity';
+import { ProgressService } from '@app/progress';
 import { DataSource } from 'typeorm';
 import { factoryContext, FactoryApp, inTransaction } from './context';
 import { completeAnswers } from './enrolment-answers';
@@ -71,10 +72,23 @@ export interface CaseOptions {
   /** False: a company that has not exported in the last 12 months (a non-exporter); true by default. */
   exportedLast12Months?: boolean;
   /**
+   * The stage the case is at: `non_exporter` opens it for a company that has not exported lately,
+   * `passive_exporter` (the default) for one that has, and `proactive_exporter` moves it on from there as
+   * an adviser's decision does (ProgressService, with its transition, timeline and audit rows).
+   */
+  stage?: Stage;
+  /** Closes the case (reason `support-completed`) through CaseClosureService, as an officer does. */
+  closed?: boolean;
+  /**
    * The case opened this many days ago (for suites that log interactions dated in the past, which may not
    * predate the case): the test's own time travel, which no service offers.
    */
   openedDaysAgo?: number;
+  /**
+   * Everything on the case's timeline (opening, assignment, closure) and its closure happened this many
+   * days ago: with `openedDaysAgo`, a case whose whole life lies in the past (retention). Time travel too.
+   */
+  historyDaysAgo?: number;
 }
 
 /** The export-status answers of a company that has not exported in the last 12 months. */
@@ -100,17 +114,56 @@ export async function buildCase(api: FactoryApp, options: CaseOptions = {}): Pro
         ? { company: { ...(options.company.legalName ? { tradingName: null } : {}), ...options.company } }
         : {}),
       ...(options.targetMarkets ? { targetMarkets: options.targetMarkets } : {}),
-      ...(options.exportedLast12Months === false ? { exportStatus: NOT_EXPORTING } : {}),
+      ...(options.exportedLast12Months === false || options.stage === 'non_exporter'
+        ? { exportStatus: NOT_EXPORTING }
+        : {}),
     },
   });
+  if (options.stage === 'proactive_exporter') await moveToProactive(api, built.caseId);
+  if (options.closed) await closeCase(api, built.caseId);
+  const db = api.app.get(DataSource);
   if (options.openedDaysAgo)
-    await api.app
-      .get(DataSource)
-      .query(`UPDATE cases SET opened_at = opened_at - make_interval(days => $2) WHERE id = $1`, [
-        built.caseId,
-        options.openedDaysAgo,
-      ]);
+    await db.query(`UPDATE cases SET opened_at = opened_at - make_interval(days => $2) WHERE id = $1`, [
+      built.caseId,
+      options.openedDaysAgo,
+    ]);
+  if (options.historyDaysAgo) {
+    const back = [built.caseId, options.historyDaysAgo];
+    await db.query(
+      `UPDATE case_timeline_events SET occurred_at = occurred_at - make_interval(days => $2) WHERE case_id = $1`,
+      back,
+    );
+    await db.query(`UPDATE cases SET closed_at = closed_at - make_interval(days => $2) WHERE id = $1`, back);
+  }
   return built;
+}
+
+/** A passive exporter's case moved on to proactive exporter, as an adviser's decision moves it. */
+async function moveToProactive(api: FactoryApp, caseId: string): Promise<void> {
+  await inTransaction(api, (m) =>
+    api.app.get(ProgressService).moveStage(m, {
+      caseId,
+      to: 'proactive_exporter',
+      cause: 'adviser_decision',
+      reason: 'test factory',
+      evidence: {},
+      context: factoryContext(null),
+    }),
+  );
+}
+
+/** The case closed as support completed, as an officer closes it. */
+async function closeCase(api: FactoryApp, caseId: string): Promise<void> {
+  await inTransaction(api, (m) =>
+    api.app
+      .get(CaseClosureService)
+      .close(
+        m,
+        caseId,
+        { reason: 'support-completed', summary: 'Closed by the test factory' },
+        { context: factoryContext(null) },
+      ),
+  );
 }
 
 /** Gives an adviser account a profile (capacity 10, English) unless it has one. */

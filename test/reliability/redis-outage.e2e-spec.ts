@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { OutboxService } from '@app/messaging';
 import { apiClient, completeAnswers } from '../e2e/enrolment/enrolment-fixtures';
 import { call, createAdviser, createStaff } from '../e2e/advisers/support/advisers.factory';
-import { insertCase } from '../e2e/advisers/support/case.factory';
+import { buildCase } from '../factories';
 import { createUser, tokenFor } from '../support/auth';
 import { startTestApi, TestApi } from '../support/test-api';
 import { eventually, ReliabilityEnv } from './support/reliability-env';
@@ -58,14 +58,11 @@ describe('reliability: Redis down, then flushed', () => {
     const submitted = await sme.submit(String(draft.body.id));
     expect(submitted.status).toBe(200);
     expect(submitted.body.status).toBe('eligible');
-    const kase = await insertCase(api.dataSource, {
-      assignedAdviserId: adviser.user.id,
-      status: 'active',
-      // Opened before the interaction dated yesterday (an interaction cannot predate its case).
-      openedAt: new Date(Date.now() - 7 * DAY),
-    });
+    // Another SME's case, assigned to the adviser and opened before the interaction dated yesterday (an
+    // interaction cannot predate its case).
+    const { caseId } = await buildCase(api, { adviserId: adviser.user.id, openedDaysAgo: 7 });
     const yesterday = new Date(Date.now() - DAY).toISOString().slice(0, 10);
-    const logged = await call(api, adviser.token, 'POST', `/api/v1/cases/${kase.id}/interactions`, {
+    const logged = await call(api, adviser.token, 'POST', `/api/v1/cases/${caseId}/interactions`, {
       kind: 'call',
       occurredOn: yesterday,
       notes: 'Called during the Redis outage',
@@ -78,7 +75,7 @@ describe('reliability: Redis down, then flushed', () => {
           AND occurred_at >= $1`,
       [new Date(downAt)],
     )) as { type: string }[];
-    expect(written.map((r) => r.type).sort()).toEqual(['case.opened', 'interaction.logged']);
+    expect(written.map((r) => r.type).sort()).toEqual(['case.opened', 'case.opened', 'interaction.logged']);
 
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - downAt))));
     expect(env.smtp.received).toHaveLength(0);

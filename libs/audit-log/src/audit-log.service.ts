@@ -1,7 +1,7 @@
 import { PageCursors } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { AuditContext } from './audit-context';
 import { auditDiff } from './audit-diff';
 import { AuditEvent } from './entities/audit-event.entity';
@@ -13,6 +13,17 @@ export interface AuditEntry {
   entityId: string;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  context: AuditContext;
+}
+
+/** The audit row `saveAudited` writes with the entity it saves. */
+export interface AuditedSave<T> {
+  action: string;
+  entityType: string;
+  /** The fields before the change; null for a creation. */
+  before: Record<string, unknown> | null;
+  /** The fields of the saved entity the trail shows (its `after`). */
+  snapshot: (saved: T) => Record<string, unknown>;
   context: AuditContext;
 }
 
@@ -74,6 +85,28 @@ export class AuditLogService {
         rows.map((r) => r.entry.context.ip?.slice(0, 64) ?? null),
       ],
     );
+  }
+
+  /**
+   * Saves the entity and writes its audit row (`before` → the snapshot of what was saved) with the caller's
+   * manager, so both commit or roll back together. The saved entity (with its id) is returned.
+   */
+  async saveAudited<T extends ObjectLiteral & { id: string }>(
+    manager: EntityManager,
+    target: EntityTarget<T>,
+    entity: T,
+    change: AuditedSave<T>,
+  ): Promise<T> {
+    const saved = await manager.save(target, entity);
+    await this.record(manager, {
+      action: change.action,
+      entityType: change.entityType,
+      entityId: saved.id,
+      before: change.before,
+      after: change.snapshot(saved),
+      context: change.context,
+    });
+    return saved;
   }
 
   /** For events with no change of their own to join (sign-in failures, denials): its own transaction. */

@@ -1,6 +1,7 @@
 export { AuditLogModule } from './audit-log.module';
 export { AuditLogService } from './audit-log.service';
-export type { AuditEntry, AuditQuery, AuditPage } from './audit-log.service';
+export type { AuditEntry, AuditQuery, AuditPage, AuditedSave } from './audit-log.service';
+export { auditFields } from './audit-fields';
 export { AuditEvent } from './entities/audit-event.entity';
 export { SYSTEM_AUDIT_CONTEXT } from './audit-context';
 export type { AuditContext } from './audit-context';

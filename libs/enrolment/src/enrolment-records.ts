@@ -122,15 +122,12 @@ export class EnrolmentRecords {
     before: Record<string, unknown> | null,
     context: AuditContext,
   ): Promise<Enrolment> {
-    const saved = await m.save(Enrolment, enrolment);
-    await this.audit.record(m, {
+    return this.audit.saveAudited(m, Enrolment, enrolment, {
       action,
       entityType: 'enrolment',
-      entityId: saved.id,
       before,
-      after: auditable(saved),
+      snapshot: auditable,
       context,
     });
-    return saved;
   }
 }

@@ -4,7 +4,15 @@ import { UnitOfWork } from '@app/database';
 import { STAGES } from '@app/cases';
 import type { FieldError } from '@app/errors';
 import { CurrentUser, type Actor } from '@app/identity';
-import { type ErrorView, parseMoney, RecordIdPipe, submitForm, validateForm } from '@app/web';
+import {
+  type ErrorView,
+  type FormCheck,
+  type FormSubmission,
+  parseMoney,
+  RecordIdPipe,
+  submitForm,
+  validateForm,
+} from '@app/web';
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -47,15 +55,11 @@ export class ProgressPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.access.findWorkableCase(actor, id);
-    await submitForm(res, {
+    await this.submitPageForm(actor, id, req, res, 'outcome', body, {
       check: () => this.outcomeForm(body, req),
       run: (value) =>
         this.uow.run((m) => this.progress.recordOutcome(m, id, value, { confirmedBySme: false, context })),
       redirect: () => `/cases/${id}/progress?recorded=1`,
-      again: (status, errors) =>
-        this.render(actor, id, req, res, status, { outcome: { values: body, errors } }),
-      errors: { translations: 'progress' },
     });
   }
 
@@ -68,14 +72,32 @@ export class ProgressPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.access.findWorkableCase(actor, id);
-    await submitForm(res, {
+    await this.submitPageForm(actor, id, req, res, 'stage', body, {
       dto: DecideStageDto,
       fields: { to: body.to, reason: body.reason ?? '' },
       run: (value) => this.uow.run((m) => this.progress.decideStage(m, id, value, context)),
       redirect: (moved) => `/cases/${id}/progress?${moved !== undefined ? 'decided' : 'confirmed'}=1`,
+    });
+  }
+
+  /**
+   * One of the page's two forms, posted by staff working the case (anyone else: not found): done, the
+   * redirect; wrong, the page again with this form's values and errors.
+   */
+  private async submitPageForm<T extends object, R>(
+    actor: Actor,
+    id: string,
+    req: Request,
+    res: Response,
+    form: keyof FormState,
+    body: Record<string, string>,
+    submission: FormCheck<T> & Pick<FormSubmission<T, R>, 'run' | 'redirect'>,
+  ): Promise<void> {
+    await this.access.findWorkableCase(actor, id);
+    await submitForm<T, R>(res, {
+      ...submission,
       again: (status, errors) =>
-        this.render(actor, id, req, res, status, { stage: { values: body, errors } }),
+        this.render(actor, id, req, res, status, { [form]: { values: body, errors } }),
       errors: { translations: 'progress' },
     });
   }

@@ -1,4 +1,4 @@
-import { AuditContext, AuditLogService } from '@app/audit-log';
+import { AuditContext, AuditLogService, auditFields } from '@app/audit-log';
 import { InvalidInputError, NotFoundError } from '@app/errors';
 import { isTimeZone } from '@app/time';
 import { Inject, Injectable } from '@nestjs/common';
@@ -279,20 +279,20 @@ export class TrainingCatalogueService {
   }
 }
 
-function moduleSnapshot(m: TrainingModuleEntity): Record<string, unknown> {
-  return {
-    code: m.code,
-    title: m.title,
-    summary: m.summary,
-    format: m.format,
-    completionCriterion: m.completionCriterion,
-    passMark: m.passMark,
-    durationMinutes: m.durationMinutes,
-    level: m.level,
-    barriers: m.barriers,
-    questionIds: m.questionIds,
-    prerequisites: m.prerequisites,
-    platforms: m.platforms,
-    retiredAt: m.retiredAt ? m.retiredAt.toISOString() : null,
-  };
-}
+/** A module's fields in its audit rows (the trail writes `retiredAt` as an ISO string). */
+const moduleSnapshot = (m: TrainingModuleEntity): Record<string, unknown> =>
+  auditFields(m, [
+    'code',
+    'title',
+    'summary',
+    'format',
+    'completionCriterion',
+    'passMark',
+    'durationMinutes',
+    'level',
+    'barriers',
+    'questionIds',
+    'prerequisites',
+    'platforms',
+    'retiredAt',
+  ]);

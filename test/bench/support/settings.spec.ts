@@ -25,8 +25,27 @@ describe('bench settings', () => {
     });
   });
 
+  it('reads each whole-number flag into its own setting', () => {
+    const flags: [string, keyof typeof DEFAULT_SETTINGS][] = [
+      ['--rounds', 'rounds'],
+      ['--duration', 'durationSeconds'],
+      ['--warmup', 'warmupSeconds'],
+      ['--connections', 'connections'],
+      ['--cold-start-rounds', 'coldStartRounds'],
+      ['--queue-jobs', 'queueJobs'],
+      ['--queue-concurrency', 'queueConcurrency'],
+      ['--queue-batch', 'queueBatchSize'],
+      ['--cases', 'cases'],
+    ];
+    const settings = parseSettings(flags.flatMap(([flag], i) => [flag, String(1000 + i)]));
+    expect(flags.map(([, key]) => settings[key])).toEqual(flags.map((_, i) => 1000 + i));
+    for (const [flag] of flags)
+      expect(() => parseSettings([flag, '-1'])).toThrow(`${flag} needs a whole number`);
+  });
+
   it('refuses unknown flags and non-numbers with the usage text', () => {
     expect(() => parseSettings(['--fast'])).toThrow(/unknown option --fast\nusage: npm run bench/);
+    expect(() => parseSettings(['constructor', '3'])).toThrow(/unknown option constructor/);
     expect(() => parseSettings(['--rounds', 'many'])).toThrow(/--rounds needs a whole number/);
     expect(() => parseSettings(['--rounds', '0'])).toThrow(/--rounds needs a whole number/);
   });

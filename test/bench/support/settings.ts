@@ -47,52 +47,34 @@ function positiveInt(flag: string, value: string | undefined): number {
   return n;
 }
 
+/** The flags that take a whole number of at least 1, and the setting each one sets. */
+const COUNT_FLAGS: Record<string, keyof BenchSettings & CountSetting> = {
+  '--rounds': 'rounds',
+  '--duration': 'durationSeconds',
+  '--warmup': 'warmupSeconds',
+  '--connections': 'connections',
+  '--cold-start-rounds': 'coldStartRounds',
+  '--queue-jobs': 'queueJobs',
+  '--queue-concurrency': 'queueConcurrency',
+  '--queue-batch': 'queueBatchSize',
+  '--cases': 'cases',
+};
+type CountSetting = {
+  [K in keyof BenchSettings]: BenchSettings[K] extends number ? K : never;
+}[keyof BenchSettings];
+
 /** Parses `npm run bench -- …` arguments; unknown flags stop the run with the usage text. */
 export function parseSettings(argv: string[]): BenchSettings {
   const settings: BenchSettings = { ...DEFAULT_SETTINGS, only: [] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const next = (): string | undefined => argv[++i];
-    switch (flag) {
-      case '--rounds':
-        settings.rounds = positiveInt(flag, next());
-        break;
-      case '--duration':
-        settings.durationSeconds = positiveInt(flag, next());
-        break;
-      case '--warmup':
-        settings.warmupSeconds = positiveInt(flag, next());
-        break;
-      case '--connections':
-        settings.connections = positiveInt(flag, next());
-        break;
-      case '--cold-start-rounds':
-        settings.coldStartRounds = positiveInt(flag, next());
-        break;
-      case '--queue-jobs':
-        settings.queueJobs = positiveInt(flag, next());
-        break;
-      case '--queue-concurrency':
-        settings.queueConcurrency = positiveInt(flag, next());
-        break;
-      case '--queue-batch':
-        settings.queueBatchSize = positiveInt(flag, next());
-        break;
-      case '--cases':
-        settings.cases = positiveInt(flag, next());
-        break;
-      case '--skip-build':
-        settings.skipBuild = true;
-        break;
-      case '--cpu-prof':
-        settings.cpuProf = true;
-        break;
-      case '--only':
-        settings.only = (next() ?? '').split(',').filter(Boolean);
-        break;
-      default:
-        throw new Error(`unknown option ${flag}\n${USAGE}`);
-    }
+    const count = Object.hasOwn(COUNT_FLAGS, flag) ? COUNT_FLAGS[flag] : undefined;
+    if (count) settings[count] = positiveInt(flag, next());
+    else if (flag === '--skip-build') settings.skipBuild = true;
+    else if (flag === '--cpu-prof') settings.cpuProf = true;
+    else if (flag === '--only') settings.only = (next() ?? '').split(',').filter(Boolean);
+    else throw new Error(`unknown option ${flag}\n${USAGE}`);
   }
   return settings;
 }

@@ -1,9 +1,10 @@
+import { UnitOfWork } from '@app/database';
+import { FollowUpService } from '@app/follow-ups';
 import { readJson } from '../../support/http';
 import { signInWeb } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
-import { buildAdviser, buildSmeCase, buildToken } from '../../factories';
+import { buildAdviser, buildCase, buildSmeCase, buildToken } from '../../factories';
 import { call } from './support/advisers.factory';
-import { insertCase } from './support/case.factory';
 
 const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -19,12 +20,7 @@ describe('caseload in date order, and the SME home page showing the real state o
     const adviser = await buildAdviser(api);
     const token = await buildToken(api, adviser.user);
     const make = (legalName: string) =>
-      insertCase(api.dataSource, {
-        legalName,
-        assignedAdviserId: adviser.user.id,
-        status: 'active',
-        openedAt: new Date(Date.now() - 30 * 86_400_000),
-      });
+      buildCase(api, { company: { legalName }, adviserId: adviser.user.id, openedDaysAgo: 30 });
     // Logged in an order that is none of the expected ones.
     const cases = {
       nextMonth: await make('Next Month Ltd'),
@@ -33,6 +29,14 @@ describe('caseload in date order, and the SME home page showing the real state o
       overdue: await make('Overdue Ltd'),
       nextWeek: await make('Next Week Ltd'),
     };
+    // Assignment set each a first-contact reminder; the case with nothing due has had it settled.
+    await api.app
+      .get(UnitOfWork)
+      .run((m) =>
+        api.app
+          .get(FollowUpService)
+          .complete(m, { caseId: cases.none.caseId, rules: ['first-contact'], reason: 'contacted' }),
+      );
     const dueOn: Record<string, string> = {
       nextMonth: day(30),
       today: day(0),
@@ -44,7 +48,7 @@ describe('caseload in date order, and the SME home page showing the real state o
         api,
         token,
         'POST',
-        `/api/v1/cases/${cases[key as keyof typeof cases].id}/interactions`,
+        `/api/v1/cases/${cases[key as keyof typeof cases].caseId}/interactions`,
         {
           kind: 'call',
           occurredOn: day(-10),
@@ -60,11 +64,11 @@ describe('caseload in date order, and the SME home page showing the real state o
       page.items as { caseId: string; overdue: boolean; nextFollowUp: { deadlineAt: string } | null }[]
     ).map((i) => i.caseId);
     expect(order).toEqual([
-      cases.overdue.id,
-      cases.today.id,
-      cases.nextWeek.id,
-      cases.nextMonth.id,
-      cases.none.id,
+      cases.overdue.caseId,
+      cases.today.caseId,
+      cases.nextWeek.caseId,
+      cases.nextMonth.caseId,
+      cases.none.caseId,
     ]);
     expect(page.items[0].overdue).toBe(true);
     // Next week's step is not overdue (a step due today is, from the start of its day).
@@ -88,14 +92,14 @@ describe('caseload in date order, and the SME home page showing the real state o
     ).toEqual(order);
 
     // Settling the overdue step moves that case down to its next open follow-up (dormancy, weeks away).
-    const settle = await call(api, token, 'POST', `/api/v1/cases/${cases.overdue.id}/interactions`, {
+    const settle = await call(api, token, 'POST', `/api/v1/cases/${cases.overdue.caseId}/interactions`, {
       kind: 'call',
       occurredOn: day(0),
       notes: 'Done it',
     });
     expect(settle.status).toBe(201);
     const after = await readJson(await call(api, token, 'GET', '/api/v1/cases'));
-    expect((after.items as { caseId: string }[])[0].caseId).toBe(cases.today.id);
+    expect((after.items as { caseId: string }[])[0].caseId).toBe(cases.today.caseId);
   });
 
   it('shows the SME its adviser, last contact, the next step and the closure instead of "assigning"', async () => {

@@ -1,10 +1,10 @@
 import { ReadinessScoreHandler } from '@app/advisers';
 import { FollowUpService } from '@app/follow-ups';
 import { DomainEvent, OutboxEvent } from '@app/messaging';
+import { buildCase, type CaseOptions, type SmeCase } from '../../factories';
 import { readJson } from '../../support/http';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { call, createAdviser, createStaff, Staff } from './support/advisers.factory';
-import { insertCase, TestCase } from './support/case.factory';
 
 const daysAgo = (n: number): string => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 const daysAhead = (n: number): string => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -25,8 +25,8 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
   let officer: Staff;
   let adviser: Staff;
   let other: Staff;
-  const mine: Record<string, TestCase> = {};
-  let theirs: TestCase;
+  const mine: Record<string, SmeCase> = {};
+  let theirs: SmeCase;
 
   const logInteraction = async (caseId: string, body: Record<string, unknown>, token = adviser.token) => {
     const res = await call(api, token, 'POST', `/api/v1/cases/${caseId}/interactions`, {
@@ -59,55 +59,45 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     officer = await createStaff(api, 'officer');
     adviser = await createAdviser(api, officer, {});
     other = await createAdviser(api, officer, {});
-    const mk = (key: string, input: Parameters<typeof insertCase>[1]) =>
+    const mk = async (key: string, company: Record<string, unknown>, options: CaseOptions = {}) => {
       // Opened two months ago, so the interactions dated below come after the opening.
-      insertCase(api.dataSource, {
-        assignedAdviserId: adviser.user.id,
-        status: 'active',
-        openedAt: new Date(Date.now() - 60 * 86_400_000),
-        ...input,
-      }).then((c) => {
-        mine[key] = c;
+      mine[key] = await buildCase(api, {
+        company,
+        adviserId: adviser.user.id,
+        stage: 'non_exporter',
+        openedDaysAgo: 60,
+        ...options,
       });
+    };
     // Three companies with the same name and the same next-step date: equal sort keys across a page boundary.
-    await mk('same1', { legalName: 'Same Name Ltd', naceCode: '10.11', targetMarkets: ['DE'] });
-    await mk('same2', { legalName: 'Same Name Ltd', naceCode: '10.12', targetMarkets: ['DE', 'FR'] });
-    await mk('same3', { legalName: 'Same Name Ltd', naceCode: '62.01', targetMarkets: ['US'] });
-    await mk('alpha', {
-      naceCode: '46.90',
-      legalName: 'Alpha Foods',
-      stage: 'passive_exporter',
-      registrationNumber: 'AB123456',
-    });
-    await mk('zulu', {
-      legalName: 'Zulu Textiles',
-      naceCode: '13.10',
-      stage: 'proactive_exporter',
-      region: 'wales',
-    });
-    await mk('quiet', {
-      legalName: 'Quiet Widgets',
-      naceCode: '25.62',
-      openedAt: new Date(Date.now() - 90 * 86_400_000),
-    });
-    theirs = await insertCase(api.dataSource, {
-      legalName: 'Same Name Ltd',
-      assignedAdviserId: other.user.id,
-      status: 'active',
-    });
+    await mk('same1', { legalName: 'Same Name Ltd', naceCode: '10.11' }, { targetMarkets: ['DE'] });
+    await mk('same2', { legalName: 'Same Name Ltd', naceCode: '10.12' }, { targetMarkets: ['DE', 'FR'] });
+    await mk('same3', { legalName: 'Same Name Ltd', naceCode: '62.01' }, { targetMarkets: ['US'] });
+    await mk(
+      'alpha',
+      { naceCode: '46.90', legalName: 'Alpha Foods', registrationNumber: 'AB123456' },
+      { stage: 'passive_exporter' },
+    );
+    await mk(
+      'zulu',
+      { legalName: 'Zulu Textiles', naceCode: '13.10', region: 'wales' },
+      { stage: 'proactive_exporter' },
+    );
+    await mk('quiet', { legalName: 'Quiet Widgets', naceCode: '25.62' }, { openedDaysAgo: 90 });
+    theirs = await buildCase(api, { company: { legalName: 'Same Name Ltd' }, adviserId: other.user.id });
 
     for (const key of ['same1', 'same2', 'same3'])
-      await logInteraction(mine[key].id, {
+      await logInteraction(mine[key].caseId, {
         occurredOn: daysAgo(3),
         nextStep: 'Send market report',
         nextStepDue: daysAgo(1),
       });
-    await logInteraction(mine.alpha.id, {
+    await logInteraction(mine.alpha.caseId, {
       occurredOn: daysAgo(40),
       nextStep: 'Call back',
       nextStepDue: daysAhead(5),
     });
-    await logInteraction(mine.zulu.id, { occurredOn: daysAgo(1) });
+    await logInteraction(mine.zulu.caseId, { occurredOn: daysAgo(1) });
   });
   afterAll(() => api.close());
 
@@ -115,7 +105,7 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     const res = await call(api, adviser.token, 'GET', '/api/v1/cases');
     const body = await readJson(res);
     expect(body.items).toHaveLength(6);
-    expect(ids(body.items)).not.toContain(theirs.id);
+    expect(ids(body.items)).not.toContain(theirs.caseId);
     expect(body.counts).toEqual({
       total: 6,
       byStage: { non_exporter: 4, passive_exporter: 1, proactive_exporter: 1 },
@@ -139,21 +129,26 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     ['q=same&market=US', ['same3']],
   ])('filters by %s', async (query, expected) => {
     const [rows] = await allPages(`${query}&limit=100`);
-    expect(ids(rows).sort()).toEqual(expected.map((k) => mine[k].id).sort());
+    expect(ids(rows).sort()).toEqual(expected.map((k) => mine[k].caseId).sort());
   });
 
   it('sorts by name, stage, last contact and next due date', async () => {
     const sorted = async (sort: string) => ids((await allPages(`sort=${sort}&limit=100`))[0]);
-    const same = ['same1', 'same2', 'same3'].map((k) => mine[k].id).sort();
-    expect(await sorted('name')).toEqual([mine.alpha.id, mine.quiet.id, ...same, mine.zulu.id]);
+    const same = ['same1', 'same2', 'same3'].map((k) => mine[k].caseId).sort();
+    expect(await sorted('name')).toEqual([mine.alpha.caseId, mine.quiet.caseId, ...same, mine.zulu.caseId]);
     const byStage = await sorted('stage');
-    expect(byStage.slice(4)).toEqual([mine.alpha.id, mine.zulu.id]);
+    expect(byStage.slice(4)).toEqual([mine.alpha.caseId, mine.zulu.caseId]);
     // Longest without contact first: never contacted, then 40 days, then 3 days (ties by id), then yesterday.
-    expect(await sorted('lastContact')).toEqual([mine.quiet.id, mine.alpha.id, ...same, mine.zulu.id]);
+    expect(await sorted('lastContact')).toEqual([
+      mine.quiet.caseId,
+      mine.alpha.caseId,
+      ...same,
+      mine.zulu.caseId,
+    ]);
     // Most overdue / soonest first, no next step last.
     const byDue = await sorted('nextDue');
-    expect(byDue.slice(0, 4)).toEqual([...same, mine.alpha.id]);
-    expect(byDue.slice(4).sort()).toEqual([mine.quiet.id, mine.zulu.id].sort());
+    expect(byDue.slice(0, 4)).toEqual([...same, mine.alpha.caseId]);
+    expect(byDue.slice(4).sort()).toEqual([mine.quiet.caseId, mine.zulu.caseId].sort());
   });
 
   it.each(['name', 'nextDue', 'lastContact', 'stage'])(
@@ -216,12 +211,17 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
   });
 
   it('takes "overdue" and the next follow-up from open follow-ups, and the score from audit.completed', async () => {
-    const quiet = mine.quiet.id;
+    const quiet = mine.quiet.caseId;
     const rowOf = async (caseId: string): Promise<Row | undefined> =>
       (await allPages('limit=100')).flat().find((r) => r.caseId === caseId);
-    expect(await rowOf(quiet)).toMatchObject({ overdue: false, nextFollowUp: null, readinessScore: null });
+    // Its assignment's first-contact reminder is due five working days after it: next, not yet overdue.
+    expect(await rowOf(quiet)).toMatchObject({
+      overdue: false,
+      nextFollowUp: { kind: 'first-contact' },
+      readinessScore: null,
+    });
 
-    // A first-contact follow-up whose deadline (5 working days after a month-old anchor) has passed.
+    // Replaced by a first-contact follow-up whose deadline (5 working days after a month-old anchor) has passed.
     const followUps = api.app.get(FollowUpService);
     await api.dataSource.transaction((m) =>
       followUps.schedule(m, {
@@ -230,6 +230,7 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
         anchorAt: new Date(Date.now() - 30 * 86_400_000),
         sourceKey: `caseload-test:${quiet}`,
         assignee: { userId: adviser.user.id, email: adviser.user.email, name: adviser.user.name },
+        ifOpen: 'replace',
       }),
     );
     expect(await rowOf(quiet)).toMatchObject({ overdue: true, nextFollowUp: { kind: 'first-contact' } });
@@ -279,21 +280,21 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
 
   it('lets officers see every case and filter by adviser', async () => {
     const [all] = await allPages('limit=100', officer.token);
-    expect(ids(all)).toEqual(expect.arrayContaining([theirs.id, mine.alpha.id]));
+    expect(ids(all)).toEqual(expect.arrayContaining([theirs.caseId, mine.alpha.caseId]));
     const [theirsOnly] = await allPages(`adviserId=${other.user.id}&limit=100`, officer.token);
-    expect(ids(theirsOnly)).toEqual([theirs.id]);
+    expect(ids(theirsOnly)).toEqual([theirs.caseId]);
     // An adviser asking for someone else's caseload still gets their own.
     const [ignored] = await allPages(`adviserId=${other.user.id}&limit=100`);
-    expect(ids(ignored)).not.toContain(theirs.id);
+    expect(ids(ignored)).not.toContain(theirs.caseId);
   });
 
   it('reuses an officer’s counts for a while but always lists live rows; an adviser’s counts are live', async () => {
     const get = async (token: string) =>
       readJson(await call(api, token, 'GET', `/api/v1/cases?adviserId=${other.user.id}&limit=100`));
     const before = await get(officer.token);
-    const added = await insertCase(api.dataSource, { assignedAdviserId: other.user.id, status: 'active' });
+    const added = await buildCase(api, { adviserId: other.user.id });
     const after = await get(officer.token);
-    expect(ids(after.items)).toContain(added.id);
+    expect(ids(after.items)).toContain(added.caseId);
     expect(after.countsAsOf).toBe(before.countsAsOf);
     expect(after.counts.total).toBe(before.counts.total);
     const adviserNow = await get(other.token);
@@ -301,12 +302,8 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
   });
 
   it('marks the first interaction as first contact and records timeline and outbox events', async () => {
-    const kase = await insertCase(api.dataSource, {
-      assignedAdviserId: adviser.user.id,
-      status: 'active',
-      openedAt: new Date(Date.now() - 7 * 86_400_000),
-    });
-    const first = await logInteraction(kase.id, {
+    const kase = await buildCase(api, { adviserId: adviser.user.id, openedDaysAgo: 7 });
+    const first = await logInteraction(kase.caseId, {
       kind: 'meeting',
       occurredOn: daysAgo(2),
       barriers: ['psychological', 'social_media'],
@@ -315,16 +312,16 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
       nextStepDue: daysAhead(7),
     });
     expect(first.firstContact).toBe(true);
-    const second = await logInteraction(kase.id, { kind: 'email', occurredOn: daysAgo(1) });
+    const second = await logInteraction(kase.caseId, { kind: 'email', occurredOn: daysAgo(1) });
     expect(second.firstContact).toBe(false);
     const [work] = await api.dataSource.query(
       `SELECT first_contact_on::text, last_contact_on::text, next_step FROM case_work WHERE case_id = $1`,
-      [kase.id],
+      [kase.caseId],
     );
     expect(work).toEqual({ first_contact_on: daysAgo(2), last_contact_on: daysAgo(1), next_step: null });
     const timeline = await api.dataSource.query(
       `SELECT data FROM case_timeline_events WHERE case_id = $1 AND kind = 'interaction.logged' ORDER BY occurred_at`,
-      [kase.id],
+      [kase.caseId],
     );
     expect(timeline[0].data).toMatchObject({
       kind: 'meeting',
@@ -333,14 +330,14 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     });
     const outbox = await api.dataSource.query(
       `SELECT payload FROM outbox_event WHERE type = 'interaction.logged' AND aggregate_id = $1 ORDER BY occurred_at`,
-      [kase.id],
+      [kase.caseId],
     );
     expect(outbox).toHaveLength(2);
     // The next step became a follow-up, then the second interaction (no next step) cancelled it; the
     // dormancy check (and the closure proposal after it) restarts from the latest contact.
     const followUps = await api.dataSource.query(
       `SELECT rule_code, status, anchor_at FROM follow_up WHERE case_id = $1 ORDER BY rule_code, status`,
-      [kase.id],
+      [kase.caseId],
     );
     expect(followUps.map((f: { rule_code: string; status: string }) => `${f.rule_code}:${f.status}`)).toEqual(
       [
@@ -348,6 +345,8 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
         'closure-proposed:scheduled',
         'dormant-case:cancelled',
         'dormant-case:scheduled',
+        // The assignment's first-contact reminder, done by the first interaction.
+        'first-contact:done',
         'next-step-due:cancelled',
       ],
     );
@@ -362,7 +361,7 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
 
   it('rejects a bad interaction with field errors and writes nothing', async () => {
     const kase = mine.quiet;
-    const res = await call(api, adviser.token, 'POST', `/api/v1/cases/${kase.id}/interactions`, {
+    const res = await call(api, adviser.token, 'POST', `/api/v1/cases/${kase.caseId}/interactions`, {
       kind: 'telepathy',
       occurredOn: 'yesterday',
       notes: '',
@@ -371,15 +370,21 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     expect(res.status).toBe(400);
     const fields = (await readJson(res)).errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(expect.arrayContaining(['barriers', 'kind', 'notes', 'occurredOn']));
-    const unknownMeasure = await call(api, adviser.token, 'POST', `/api/v1/cases/${kase.id}/interactions`, {
-      kind: 'call',
-      occurredOn: daysAgo(1),
-      notes: 'ok',
-      supportMeasures: ['free-money'],
-    });
+    const unknownMeasure = await call(
+      api,
+      adviser.token,
+      'POST',
+      `/api/v1/cases/${kase.caseId}/interactions`,
+      {
+        kind: 'call',
+        occurredOn: daysAgo(1),
+        notes: 'ok',
+        supportMeasures: ['free-money'],
+      },
+    );
     expect(unknownMeasure.status).toBe(400);
     expect((await readJson(unknownMeasure)).errors[0].field).toBe('supportMeasures');
-    const twice = await call(api, adviser.token, 'POST', `/api/v1/cases/${kase.id}/interactions`, {
+    const twice = await call(api, adviser.token, 'POST', `/api/v1/cases/${kase.caseId}/interactions`, {
       kind: 'call',
       occurredOn: daysAgo(1),
       notes: 'ok',
@@ -389,13 +394,13 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     expect((await readJson(twice)).errors).toEqual([
       expect.objectContaining({ field: 'barriers', message: 'Choose each barrier heading once' }),
     ]);
-    const rows = await api.dataSource.query(`SELECT 1 FROM interactions WHERE case_id = $1`, [kase.id]);
+    const rows = await api.dataSource.query(`SELECT 1 FROM interactions WHERE case_id = $1`, [kase.caseId]);
     expect(rows).toHaveLength(0);
   });
 
   it('optimistic locking: of two concurrent edits from the same version, one wins and one gets 409 with what changed', async () => {
     const kase = mine.zulu;
-    const view = await call(api, adviser.token, 'GET', `/api/v1/cases/${kase.id}`);
+    const view = await call(api, adviser.token, 'GET', `/api/v1/cases/${kase.caseId}`);
     const etag = view.headers.get('etag');
     const { version } = await readJson(view);
     expect(etag).toBe(`"${version}"`);
@@ -405,7 +410,7 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
         api,
         adviser.token,
         'PUT',
-        `/api/v1/cases/${kase.id}/summary`,
+        `/api/v1/cases/${kase.caseId}/summary`,
         { summary: 'Ready for Germany' },
         { 'if-match': etag! },
       ),
@@ -413,7 +418,7 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
         api,
         officer.token,
         'PUT',
-        `/api/v1/cases/${kase.id}/summary`,
+        `/api/v1/cases/${kase.caseId}/summary`,
         { summary: 'Needs a re-audit' },
         { 'if-match': etag! },
       ),
@@ -426,33 +431,33 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     expect(problem.code).toBe('case.stale');
     expect(problem.currentVersion).toBe(version + 1);
     expect(problem.current.summary).toBe(winnerSummary);
-    const after = await readJson(await call(api, adviser.token, 'GET', `/api/v1/cases/${kase.id}`));
+    const after = await readJson(await call(api, adviser.token, 'GET', `/api/v1/cases/${kase.caseId}`));
     expect(after.work.summary).toBe(winnerSummary);
 
     // A write without a version is refused rather than silently overwriting.
-    const blind = await call(api, adviser.token, 'PUT', `/api/v1/cases/${kase.id}/summary`, {
+    const blind = await call(api, adviser.token, 'PUT', `/api/v1/cases/${kase.caseId}/summary`, {
       summary: 'blind',
     });
     expect(blind.status).toBe(400);
   });
 
   it('an adviser cannot see or act on a case off their caseload (404)', async () => {
-    expect((await call(api, adviser.token, 'GET', `/api/v1/cases/${theirs.id}`)).status).toBe(404);
-    expect((await call(api, adviser.token, 'GET', `/api/v1/cases/${theirs.id}/assignments`)).status).toBe(
+    expect((await call(api, adviser.token, 'GET', `/api/v1/cases/${theirs.caseId}`)).status).toBe(404);
+    expect((await call(api, adviser.token, 'GET', `/api/v1/cases/${theirs.caseId}/assignments`)).status).toBe(
       404,
     );
-    const post = await call(api, adviser.token, 'POST', `/api/v1/cases/${theirs.id}/interactions`, {
+    const post = await call(api, adviser.token, 'POST', `/api/v1/cases/${theirs.caseId}/interactions`, {
       kind: 'call',
       occurredOn: daysAgo(1),
       notes: 'sneaky',
     });
     expect(post.status).toBe(404);
-    const decline = await call(api, adviser.token, 'POST', `/api/v1/cases/${theirs.id}/decline`, {
+    const decline = await call(api, adviser.token, 'POST', `/api/v1/cases/${theirs.caseId}/decline`, {
       reason: 'x',
     });
     expect(decline.status).toBe(404);
     expect((await call(api, adviser.token, 'GET', `/api/v1/cases/not-a-uuid`)).status).toBe(404);
-    const rows = await api.dataSource.query(`SELECT 1 FROM interactions WHERE case_id = $1`, [theirs.id]);
+    const rows = await api.dataSource.query(`SELECT 1 FROM interactions WHERE case_id = $1`, [theirs.caseId]);
     expect(rows).toHaveLength(0);
   });
 });

@@ -1,9 +1,8 @@
 import { readJson } from '../../support/http';
 import { signInWeb } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
-import { buildAdviser, buildSmeCase, buildToken, buildUser } from '../../factories';
+import { buildAdviser, buildCase, buildSmeCase, buildToken, buildUser } from '../../factories';
 import { call } from './support/advisers.factory';
-import { insertCase } from './support/case.factory';
 
 const daysAgo = (n: number): string => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -71,14 +70,10 @@ describe('correcting and voiding interactions; dates before the case or in the f
   it('corrects with a reason (audit before/after) and voids with a reason: kept in history, out of contacts and KPIs', async () => {
     const adviser = await buildAdviser(api);
     const token = await buildToken(api, adviser.user);
-    const kase = await insertCase(api.dataSource, {
-      assignedAdviserId: adviser.user.id,
-      status: 'active',
-      openedAt: new Date(Date.now() - 30 * 86_400_000),
-    });
+    const { caseId } = await buildCase(api, { adviserId: adviser.user.id, openedDaysAgo: 30 });
     const log = async (occurredOn: string, notes: string) =>
       (await readJson(
-        await call(api, token, 'POST', `/api/v1/cases/${kase.id}/interactions`, {
+        await call(api, token, 'POST', `/api/v1/cases/${caseId}/interactions`, {
           kind: 'call',
           occurredOn,
           notes,
@@ -87,17 +82,10 @@ describe('correcting and voiding interactions; dates before the case or in the f
       )) as { interaction: { id: string }; version: number };
     const first = await log(daysAgo(10), 'Logged on the wrong case');
     const second = await log(daysAgo(5), 'Real call');
-    expect(await work(kase.id)).toEqual({ first_on: daysAgo(10), last_on: daysAgo(5) });
+    expect(await work(caseId)).toEqual({ first_on: daysAgo(10), last_on: daysAgo(5) });
 
     const correct = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-      call(
-        api,
-        token,
-        'PUT',
-        `/api/v1/cases/${kase.id}/interactions/${second.interaction.id}`,
-        body,
-        headers,
-      );
+      call(api, token, 'PUT', `/api/v1/cases/${caseId}/interactions/${second.interaction.id}`, body, headers);
     const missingReason = await correct({ kind: 'meeting', occurredOn: daysAgo(4), notes: 'Real meeting' });
     expect(missingReason.status).toBe(400);
     expect((await readJson(missingReason)).errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
@@ -121,7 +109,7 @@ describe('correcting and voiding interactions; dates before the case or in the f
     expect(corrected.status).toBe(200);
     const [audit] = await api.dataSource.query(
       `SELECT before, after FROM audit_event WHERE action = 'interaction.corrected' AND entity_id = $1`,
-      [kase.id],
+      [caseId],
     );
     expect(audit.before).toMatchObject({ kind: 'call', occurredOn: daysAgo(5) });
     expect(audit.after).toMatchObject({
@@ -135,7 +123,7 @@ describe('correcting and voiding interactions; dates before the case or in the f
         api,
         token,
         'POST',
-        `/api/v1/cases/${kase.id}/interactions/${interactionId}/void`,
+        `/api/v1/cases/${caseId}/interactions/${interactionId}/void`,
         { reason },
         headers,
       );
@@ -145,10 +133,10 @@ describe('correcting and voiding interactions; dates before the case or in the f
     expect(stale.status).toBe(409);
     const voided = await voidIt(first.interaction.id, 'Logged on the wrong case');
     expect(voided.status).toBe(200);
-    expect(await work(kase.id)).toEqual({ first_on: daysAgo(4), last_on: daysAgo(4) });
+    expect(await work(caseId)).toEqual({ first_on: daysAgo(4), last_on: daysAgo(4) });
     const rows = await api.dataSource.query(
       `SELECT id, void_reason, voided_by_id FROM interactions WHERE case_id = $1 ORDER BY occurred_on`,
-      [kase.id],
+      [caseId],
     );
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({
@@ -158,12 +146,12 @@ describe('correcting and voiding interactions; dates before the case or in the f
     });
     const again = await voidIt(first.interaction.id, 'twice');
     expect(again.status).toBe(422);
-    const unknown = await voidIt(kase.id, 'no such interaction');
+    const unknown = await voidIt(caseId, 'no such interaction');
     expect(unknown.status).toBe(404);
 
     // The case page still lists the voided one, marked; the timeline says so.
     const web = await signInWeb(api, adviser.user.email, adviser.password);
-    const page = await (await web.get(`/cases/${kase.id}`)).text();
+    const page = await (await web.get(`/cases/${caseId}`)).text();
     expect(page).toContain('Voided: Logged on the wrong case');
     expect(page).toContain('Interaction voided: Logged on the wrong case');
 
@@ -184,21 +172,17 @@ describe('correcting and voiding interactions; dates before the case or in the f
 
   it('the interaction page corrects and voids with error summaries', async () => {
     const adviser = await buildAdviser(api);
-    const kase = await insertCase(api.dataSource, {
-      assignedAdviserId: adviser.user.id,
-      status: 'active',
-      openedAt: new Date(Date.now() - 30 * 86_400_000),
-    });
+    const { caseId } = await buildCase(api, { adviserId: adviser.user.id, openedDaysAgo: 30 });
     const token = await buildToken(api, adviser.user);
     const logged = (await readJson(
-      await call(api, token, 'POST', `/api/v1/cases/${kase.id}/interactions`, {
+      await call(api, token, 'POST', `/api/v1/cases/${caseId}/interactions`, {
         kind: 'call',
         occurredOn: daysAgo(2),
         notes: 'First call',
       }),
     )) as { interaction: { id: string } };
     const web = await signInWeb(api, adviser.user.email, adviser.password);
-    const path = `/cases/${kase.id}/interactions/${logged.interaction.id}`;
+    const path = `/cases/${caseId}/interactions/${logged.interaction.id}`;
     const page = await (await web.get(path)).text();
     expect(page).toContain('Correct or void an interaction');
     const version = /name="version" value="(\d+)"/.exec(page)![1];
@@ -219,7 +203,7 @@ describe('correcting and voiding interactions; dates before the case or in the f
       reason: 'It was an email',
     });
     expect(ok.status).toBe(303);
-    expect(ok.headers.get('location')).toBe(`/cases/${kase.id}?notice=interaction_corrected`);
+    expect(ok.headers.get('location')).toBe(`/cases/${caseId}?notice=interaction_corrected`);
     const page2 = await (await web.get(path)).text();
     const version2 = /name="version" value="(\d+)"/.exec(page2)![1];
     const blank = await web.post(path, { action: 'void', version: version2, reason: '' });
@@ -229,7 +213,7 @@ describe('correcting and voiding interactions; dates before the case or in the f
     expect(voided.status).toBe(303);
     const kinds = await api.dataSource.query(
       `SELECT kind, void_reason FROM interactions WHERE case_id = $1`,
-      [kase.id],
+      [caseId],
     );
     expect(kinds).toEqual([{ kind: 'email', void_reason: 'Duplicate entry' }]);
   });

@@ -3,7 +3,7 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Job, Queue } from 'bull';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { eventually, startInProcessWorker } from '../follow-ups/support/in-process-worker';
-import { insertCase } from '../advisers/support/case.factory';
+import { buildCase } from '../../factories';
 import { createUser } from '../../support/auth';
 import { Person, personWithDataEverywhere } from './support/person.factory';
 
@@ -38,12 +38,13 @@ describe('data protection: retention', () => {
     // A case closed long ago, whose contact has nothing newer.
     const old = await createUser(api, 'sme', { name: 'Olga Oldcase', email: 'olga.oldcase@sme.example' });
     oldContactId = old.user.id;
-    const kase = await insertCase(api.dataSource, {
-      smeUserId: oldContactId,
-      status: 'closed',
-      openedAt: ago(8),
-    });
-    oldCaseId = kase.id;
+    // Opened eight years ago; its last event (the closure) a little over seven.
+    ({ caseId: oldCaseId } = await buildCase(api, {
+      sme: old,
+      closed: true,
+      openedDaysAgo: 8 * 365,
+      historyDaysAgo: 7 * 365 + 150,
+    }));
     await api.dataSource.query(
       `INSERT INTO interactions (case_id, logged_by_id, kind, occurred_on, notes) VALUES ($1, $2, 'call', $3, 'Olga Oldcase called')`,
       [oldCaseId, recent.adviser.user.id, ago(7.5).toISOString().slice(0, 10)],

@@ -1,5 +1,5 @@
 import { UnitOfWork } from '@app/database';
-import { FOLLOW_UPS_QUEUE, FollowUp, FollowUpService } from '@app/follow-ups';
+import { FOLLOW_UPS_QUEUE, FollowUp, FollowUpService, type ScheduleFollowUpInput } from '@app/follow-ups';
 import { JobQueue, JobQueues, Notification, Sweeper } from '@app/messaging';
 import { randomUUID } from 'node:crypto';
 import { eventually, InProcessWorker, startInProcessWorker } from './support/in-process-worker';
@@ -43,21 +43,25 @@ describe('follow-ups: rules fire, escalate, complete, reschedule and follow reas
     worker.dataSource
       .getRepository(Notification)
       .find({ where: { followUpId: id }, order: { followUpStep: 'ASC' } });
+  /** One follow-up scheduled in its own transaction: anchored now and triggered by a new source unless told. */
+  const schedule = (
+    input: Omit<ScheduleFollowUpInput, 'anchorAt' | 'sourceKey'> & Partial<ScheduleFollowUpInput>,
+  ) =>
+    uow.run((m) =>
+      followUps.schedule(m, { anchorAt: new Date(), sourceKey: `test:${randomUUID()}`, ...input }),
+    );
 
   it('first contact overdue: reminds the adviser, then escalates to the officer, one email each', async () => {
     const a = adviser();
     const o = officer();
-    const row = await uow.run((m) =>
-      followUps.schedule(m, {
-        rule: 'first-contact',
-        caseId: randomUUID(),
-        anchorAt: new Date(Date.now() - 20 * DAY),
-        sourceKey: `test:${randomUUID()}`,
-        assignee: a,
-        officer: o,
-        context: { companyName: 'Acme Widgets Ltd' },
-      }),
-    );
+    const row = await schedule({
+      rule: 'first-contact',
+      caseId: randomUUID(),
+      anchorAt: new Date(Date.now() - 20 * DAY),
+      assignee: a,
+      officer: o,
+      context: { companyName: 'Acme Widgets Ltd' },
+    });
     expect(row.status).toBe('scheduled');
     expect(row.plan.map((s) => s.notify)).toEqual(['assignee', 'officer']);
 
@@ -79,18 +83,15 @@ describe('follow-ups: rules fire, escalate, complete, reschedule and follow reas
 
   it('emails the SME in their language (training overdue, Spanish)', async () => {
     const email = `pyme-${randomUUID().slice(0, 8)}@empresa.example`;
-    const row = await uow.run((m) =>
-      followUps.schedule(m, {
-        rule: 'training-overdue',
-        caseId: randomUUID(),
-        subjectKey: 'booking-1',
-        anchorAt: new Date(Date.now() - 1000),
-        sourceKey: `test:${randomUUID()}`,
-        sme: { email, name: 'Lucía', language: 'es' },
-        assignee: adviser(),
-        context: { moduleTitle: 'Instagram para exportar' },
-      }),
-    );
+    const row = await schedule({
+      rule: 'training-overdue',
+      caseId: randomUUID(),
+      subjectKey: 'booking-1',
+      anchorAt: new Date(Date.now() - 1000),
+      sme: { email, name: 'Lucía', language: 'es' },
+      assignee: adviser(),
+      context: { moduleTitle: 'Instagram para exportar' },
+    });
     await eventually(() => smtp.to(email).length === 1, 20_000, 'Spanish email');
     expect(smtp.to(email)[0].subject).toBe('Su módulo de formación «Instagram para exportar» está vencido');
     expect(smtp.to(email)[0].language).toBe('es');
@@ -122,15 +123,11 @@ describe('follow-ups: rules fire, escalate, complete, reschedule and follow reas
 
   it('closes itself when the condition is met and removes its pending job; a late job does nothing', async () => {
     const caseId = randomUUID();
-    const row = await uow.run((m) =>
-      followUps.schedule(m, {
-        rule: 'first-contact',
-        caseId,
-        anchorAt: new Date(),
-        sourceKey: `t:${randomUUID()}`,
-        assignee: adviser(),
-      }),
-    );
+    const row = await schedule({
+      rule: 'first-contact',
+      caseId,
+      assignee: adviser(),
+    });
     await eventually(async () => (await queue.job(`${row.id}:0`)) !== null, 10_000, 'delayed job');
     const closed = await uow.run((m) =>
       followUps.complete(m, { caseId, rules: ['first-contact'], reason: 'interaction logged' }),
@@ -156,27 +153,20 @@ describe('follow-ups: rules fire, escalate, complete, reschedule and follow reas
   it('a new interaction pushes the dormant timer: the old follow-up is cancelled, a new one planned', async () => {
     const caseId = randomUUID();
     const a = adviser();
-    const first = await uow.run((m) =>
-      followUps.schedule(m, {
-        rule: 'dormant-case',
-        caseId,
-        anchorAt: new Date(),
-        sourceKey: `i:${randomUUID()}`,
-        assignee: a,
-        ifOpen: 'replace',
-      }),
-    );
+    const first = await schedule({
+      rule: 'dormant-case',
+      caseId,
+      assignee: a,
+      ifOpen: 'replace',
+    });
     const later = new Date(Date.now() + 5 * DAY);
-    const second = await uow.run((m) =>
-      followUps.schedule(m, {
-        rule: 'dormant-case',
-        caseId,
-        anchorAt: later,
-        sourceKey: `i:${randomUUID()}`,
-        assignee: a,
-        ifOpen: 'replace',
-      }),
-    );
+    const second = await schedule({
+      rule: 'dormant-case',
+      caseId,
+      anchorAt: later,
+      assignee: a,
+      ifOpen: 'replace',
+    });
     expect(second.id).not.toBe(first.id);
     expect((await load(first.id)).status).toBe('cancelled');
     expect(second.deadlineAt.getTime() - first.deadlineAt.getTime()).toBeGreaterThanOrEqual(
@@ -190,15 +180,12 @@ describe('follow-ups: rules fire, escalate, complete, reschedule and follow reas
     const caseId = randomUUID();
     const oldAdviser = adviser();
     const newAdviser = adviser();
-    const row = await uow.run((m) =>
-      followUps.schedule(m, {
-        rule: 'next-step-due',
-        caseId,
-        anchorAt: new Date(Date.now() + 10 * DAY),
-        sourceKey: `t:${randomUUID()}`,
-        assignee: oldAdviser,
-      }),
-    );
+    const row = await schedule({
+      rule: 'next-step-due',
+      caseId,
+      anchorAt: new Date(Date.now() + 10 * DAY),
+      assignee: oldAdviser,
+    });
     await eventually(
       async () => (await queue.job(`${row.id}:0`))?.state === 'delayed',
       10_000,
@@ -218,15 +205,11 @@ describe('follow-ups: rules fire, escalate, complete, reschedule and follow reas
   it('an officer re-plans a follow-up: the old one is cancelled, the new one keeps its people and fires on the new date', async () => {
     const caseId = randomUUID();
     const a = adviser();
-    const row = await uow.run((m) =>
-      followUps.schedule(m, {
-        rule: 're-audit',
-        caseId,
-        anchorAt: new Date(),
-        sourceKey: `t:${randomUUID()}`,
-        assignee: a,
-      }),
-    );
+    const row = await schedule({
+      rule: 're-audit',
+      caseId,
+      assignee: a,
+    });
     const replanned = await uow.run((m) =>
       followUps.replan(m, row.id, new Date(Date.now() - 1000), 'company asked to wait'),
     );

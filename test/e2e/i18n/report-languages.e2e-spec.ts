@@ -4,7 +4,7 @@ import { signInWeb } from '../../support/auth';
 import { readJson, type Json } from '../../support/http';
 import { contentLanguageProblems, visibleText } from '../../support/page-language';
 import { startTestApi, type TestApi } from '../../support/test-api';
-import { insertCase } from '../advisers/support/case.factory';
+import { buildAdviser, buildCase } from '../../factories';
 import { caller, type Caller } from '../training/support/training.factory';
 
 /**
@@ -18,7 +18,8 @@ describe('reports in every language', () => {
   beforeAll(async () => {
     api = await startTestApi();
     officer = await caller(api, 'officer');
-    await insertCase(api.dataSource, { legalName: 'Kestrel Optics Ltd', status: 'active' });
+    const adviser = await buildAdviser(api);
+    await buildCase(api, { company: { legalName: 'Kestrel Optics Ltd' }, adviserId: adviser.user.id });
   });
   afterAll(() => api.close());
 

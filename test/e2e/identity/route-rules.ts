@@ -97,6 +97,11 @@ export interface RouteRule {
 const CASE_ROLES: readonly Role[] = ['sme', 'adviser', 'officer'];
 const CASE_STAFF: readonly Role[] = ['adviser', 'officer'];
 const ON_CASE = { record: 'case' } as const;
+/** The satisfaction survey's signed link is its only credential: a made-up token names no survey. */
+const NO_SUCH_SURVEY = {
+  status: 404,
+  why: 'no survey has this link (the token is not signed by the service)',
+};
 
 /**
  * The rule of every route, checked by access-matrix.e2e-spec.ts against what the running api answers each
@@ -137,14 +142,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   },
   'GET /health': { allow: 'public' },
   // The satisfaction survey: the signed link is the credential, no sign-in. A made-up token names nothing.
-  'GET /survey/:token': {
-    allow: 'public',
-    allowedAnswer: { status: 404, why: 'no survey has this link (the token is not signed by the service)' },
-  },
-  'POST /survey/:token': {
-    allow: 'public',
-    allowedAnswer: { status: 404, why: 'no survey has this link (the token is not signed by the service)' },
-  },
+  'GET /survey/:token': { allow: 'public', allowedAnswer: NO_SUCH_SURVEY },
+  'POST /survey/:token': { allow: 'public', allowedAnswer: NO_SUCH_SURVEY },
   'GET /health/ready': { allow: 'public' },
   'GET /home': { allow: 'signed-in' },
   'GET /metrics': { allow: 'public' },

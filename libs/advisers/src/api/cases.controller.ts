@@ -8,6 +8,7 @@ import { CurrentUser, Roles } from '@app/identity';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { EntityManager } from 'typeorm';
 import { CaseAccessService } from '../access/case-access.service';
 import { AssignmentService } from '../assignment/assignment.service';
 import { CaseloadService } from '../caseload/caseload.service';
@@ -72,12 +73,9 @@ export class CasesController {
     @AuditCtx() context: AuditContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const version = expectedVersion(ifMatch, body.version);
-    const kase = await this.access.findWorkableCase(actor, id);
-    const result = await this.uow.run((m) =>
-      this.interactions.log(m, kase.id, body, actor.id, context, version),
+    const result = await this.changeCase(actor, id, ifMatch, body.version, res, (m, caseId, version) =>
+      this.interactions.log(m, caseId, body, actor.id, context, version),
     );
-    res.setHeader('ETag', `"${result.version}"`);
     return { interaction: result.interaction, firstContact: result.firstContact, version: result.version };
   }
 
@@ -92,13 +90,9 @@ export class CasesController {
     @AuditCtx() context: AuditContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const version = expectedVersion(ifMatch, body.version);
-    const kase = await this.access.findWorkableCase(actor, id);
-    const result = await this.uow.run((m) =>
-      this.interactions.correct(m, kase.id, interactionId, body, context, version),
+    return this.changeCase(actor, id, ifMatch, body.version, res, (m, caseId, version) =>
+      this.interactions.correct(m, caseId, interactionId, body, context, version),
     );
-    res.setHeader('ETag', `"${result.version}"`);
-    return result;
   }
 
   /** Voids an interaction logged by mistake, with a reason: it stays in the history and leaves the KPIs. */
@@ -113,13 +107,9 @@ export class CasesController {
     @AuditCtx() context: AuditContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const version = expectedVersion(ifMatch, body.version);
-    const kase = await this.access.findWorkableCase(actor, id);
-    const result = await this.uow.run((m) =>
-      this.interactions.void(m, kase.id, interactionId, body.reason, context, version),
+    return this.changeCase(actor, id, ifMatch, body.version, res, (m, caseId, version) =>
+      this.interactions.void(m, caseId, interactionId, body.reason, context, version),
     );
-    res.setHeader('ETag', `"${result.version}"`);
-    return result;
   }
 
   @Put(':id/summary')
@@ -131,22 +121,18 @@ export class CasesController {
     @AuditCtx() context: AuditContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const version = expectedVersion(ifMatch, body.version);
-    const kase = await this.access.findWorkableCase(actor, id);
-    // An edit overwrites: it must say which version it was based on.
-    if (version === undefined)
-      throw new InvalidInputError([
-        {
-          field: 'version',
-          message: 'Send the case version (If-Match header or version field)',
-          code: 'required',
-        },
-      ]);
-    const result = await this.uow.run((m) =>
-      this.interactions.updateSummary(m, kase.id, body.summary, context, version),
-    );
-    res.setHeader('ETag', `"${result.version}"`);
-    return result;
+    return this.changeCase(actor, id, ifMatch, body.version, res, (m, caseId, version) => {
+      // An edit overwrites: it must say which version it was based on.
+      if (version === undefined)
+        throw new InvalidInputError([
+          {
+            field: 'version',
+            message: 'Send the case version (If-Match header or version field)',
+            code: 'required',
+          },
+        ]);
+      return this.interactions.updateSummary(m, caseId, body.summary, context, version);
+    });
   }
 
   /** The case's adviser closes it (an officer any case), with a reason and a closing summary. */
@@ -160,17 +146,14 @@ export class CasesController {
     @AuditCtx() context: AuditContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const version = expectedVersion(ifMatch, body.version);
-    const kase = await this.access.findWorkableCase(actor, id);
-    const closed = await this.uow.run((m) =>
+    const closed = await this.changeCase(actor, id, ifMatch, body.version, res, (m, caseId, version) =>
       this.closure.close(
         m,
-        kase.id,
+        caseId,
         { reason: body.reason, summary: body.summary },
         { context, expectedVersion: version },
       ),
     );
-    res.setHeader('ETag', `"${closed.version}"`);
     return {
       id: closed.id,
       status: closed.status,
@@ -249,5 +232,25 @@ export class CasesController {
       }),
     );
     return { outcome: result.outcome };
+  }
+
+  /**
+   * A change to a case the actor may work on, based on the version the client read (If-Match or the
+   * body's `version`, checked before the case is looked up): run in one transaction, answered with the
+   * case's new version as the ETag.
+   */
+  private async changeCase<R extends { version: number }>(
+    actor: Actor,
+    id: string,
+    ifMatch: string | undefined,
+    bodyVersion: number | undefined,
+    res: Response,
+    change: (m: EntityManager, caseId: string, version: number | undefined) => Promise<R>,
+  ): Promise<R> {
+    const version = expectedVersion(ifMatch, bodyVersion);
+    const kase = await this.access.findWorkableCase(actor, id);
+    const result = await this.uow.run((m) => change(m, kase.id, version));
+    res.setHeader('ETag', `"${result.version}"`);
+    return result;
   }
 }

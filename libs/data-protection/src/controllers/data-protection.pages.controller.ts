@@ -1,4 +1,5 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
+import type { DomainError } from '@app/errors';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { type ErrorView, RecordIdPipe, submitForm } from '@app/web';
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
@@ -10,6 +11,21 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 
 /** The service checks these forms; its field errors come back worded from `dataProtection.errors`. */
 const ERRORS = { translations: 'dataProtection' };
+
+/**
+ * ERRORS for one of the two request forms on the list page: both have a field the service calls `field`,
+ * so the refusal's error on it links to this form's own input, `onPage`.
+ */
+const formErrors = (field: string, onPage: string) => ({
+  ...ERRORS,
+  refusal: (error: DomainError) => error.fields.map((f) => (f.field === field ? { ...f, field: onPage } : f)),
+});
+
+/** The list page's two request forms: the access form's reason and the erasure form's email are renamed. */
+const REQUEST_FORMS = {
+  access: formErrors('reason', 'accessReason'),
+  erasure: formErrors('email', 'erasureEmail'),
+};
 
 const MAX_REASON = 2000;
 
@@ -45,18 +61,9 @@ export class DataProtectionPagesController {
     @AuditCtx() context: AuditContext,
   ): Promise<void> {
     const input = { email: text(body.email), reason: text(body.reason) };
-    await submitForm(res, {
-      value: input,
-      run: (value) => this.service.requestAccess(value, actor, context),
-      redirect: (request) => `/admin/data-protection/requests/${request.id}`,
-      again: (status, errors) => this.renderList(req, res, status, { access: input, errors }),
-      // Both forms have a reason field; the access form's is `accessReason` on the page.
-      errors: {
-        ...ERRORS,
-        refusal: (error) =>
-          error.fields.map((f) => (f.field === 'reason' ? { ...f, field: 'accessReason' } : f)),
-      },
-    });
+    await this.submitRequest(req, res, 'access', input, (value) =>
+      this.service.requestAccess(value, actor, context),
+    );
   }
 
   @Get('requests/:id/archive')
@@ -82,18 +89,9 @@ export class DataProtectionPagesController {
       reason: text(body.reason),
       confirmOpenCase: body.confirmOpenCase === 'yes',
     };
-    await submitForm(res, {
-      value: input,
-      run: (value) => this.service.requestErasure(value, actor, context),
-      redirect: (request) => `/admin/data-protection/requests/${request.id}`,
-      again: (status, errors) => this.renderList(req, res, status, { erasure: input, errors }),
-      // Both forms have an email field; the erasure form's is `erasureEmail` on the page.
-      errors: {
-        ...ERRORS,
-        refusal: (error) =>
-          error.fields.map((f) => (f.field === 'email' ? { ...f, field: 'erasureEmail' } : f)),
-      },
-    });
+    await this.submitRequest(req, res, 'erasure', input, (value) =>
+      this.service.requestErasure(value, actor, context),
+    );
   }
 
   @Get('requests/:id')
@@ -134,6 +132,23 @@ export class DataProtectionPagesController {
       redirect: () => `/admin/data-protection/requests/${id}?done=1`,
       again: (status, errors) => this.renderRequest(id, req, res, status, errors, decisionReason),
       errors: ERRORS,
+    });
+  }
+
+  /** One of the list page's request forms: the new request's page, or the list again with this form's input. */
+  private submitRequest<T extends object>(
+    req: Request,
+    res: Response,
+    form: keyof typeof REQUEST_FORMS,
+    input: T,
+    request: (value: T) => Promise<{ id: string }>,
+  ): Promise<void> {
+    return submitForm(res, {
+      value: input,
+      run: request,
+      redirect: (created) => `/admin/data-protection/requests/${created.id}`,
+      again: (status, errors) => this.renderList(req, res, status, { [form]: input, errors }),
+      errors: REQUEST_FORMS[form],
     });
   }
 

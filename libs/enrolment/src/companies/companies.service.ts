@@ -1,4 +1,4 @@
-import { AuditContext, AuditLogService } from '@app/audit-log';
+import { AuditContext, AuditLogService, auditFields } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { ConflictError, InvalidInputError, type FieldError } from '@app/errors';
 import { PageCursors } from '@app/web';
@@ -111,20 +111,19 @@ export function toContactView(c: CompanyContact): ContactView {
 }
 
 /** The company's details the audit trail shows before and after a correction. */
-function auditable(c: Company): Record<string, unknown> {
-  return {
-    legalName: c.legalName,
-    tradingName: c.tradingName,
-    registrationNumber: c.registrationNumber,
-    vatNumber: c.vatNumber,
-    region: c.region,
-    postcode: c.postcode,
-    naceCode: c.naceCode,
-    employees: c.employees,
-    website: c.website,
-    socialProfiles: c.socialProfiles,
-  };
-}
+const auditable = (c: Company): Record<string, unknown> =>
+  auditFields(c, [
+    'legalName',
+    'tradingName',
+    'registrationNumber',
+    'vatNumber',
+    'region',
+    'postcode',
+    'naceCode',
+    'employees',
+    'website',
+    'socialProfiles',
+  ]);
 
 /** Upper-case with one space before the last three characters (UK style) when long enough. */
 export function normalisePostcode(raw: string): string {
@@ -386,13 +385,11 @@ export class CompaniesService {
       if (errors.length) throw new InvalidInputError(errors);
       const before = auditable(company);
       Object.assign(company, change);
-      const saved = await m.save(Company, company);
-      await this.audit.record(m, {
+      const saved = await this.audit.saveAudited(m, Company, company, {
         action: 'company.corrected',
         entityType: 'company',
-        entityId: saved.id,
         before,
-        after: auditable(saved),
+        snapshot: auditable,
         context,
       });
       return this.view(m, saved);

@@ -262,16 +262,13 @@ export class CompanyContacts {
     before: Record<string, unknown>,
     context: AuditContext,
   ): Promise<CompanyContact> {
-    const saved = await m.save(CompanyContact, contact);
-    await this.audit.record(m, {
+    return this.audit.saveAudited(m, CompanyContact, contact, {
       action,
       entityType: 'company_contact',
-      entityId: saved.id,
       before,
-      after: auditable(saved),
+      snapshot: auditable,
       context,
     });
-    return saved;
   }
 
   private async demotePrimary(m: EntityManager, companyId: string, context: AuditContext): Promise<void> {

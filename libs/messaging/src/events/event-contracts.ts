@@ -141,63 +141,38 @@ export type EventContract = { version: number } & (
   { handlers: 'expected' } | { handlers: 'none'; reason: string }
 );
 
+/** Version 1 of an event a worker handles: it waits until a worker that declares a handler takes it. */
+const HANDLED: EventContract = { version: 1, handlers: 'expected' };
+
+/** Version 1 of an event nobody handles: kept in the outbox for the record, for the reason given. */
+const recordOnly = (why: string): EventContract => ({
+  version: 1,
+  handlers: 'none',
+  reason: `kept for the record; ${why}`,
+});
+
 export const EVENT_CONTRACTS: { readonly [K in EventName]: EventContract } = {
-  'case.opened': { version: 1, handlers: 'expected' },
-  'case.assigned': {
-    version: 1,
-    handlers: 'none',
-    reason: 'kept for the record; the assignment schedules its follow-ups in its own transaction',
-  },
-  'case.closed': {
-    version: 1,
-    handlers: 'none',
-    reason:
-      'kept for the record; the assignment, reminders, SME notice and survey change in the same transaction',
-  },
-  'case.reopened': {
-    version: 1,
-    handlers: 'none',
-    reason: 'kept for the record; the case is given back or assigned in the same transaction',
-  },
-  'case.unassigned': {
-    version: 1,
-    handlers: 'none',
-    reason: 'kept for the record; officers are notified in the same transaction',
-  },
-  'interaction.logged': {
-    version: 1,
-    handlers: 'none',
-    reason: 'kept for the record; the follow-ups it settles change in the same transaction',
-  },
-  'audit.completed': { version: 1, handlers: 'expected' },
-  'outcome.recorded': { version: 1, handlers: 'expected' },
-  'stage.changed': { version: 1, handlers: 'expected' },
-  'training.booked': {
-    version: 1,
-    handlers: 'none',
-    reason: 'kept for the record; its overdue reminder is scheduled in the same transaction',
-  },
-  'training.cancelled': {
-    version: 1,
-    handlers: 'none',
-    reason: 'kept for the record; its reminder is closed in the same transaction',
-  },
-  'training.completed': { version: 1, handlers: 'expected' },
-  'enrolment.appealed': {
-    version: 1,
-    handlers: 'none',
-    reason: 'kept for the record; appeals are worked from the review queue',
-  },
-  'company.merged': {
-    version: 1,
-    handlers: 'none',
-    reason: 'kept for the record; the merge moves its cases in the same transaction',
-  },
-  'report_export.requested': { version: 1, handlers: 'expected' },
-  'follow-up.scheduled': { version: 1, handlers: 'expected' },
-  'follow-up.closed': { version: 1, handlers: 'expected' },
-  'notification.created': { version: 1, handlers: 'expected' },
-  'webhook_delivery.replayed': { version: 1, handlers: 'expected' },
+  'case.opened': HANDLED,
+  'case.assigned': recordOnly('the assignment schedules its follow-ups in its own transaction'),
+  'case.closed': recordOnly(
+    'the assignment, reminders, SME notice and survey change in the same transaction',
+  ),
+  'case.reopened': recordOnly('the case is given back or assigned in the same transaction'),
+  'case.unassigned': recordOnly('officers are notified in the same transaction'),
+  'interaction.logged': recordOnly('the follow-ups it settles change in the same transaction'),
+  'audit.completed': HANDLED,
+  'outcome.recorded': HANDLED,
+  'stage.changed': HANDLED,
+  'training.booked': recordOnly('its overdue reminder is scheduled in the same transaction'),
+  'training.cancelled': recordOnly('its reminder is closed in the same transaction'),
+  'training.completed': HANDLED,
+  'enrolment.appealed': recordOnly('appeals are worked from the review queue'),
+  'company.merged': recordOnly('the merge moves its cases in the same transaction'),
+  'report_export.requested': HANDLED,
+  'follow-up.scheduled': HANDLED,
+  'follow-up.closed': HANDLED,
+  'notification.created': HANDLED,
+  'webhook_delivery.replayed': HANDLED,
 };
 
 export function isEventName(type: string): type is EventName {

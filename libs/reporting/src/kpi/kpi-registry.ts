@@ -74,9 +74,23 @@ function closureReasonLabels(): Record<string, string> {
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 
-function metric(rows: KpiRow[], name: string): number {
-  return rows.filter((r) => r.metric === name).reduce((sum, r) => sum + num(r.n), 0);
+/** The total of one column over the rows (a missing value counts 0). */
+function sum(rows: KpiRow[], column: string): number {
+  return rows.reduce((total, r) => total + num(r[column]), 0);
 }
+
+/** The count a source query returns for one metric (`metric`, `n` rows), or for one key of it. */
+function metric(rows: KpiRow[], name: string, key?: string): number {
+  return sum(
+    rows.filter((r) => r.metric === name && (key === undefined || r.key === key)),
+    'n',
+  );
+}
+
+/** A KPI whose value is one metric's count. */
+const metricCount =
+  (name: string) =>
+  (rows: KpiRow[]): KpiResult => ({ value: metric(rows, name) });
 
 function keyed(rows: KpiRow[], name: string, labels: Record<string, string> = {}): KpiBreakdownRow[] {
   return rows
@@ -151,9 +165,9 @@ const modules = (rows: KpiRow[]): ModuleRow[] =>
 function moduleRate(numerator: keyof ModuleRow, denominator: keyof ModuleRow): (rows: KpiRow[]) => KpiResult {
   return (rows) => {
     const list = modules(rows);
-    const sum = (k: keyof ModuleRow): number => list.reduce((s, m) => s + Number(m[k]), 0);
+    const total = (k: keyof ModuleRow): number => list.reduce((s, m) => s + Number(m[k]), 0);
     return {
-      value: ratePercent(sum(numerator), sum(denominator)),
+      value: ratePercent(total(numerator), total(denominator)),
       rows: list
         .filter((m) => Number(m[denominator]) > 0)
         .map((m) => ({
@@ -180,13 +194,9 @@ function moduleCount(field: keyof ModuleRow): (rows: KpiRow[]) => KpiResult {
 function transitions(from: string, to: string, as: 'count' | 'rate') {
   return (rows: KpiRow[]): KpiResult => {
     const pair = `${from}>${to}`;
-    const moved = rows
-      .filter((r) => r.metric === 'moved' && r.key === pair)
-      .reduce((s, r) => s + num(r.n), 0);
+    const moved = metric(rows, 'moved', pair);
     if (as === 'rate') {
-      const atStart = rows
-        .filter((r) => r.metric === 'start' && r.key === from)
-        .reduce((s, r) => s + num(r.n), 0);
+      const atStart = metric(rows, 'start', from);
       return {
         value: ratePercent(moved, atStart),
         rows: [{ key: 'cohort', label: `${STAGE_LABELS[from]} at the start`, value: atStart }],
@@ -219,7 +229,7 @@ function byCountry(rows: KpiRow[]): KpiBreakdownRow[] {
 function outcomesByCountry(kind: string) {
   return (rows: KpiRow[]): KpiResult => {
     const ofKind = outcomeRows(rows, kind);
-    return { value: ofKind.reduce((s, r) => s + num(r.n), 0), rows: byCountry(ofKind) };
+    return { value: sum(ofKind, 'n'), rows: byCountry(ofKind) };
   };
 }
 
@@ -296,7 +306,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     definition: 'Enrolment forms submitted in the period.',
     unit: 'count',
     source: 'enrolments',
-    compute: (rows) => ({ value: metric(rows, 'total') }),
+    compute: metricCount('total'),
   },
   {
     key: 'reach.enrolments_eligible',
@@ -305,7 +315,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     definition: 'Enrolments submitted in the period whose latest eligibility decision was eligible.',
     unit: 'count',
     source: 'enrolments',
-    compute: (rows) => ({ value: metric(rows, 'eligible') }),
+    compute: metricCount('eligible'),
   },
   {
     key: 'reach.enrolments_ineligible',
@@ -401,7 +411,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     snapshot: true,
     breakdown: { title: 'By adviser', unit: 'count' },
     compute: (rows) => ({
-      value: rows.reduce((s, r) => s + num(r.n), 0),
+      value: sum(rows, 'n'),
       rows: rows
         .map((r) => ({ key: str(r.key) || 'unassigned', label: str(r.label), value: num(r.n) }))
         .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label)),
@@ -417,7 +427,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     source: 'escalations',
     breakdown: { title: 'By reminder rule', unit: 'count' },
     compute: (rows) => ({
-      value: rows.reduce((s, r) => s + num(r.n), 0),
+      value: sum(rows, 'n'),
       rows: rows.map((r) => ({ key: str(r.key), label: str(r.key), value: num(r.n) })),
     }),
   },
@@ -432,10 +442,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     snapshot: true,
     breakdown: { title: 'Open cases by adviser', unit: 'count' },
     compute: (rows) => ({
-      value: ratePercent(
-        rows.reduce((s, r) => s + num(r.n), 0),
-        rows.reduce((s, r) => s + num(r.capacity), 0),
-      ),
+      value: ratePercent(sum(rows, 'n'), sum(rows, 'capacity')),
       rows: rows.map((r) => ({
         key: str(r.key),
         label: str(r.label),
@@ -452,7 +459,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     definition: 'Readiness self-assessments submitted by SMEs in the period.',
     unit: 'count',
     source: 'audits',
-    compute: (rows) => ({ value: metric(rows, 'self') }),
+    compute: metricCount('self'),
   },
   {
     key: 'engagement.audits_completed',
@@ -461,7 +468,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     definition: 'First readiness audits submitted by advisers in the period (a case’s first adviser audit).',
     unit: 'count',
     source: 'audits',
-    compute: (rows) => ({ value: metric(rows, 'audit') }),
+    compute: metricCount('audit'),
   },
   {
     key: 'engagement.reaudits_completed',
@@ -470,7 +477,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     definition: 'Readiness audits submitted by advisers in the period for cases that already had one.',
     unit: 'count',
     source: 'audits',
-    compute: (rows) => ({ value: metric(rows, 'reaudit') }),
+    compute: metricCount('reaudit'),
   },
   {
     key: 'engagement.training_bookings',
@@ -575,9 +582,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
       const byStage = (['non_exporter', 'passive_exporter', 'proactive_exporter'] as const).map((stage) => ({
         key: stage,
         label: STAGE_LABELS[stage],
-        value: rows
-          .filter((r) => r.metric === 'current' && r.key === stage)
-          .reduce((s, r) => s + num(r.n), 0),
+        value: metric(rows, 'current', stage),
       }));
       return { value: byStage.reduce((s, r) => s + r.value, 0), rows: byStage };
     },
@@ -687,9 +692,10 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     unit: 'count',
     source: 'outcomes',
     compute: (rows) => ({
-      value: outcomeRows(rows, 'export_win')
-        .filter((r) => r.confirmed === true)
-        .reduce((s, r) => s + num(r.n), 0),
+      value: sum(
+        outcomeRows(rows, 'export_win').filter((r) => r.confirmed === true),
+        'n',
+      ),
     }),
   },
   {
