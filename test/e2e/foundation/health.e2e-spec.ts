@@ -15,7 +15,7 @@ describe('health and readiness', () => {
     redisDir = mkdtempSync(join(tmpdir(), 'sme-health-redis-'));
     redis = await startLocalRedis({ dir: redisDir });
     api = await startTestApi({ REDIS_URL: redis.url });
-  });
+  }, 120_000); // a Redis and an api of its own: slow to start on a loaded machine
 
   afterAll(async () => {
     await api.close();
