@@ -27,4 +27,5 @@ export {
   buildDataProtectionRequest,
   approveDataProtectionRequest,
   buildWebhookEndpoint,
+  buildOpportunity,
 } from './records.factory';

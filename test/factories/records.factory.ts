@@ -1,6 +1,7 @@
 import { DataProtectionService } from '@app/data-protection';
 import type { Actor } from '@app/identity';
 import { ReadinessService, RecommendationsService } from '@app/readiness';
+import { OpportunitiesService, type CreateOpportunityDto } from '@app/opportunities';
 import { ReportExportsService } from '@app/reporting';
 import { TrainingBookingService, TrainingCatalogueService } from '@app/training';
 import { WebhookEndpointsService } from '@app/webhooks';
@@ -116,4 +117,33 @@ export async function buildWebhookEndpoint(api: FactoryApp, by: Actor): Promise<
       factoryContext(by.id),
     );
   return endpoint.id;
+}
+
+/** An export opportunity staff record on the case (a prospect in Germany unless `overrides` say otherwise). */
+export async function buildOpportunity(
+  api: FactoryApp,
+  by: Actor,
+  caseId: string,
+  overrides: Partial<CreateOpportunityDto> = {},
+): Promise<string> {
+  const saved = await inTransaction(api, (m) =>
+    api.app.get(OpportunitiesService).create(
+      m,
+      by,
+      caseId,
+      {
+        market: 'DE',
+        product: 'test factory goods',
+        buyerType: 'distributor',
+        source: 'social_media',
+        valueMinor: 1_000_000,
+        currency: 'EUR',
+        likelihood: 'medium',
+        expectedOn: '2027-06-30',
+        ...overrides,
+      },
+      factoryContext(by.id),
+    ),
+  );
+  return saved.id;
 }

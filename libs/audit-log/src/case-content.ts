@@ -7,6 +7,7 @@ import type { AuditEvent } from './entities/audit-event.entity';
  */
 export const CASE_CONTENT_TYPES: ReadonlySet<string> = new Set([
   'case',
+  'export_opportunity',
   'export_outcome',
   'readiness_audit',
   'recommendation',

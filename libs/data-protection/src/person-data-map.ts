@@ -188,6 +188,12 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
     columns: { recorded_by_id: 'reference', note: 'blank' },
     notes: 'Outcomes and their values survive erasure (KPIs); only a note naming the person is blanked.',
   },
+  export_opportunities: {
+    rows: `${CASE_ROWS} OR recorded_by_id = :user`,
+    columns: { recorded_by_id: 'reference', notes: 'blank', close_reason: 'blank' },
+    notes:
+      'Opportunities and their values survive erasure (pipeline KPIs); free text naming people is blanked.',
+  },
   follow_up: {
     rows: `${CASE_ROWS} OR assignee_id = :user OR recipients::text ILIKE :emailLike`,
     columns: { assignee_id: 'reference', recipients: 'json', context: 'json', close_reason: 'none' },

@@ -38,5 +38,6 @@ export { IsQueryDate } from './is-query-date.decorator';
 export { parseMoney } from './money';
 export type { ParsedMoney, MoneyProblem } from './money';
 export { minorUnitDigits } from './minor-unit-digits';
+export { formatMoney } from './format-money';
 export { csvSafeCell } from './csv-safe-cell';
 export { IsRecordVersion } from './is-record-version.decorator';

@@ -9,6 +9,7 @@ import {
   buildBooking,
   buildDataProtectionRequest,
   buildExport,
+  buildOpportunity,
   buildWebhookEndpoint,
   buildRecommendation,
   buildSelfAudit,
@@ -204,6 +205,7 @@ describe('access matrix', () => {
       moduleCode: 'social-media-foundations',
     });
     ids.session = await buildSession(api, ids.module);
+    ids.opportunity = await buildOpportunity(api, users.adviserOn.user, ids.case);
 
     ids.accessRequest = await buildDataProtectionRequest(
       api,

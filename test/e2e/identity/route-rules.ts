@@ -32,6 +32,7 @@ export const RECORDS = {
     about: "SME A's booking of the self-paced module social-media-foundations",
     strangers: NOT_SME_A_S,
   },
+  opportunity: { about: "adviserOn's export opportunity on SME A's case", strangers: NOT_SME_A_S },
   // "Each person sees only their own exports" (report-exports.controller.ts), officers included.
   export: {
     about: "adviserOn's own case export, still queued",
@@ -517,6 +518,45 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   },
   'POST /cases/:id/progress/outcomes': { allow: CASE_STAFF, ...ON_CASE },
   'POST /cases/:id/progress/stage': { allow: CASE_STAFF, ...ON_CASE },
+
+  // --- export opportunities and the pipeline ------------------------------------------------------------
+  // The case's SME reads its opportunities through the API; staff working the case record and change them.
+  'GET /api/v1/cases/:id/opportunities': { allow: CASE_ROLES, ...ON_CASE },
+  'POST /api/v1/cases/:id/opportunities': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    validBody: {
+      market: 'DE',
+      product: 'access matrix',
+      buyerType: 'agent',
+      source: 'referral',
+      valueMinor: 100,
+      currency: 'EUR',
+      likelihood: 'low',
+      expectedOn: '2027-01-31',
+    },
+  },
+  'GET /api/v1/opportunities': { allow: CASE_STAFF },
+  'GET /api/v1/opportunities/:id': { allow: CASE_ROLES, record: 'opportunity' },
+  'PATCH /api/v1/opportunities/:id': {
+    allow: CASE_STAFF,
+    record: 'opportunity',
+    validBody: { likelihood: 'high', version: 1 },
+  },
+  'GET /cases/:id/opportunities': { allow: CASE_STAFF, ...ON_CASE },
+  'GET /cases/:id/opportunities/new': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /cases/:id/opportunities': { allow: CASE_STAFF, ...ON_CASE },
+  'GET /cases/:id/opportunities/:opportunityId': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    params: { opportunityId: 'opportunity' },
+  },
+  'POST /cases/:id/opportunities/:opportunityId': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    params: { opportunityId: 'opportunity' },
+  },
+  'GET /pipeline': { allow: CASE_STAFF },
 
   // --- readiness audits and recommendations ------------------------------------------------------------
   'GET /api/v1/readiness/questionnaire': { allow: 'signed-in' },

@@ -101,6 +101,10 @@ export const en: TemplateSet = {
       subject: 'Consider closing the case of {{companyName}}',
       body: '{{companyName}} has not been reached through the whole dormant-case ladder. If attempts to reach them have failed, close the case with the reason "unreachable", or log the contact you have made.',
     },
+    'opportunity-stale.assignee': {
+      subject: 'Update the {{market}} opportunity of {{companyName}}',
+      body: 'The export opportunity "{{product}}" in {{market}} for {{companyName}} was expected before {{dueDate}} and is still open. Record whether it was won, lost or abandoned, or give it a new expected date.',
+    },
     'generic.remind': {
       subject: 'Reminder: {{description}} due {{dueDate}}',
       body: '{{description}} for {{companyName}} is due on {{dueDate}}.',

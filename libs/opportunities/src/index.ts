@@ -1,0 +1,22 @@
+export { OpportunitiesModule } from './opportunities.module';
+export {
+  OpportunitiesService,
+  OpportunityVersionConflictError,
+  PIPELINE_ROWS,
+} from './opportunities.service';
+export type { Pipeline, PipelineRow, PipelineTotal } from './opportunities.service';
+export { ExportOpportunity } from './entities/export-opportunity.entity';
+export { CreateOpportunityDto, UpdateOpportunityDto } from './dto/opportunity.dto';
+export { PipelineQueryDto } from './dto/pipeline-query.dto';
+export { OpportunityRules } from './opportunity-rules.file';
+export {
+  BUYER_TYPES,
+  OPPORTUNITY_SOURCES,
+  LIKELIHOODS,
+  OPPORTUNITY_STATUSES,
+  nextStatuses,
+  quarterRange,
+  quarterOf,
+  weighted,
+} from './domain/opportunity-rules';
+export type { BuyerType, OpportunitySource, Likelihood, OpportunityStatus } from './domain/opportunity-rules';
