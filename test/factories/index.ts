@@ -28,4 +28,5 @@ export {
   approveDataProtectionRequest,
   buildWebhookEndpoint,
   buildOpportunity,
+  buildExportWin,
 } from './records.factory';

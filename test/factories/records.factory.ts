@@ -1,7 +1,12 @@
 import { DataProtectionService } from '@app/data-protection';
 import type { Actor } from '@app/identity';
 import { ReadinessService, RecommendationsService } from '@app/readiness';
-import { OpportunitiesService, type CreateOpportunityDto } from '@app/opportunities';
+import {
+  ExportWinsService,
+  OpportunitiesService,
+  type CreateOpportunityDto,
+  type RecordExportWinDto,
+} from '@app/opportunities';
 import { ReportExportsService } from '@app/reporting';
 import { TrainingBookingService, TrainingCatalogueService } from '@app/training';
 import { WebhookEndpointsService } from '@app/webhooks';
@@ -140,6 +145,36 @@ export async function buildOpportunity(
         currency: 'EUR',
         likelihood: 'medium',
         expectedOn: '2027-06-30',
+        ...overrides,
+      },
+      factoryContext(by.id),
+    ),
+  );
+  return saved.id;
+}
+
+/** An export win staff record on the case directly (a new market in Germany unless `overrides` say otherwise). */
+export async function buildExportWin(
+  api: FactoryApp,
+  by: Actor,
+  caseId: string,
+  overrides: Partial<RecordExportWinDto> = {},
+): Promise<string> {
+  const saved = await inTransaction(api, (m) =>
+    api.app.get(ExportWinsService).record(
+      m,
+      by,
+      caseId,
+      {
+        customerName: 'Test Factory GmbH',
+        customerCountry: 'DE',
+        goodsOrServices: 'goods',
+        description: 'test factory goods',
+        winType: 'new_market',
+        currency: 'EUR',
+        firstYear: 2027,
+        valuesMinor: [1_000_000, 2_000_000],
+        supportDecisive: true,
         ...overrides,
       },
       factoryContext(by.id),

@@ -9,6 +9,7 @@ export const CASE_CONTENT_TYPES: ReadonlySet<string> = new Set([
   'case',
   'export_opportunity',
   'export_outcome',
+  'export_win',
   'readiness_audit',
   'recommendation',
   'training_booking',

@@ -194,6 +194,12 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
     notes:
       'Opportunities and their values survive erasure (pipeline KPIs); free text naming people is blanked.',
   },
+  export_wins: {
+    rows: `${CASE_ROWS} OR recorded_by_id = :user`,
+    columns: { recorded_by_id: 'reference', notes: 'blank', customer_name: 'none' },
+    notes:
+      "Wins and their values survive erasure (KPIs); customer_name is the buyer's business, not a person.",
+  },
   follow_up: {
     rows: `${CASE_ROWS} OR assignee_id = :user OR recipients::text ILIKE :emailLike`,
     columns: { assignee_id: 'reference', recipients: 'json', context: 'json', close_reason: 'none' },

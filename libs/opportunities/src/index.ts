@@ -20,3 +20,8 @@ export {
   weighted,
 } from './domain/opportunity-rules';
 export type { BuyerType, OpportunitySource, Likelihood, OpportunityStatus } from './domain/opportunity-rules';
+export { ExportWinsService } from './export-wins.service';
+export { ExportWin } from './entities/export-win.entity';
+export { RecordExportWinDto } from './dto/export-win.dto';
+export { WIN_TYPES, GOODS_OR_SERVICES, MAX_WIN_YEARS, winTotal, winYears } from './domain/win-rules';
+export type { WinType, GoodsOrServices } from './domain/win-rules';

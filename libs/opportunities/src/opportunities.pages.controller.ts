@@ -27,6 +27,7 @@ import {
 import { CreateOpportunityDto, UpdateOpportunityDto } from './dto/opportunity.dto';
 import { PipelineQueryDto } from './dto/pipeline-query.dto';
 import type { ExportOpportunity } from './entities/export-opportunity.entity';
+import { ExportWinsService } from './export-wins.service';
 import { OpportunitiesService } from './opportunities.service';
 
 type Posted = Record<string, string | undefined>;
@@ -69,6 +70,7 @@ export class OpportunitiesPagesController {
     private readonly uow: UnitOfWork,
     private readonly access: CaseAccessService,
     private readonly opportunities: OpportunitiesService,
+    private readonly wins: ExportWinsService,
   ) {}
 
   @Get('cases/:id/opportunities')
@@ -79,8 +81,10 @@ export class OpportunitiesPagesController {
     @Res() res: Response,
   ): Promise<void> {
     const kase = await this.access.findVisibleCase(actor, id);
+    const wins = await this.wins.listForCase(actor, kase.id);
     res.render('opportunities/list', {
       caseId: kase.id,
+      wonWithWin: wins.map((w) => w.opportunityId).filter((o): o is string => o !== null),
       items: await this.opportunities.listForCase(actor, kase.id),
       canWork: this.access.mayWork(actor, kase),
       notice: notice === 'added' || notice === 'saved' ? notice : null,

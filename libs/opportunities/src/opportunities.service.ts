@@ -1,10 +1,9 @@
 import { CaseAccessService } from '@app/advisers';
 import { AuditLogService, type AuditContext } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
-import { ConflictError, InvalidInputError, NotFoundError, type FieldError } from '@app/errors';
+import { ConflictError, InvalidInputError, type FieldError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
 import { PolicyService, type Actor } from '@app/identity';
-import { isUuid } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -18,6 +17,7 @@ import {
 } from './domain/opportunity-rules';
 import type { CreateOpportunityDto, UpdateOpportunityDto } from './dto/opportunity.dto';
 import type { PipelineQueryDto } from './dto/pipeline-query.dto';
+import { caseRecord, caseRecords } from './case-records';
 import { ExportOpportunity } from './entities/export-opportunity.entity';
 import { OpportunityRules } from './opportunity-rules.file';
 
@@ -104,25 +104,19 @@ export class OpportunitiesService {
     private readonly rules: OpportunityRules,
   ) {}
 
-  /** The case's opportunities, newest first, for anyone who may see the case. */
-  async listForCase(actor: Actor, caseId: string): Promise<ExportOpportunity[]> {
-    await this.access.findVisibleCase(actor, caseId);
-    return this.dataSource
-      .getRepository(ExportOpportunity)
-      .find({ where: { caseId }, order: { createdAt: 'DESC', id: 'ASC' } });
+  /** The case's opportunitys, newest first, for anyone who may see the case. */
+  listForCase(actor: Actor, caseId: string): Promise<ExportOpportunity[]> {
+    return caseRecords(this.access, this.dataSource.manager, ExportOpportunity, actor, caseId);
   }
 
   /** One opportunity if the actor may do `intent` with its case, else 404. */
-  async find(
+  find(
     actor: Actor,
     intent: 'see' | 'work',
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ExportOpportunity> {
-    const found = isUuid(id) ? await manager.getRepository(ExportOpportunity).findOneBy({ id }) : null;
-    if (!found) throw new NotFoundError('opportunity', id);
-    await this.access.find(actor, intent, found.caseId, manager);
-    return found;
+    return caseRecord(this.access, manager, ExportOpportunity, 'opportunity', actor, intent, id);
   }
 
   async create(

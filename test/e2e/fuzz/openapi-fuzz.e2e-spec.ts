@@ -72,6 +72,23 @@ describe('OpenAPI-driven fuzzing: no 5xx, problem+json, nothing written', () => 
       }),
     });
     if (made.status !== 201) throw new Error(`fuzz fixture opportunity: ${made.status}`);
+    // And an export win on it, so /export-wins/{id} names one too.
+    const win = await fetch(`${api.url}/api/v1/cases/${richCase.id}/export-wins`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        customerName: 'Fuzz Fixture GmbH',
+        customerCountry: 'DE',
+        goodsOrServices: 'goods',
+        description: 'fuzz fixture',
+        winType: 'new_market',
+        currency: 'EUR',
+        firstYear: 2027,
+        valuesMinor: [100_000, 200_000],
+        supportDecisive: true,
+      }),
+    });
+    if (win.status !== 201) throw new Error(`fuzz fixture export win: ${win.status}`);
     await fetch(`${api.url}/api/v1/reports/exports`, {
       method: 'POST',
       headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },

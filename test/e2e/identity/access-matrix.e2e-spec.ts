@@ -9,6 +9,7 @@ import {
   buildBooking,
   buildDataProtectionRequest,
   buildExport,
+  buildExportWin,
   buildOpportunity,
   buildWebhookEndpoint,
   buildRecommendation,
@@ -206,6 +207,7 @@ describe('access matrix', () => {
     });
     ids.session = await buildSession(api, ids.module);
     ids.opportunity = await buildOpportunity(api, users.adviserOn.user, ids.case);
+    ids.win = await buildExportWin(api, users.adviserOn.user, ids.case);
 
     ids.accessRequest = await buildDataProtectionRequest(
       api,

@@ -33,6 +33,7 @@ export const RECORDS = {
     strangers: NOT_SME_A_S,
   },
   opportunity: { about: "adviserOn's export opportunity on SME A's case", strangers: NOT_SME_A_S },
+  win: { about: "adviserOn's export win recorded directly on SME A's case", strangers: NOT_SME_A_S },
   // "Each person sees only their own exports" (report-exports.controller.ts), officers included.
   export: {
     about: "adviserOn's own case export, still queued",
@@ -557,6 +558,27 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     params: { opportunityId: 'opportunity' },
   },
   'GET /pipeline': { allow: CASE_STAFF },
+  // Export wins: the case's SME reads them; staff working the case record them.
+  'GET /api/v1/cases/:id/export-wins': { allow: CASE_ROLES, ...ON_CASE },
+  'POST /api/v1/cases/:id/export-wins': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    validBody: {
+      customerName: 'Access Matrix GmbH',
+      customerCountry: 'DE',
+      goodsOrServices: 'goods',
+      description: 'access matrix',
+      winType: 'new_market',
+      currency: 'EUR',
+      firstYear: 2027,
+      valuesMinor: [100],
+      supportDecisive: true,
+    },
+  },
+  'GET /api/v1/export-wins/:id': { allow: CASE_ROLES, record: 'win' },
+  'GET /cases/:id/export-wins': { allow: CASE_STAFF, ...ON_CASE },
+  'GET /cases/:id/export-wins/new': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /cases/:id/export-wins': { allow: CASE_STAFF, ...ON_CASE },
 
   // --- readiness audits and recommendations ------------------------------------------------------------
   'GET /api/v1/readiness/questionnaire': { allow: 'signed-in' },
