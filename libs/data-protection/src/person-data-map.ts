@@ -195,8 +195,14 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
       'Opportunities and their values survive erasure (pipeline KPIs); free text naming people is blanked.',
   },
   export_wins: {
-    rows: `${CASE_ROWS} OR recorded_by_id = :user`,
-    columns: { recorded_by_id: 'reference', notes: 'blank', customer_name: 'none' },
+    rows: `${CASE_ROWS} OR recorded_by_id = :user OR signed_off_by_id = :user`,
+    columns: {
+      recorded_by_id: 'reference',
+      signed_off_by_id: 'reference',
+      notes: 'blank',
+      company_comment: 'blank',
+      customer_name: 'none',
+    },
     notes:
       "Wins and their values survive erasure (KPIs); customer_name is the buyer's business, not a person.",
   },

@@ -2,19 +2,21 @@ import { CaseAccessService } from '@app/advisers';
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { EnrolmentRules } from '@app/enrolment';
-import type { FieldError } from '@app/errors';
+import { NotFoundError, type FieldError } from '@app/errors';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { parseMoney, RecordIdPipe, submitForm, validateForm, type ErrorView } from '@app/web';
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { GOODS_OR_SERVICES, MAX_WIN_YEARS, WIN_TYPES, winYears } from './domain/win-rules';
+import { GOODS_OR_SERVICES, MAX_WIN_YEARS, verificationState, WIN_TYPES, winYears } from './domain/win-rules';
 import { RecordExportWinDto } from './dto/export-win.dto';
 import { ExportWinsService } from './export-wins.service';
+import { WinVerificationService } from './win-verification.service';
 import { OpportunitiesService } from './opportunities.service';
 
 type Posted = Record<string, string | string[] | undefined>;
 const CASE = new RecordIdPipe('case');
+const WIN = new RecordIdPipe('export_win');
 const YEAR_FIELDS = Array.from({ length: MAX_WIN_YEARS }, (_v, i) => `value${i + 1}`);
 
 /** A posted field as text (a repeated field is not text: it reads as empty). */
@@ -44,6 +46,7 @@ export class ExportWinsPagesController {
     private readonly wins: ExportWinsService,
     private readonly opportunities: OpportunitiesService,
     private readonly enrolmentRules: EnrolmentRules,
+    private readonly verification: WinVerificationService,
   ) {}
 
   @Get()
@@ -57,9 +60,14 @@ export class ExportWinsPagesController {
     const wins = await this.wins.listForCase(actor, kase.id);
     res.render('opportunities/wins', {
       caseId: kase.id,
-      wins: wins.map((w) => ({ ...w, years: winYears(w.firstYear, w.valuesMinor) })),
+      wins: wins.map((w) => ({
+        ...w,
+        years: winYears(w.firstYear, w.valuesMinor),
+        state: verificationState(w, new Date()),
+      })),
+      officer: actor.role === 'officer',
       canWork: this.access.mayWork(actor, kase),
-      notice: notice === 'recorded' ? notice : null,
+      notice: notice === 'recorded' || notice === 'signedOff' ? notice : null,
     });
   }
 
@@ -106,6 +114,27 @@ export class ExportWinsPagesController {
           field === 'valuesMinor' ? 'value1' : field === 'supportDecisive' ? 'supportDecisive' : field,
       },
     });
+  }
+
+  /** Officers: sign off a confirmed win. */
+  @Roles('officer')
+  @Post(':winId/sign-off')
+  async signOff(
+    @CurrentUser() actor: Actor,
+    @Param('id', CASE) id: string,
+    @Param('winId', WIN) winId: string,
+    @AuditCtx() context: AuditContext,
+    @Res() res: Response,
+  ): Promise<void> {
+    const found = await this.ofCase(actor, 'see', id, winId);
+    await this.verification.signOff(actor, found, context);
+    res.redirect(303, `/cases/${id}/export-wins?notice=signedOff`);
+  }
+
+  private async ofCase(actor: Actor, intent: 'see' | 'work', caseId: string, winId: string) {
+    const found = await this.wins.find(actor, intent, winId);
+    if (found.caseId !== caseId) throw new NotFoundError('export_win', winId);
+    return found;
   }
 
   /** The form in the DTO's shape: codes upper-cased, each year's value typed in major units made minor. */

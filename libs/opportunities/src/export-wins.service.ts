@@ -11,6 +11,7 @@ import { winTotal } from './domain/win-rules';
 import type { RecordExportWinDto } from './dto/export-win.dto';
 import { ExportOpportunity } from './entities/export-opportunity.entity';
 import { ExportWin } from './entities/export-win.entity';
+import { WinVerificationService } from './win-verification.service';
 
 /** What an audit row keeps of a win. */
 export function auditableWin(w: ExportWin): Record<string, unknown> {
@@ -35,7 +36,7 @@ export function auditableWin(w: ExportWin): Record<string, unknown> {
 /**
  * Export wins of a case: recorded by the staff who work it, from a won opportunity of the case or directly,
  * with the support that helped (support measures from config, training modules the case booked). Like an
- * opportunity, a win is a record of its case (CaseAccessService; 404 for anyone else).
+ * opportunity, a win is a record of its case (CaseAccessService; 404 for anyone else). Recording one asks the company to confirm it.
  */
 @Injectable()
 export class ExportWinsService {
@@ -44,6 +45,7 @@ export class ExportWinsService {
     private readonly access: CaseAccessService,
     private readonly audit: AuditLogService,
     private readonly enrolmentRules: EnrolmentRules,
+    private readonly verification: WinVerificationService,
   ) {}
 
   /** The case's wins, newest first, for anyone who may see the case. */
@@ -147,6 +149,8 @@ export class ExportWinsService {
       after: { caseId, ...auditableWin(saved) },
       context,
     });
-    return saved;
+    // The company is asked to confirm it: until it does (and an officer signs it off) the win is claimed.
+    await this.verification.send(manager, saved, context);
+    return manager.getRepository(ExportWin).findOneByOrFail({ id: saved.id });
   }
 }

@@ -8,8 +8,11 @@ export class LikelihoodWeights implements Record<Likelihood, number> {
   @IntRange(0, 100) high!: number;
 }
 
-/** config/opportunities.yaml: the weight (percent) of each likelihood in the weighted pipeline total. */
+/** config/opportunities.yaml: likelihood weights (percent) of the weighted pipeline, and the win link's life. */
 export class OpportunityRules {
+  /** How long a win's verification link works. */
+  @IntRange(1, 365) winVerificationDays!: number;
+
   @ValidateNestedObject()
   @Type(() => LikelihoodWeights)
   likelihoodWeights!: LikelihoodWeights;

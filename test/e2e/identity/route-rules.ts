@@ -576,6 +576,26 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     },
   },
   'GET /api/v1/export-wins/:id': { allow: CASE_ROLES, record: 'win' },
+  'POST /api/v1/export-wins/:id/sign-off': {
+    allow: ['officer'],
+    record: 'win',
+    allowedAnswer: { status: 409, why: 'the company has not confirmed the win yet: nothing to sign off' },
+  },
+  'POST /cases/:id/export-wins/:winId/sign-off': {
+    allow: ['officer'],
+    ...ON_CASE,
+    params: { winId: 'win' },
+    allowedAnswer: { status: 409, why: 'the company has not confirmed the win yet: nothing to sign off' },
+  },
+  // The company confirms a win from the emailed link: the signed, single-use token is the credential.
+  'GET /export-wins/verify/:token': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'no win has this link (the token is not signed by the service)' },
+  },
+  'POST /export-wins/verify/:token': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'no win has this link (the token is not signed by the service)' },
+  },
   'GET /cases/:id/export-wins': { allow: CASE_STAFF, ...ON_CASE },
   'GET /cases/:id/export-wins/new': { allow: CASE_STAFF, ...ON_CASE },
   'POST /cases/:id/export-wins': { allow: CASE_STAFF, ...ON_CASE },

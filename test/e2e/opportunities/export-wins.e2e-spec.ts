@@ -211,7 +211,7 @@ describe('export wins: API, access and pages', () => {
       });
       const wins = await (await web.get(`/cases/${theCase.caseId}/export-wins?lang=es`)).text();
       expect(wins.replace(/\u00a0/g, ' ')).toContain('22.500,50 €');
-      expect(wins).toContain('Declarado (la empresa aún no lo ha confirmado)');
+      expect(wins).toContain('Declarado: pendiente de confirmación por la empresa');
       await web.get('/home?lang=en');
       // Recorded: the opportunity no longer offers to record it.
       const after = await (await web.get(`/cases/${theCase.caseId}/opportunities`)).text();

@@ -20,3 +20,26 @@ export function winYears(
 ): { year: number; valueMinor: number }[] {
   return valuesMinor.map((valueMinor, i) => ({ year: firstYear + i, valueMinor }));
 }
+
+/** What a win's verification looks like to staff; `awaiting` past its link's expiry is `expired`. */
+export const VERIFICATION_STATES = ['not_sent', 'awaiting', 'expired', 'confirmed', 'disputed'] as const;
+export type VerificationState = (typeof VERIFICATION_STATES)[number];
+export type StoredVerification = 'not_sent' | 'awaiting' | 'confirmed' | 'disputed';
+
+export function verificationState(
+  win: { verificationStatus: StoredVerification; verificationExpiresAt: Date | null },
+  now: Date,
+): VerificationState {
+  if (win.verificationStatus !== 'awaiting') return win.verificationStatus;
+  return win.verificationExpiresAt && win.verificationExpiresAt.getTime() <= now.getTime()
+    ? 'expired'
+    : 'awaiting';
+}
+
+/** Counted as confirmed export value: confirmed by the company and signed off by an officer. */
+export function isConfirmedValue(win: {
+  verificationStatus: StoredVerification;
+  signedOffAt: Date | null;
+}): boolean {
+  return win.verificationStatus === 'confirmed' && win.signedOffAt !== null;
+}

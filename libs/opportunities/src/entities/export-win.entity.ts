@@ -1,7 +1,7 @@
 import { Case } from '@app/cases';
 import { Db } from '@app/database';
 import { Entity, Index } from 'typeorm';
-import type { GoodsOrServices, WinType } from '../domain/win-rules';
+import type { GoodsOrServices, StoredVerification, WinType } from '../domain/win-rules';
 import { ExportOpportunity } from './export-opportunity.entity';
 
 const bigintNumber = {
@@ -74,6 +74,29 @@ export class ExportWin {
   @Db.Text({ nullable: true }) notes!: string | null;
 
   @Db.Uuid({ nullable: true }) recordedById!: string | null;
+
+  /** The company's confirmation: not sent (no contact), awaiting its answer, confirmed or disputed. */
+  @Db.Text({ default: 'not_sent' }) verificationStatus!: StoredVerification;
+
+  /** The current link's random id; answering keeps it (the link then only shows the answer), a new link replaces it. */
+  @Db.Uuid({ nullable: true }) verificationNonce!: string | null;
+
+  @Db.Timestamp({ nullable: true }) verificationSentAt!: Date | null;
+
+  @Db.Timestamp({ nullable: true }) verificationExpiresAt!: Date | null;
+
+  @Db.Timestamp({ nullable: true }) answeredAt!: Date | null;
+
+  /** What the company said (required when it disputes the win). */
+  @Db.Text({ nullable: true }) companyComment!: string | null;
+
+  /** The company's rating of the support, 1–5. */
+  @Db.Integer({ nullable: true }) companyRating!: number | null;
+
+  /** An officer's sign-off of a confirmed win: from then on it counts as confirmed export value. */
+  @Db.Timestamp({ nullable: true }) signedOffAt!: Date | null;
+
+  @Db.Uuid({ nullable: true }) signedOffById!: string | null;
 
   @Db.Version() version!: number;
 
