@@ -27,4 +27,6 @@ export {
   buildDataProtectionRequest,
   approveDataProtectionRequest,
   buildWebhookEndpoint,
+  buildOpportunity,
+  buildExportWin,
 } from './records.factory';

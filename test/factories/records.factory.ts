@@ -1,6 +1,12 @@
 import { DataProtectionService } from '@app/data-protection';
 import type { Actor } from '@app/identity';
 import { ReadinessService, RecommendationsService } from '@app/readiness';
+import {
+  ExportWinsService,
+  OpportunitiesService,
+  type CreateOpportunityDto,
+  type RecordExportWinDto,
+} from '@app/opportunities';
 import { ReportExportsService } from '@app/reporting';
 import { TrainingBookingService, TrainingCatalogueService } from '@app/training';
 import { WebhookEndpointsService } from '@app/webhooks';
@@ -116,4 +122,63 @@ export async function buildWebhookEndpoint(api: FactoryApp, by: Actor): Promise<
       factoryContext(by.id),
     );
   return endpoint.id;
+}
+
+/** An export opportunity staff record on the case (a prospect in Germany unless `overrides` say otherwise). */
+export async function buildOpportunity(
+  api: FactoryApp,
+  by: Actor,
+  caseId: string,
+  overrides: Partial<CreateOpportunityDto> = {},
+): Promise<string> {
+  const saved = await inTransaction(api, (m) =>
+    api.app.get(OpportunitiesService).create(
+      m,
+      by,
+      caseId,
+      {
+        market: 'DE',
+        product: 'test factory goods',
+        buyerType: 'distributor',
+        source: 'social_media',
+        valueMinor: 1_000_000,
+        currency: 'EUR',
+        likelihood: 'medium',
+        expectedOn: '2027-06-30',
+        ...overrides,
+      },
+      factoryContext(by.id),
+    ),
+  );
+  return saved.id;
+}
+
+/** An export win staff record on the case directly (a new market in Germany unless `overrides` say otherwise). */
+export async function buildExportWin(
+  api: FactoryApp,
+  by: Actor,
+  caseId: string,
+  overrides: Partial<RecordExportWinDto> = {},
+): Promise<string> {
+  const saved = await inTransaction(api, (m) =>
+    api.app.get(ExportWinsService).record(
+      m,
+      by,
+      caseId,
+      {
+        customerName: 'Test Factory GmbH',
+        customerCountry: 'DE',
+        goodsOrServices: 'goods',
+        description: 'test factory goods',
+        winType: 'new_market',
+        currency: 'EUR',
+        firstYear: 2027,
+        valuesMinor: [1_000_000, 2_000_000],
+        supportDecisive: true,
+        ...overrides,
+      },
+      factoryContext(by.id),
+    ),
+  );
+  return saved.id;
 }

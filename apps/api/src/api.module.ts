@@ -7,6 +7,7 @@ import { FollowUpsApiModule } from '@app/follow-ups';
 import { IdentityModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
 import { ObservabilityModule } from '@app/observability';
+import { OpportunitiesModule } from '@app/opportunities';
 import { ProgressModule } from '@app/progress';
 import { ReadinessModule } from '@app/readiness';
 import { ReportingModule } from '@app/reporting';
@@ -33,6 +34,7 @@ import { QueueBoardModule } from './queue-board/queue-board.module';
     TrainingModule,
     ReadinessModule,
     ProgressModule,
+    OpportunitiesModule,
     SatisfactionModule,
     FollowUpsApiModule,
     ReportingModule,

@@ -7,7 +7,9 @@ import type { AuditEvent } from './entities/audit-event.entity';
  */
 export const CASE_CONTENT_TYPES: ReadonlySet<string> = new Set([
   'case',
+  'export_opportunity',
   'export_outcome',
+  'export_win',
   'readiness_audit',
   'recommendation',
   'training_booking',

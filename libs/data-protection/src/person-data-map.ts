@@ -188,6 +188,24 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
     columns: { recorded_by_id: 'reference', note: 'blank' },
     notes: 'Outcomes and their values survive erasure (KPIs); only a note naming the person is blanked.',
   },
+  export_opportunities: {
+    rows: `${CASE_ROWS} OR recorded_by_id = :user`,
+    columns: { recorded_by_id: 'reference', notes: 'blank', close_reason: 'blank' },
+    notes:
+      'Opportunities and their values survive erasure (pipeline KPIs); free text naming people is blanked.',
+  },
+  export_wins: {
+    rows: `${CASE_ROWS} OR recorded_by_id = :user OR signed_off_by_id = :user`,
+    columns: {
+      recorded_by_id: 'reference',
+      signed_off_by_id: 'reference',
+      notes: 'blank',
+      company_comment: 'blank',
+      customer_name: 'none',
+    },
+    notes:
+      "Wins and their values survive erasure (KPIs); customer_name is the buyer's business, not a person.",
+  },
   follow_up: {
     rows: `${CASE_ROWS} OR assignee_id = :user OR recipients::text ILIKE :emailLike`,
     columns: { assignee_id: 'reference', recipients: 'json', context: 'json', close_reason: 'none' },

@@ -22,6 +22,7 @@ const LINKS_BY_ROLE: Record<Role, [href: string, labelKey: string][]> = {
     ['/caseload', 'identity.nav.caseload'],
     ['/companies', 'identity.nav.companies'],
     ['/tasks', 'followUps.nav.tasks'],
+    ['/pipeline', 'identity.nav.pipeline'],
     ['/reports', 'reports.nav'],
   ],
   officer: [
@@ -29,6 +30,7 @@ const LINKS_BY_ROLE: Record<Role, [href: string, labelKey: string][]> = {
     ['/caseload', 'identity.nav.caseload'],
     ['/companies', 'identity.nav.companies'],
     ['/tasks', 'followUps.nav.tasks'],
+    ['/pipeline', 'identity.nav.pipeline'],
     ['/officer/advisers', 'identity.nav.advisers'],
     ['/enrolment-review', 'identity.nav.enrolmentReview'],
     ['/admin/data-protection', 'dataProtection.nav.requests'],

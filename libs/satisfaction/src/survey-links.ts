@@ -1,6 +1,6 @@
 import { AppConfig } from '@app/config';
+import { SignedLinkKey } from '@app/web';
 import { Injectable } from '@nestjs/common';
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
 const TOKEN = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
@@ -10,15 +10,15 @@ const TOKEN = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
  */
 @Injectable()
 export class SurveyLinks {
-  private readonly key: Buffer;
+  private readonly key: SignedLinkKey;
 
   constructor(private readonly config: AppConfig) {
-    this.key = Buffer.from(hkdfSync('sha256', config.SESSION_SECRET, '', 'sme-satisfaction-survey-v1', 32));
+    this.key = new SignedLinkKey(config.SESSION_SECRET, 'sme-satisfaction-survey-v1');
   }
 
   token(surveyId: string, expiresAt: Date): string {
     const expires = Math.floor(expiresAt.getTime() / 1000);
-    return `${surveyId}.${expires}.${this.sign(surveyId, expires)}`;
+    return `${surveyId}.${expires}.${this.key.sign(`${surveyId}.${expires}`)}`;
   }
 
   /** The full link, in the SME's language. */
@@ -32,14 +32,7 @@ export class SurveyLinks {
     const match = TOKEN.exec(token);
     if (!match) return null;
     const [, surveyId, expiresText, signature] = match;
-    const expires = Number(expiresText);
-    const expected = Buffer.from(this.sign(surveyId, expires));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-    return { surveyId, expired: expires * 1000 <= now.getTime() };
-  }
-
-  private sign(surveyId: string, expires: number): string {
-    return createHmac('sha256', this.key).update(`${surveyId}.${expires}`).digest('base64url');
+    if (!this.key.verify(`${surveyId}.${expiresText}`, signature)) return null;
+    return { surveyId, expired: Number(expiresText) * 1000 <= now.getTime() };
   }
 }

@@ -39,5 +39,7 @@ export { NumberFromText } from './number-from-text';
 export { parseMoney } from './money';
 export type { ParsedMoney, MoneyProblem } from './money';
 export { minorUnitDigits } from './minor-unit-digits';
+export { formatMoney } from './format-money';
+export { SignedLinkKey } from './signed-link-key';
 export { csvSafeCell } from './csv-safe-cell';
 export { IsRecordVersion } from './is-record-version.decorator';

@@ -5,6 +5,7 @@ import express from 'express';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import nunjucks from 'nunjucks';
+import { formatMoney } from './format-money';
 
 export const SERVICE_NAME = 'SME Export Programme';
 
@@ -77,6 +78,15 @@ export function createViewEnvironment(config: AppConfig): nunjucks.Environment {
       ? ''
       : formatNumber(Number(value), langOf(this));
   });
+  // Minor units and a currency, shown as money in the page's language: `{{ o.valueMinor | money(o.currency) }}`.
+  env.addFilter(
+    'money',
+    function (this: unknown, value: number | string | null | undefined, currency: string) {
+      return value === null || value === undefined || value === '' || !currency
+        ? ''
+        : formatMoney(Number(value), currency, langOf(this));
+    },
+  );
   return env;
 }
 

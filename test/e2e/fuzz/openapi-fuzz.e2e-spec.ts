@@ -53,6 +53,42 @@ describe('OpenAPI-driven fuzzing: no 5xx, problem+json, nothing written', () => 
     ).map((t) => t.tablename);
     // One export of the officer's own, so /reports/exports/{id} names a real record.
     const officer = await token(officerEmail);
+    // An export opportunity on the richest case, so /opportunities/{id} names a real record.
+    const [richCase] = (await api.dataSource.query(
+      `SELECT id FROM cases WHERE assigned_adviser_id IS NOT NULL ORDER BY opened_at, id LIMIT 1`,
+    )) as { id: string }[];
+    const made = await fetch(`${api.url}/api/v1/cases/${richCase.id}/opportunities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        market: 'DE',
+        product: 'fuzz fixture',
+        buyerType: 'agent',
+        source: 'social_media',
+        valueMinor: 100_000,
+        currency: 'EUR',
+        likelihood: 'medium',
+        expectedOn: '2027-06-30',
+      }),
+    });
+    if (made.status !== 201) throw new Error(`fuzz fixture opportunity: ${made.status}`);
+    // And an export win on it, so /export-wins/{id} names one too.
+    const win = await fetch(`${api.url}/api/v1/cases/${richCase.id}/export-wins`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        customerName: 'Fuzz Fixture GmbH',
+        customerCountry: 'DE',
+        goodsOrServices: 'goods',
+        description: 'fuzz fixture',
+        winType: 'new_market',
+        currency: 'EUR',
+        firstYear: 2027,
+        valuesMinor: [100_000, 200_000],
+        supportDecisive: true,
+      }),
+    });
+    if (win.status !== 201) throw new Error(`fuzz fixture export win: ${win.status}`);
     await fetch(`${api.url}/api/v1/reports/exports`, {
       method: 'POST',
       headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },

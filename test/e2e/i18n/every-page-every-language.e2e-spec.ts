@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, DEMO_SEEDS, runDemoSeed } from '../../../apps/cli/src/seeds';
+import { buildExportWin, existingUser } from '../../factories';
 import { signInWeb, webSession, WebSession } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { LANGS, languageProblems, visibleText } from '../../support/page-language';
@@ -161,8 +162,25 @@ describe('every page in every language', () => {
     return { problems, errorPages };
   }
 
+  /** The link a company gets to confirm an export win (recorded here on a demo case), as its email gives it. */
+  async function winConfirmationPage(): Promise<string> {
+    const [demo] = (await api.dataSource.query(
+      `SELECT c.id AS case_id, c.assigned_adviser_id AS adviser FROM cases c
+        WHERE c.assigned_adviser_id IS NOT NULL AND c.status <> 'closed' ORDER BY c.opened_at, c.id LIMIT 1`,
+    )) as { case_id: string; adviser: string }[];
+    const adviser = await existingUser(api, demo.adviser);
+    const winId = await buildExportWin(api, adviser.user, demo.case_id);
+    const [mail] = (await api.dataSource.query(
+      `SELECT body_text FROM notification WHERE idempotency_key LIKE $1`,
+      [`export-win-verification:${winId}:%`],
+    )) as { body_text: string }[];
+    return /\/export-wins\/verify\/[^\s?]+/.exec(mail.body_text)![0];
+  }
+
   it('for a visitor who is not signed in', async () => {
+    const winPage = await winConfirmationPage();
     const { problems, errorPages } = await crawl(webSession(api), [
+      winPage,
       '/',
       '/sign-in',
       '/register',
@@ -172,7 +190,7 @@ describe('every page in every language', () => {
       '/no-such-page',
     ]);
     expect(problems).toEqual({});
-    for (const form of ['/sign-in', '/register'])
+    for (const form of ['/sign-in', '/register', winPage])
       for (const lang of LANGS) expect(errorPages).toContain(`${form} ${lang}`);
   });
 

@@ -9,6 +9,8 @@ import {
   buildBooking,
   buildDataProtectionRequest,
   buildExport,
+  buildExportWin,
+  buildOpportunity,
   buildWebhookEndpoint,
   buildRecommendation,
   buildSelfAudit,
@@ -204,6 +206,8 @@ describe('access matrix', () => {
       moduleCode: 'social-media-foundations',
     });
     ids.session = await buildSession(api, ids.module);
+    ids.opportunity = await buildOpportunity(api, users.adviserOn.user, ids.case);
+    ids.win = await buildExportWin(api, users.adviserOn.user, ids.case);
 
     ids.accessRequest = await buildDataProtectionRequest(
       api,

@@ -32,6 +32,8 @@ export const RECORDS = {
     about: "SME A's booking of the self-paced module social-media-foundations",
     strangers: NOT_SME_A_S,
   },
+  opportunity: { about: "adviserOn's export opportunity on SME A's case", strangers: NOT_SME_A_S },
+  win: { about: "adviserOn's export win recorded directly on SME A's case", strangers: NOT_SME_A_S },
   // "Each person sees only their own exports" (report-exports.controller.ts), officers included.
   export: {
     about: "adviserOn's own case export, still queued",
@@ -516,6 +518,86 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   },
   'POST /cases/:id/progress/outcomes': { allow: CASE_STAFF, ...ON_CASE },
   'POST /cases/:id/progress/stage': { allow: CASE_STAFF, ...ON_CASE },
+
+  // --- export opportunities and the pipeline ------------------------------------------------------------
+  // The case's SME reads its opportunities through the API; staff working the case record and change them.
+  'GET /api/v1/cases/:id/opportunities': { allow: CASE_ROLES, ...ON_CASE },
+  'POST /api/v1/cases/:id/opportunities': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    validBody: {
+      market: 'DE',
+      product: 'access matrix',
+      buyerType: 'agent',
+      source: 'referral',
+      valueMinor: 100,
+      currency: 'EUR',
+      likelihood: 'low',
+      expectedOn: '2027-01-31',
+    },
+  },
+  'GET /api/v1/opportunities': { allow: CASE_STAFF },
+  'GET /api/v1/opportunities/:id': { allow: CASE_ROLES, record: 'opportunity' },
+  'PATCH /api/v1/opportunities/:id': {
+    allow: CASE_STAFF,
+    record: 'opportunity',
+    validBody: { likelihood: 'high', version: 1 },
+  },
+  'GET /cases/:id/opportunities': { allow: CASE_STAFF, ...ON_CASE },
+  'GET /cases/:id/opportunities/new': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /cases/:id/opportunities': { allow: CASE_STAFF, ...ON_CASE },
+  'GET /cases/:id/opportunities/:opportunityId': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    params: { opportunityId: 'opportunity' },
+  },
+  'POST /cases/:id/opportunities/:opportunityId': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    params: { opportunityId: 'opportunity' },
+  },
+  'GET /pipeline': { allow: CASE_STAFF },
+  // Export wins: the case's SME reads them; staff working the case record them.
+  'GET /api/v1/cases/:id/export-wins': { allow: CASE_ROLES, ...ON_CASE },
+  'POST /api/v1/cases/:id/export-wins': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    validBody: {
+      customerName: 'Access Matrix GmbH',
+      customerCountry: 'DE',
+      goodsOrServices: 'goods',
+      description: 'access matrix',
+      winType: 'new_market',
+      currency: 'EUR',
+      firstYear: 2027,
+      valuesMinor: [100],
+      supportDecisive: true,
+    },
+  },
+  'GET /api/v1/export-wins/:id': { allow: CASE_ROLES, record: 'win' },
+  'POST /api/v1/export-wins/:id/sign-off': {
+    allow: ['officer'],
+    record: 'win',
+    allowedAnswer: { status: 409, why: 'the company has not confirmed the win yet: nothing to sign off' },
+  },
+  'POST /cases/:id/export-wins/:winId/sign-off': {
+    allow: ['officer'],
+    ...ON_CASE,
+    params: { winId: 'win' },
+    allowedAnswer: { status: 409, why: 'the company has not confirmed the win yet: nothing to sign off' },
+  },
+  // The company confirms a win from the emailed link: the signed, single-use token is the credential.
+  'GET /export-wins/verify/:token': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'no win has this link (the token is not signed by the service)' },
+  },
+  'POST /export-wins/verify/:token': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'no win has this link (the token is not signed by the service)' },
+  },
+  'GET /cases/:id/export-wins': { allow: CASE_STAFF, ...ON_CASE },
+  'GET /cases/:id/export-wins/new': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /cases/:id/export-wins': { allow: CASE_STAFF, ...ON_CASE },
 
   // --- readiness audits and recommendations ------------------------------------------------------------
   'GET /api/v1/readiness/questionnaire': { allow: 'signed-in' },

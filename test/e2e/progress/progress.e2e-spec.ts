@@ -471,6 +471,12 @@ describe('progress: stage history, outcomes, milestones', () => {
     const after = await (await web.get(`/cases/${kase.id}/progress`)).text();
     expect(after).toContain('The win was cancelled by the buyer');
     expect(after).toContain('Adviser&#39;s decision');
+    // The value is money in the reader's language, never minor units.
+    expect(after).toContain('€12,500.50');
+    expect(after).not.toContain('1250050');
+    const german = await (await web.get(`/cases/${kase.id}/progress?lang=de`)).text();
+    expect(german.replace(/\u00a0/g, ' ')).toContain('12.500,50 €');
+    await web.get('/home?lang=en');
 
     // The stage it is at already: a confirmation, said as such, with no new transition.
     const transitionsBefore = await countRows(api.dataSource, 'stage_transitions', 'case_id = $1', [kase.id]);

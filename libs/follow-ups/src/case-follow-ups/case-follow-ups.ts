@@ -240,6 +240,49 @@ export class CaseFollowUps {
   }
 
   /**
+   * An open export opportunity and its expected date: if it is still open once that date has passed, its
+   * adviser is reminded to update it. A new date (or any change) replaces the reminder.
+   */
+  async opportunityExpected(
+    m: EntityManager,
+    caseId: string,
+    input: { opportunityId: string; version: number; expectedOn: string; market: string; product: string },
+  ): Promise<void> {
+    const kase = await m.getRepository(Case).findOneByOrFail({ id: caseId });
+    const assignee = await this.adviserOf(m, kase);
+    if (!assignee) return;
+    await this.followUps.schedule(m, {
+      rule: 'opportunity-stale',
+      caseId,
+      anchorAt: dayStart(input.expectedOn),
+      sourceKey: `opportunity-stale:${input.opportunityId}:${input.version}`,
+      subjectKey: input.opportunityId,
+      assignee,
+      context: {
+        ...(await this.values(m, kase, assignee)),
+        market: input.market,
+        product: input.product.slice(0, 200),
+      },
+      ifOpen: 'replace',
+    });
+  }
+
+  /** The opportunity was won, lost or abandoned: nothing left to chase. */
+  async opportunityClosed(
+    m: EntityManager,
+    caseId: string,
+    opportunityId: string,
+    status: string,
+  ): Promise<void> {
+    await this.followUps.complete(m, {
+      caseId,
+      rules: ['opportunity-stale'],
+      subjectKey: opportunityId,
+      reason: `opportunity ${status}`,
+    });
+  }
+
+  /**
    * The case closed: nothing on it is chased any more (first contact, next step, dormancy, re-audit, stage
    * review, overdue training of its pending bookings), except reminders of `keepRules` (the satisfaction
    * survey that the closure itself starts).

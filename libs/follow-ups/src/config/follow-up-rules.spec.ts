@@ -2,7 +2,7 @@ import { ConfigError } from '@app/config';
 import { loadFollowUpRules } from './follow-up-rules';
 
 describe('config/follow-ups.yaml', () => {
-  it('loads the eight rules with engine defaults', () => {
+  it('loads the nine rules with engine defaults', () => {
     const rules = loadFollowUpRules({});
     expect(rules.rules.map((r) => r.code).sort()).toEqual(
       [
@@ -10,6 +10,7 @@ describe('config/follow-ups.yaml', () => {
         'dormant-case',
         'first-contact',
         'next-step-due',
+        'opportunity-stale',
         're-audit',
         'satisfaction-survey-reminder',
         'stage-review',

@@ -125,6 +125,23 @@ export async function targetFor(
     );
     path.id = found(row);
     if (role === 'sme' && row) email = row.email;
+  } else if (p.startsWith('/api/v1/opportunities/{id}')) {
+    // An opportunity on a case with an adviser, as its adviser (or an officer) sees it.
+    const row = await one(
+      data,
+      `SELECT o.id, a.email AS adviser FROM export_opportunities o JOIN cases c ON c.id = o.case_id
+         LEFT JOIN users a ON a.id = c.assigned_adviser_id ORDER BY o.created_at, o.id LIMIT 1`,
+    );
+    path.id = found(row);
+    if (role === 'adviser' && row?.adviser) email = row.adviser;
+  } else if (p.startsWith('/api/v1/export-wins/{id}')) {
+    const row = await one(
+      data,
+      `SELECT w.id, a.email AS adviser FROM export_wins w JOIN cases c ON c.id = w.case_id
+         LEFT JOIN users a ON a.id = c.assigned_adviser_id ORDER BY w.created_at, w.id LIMIT 1`,
+    );
+    path.id = found(row);
+    if (role === 'adviser' && row?.adviser) email = row.adviser;
   } else if (p.startsWith('/api/v1/notifications/{id}')) {
     // One of the caller's own messages (anyone signed in has an inbox).
     const row = await one(

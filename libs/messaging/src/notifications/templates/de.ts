@@ -102,6 +102,14 @@ export const de: TemplateSet = {
       subject: 'Abschluss des Falls {{companyName}} erwägen',
       body: '{{companyName}} war während der gesamten Erinnerungsfolge für ruhende Fälle nicht erreichbar. Wenn die Kontaktversuche gescheitert sind, schließen Sie den Fall mit dem Grund „nicht erreichbar“ ab, oder erfassen Sie den erfolgten Kontakt.',
     },
+    'opportunity-stale.assignee': {
+      subject: 'Exportchance von {{companyName}} in {{market}} aktualisieren',
+      body: 'Die Exportchance „{{product}}“ in {{market}} von {{companyName}} war vor dem {{dueDate}} erwartet und ist noch offen. Erfassen Sie, ob sie gewonnen, verloren oder aufgegeben wurde, oder geben Sie ein neues erwartetes Datum an.',
+    },
+    'export-win-verification.sme': {
+      subject: 'Bitte bestätigen Sie Ihren Exporterfolg mit {{customerName}}',
+      body: 'Ihre Beraterin oder Ihr Berater hat einen Exporterfolg von {{companyName}} mit {{customerName}} im Gesamtwert von {{total}} erfasst. Bitte teilen Sie uns mit, ob das stimmt und wie hilfreich unsere Unterstützung war: Es dauert eine Minute und ohne Anmeldung. Der Link funktioniert einmal, bis zum {{expiresOn}}: {{link}}',
+    },
     'generic.remind': {
       subject: 'Erinnerung: {{description}} fällig am {{dueDate}}',
       body: '{{description}} für {{companyName}} ist am {{dueDate}} fällig.',

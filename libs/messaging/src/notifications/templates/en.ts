@@ -101,6 +101,14 @@ export const en: TemplateSet = {
       subject: 'Consider closing the case of {{companyName}}',
       body: '{{companyName}} has not been reached through the whole dormant-case ladder. If attempts to reach them have failed, close the case with the reason "unreachable", or log the contact you have made.',
     },
+    'opportunity-stale.assignee': {
+      subject: 'Update the {{market}} opportunity of {{companyName}}',
+      body: 'The export opportunity "{{product}}" in {{market}} for {{companyName}} was expected before {{dueDate}} and is still open. Record whether it was won, lost or abandoned, or give it a new expected date.',
+    },
+    'export-win-verification.sme': {
+      subject: 'Please confirm your export win with {{customerName}}',
+      body: 'Your adviser has recorded an export win of {{companyName}} with {{customerName}}, worth {{total}} in all. Please tell us whether this is right and how helpful our support was: it takes a minute and needs no sign-in. The link works once, until {{expiresOn}}: {{link}}',
+    },
     'generic.remind': {
       subject: 'Reminder: {{description}} due {{dueDate}}',
       body: '{{description}} for {{companyName}} is due on {{dueDate}}.',

@@ -102,6 +102,14 @@ export const es: TemplateSet = {
       subject: 'Valore cerrar el expediente de {{companyName}}',
       body: 'No se ha podido contactar con {{companyName}} en todo el proceso de expedientes inactivos. Si los intentos de contacto han fallado, cierre el expediente con el motivo «sin respuesta», o registre el contacto realizado.',
     },
+    'opportunity-stale.assignee': {
+      subject: 'Actualice la oportunidad de {{companyName}} en {{market}}',
+      body: 'La oportunidad de exportación "{{product}}" en {{market}} de {{companyName}} se esperaba antes del {{dueDate}} y sigue abierta. Indique si se ganó, se perdió o se abandonó, o dele una nueva fecha prevista.',
+    },
+    'export-win-verification.sme': {
+      subject: 'Confirme su éxito de exportación con {{customerName}}',
+      body: 'Su asesor ha registrado un éxito de exportación de {{companyName}} con {{customerName}}, por un total de {{total}}. Díganos si es correcto y cuánto le ayudó nuestro apoyo: es un minuto y no necesita iniciar sesión. El enlace funciona una vez, hasta el {{expiresOn}}: {{link}}',
+    },
     'generic.remind': {
       subject: 'Recordatorio: {{description}} el {{dueDate}}',
       body: '{{description}} de {{companyName}} vence el {{dueDate}}.',

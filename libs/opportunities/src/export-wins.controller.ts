@@ -1,0 +1,91 @@
+import { AuditContext, AuditCtx } from '@app/audit-log';
+import { CurrentUser, Roles, type Actor } from '@app/identity';
+import { Idempotent, TransactionManager } from '@app/idempotency';
+import { RecordIdPipe } from '@app/web';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { EntityManager } from 'typeorm';
+import { isConfirmedValue, verificationState, winYears } from './domain/win-rules';
+import { RecordExportWinDto } from './dto/export-win.dto';
+import type { ExportWin } from './entities/export-win.entity';
+import { auditableWin, ExportWinsService } from './export-wins.service';
+import { WinVerificationService } from './win-verification.service';
+
+/** A win as the API answers it: its values by year as well as the list. */
+export function winJson(w: ExportWin): Record<string, unknown> {
+  const { id, caseId, version, createdAt } = w;
+  return {
+    id,
+    caseId,
+    ...auditableWin(w),
+    years: winYears(w.firstYear, w.valuesMinor),
+    verification: {
+      state: verificationState(w, new Date()),
+      sentAt: w.verificationSentAt,
+      expiresAt: w.verificationExpiresAt,
+      answeredAt: w.answeredAt,
+      companyComment: w.companyComment,
+      companyRating: w.companyRating,
+      signedOffAt: w.signedOffAt,
+    },
+    // Confirmed by the company and signed off by an officer: confirmed export value (otherwise claimed).
+    confirmedValue: isConfirmedValue(w),
+    version,
+    createdAt,
+  };
+}
+
+@ApiTags('export-wins')
+@Controller('api/v1')
+export class ExportWinsController {
+  constructor(
+    private readonly wins: ExportWinsService,
+    private readonly verification: WinVerificationService,
+  ) {}
+
+  @Get('cases/:id/export-wins')
+  @ApiOperation({ summary: "The case's export wins, newest first (its SME, adviser and officers)" })
+  async list(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('case')) id: string,
+  ): Promise<{ items: Record<string, unknown>[] }> {
+    return { items: (await this.wins.listForCase(actor, id)).map(winJson) };
+  }
+
+  @Roles('adviser', 'officer')
+  @Post('cases/:id/export-wins')
+  @HttpCode(201)
+  @Idempotent()
+  @ApiOperation({ summary: 'Record an export win, from a won opportunity of the case or directly' })
+  async record(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('case')) id: string,
+    @Body() body: RecordExportWinDto,
+    @TransactionManager() manager: EntityManager,
+    @AuditCtx() context: AuditContext,
+  ): Promise<Record<string, unknown>> {
+    return winJson(await this.wins.record(manager, actor, id, body, context));
+  }
+
+  @Get('export-wins/:id')
+  async get(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('export_win')) id: string,
+  ): Promise<Record<string, unknown>> {
+    return winJson(await this.wins.find(actor, 'see', id));
+  }
+
+  /** An officer signs off a win the company confirmed (409 otherwise). */
+  @Roles('officer')
+  @Post('export-wins/:id/sign-off')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign off a confirmed win: it then counts as confirmed export value (officers)' })
+  async signOff(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('export_win')) id: string,
+    @AuditCtx() context: AuditContext,
+  ): Promise<Record<string, unknown>> {
+    const found = await this.wins.find(actor, 'see', id);
+    return winJson(await this.verification.signOff(actor, found, context));
+  }
+}

@@ -1,0 +1,156 @@
+import { CaseAccessService } from '@app/advisers';
+import { AuditLogService, type AuditContext } from '@app/audit-log';
+import { EnrolmentRules } from '@app/enrolment';
+import { ConflictError, InvalidInputError, type FieldError } from '@app/errors';
+import type { Actor } from '@app/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { caseRecord, caseRecords } from './case-records';
+import { winTotal } from './domain/win-rules';
+import type { RecordExportWinDto } from './dto/export-win.dto';
+import { ExportOpportunity } from './entities/export-opportunity.entity';
+import { ExportWin } from './entities/export-win.entity';
+import { WinVerificationService } from './win-verification.service';
+
+/** What an audit row keeps of a win. */
+export function auditableWin(w: ExportWin): Record<string, unknown> {
+  return {
+    opportunityId: w.opportunityId,
+    customerName: w.customerName,
+    customerCountry: w.customerCountry,
+    goodsOrServices: w.goodsOrServices,
+    description: w.description,
+    winType: w.winType,
+    currency: w.currency,
+    firstYear: w.firstYear,
+    valuesMinor: w.valuesMinor,
+    totalMinor: w.totalMinor,
+    supportDecisive: w.supportDecisive,
+    supportMeasures: w.supportMeasures,
+    trainingModules: w.trainingModules,
+    notes: w.notes,
+  };
+}
+
+/**
+ * Export wins of a case: recorded by the staff who work it, from a won opportunity of the case or directly,
+ * with the support that helped (support measures from config, training modules the case booked). Like an
+ * opportunity, a win is a record of its case (CaseAccessService; 404 for anyone else). Recording one asks the company to confirm it.
+ */
+@Injectable()
+export class ExportWinsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccessService,
+    private readonly audit: AuditLogService,
+    private readonly enrolmentRules: EnrolmentRules,
+    private readonly verification: WinVerificationService,
+  ) {}
+
+  /** The case's wins, newest first, for anyone who may see the case. */
+  listForCase(actor: Actor, caseId: string): Promise<ExportWin[]> {
+    return caseRecords(this.access, this.dataSource.manager, ExportWin, actor, caseId);
+  }
+
+  /** One win if the actor may do `intent` with its case, else 404. */
+  find(
+    actor: Actor,
+    intent: 'see' | 'work',
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ExportWin> {
+    return caseRecord(this.access, manager, ExportWin, 'export_win', actor, intent, id);
+  }
+
+  /** The codes of the training modules booked on the case (what a win may credit). */
+  async bookedModules(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT m.code FROM training_booking b JOIN training_module m ON m.id = b.module_id
+        WHERE b.case_id = $1 ORDER BY m.code`,
+      [caseId],
+    )) as { code: string }[];
+    return rows.map((r) => r.code);
+  }
+
+  async record(
+    manager: EntityManager,
+    actor: Actor,
+    caseId: string,
+    dto: RecordExportWinDto,
+    context: AuditContext,
+  ): Promise<ExportWin> {
+    await this.access.findWorkableCase(actor, caseId, manager);
+    const problems: FieldError[] = [];
+    if (dto.opportunityId) {
+      const opportunity = await manager
+        .getRepository(ExportOpportunity)
+        .findOne({ where: { id: dto.opportunityId }, lock: { mode: 'pessimistic_write' } });
+      if (!opportunity || opportunity.caseId !== caseId)
+        problems.push({
+          field: 'opportunityId',
+          message: 'Choose an opportunity of this case',
+          code: 'unknown',
+        });
+      else if (opportunity.status !== 'won')
+        problems.push({
+          field: 'opportunityId',
+          message: 'Only a won opportunity becomes a win',
+          code: 'notWon',
+        });
+      else if (await manager.getRepository(ExportWin).existsBy({ opportunityId: opportunity.id }))
+        throw new ConflictError(
+          'export_win.already_recorded',
+          'A win is already recorded for this opportunity',
+        );
+    }
+    const measures = dto.supportMeasures ?? [];
+    if (measures.some((code) => !this.enrolmentRules.isSupportMeasure(code)))
+      problems.push({
+        field: 'supportMeasures',
+        message: 'Choose support measures from the list',
+        code: 'unknown',
+      });
+    const modules = dto.trainingModules ?? [];
+    const booked = new Set(await this.bookedModules(caseId, manager));
+    if (modules.some((code) => !booked.has(code)))
+      problems.push({
+        field: 'trainingModules',
+        message: 'Choose training modules this case has booked',
+        code: 'unknown',
+      });
+    if (problems.length) throw new InvalidInputError(problems);
+    const repo = manager.getRepository(ExportWin);
+    const saved = await repo.save(
+      repo.create({
+        caseId,
+        opportunityId: dto.opportunityId ?? null,
+        customerName: dto.customerName.trim(),
+        customerCountry: dto.customerCountry.toUpperCase(),
+        goodsOrServices: dto.goodsOrServices,
+        description: dto.description.trim(),
+        winType: dto.winType,
+        currency: dto.currency.toUpperCase(),
+        firstYear: dto.firstYear,
+        valuesMinor: dto.valuesMinor,
+        totalMinor: winTotal(dto.valuesMinor),
+        supportDecisive: dto.supportDecisive,
+        supportMeasures: [...new Set(measures)],
+        trainingModules: [...new Set(modules)],
+        notes: dto.notes?.trim() || null,
+        recordedById: context.actorId,
+      }),
+    );
+    await this.audit.record(manager, {
+      action: 'export_win.recorded',
+      entityType: 'export_win',
+      entityId: saved.id,
+      before: null,
+      after: { caseId, ...auditableWin(saved) },
+      context,
+    });
+    // The company is asked to confirm it: until it does (and an officer signs it off) the win is claimed.
+    await this.verification.send(manager, saved, context);
+    return manager.getRepository(ExportWin).findOneByOrFail({ id: saved.id });
+  }
+}
