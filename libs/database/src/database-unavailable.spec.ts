@@ -15,7 +15,17 @@ describe('databaseUnavailable', () => {
   });
 
   it('leaves faults in the request or the code alone', () => {
-    for (const error of [withCode('23505'), withCode('22P02'), new Error('boom'), 'text', null, undefined]) {
+    // 08P01 (protocol_violation) is in the connection class but is a bug: a query with the wrong number of
+    // parameters, say. It must stay a 500, not pass as "database busy".
+    for (const error of [
+      withCode('23505'),
+      withCode('22P02'),
+      withCode('08P01'),
+      new Error('boom'),
+      'text',
+      null,
+      undefined,
+    ]) {
       expect(databaseUnavailable(error)).toBeUndefined();
     }
   });

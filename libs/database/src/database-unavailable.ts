@@ -46,7 +46,9 @@ export function databaseUnavailable(error: unknown): DatabaseUnavailable | undef
     const code = candidate.code;
     if (typeof code === 'string') {
       if (SQLSTATES[code]) return SQLSTATES[code];
-      if (code.startsWith('08')) return UNREACHABLE; // connection_exception class
+      // The connection_exception class, but for protocol_violation (08P01): a query sent with the wrong
+      // number of parameters is a bug in the code, not a database out of reach.
+      if (code.startsWith('08') && code !== '08P01') return UNREACHABLE;
       if (NETWORK_CODES.has(code)) return UNREACHABLE;
     }
     const message = typeof candidate.message === 'string' ? candidate.message : '';
