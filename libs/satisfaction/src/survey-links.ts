@@ -1,8 +1,6 @@
 import { AppConfig } from '@app/config';
+import { SignedTokens } from '@app/web';
 import { Injectable } from '@nestjs/common';
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-
-const TOKEN = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 /**
  * The survey link's token: the survey id and its expiry, signed with a key derived from SESSION_SECRET,
@@ -10,15 +8,14 @@ const TOKEN = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
  */
 @Injectable()
 export class SurveyLinks {
-  private readonly key: Buffer;
+  private readonly tokens: SignedTokens;
 
   constructor(private readonly config: AppConfig) {
-    this.key = Buffer.from(hkdfSync('sha256', config.SESSION_SECRET, '', 'sme-satisfaction-survey-v1', 32));
+    this.tokens = new SignedTokens(config.SESSION_SECRET, 'sme-satisfaction-survey-v1');
   }
 
   token(surveyId: string, expiresAt: Date): string {
-    const expires = Math.floor(expiresAt.getTime() / 1000);
-    return `${surveyId}.${expires}.${this.sign(surveyId, expires)}`;
+    return this.tokens.issue(surveyId, expiresAt);
   }
 
   /** The full link, in the SME's language. */
@@ -29,17 +26,7 @@ export class SurveyLinks {
 
   /** The survey id of a well-signed token, with whether it has expired; null when it is not one of ours. */
   read(token: string, now = new Date()): { surveyId: string; expired: boolean } | null {
-    const match = TOKEN.exec(token);
-    if (!match) return null;
-    const [, surveyId, expiresText, signature] = match;
-    const expires = Number(expiresText);
-    const expected = Buffer.from(this.sign(surveyId, expires));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-    return { surveyId, expired: expires * 1000 <= now.getTime() };
-  }
-
-  private sign(surveyId: string, expires: number): string {
-    return createHmac('sha256', this.key).update(`${surveyId}.${expires}`).digest('base64url');
+    const read = this.tokens.read(token, now);
+    return read && { surveyId: read.id, expired: read.expired };
   }
 }

@@ -40,3 +40,5 @@ export type { ParsedMoney, MoneyProblem } from './money';
 export { minorUnitDigits } from './minor-unit-digits';
 export { csvSafeCell } from './csv-safe-cell';
 export { IsRecordVersion } from './is-record-version.decorator';
+export { toList, toUpperList } from './form-lists';
+export { SignedTokens } from './signed-tokens';
