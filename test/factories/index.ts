@@ -27,4 +27,6 @@ export {
   buildDataProtectionRequest,
   approveDataProtectionRequest,
   buildWebhookEndpoint,
+  buildExpert,
+  buildIntroduction,
 } from './records.factory';

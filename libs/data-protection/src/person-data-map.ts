@@ -205,6 +205,17 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
       void_reason: 'blank',
     },
   },
+  experts: {
+    rows: 'email = :email',
+    columns: { email: 'replace', name: 'replace', phone: 'blank', consent_to_contact: 'none' },
+    notes:
+      'Experts of the network (libs/network), found by their email address: erasure pseudonymises the name and email and blanks the phone; their introductions stay, for the KPIs. consent_to_contact is a yes/no flag.',
+  },
+  introductions: {
+    rows: `${CASE_ROWS} OR requested_by_id = :user OR expert_id IN (SELECT e.id FROM experts e WHERE e.email = :email)`,
+    columns: { requested_by_id: 'reference', purpose: 'replace' },
+    notes: 'Introductions of a case to an expert: the purpose may name the company contact.',
+  },
   satisfaction_surveys: {
     rows: `${CASE_ROWS} OR recipient_user_id = :user`,
     columns: { recipient_user_id: 'reference', answers: 'json', closure_reason: 'none' },

@@ -10,6 +10,8 @@ import {
   buildDataProtectionRequest,
   buildExport,
   buildWebhookEndpoint,
+  buildExpert,
+  buildIntroduction,
   buildRecommendation,
   buildSelfAudit,
   buildSession,
@@ -228,6 +230,8 @@ describe('access matrix', () => {
     await approveDataProtectionRequest(api, approver.user, ids.approvedAccess);
     ids.export = await buildExport(api, users.adviserOn.user);
     ids.webhookEndpoint = await buildWebhookEndpoint(api, users.admin.user);
+    ids.expert = await buildExpert(api, users.officer.user);
+    ids.introduction = await buildIntroduction(api, users.adviserOn.user, ids.case, ids.expert);
 
     for (const name of Object.keys(RECORDS) as RecordName[])
       if (!ids[name]) throw new Error(`setting up ${name}: no id`);
