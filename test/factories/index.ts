@@ -29,4 +29,6 @@ export {
   buildWebhookEndpoint,
   buildOpportunity,
   buildExportWin,
+  buildExpert,
+  buildIntroduction,
 } from './records.factory';

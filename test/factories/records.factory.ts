@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { DataProtectionService } from '@app/data-protection';
 import type { Actor } from '@app/identity';
+import { ExpertsService, IntroductionsService, type CreateExpertDto } from '@app/network';
 import { ReadinessService, RecommendationsService } from '@app/readiness';
 import {
   ExportWinsService,
@@ -181,4 +183,43 @@ export async function buildExportWin(
     ),
   );
   return saved.id;
+}
+
+/** An expert of the network, as an officer adds one (consenting to be contacted unless told otherwise). */
+export async function buildExpert(
+  api: FactoryApp,
+  by: Actor,
+  overrides: Partial<CreateExpertDto> = {},
+): Promise<string> {
+  const view = await api.app.get(ExpertsService).create(
+    {
+      name: 'Factory Expert',
+      organisation: 'Test Mentors',
+      email: `expert.${randomUUID().slice(0, 12)}@mentors.example`,
+      languages: ['en'],
+      expertise: ['product_market'],
+      markets: ['DE'],
+      naceSections: ['C'],
+      supportMeasures: [],
+      capacityPerMonth: 3,
+      consentToContact: true,
+      ...overrides,
+    },
+    factoryContext(by.id),
+  );
+  return view.id;
+}
+
+/** An introduction the adviser (or officer) asks an expert for on the case, as the case page does. */
+export async function buildIntroduction(
+  api: FactoryApp,
+  by: Actor,
+  caseId: string,
+  expertId: string,
+  purpose = 'Test factory introduction',
+): Promise<string> {
+  const view = await api.app
+    .get(IntroductionsService)
+    .request(by, caseId, { expertId, purpose }, factoryContext(by.id));
+  return view.id;
 }

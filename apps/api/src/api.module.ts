@@ -6,6 +6,7 @@ import { EnrolmentModule } from '@app/enrolment';
 import { FollowUpsApiModule } from '@app/follow-ups';
 import { IdentityModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
+import { NetworkModule } from '@app/network';
 import { ObservabilityModule } from '@app/observability';
 import { OpportunitiesModule } from '@app/opportunities';
 import { ProgressModule } from '@app/progress';
@@ -39,6 +40,7 @@ import { QueueBoardModule } from './queue-board/queue-board.module';
     FollowUpsApiModule,
     ReportingModule,
     WebhooksModule,
+    NetworkModule,
     QueueBoardModule,
   ],
   controllers: [StartPageController],

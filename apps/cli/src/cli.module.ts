@@ -4,6 +4,7 @@ import { DataProtectionCoreModule } from '@app/data-protection';
 import { DatabaseModule } from '@app/database';
 import { EnrolmentModule } from '@app/enrolment';
 import { IdentityCoreModule } from '@app/identity';
+import { NetworkCoreModule } from '@app/network';
 import { ReadinessModule } from '@app/readiness';
 import { Module } from '@nestjs/common';
 
@@ -21,6 +22,7 @@ import { Module } from '@nestjs/common';
     AdvisersCoreModule,
     ReadinessModule,
     DataProtectionCoreModule,
+    NetworkCoreModule,
   ],
 })
 export class CliModule {}

@@ -30,6 +30,11 @@ export interface TableCoverage {
   deleteRows?: boolean;
   /** Columns never put in an archive (secrets, hashes). */
   omit?: string[];
+  /**
+   * Rows found for a person with no account too (an expert of the network, known by email only): the SAR
+   * searches this table whoever the address belongs to. Other tables answer only for an account holder.
+   */
+  withoutAccount?: boolean;
   notes?: string;
 }
 
@@ -222,6 +227,19 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
       voided_by_id: 'reference',
       void_reason: 'blank',
     },
+  },
+  experts: {
+    rows: 'email = :email',
+    withoutAccount: true,
+    columns: { email: 'replace', name: 'replace', phone: 'blank', consent_to_contact: 'none' },
+    notes:
+      'Experts of the network (libs/network), found by their email address: erasure pseudonymises the name and email and blanks the phone; their introductions stay, for the KPIs. consent_to_contact is a yes/no flag.',
+  },
+  introductions: {
+    rows: `${CASE_ROWS} OR requested_by_id = :user OR expert_id IN (SELECT e.id FROM experts e WHERE e.email = :email)`,
+    withoutAccount: true,
+    columns: { requested_by_id: 'reference', purpose: 'replace' },
+    notes: 'Introductions of a case to an expert: the purpose may name the company contact.',
   },
   satisfaction_surveys: {
     rows: `${CASE_ROWS} OR recipient_user_id = :user`,

@@ -32,6 +32,7 @@ const LINKS_BY_ROLE: Record<Role, [href: string, labelKey: string][]> = {
     ['/tasks', 'followUps.nav.tasks'],
     ['/pipeline', 'identity.nav.pipeline'],
     ['/officer/advisers', 'identity.nav.advisers'],
+    ['/experts', 'identity.nav.experts'],
     ['/enrolment-review', 'identity.nav.enrolmentReview'],
     ['/admin/data-protection', 'dataProtection.nav.requests'],
     ['/training/admin', 'identity.nav.trainingAdmin'],
@@ -46,6 +47,7 @@ const LINKS_BY_ROLE: Record<Role, [href: string, labelKey: string][]> = {
     ['/admin/undelivered', 'followUps.nav.undelivered'],
     ['/admin/data-protection', 'dataProtection.nav.requests'],
     ['/admin/webhooks', 'webhooks.nav'],
+    ['/experts', 'identity.nav.experts'],
     ['/admin/audit', 'identity.nav.audit'],
   ],
 };

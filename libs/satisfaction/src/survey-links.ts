@@ -1,8 +1,6 @@
 import { AppConfig } from '@app/config';
-import { SignedLinkKey } from '@app/web';
+import { SignedTokens } from '@app/web';
 import { Injectable } from '@nestjs/common';
-
-const TOKEN = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 /**
  * The survey link's token: the survey id and its expiry, signed with a key derived from SESSION_SECRET,
@@ -10,15 +8,14 @@ const TOKEN = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
  */
 @Injectable()
 export class SurveyLinks {
-  private readonly key: SignedLinkKey;
+  private readonly tokens: SignedTokens;
 
   constructor(private readonly config: AppConfig) {
-    this.key = new SignedLinkKey(config.SESSION_SECRET, 'sme-satisfaction-survey-v1');
+    this.tokens = new SignedTokens(config.SESSION_SECRET, 'sme-satisfaction-survey-v1');
   }
 
   token(surveyId: string, expiresAt: Date): string {
-    const expires = Math.floor(expiresAt.getTime() / 1000);
-    return `${surveyId}.${expires}.${this.key.sign(`${surveyId}.${expires}`)}`;
+    return this.tokens.issue(surveyId, expiresAt);
   }
 
   /** The full link, in the SME's language. */
@@ -29,10 +26,7 @@ export class SurveyLinks {
 
   /** The survey id of a well-signed token, with whether it has expired; null when it is not one of ours. */
   read(token: string, now = new Date()): { surveyId: string; expired: boolean } | null {
-    const match = TOKEN.exec(token);
-    if (!match) return null;
-    const [, surveyId, expiresText, signature] = match;
-    if (!this.key.verify(`${surveyId}.${expiresText}`, signature)) return null;
-    return { surveyId, expired: Number(expiresText) * 1000 <= now.getTime() };
+    const read = this.tokens.read(token, now);
+    return read && { surveyId: read.id, expired: read.expired };
   }
 }

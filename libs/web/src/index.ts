@@ -43,3 +43,5 @@ export { formatMoney } from './format-money';
 export { SignedLinkKey } from './signed-link-key';
 export { csvSafeCell } from './csv-safe-cell';
 export { IsRecordVersion } from './is-record-version.decorator';
+export { toList, toUpperList } from './form-lists';
+export { SignedTokens } from './signed-tokens';

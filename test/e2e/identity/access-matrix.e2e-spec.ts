@@ -12,6 +12,8 @@ import {
   buildExportWin,
   buildOpportunity,
   buildWebhookEndpoint,
+  buildExpert,
+  buildIntroduction,
   buildRecommendation,
   buildSelfAudit,
   buildSession,
@@ -232,6 +234,8 @@ describe('access matrix', () => {
     await approveDataProtectionRequest(api, approver.user, ids.approvedAccess);
     ids.export = await buildExport(api, users.adviserOn.user);
     ids.webhookEndpoint = await buildWebhookEndpoint(api, users.admin.user);
+    ids.expert = await buildExpert(api, users.officer.user);
+    ids.introduction = await buildIntroduction(api, users.adviserOn.user, ids.case, ids.expert);
 
     for (const name of Object.keys(RECORDS) as RecordName[])
       if (!ids[name]) throw new Error(`setting up ${name}: no id`);

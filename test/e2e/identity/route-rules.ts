@@ -56,6 +56,11 @@ export const RECORDS = {
     strangers: [],
   },
   webhookEndpoint: { about: 'an integrator’s webhook endpoint the admin registered', strangers: [] },
+  expert: { about: 'an expert of the network the officer added', strangers: [] },
+  introduction: {
+    about: "an introduction to that expert adviserOn asked for on SME A's case",
+    strangers: NOT_SME_A_S,
+  },
   session: { about: 'a future session of linkedin-b2b-prospecting', strangers: [] },
   module: { about: 'a webinar module (booking it needs a session)', value: 'linkedin-b2b-prospecting' },
   enrolmentPage: { about: 'the first enrolment question page', value: 'company' },
@@ -430,6 +435,58 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     allow: ['officer', 'admin'],
     record: 'flag',
     allowedCallNotMade: 'merges the companies (no form to make invalid)',
+  },
+
+  // --- the network: officers and admins manage the experts directory ----------------------------------
+  'GET /api/v1/experts': { allow: ['officer', 'admin'] },
+  'POST /api/v1/experts': { allow: ['officer', 'admin'] },
+  'GET /api/v1/experts/:id': { allow: ['officer', 'admin'], record: 'expert' },
+  'PATCH /api/v1/experts/:id': { allow: ['officer', 'admin'], record: 'expert' },
+  'GET /experts': { allow: ['officer', 'admin'] },
+  'GET /experts/new': { allow: ['officer', 'admin'] },
+  'POST /experts/new': { allow: ['officer', 'admin'] },
+  'GET /experts/:id': { allow: ['officer', 'admin'], record: 'expert' },
+  'POST /experts/:id': { allow: ['officer', 'admin'], record: 'expert' },
+  // A case's experts and introductions: its adviser and officers (an SME never sees the network's contacts).
+  'GET /api/v1/cases/:id/expert-suggestions': { allow: CASE_STAFF, ...ON_CASE },
+  'GET /api/v1/cases/:id/introductions': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /api/v1/cases/:id/introductions': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    validBody: {
+      expertId: '00000000-0000-4000-8000-000000000000',
+      purpose: 'refused before anything is asked',
+    },
+  },
+  'GET /api/v1/introductions/:id': { allow: CASE_STAFF, record: 'introduction' },
+  'PATCH /api/v1/introductions/:id': {
+    allow: CASE_STAFF,
+    record: 'introduction',
+    validBody: { status: 'withdrawn', version: 999 },
+  },
+  'GET /cases/:id/experts': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /cases/:id/introductions': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /introductions/:id/withdraw': {
+    allow: CASE_STAFF,
+    record: 'introduction',
+    // Not a version number: refused by validation before anything is withdrawn.
+    invalidBody: { version: 'not-a-version' },
+  },
+  // The expert's answer: the signed link is the credential (experts have no account). A made-up token names
+  // nothing.
+  'GET /introductions/respond/:token': {
+    allow: 'public',
+    allowedAnswer: {
+      status: 404,
+      why: 'no introduction has this link (the token is not signed by the service)',
+    },
+  },
+  'POST /introductions/respond/:token': {
+    allow: 'public',
+    allowedAnswer: {
+      status: 404,
+      why: 'no introduction has this link (the token is not signed by the service)',
+    },
   },
 
   // --- advisers and the caseload -----------------------------------------------------------------------

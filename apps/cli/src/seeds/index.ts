@@ -4,6 +4,7 @@ import { enrolmentSeed } from './enrolment.seed';
 import { identitySeed } from './identity.seed';
 import { readinessSeed } from './readiness.seed';
 import { trainingSeed } from './training.seed';
+import { networkSeed } from './network.seed';
 
 /**
  * Demo seeds in the order they run (one transaction for all). Identity first: later seeds use the
@@ -18,6 +19,7 @@ export const DEMO_SEEDS: DemoSeed[] = [
   advisersSeed,
   trainingSeed,
   readinessSeed,
+  networkSeed,
 ];
 
 export type { DemoSeed, DemoLogin, SeedContext } from './demo-seed';

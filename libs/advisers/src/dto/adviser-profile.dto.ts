@@ -15,21 +15,9 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsOptionalNotNull, NumberFromText } from '@app/web';
+import { IsOptionalNotNull, NumberFromText, toList, toUpperList as upperList } from '@app/web';
 
 export const ADVISER_LANGUAGES = ['en', 'es', 'de'] as const;
-
-/** Forms send one value as a string (or a comma-separated list typed in a box); the API sends arrays. */
-const toList = ({ value }: { value: unknown }): unknown =>
-  value === undefined || value === null || value === ''
-    ? []
-    : Array.isArray(value)
-      ? value
-      : typeof value === 'string'
-        ? value.split(/[\s,]+/).filter(Boolean)
-        : [value];
-const upperList = ({ value }: { value: unknown }): unknown =>
-  (toList({ value }) as unknown[]).map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v));
 
 export class UpdateAdviserProfileDto {
   @ApiPropertyOptional({

@@ -60,7 +60,7 @@ export function renderSummaryHtml(data: SubjectAccessData, lang: Language = 'en'
 <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}th,td{border:1px solid #b1b4b6;padding:4px 6px;text-align:left;vertical-align:top;font-size:14px}</style>
 </head><body>
 <h1>${escapeHtml(t('heading', { email: data.subject.email }))}</h1>
-<p>${escapeHtml(t('generated', { at: data.generatedAt }))} ${escapeHtml(data.subject.found ? t('account', { name: data.subject.name, role: data.subject.role }) : t('notFound'))}</p>
+<p>${escapeHtml(t('generated', { at: data.generatedAt }))} ${escapeHtml(data.subject.found ? t('account', { name: data.subject.name, role: data.subject.role }) : total ? t('noAccount') : t('notFound'))}</p>
 <p>${escapeHtml(t('totals', { records: total, kinds: Object.values(data.records).filter((r) => r.length).length, jobs: data.queuedJobs.length }))}</p>
 ${data.scope === 'self-service' ? `<p>${escapeHtml(t('selfService'))}</p>` : ''}
 ${sections.join('\n')}

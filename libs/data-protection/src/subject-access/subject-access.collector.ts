@@ -17,7 +17,7 @@ export class SubjectAccessCollector {
 
   async collect(m: EntityManager, subject: Subject): Promise<SubjectAccessData> {
     const tables = Object.entries(PERSON_DATA_MAP).flatMap(([table, coverage]) =>
-      coverage.rows ? [{ table, rows: coverage.rows }] : [],
+      coverage.rows ? [{ table, rows: coverage.rows, withoutAccount: coverage.withoutAccount }] : [],
     );
     const records = await this.rows(m, subject, tables);
     let queueScanError: string | null = null;
@@ -39,11 +39,11 @@ export class SubjectAccessCollector {
   private async rows(
     m: EntityManager,
     subject: Subject,
-    tables: { table: string; rows: string; columns?: readonly string[] }[],
+    tables: { table: string; rows: string; columns?: readonly string[]; withoutAccount?: boolean }[],
   ): Promise<SubjectAccessData['records']> {
     const catalogue = await readTableCatalogue(m);
     const records: SubjectAccessData['records'] = {};
-    for (const { table, rows, columns: wanted } of tables) {
+    for (const { table, rows, columns: wanted, withoutAccount } of tables) {
       const shape = catalogue.get(table);
       if (!shape) continue;
       const omit = PERSON_DATA_MAP[table]?.omit ?? [];
@@ -52,12 +52,13 @@ export class SubjectAccessCollector {
       const columns = (wanted ?? [...shape.columns.keys()]).filter((c) => !omit.includes(c));
       const order = shape.primaryKey.length ? ` ORDER BY ${shape.primaryKey.map(ident).join(', ')}` : '';
       const { sql, params } = bindScope(rows, subject);
-      records[table] = subject.userId
-        ? ((await m.query(
-            `SELECT ${columns.map(ident).join(', ')} FROM ${ident(table)} WHERE ${sql}${order}`,
-            params,
-          )) as Record<string, unknown>[])
-        : [];
+      records[table] =
+        subject.userId || withoutAccount
+          ? ((await m.query(
+              `SELECT ${columns.map(ident).join(', ')} FROM ${ident(table)} WHERE ${sql}${order}`,
+              params,
+            )) as Record<string, unknown>[])
+          : [];
     }
     return records;
   }

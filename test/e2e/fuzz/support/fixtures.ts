@@ -166,6 +166,16 @@ export async function targetFor(
     path.id = found(await one(data, `SELECT id FROM data_protection_request ORDER BY created_at LIMIT 1`));
   } else if (p.startsWith('/api/v1/webhooks/endpoints/{id}')) {
     path.id = found(await one(data, `SELECT id FROM webhook_endpoints ORDER BY created_at LIMIT 1`));
+  } else if (p.startsWith('/api/v1/introductions/{id}')) {
+    const row = await one(
+      data,
+      `SELECT i.id, a.email AS adviser FROM introductions i JOIN cases c ON c.id = i.case_id
+         LEFT JOIN users a ON a.id = c.assigned_adviser_id ORDER BY i.created_at LIMIT 1`,
+    );
+    path.id = found(row);
+    if (role === 'adviser' && row?.adviser) email = row.adviser;
+  } else if (p.startsWith('/api/v1/experts/{id}')) {
+    path.id = found(await one(data, `SELECT id FROM experts ORDER BY created_at LIMIT 1`));
   } else if (p.startsWith('/api/v1/webhooks/deliveries/{id}')) {
     path.id = found(await one(data, `SELECT id FROM webhook_deliveries ORDER BY created_at LIMIT 1`));
   }

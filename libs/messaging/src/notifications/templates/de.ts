@@ -118,5 +118,25 @@ export const de: TemplateSet = {
       subject: 'Eskalation: {{description}} überfällig',
       body: '{{description}} für {{companyName}} war am {{dueDate}} fällig und ist noch offen.',
     },
+    'introduction-request.expert': {
+      subject: 'Können Sie {{companyName}} helfen? Eine Vorstellung aus dem Exportprogramm für KMU',
+      body: '{{adviserName}}, Beratung im Exportprogramm für KMU, möchte Sie mit {{companyName}} (Branche: {{sector}}) bekannt machen. Worum es im Gespräch gehen würde: {{purpose}}. Zum Annehmen, wobei Ihre Kontaktdaten und die des Unternehmens ausgetauscht werden: {{acceptLink}} Zum Ablehnen: {{declineLink}} Die Links gelten bis zum {{expiresOn}}. Wir geben nichts über Sie weiter, bevor Sie zusagen.',
+    },
+    'introduction-accepted.expert': {
+      subject: 'Vorstellung angenommen: So erreichen Sie {{companyName}}',
+      body: 'Danke, dass Sie die Vorstellung bei {{companyName}} angenommen haben. Ansprechperson ist {{contactName}}, {{contactEmail}}. Worüber das Unternehmen sprechen möchte: {{purpose}}. Ihre Daten haben wir dem Unternehmen ebenfalls gesendet. Die Beratung hat {{adviserName}} ({{adviserEmail}}).',
+    },
+    'introduction-accepted.sme': {
+      subject: 'Eine Fachperson spricht mit {{companyName}}: {{expertName}}',
+      body: '{{expertName}}{{expertOrganisationPart}} hat über Ihre Beratung {{adviserName}} eine Vorstellung bei {{companyName}} angenommen. Sie erreichen die Fachperson unter {{expertEmail}}{{expertPhonePart}}. Worum es im Gespräch geht: {{purpose}}.',
+    },
+    'introduction-accepted.adviser': {
+      subject: '{{expertName}} hat die Vorstellung bei {{companyName}} angenommen',
+      body: '{{expertName}} hat Ihre Vorstellung bei {{companyName}} angenommen. Beide Seiten haben die Kontaktdaten der anderen erhalten, und der Verlauf des Falls hält es fest.',
+    },
+    'introduction-declined.adviser': {
+      subject: '{{expertName}} hat die Vorstellung bei {{companyName}} abgelehnt',
+      body: '{{expertName}} hat Ihre Vorstellung bei {{companyName}} abgelehnt. Öffnen Sie die Seite mit den Fachleuten des Falls, um die nächste vorgeschlagene Fachperson zu fragen.',
+    },
   },
 };

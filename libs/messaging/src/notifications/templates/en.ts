@@ -117,5 +117,25 @@ export const en: TemplateSet = {
       subject: 'Escalation: {{description}} overdue',
       body: '{{description}} for {{companyName}} was due on {{dueDate}} and is still open.',
     },
+    'introduction-request.expert': {
+      subject: 'Can you help {{companyName}}? An introduction from the SME Export Programme',
+      body: "{{adviserName}}, an adviser of the SME Export Programme, would like to introduce you to {{companyName}} (sector: {{sector}}). What the conversation would be about: {{purpose}}. To accept, and have your contact details and the company's exchanged: {{acceptLink}} To decline: {{declineLink}} The links work until {{expiresOn}}. We share nothing about you until you accept.",
+    },
+    'introduction-accepted.expert': {
+      subject: 'Introduction accepted: how to reach {{companyName}}',
+      body: 'Thank you for accepting the introduction to {{companyName}}. Their contact is {{contactName}}, {{contactEmail}}. What they hope to talk about: {{purpose}}. We have sent them your details too. The adviser is {{adviserName}} ({{adviserEmail}}).',
+    },
+    'introduction-accepted.sme': {
+      subject: 'An expert will talk to {{companyName}}: {{expertName}}',
+      body: '{{expertName}}{{expertOrganisationPart}} has accepted an introduction to {{companyName}} through your adviser {{adviserName}}. You can reach them at {{expertEmail}}{{expertPhonePart}}. What the conversation is about: {{purpose}}.',
+    },
+    'introduction-accepted.adviser': {
+      subject: '{{expertName}} accepted the introduction to {{companyName}}',
+      body: "{{expertName}} accepted your introduction to {{companyName}}. Both sides have been sent each other's contact details, and the case timeline records it.",
+    },
+    'introduction-declined.adviser': {
+      subject: '{{expertName}} declined the introduction to {{companyName}}',
+      body: "{{expertName}} declined your introduction to {{companyName}}. Open the case's experts page to ask the next suggested expert.",
+    },
   },
 };

@@ -118,5 +118,25 @@ export const es: TemplateSet = {
       subject: 'Escalado: {{description}} vencido',
       body: '{{description}} de {{companyName}} vencía el {{dueDate}} y sigue abierto.',
     },
+    'introduction-request.expert': {
+      subject: '¿Puede ayudar a {{companyName}}? Una presentación del Programa de Exportación para Pymes',
+      body: '{{adviserName}}, asesor del Programa de Exportación para Pymes, quiere presentarle a {{companyName}} (sector: {{sector}}). De qué trataría la conversación: {{purpose}}. Para aceptar e intercambiar sus datos de contacto con los de la empresa: {{acceptLink}} Para rechazarla: {{declineLink}} Los enlaces funcionan hasta el {{expiresOn}}. No compartimos nada sobre usted hasta que acepte.',
+    },
+    'introduction-accepted.expert': {
+      subject: 'Presentación aceptada: cómo contactar con {{companyName}}',
+      body: 'Gracias por aceptar la presentación a {{companyName}}. Su contacto es {{contactName}}, {{contactEmail}}. De qué quieren hablar: {{purpose}}. También les hemos enviado sus datos. El asesor es {{adviserName}} ({{adviserEmail}}).',
+    },
+    'introduction-accepted.sme': {
+      subject: 'Un experto hablará con {{companyName}}: {{expertName}}',
+      body: '{{expertName}}{{expertOrganisationPart}} ha aceptado una presentación a {{companyName}} a través de su asesor {{adviserName}}. Puede contactar en {{expertEmail}}{{expertPhonePart}}. De qué trata la conversación: {{purpose}}.',
+    },
+    'introduction-accepted.adviser': {
+      subject: '{{expertName}} aceptó la presentación a {{companyName}}',
+      body: '{{expertName}} aceptó su presentación a {{companyName}}. Ambas partes han recibido los datos de contacto de la otra y la cronología del caso lo registra.',
+    },
+    'introduction-declined.adviser': {
+      subject: '{{expertName}} rechazó la presentación a {{companyName}}',
+      body: '{{expertName}} rechazó su presentación a {{companyName}}. Abra la página de expertos del caso para pedírsela al siguiente experto sugerido.',
+    },
   },
 };

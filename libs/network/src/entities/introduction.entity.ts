@@ -1,0 +1,55 @@
+import { Case } from '@app/cases';
+import { Db } from '@app/database';
+import { Entity, Index } from 'typeorm';
+import { Expert } from './expert.entity';
+
+export const INTRODUCTION_STATUSES = ['requested', 'accepted', 'declined', 'withdrawn'] as const;
+export type IntroductionStatus = (typeof INTRODUCTION_STATUSES)[number];
+
+/**
+ * An adviser's request that an expert meet a case's SME, with its purpose. The expert answers through a
+ * signed, expiring link; the answer moves `requested` on once (a guarded update), so a link clicked twice
+ * changes and sends nothing the second time.
+ */
+@Entity('introductions')
+@Index('ix_introductions_case', ['caseId', 'createdAt'])
+@Index('ix_introductions_expert', ['expertId', 'createdAt'])
+@Index('uq_introductions_open', ['caseId', 'expertId'], {
+  unique: true,
+  where: `status IN ('requested', 'accepted')`,
+})
+export class Introduction {
+  @Db.UuidPrimaryKey() id!: string;
+
+  @Db.Uuid() caseId!: string;
+
+  @Db.References(() => Case, { column: 'case_id', fk: 'fk_introductions_case', onDelete: 'RESTRICT' })
+  kase?: Case;
+
+  @Db.Uuid() expertId!: string;
+
+  @Db.References(() => Expert, { column: 'expert_id', fk: 'fk_introductions_expert', onDelete: 'RESTRICT' })
+  expert?: Expert;
+
+  /** The adviser or officer who asked. */
+  @Db.Uuid() requestedById!: string;
+
+  /** What the SME hopes to get from the conversation: shown to the expert, never the SME's contact details. */
+  @Db.Text() purpose!: string;
+
+  @Db.Text({ default: 'requested' }) status!: IntroductionStatus;
+
+  /** The language the expert was written to. */
+  @Db.Text() language!: string;
+
+  /** When the accept / decline link stops working. */
+  @Db.Timestamp() expiresAt!: Date;
+
+  @Db.Timestamp({ nullable: true }) respondedAt!: Date | null;
+
+  @Db.CreatedAt() createdAt!: Date;
+
+  @Db.UpdatedAt() updatedAt!: Date;
+
+  @Db.Version() version!: number;
+}

@@ -1,0 +1,61 @@
+import { AuditContext, AuditCtx } from '@app/audit-log';
+import { Roles } from '@app/identity';
+import { expectedVersion, RecordIdPipe } from '@app/web';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CreateExpertDto, ExpertsQueryDto, UpdateExpertDto } from '../dto/expert.dto';
+import { ExpertsService, type ExpertView } from './experts.service';
+
+/** The experts directory: officers and admins list, add and correct the people who give time to the programme. */
+@ApiTags('experts')
+@ApiBearerAuth()
+@Roles('officer', 'admin')
+@Controller('api/v1/experts')
+export class ExpertsController {
+  constructor(private readonly experts: ExpertsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The directory, by name; filter by heading, market, language, active or text' })
+  async list(@Query() query: ExpertsQueryDto): Promise<{ items: ExpertView[] }> {
+    return { items: await this.experts.list(query) };
+  }
+
+  @Post()
+  @HttpCode(201)
+  async create(
+    @Body() body: CreateExpertDto,
+    @AuditCtx() context: AuditContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ExpertView> {
+    const view = await this.experts.create(body, context);
+    res.location(`/api/v1/experts/${view.id}`);
+    res.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  @Get(':id')
+  async get(
+    @Param('id', new RecordIdPipe('expert')) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ExpertView> {
+    const view = await this.experts.get(id);
+    res.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: "Correct the expert's profile (If-Match: the version read)" })
+  async update(
+    @Param('id', new RecordIdPipe('expert')) id: string,
+    @Body() body: UpdateExpertDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @AuditCtx() context: AuditContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ExpertView> {
+    const { version: bodyVersion, ...change } = body;
+    const view = await this.experts.update(id, change, expectedVersion(ifMatch, bodyVersion), context);
+    res.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+}

@@ -1,0 +1,17 @@
+export { NetworkModule } from './network.module';
+export { NetworkCoreModule } from './network-core.module';
+export { NetworkRules } from './network-rules';
+export { ExpertsService } from './experts/experts.service';
+export type { ExpertView } from './experts/experts.service';
+export { CreateExpertDto, UpdateExpertDto, ExpertsQueryDto } from './dto/expert.dto';
+export { Expert } from './entities/expert.entity';
+export { Introduction, INTRODUCTION_STATUSES } from './entities/introduction.entity';
+export type { IntroductionStatus } from './entities/introduction.entity';
+export { EXPERTISE_HEADINGS, EXPERT_LANGUAGES } from './domain/expertise';
+export { rankExperts, scoreExpert } from './domain/score-experts';
+export { ExpertMatching } from './matching/expert-matching.service';
+export type { ExpertSuggestions, MatchedCase, ExpertSummary } from './matching/expert-matching.service';
+export { IntroductionsService } from './introductions/introductions.service';
+export type { IntroductionView, OpenedIntroduction } from './introductions/introductions.service';
+export { IntroductionLinks } from './introductions/introduction-links';
+export { RequestIntroductionDto, UpdateIntroductionDto } from './dto/introduction.dto';

@@ -1,0 +1,59 @@
+import { IntRange, loadRulesFile, ValidateNestedObject } from '@app/config';
+import { Type } from 'class-transformer';
+import { IsNumber, Max, Min } from 'class-validator';
+
+export class NetworkMatchWeights {
+  @IsNumber()
+  @Min(0)
+  heading!: number;
+
+  @IsNumber()
+  @Min(0)
+  market!: number;
+
+  @IsNumber()
+  @Min(0)
+  sector!: number;
+
+  @IsNumber()
+  @Min(0)
+  language!: number;
+}
+
+export class NetworkMatching {
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  weakHeadingBelow!: number;
+
+  @ValidateNestedObject()
+  @Type(() => NetworkMatchWeights)
+  weights!: NetworkMatchWeights;
+
+  @IsNumber()
+  @Min(0)
+  loadPenalty!: number;
+
+  @IntRange(1, 50)
+  suggestions!: number;
+}
+
+export class NetworkIntroductions {
+  @IntRange(1, 90)
+  linkExpiresAfterDays!: number;
+}
+
+/** config/network.yaml: how experts are matched to a case, and how long an introduction's link works. */
+export class NetworkRules {
+  @ValidateNestedObject()
+  @Type(() => NetworkMatching)
+  matching!: NetworkMatching;
+
+  @ValidateNestedObject()
+  @Type(() => NetworkIntroductions)
+  introductions!: NetworkIntroductions;
+
+  static load(env: NodeJS.ProcessEnv = process.env): NetworkRules {
+    return loadRulesFile('network.yaml', NetworkRules, env);
+  }
+}

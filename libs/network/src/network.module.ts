@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ExpertsController } from './experts/experts.controller';
+import { IntroductionsController } from './introductions/introductions.controller';
+import { CaseNetworkController } from './matching/case-network.controller';
+import { NetworkCoreModule } from './network-core.module';
+import { CaseExpertsPagesController } from './pages/case-experts.pages.controller';
+import { ExpertsPagesController } from './pages/experts.pages.controller';
+import { IntroductionResponsePagesController } from './pages/introduction-response.pages.controller';
+
+/** The api's side of the network: the experts directory, a case's suggestions and introductions (API and pages). */
+@Module({
+  imports: [NetworkCoreModule],
+  controllers: [
+    ExpertsController,
+    CaseNetworkController,
+    IntroductionsController,
+    ExpertsPagesController,
+    CaseExpertsPagesController,
+    IntroductionResponsePagesController,
+  ],
+  exports: [NetworkCoreModule],
+})
+export class NetworkModule {}
