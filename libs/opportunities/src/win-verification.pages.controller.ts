@@ -1,7 +1,5 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
-import { NotFoundError } from '@app/errors';
-import { csrfTokenFor, Public } from '@app/identity';
-import { submitForm, type ErrorView } from '@app/web';
+import { Public, SignedLinkPages } from '@app/identity';
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -19,61 +17,39 @@ import { WinVerificationService, type OpenedWin } from './win-verification.servi
 @Public()
 @Controller('export-wins/verify/:token')
 export class WinVerificationPagesController {
-  constructor(private readonly verification: WinVerificationService) {}
+  private readonly pages: SignedLinkPages<OpenedWin, WinAnswerDto>;
+
+  constructor(verification: WinVerificationService) {
+    this.pages = new SignedLinkPages({
+      open: (token) => verification.open(token),
+      entity: 'export_win',
+      view: 'opportunities/verify',
+      titles: 'winVerification.titles',
+      dto: WinAnswerDto,
+      answer: (_opened, value, context, token) => verification.answer(token, value, context),
+      path: (token) => `/export-wins/verify/${token}`,
+      translations: 'winVerification',
+      answeredStatus: 409,
+      model: ({ win }) => ({
+        answer: win.verificationStatus,
+        win: { ...win, years: winYears(win.firstYear, win.valuesMinor) },
+      }),
+    });
+  }
 
   @Get()
-  async page(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const opened = await this.find(token);
-    this.render(req, res, token, opened, { status: opened.state === 'expired' ? 410 : 200 });
+  page(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.pages.show(token, req, res);
   }
 
   @Post()
-  async answer(
+  answer(
     @Param('token') token: string,
     @Body() body: Record<string, unknown>,
     @AuditCtx() context: AuditContext,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const opened = await this.find(token);
-    if (opened.state !== 'open')
-      return this.render(req, res, token, opened, { status: opened.state === 'expired' ? 410 : 409 });
-    await submitForm(res, {
-      dto: WinAnswerDto,
-      fields: body,
-      run: (value) => this.verification.answer(token, value, context),
-      redirect: () => `/export-wins/verify/${token}`,
-      again: async (status, errors) => {
-        const now = status === 400 ? opened : await this.find(token);
-        this.render(req, res, token, now, { status, values: body, errors });
-      },
-      errors: { translations: 'winVerification' },
-    });
-  }
-
-  private async find(token: string): Promise<OpenedWin> {
-    const opened = await this.verification.open(token);
-    if (!opened) throw new NotFoundError('export_win');
-    return opened;
-  }
-
-  private render(
-    req: Request,
-    res: Response,
-    token: string,
-    opened: OpenedWin,
-    state: { status: number; values?: Record<string, unknown>; errors?: ErrorView },
-  ): void {
-    const { win } = opened;
-    res.status(state.status).render('opportunities/verify', {
-      pageTitle: res.locals.t(`winVerification.titles.${opened.state}`),
-      state: opened.state,
-      answer: win.verificationStatus,
-      win: { ...win, years: winYears(win.firstYear, win.valuesMinor) },
-      token,
-      csrfToken: csrfTokenFor(req),
-      values: state.values ?? {},
-      ...(state.errors ?? { errorSummary: [], fieldErrors: {} }),
-    });
+    return this.pages.answer(token, body, context, req, res);
   }
 }

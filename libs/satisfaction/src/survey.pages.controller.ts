@@ -1,7 +1,5 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
-import { NotFoundError } from '@app/errors';
-import { csrfTokenFor, Public } from '@app/identity';
-import { submitForm, type ErrorView } from '@app/web';
+import { Public, SignedLinkPages } from '@app/identity';
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -17,58 +15,36 @@ import { SurveyService, type OpenedSurvey } from './survey.service';
 @Public()
 @Controller('survey/:token')
 export class SurveyPagesController {
-  constructor(private readonly surveys: SurveyService) {}
+  private readonly pages: SignedLinkPages<OpenedSurvey, SurveyAnswersDto>;
+
+  constructor(surveys: SurveyService) {
+    this.pages = new SignedLinkPages({
+      open: (token) => surveys.open(token),
+      entity: 'survey',
+      view: 'satisfaction/survey',
+      titles: 'satisfaction.titles',
+      dto: SurveyAnswersDto,
+      answer: (opened, value, context) => surveys.answer(opened.survey.id, value, context),
+      path: (token) => `/survey/${token}`,
+      translations: 'satisfaction',
+      answeredStatus: 409,
+      model: () => ({}),
+    });
+  }
 
   @Get()
-  async page(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const opened = await this.find(token);
-    this.render(req, res, token, opened, { status: opened.state === 'expired' ? 410 : 200 });
+  page(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.pages.show(token, req, res);
   }
 
   @Post()
-  async answer(
+  answer(
     @Param('token') token: string,
     @Body() body: Record<string, unknown>,
     @AuditCtx() context: AuditContext,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const opened = await this.find(token);
-    if (opened.state !== 'open')
-      return this.render(req, res, token, opened, { status: opened.state === 'expired' ? 410 : 409 });
-    await submitForm(res, {
-      dto: SurveyAnswersDto,
-      fields: body,
-      run: (value) => this.surveys.answer(opened.survey.id, value, context),
-      redirect: () => `/survey/${token}`,
-      again: async (status, errors) => {
-        const now = status === 400 ? opened : await this.find(token);
-        this.render(req, res, token, now, { status, values: body, errors });
-      },
-      errors: { translations: 'satisfaction' },
-    });
-  }
-
-  private async find(token: string): Promise<OpenedSurvey> {
-    const opened = await this.surveys.open(token);
-    if (!opened) throw new NotFoundError('survey');
-    return opened;
-  }
-
-  private render(
-    req: Request,
-    res: Response,
-    token: string,
-    opened: OpenedSurvey,
-    state: { status: number; values?: Record<string, unknown>; errors?: ErrorView },
-  ): void {
-    res.status(state.status).render('satisfaction/survey', {
-      pageTitle: res.locals.t(`satisfaction.titles.${opened.state}`),
-      state: opened.state,
-      token,
-      csrfToken: csrfTokenFor(req),
-      values: state.values ?? {},
-      ...(state.errors ?? { errorSummary: [], fieldErrors: {} }),
-    });
+    return this.pages.answer(token, body, context, req, res);
   }
 }

@@ -1,9 +1,7 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
-import { NotFoundError } from '@app/errors';
-import { csrfTokenFor, Public } from '@app/identity';
-import { formatDate } from '@app/time';
 import { AppConfig } from '@app/config';
-import { submitForm, type ErrorView } from '@app/web';
+import { Public, SignedLinkPages } from '@app/identity';
+import { formatDate } from '@app/time';
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -14,85 +12,61 @@ import { IntroductionsService, type OpenedIntroduction } from '../introductions/
 /**
  * The page an expert's emailed link opens: no sign-in (the signed token is the credential; experts have no
  * account), the request's purpose, company name and sector but never the SME's contact details, and one
- * form to accept or decline that works without JavaScript. Opening it changes nothing; the answer counts once.
+ * form to accept or decline that works without JavaScript. Opening it changes nothing; the answer counts
+ * once: a second click (another tab) shows the outcome and changes and sends nothing.
  */
 @ApiExcludeController()
 @Public()
 @Controller('introductions/respond/:token')
 export class IntroductionResponsePagesController {
-  constructor(
-    private readonly introductions: IntroductionsService,
-    private readonly config: AppConfig,
-  ) {}
+  private readonly pages: SignedLinkPages<OpenedIntroduction, IntroductionAnswerDto>;
+
+  constructor(introductions: IntroductionsService, config: AppConfig) {
+    this.pages = new SignedLinkPages({
+      open: (token) => introductions.open(token),
+      entity: 'introduction',
+      view: 'network/respond',
+      titles: 'network.respond.titles',
+      dto: IntroductionAnswerDto,
+      fields: (body) => ({ decision: body.decision ?? '' }),
+      answer: (opened, value, context) =>
+        introductions.respond(opened.introduction.id, value.decision, context),
+      path: (token) => `/introductions/respond/${token}`,
+      translations: 'network',
+      answeredStatus: 200,
+      model: (opened, res) => {
+        const lang = typeof res.locals.lang === 'string' ? res.locals.lang : 'en';
+        return {
+          request: {
+            companyName: opened.companyName,
+            sector: opened.sector,
+            adviserName: opened.adviserName,
+            purpose: opened.introduction.purpose,
+            expiresOn: formatDate(opened.introduction.expiresAt, config.PROGRAMME_TIME_ZONE, lang),
+          },
+        };
+      },
+    });
+  }
 
   @Get()
-  async page(
+  page(
     @Param('token') token: string,
     @Query('decision') decision: string | undefined,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const opened = await this.find(token);
-    const chosen = DECISIONS.find((d) => d === decision);
-    this.render(req, res, token, opened, {
-      status: opened.state === 'expired' ? 410 : 200,
-      values: { decision: chosen },
-    });
+    return this.pages.show(token, req, res, { decision: DECISIONS.find((d) => d === decision) });
   }
 
   @Post()
-  async answer(
+  answer(
     @Param('token') token: string,
     @Body() body: Record<string, unknown>,
     @AuditCtx() context: AuditContext,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const opened = await this.find(token);
-    // Answered already (a second click, another tab): show the outcome, change and send nothing.
-    if (opened.state !== 'open')
-      return this.render(req, res, token, opened, { status: opened.state === 'expired' ? 410 : 200 });
-    await submitForm(res, {
-      dto: IntroductionAnswerDto,
-      fields: { decision: body.decision ?? '' },
-      run: (value) => this.introductions.respond(opened.introduction.id, value.decision, context),
-      redirect: () => `/introductions/respond/${token}`,
-      again: async (status, errors) => {
-        const now = status === 400 ? opened : await this.find(token);
-        this.render(req, res, token, now, { status, values: body, errors });
-      },
-      errors: { translations: 'network' },
-    });
-  }
-
-  private async find(token: string): Promise<OpenedIntroduction> {
-    const opened = await this.introductions.open(token);
-    if (!opened) throw new NotFoundError('introduction');
-    return opened;
-  }
-
-  private render(
-    req: Request,
-    res: Response,
-    token: string,
-    opened: OpenedIntroduction,
-    state: { status: number; values?: Record<string, unknown>; errors?: ErrorView },
-  ): void {
-    const lang = typeof res.locals.lang === 'string' ? res.locals.lang : 'en';
-    res.status(state.status).render('network/respond', {
-      pageTitle: res.locals.t(`network.respond.titles.${opened.state}`),
-      state: opened.state,
-      token,
-      request: {
-        companyName: opened.companyName,
-        sector: opened.sector,
-        adviserName: opened.adviserName,
-        purpose: opened.introduction.purpose,
-        expiresOn: formatDate(opened.introduction.expiresAt, this.config.PROGRAMME_TIME_ZONE, lang),
-      },
-      csrfToken: csrfTokenFor(req),
-      values: state.values ?? {},
-      ...(state.errors ?? { errorSummary: [], fieldErrors: {} }),
-    });
+    return this.pages.answer(token, body, context, req, res);
   }
 }
