@@ -148,12 +148,8 @@ export const EVENT_CONTRACTS: { readonly [K in EventName]: EventContract } = {
     handlers: 'none',
     reason: 'kept for the record; the assignment schedules its follow-ups in its own transaction',
   },
-  'case.closed': {
-    version: 1,
-    handlers: 'none',
-    reason:
-      'kept for the record; the assignment, reminders, SME notice and survey change in the same transaction',
-  },
+  // The assignment, reminders, SME notice and survey change in the closing transaction; webhooks fan it out.
+  'case.closed': { version: 1, handlers: 'expected' },
   'case.reopened': {
     version: 1,
     handlers: 'none',
