@@ -40,3 +40,10 @@ export type { ParsedMoney, MoneyProblem } from './money';
 export { minorUnitDigits } from './minor-unit-digits';
 export { csvSafeCell } from './csv-safe-cell';
 export { IsRecordVersion } from './is-record-version.decorator';
+export {
+  documentApiConventions,
+  ApiProblems,
+  ApiConditional,
+  ApiETag,
+  PROBLEM_SCHEMA,
+} from './openapi-conventions';

@@ -142,6 +142,8 @@ export function documentWebhooks(document: OpenAPIObject): OpenAPIObject {
         operationId: `webhook_${type.replace(/\W/g, '_')}`,
         summary: SUMMARY[type],
         tags: ['webhooks'],
+        // The receiver checks the signature headers; no bearer token is sent.
+        security: [],
         parameters: HEADERS,
         requestBody: {
           required: true,
