@@ -18,12 +18,82 @@ interface Operation {
  * listed so the debt is visible: an operation here is checked for its status and headers only, one not
  * here must document the schema of every JSON body it answers. Remove lines as the responses get DTOs.
  */
-export const BODY_NOT_YET_DOCUMENTED = new Set<string>([]);
+export const BODY_NOT_YET_DOCUMENTED = new Set<string>([
+  'GET /api/v1/audit-events',
+  'GET /api/v1/cases/{id}',
+  'GET /api/v1/cases/{id}/assignments',
+  'GET /api/v1/cases/{id}/audits',
+  'GET /api/v1/cases/{id}/audits/{auditId}',
+  'GET /api/v1/cases/{id}/progress',
+  'GET /api/v1/cases/{id}/recommendations',
+  'GET /api/v1/cases/{id}/training',
+  'GET /api/v1/companies',
+  'GET /api/v1/companies/{id}',
+  'GET /api/v1/companies/{id}/activity',
+  'GET /api/v1/duplicate-flags',
+  'GET /api/v1/duplicate-flags/{id}',
+  'GET /api/v1/readiness/questionnaire',
+  'GET /api/v1/reports/exports',
+  'GET /api/v1/reports/exports/{id}',
+  'GET /api/v1/reports/kpis',
+  'GET /api/v1/training/bookings/{id}',
+  'GET /api/v1/training/bookings/{id}/certificate',
+  'GET /api/v1/training/modules',
+  'GET /api/v1/training/modules/{code}/sessions',
+  'GET /api/v1/training/sessions/{id}/attendance.csv',
+  'PATCH /api/v1/cases/{id}/recommendations/{recommendationId}',
+  'PATCH /api/v1/companies/{id}',
+  'PATCH /api/v1/training/bookings/{id}',
+  'PATCH /api/v1/training/modules/{code}',
+  'POST /api/v1/cases/{id}/assignment',
+  'POST /api/v1/cases/{id}/audits',
+  'POST /api/v1/cases/{id}/close',
+  'POST /api/v1/cases/{id}/decline',
+  'POST /api/v1/cases/{id}/interactions',
+  'POST /api/v1/cases/{id}/interactions/{interactionId}/void',
+  'POST /api/v1/cases/{id}/outcomes',
+  'POST /api/v1/cases/{id}/recommendations',
+  'POST /api/v1/cases/{id}/reopen',
+  'POST /api/v1/cases/{id}/stage',
+  'POST /api/v1/cases/{id}/training',
+  'POST /api/v1/companies/prospects',
+  'POST /api/v1/companies/{id}/contacts',
+  'POST /api/v1/companies/{id}/contacts/{contactId}/archive',
+  'POST /api/v1/companies/{id}/merge',
+  'POST /api/v1/duplicate-flags/{id}/dismiss',
+  'POST /api/v1/duplicate-flags/{id}/merge',
+  'POST /api/v1/reports/exports',
+  'POST /api/v1/training/bookings/{id}/feedback',
+  'POST /api/v1/training/modules',
+  'POST /api/v1/training/modules/{code}/sessions',
+  'PUT /api/v1/cases/{id}/audits/{auditId}',
+  'PUT /api/v1/cases/{id}/interactions/{interactionId}',
+  'PUT /api/v1/cases/{id}/summary',
+  'PUT /api/v1/companies/{id}/contacts/{contactId}',
+]);
 
 export interface ContractViolation {
   request: string;
   status: number;
   problem: string;
+}
+
+/**
+ * OpenAPI 3.0's `nullable` as JSON Schema, which ajv reads without exceptions: `type: [t, 'null']` (and
+ * `null` among an `enum`), or `anyOf [schema, null]` for a nullable `allOf`/`$ref`.
+ */
+export function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
+  if (!node || typeof node !== 'object') return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node as Json))
+    out[key] = key === 'example' || key === 'examples' ? value : toJsonSchema(value);
+  if (out.nullable !== true) return out;
+  delete out.nullable;
+  if (Array.isArray(out.enum)) out.enum = [...(out.enum as unknown[]).filter((v) => v !== null), null];
+  const composed = ['allOf', 'anyOf', 'oneOf', '$ref'].some((k) => k in out);
+  if (typeof out.type === 'string' && !composed) return { ...out, type: [out.type, 'null'] };
+  return { anyOf: [out, { type: 'null' }] };
 }
 
 const escape = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -43,7 +113,7 @@ export class ApiContract {
     this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
     addFormats(this.ajv);
     for (const format of ['binary', 'uri-reference']) this.ajv.addFormat(format, true);
-    this.ajv.addSchema(document, 'openapi');
+    this.ajv.addSchema(toJsonSchema(document) as Json, 'openapi');
     const paths = document.paths as Record<string, Record<string, Json>>;
     for (const [template, item] of Object.entries(paths)) {
       for (const [method, op] of Object.entries(item)) {

@@ -1383,6 +1383,153 @@ export interface components {
       helpWanted?: string[] | null;
       consent?: components['schemas']['ConsentAnswersDto'];
     };
+    EnrolmentResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @example draft
+       * @enum {string}
+       */
+      status: 'draft' | 'submitted' | 'eligible' | 'ineligible' | 'appealed' | 'withdrawn';
+      /** @description Send it back (If-Match or `version`) to change */
+      version: number;
+      company: {
+        /** @example Acme Widgets Ltd */
+        legalName: string | null;
+        /** @example Acme */
+        tradingName: string | null;
+        /** @example 01234567 */
+        registrationNumber: string | null;
+        /**
+         * @description ISO 3166-1 alpha-2
+         * @example GB
+         */
+        registrationCountry: string | null;
+        /** @example GB123456789 */
+        vatNumber: string | null;
+        /** @example north_east */
+        region: string | null;
+        /**
+         * @description NACE Rev. 2
+         * @example C10.1
+         */
+        naceCode: string | null;
+        /** @example C */
+        naceSection: string | null;
+        /** @example 42 */
+        employees: number | null;
+        /**
+         * @description In minor units of `currency`
+         * @example 250000000
+         */
+        turnoverMinor: number | null;
+        /**
+         * @description In minor units of `currency`
+         * @example 120000000
+         */
+        balanceSheetMinor: number | null;
+        /**
+         * @description ISO 4217
+         * @example EUR
+         */
+        currency: string | null;
+        /** @example 2009 */
+        yearFounded: number | null;
+        /**
+         * Format: uri
+         * @example https://acme.example
+         */
+        website: string | null;
+        socialProfiles: {
+          /** @example linkedin */
+          platform: string;
+          /** Format: uri */
+          url: string;
+        }[];
+      };
+      exportStatus: {
+        exportedLast12Months: boolean | null;
+        /** @example 15 */
+        exportSharePercent: number | null;
+        markets: string[];
+        /** @example unsolicited */
+        orderOrigin: string | null;
+      };
+      targetMarkets: string[];
+      barriers: {
+        selected: string[];
+        /** @example Labelling rules */
+        note: string | null;
+      };
+      helpWanted: string[];
+      consent: {
+        dataProcessing: boolean | null;
+        evaluationContact: boolean | null;
+        /** @example 2026-01 */
+        privacyNoticeVersion: string | null;
+      };
+      /** Format: date-time */
+      submittedAt: string | null;
+      eligibility: {
+        eligible: boolean;
+        reasons: {
+          /** @example employees */
+          rule: string;
+          passed: boolean;
+          /** @description Values for the explanation (the limit, the figure given) */
+          params: {
+            [key: string]: (string | null) | number | boolean;
+          };
+        }[];
+        /** Format: date-time */
+        evaluatedAt: string;
+      } | null;
+      appeal: {
+        reason: string;
+        /** Format: date-time */
+        appealedAt: string;
+        /** @enum {string|null} */
+        decision: 'upheld' | 'rejected' | null;
+        /** Format: date-time */
+        decidedAt: string | null;
+        decidedBy: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        } | null;
+      } | null;
+      case: {
+        /** Format: uuid */
+        id: string;
+        /** @example non_exporter */
+        stage: string;
+        /** @example open */
+        status: string;
+        /** Format: date-time */
+        openedAt: string;
+        /** Format: uuid */
+        adviserId: string | null;
+      } | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    AwaitingDecisionItem: {
+      /** Format: uuid */
+      id: string;
+      /** @example Acme Widgets Ltd */
+      companyName: string;
+      /** @example north_east */
+      region: string | null;
+      /** Format: date-time */
+      submittedAt: string;
+      /** @description Whole days since it was submitted */
+      ageDays: number;
+    };
+    AwaitingDecisionList: {
+      items: components['schemas']['AwaitingDecisionItem'][];
+    };
     SubmitEnrolmentDto: {
       /** @description refuse (409) if the draft changed since this version */
       version?: number;
@@ -1557,13 +1704,115 @@ export interface components {
       name: string;
       password: string;
     };
+    RegistrationSentResponse: {
+      /** @enum {string} */
+      status: 'confirmation_sent';
+      /** @example An email has been sent to the address given */
+      detail: string;
+    };
     ConfirmRegistrationDto: {
       /** @description The `token` query parameter of the emailed link */
       token: string;
     };
+    ActorResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: email
+       * @example ana@acme.example
+       */
+      email: string;
+      /** @example Ana García */
+      name: string;
+      /**
+       * @example sme
+       * @enum {string}
+       */
+      role: 'sme' | 'adviser' | 'officer' | 'admin';
+    };
+    RegistrationConfirmedResponse: {
+      user: components['schemas']['ActorResponse'];
+    };
     TokenRequestDto: {
       email: string;
       password: string;
+    };
+    TokenResponse: {
+      /** @description Send as `Authorization: Bearer <token>` */
+      token: string;
+      /** @enum {string} */
+      tokenType: 'Bearer';
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    CsrfTokenResponse: {
+      /** @description Send as the `x-csrf-token` header with a cookie-authenticated write */
+      csrfToken: string;
+    };
+    NextFollowUp: {
+      /** @example first-contact */
+      kind: string;
+      /** Format: date-time */
+      deadlineAt: string;
+    };
+    CaseloadRowResponse: {
+      /** Format: uuid */
+      caseId: string;
+      /** @example Acme Widgets Ltd */
+      companyName: string;
+      /** @example 01234567 */
+      registrationNumber: string;
+      /** @example passive_exporter */
+      stage: string;
+      /** @example active */
+      status: string;
+      /** @example north-east */
+      region: string;
+      /**
+       * @description NACE Rev. 2
+       * @example 62.01
+       */
+      sector: string;
+      /** Format: uuid */
+      adviserId: string | null;
+      adviserName: string | null;
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date */
+      lastContactOn: string | null;
+      nextStep: string | null;
+      /** Format: date */
+      nextStepDue: string | null;
+      /** @description The open follow-up with the earliest deadline */
+      nextFollowUp: components['schemas']['NextFollowUp'] | null;
+      /** @description Some open follow-up is past its deadline */
+      overdue: boolean;
+      /** @description Latest submitted readiness audit score */
+      readinessScore: number | null;
+      version: number;
+    };
+    CaseloadCounts: {
+      total: number;
+      byStage: {
+        [key: string]: number;
+      };
+      byStatus: {
+        [key: string]: number;
+      };
+      overdue: number;
+      neverContacted: number;
+    };
+    CaseloadPageResponse: {
+      items: components['schemas']['CaseloadRowResponse'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
+      /** @description Over every page of this filter (first page only) */
+      counts?: components['schemas']['CaseloadCounts'];
+      /**
+       * Format: date-time
+       * @description When the counts were taken
+       */
+      countsAsOf?: string;
     };
     LogInteractionDto: {
       /** @enum {string} */
@@ -1640,6 +1889,66 @@ export interface components {
       /** @description the case version you saw (or send If-Match) */
       version?: number;
     };
+    AdviserLoadResponse: {
+      /**
+       * Format: uuid
+       * @description The adviser's user id
+       */
+      userId: string;
+      /**
+       * @description Regions whose new cases they take
+       * @example [
+       *       "north-east"
+       *     ]
+       */
+      regions: string[];
+      /**
+       * @description Regions whose cases they may see
+       * @example [
+       *       "north-east"
+       *     ]
+       */
+      visibleRegions: string[];
+      /**
+       * @description NACE sections
+       * @example [
+       *       "C"
+       *     ]
+       */
+      naceSections: string[];
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example [
+       *       "DE"
+       *     ]
+       */
+      markets: string[];
+      /**
+       * @example [
+       *       "en"
+       *     ]
+       */
+      languages: string[];
+      /** @example 25 */
+      capacity: number;
+      activeCases: number;
+      /** Format: date */
+      absentFrom: string | null;
+      /** Format: date */
+      absentTo: string | null;
+      active: boolean;
+      /** Format: date-time */
+      lastAssignedAt: string | null;
+      /** @example Sam Adviser */
+      name: string;
+      /** Format: email */
+      email: string;
+      /** @description Active cases whose next step is overdue */
+      overdue: number;
+    };
+    AdviserList: {
+      items: components['schemas']['AdviserLoadResponse'][];
+    };
     CreateAdviserProfileDto: {
       /**
        * @description null or [] clears the list
@@ -1701,6 +2010,72 @@ export interface components {
        */
       userId: string;
     };
+    AdviserProfileResponse: {
+      /**
+       * Format: uuid
+       * @description The adviser's user id
+       */
+      userId: string;
+      /**
+       * @description Regions whose new cases they take
+       * @example [
+       *       "north-east"
+       *     ]
+       */
+      regions: string[];
+      /**
+       * @description Regions whose cases they may see
+       * @example [
+       *       "north-east"
+       *     ]
+       */
+      visibleRegions: string[];
+      /**
+       * @description NACE sections
+       * @example [
+       *       "C"
+       *     ]
+       */
+      naceSections: string[];
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example [
+       *       "DE"
+       *     ]
+       */
+      markets: string[];
+      /**
+       * @example [
+       *       "en"
+       *     ]
+       */
+      languages: string[];
+      /** @example 25 */
+      capacity: number;
+      activeCases: number;
+      /** Format: date */
+      absentFrom: string | null;
+      /** Format: date */
+      absentTo: string | null;
+      active: boolean;
+      /** Format: date-time */
+      lastAssignedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    SavedAdviserProfile: {
+      profile: components['schemas']['AdviserProfileResponse'];
+      /**
+       * @description Allowed, but the officer should know
+       * @example [
+       *       "adviser.capacity_below_load"
+       *     ]
+       */
+      warnings: string[];
+    };
     UpdateAdviserProfileDto: {
       /**
        * @description null or [] clears the list
@@ -1760,6 +2135,17 @@ export interface components {
     RedistributeDto: {
       /** @description handover note for the new advisers */
       note: string;
+    };
+    MovedCase: {
+      /** Format: uuid */
+      caseId: string;
+      /** Format: uuid */
+      adviserId: string;
+    };
+    RedistributionResponse: {
+      moved: components['schemas']['MovedCase'][];
+      /** @description Cases nobody had room for: they await assignment */
+      unassigned: string[];
     };
     LocalisedTextDto: {
       en: string;
@@ -1933,6 +2319,73 @@ export interface components {
       to: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
       /** @description Why; required */
       reason: string;
+    };
+    FollowUpTask: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /**
+       * @description The rule's code: the kind of task
+       * @example first-contact
+       */
+      kind: string;
+      /** @enum {string} */
+      status: 'scheduled' | 'due' | 'sent' | 'done' | 'cancelled' | 'escalated';
+      /** @description Reminder steps fired so far */
+      step: number;
+      /**
+       * Format: date-time
+       * @description When the task is due
+       */
+      dueAt: string;
+      /**
+       * Format: date-time
+       * @description While scheduled
+       */
+      nextReminderAt: string | null;
+      assignedToYou: boolean;
+      escalatedToYou: boolean;
+      /** @description Values for the wording (company name, dates) */
+      context: {
+        [key: string]: string;
+      };
+    };
+    FollowUpTaskList: {
+      items: components['schemas']['FollowUpTask'][];
+    };
+    InboxMessage: {
+      /** Format: uuid */
+      id: string;
+      /** @example case-assigned.adviser */
+      kind: string;
+      /** Format: uuid */
+      caseId: string | null;
+      subject: string;
+      /** @description Plain text */
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      readAt: string | null;
+      /**
+       * @description The email's fate
+       * @enum {string}
+       */
+      emailStatus: 'created' | 'sending' | 'sent' | 'failed_temporary' | 'failed_permanent';
+    };
+    Inbox: {
+      /** @description Newest first */
+      items: components['schemas']['InboxMessage'][];
+      unreadCount: number;
+    };
+    MarkedAllRead: {
+      /** @description How many were unread */
+      marked: number;
+      unreadCount: number;
+    };
+    UnreadCount: {
+      unreadCount: number;
     };
     WebhookEndpointResponse: {
       /** Format: uuid */
@@ -2235,6 +2688,15 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /** @description Gone: the link or token has expired or was used already */
+    Problem410: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
     /** @description The body is larger than 100 kB */
     Problem413: {
       headers: {
@@ -2316,7 +2778,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'][];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -2344,13 +2808,17 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
           /** @description Where the created record is read, when it has its own address */
           Location?: string;
           /** @description `true` when this is the stored answer to an earlier request with the same key */
           'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -2377,7 +2845,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AwaitingDecisionList'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -2400,9 +2870,13 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -2415,7 +2889,10 @@ export interface operations {
   EnrolmentsController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -2429,9 +2906,13 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -2451,6 +2932,8 @@ export interface operations {
       header?: {
         /** @description Send the same key to retry safely: the first answer comes back (Idempotent-Replayed: true) */
         'Idempotency-Key'?: string;
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
       };
       path: {
         id: string;
@@ -2469,7 +2952,9 @@ export interface operations {
           'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -2509,7 +2994,9 @@ export interface operations {
           'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -2538,7 +3025,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -2569,7 +3058,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -2598,7 +3089,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -2801,6 +3294,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -2816,7 +3311,10 @@ export interface operations {
   CompaniesController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -2830,6 +3328,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -2918,7 +3418,10 @@ export interface operations {
   CompaniesController_editContact: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
         contactId: string;
@@ -2933,6 +3436,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -2952,7 +3457,10 @@ export interface operations {
   CompaniesController_archiveContact: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
         contactId: string;
@@ -3193,12 +3701,15 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/zip': string;
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3220,13 +3731,17 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegistrationSentResponse'];
+        };
       };
       400: components['responses']['Problem400'];
+      403: components['responses']['Problem403'];
       409: components['responses']['Problem409'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3250,13 +3765,17 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegistrationConfirmedResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       409: components['responses']['Problem409'];
+      410: components['responses']['Problem410'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3280,13 +3799,17 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TokenResponse'];
+        };
       };
       400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
       409: components['responses']['Problem409'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3300,6 +3823,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The token no longer works */
       204: {
         headers: {
           [name: string]: unknown;
@@ -3329,7 +3853,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActorResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -3352,7 +3878,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CsrfTokenResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       500: components['responses']['Problem500'];
@@ -3430,7 +3958,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseloadPageResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -3453,6 +3983,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -3493,7 +4025,10 @@ export interface operations {
   CasesController_logInteraction: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -3507,6 +4042,8 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
           /** @description Where the created record is read, when it has its own address */
           Location?: string;
           [name: string]: unknown;
@@ -3528,7 +4065,10 @@ export interface operations {
   CasesController_correctInteraction: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
         interactionId: string;
@@ -3543,6 +4083,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -3562,7 +4104,10 @@ export interface operations {
   CasesController_voidInteraction: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
         interactionId: string;
@@ -3577,6 +4122,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -3596,7 +4143,10 @@ export interface operations {
   CasesController_updateSummary: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -3610,6 +4160,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -3629,7 +4181,10 @@ export interface operations {
   CasesController_close: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -3643,6 +4198,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -3662,7 +4219,10 @@ export interface operations {
   CasesController_reopen: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -3676,6 +4236,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -3695,7 +4257,10 @@ export interface operations {
   CasesController_assign: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -3730,7 +4295,10 @@ export interface operations {
   CasesController_decline: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -3775,7 +4343,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdviserList'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -3804,7 +4374,9 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SavedAdviserProfile'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -3833,7 +4405,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdviserLoadResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -3862,7 +4436,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SavedAdviserProfile'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -3897,7 +4473,9 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RedistributionResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4629,7 +5207,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FollowUpTaskList'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4652,7 +5232,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Inbox'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4671,12 +5253,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every message of the inbox marked read; `marked`: how many were unread */
+      /** @description Every message of the inbox marked read */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MarkedAllRead'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4704,7 +5288,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnreadCount'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4841,6 +5427,13 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The same export as one of yours still running or ready (`reused: true`): no new one */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description The export, queued. Body fields: from, to, financialYear, quarter, region, sector, adviserId, sizeBand, stageAtEnrolment, format, includeContact, purpose, headers. The file's column headers are in the requester’s language (Accept-Language, or a signed-in person’s language), or the stable column codes with headers=keys; cell values (codes, numbers, ISO dates) are the same in every language. */
       202: {
         headers: {
@@ -4856,6 +5449,7 @@ export interface operations {
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -4902,12 +5496,17 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      410: components['responses']['Problem410'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };

@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiExtension, ApiHeader, type OpenAPIObject } from '@nestjs/swagger';
 
 type Json = Record<string, unknown>;
@@ -46,6 +45,7 @@ const REASONS: Record<string, string> = {
   '403': 'Authenticated, but not allowed to do this (CSRF or a rule about who may act)',
   '404': 'No such record, or not one the caller may see (never 403 for records of others)',
   '409': 'Conflicts with the current state: a stale version (send the ETag you saw) or a request in flight',
+  '410': 'Gone: the link or token has expired or was used already',
   '413': 'The body is larger than 100 kB',
   '415': 'The body is not JSON',
   '422': 'Well-formed, but a business rule refuses it (the `code` says which)',
@@ -60,6 +60,7 @@ const RETRY_AFTER = {
 };
 
 const ETAG = {
+  required: true,
   description: 'The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change',
   schema: { type: 'string', example: '"7"' },
 };
@@ -74,19 +75,16 @@ const problem = (status: string): Json => ({
 export const ApiProblems = (...statuses: number[]): MethodDecorator & ClassDecorator =>
   ApiExtension('x-problems', statuses);
 
-/** The route reads If-Match (the record's version) and answers the new version in ETag. */
+/** The route reads If-Match (the record version the change is based on; a stale one is a 409). */
 export const ApiConditional = (): MethodDecorator & ClassDecorator =>
-  applyDecorators(
-    ApiHeader({
-      name: 'If-Match',
-      required: false,
-      description: 'The version from the ETag you read, e.g. `"7"` (or the `version` body field)',
-      schema: { type: 'string', maxLength: 20, example: '"7"' },
-    }),
-    ApiExtension('x-etag', true),
-  );
+  ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version from the ETag you read, e.g. `"7"` (or the `version` body field)',
+    schema: { type: 'string', maxLength: 20, example: '"7"' },
+  });
 
-/** The success response sets ETag (the record's version) though it reads no If-Match (a GET). */
+/** The success answer carries the record's version in ETag (checked by the e2e contract: required). */
 export const ApiETag = (): MethodDecorator & ClassDecorator => ApiExtension('x-etag', true);
 
 const WRITES = ['post', 'put', 'patch', 'delete'];

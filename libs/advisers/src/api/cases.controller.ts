@@ -1,4 +1,4 @@
-import { expectedVersion } from '@app/web';
+import { ApiConditional, ApiETag, expectedVersion } from '@app/web';
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CaseClosureService } from '@app/cases';
 import { UnitOfWork } from '@app/database';
@@ -6,7 +6,8 @@ import { InvalidInputError } from '@app/errors';
 import type { Actor } from '@app/identity';
 import { CurrentUser, Roles } from '@app/identity';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CaseloadPageResponse } from '../dto/caseload.responses';
 import type { Response } from 'express';
 import { CaseAccessService } from '../access/case-access.service';
 import { AssignmentService } from '../assignment/assignment.service';
@@ -40,11 +41,13 @@ export class CasesController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: CaseloadPageResponse })
   list(@CurrentUser() actor: Actor, @Query() query: CaseloadQueryDto) {
     return this.caseload.page(actor, query);
   }
 
   @Get(':id')
+  @ApiETag()
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', CaseIdPipe) id: string,
@@ -63,6 +66,8 @@ export class CasesController {
   }
 
   @Post(':id/interactions')
+  @ApiConditional()
+  @ApiETag()
   @HttpCode(201)
   async logInteraction(
     @CurrentUser() actor: Actor,
@@ -83,6 +88,8 @@ export class CasesController {
 
   /** Corrects an interaction logged wrongly, with a reason (never deleted; the audit keeps the before). */
   @Put(':id/interactions/:interactionId')
+  @ApiConditional()
+  @ApiETag()
   async correctInteraction(
     @CurrentUser() actor: Actor,
     @Param('id', CaseIdPipe) id: string,
@@ -103,6 +110,8 @@ export class CasesController {
 
   /** Voids an interaction logged by mistake, with a reason: it stays in the history and leaves the KPIs. */
   @Post(':id/interactions/:interactionId/void')
+  @ApiConditional()
+  @ApiETag()
   @HttpCode(200)
   async voidInteraction(
     @CurrentUser() actor: Actor,
@@ -123,6 +132,8 @@ export class CasesController {
   }
 
   @Put(':id/summary')
+  @ApiConditional()
+  @ApiETag()
   async updateSummary(
     @CurrentUser() actor: Actor,
     @Param('id', CaseIdPipe) id: string,
@@ -151,6 +162,8 @@ export class CasesController {
 
   /** The case's adviser closes it (an officer any case), with a reason and a closing summary. */
   @Post(':id/close')
+  @ApiConditional()
+  @ApiETag()
   @HttpCode(200)
   async close(
     @CurrentUser() actor: Actor,
@@ -184,6 +197,8 @@ export class CasesController {
 
   /** The adviser who had the case (an officer any case) reopens it, with a reason. */
   @Post(':id/reopen')
+  @ApiConditional()
+  @ApiETag()
   @HttpCode(200)
   async reopen(
     @CurrentUser() actor: Actor,
@@ -212,6 +227,7 @@ export class CasesController {
   /** Officers: assign or reassign to a named adviser, with a reason. */
   @Roles('officer')
   @Post(':id/assignment')
+  @ApiConditional()
   async assign(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: AssignCaseDto,
@@ -232,6 +248,7 @@ export class CasesController {
   /** The assigned adviser hands a new case back to the pool. */
   @Roles('adviser')
   @Post(':id/decline')
+  @ApiConditional()
   async decline(
     @CurrentUser() actor: Actor,
     @Param('id', CaseIdPipe) id: string,

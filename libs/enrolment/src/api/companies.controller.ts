@@ -17,7 +17,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { expectedVersion, RecordIdPipe } from '@app/web';
+import { ApiConditional, ApiETag, RecordIdPipe, expectedVersion } from '@app/web';
 import {
   ActivityQueryDto,
   ArchiveContactDto,
@@ -83,6 +83,7 @@ export class CompaniesController {
   }
 
   @Get(':id')
+  @ApiETag()
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('company')) id: string,
@@ -94,6 +95,8 @@ export class CompaniesController {
   }
 
   @Patch(':id')
+  @ApiConditional()
+  @ApiETag()
   @ApiOperation({ summary: "Correct the company's details (If-Match: the version read)" })
   async update(
     @CurrentUser() actor: Actor,
@@ -139,6 +142,8 @@ export class CompaniesController {
   }
 
   @Put(':id/contacts/:contactId')
+  @ApiConditional()
+  @ApiETag()
   async editContact(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('company')) id: string,
@@ -162,6 +167,7 @@ export class CompaniesController {
   }
 
   @Post(':id/contacts/:contactId/archive')
+  @ApiConditional()
   @HttpCode(200)
   archiveContact(
     @CurrentUser() actor: Actor,

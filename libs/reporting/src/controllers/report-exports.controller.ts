@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { AuditCtx, type AuditContext } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiProblems } from '@app/web';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CASE_EXPORT_FIELDS } from '../exports/case-export-request';
@@ -27,6 +28,10 @@ export class ReportExportsController {
       'in the requester’s language (Accept-Language, or a signed-in person’s language), or the stable ' +
       'column codes with headers=keys; cell values (codes, numbers, ISO dates) are the same in every language.',
   })
+  @ApiOkResponse({
+    description: 'The same export as one of yours still running or ready (`reused: true`): no new one',
+  })
+  @ApiProblems(429)
   async start(
     @CurrentUser() actor: Actor,
     @Body() body: Record<string, unknown>,
@@ -59,7 +64,16 @@ export class ReportExportsController {
   }
 
   @Get(':id/download')
-  @ApiOkResponse({ description: 'The CSV or XLSX file (409 while running, 410 once expired)' })
+  @ApiOkResponse({
+    description: 'The CSV or XLSX file (409 while running, 410 once expired)',
+    content: {
+      'text/csv': { schema: { type: 'string', format: 'binary' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
+  })
+  @ApiProblems(409, 410)
   async download(
     @CurrentUser() actor: Actor,
     @Param('id') id: string,

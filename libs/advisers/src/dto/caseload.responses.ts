@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+class NextFollowUp {
+  @ApiProperty({ example: 'first-contact' }) kind!: string;
+  @ApiProperty({ format: 'date-time' }) deadlineAt!: string;
+}
+
+export class CaseloadRowResponse {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ example: 'Acme Widgets Ltd' }) companyName!: string;
+  @ApiProperty({ example: '01234567' }) registrationNumber!: string;
+  @ApiProperty({ example: 'passive_exporter' }) stage!: string;
+  @ApiProperty({ example: 'active' }) status!: string;
+  @ApiProperty({ example: 'north-east' }) region!: string;
+  @ApiProperty({ example: '62.01', description: 'NACE Rev. 2' }) sector!: string;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) adviserId!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) adviserName!: string | null;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true }) lastContactOn!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) nextStep!: string | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true }) nextStepDue!: string | null;
+  @ApiProperty({
+    type: NextFollowUp,
+    nullable: true,
+    description: 'The open follow-up with the earliest deadline',
+  })
+  nextFollowUp!: NextFollowUp | null;
+  @ApiProperty({ description: 'Some open follow-up is past its deadline' }) overdue!: boolean;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Latest submitted readiness audit score' })
+  readinessScore!: number | null;
+  @ApiProperty({ type: 'integer', minimum: 1 }) version!: number;
+}
+
+class CaseloadCounts {
+  @ApiProperty({ type: 'integer', minimum: 0 }) total!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) byStage!: Record<
+    string,
+    number
+  >;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) byStatus!: Record<
+    string,
+    number
+  >;
+  @ApiProperty({ type: 'integer', minimum: 0 }) overdue!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) neverContacted!: number;
+}
+
+export class CaseloadPageResponse {
+  @ApiProperty({ type: CaseloadRowResponse, isArray: true }) items!: CaseloadRowResponse[];
+  @ApiPropertyOptional({ description: 'Pass as `cursor` for the next page; absent on the last page' })
+  nextCursor?: string;
+  @ApiPropertyOptional({
+    type: CaseloadCounts,
+    description: 'Over every page of this filter (first page only)',
+  })
+  counts?: CaseloadCounts;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the counts were taken' })
+  countsAsOf?: string;
+}
