@@ -1383,6 +1383,47 @@ export interface components {
       helpWanted?: string[] | null;
       consent?: components['schemas']['ConsentAnswersDto'];
     };
+    EligibilityResponse: {
+      eligible: boolean;
+      reasons: {
+        /** @example sme_employees */
+        rule: string;
+        passed: boolean;
+        /** @description Values for the explanation (the limit, the figure given) */
+        params: {
+          [key: string]: (string | null) | number | boolean;
+        };
+      }[];
+      /** Format: date-time */
+      evaluatedAt: string;
+    };
+    DecidedBy: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    AppealResponse: {
+      reason: string;
+      /** Format: date-time */
+      appealedAt: string;
+      /** @enum {string|null} */
+      decision: 'upheld' | 'rejected' | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      decidedBy: components['schemas']['DecidedBy'] | null;
+    };
+    EnrolmentCaseResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example non_exporter */
+      stage: string;
+      /** @example awaiting_assignment */
+      status: string;
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: uuid */
+      adviserId: string | null;
+    };
     EnrolmentResponse: {
       /** Format: uuid */
       id: string;
@@ -1470,46 +1511,9 @@ export interface components {
       };
       /** Format: date-time */
       submittedAt: string | null;
-      eligibility: {
-        eligible: boolean;
-        reasons: {
-          /** @example employees */
-          rule: string;
-          passed: boolean;
-          /** @description Values for the explanation (the limit, the figure given) */
-          params: {
-            [key: string]: (string | null) | number | boolean;
-          };
-        }[];
-        /** Format: date-time */
-        evaluatedAt: string;
-      } | null;
-      appeal: {
-        reason: string;
-        /** Format: date-time */
-        appealedAt: string;
-        /** @enum {string|null} */
-        decision: 'upheld' | 'rejected' | null;
-        /** Format: date-time */
-        decidedAt: string | null;
-        decidedBy: {
-          /** Format: uuid */
-          id: string;
-          name: string;
-        } | null;
-      } | null;
-      case: {
-        /** Format: uuid */
-        id: string;
-        /** @example non_exporter */
-        stage: string;
-        /** @example open */
-        status: string;
-        /** Format: date-time */
-        openedAt: string;
-        /** Format: uuid */
-        adviserId: string | null;
-      } | null;
+      eligibility: components['schemas']['EligibilityResponse'] | null;
+      appeal: components['schemas']['AppealResponse'] | null;
+      case: components['schemas']['EnrolmentCaseResponse'] | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -1542,9 +1546,53 @@ export interface components {
       /** @enum {string} */
       decision: 'upheld' | 'rejected';
     };
+    FlaggedCompany: {
+      /** Format: uuid */
+      id: string;
+      legalName: string;
+      registrationNumber: string;
+      registrationCountry: string;
+      region: string;
+      vatNumber: string | null;
+    };
+    DuplicateFlagResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'open' | 'merged' | 'dismissed';
+      /** @enum {string} */
+      reason: 'same_vat' | 'similar_name';
+      similarity: number;
+      /** Format: uuid */
+      enrolmentId: string;
+      company: components['schemas']['FlaggedCompany'];
+      matchCompany: components['schemas']['FlaggedCompany'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      resolvedAt: string | null;
+    };
     MergeCompaniesDto: {
       /** @description required when both companies have an open case */
       continuingCaseId?: string;
+    };
+    CompanySearchHitResponse: {
+      /** Format: uuid */
+      id: string;
+      legalName: string;
+      tradingName: string | null;
+      registrationNumber: string;
+      vatNumber: string | null;
+      region: string;
+      postcode: string | null;
+      /** @enum {string} */
+      status: 'prospect' | 'enrolled';
+      openCases: number;
+    };
+    CompanySearchPage: {
+      items: components['schemas']['CompanySearchHitResponse'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
     };
     ContactDto: {
       name: string;
@@ -1579,6 +1627,117 @@ export interface components {
       source: 'event' | 'referral' | 'phone';
       contact: components['schemas']['ContactDto'];
     };
+    ProspectCreated: {
+      /** Format: uuid */
+      companyId: string;
+      /** Format: uuid */
+      enrolmentId: string;
+      /** Format: uuid */
+      contactId: string;
+    };
+    SocialProfileResponse: {
+      /** @enum {string} */
+      platform: 'linkedin' | 'facebook' | 'instagram' | 'x' | 'xing' | 'youtube' | 'tiktok' | 'other';
+      /** Format: uri */
+      url: string;
+    };
+    MergedCompany: {
+      /** Format: uuid */
+      id: string;
+      legalName: string;
+    };
+    ContactResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description Their account, once invited
+       */
+      userId: string | null;
+      /** @example Ana García */
+      name: string;
+      /** @example Export manager */
+      jobRole: string | null;
+      /** Format: email */
+      email: string;
+      /** @example +44 20 7946 0000 */
+      phone: string | null;
+      /** @example en */
+      preferredLanguage: string;
+      isPrimary: boolean;
+      consentToContact: boolean;
+      /** Format: date-time */
+      invitedAt: string | null;
+      /** Format: date-time */
+      invitationAcceptedAt: string | null;
+      /** Format: date-time */
+      archivedAt: string | null;
+      version: number;
+    };
+    CompanyCaseResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example active */
+      status: string;
+      /** @example passive_exporter */
+      stage: string;
+      /** @example north-east */
+      region: string;
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** @example support-completed */
+      closureReason: string | null;
+      adviserName: string | null;
+      /** Format: uuid */
+      enrolmentUserId: string | null;
+    };
+    CompanyResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example Acme Widgets Ltd */
+      legalName: string;
+      /** @example Acme */
+      tradingName: string | null;
+      /** @example 01234567 */
+      registrationNumber: string;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example GB
+       */
+      registrationCountry: string;
+      /** @example GB123456789 */
+      vatNumber: string | null;
+      /** @example north-east */
+      region: string;
+      /** @example NE1 4ST */
+      postcode: string | null;
+      /**
+       * @description NACE Rev. 2
+       * @example 62.01
+       */
+      naceCode: string;
+      /** @example J */
+      naceSection: string;
+      employees: number;
+      /** Format: uri */
+      website: string | null;
+      socialProfiles: components['schemas']['SocialProfileResponse'][];
+      /** @enum {string} */
+      status: 'prospect' | 'enrolled';
+      /** @enum {string|null} */
+      prospectSource: 'event' | 'referral' | 'phone' | null;
+      /** Format: uuid */
+      mergedIntoId: string | null;
+      /** @description Companies merged into this one */
+      mergedFrom: components['schemas']['MergedCompany'][];
+      contacts: components['schemas']['ContactResponse'][];
+      cases: components['schemas']['CompanyCaseResponse'][];
+      /** Format: date-time */
+      createdAt: string;
+      version: number;
+    };
     UpdateCompanyDto: {
       legalName?: string;
       tradingName?: string | null;
@@ -1594,6 +1753,26 @@ export interface components {
       socialProfiles?: components['schemas']['SocialProfileDto'][];
       /** @description the version read (or the If-Match header) */
       version?: number;
+    };
+    ActivityItemResponse: {
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      source: 'timeline' | 'email' | 'record';
+      /** @example case.opened */
+      kind: string;
+      /** Format: uuid */
+      caseId: string | null;
+      actorName: string | null;
+      /** @description What happened, by kind */
+      data: {
+        [key: string]: unknown;
+      };
+    };
+    ActivityPageResponse: {
+      items: components['schemas']['ActivityItemResponse'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
     };
     UpdateContactDto: {
       name: string;
@@ -1622,6 +1801,14 @@ export interface components {
       continuingCaseId?: string;
       /** @description the company that survives */
       intoCompanyId: string;
+    };
+    MergeResultResponse: {
+      enrolmentsMoved: number;
+      casesMoved: number;
+      contactsMoved: number;
+      /** Format: uuid */
+      continuingCaseId: string | null;
+      closedCaseIds: string[];
     };
     DataProtectionRequestResponse: {
       /** Format: uuid */
@@ -1749,6 +1936,42 @@ export interface components {
       /** @description Send as the `x-csrf-token` header with a cookie-authenticated write */
       csrfToken: string;
     };
+    AuditEventResponse: {
+      /**
+       * @description Ordered identity, as a string
+       * @example 1042
+       */
+      id: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /**
+       * Format: uuid
+       * @description Null: the system or anonymous
+       */
+      actorId: string | null;
+      /** @example case.closed */
+      action: string;
+      /** @example case */
+      entityType: string;
+      /** @example b1f0c6de-3b8a-4c71-9a49-0f3f5f1d2c77 */
+      entityId: string;
+      /** @description The fields that changed (secrets replaced); for case records, values only for those who read every case */
+      before: {
+        [key: string]: unknown;
+      } | null;
+      /** @description The fields that changed (secrets replaced); for case records, values only for those who read every case */
+      after: {
+        [key: string]: unknown;
+      } | null;
+      requestId: string | null;
+      ip: string | null;
+    };
+    AuditEventPage: {
+      /** @description Newest first */
+      items: components['schemas']['AuditEventResponse'][];
+      /** @description Pass as `cursor`; null on the last page */
+      nextCursor: string | null;
+    };
     NextFollowUp: {
       /** @example first-contact */
       kind: string;
@@ -1872,10 +2095,36 @@ export interface components {
       /** @description the case version you saw (or send If-Match) */
       version?: number;
     };
+    ClosedCaseResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example closed */
+      status: string;
+      /** @example proactive_exporter */
+      stage: string;
+      /** @example support-completed */
+      closureReason: string | null;
+      closureSummary: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      version: number;
+    };
     ReopenCaseDto: {
       reason: string;
       /** @description the case version you saw (or send If-Match) */
       version?: number;
+    };
+    ReopenedCaseResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Given back to its adviser, or awaiting assignment
+       * @example active
+       */
+      status: string;
+      /** Format: uuid */
+      assignedAdviserId: string | null;
+      version: number;
     };
     AssignCaseDto: {
       /** Format: uuid */
@@ -2271,6 +2520,28 @@ export interface components {
       /** @description Submit now (validated in full); otherwise saved as a draft */
       submit?: boolean;
     };
+    RecommendationViewResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'measure' | 'training';
+      /** @example export-plan */
+      code: string;
+      /** @enum {string} */
+      origin: 'rule' | 'adviser';
+      /** @enum {string} */
+      status: 'proposed' | 'accepted' | 'done' | 'dropped' | 'superseded';
+      /** @description The recommendation, in words */
+      text: string;
+      /** @description Why: each answer or heading score, in words */
+      because: string[];
+      note: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+    };
+    RecommendationViewList: {
+      recommendations: components['schemas']['RecommendationViewResponse'][];
+    };
     AddRecommendationDto: {
       /** @enum {string} */
       kind: 'measure' | 'training';
@@ -2278,6 +2549,43 @@ export interface components {
       code: string;
       /** @description Why the adviser adds it */
       note: string;
+    };
+    Because: {
+      /** @example strategy */
+      heading?: string;
+      /** @example org-export-plan */
+      question?: string;
+      /** @description The answer (0–4) or heading score */
+      value: number;
+    };
+    RecommendationRecord: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** Format: uuid */
+      auditId: string | null;
+      /** @enum {string} */
+      kind: 'measure' | 'training';
+      /** @example export-plan */
+      code: string;
+      /** @enum {string} */
+      origin: 'rule' | 'adviser';
+      /** @enum {string} */
+      status: 'proposed' | 'accepted' | 'done' | 'dropped' | 'superseded';
+      because: components['schemas']['Because'][];
+      note: string | null;
+      /** Format: uuid */
+      decidedById: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    RecommendationAnswer: {
+      recommendation: components['schemas']['RecommendationRecord'];
     };
     DecideRecommendationDto: {
       /** @enum {string} */
@@ -2386,6 +2694,74 @@ export interface components {
     };
     UnreadCount: {
       unreadCount: number;
+    };
+    StartedReportExport: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'ready' | 'failed' | 'expired';
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      /** @example Cases opened 2026-04-01 to 2026-06-30, north-east */
+      description: string;
+      /** @description The request as validated (format, dates, filters, includeContact, purpose, headers) */
+      filters: {
+        [key: string]: unknown;
+      };
+      rowsWritten: number;
+      rowsExpected: number | null;
+      /** @description Null until counted */
+      percent: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: date-time */
+      expiresAt: string | null;
+      fileBytes: number | null;
+      error: string | null;
+      /**
+       * Format: uri-reference
+       * @description Once ready
+       */
+      downloadUrl: string | null;
+      /** @description An identical export of yours, still running or ready, answered instead */
+      reused: boolean;
+    };
+    ReportExportResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'ready' | 'failed' | 'expired';
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      /** @example Cases opened 2026-04-01 to 2026-06-30, north-east */
+      description: string;
+      /** @description The request as validated (format, dates, filters, includeContact, purpose, headers) */
+      filters: {
+        [key: string]: unknown;
+      };
+      rowsWritten: number;
+      rowsExpected: number | null;
+      /** @description Null until counted */
+      percent: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: date-time */
+      expiresAt: string | null;
+      fileBytes: number | null;
+      error: string | null;
+      /**
+       * Format: uri-reference
+       * @description Once ready
+       */
+      downloadUrl: string | null;
+    };
+    ReportExportList: {
+      /** @description Your 20 most recent, newest first */
+      items: components['schemas']['ReportExportResponse'][];
     };
     WebhookEndpointResponse: {
       /** Format: uuid */
@@ -2697,7 +3073,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description The body is larger than 100 kB */
+    /** @description The body is larger than 100 kB (any route: bodies are read before routing) */
     Problem413: {
       headers: {
         [name: string]: unknown;
@@ -2706,7 +3082,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description The body is not JSON */
+    /** @description The body is not JSON (any route: bodies are read before routing) */
     Problem415: {
       headers: {
         [name: string]: unknown;
@@ -2786,6 +3162,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -2853,6 +3231,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -2882,6 +3262,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3034,6 +3416,8 @@ export interface operations {
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
@@ -3098,6 +3482,8 @@ export interface operations {
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
@@ -3118,12 +3504,16 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DuplicateFlagResponse'][];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3143,12 +3533,16 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DuplicateFlagResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3172,7 +3566,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DuplicateFlagResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -3201,13 +3597,17 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DuplicateFlagResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
@@ -3233,12 +3633,16 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CompanySearchPage'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3267,7 +3671,9 @@ export interface operations {
           'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProspectCreated'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -3298,12 +3704,16 @@ export interface operations {
           ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CompanyResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3332,7 +3742,9 @@ export interface operations {
           ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CompanyResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -3365,12 +3777,16 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActivityPageResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3401,7 +3817,9 @@ export interface operations {
           'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ContactResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -3440,7 +3858,9 @@ export interface operations {
           ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ContactResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -3477,7 +3897,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ContactResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -3510,7 +3932,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MergeResultResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -3552,6 +3976,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3619,6 +4045,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3646,6 +4074,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3710,6 +4140,8 @@ export interface operations {
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3835,6 +4267,8 @@ export interface operations {
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
@@ -3861,6 +4295,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3883,6 +4319,8 @@ export interface operations {
         };
       };
       400: components['responses']['Problem400'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3911,12 +4349,16 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditEventPage'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3966,6 +4408,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -3993,6 +4437,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -4018,6 +4464,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -4202,7 +4650,9 @@ export interface operations {
           ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ClosedCaseResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4240,7 +4690,9 @@ export interface operations {
           ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReopenedCaseResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4351,6 +4803,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -4413,6 +4867,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -4511,6 +4967,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -4569,6 +5027,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -4662,6 +5122,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -4727,6 +5189,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -4760,6 +5224,7 @@ export interface operations {
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -4810,16 +5275,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The completion certificate */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -4835,16 +5305,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The attendance list */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -4871,6 +5346,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -4896,6 +5373,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -4957,6 +5436,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -5010,12 +5491,16 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecommendationViewList'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -5041,7 +5526,9 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecommendationAnswer'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5075,7 +5562,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecommendationAnswer'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5110,6 +5599,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -5215,6 +5706,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -5240,6 +5733,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -5267,6 +5762,8 @@ export interface operations {
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
@@ -5297,6 +5794,8 @@ export interface operations {
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
@@ -5343,6 +5842,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -5361,12 +5862,16 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportExportList'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -5432,14 +5937,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StartedReportExport'];
+        };
       };
       /** @description The export, queued. Body fields: from, to, financialYear, quarter, region, sector, adviserId, sizeBand, stageAtEnrolment, format, includeContact, purpose, headers. The file's column headers are in the requester’s language (Accept-Language, or a signed-in person’s language), or the stable column codes with headers=keys; cell values (codes, numbers, ISO dates) are the same in every language. */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StartedReportExport'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5470,12 +5979,16 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportExportResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -5507,6 +6020,8 @@ export interface operations {
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
       410: components['responses']['Problem410'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -5532,6 +6047,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -5594,6 +6111,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -5620,6 +6139,8 @@ export interface operations {
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
@@ -5688,6 +6209,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -5715,6 +6238,8 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };
@@ -5743,6 +6268,8 @@ export interface operations {
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
       409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];

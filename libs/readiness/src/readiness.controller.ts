@@ -5,7 +5,8 @@ import { UnitOfWork } from '@app/database';
 import { NotFoundError } from '@app/errors';
 import { CurrentUser, type Actor } from '@app/identity';
 import { Body, Controller, Get, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RecommendationAnswer, RecommendationViewList } from './dto/recommendation.responses';
 import type { Request } from 'express';
 import { AuditAccess } from './access/audit-access';
 import { QuestionnaireQueryDto } from './dto/questionnaire-query.dto';
@@ -82,6 +83,7 @@ export class ReadinessController {
   }
 
   @Get('cases/:id/recommendations')
+  @ApiOkResponse({ type: RecommendationViewList })
   async listRecommendations(
     @CurrentUser() actor: Actor,
     @Param('id') id: string,
@@ -95,6 +97,7 @@ export class ReadinessController {
   }
 
   @Post('cases/:id/recommendations')
+  @ApiCreatedResponse({ type: RecommendationAnswer })
   async addRecommendation(
     @CurrentUser() actor: Actor,
     @Param('id') id: string,
@@ -107,6 +110,7 @@ export class ReadinessController {
   }
 
   @Patch('cases/:id/recommendations/:recommendationId')
+  @ApiOkResponse({ type: RecommendationAnswer })
   async decideRecommendation(
     @CurrentUser() actor: Actor,
     @Param('id') id: string,

@@ -45,5 +45,6 @@ export {
   ApiProblems,
   ApiConditional,
   ApiETag,
+  ApiFile,
   PROBLEM_SCHEMA,
 } from './openapi-conventions';

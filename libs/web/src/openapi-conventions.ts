@@ -1,4 +1,4 @@
-import { ApiExtension, ApiHeader, type OpenAPIObject } from '@nestjs/swagger';
+import { ApiExtension, ApiHeader, ApiOkResponse, type OpenAPIObject } from '@nestjs/swagger';
 
 type Json = Record<string, unknown>;
 const PROBLEM_REF = '#/components/schemas/Problem';
@@ -46,8 +46,8 @@ const REASONS: Record<string, string> = {
   '404': 'No such record, or not one the caller may see (never 403 for records of others)',
   '409': 'Conflicts with the current state: a stale version (send the ETag you saw) or a request in flight',
   '410': 'Gone: the link or token has expired or was used already',
-  '413': 'The body is larger than 100 kB',
-  '415': 'The body is not JSON',
+  '413': 'The body is larger than 100 kB (any route: bodies are read before routing)',
+  '415': 'The body is not JSON (any route: bodies are read before routing)',
   '422': 'Well-formed, but a business rule refuses it (the `code` says which)',
   '429': 'Too many requests: wait for Retry-After seconds',
   '500': 'Unexpected error (logged with the requestId)',
@@ -82,6 +82,13 @@ export const ApiConditional = (): MethodDecorator & ClassDecorator =>
     required: false,
     description: 'The version from the ETag you read, e.g. `"7"` (or the `version` body field)',
     schema: { type: 'string', maxLength: 20, example: '"7"' },
+  });
+
+/** A 200 whose body is a file of one of these media types (an attachment). */
+export const ApiFile = (description: string, ...mediaTypes: string[]): MethodDecorator & ClassDecorator =>
+  ApiOkResponse({
+    description,
+    content: Object.fromEntries(mediaTypes.map((m) => [m, { schema: { type: 'string', format: 'binary' } }])),
   });
 
 /** The success answer carries the record's version in ETag (checked by the e2e contract: required). */
@@ -125,11 +132,11 @@ export function documentApiConventions(document: OpenAPIObject): OpenAPIObject {
       op.security = op['x-public'] ? [] : [{ bearer: [] }];
       const secured = !op['x-public'];
       op.summary ??= summaryOf(op.operationId as string | undefined, method, path);
-      const statuses = new Set<string>(['400', '500', '503']);
+      // Bodies are read (and refused: too large, not JSON) before any route, so 413 and 415 apply to all.
+      const statuses = new Set<string>(['400', '413', '415', '500', '503']);
       if (secured) ['401', '403', '404'].forEach((s) => statuses.add(s));
       if (params.some((p) => p.in === 'path')) statuses.add('404');
       if (WRITES.includes(method)) ['409', '422'].forEach((s) => statuses.add(s));
-      if (op.requestBody) ['413', '415'].forEach((s) => statuses.add(s));
       for (const s of (op['x-problems'] as number[] | undefined) ?? []) statuses.add(String(s));
       for (const status of statuses)
         responses[status] ??= { $ref: `#/components/responses/Problem${status}` };

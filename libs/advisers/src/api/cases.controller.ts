@@ -7,7 +7,7 @@ import type { Actor } from '@app/identity';
 import { CurrentUser, Roles } from '@app/identity';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CaseloadPageResponse } from '../dto/caseload.responses';
+import { CaseloadPageResponse, ClosedCaseResponse, ReopenedCaseResponse } from '../dto/caseload.responses';
 import type { Response } from 'express';
 import { CaseAccessService } from '../access/case-access.service';
 import { AssignmentService } from '../assignment/assignment.service';
@@ -162,6 +162,7 @@ export class CasesController {
 
   /** The case's adviser closes it (an officer any case), with a reason and a closing summary. */
   @Post(':id/close')
+  @ApiOkResponse({ type: ClosedCaseResponse })
   @ApiConditional()
   @ApiETag()
   @HttpCode(200)
@@ -197,6 +198,7 @@ export class CasesController {
 
   /** The adviser who had the case (an officer any case) reopens it, with a reason. */
   @Post(':id/reopen')
+  @ApiOkResponse({ type: ReopenedCaseResponse })
   @ApiConditional()
   @ApiETag()
   @HttpCode(200)

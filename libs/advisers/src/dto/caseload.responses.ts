@@ -57,3 +57,22 @@ export class CaseloadPageResponse {
   @ApiPropertyOptional({ format: 'date-time', description: 'When the counts were taken' })
   countsAsOf?: string;
 }
+
+export class ClosedCaseResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'closed' }) status!: string;
+  @ApiProperty({ example: 'proactive_exporter' }) stage!: string;
+  @ApiProperty({ type: 'string', nullable: true, example: 'support-completed' }) closureReason!:
+    string | null;
+  @ApiProperty({ type: 'string', nullable: true }) closureSummary!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) closedAt!: string | null;
+  @ApiProperty({ type: 'integer', minimum: 1 }) version!: number;
+}
+
+export class ReopenedCaseResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'active', description: 'Given back to its adviser, or awaiting assignment' })
+  status!: string;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) assignedAdviserId!: string | null;
+  @ApiProperty({ type: 'integer', minimum: 1 }) version!: number;
+}

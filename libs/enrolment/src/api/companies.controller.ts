@@ -15,7 +15,15 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ActivityPageResponse,
+  CompanyResponse,
+  CompanySearchPage,
+  ContactResponse,
+  MergeResultResponse,
+  ProspectCreated,
+} from '../dto/company.responses';
 import type { Response } from 'express';
 import { ApiConditional, ApiETag, RecordIdPipe, expectedVersion } from '@app/web';
 import {
@@ -55,6 +63,7 @@ export class CompaniesController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: CompanySearchPage })
   @ApiOperation({
     summary:
       'Search companies: name or trading name (fuzzy), registration or VAT number, postcode, contact email',
@@ -67,6 +76,7 @@ export class CompaniesController {
   }
 
   @Post('prospects')
+  @ApiCreatedResponse({ type: ProspectCreated })
   @HttpCode(201)
   @Idempotent({ headers: (created) => ({ Location: `/api/v1/companies/${String(created.companyId)}` }) })
   @ApiOperation({
@@ -83,6 +93,7 @@ export class CompaniesController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: CompanyResponse })
   @ApiETag()
   async get(
     @CurrentUser() actor: Actor,
@@ -95,6 +106,7 @@ export class CompaniesController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: CompanyResponse })
   @ApiConditional()
   @ApiETag()
   @ApiOperation({ summary: "Correct the company's details (If-Match: the version read)" })
@@ -119,6 +131,7 @@ export class CompaniesController {
   }
 
   @Get(':id/activity')
+  @ApiOkResponse({ type: ActivityPageResponse })
   @ApiOperation({ summary: "One feed across the company's cases, emails and records, newest first, paged" })
   activity(
     @CurrentUser() actor: Actor,
@@ -129,6 +142,7 @@ export class CompaniesController {
   }
 
   @Post(':id/contacts')
+  @ApiCreatedResponse({ type: ContactResponse })
   @HttpCode(201)
   @Idempotent()
   addContact(
@@ -142,6 +156,7 @@ export class CompaniesController {
   }
 
   @Put(':id/contacts/:contactId')
+  @ApiOkResponse({ type: ContactResponse })
   @ApiConditional()
   @ApiETag()
   async editContact(
@@ -167,6 +182,7 @@ export class CompaniesController {
   }
 
   @Post(':id/contacts/:contactId/archive')
+  @ApiOkResponse({ type: ContactResponse })
   @ApiConditional()
   @HttpCode(200)
   archiveContact(
@@ -187,6 +203,7 @@ export class CompaniesController {
   }
 
   @Post(':id/merge')
+  @ApiOkResponse({ type: MergeResultResponse })
   @Roles('officer')
   @HttpCode(200)
   @ApiOperation({

@@ -19,6 +19,7 @@ const flag: Schema = { type: 'boolean', nullable: true };
 const codes = (example: string): Schema => ({ type: 'array', items: { type: 'string', example } });
 /** A nested object (wrapped in allOf: @ApiProperty's own `required` would swallow the object's list). */
 const object = (properties: Record<string, Schema>, nullable = false): Schema => ({
+  type: 'object',
   required: true,
   ...(nullable ? { nullable: true } : {}),
   allOf: [{ type: 'object', required: Object.keys(properties), properties }],
@@ -31,7 +32,48 @@ const inner = (properties: Record<string, Schema>, nullable = false): Schema => 
   properties,
 });
 const dateTime: Schema = { type: 'string', format: 'date-time' };
-const uuid: Schema = { type: 'string', format: 'uuid' };
+
+class EligibilityResponse {
+  @ApiProperty() eligible!: boolean;
+  @ApiProperty({
+    type: 'array',
+    items: inner({
+      rule: { type: 'string', example: 'sme_employees' },
+      passed: { type: 'boolean' },
+      params: {
+        type: 'object',
+        description: 'Values for the explanation (the limit, the figure given)',
+        additionalProperties: {
+          oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }],
+        },
+      },
+    }),
+  })
+  reasons!: NonNullable<EnrolmentView['eligibility']>['reasons'];
+  @ApiProperty({ format: 'date-time' }) evaluatedAt!: string;
+}
+
+class DecidedBy {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+class AppealResponse {
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) appealedAt!: string;
+  @ApiProperty({ type: 'string', enum: ['upheld', 'rejected'], nullable: true }) decision!:
+    'upheld' | 'rejected' | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) decidedAt!: string | null;
+  @ApiProperty({ type: DecidedBy, nullable: true }) decidedBy!: DecidedBy | null;
+}
+
+class EnrolmentCaseResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'non_exporter' }) stage!: string;
+  @ApiProperty({ example: 'awaiting_assignment' }) status!: string;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) adviserId!: string | null;
+}
 
 /** An enrolment as the API answers it (toEnrolmentView): the answers in their blocks, null until given. */
 export class EnrolmentResponse implements EnrolmentView {
@@ -83,55 +125,11 @@ export class EnrolmentResponse implements EnrolmentView {
   )
   consent!: EnrolmentView['consent'];
   @ApiProperty({ ...dateTime, nullable: true }) submittedAt!: string | null;
-  @ApiProperty(
-    object(
-      {
-        eligible: { type: 'boolean' },
-        reasons: {
-          type: 'array',
-          items: inner({
-            rule: { type: 'string', example: 'employees' },
-            passed: { type: 'boolean' },
-            params: {
-              type: 'object',
-              description: 'Values for the explanation (the limit, the figure given)',
-              additionalProperties: {
-                oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }],
-              },
-            },
-          }),
-        },
-        evaluatedAt: dateTime,
-      },
-      true,
-    ),
-  )
+  @ApiProperty({ type: EligibilityResponse, nullable: true })
   eligibility!: EnrolmentView['eligibility'];
-  @ApiProperty(
-    object(
-      {
-        reason: { type: 'string' },
-        appealedAt: dateTime,
-        decision: { type: 'string', enum: ['upheld', 'rejected'], nullable: true },
-        decidedAt: { ...dateTime, nullable: true },
-        decidedBy: inner({ id: uuid, name: { type: 'string' } }, true),
-      },
-      true,
-    ),
-  )
+  @ApiProperty({ type: AppealResponse, nullable: true })
   appeal!: EnrolmentView['appeal'];
-  @ApiProperty(
-    object(
-      {
-        id: uuid,
-        stage: { type: 'string', example: 'non_exporter' },
-        status: { type: 'string', example: 'open' },
-        openedAt: dateTime,
-        adviserId: { ...uuid, nullable: true },
-      },
-      true,
-    ),
-  )
+  @ApiProperty({ type: EnrolmentCaseResponse, nullable: true })
   case!: EnrolmentView['case'];
   @ApiProperty(dateTime) createdAt!: string;
   @ApiProperty(dateTime) updatedAt!: string;

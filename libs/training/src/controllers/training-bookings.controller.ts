@@ -1,4 +1,4 @@
-import { RecordIdPipe } from '@app/web';
+import { ApiFile, ApiProblems, RecordIdPipe } from '@app/web';
 import { AuditContext, AuditCtx, AuditLogService } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { NotFoundError } from '@app/errors';
@@ -63,6 +63,7 @@ export class TrainingBookingsController {
    * attempts left (the score and `review` only once none are), and no attempt left answers 429.
    */
   @Patch('training/bookings/:id')
+  @ApiProblems(429)
   async update(
     @Param('id') id: string,
     @Body() dto: UpdateBookingDto,
@@ -94,6 +95,7 @@ export class TrainingBookingsController {
 
   /** The completion certificate as a PDF, for whoever may see the booking. */
   @Get('training/bookings/:id/certificate')
+  @ApiFile('The completion certificate', 'application/pdf')
   async certificate(
     @Param('id') id: string,
     @CurrentUser() actor: Actor,
@@ -117,6 +119,7 @@ export class TrainingBookingsController {
   /** Officers: one session's attendance list as CSV. */
   @Roles('officer')
   @Get('training/sessions/:id/attendance.csv')
+  @ApiFile('The attendance list', 'text/csv')
   async attendanceCsv(
     @Param('id', new RecordIdPipe('training_session')) id: string,
     @AuditCtx() context: AuditContext,
