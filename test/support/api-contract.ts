@@ -24,14 +24,8 @@ export const BODY_NOT_YET_DOCUMENTED = new Set<string>([
   'GET /api/v1/cases/{id}/audits',
   'GET /api/v1/cases/{id}/audits/{auditId}',
   'GET /api/v1/cases/{id}/progress',
-  'GET /api/v1/cases/{id}/training',
   'GET /api/v1/readiness/questionnaire',
   'GET /api/v1/reports/kpis',
-  'GET /api/v1/training/bookings/{id}',
-  'GET /api/v1/training/modules',
-  'GET /api/v1/training/modules/{code}/sessions',
-  'PATCH /api/v1/training/bookings/{id}',
-  'PATCH /api/v1/training/modules/{code}',
   'POST /api/v1/cases/{id}/assignment',
   'POST /api/v1/cases/{id}/audits',
   'POST /api/v1/cases/{id}/decline',
@@ -39,13 +33,8 @@ export const BODY_NOT_YET_DOCUMENTED = new Set<string>([
   'POST /api/v1/cases/{id}/interactions/{interactionId}/void',
   'POST /api/v1/cases/{id}/outcomes',
   'POST /api/v1/cases/{id}/stage',
-  'POST /api/v1/cases/{id}/training',
-  'POST /api/v1/training/bookings/{id}/feedback',
-  'POST /api/v1/training/modules',
-  'POST /api/v1/training/modules/{code}/sessions',
   'PUT /api/v1/cases/{id}/audits/{auditId}',
   'PUT /api/v1/cases/{id}/interactions/{interactionId}',
-  'PUT /api/v1/cases/{id}/summary',
 ]);
 
 export interface ContractViolation {

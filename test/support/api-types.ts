@@ -2088,6 +2088,10 @@ export interface components {
       /** @description the case version you saw (or send If-Match) */
       version?: number;
     };
+    CaseVersionResponse: {
+      /** @description The case's new version (also the ETag) */
+      version: number;
+    };
     CloseCaseDto: {
       /** @description a reason code of config/case-closure.yaml, e.g. support-completed */
       reason: string;
@@ -2396,6 +2400,70 @@ export interface components {
       /** @description Cases nobody had room for: they await assignment */
       unassigned: string[];
     };
+    LocalisedTextResponse: {
+      en: string;
+      es: string;
+      de: string;
+    };
+    PublicQuestion: {
+      question: components['schemas']['LocalisedTextResponse'];
+      options: components['schemas']['LocalisedTextResponse'][];
+    };
+    TrainingModuleResponse: {
+      /** @example export-basics */
+      code: string;
+      title: components['schemas']['LocalisedTextResponse'];
+      summary: components['schemas']['LocalisedTextResponse'];
+      /** @enum {string} */
+      format: 'self_paced' | 'webinar' | 'workshop' | 'clinic';
+      /** @enum {string} */
+      completionCriterion: 'attendance' | 'assessment' | 'sign_off';
+      /** @description For assessed modules */
+      passMark: number | null;
+      /** @description The questions, without their answers */
+      assessment: components['schemas']['PublicQuestion'][];
+      durationMinutes: number;
+      /** @enum {string} */
+      level: 'foundation' | 'intermediate' | 'advanced';
+      barriers: string[];
+      /** @description Readiness questions it helps with */
+      questionIds: string[];
+      /** @description Module codes to complete first */
+      prerequisites: string[];
+      platforms: string[];
+      retired: boolean;
+      /** Format: date-time */
+      retiredAt: string | null;
+    };
+    TrainingModuleList: {
+      items: components['schemas']['TrainingModuleResponse'][];
+    };
+    TrainingSessionResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      /**
+       * @description IANA time zone
+       * @example Europe/London
+       */
+      timeZone: string;
+      capacity: number;
+      location: string | null;
+      /** Format: uri */
+      joinUrl: string | null;
+      /** @example en */
+      language: string;
+      booked?: number;
+      waitlisted?: number;
+      seatsLeft?: number;
+    };
+    TrainingSessionList: {
+      /** @description Upcoming, with seats left */
+      items: components['schemas']['TrainingSessionResponse'][];
+    };
     LocalisedTextDto: {
       en: string;
       es: string;
@@ -2479,6 +2547,39 @@ export interface components {
       /** @description Advisers and officers only: book although the case has not completed the module's prerequisites; the reason is recorded in the audit trail. Without it a missing prerequisite is a 422. */
       prerequisiteOverrideReason?: string;
     };
+    TrainingBookingResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @example export-basics */
+      moduleCode: string;
+      /** Format: uuid */
+      sessionId: string | null;
+      /** @enum {string} */
+      status: 'booked' | 'waitlisted' | 'cancelled' | 'no_show' | 'completed';
+      /** @description Booked by staff for the SME */
+      onBehalf: boolean;
+      /** Format: uuid */
+      recommendationId: string | null;
+      /** Format: date-time */
+      dueAt: string;
+      /** @enum {string|null} */
+      attendance: 'attended' | 'no_show' | null;
+      assessmentScore: number | null;
+      /** Format: date-time */
+      promotedAt: string | null;
+      /** Format: date-time */
+      cancelledAt: string | null;
+      /** Format: date-time */
+      completedAt: string | null;
+      certificateCode: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    TrainingBookingList: {
+      items: components['schemas']['TrainingBookingResponse'][];
+    };
     UpdateBookingDto: {
       /** @enum {string} */
       action: 'cancel' | 'attend' | 'no_show' | 'complete';
@@ -2492,6 +2593,13 @@ export interface components {
       /** @description How useful for exporting */
       usefulness: number;
       comment?: string;
+    };
+    TrainingFeedbackResponse: {
+      /** Format: uuid */
+      bookingId: string;
+      satisfaction: number;
+      usefulness: number;
+      comment: string | null;
     };
     SaveAuditDto: {
       /**
@@ -4612,7 +4720,9 @@ export interface operations {
           ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseVersionResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4961,7 +5071,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrainingModuleList'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4992,7 +5104,9 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrainingModuleResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5021,7 +5135,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrainingSessionList'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5054,7 +5170,9 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrainingSessionResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5087,7 +5205,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrainingModuleResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5116,7 +5236,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrainingBookingList'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5154,7 +5276,9 @@ export interface operations {
           'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrainingBookingResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5183,7 +5307,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrainingBookingResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5214,7 +5340,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrainingBookingResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5250,7 +5378,9 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TrainingFeedbackResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];

@@ -7,7 +7,12 @@ import type { Actor } from '@app/identity';
 import { CurrentUser, Roles } from '@app/identity';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CaseloadPageResponse, ClosedCaseResponse, ReopenedCaseResponse } from '../dto/caseload.responses';
+import {
+  CaseloadPageResponse,
+  CaseVersionResponse,
+  ClosedCaseResponse,
+  ReopenedCaseResponse,
+} from '../dto/caseload.responses';
 import type { Response } from 'express';
 import { CaseAccessService } from '../access/case-access.service';
 import { AssignmentService } from '../assignment/assignment.service';
@@ -132,6 +137,7 @@ export class CasesController {
   }
 
   @Put(':id/summary')
+  @ApiOkResponse({ type: CaseVersionResponse })
   @ApiConditional()
   @ApiETag()
   async updateSummary(

@@ -76,3 +76,8 @@ export class ReopenedCaseResponse {
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) assignedAdviserId!: string | null;
   @ApiProperty({ type: 'integer', minimum: 1 }) version!: number;
 }
+
+export class CaseVersionResponse {
+  @ApiProperty({ type: 'integer', minimum: 1, description: "The case's new version (also the ETag)" })
+  version!: number;
+}
