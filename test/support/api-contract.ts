@@ -20,7 +20,6 @@ interface Operation {
  */
 export const BODY_NOT_YET_DOCUMENTED = new Set<string>([
   'GET /api/v1/cases/{id}',
-  'GET /api/v1/cases/{id}/assignments',
   'GET /api/v1/cases/{id}/audits',
   'GET /api/v1/cases/{id}/audits/{auditId}',
   'GET /api/v1/cases/{id}/progress',
@@ -28,7 +27,6 @@ export const BODY_NOT_YET_DOCUMENTED = new Set<string>([
   'GET /api/v1/reports/kpis',
   'POST /api/v1/cases/{id}/assignment',
   'POST /api/v1/cases/{id}/audits',
-  'POST /api/v1/cases/{id}/decline',
   'POST /api/v1/cases/{id}/interactions',
   'POST /api/v1/cases/{id}/interactions/{interactionId}/void',
   'POST /api/v1/cases/{id}/outcomes',

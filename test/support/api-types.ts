@@ -2037,6 +2037,47 @@ export interface components {
        */
       countsAsOf?: string;
     };
+    ScoreBreakdownResponse: {
+      /** @example 40 */
+      region: number;
+      /** @example 30 */
+      sector: number;
+      /** @example 20 */
+      market: number;
+      /** @example 10 */
+      language: number;
+    };
+    RunnerUp: {
+      /** Format: uuid */
+      adviserId: string;
+      adviserName: string | null;
+      score: number;
+      breakdown: components['schemas']['ScoreBreakdownResponse'];
+      /** @description Their active cases then */
+      load: number;
+    };
+    AssignmentResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      adviserId: string;
+      adviserName: string | null;
+      /** @example automatic */
+      method: string;
+      reason: string | null;
+      score: number | null;
+      breakdown: components['schemas']['ScoreBreakdownResponse'] | null;
+      runnersUp: components['schemas']['RunnerUp'][];
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      endedAt: string | null;
+      endReason: string | null;
+      endNote: string | null;
+    };
+    AssignmentList: {
+      items: components['schemas']['AssignmentResponse'][];
+    };
     LogInteractionDto: {
       /** @enum {string} */
       kind: 'call' | 'meeting' | 'email' | 'visit' | 'trade_mission' | 'webinar';
@@ -2141,6 +2182,13 @@ export interface components {
       reason: string;
       /** @description the case version you saw (or send If-Match) */
       version?: number;
+    };
+    DeclineResponse: {
+      /**
+       * @description What became of the case: assigned to the next adviser, or left awaiting assignment
+       * @enum {string}
+       */
+      outcome: 'assigned' | 'already_assigned' | 'unassigned' | 'not_open';
     };
     AdviserLoadResponse: {
       /**
@@ -4566,7 +4614,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AssignmentList'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4878,7 +4928,9 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeclineResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];

@@ -6,11 +6,13 @@ import { InvalidInputError } from '@app/errors';
 import type { Actor } from '@app/identity';
 import { CurrentUser, Roles } from '@app/identity';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
+  AssignmentList,
   CaseloadPageResponse,
   CaseVersionResponse,
   ClosedCaseResponse,
+  DeclineResponse,
   ReopenedCaseResponse,
 } from '../dto/caseload.responses';
 import type { Response } from 'express';
@@ -65,6 +67,7 @@ export class CasesController {
   }
 
   @Get(':id/assignments')
+  @ApiOkResponse({ type: AssignmentList })
   async assignments(@CurrentUser() actor: Actor, @Param('id', CaseIdPipe) id: string) {
     const kase = await this.access.findVisibleCase(actor, id);
     return { items: await this.details.assignments(kase.id) };
@@ -256,6 +259,7 @@ export class CasesController {
   /** The assigned adviser hands a new case back to the pool. */
   @Roles('adviser')
   @Post(':id/decline')
+  @ApiCreatedResponse({ type: DeclineResponse })
   @ApiConditional()
   async decline(
     @CurrentUser() actor: Actor,

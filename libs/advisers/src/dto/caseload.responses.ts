@@ -81,3 +81,45 @@ export class CaseVersionResponse {
   @ApiProperty({ type: 'integer', minimum: 1, description: "The case's new version (also the ETag)" })
   version!: number;
 }
+
+class ScoreBreakdownResponse {
+  @ApiProperty({ type: 'number', example: 40 }) region!: number;
+  @ApiProperty({ type: 'number', example: 30 }) sector!: number;
+  @ApiProperty({ type: 'number', example: 20 }) market!: number;
+  @ApiProperty({ type: 'number', example: 10 }) language!: number;
+}
+
+class RunnerUp {
+  @ApiProperty({ format: 'uuid' }) adviserId!: string;
+  @ApiProperty({ type: 'string', nullable: true }) adviserName!: string | null;
+  @ApiProperty({ type: 'number' }) score!: number;
+  @ApiProperty({ type: ScoreBreakdownResponse }) breakdown!: ScoreBreakdownResponse;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Their active cases then' }) load!: number;
+}
+
+export class AssignmentResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) adviserId!: string;
+  @ApiProperty({ type: 'string', nullable: true }) adviserName!: string | null;
+  @ApiProperty({ example: 'automatic' }) method!: string;
+  @ApiProperty({ type: 'string', nullable: true }) reason!: string | null;
+  @ApiProperty({ type: 'number', nullable: true }) score!: number | null;
+  @ApiProperty({ type: ScoreBreakdownResponse, nullable: true }) breakdown!: ScoreBreakdownResponse | null;
+  @ApiProperty({ type: RunnerUp, isArray: true }) runnersUp!: RunnerUp[];
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) endedAt!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) endReason!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) endNote!: string | null;
+}
+
+export class AssignmentList {
+  @ApiProperty({ type: AssignmentResponse, isArray: true }) items!: AssignmentResponse[];
+}
+
+export class DeclineResponse {
+  @ApiProperty({
+    enum: ['assigned', 'already_assigned', 'unassigned', 'not_open'],
+    description: 'What became of the case: assigned to the next adviser, or left awaiting assignment',
+  })
+  outcome!: string;
+}
