@@ -2649,6 +2649,78 @@ export interface components {
       usefulness: number;
       comment: string | null;
     };
+    ReadinessAuditResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @enum {string} */
+      kind: 'self' | 'adviser';
+      /** @enum {string} */
+      status: 'draft' | 'submitted';
+      questionnaireVersion: number;
+      /** @description Question code → 0..4 */
+      answers: {
+        [key: string]: number;
+      };
+      /** @description Question code → note */
+      evidence: {
+        [key: string]: string;
+      };
+      /** @example en */
+      language: string | null;
+      /** Format: uuid */
+      baseAuditId: string | null;
+      /** @description Heading → score, once submitted */
+      headingScores: {
+        [key: string]: number;
+      } | null;
+      /** @description Once submitted */
+      overallScore: number | null;
+      /** @description Set on submit: the stage, cross-check, review flag, readiness and every reason */
+      classification: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: uuid */
+      createdById: string | null;
+      /** Format: uuid */
+      submittedById: string | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    TrendPoint: {
+      /** Format: uuid */
+      auditId: string;
+      /** @enum {string} */
+      kind: 'self' | 'adviser';
+      /** Format: date-time */
+      submittedAt: string;
+      overall: number;
+      change: number | null;
+    };
+    AuditListResponse: {
+      audits: components['schemas']['ReadinessAuditResponse'][];
+      /** @description Submitted audits, oldest first */
+      trend: components['schemas']['TrendPoint'][];
+    };
+    HeadingChangeResponse: {
+      /** @example strategy */
+      heading: string;
+      score: number;
+      previous: number | null;
+      /** @description Points up (+) or down (-) */
+      change: number | null;
+    };
+    AuditViewResponse: {
+      audit: components['schemas']['ReadinessAuditResponse'];
+      /** @description Against the previous submitted audit */
+      comparison: components['schemas']['HeadingChangeResponse'][];
+    };
     SaveAuditDto: {
       /**
        * @description The questionnaire version the answers were given on
@@ -5549,7 +5621,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditListResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5582,7 +5656,9 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditViewResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5612,7 +5688,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditViewResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5644,7 +5722,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditViewResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
