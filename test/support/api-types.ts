@@ -2037,6 +2037,37 @@ export interface components {
        */
       countsAsOf?: string;
     };
+    CaseCompany: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      registrationNumber: string;
+      /** @example GB */
+      registrationCountry: string;
+      /** @example C */
+      naceSection: string;
+    };
+    CaseAdviser: {
+      /** Format: uuid */
+      id: string;
+      name: string | null;
+    };
+    CaseWork: {
+      summary: string;
+      /**
+       * @example [
+       *       "DE"
+       *     ]
+       */
+      targetMarkets: string[];
+      /** Format: date */
+      firstContactOn: string | null;
+      /** Format: date */
+      lastContactOn: string | null;
+      nextStep: string | null;
+      /** Format: date */
+      nextStepDue: string | null;
+    };
     ScoreBreakdownResponse: {
       /** @example 40 */
       region: number;
@@ -2075,6 +2106,56 @@ export interface components {
       endReason: string | null;
       endNote: string | null;
     };
+    InteractionResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** Format: uuid */
+      loggedById: string;
+      /** @enum {string} */
+      kind: 'call' | 'meeting' | 'email' | 'visit' | 'trade_mission' | 'webinar';
+      /** Format: date */
+      occurredOn: string;
+      notes: string;
+      barriers: string[];
+      supportMeasures: string[];
+      nextStep: string | null;
+      /** Format: date */
+      nextStepDue: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      correctedAt: string | null;
+      /** Format: uuid */
+      correctedById: string | null;
+      correctionReason: string | null;
+      /** Format: date-time */
+      voidedAt: string | null;
+      /** Format: uuid */
+      voidedById: string | null;
+      voidReason: string | null;
+    };
+    CaseDetailResponse: {
+      /** Format: uuid */
+      id: string;
+      version: number;
+      /** @example passive_exporter */
+      stage: string;
+      /** @example active */
+      status: string;
+      /** @example north-east */
+      region: string;
+      /** @example 62.01 */
+      sector: string;
+      /** Format: date-time */
+      openedAt: string;
+      company: components['schemas']['CaseCompany'];
+      adviser: components['schemas']['CaseAdviser'] | null;
+      work: components['schemas']['CaseWork'];
+      currentAssignment: components['schemas']['AssignmentResponse'] | null;
+      interactions: components['schemas']['InteractionResponse'][];
+    };
     AssignmentList: {
       items: components['schemas']['AssignmentResponse'][];
     };
@@ -2101,6 +2182,13 @@ export interface components {
       /** @description the case version you saw (or send If-Match) */
       version?: number;
     };
+    LoggedInteraction: {
+      interaction: components['schemas']['InteractionResponse'];
+      /** @description The case's new version (also the ETag) */
+      version: number;
+      /** @description This was the first contact with the SME */
+      firstContact: boolean;
+    };
     CorrectInteractionDto: {
       /** @enum {string} */
       kind: 'call' | 'meeting' | 'email' | 'visit' | 'trade_mission' | 'webinar';
@@ -2118,6 +2206,11 @@ export interface components {
       /** @description the case version you saw (or send If-Match) */
       version?: number;
       reason: string;
+    };
+    InteractionChange: {
+      interaction: components['schemas']['InteractionResponse'];
+      /** @description The case's new version (also the ETag) */
+      version: number;
     };
     VoidInteractionDto: {
       reason: string;
@@ -4659,7 +4752,9 @@ export interface operations {
           ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDetailResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4726,7 +4821,9 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LoggedInteraction'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4765,7 +4862,9 @@ export interface operations {
           ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InteractionChange'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4804,7 +4903,9 @@ export interface operations {
           ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InteractionChange'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];

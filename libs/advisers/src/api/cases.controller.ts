@@ -7,6 +7,7 @@ import type { Actor } from '@app/identity';
 import { CurrentUser, Roles } from '@app/identity';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CaseDetailResponse, InteractionChange, LoggedInteraction } from '../dto/case-detail.responses';
 import {
   AssignmentList,
   CaseloadPageResponse,
@@ -54,6 +55,7 @@ export class CasesController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: CaseDetailResponse })
   @ApiETag()
   async get(
     @CurrentUser() actor: Actor,
@@ -74,6 +76,7 @@ export class CasesController {
   }
 
   @Post(':id/interactions')
+  @ApiCreatedResponse({ type: LoggedInteraction })
   @ApiConditional()
   @ApiETag()
   @HttpCode(201)
@@ -96,6 +99,7 @@ export class CasesController {
 
   /** Corrects an interaction logged wrongly, with a reason (never deleted; the audit keeps the before). */
   @Put(':id/interactions/:interactionId')
+  @ApiOkResponse({ type: InteractionChange })
   @ApiConditional()
   @ApiETag()
   async correctInteraction(
@@ -118,6 +122,7 @@ export class CasesController {
 
   /** Voids an interaction logged by mistake, with a reason: it stays in the history and leaves the KPIs. */
   @Post(':id/interactions/:interactionId/void')
+  @ApiOkResponse({ type: InteractionChange })
   @ApiConditional()
   @ApiETag()
   @HttpCode(200)
