@@ -19,12 +19,9 @@ interface Operation {
  * here must document the schema of every JSON body it answers. Remove lines as the responses get DTOs.
  */
 export const BODY_NOT_YET_DOCUMENTED = new Set<string>([
-  'GET /api/v1/cases/{id}/progress',
   'GET /api/v1/readiness/questionnaire',
   'GET /api/v1/reports/kpis',
   'POST /api/v1/cases/{id}/assignment',
-  'POST /api/v1/cases/{id}/outcomes',
-  'POST /api/v1/cases/{id}/stage',
 ]);
 
 export interface ContractViolation {

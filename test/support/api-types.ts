@@ -2913,6 +2913,87 @@ export interface components {
       decision: 'accepted' | 'dropped';
       note?: string;
     };
+    StageTransitionResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @enum {string} */
+      fromStage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      /** @enum {string} */
+      toStage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      /** @enum {string} */
+      cause: 'audit' | 'adviser_decision' | 'outcome';
+      reason: string | null;
+      /** @description What showed the change */
+      evidence: {
+        [key: string]: unknown;
+      };
+      /** @example readiness_audit */
+      refType: string | null;
+      /** Format: uuid */
+      refId: string | null;
+      /** Format: uuid */
+      actorId: string | null;
+      /** Format: date-time */
+      occurredAt: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ExportOutcomeResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @enum {string} */
+      kind:
+        | 'first_export_order'
+        | 'new_market_entered'
+        | 'distributor_signed'
+        | 'export_win'
+        | 'trade_visit_attended';
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example DE
+       */
+      country: string | null;
+      /** @description In minor units of `currency` */
+      valueMinor: number | null;
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency: string | null;
+      /** Format: date */
+      occurredOn: string;
+      /** @description Confirmed by the SME (or reported by it) */
+      confirmed: boolean;
+      note: string | null;
+      /** Format: uuid */
+      recordedById: string | null;
+      idempotencyKey: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    MilestoneResponse: {
+      /** @example first-export-order */
+      code: string;
+      /** @enum {string} */
+      stage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      /**
+       * Format: date-time
+       * @description Null: not reached yet
+       */
+      achievedAt: string | null;
+    };
+    ProgressResponse: {
+      /** @enum {string} */
+      stage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      version: number;
+      transitions: components['schemas']['StageTransitionResponse'][];
+      outcomes: components['schemas']['ExportOutcomeResponse'][];
+      milestones: components['schemas']['MilestoneResponse'][];
+    };
     RecordOutcomeDto: {
       /** @enum {string} */
       kind:
@@ -2943,11 +3024,25 @@ export interface components {
       confirmed?: boolean;
       note?: string;
     };
+    RecordedOutcome: {
+      outcome: components['schemas']['ExportOutcomeResponse'];
+      /** @description When it moved the stage */
+      transition: components['schemas']['StageTransitionResponse'] | null;
+      /** @description Milestone codes it ticked */
+      milestones: string[];
+      /** @description The outcome an earlier request with this Idempotency-Key recorded */
+      replayed: boolean;
+    };
     DecideStageDto: {
       /** @enum {string} */
       to: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
       /** @description Why; required */
       reason: string;
+    };
+    StageDecision: {
+      transition: components['schemas']['StageTransitionResponse'] | null;
+      /** @description The same stage, confirmed after review (no transition) */
+      confirmed: boolean;
     };
     FollowUpTask: {
       /** Format: uuid */
@@ -5956,7 +6051,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgressResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5994,7 +6091,9 @@ export interface operations {
           'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordedOutcome'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -6029,7 +6128,9 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StageDecision'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
