@@ -4,7 +4,8 @@ import { UnitOfWork } from '@app/database';
 import { CurrentUser, type Actor } from '@app/identity';
 import { IdempotencyKeyHeader } from '@app/idempotency';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ProgressResponse, RecordedOutcome, StageDecision } from './dto/progress.responses';
 import { DecideStageDto } from './dto/decide-stage.dto';
 import { RecordOutcomeDto } from './dto/record-outcome.dto';
 import { ProgressService, type ProgressView } from './progress.service';
@@ -19,6 +20,7 @@ export class ProgressController {
   ) {}
 
   @Get('progress')
+  @ApiOkResponse({ type: ProgressResponse })
   async view(@CurrentUser() actor: Actor, @Param('id') id: string): Promise<ProgressView> {
     await this.access.findVisibleCase(actor, id);
     return this.progress.view(id);
@@ -29,6 +31,7 @@ export class ProgressController {
    * `Idempotency-Key` header makes a retry return the outcome already recorded instead of a second one.
    */
   @Post('outcomes')
+  @ApiCreatedResponse({ type: RecordedOutcome })
   // Named as @Headers reads it, so this replaces the parameter Nest infers (which it marks required).
   @ApiHeader({
     name: 'idempotency-key',
@@ -59,6 +62,7 @@ export class ProgressController {
   }
 
   @Post('stage')
+  @ApiCreatedResponse({ type: StageDecision })
   @HttpCode(201)
   async decideStage(
     @CurrentUser() actor: Actor,
