@@ -3,7 +3,9 @@ import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { ApiModule } from '../../apps/api/src/api.module';
+import { buildApiDocument } from '../../apps/api/src/api-document';
 import { configureApi } from '../../apps/api/src/configure-api';
+import { ApiContract } from './api-contract';
 import { createTestDatabase, TestDatabase, useTestEnvironment } from './test-env';
 
 export interface TestApi {
@@ -14,6 +16,8 @@ export interface TestApi {
   /** The Redis prefix this api's keys and channels use. */
   redisPrefix: string;
   dataSource: DataSource;
+  /** Every /api/v1 answer checked against the served document; `close()` throws listing what broke it. */
+  contract: ApiContract;
   close(): Promise<void>;
 }
 
@@ -32,6 +36,9 @@ export async function startTestApi(
   useTestEnvironment(database, sameAs ? { REDIS_PREFIX: sameAs.redisPrefix, ...own } : own);
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  // First of all middleware, so it sees each answer as sent (status, headers, bytes).
+  const contract = new ApiContract(buildApiDocument(app) as unknown as Record<string, unknown>);
+  app.use(contract.middleware());
   configureApi(app);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -41,6 +48,7 @@ export async function startTestApi(
     database,
     redisPrefix: process.env.REDIS_PREFIX ?? '',
     dataSource: app.get(DataSource),
+    contract,
     async close() {
       // Connections a test left open (a response it never read, a body refused half-way with 413) would
       // keep this jest worker alive after its last file: end them all with the server.
@@ -49,6 +57,7 @@ export async function startTestApi(
       await app.close();
       server.closeAllConnections();
       if (!sameAs) await database.drop();
+      contract.assertNoViolations();
     },
   };
 }

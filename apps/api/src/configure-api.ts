@@ -16,11 +16,11 @@ import {
   securityHeaders,
   verifyJsonBody,
 } from '@app/web';
-import { documentWebhooks } from '@app/webhooks';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express from 'express';
+import { buildApiDocument } from './api-document';
 
 /** Request bodies above this are refused with 413 (docs/design.md §6). */
 export const BODY_LIMIT = '100kb';
@@ -63,13 +63,5 @@ export function configureApi(app: NestExpressApplication, options: { handleSigna
   // Nest's own signal handling closes the app on SIGTERM; the one-process local run closes it itself.
   if (options.handleSignals ?? true) app.enableShutdownHooks();
 
-  const openApi = new DocumentBuilder()
-    .setTitle('SME Export Programme API')
-    .setDescription('Case management for the Social Media Supported SME Export Programme.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => documentWebhooks(SwaggerModule.createDocument(app, openApi)), {
-    jsonDocumentUrl: 'api/docs-json',
-  });
+  SwaggerModule.setup('api/docs', app, () => buildApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -3,7 +3,9 @@ import { ConflictError, FieldError, UnprocessableError } from '@app/errors';
 /** The enrolment was submitted already (or decided): answers can no longer change. */
 export class EnrolmentNotEditableError extends ConflictError {
   constructor(status: string) {
-    super('enrolment.not_editable', `This enrolment is ${status} and can no longer be changed`, { status });
+    super('enrolment.not_editable', `This enrolment is ${status} and can no longer be changed`, {
+      recordStatus: status,
+    });
   }
 }
 
@@ -47,7 +49,7 @@ export class EnrolmentIncompleteError extends UnprocessableError {
 export class NotAwaitingDecisionError extends ConflictError {
   constructor(status: string) {
     super('enrolment.not_awaiting_decision', `This enrolment is ${status}, not waiting for a decision`, {
-      status,
+      recordStatus: status,
     });
   }
 }
@@ -60,6 +62,6 @@ export class AppealNotAllowedError extends ConflictError {
 
 export class FlagAlreadyResolvedError extends ConflictError {
   constructor(status: string) {
-    super('duplicate_flag.resolved', `This duplicate flag is already ${status}`, { status });
+    super('duplicate_flag.resolved', `This duplicate flag is already ${status}`, { recordStatus: status });
   }
 }

@@ -8,8 +8,10 @@ import type { Role } from './role';
 export const IS_PUBLIC = 'identity:public';
 export const ROLES_KEY = 'identity:roles';
 
-/** The route answers anonymous callers too (req.user is still set when someone is signed in). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+/** The route answers anonymous callers too (req.user is still set when someone is signed in). The OpenAPI
+ * document gives it no security requirement (`x-public`); every other /api/v1 operation needs the bearer. */
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension('x-public', true));
 
 /**
  * Only these roles may use the route; anyone else gets 404 (we never reveal what you may not see). The

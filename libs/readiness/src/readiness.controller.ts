@@ -5,7 +5,9 @@ import { UnitOfWork } from '@app/database';
 import { NotFoundError } from '@app/errors';
 import { CurrentUser, type Actor } from '@app/identity';
 import { Body, Controller, Get, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditListResponse, AuditViewResponse } from './dto/audit.responses';
+import { RecommendationAnswer, RecommendationViewList } from './dto/recommendation.responses';
 import type { Request } from 'express';
 import { AuditAccess } from './access/audit-access';
 import { QuestionnaireQueryDto } from './dto/questionnaire-query.dto';
@@ -39,11 +41,13 @@ export class ReadinessController {
   }
 
   @Get('cases/:id/audits')
+  @ApiOkResponse({ type: AuditListResponse })
   async list(@CurrentUser() actor: Actor, @Param('id') id: string): Promise<AuditList> {
     return this.readiness.list(id, await this.audits.on(actor, 'see', id));
   }
 
   @Get('cases/:id/audits/:auditId')
+  @ApiOkResponse({ type: AuditViewResponse })
   async get(
     @CurrentUser() actor: Actor,
     @Param('id') id: string,
@@ -55,6 +59,7 @@ export class ReadinessController {
 
   /** An SME creates a self-assessment; an adviser or officer working the case creates an adviser audit. */
   @Post('cases/:id/audits')
+  @ApiCreatedResponse({ type: AuditViewResponse })
   async create(
     @CurrentUser() actor: Actor,
     @Param('id') id: string,
@@ -70,6 +75,7 @@ export class ReadinessController {
 
   /** Saves more answers to a draft, and submits it when `submit` is true. */
   @Put('cases/:id/audits/:auditId')
+  @ApiOkResponse({ type: AuditViewResponse })
   async update(
     @CurrentUser() actor: Actor,
     @Param('id') id: string,
@@ -82,6 +88,7 @@ export class ReadinessController {
   }
 
   @Get('cases/:id/recommendations')
+  @ApiOkResponse({ type: RecommendationViewList })
   async listRecommendations(
     @CurrentUser() actor: Actor,
     @Param('id') id: string,
@@ -95,6 +102,7 @@ export class ReadinessController {
   }
 
   @Post('cases/:id/recommendations')
+  @ApiCreatedResponse({ type: RecommendationAnswer })
   async addRecommendation(
     @CurrentUser() actor: Actor,
     @Param('id') id: string,
@@ -107,6 +115,7 @@ export class ReadinessController {
   }
 
   @Patch('cases/:id/recommendations/:recommendationId')
+  @ApiOkResponse({ type: RecommendationAnswer })
   async decideRecommendation(
     @CurrentUser() actor: Actor,
     @Param('id') id: string,

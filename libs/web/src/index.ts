@@ -45,3 +45,11 @@ export { csvSafeCell } from './csv-safe-cell';
 export { IsRecordVersion } from './is-record-version.decorator';
 export { toList, toUpperList } from './form-lists';
 export { SignedTokens } from './signed-tokens';
+export {
+  documentApiConventions,
+  ApiProblems,
+  ApiConditional,
+  ApiETag,
+  ApiFile,
+  PROBLEM_SCHEMA,
+} from './openapi-conventions';

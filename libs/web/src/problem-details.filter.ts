@@ -140,7 +140,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return;
     }
 
+    // Extras first: a rule's extra member never replaces one of RFC 9457's (a record's `status` was once
+    // sent as the problem's status).
     const body: ProblemDetails = {
+      ...(resolved.extras ?? {}),
       type: resolved.code ? `urn:problem:${resolved.code}` : 'about:blank',
       title,
       status,
@@ -149,7 +152,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...(resolved.code ? { code: resolved.code } : {}),
       ...(req.id ? { requestId: String(req.id) } : {}),
       ...(resolved.fields ? { errors: resolved.fields } : {}),
-      ...(resolved.extras ?? {}),
     };
     res.status(status).type('application/problem+json').send(JSON.stringify(body));
   }

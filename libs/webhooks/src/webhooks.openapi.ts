@@ -40,6 +40,19 @@ const DATA: Record<WebhookEventType, Schema> = {
       language: { type: 'string', enum: ['en', 'es', 'de'] },
     },
   },
+  'case.closed': {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'companyId', 'reason', 'stage', 'adviserId', 'closedAt'],
+    properties: {
+      caseId: uuid,
+      companyId: uuid,
+      reason: code('support-completed', 'Closure reason code (config/case-closure.yaml)'),
+      stage: code('proactive_exporter', 'Export stage at closure'),
+      adviserId: { ...uuid, nullable: true, description: "The case's adviser as the closing left it" },
+      closedAt: { type: 'string', format: 'date-time' },
+    },
+  },
   'stage.changed': {
     type: 'object',
     additionalProperties: false,
@@ -58,6 +71,7 @@ const DATA: Record<WebhookEventType, Schema> = {
 
 const SUMMARY: Record<WebhookEventType, string> = {
   'case.opened': 'An eligible enrolment opened a case',
+  'case.closed': 'A case was closed with a reason',
   'stage.changed': "A case's export stage changed",
 };
 
@@ -128,6 +142,8 @@ export function documentWebhooks(document: OpenAPIObject): OpenAPIObject {
         operationId: `webhook_${type.replace(/\W/g, '_')}`,
         summary: SUMMARY[type],
         tags: ['webhooks'],
+        // The receiver checks the signature headers; no bearer token is sent.
+        security: [],
         parameters: HEADERS,
         requestBody: {
           required: true,

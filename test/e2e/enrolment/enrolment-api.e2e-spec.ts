@@ -1,5 +1,6 @@
 import { createUser, tokenFor } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
+import { typedApi } from '../../support/typed-api';
 import { apiClient, completeAnswers, rowCounts } from './enrolment-fixtures';
 
 // Sign-ups hash passwords with argon2 and the machine is shared: allow for a slow minute.
@@ -27,27 +28,40 @@ describe('enrolment API', () => {
   });
   afterAll(() => api.close());
 
-  it('saves an incomplete draft, then completes it with PATCH', async () => {
-    const created = await sme.create({ company: { legalName: 'Half Done Ltd' } });
-    expect(created.status).toBe(201);
-    expect(created.headers.get('location')).toBe(`/api/v1/enrolments/${created.body.id}`);
-    expect(created.body).toMatchObject({
+  it('saves an incomplete draft, then completes it with PATCH (typed by the API document)', async () => {
+    // The typed client: paths, bodies and answers come from test/support/api-types.ts (npm run api:client).
+    const typed = typedApi(() => api.url, sme.token);
+    const answer = await typed.call('post', '/api/v1/enrolments', {
+      body: { company: { legalName: 'Half Done Ltd' } },
+    });
+    const created = answer.ok(201);
+    expect(answer.headers.get('location')).toBe(`/api/v1/enrolments/${created.id}`);
+    expect(created).toMatchObject({
       status: 'draft',
       version: 1,
       company: { legalName: 'Half Done Ltd', employees: null },
     });
 
-    const patched = await sme.patch(created.body.id, {
-      company: { employees: 40, registrationNumber: ' sc 123 ' },
+    const patch = await typed.call('patch', '/api/v1/enrolments/{id}', {
+      path: { id: created.id },
+      body: { company: { employees: 40, registrationNumber: ' sc 123 ' } },
     });
-    expect(patched.status).toBe(200);
-    expect(patched.body.company).toMatchObject({
+    const patched = patch.ok(200);
+    expect(patched.company).toMatchObject({
       legalName: 'Half Done Ltd',
       employees: 40,
       registrationNumber: 'SC123',
     });
-    expect(patched.body.version).toBe(2);
-    expect(patched.headers.get('etag')).toBe('"2"');
+    expect(patched.version).toBe(2);
+    expect(patch.headers.get('etag')).toBe('"2"');
+
+    const submit = await typed.call('post', '/api/v1/enrolments/{id}/submit', {
+      path: { id: created.id },
+      body: {},
+    });
+    const problem = submit.problem(422);
+    expect(problem.code).toBe('enrolment.incomplete');
+    expect(problem.errors?.map((e) => e.field)).toContain('company.region');
   });
 
   it('refuses to submit an incomplete draft, naming every missing answer, and writes nothing', async () => {

@@ -350,10 +350,51 @@ describe('webhooks: register, deliver signed, retry, replay, never twice', () =>
     ]);
   });
 
+  it('delivers case.closed when an officer closes a case: ids, reason, stage and date, nobody named', async () => {
+    const closing = await call(admin, 'POST', '/api/v1/webhooks/endpoints', {
+      url: `${base}/hooks/closed`,
+      events: ['case.closed'],
+    });
+    expect(closing.status).toBe(201);
+    const { caseId, companyId } = await buildSmeCase(api);
+    const version = ((await call(officer, 'GET', `/api/v1/cases/${caseId}`)).body.version as number) ?? 0;
+    const closed = await call(officer, 'POST', `/api/v1/cases/${caseId}/close`, {
+      reason: 'support-completed',
+      summary: 'Plan agreed; exporting to France.',
+      version,
+    });
+    expect(closed.status).toBe(200);
+    await eventually(
+      async () => receiver.received.some((r) => r.path === '/hooks/closed' && r.answered === 200),
+      60_000,
+      'the case.closed delivery',
+    );
+    const sent = receiver.received.find((r) => r.path === '/hooks/closed')!;
+    expect(signatureIsValid(closing.body.secret as string, sent)).toBe(true);
+    const body = JSON.parse(sent.body) as Json;
+    expect(body).toMatchObject({
+      type: 'case.closed',
+      version: 1,
+      data: { caseId, companyId, reason: 'support-completed' },
+    });
+    expect(Object.keys(body.data as Json).sort()).toEqual([
+      'adviserId',
+      'caseId',
+      'closedAt',
+      'companyId',
+      'reason',
+      'stage',
+    ]);
+    // Only the endpoint that chose case.closed hears of it.
+    expect(
+      receiver.received.filter((r) => r.path === '/hooks/closed').every((r) => r.body === sent.body),
+    ).toBe(true);
+  });
+
   it('documents every event payload in the served OpenAPI document', async () => {
     const doc = (await (await fetch(`${api.url}/api/docs-json`)).json()) as Json;
     const hooks = (doc['x-webhooks'] ?? doc.webhooks) as Json;
-    expect(Object.keys(hooks).sort()).toEqual(['case.opened', 'stage.changed']);
+    expect(Object.keys(hooks).sort()).toEqual(['case.closed', 'case.opened', 'stage.changed']);
     const post = hooks['case.opened'].post as Json;
     expect((post.parameters as Json[]).map((p) => p.name)).toEqual([
       'webhook-id',

@@ -2,7 +2,13 @@ import { AuditContext, AuditCtx } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { Roles } from '@app/identity';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  AdviserList,
+  AdviserLoadResponse,
+  RedistributionResponse,
+  SavedAdviserProfile,
+} from '../dto/adviser.responses';
 import { AssignmentService } from '../assignment/assignment.service';
 import { CreateAdviserProfileDto, UpdateAdviserProfileDto } from '../dto/adviser-profile.dto';
 import { RedistributeDto } from '../dto/log-interaction.dto';
@@ -21,22 +27,26 @@ export class AdvisersController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: AdviserList })
   async list() {
     return { items: await this.profiles.list() };
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: AdviserLoadResponse })
   get(@Param('id', AdviserIdPipe) id: string) {
     return this.profiles.get(id);
   }
 
   @Post()
   @HttpCode(201)
+  @ApiCreatedResponse({ type: SavedAdviserProfile })
   create(@Body() body: CreateAdviserProfileDto, @AuditCtx() context: AuditContext) {
     return this.uow.run((m) => this.profiles.create(m, body, context));
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: SavedAdviserProfile })
   update(
     @Param('id', AdviserIdPipe) id: string,
     @Body() body: UpdateAdviserProfileDto,
@@ -47,6 +57,7 @@ export class AdvisersController {
 
   /** Moves every active case of the adviser to others by the same scoring, with a handover note. */
   @Post(':id/redistribute')
+  @ApiCreatedResponse({ type: RedistributionResponse })
   redistribute(
     @Param('id', AdviserIdPipe) id: string,
     @Body() body: RedistributeDto,

@@ -1,4 +1,4 @@
-import { expectedVersion } from '@app/web';
+import { ApiConditional, ApiETag, expectedVersion } from '@app/web';
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CaseClosureService } from '@app/cases';
 import { UnitOfWork } from '@app/database';
@@ -6,7 +6,15 @@ import { InvalidInputError } from '@app/errors';
 import type { Actor } from '@app/identity';
 import { CurrentUser, Roles } from '@app/identity';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  AssignmentList,
+  CaseloadPageResponse,
+  CaseVersionResponse,
+  ClosedCaseResponse,
+  DeclineResponse,
+  ReopenedCaseResponse,
+} from '../dto/caseload.responses';
 import type { Response } from 'express';
 import type { EntityManager } from 'typeorm';
 import { CaseAccessService } from '../access/case-access.service';
@@ -41,11 +49,13 @@ export class CasesController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: CaseloadPageResponse })
   list(@CurrentUser() actor: Actor, @Query() query: CaseloadQueryDto) {
     return this.caseload.page(actor, query);
   }
 
   @Get(':id')
+  @ApiETag()
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', CaseIdPipe) id: string,
@@ -58,12 +68,15 @@ export class CasesController {
   }
 
   @Get(':id/assignments')
+  @ApiOkResponse({ type: AssignmentList })
   async assignments(@CurrentUser() actor: Actor, @Param('id', CaseIdPipe) id: string) {
     const kase = await this.access.findVisibleCase(actor, id);
     return { items: await this.details.assignments(kase.id) };
   }
 
   @Post(':id/interactions')
+  @ApiConditional()
+  @ApiETag()
   @HttpCode(201)
   async logInteraction(
     @CurrentUser() actor: Actor,
@@ -81,6 +94,8 @@ export class CasesController {
 
   /** Corrects an interaction logged wrongly, with a reason (never deleted; the audit keeps the before). */
   @Put(':id/interactions/:interactionId')
+  @ApiConditional()
+  @ApiETag()
   async correctInteraction(
     @CurrentUser() actor: Actor,
     @Param('id', CaseIdPipe) id: string,
@@ -97,6 +112,8 @@ export class CasesController {
 
   /** Voids an interaction logged by mistake, with a reason: it stays in the history and leaves the KPIs. */
   @Post(':id/interactions/:interactionId/void')
+  @ApiConditional()
+  @ApiETag()
   @HttpCode(200)
   async voidInteraction(
     @CurrentUser() actor: Actor,
@@ -113,6 +130,9 @@ export class CasesController {
   }
 
   @Put(':id/summary')
+  @ApiOkResponse({ type: CaseVersionResponse })
+  @ApiConditional()
+  @ApiETag()
   async updateSummary(
     @CurrentUser() actor: Actor,
     @Param('id', CaseIdPipe) id: string,
@@ -137,6 +157,9 @@ export class CasesController {
 
   /** The case's adviser closes it (an officer any case), with a reason and a closing summary. */
   @Post(':id/close')
+  @ApiOkResponse({ type: ClosedCaseResponse })
+  @ApiConditional()
+  @ApiETag()
   @HttpCode(200)
   async close(
     @CurrentUser() actor: Actor,
@@ -167,6 +190,9 @@ export class CasesController {
 
   /** The adviser who had the case (an officer any case) reopens it, with a reason. */
   @Post(':id/reopen')
+  @ApiOkResponse({ type: ReopenedCaseResponse })
+  @ApiConditional()
+  @ApiETag()
   @HttpCode(200)
   async reopen(
     @CurrentUser() actor: Actor,
@@ -195,6 +221,7 @@ export class CasesController {
   /** Officers: assign or reassign to a named adviser, with a reason. */
   @Roles('officer')
   @Post(':id/assignment')
+  @ApiConditional()
   async assign(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: AssignCaseDto,
@@ -215,6 +242,8 @@ export class CasesController {
   /** The assigned adviser hands a new case back to the pool. */
   @Roles('adviser')
   @Post(':id/decline')
+  @ApiCreatedResponse({ type: DeclineResponse })
+  @ApiConditional()
   async decline(
     @CurrentUser() actor: Actor,
     @Param('id', CaseIdPipe) id: string,

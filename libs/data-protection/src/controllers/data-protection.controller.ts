@@ -1,9 +1,9 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Idempotent, TransactionManager } from '@app/idempotency';
-import { RecordIdPipe } from '@app/web';
+import { ApiProblems, RecordIdPipe } from '@app/web';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EntityManager } from 'typeorm';
 import { DataProtectionService } from '../data-protection.service';
@@ -100,8 +100,11 @@ export class DataProtectionController {
 
   /** An approved access request's archive (zip), for its requester or approver only (each download audited). */
   @Get(':id/archive')
-  @ApiProduces('application/zip')
-  @ApiOkResponse({ description: 'The subject access archive (JSON + HTML summary), zipped' })
+  @ApiOkResponse({
+    description: 'The subject access archive (JSON + HTML summary), zipped',
+    content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblems(409)
   async archive(
     @Param('id', new RecordIdPipe('data_protection_request')) id: string,
     @CurrentUser() actor: Actor,

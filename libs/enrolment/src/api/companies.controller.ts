@@ -15,9 +15,17 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ActivityPageResponse,
+  CompanyResponse,
+  CompanySearchPage,
+  ContactResponse,
+  MergeResultResponse,
+  ProspectCreated,
+} from '../dto/company.responses';
 import type { Response } from 'express';
-import { expectedVersion, RecordIdPipe } from '@app/web';
+import { ApiConditional, ApiETag, RecordIdPipe, expectedVersion } from '@app/web';
 import {
   ActivityQueryDto,
   ArchiveContactDto,
@@ -55,6 +63,7 @@ export class CompaniesController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: CompanySearchPage })
   @ApiOperation({
     summary:
       'Search companies: name or trading name (fuzzy), registration or VAT number, postcode, contact email',
@@ -67,6 +76,7 @@ export class CompaniesController {
   }
 
   @Post('prospects')
+  @ApiCreatedResponse({ type: ProspectCreated })
   @HttpCode(201)
   @Idempotent({ headers: (created) => ({ Location: `/api/v1/companies/${String(created.companyId)}` }) })
   @ApiOperation({
@@ -83,6 +93,8 @@ export class CompaniesController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: CompanyResponse })
+  @ApiETag()
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('company')) id: string,
@@ -94,6 +106,9 @@ export class CompaniesController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: CompanyResponse })
+  @ApiConditional()
+  @ApiETag()
   @ApiOperation({ summary: "Correct the company's details (If-Match: the version read)" })
   async update(
     @CurrentUser() actor: Actor,
@@ -116,6 +131,7 @@ export class CompaniesController {
   }
 
   @Get(':id/activity')
+  @ApiOkResponse({ type: ActivityPageResponse })
   @ApiOperation({ summary: "One feed across the company's cases, emails and records, newest first, paged" })
   activity(
     @CurrentUser() actor: Actor,
@@ -126,6 +142,7 @@ export class CompaniesController {
   }
 
   @Post(':id/contacts')
+  @ApiCreatedResponse({ type: ContactResponse })
   @HttpCode(201)
   @Idempotent()
   addContact(
@@ -139,6 +156,9 @@ export class CompaniesController {
   }
 
   @Put(':id/contacts/:contactId')
+  @ApiOkResponse({ type: ContactResponse })
+  @ApiConditional()
+  @ApiETag()
   async editContact(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('company')) id: string,
@@ -162,6 +182,8 @@ export class CompaniesController {
   }
 
   @Post(':id/contacts/:contactId/archive')
+  @ApiOkResponse({ type: ContactResponse })
+  @ApiConditional()
   @HttpCode(200)
   archiveContact(
     @CurrentUser() actor: Actor,
@@ -181,6 +203,7 @@ export class CompaniesController {
   }
 
   @Post(':id/merge')
+  @ApiOkResponse({ type: MergeResultResponse })
   @Roles('officer')
   @HttpCode(200)
   @ApiOperation({

@@ -1,7 +1,8 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { Actor, CurrentUser, Roles } from '@app/identity';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DuplicateFlagResponse } from '../dto/company.responses';
 import { DuplicateFlagsService, DuplicateFlagView } from '../duplicate-flags.service';
 import { DuplicateFlagQueryDto } from '../dto/enrolment-answers.dto';
 import { MergeCompaniesDto } from '../dto/company.dto';
@@ -16,16 +17,19 @@ export class DuplicateFlagsController {
   constructor(private readonly flags: DuplicateFlagsService) {}
 
   @Get()
+  @ApiOkResponse({ type: DuplicateFlagResponse, isArray: true })
   list(@Query() query: DuplicateFlagQueryDto): Promise<DuplicateFlagView[]> {
     return this.flags.list(query.status ?? 'open');
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: DuplicateFlagResponse })
   get(@Param('id', new RecordIdPipe('duplicate_flag')) id: string): Promise<DuplicateFlagView> {
     return this.flags.get(id);
   }
 
   @Post(':id/merge')
+  @ApiOkResponse({ type: DuplicateFlagResponse })
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -42,6 +46,7 @@ export class DuplicateFlagsController {
   }
 
   @Post(':id/dismiss')
+  @ApiOkResponse({ type: DuplicateFlagResponse })
   @HttpCode(200)
   @ApiOperation({ summary: 'Not a duplicate: close the flag' })
   dismiss(

@@ -14,7 +14,8 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AwaitingDecisionList, EnrolmentResponse } from '../dto/enrolment.responses';
 import type { Request, Response } from 'express';
 import type { EntityManager } from 'typeorm';
 import {
@@ -26,7 +27,7 @@ import {
 } from '../dto/enrolment-answers.dto';
 import { type AwaitingDecision, EnrolmentService } from '../enrolment.service';
 import type { EnrolmentView } from '../enrolment-view';
-import { expectedVersion, RecordIdPipe } from '@app/web';
+import { ApiConditional, ApiETag, RecordIdPipe, expectedVersion } from '@app/web';
 
 const lang = (req: Request): string => req.lang ?? 'en';
 
@@ -37,6 +38,8 @@ export class EnrolmentsController {
   constructor(private readonly enrolments: EnrolmentService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: EnrolmentResponse })
+  @ApiETag()
   @Roles('sme')
   @ApiOperation({ summary: 'Start a draft enrolment (answers optional; validated in full on submit)' })
   @Idempotent({
@@ -56,6 +59,7 @@ export class EnrolmentsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: EnrolmentResponse, isArray: true })
   @Roles('sme', 'officer', 'admin')
   @ApiOperation({ summary: "The caller's enrolments (SME), or all enrolments by status (officer)" })
   list(@CurrentUser() actor: Actor, @Query() query: EnrolmentListQueryDto): Promise<EnrolmentView[]> {
@@ -63,6 +67,7 @@ export class EnrolmentsController {
   }
 
   @Get('awaiting-decision')
+  @ApiOkResponse({ type: AwaitingDecisionList })
   @Roles('officer', 'admin')
   @ApiOperation({
     summary: 'Submitted enrolments with no eligibility decision yet, oldest first, with their age in days',
@@ -72,6 +77,8 @@ export class EnrolmentsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: EnrolmentResponse })
+  @ApiETag()
   @Roles('sme', 'officer', 'admin')
   async get(
     @CurrentUser() actor: Actor,
@@ -84,6 +91,9 @@ export class EnrolmentsController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: EnrolmentResponse })
+  @ApiConditional()
+  @ApiETag()
   @Roles('sme')
   @ApiOperation({
     summary: 'Change answers of a draft (If-Match optional); a submitted enrolment answers 409',
@@ -106,6 +116,8 @@ export class EnrolmentsController {
   }
 
   @Post(':id/submit')
+  @ApiOkResponse({ type: EnrolmentResponse })
+  @ApiConditional()
   @Roles('sme')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit: full validation, duplicates, eligibility and (if eligible) the case' })
@@ -124,6 +136,7 @@ export class EnrolmentsController {
   }
 
   @Post(':id/appeal')
+  @ApiCreatedResponse({ type: EnrolmentResponse })
   @Roles('sme')
   @ApiOperation({ summary: 'Appeal an ineligible decision, once, with a reason' })
   @Idempotent()
@@ -139,6 +152,7 @@ export class EnrolmentsController {
   }
 
   @Post(':id/withdraw')
+  @ApiOkResponse({ type: EnrolmentResponse })
   @Roles('sme')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a draft or an ineligible application' })
@@ -151,6 +165,7 @@ export class EnrolmentsController {
   }
 
   @Post(':id/appeal/decision')
+  @ApiOkResponse({ type: EnrolmentResponse })
   @Roles('officer', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: "An officer's decision on an appeal: upheld opens the case" })
@@ -164,6 +179,7 @@ export class EnrolmentsController {
   }
 
   @Post(':id/decision')
+  @ApiOkResponse({ type: EnrolmentResponse })
   @Roles('officer', 'admin')
   @HttpCode(200)
   @ApiOperation({

@@ -6,6 +6,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { staffTasks } from '../follow-up/staff-tasks';
 import { InboxService } from '../inbox/inbox.service';
+import { FollowUpTaskList, Inbox, MarkedAllRead, UnreadCount } from './follow-ups.responses';
 import { ListFollowUpsQuery } from './list-follow-ups.query';
 
 /** "Your tasks" for staff and the inbox for everyone. Tasks are read-only here: closing happens through the domains. */
@@ -20,8 +21,9 @@ export class FollowUpsController {
 
   /** The same tasks as the "Your tasks" page: assigned to the caller, or escalated to them as the officer. */
   @Get('follow-ups')
+  @ApiOkResponse({ type: FollowUpTaskList })
   @Roles('adviser', 'officer', 'admin')
-  async tasks(@CurrentUser() actor: Actor, @Query() query: ListFollowUpsQuery): Promise<{ items: object[] }> {
+  async tasks(@CurrentUser() actor: Actor, @Query() query: ListFollowUpsQuery): Promise<FollowUpTaskList> {
     const rows = await staffTasks(this.dataSource.manager, actor.id, query.status ?? 'open');
     return {
       items: rows.map((f) => ({
@@ -41,7 +43,8 @@ export class FollowUpsController {
 
   /** The caller's inbox, newest first, and how many of its messages they have not marked read. */
   @Get('notifications')
-  async inbox(@CurrentUser() actor: Actor): Promise<{ items: object[]; unreadCount: number }> {
+  @ApiOkResponse({ type: Inbox })
+  async inbox(@CurrentUser() actor: Actor): Promise<Inbox> {
     const { messages, unreadCount } = await this.inboxes.inboxOf(actor.id);
     return {
       items: messages.map((n) => ({
@@ -61,7 +64,7 @@ export class FollowUpsController {
 
   @Post('notifications/read-all')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Every message of the inbox marked read; `marked`: how many were unread' })
+  @ApiOkResponse({ type: MarkedAllRead, description: 'Every message of the inbox marked read' })
   async markAllRead(
     @CurrentUser() actor: Actor,
     @AuditCtx() context: AuditContext,
@@ -72,7 +75,10 @@ export class FollowUpsController {
 
   @Post('notifications/:id/read')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The message marked read (again: no change); 404 unless it is yours' })
+  @ApiOkResponse({
+    type: UnreadCount,
+    description: 'The message marked read (again: no change); 404 unless it is yours',
+  })
   async markRead(
     @Param('id', new RecordIdPipe('notification')) id: string,
     @CurrentUser() actor: Actor,

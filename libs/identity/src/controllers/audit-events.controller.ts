@@ -1,6 +1,7 @@
 import { AuditEvent, AuditLogService, withoutCaseContent } from '@app/audit-log';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditEventPage } from '../dto/audit-event.responses';
 import type { Actor } from '../actor';
 import { CurrentUser, Roles } from '../decorators';
 import { PolicyService } from '../policy/policy.service';
@@ -22,6 +23,7 @@ export class AuditEventsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: AuditEventPage })
   async list(
     @Query() query: AuditEventsQueryDto,
     @CurrentUser() user: Actor,

@@ -1,7 +1,22 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { Body, Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@app/web';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ActorResponse,
+  CsrfTokenResponse,
+  RegistrationConfirmedResponse,
+  RegistrationSentResponse,
+  TokenResponse,
+} from '../dto/auth.responses';
 import type { Request } from 'express';
 import type { Actor } from '../actor';
 import { ApiTokensService } from '../api-tokens.service';
@@ -33,6 +48,8 @@ export class AuthController {
    */
   @Public()
   @Post('auth/register')
+  @ApiAcceptedResponse({ type: RegistrationSentResponse })
+  @ApiProblems(403, 429)
   @HttpCode(202)
   async register(
     @Body() dto: RegisterDto,
@@ -48,6 +65,8 @@ export class AuthController {
 
   @Public()
   @Post('auth/register/confirm')
+  @ApiCreatedResponse({ type: RegistrationConfirmedResponse })
+  @ApiProblems(410, 429)
   async confirmRegistration(
     @Body() dto: ConfirmRegistrationDto,
     @AuditCtx() context: AuditContext,
@@ -57,6 +76,8 @@ export class AuthController {
 
   @Public()
   @Post('auth/token')
+  @ApiCreatedResponse({ type: TokenResponse })
+  @ApiProblems(401, 429)
   @HttpCode(201)
   async token(
     @Body() dto: TokenRequestDto,
@@ -71,6 +92,7 @@ export class AuthController {
   /** Revokes the bearer token this request was made with. */
   @ApiBearerAuth()
   @Delete('auth/token')
+  @ApiNoContentResponse({ description: 'The token no longer works' })
   @HttpCode(204)
   async revoke(@Req() req: Request, @AuditCtx() context: AuditContext): Promise<void> {
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -80,6 +102,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
+  @ApiOkResponse({ type: ActorResponse })
   me(@CurrentUser() user: Actor): Actor {
     return user;
   }
@@ -90,6 +113,7 @@ export class AuthController {
    */
   @Public()
   @Get('auth/csrf-token')
+  @ApiOkResponse({ type: CsrfTokenResponse })
   csrfToken(@Req() req: Request): { csrfToken: string } {
     return { csrfToken: csrfTokenFor(req) };
   }

@@ -154,9 +154,8 @@ const recordOnly = (why: string): EventContract => ({
 export const EVENT_CONTRACTS: { readonly [K in EventName]: EventContract } = {
   'case.opened': HANDLED,
   'case.assigned': recordOnly('the assignment schedules its follow-ups in its own transaction'),
-  'case.closed': recordOnly(
-    'the assignment, reminders, SME notice and survey change in the same transaction',
-  ),
+  // The assignment, reminders, SME notice and survey change in the closing transaction; webhooks fan it out.
+  'case.closed': HANDLED,
   'case.reopened': recordOnly('the case is given back or assigned in the same transaction'),
   'case.unassigned': recordOnly('officers are notified in the same transaction'),
   'interaction.logged': recordOnly('the follow-ups it settles change in the same transaction'),

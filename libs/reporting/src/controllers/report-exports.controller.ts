@@ -2,7 +2,9 @@ import { pipeline } from 'node:stream/promises';
 import { AuditCtx, type AuditContext } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiProblems } from '@app/web';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ReportExportList, ReportExportResponse, StartedReportExport } from './report-export.responses';
 import type { Request, Response } from 'express';
 import { CASE_EXPORT_FIELDS } from '../exports/case-export-request';
 import { ReportExportsService, type ExportDownload } from '../exports/report-exports.service';
@@ -22,11 +24,17 @@ export class ReportExportsController {
   @Post()
   @ApiCaseExportBody()
   @ApiAcceptedResponse({
+    type: StartedReportExport,
     description:
       `The export, queued. Body fields: ${CASE_EXPORT_FIELDS.join(', ')}. The file's column headers are ` +
       'in the requester’s language (Accept-Language, or a signed-in person’s language), or the stable ' +
       'column codes with headers=keys; cell values (codes, numbers, ISO dates) are the same in every language.',
   })
+  @ApiOkResponse({
+    type: StartedReportExport,
+    description: 'The same export as one of yours still running or ready (`reused: true`): no new one',
+  })
+  @ApiProblems(429)
   async start(
     @CurrentUser() actor: Actor,
     @Body() body: Record<string, unknown>,
@@ -47,19 +55,28 @@ export class ReportExportsController {
   }
 
   @Get()
-  @ApiOkResponse({ description: "The caller's 20 most recent exports, newest first" })
+  @ApiOkResponse({ type: ReportExportList, description: "The caller's 20 most recent exports, newest first" })
   async list(@CurrentUser() actor: Actor) {
     return { items: await this.exports.list(actor) };
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'Status and progress; downloadUrl once ready' })
+  @ApiOkResponse({ type: ReportExportResponse, description: 'Status and progress; downloadUrl once ready' })
   get(@CurrentUser() actor: Actor, @Param('id') id: string) {
     return this.exports.get(actor, id);
   }
 
   @Get(':id/download')
-  @ApiOkResponse({ description: 'The CSV or XLSX file (409 while running, 410 once expired)' })
+  @ApiOkResponse({
+    description: 'The CSV or XLSX file (409 while running, 410 once expired)',
+    content: {
+      'text/csv': { schema: { type: 'string', format: 'binary' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
+  })
+  @ApiProblems(409, 410)
   async download(
     @CurrentUser() actor: Actor,
     @Param('id') id: string,

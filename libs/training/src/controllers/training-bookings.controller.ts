@@ -1,11 +1,16 @@
-import { RecordIdPipe } from '@app/web';
+import { ApiFile, ApiProblems, RecordIdPipe } from '@app/web';
 import { AuditContext, AuditCtx, AuditLogService } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { NotFoundError } from '@app/errors';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Idempotent, TransactionManager } from '@app/idempotency';
 import { Body, Controller, Get, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  TrainingBookingList,
+  TrainingBookingResponse,
+  TrainingFeedbackResponse,
+} from '../dto/training.responses';
 import type { Request, Response } from 'express';
 import type { EntityManager } from 'typeorm';
 import type { TrainingLanguage } from '../domain/training-formats';
@@ -35,6 +40,7 @@ export class TrainingBookingsController {
 
   /** Book a module for a case. A full session answers 409 `training.session_full`; send `waitlist: true` to join the waitlist. */
   @Post('cases/:id/training')
+  @ApiCreatedResponse({ type: TrainingBookingResponse })
   @Idempotent()
   async book(
     @Param('id', new RecordIdPipe('case')) caseId: string,
@@ -48,11 +54,13 @@ export class TrainingBookingsController {
   }
 
   @Get('cases/:id/training')
+  @ApiOkResponse({ type: TrainingBookingList })
   async listForCase(@Param('id') caseId: string, @CurrentUser() actor: Actor): Promise<{ items: unknown[] }> {
     return { items: (await this.bookings.listForCase(actor, caseId)).map(bookingJson) };
   }
 
   @Get('training/bookings/:id')
+  @ApiOkResponse({ type: TrainingBookingResponse })
   async get(@Param('id') id: string, @CurrentUser() actor: Actor): Promise<unknown> {
     return bookingJson(await this.bookings.findVisible(actor, id));
   }
@@ -63,6 +71,8 @@ export class TrainingBookingsController {
    * attempts left (the score and `review` only once none are), and no attempt left answers 429.
    */
   @Patch('training/bookings/:id')
+  @ApiOkResponse({ type: TrainingBookingResponse })
+  @ApiProblems(429)
   async update(
     @Param('id') id: string,
     @Body() dto: UpdateBookingDto,
@@ -77,6 +87,7 @@ export class TrainingBookingsController {
 
   @Roles('sme')
   @Post('training/bookings/:id/feedback')
+  @ApiCreatedResponse({ type: TrainingFeedbackResponse })
   async feedback(
     @Param('id') id: string,
     @Body() dto: TrainingFeedbackDto,
@@ -94,6 +105,7 @@ export class TrainingBookingsController {
 
   /** The completion certificate as a PDF, for whoever may see the booking. */
   @Get('training/bookings/:id/certificate')
+  @ApiFile('The completion certificate', 'application/pdf')
   async certificate(
     @Param('id') id: string,
     @CurrentUser() actor: Actor,
@@ -117,6 +129,7 @@ export class TrainingBookingsController {
   /** Officers: one session's attendance list as CSV. */
   @Roles('officer')
   @Get('training/sessions/:id/attendance.csv')
+  @ApiFile('The attendance list', 'text/csv')
   async attendanceCsv(
     @Param('id', new RecordIdPipe('training_session')) id: string,
     @AuditCtx() context: AuditContext,

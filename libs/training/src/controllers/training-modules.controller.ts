@@ -2,7 +2,13 @@ import { AuditContext, AuditCtx } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  TrainingModuleList,
+  TrainingModuleResponse,
+  TrainingSessionList,
+  TrainingSessionResponse,
+} from '../dto/training.responses';
 import { CreateSessionDto } from '../dto/create-session.dto';
 import { CreateModuleDto, ModuleListQueryDto, UpdateModuleDto } from '../dto/module.dto';
 import { TrainingCatalogueService } from '../training-catalogue.service';
@@ -19,6 +25,7 @@ export class TrainingModulesController {
 
   /** The catalogue. Staff may ask for retired modules too (`?includeRetired=true`). */
   @Get()
+  @ApiOkResponse({ type: TrainingModuleList })
   async list(
     @CurrentUser() actor: Actor,
     @Query() { includeRetired }: ModuleListQueryDto,
@@ -30,6 +37,7 @@ export class TrainingModulesController {
 
   /** Upcoming sessions of one module with seats left. */
   @Get(':code/sessions')
+  @ApiOkResponse({ type: TrainingSessionList })
   async sessions(@Param('code') code: string): Promise<{ items: unknown[] }> {
     const module = await this.catalogue.byCode(code);
     const sessions = await this.catalogue.upcomingSessions(module.id);
@@ -38,6 +46,7 @@ export class TrainingModulesController {
 
   @Roles('officer')
   @Post()
+  @ApiCreatedResponse({ type: TrainingModuleResponse })
   async create(@Body() dto: CreateModuleDto, @AuditCtx() context: AuditContext): Promise<unknown> {
     return moduleJson(await this.uow.run((m) => this.catalogue.create(m, dto, context)));
   }
@@ -45,6 +54,7 @@ export class TrainingModulesController {
   /** Edit or retire (`{"retired": true}`) a module. Retired modules stay for history. */
   @Roles('officer')
   @Patch(':code')
+  @ApiOkResponse({ type: TrainingModuleResponse })
   async update(
     @Param('code') code: string,
     @Body() dto: UpdateModuleDto,
@@ -55,6 +65,7 @@ export class TrainingModulesController {
 
   @Roles('officer')
   @Post(':code/sessions')
+  @ApiCreatedResponse({ type: TrainingSessionResponse })
   async addSession(
     @Param('code') code: string,
     @Body() dto: CreateSessionDto,

@@ -7,7 +7,11 @@ import type { EventName, EventPayloads } from '@app/messaging';
  * Adding one: an event of the messaging registry (EventPayloads), its `data` here, and its schema in
  * webhooks.openapi.ts.
  */
-export const WEBHOOK_EVENTS = ['case.opened', 'stage.changed'] as const satisfies readonly EventName[];
+export const WEBHOOK_EVENTS = [
+  'case.opened',
+  'case.closed',
+  'stage.changed',
+] as const satisfies readonly EventName[];
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 
 export function isWebhookEvent(type: string): type is WebhookEventType {
@@ -28,6 +32,11 @@ export interface WebhookData {
     | 'targetMarkets'
     | 'helpWanted'
     | 'language'
+  >;
+  /** Who closed it stays out (a person); the adviser's id is a record id an integrator may look up. */
+  'case.closed': Pick<
+    EventPayloads['case.closed'],
+    'caseId' | 'companyId' | 'reason' | 'stage' | 'adviserId' | 'closedAt'
   >;
   'stage.changed': {
     caseId: string;
@@ -58,6 +67,14 @@ export function webhookData<K extends WebhookEventType>(
       targetMarkets: p.targetMarkets,
       helpWanted: p.helpWanted,
       language: p.language,
+    }),
+    'case.closed': (p) => ({
+      caseId: p.caseId,
+      companyId: p.companyId,
+      reason: p.reason,
+      stage: p.stage,
+      adviserId: p.adviserId,
+      closedAt: p.closedAt,
     }),
     'stage.changed': (p) => ({
       caseId: aggregateId,

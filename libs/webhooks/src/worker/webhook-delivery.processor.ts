@@ -79,7 +79,7 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap {
    * events are WEBHOOK_EVENTS, written out so the lib map (npm run docs:map) can read them; the spec beside
    * this file keeps the two lists the same.
    */
-  @HandlesEvent('case.opened', 'stage.changed')
+  @HandlesEvent('case.opened', 'case.closed', 'stage.changed')
   async fanOut(event: DomainEvent<WebhookEventType>): Promise<number> {
     if (!isWebhookEvent(event.type)) return 0;
     const endpoints = (await this.dataSource.query(

@@ -1,0 +1,113 @@
+import { createConfig, lintFromString } from '@redocly/openapi-core';
+import { type Json } from '../../support/http';
+import { startTestApi, type TestApi } from '../../support/test-api';
+
+jest.setTimeout(120_000);
+
+interface RouteLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/**
+ * The served OpenAPI document is the API's contract: it lints with Redocly's recommended rules with no
+ * error, it describes every /api/v1 route the app registers (and no route that is not there), and every
+ * operation documents its success answer and its problem+json errors. (Each e2e suite's answers are
+ * checked against it by test/support/api-contract.ts.)
+ */
+describe('the OpenAPI document', () => {
+  let api: TestApi;
+  let doc: Json;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    doc = (await (await fetch(`${api.url}/api/docs-json`)).json()) as Json;
+  });
+  afterAll(() => api?.close());
+
+  it('lints with Redocly (recommended rules) with no error', async () => {
+    const config = await createConfig({ extends: ['recommended'] });
+    const problems = await lintFromString({
+      source: JSON.stringify(doc),
+      absoluteRef: '/openapi.json',
+      config,
+    });
+    const errors = problems
+      .filter((p) => p.severity === 'error')
+      .map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? '?'}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('describes exactly the /api/v1 routes the app registers', () => {
+    const router = (api.app.getHttpAdapter().getInstance() as { router: { stack: RouteLayer[] } }).router;
+    const registered = new Set<string>();
+    for (const layer of router.stack) {
+      if (!layer.route?.path.startsWith('/api/v1/')) continue;
+      for (const method of Object.keys(layer.route.methods))
+        registered.add(`${method.toUpperCase()} ${layer.route.path.replace(/:(\w+)/g, '{$1}')}`);
+    }
+    const documented = new Set<string>();
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Json>))
+      for (const method of Object.keys(item))
+        if (['get', 'post', 'put', 'patch', 'delete'].includes(method))
+          documented.add(`${method.toUpperCase()} ${path}`);
+    expect(registered.size).toBeGreaterThan(50);
+    expect([...registered].filter((r) => !documented.has(r))).toEqual([]);
+    expect([...documented].filter((r) => !registered.has(r))).toEqual([]);
+  });
+
+  it('gives every operation a success answer, problem+json errors and its security', () => {
+    const missing: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Json>)) {
+      for (const [method, op] of Object.entries(item as Record<string, Json>)) {
+        const statuses = Object.keys(op.responses as Json);
+        const id = `${method.toUpperCase()} ${path}`;
+        if (!statuses.some((s) => /^2/.test(s))) missing.push(`${id}: no 2xx`);
+        for (const status of ['400', '500', '503'])
+          if (!statuses.includes(status)) missing.push(`${id}: no ${status}`);
+        if (!Array.isArray(op.security)) missing.push(`${id}: no security`);
+        if (op.security.length && !statuses.includes('401')) missing.push(`${id}: no 401`);
+      }
+    }
+    expect(missing).toEqual([]);
+    const problem = doc.components.responses.Problem422.content['application/problem+json'].schema;
+    expect(problem).toEqual({ $ref: '#/components/schemas/Problem' });
+    expect(Object.keys(doc.components.schemas.Problem.properties as Json)).toEqual(
+      expect.arrayContaining([
+        'type',
+        'title',
+        'status',
+        'detail',
+        'instance',
+        'code',
+        'requestId',
+        'errors',
+      ]),
+    );
+    // The public routes need no token; the KPI report documents its filters one by one.
+    expect(doc.paths['/api/v1/auth/token'].post.security).toEqual([]);
+    const kpiQuery = (doc.paths['/api/v1/reports/kpis'].get.parameters as Json[]).map((p) => p.name);
+    expect(kpiQuery).toEqual(expect.arrayContaining(['from', 'to', 'region', 'sector', 'adviserId']));
+  });
+
+  it('checks answers against it: an undocumented status or a body off its schema is a violation', () => {
+    const { contract } = api;
+    const body = Buffer.from(JSON.stringify({ type: 'about:blank', title: 'Teapot', status: 418 }));
+    const json = { 'content-type': 'application/problem+json' };
+    expect(contract.check('GET', '/api/v1/me', 418, json, body)).toEqual([
+      'status 418 is not documented for GET /api/v1/me',
+    ]);
+    const bad = Buffer.from(JSON.stringify({ title: 'Not Found', status: '404' }));
+    expect(contract.check('GET', '/api/v1/cases/abc', 404, json, bad).join()).toMatch(
+      /does not match the documented schema: .*type/,
+    );
+    expect(
+      contract.check(
+        'GET',
+        '/api/v1/cases/abc',
+        404,
+        json,
+        Buffer.from(JSON.stringify({ ...JSON.parse(body.toString()), status: 404 })),
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,6540 @@
+/**
+ * The API's types, generated from the OpenAPI document by `npm run api:client` (openapi-typescript).
+ * Do not edit: change the controllers' decorators and run it again. `npm run api:client -- --check`
+ * (part of `npm run check`) fails when this file and the document differ.
+ */
+export interface paths {
+  '/api/v1/enrolments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's enrolments (SME), or all enrolments by status (officer) */
+    get: operations['EnrolmentsController_list'];
+    put?: never;
+    /** Start a draft enrolment (answers optional; validated in full on submit) */
+    post: operations['EnrolmentsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrolments/awaiting-decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Submitted enrolments with no eligibility decision yet, oldest first, with their age in days */
+    get: operations['EnrolmentsController_awaitingDecision'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrolments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get (enrolments) */
+    get: operations['EnrolmentsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change answers of a draft (If-Match optional); a submitted enrolment answers 409 */
+    patch: operations['EnrolmentsController_update'];
+    trace?: never;
+  };
+  '/api/v1/enrolments/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit: full validation, duplicates, eligibility and (if eligible) the case */
+    post: operations['EnrolmentsController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrolments/{id}/appeal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Appeal an ineligible decision, once, with a reason */
+    post: operations['EnrolmentsController_appeal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrolments/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a draft or an ineligible application */
+    post: operations['EnrolmentsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrolments/{id}/appeal/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An officer's decision on an appeal: upheld opens the case */
+    post: operations['EnrolmentsController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrolments/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide a submitted enrolment left without a decision: the eligibility check of a submission */
+    post: operations['EnrolmentsController_decideSubmitted'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duplicate-flags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List (duplicate flags) */
+    get: operations['DuplicateFlagsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duplicate-flags/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get (duplicate flags) */
+    get: operations['DuplicateFlagsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duplicate-flags/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Merge the flagged company into the one it matches (moves its enrolments, cases, contacts and SME accounts); when both have an open case, continuingCaseId names the one that continues */
+    post: operations['DuplicateFlagsController_merge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duplicate-flags/{id}/dismiss': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Not a duplicate: close the flag */
+    post: operations['DuplicateFlagsController_dismiss'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/companies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search companies: name or trading name (fuzzy), registration or VAT number, postcode, contact email */
+    get: operations['CompaniesController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/companies/prospects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a company staff met (event, referral, phone) with a draft enrolment on its behalf, and invite its contact */
+    post: operations['CompaniesController_createProspect'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/companies/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get (companies) */
+    get: operations['CompaniesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct the company's details (If-Match: the version read) */
+    patch: operations['CompaniesController_update'];
+    trace?: never;
+  };
+  '/api/v1/companies/{id}/activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One feed across the company's cases, emails and records, newest first, paged */
+    get: operations['CompaniesController_activity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/companies/{id}/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add contact (companies) */
+    post: operations['CompaniesController_addContact'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/companies/{id}/contacts/{contactId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Edit contact (companies) */
+    put: operations['CompaniesController_editContact'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/companies/{id}/contacts/{contactId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archive contact (companies) */
+    post: operations['CompaniesController_archiveContact'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/companies/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Merge this company into another (enrolments, cases, contacts and SME accounts move); when both have an open case, continuingCaseId names the one that continues and the other closes as a duplicate */
+    post: operations['CompaniesController_merge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/data-protection/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List (data protection) */
+    get: operations['DataProtectionController_list'];
+    put?: never;
+    /** Create (data protection) */
+    post: operations['DataProtectionController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/data-protection/requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get (data protection) */
+    get: operations['DataProtectionController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/data-protection/requests/{id}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Preview (data protection) */
+    get: operations['DataProtectionController_preview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/data-protection/requests/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve (data protection) */
+    post: operations['DataProtectionController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/data-protection/requests/{id}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Archive (data protection) */
+    get: operations['DataProtectionController_archive'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Register (auth) */
+    post: operations['AuthController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/register/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm registration (auth) */
+    post: operations['AuthController_confirmRegistration'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Token (auth) */
+    post: operations['AuthController_token'];
+    /** Revoke (auth) */
+    delete: operations['AuthController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Me (auth) */
+    get: operations['AuthController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/csrf-token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Csrf token (auth) */
+    get: operations['AuthController_csrfToken'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List (audit events) */
+    get: operations['AuditEventsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List (cases) */
+    get: operations['CasesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get (cases) */
+    get: operations['CasesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Assignments (cases) */
+    get: operations['CasesController_assignments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/interactions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Log interaction (cases) */
+    post: operations['CasesController_logInteraction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/interactions/{interactionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Correct interaction (cases) */
+    put: operations['CasesController_correctInteraction'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/interactions/{interactionId}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Void interaction (cases) */
+    post: operations['CasesController_voidInteraction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Update summary (cases) */
+    put: operations['CasesController_updateSummary'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close (cases) */
+    post: operations['CasesController_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reopen (cases) */
+    post: operations['CasesController_reopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/assignment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assign (cases) */
+    post: operations['CasesController_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline (cases) */
+    post: operations['CasesController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/advisers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List (advisers) */
+    get: operations['AdvisersController_list'];
+    put?: never;
+    /** Create (advisers) */
+    post: operations['AdvisersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/advisers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get (advisers) */
+    get: operations['AdvisersController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Update (advisers) */
+    patch: operations['AdvisersController_update'];
+    trace?: never;
+  };
+  '/api/v1/advisers/{id}/redistribute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Redistribute (advisers) */
+    post: operations['AdvisersController_redistribute'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/modules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List (training modules) */
+    get: operations['TrainingModulesController_list'];
+    put?: never;
+    /** Create (training modules) */
+    post: operations['TrainingModulesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/modules/{code}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sessions (training modules) */
+    get: operations['TrainingModulesController_sessions'];
+    put?: never;
+    /** Add session (training modules) */
+    post: operations['TrainingModulesController_addSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/modules/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Update (training modules) */
+    patch: operations['TrainingModulesController_update'];
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/training': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List for case (training bookings) */
+    get: operations['TrainingBookingsController_listForCase'];
+    put?: never;
+    /** Book (training bookings) */
+    post: operations['TrainingBookingsController_book'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/bookings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get (training bookings) */
+    get: operations['TrainingBookingsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Update (training bookings) */
+    patch: operations['TrainingBookingsController_update'];
+    trace?: never;
+  };
+  '/api/v1/training/bookings/{id}/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Feedback (training bookings) */
+    post: operations['TrainingBookingsController_feedback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/bookings/{id}/certificate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Certificate (training bookings) */
+    get: operations['TrainingBookingsController_certificate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/sessions/{id}/attendance.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Attendance csv (training bookings) */
+    get: operations['TrainingBookingsController_attendanceCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/readiness/questionnaire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Questionnaire (readiness) */
+    get: operations['ReadinessController_questionnaire'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/audits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List (readiness) */
+    get: operations['ReadinessController_list'];
+    put?: never;
+    /** Create (readiness) */
+    post: operations['ReadinessController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/audits/{auditId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get (readiness) */
+    get: operations['ReadinessController_get'];
+    /** Update (readiness) */
+    put: operations['ReadinessController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/recommendations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List recommendations (readiness) */
+    get: operations['ReadinessController_listRecommendations'];
+    put?: never;
+    /** Add recommendation (readiness) */
+    post: operations['ReadinessController_addRecommendation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/recommendations/{recommendationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Decide recommendation (readiness) */
+    patch: operations['ReadinessController_decideRecommendation'];
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** View (progress) */
+    get: operations['ProgressController_view'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/outcomes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record outcome (progress) */
+    post: operations['ProgressController_recordOutcome'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/stage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide stage (progress) */
+    post: operations['ProgressController_decideStage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/follow-ups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tasks (follow ups) */
+    get: operations['FollowUpsController_tasks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Inbox (follow ups) */
+    get: operations['FollowUpsController_inbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark all read (follow ups) */
+    post: operations['FollowUpsController_markAllRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark read (follow ups) */
+    post: operations['FollowUpsController_markRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/kpis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Kpi report (reports) */
+    get: operations['ReportsController_kpiReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List (report exports) */
+    get: operations['ReportExportsController_list'];
+    put?: never;
+    /** Start (report exports) */
+    post: operations['ReportExportsController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/exports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get (report exports) */
+    get: operations['ReportExportsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/exports/{id}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download (report exports) */
+    get: operations['ReportExportsController_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/endpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List (webhooks) */
+    get: operations['WebhooksController_list'];
+    put?: never;
+    /** Register (webhooks) */
+    post: operations['WebhooksController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/endpoints/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get (webhooks) */
+    get: operations['WebhooksController_get'];
+    put?: never;
+    post?: never;
+    /** Remove (webhooks) */
+    delete: operations['WebhooksController_remove'];
+    options?: never;
+    head?: never;
+    /** Update (webhooks) */
+    patch: operations['WebhooksController_update'];
+    trace?: never;
+  };
+  '/api/v1/webhooks/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deliveries page (webhooks) */
+    get: operations['WebhooksController_deliveriesPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/deliveries/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Delivery (webhooks) */
+    get: operations['WebhooksController_delivery'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/deliveries/{id}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Replay (webhooks) */
+    post: operations['WebhooksController_replay'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    SocialProfileDto: {
+      /** @enum {string} */
+      platform: 'linkedin' | 'facebook' | 'instagram' | 'x' | 'xing' | 'youtube' | 'tiktok' | 'other';
+      /** @example https://www.linkedin.com/company/example */
+      url: string;
+    };
+    CompanyAnswersDto: {
+      /** @example Acme Widgets Ltd */
+      legalName?: string | null;
+      tradingName?: string | null;
+      /** @example SC123456 */
+      registrationNumber?: string | null;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example GB
+       */
+      registrationCountry?: string | null;
+      /** @example GB980780684 */
+      vatNumber?: string | null;
+      /**
+       * @description a code from config/regions.yaml
+       * @example north-west
+       */
+      region?: string | null;
+      /**
+       * @description NACE Rev. 2 code
+       * @example 62.01
+       */
+      naceCode?: string | null;
+      /** @example 12 */
+      employees?: number | null;
+      /**
+       * @description annual turnover in minor units of currency
+       * @example 250000000
+       */
+      turnoverMinor?: number | null;
+      /** @description balance-sheet total in minor units of currency */
+      balanceSheetMinor?: number | null;
+      /**
+       * @description ISO 4217
+       * @example GBP
+       */
+      currency?: string | null;
+      /** @example 2009 */
+      yearFounded?: number | null;
+      /** @example https://acme.example */
+      website?: string | null;
+      socialProfiles?: components['schemas']['SocialProfileDto'][] | null;
+    };
+    ExportStatusAnswersDto: {
+      exportedLast12Months?: boolean | null;
+      /**
+       * @description whole percent of turnover from exports
+       * @example 15
+       */
+      exportSharePercent?: number | null;
+      /**
+       * @description ISO 3166-1 alpha-2 codes
+       * @example [
+       *       "FR",
+       *       "DE"
+       *     ]
+       */
+      markets?: string[] | null;
+      /** @enum {string|null} */
+      orderOrigin?: 'unsolicited' | 'plan' | null;
+    };
+    BarrierAnswersDto: {
+      selected?:
+        ('psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media')[] | null;
+      note?: string | null;
+    };
+    ConsentAnswersDto: {
+      /** @description consent to data processing (required to submit) */
+      dataProcessing?: boolean | null;
+      /** @description consent to be contacted for the programme evaluation */
+      evaluationContact?: boolean | null;
+    };
+    EnrolmentAnswersDto: {
+      company?: components['schemas']['CompanyAnswersDto'];
+      exportStatus?: components['schemas']['ExportStatusAnswersDto'];
+      /**
+       * @description 1 to 10 ISO 3166-1 alpha-2 codes
+       * @example [
+       *       "US",
+       *       "JP"
+       *     ]
+       */
+      targetMarkets?: string[] | null;
+      barriers?: components['schemas']['BarrierAnswersDto'];
+      /**
+       * @description codes from config/support-measures.yaml
+       * @example [
+       *       "market-research"
+       *     ]
+       */
+      helpWanted?: string[] | null;
+      consent?: components['schemas']['ConsentAnswersDto'];
+    };
+    EligibilityResponse: {
+      eligible: boolean;
+      reasons: {
+        /** @example sme_employees */
+        rule: string;
+        passed: boolean;
+        /** @description Values for the explanation (the limit, the figure given) */
+        params: {
+          [key: string]: (string | null) | number | boolean;
+        };
+      }[];
+      /** Format: date-time */
+      evaluatedAt: string;
+    };
+    DecidedBy: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    AppealResponse: {
+      reason: string;
+      /** Format: date-time */
+      appealedAt: string;
+      /** @enum {string|null} */
+      decision: 'upheld' | 'rejected' | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      decidedBy: components['schemas']['DecidedBy'] | null;
+    };
+    EnrolmentCaseResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example non_exporter */
+      stage: string;
+      /** @example awaiting_assignment */
+      status: string;
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: uuid */
+      adviserId: string | null;
+    };
+    EnrolmentResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @example draft
+       * @enum {string}
+       */
+      status: 'draft' | 'submitted' | 'eligible' | 'ineligible' | 'appealed' | 'withdrawn';
+      /** @description Send it back (If-Match or `version`) to change */
+      version: number;
+      company: {
+        /** @example Acme Widgets Ltd */
+        legalName: string | null;
+        /** @example Acme */
+        tradingName: string | null;
+        /** @example 01234567 */
+        registrationNumber: string | null;
+        /**
+         * @description ISO 3166-1 alpha-2
+         * @example GB
+         */
+        registrationCountry: string | null;
+        /** @example GB123456789 */
+        vatNumber: string | null;
+        /** @example north_east */
+        region: string | null;
+        /**
+         * @description NACE Rev. 2
+         * @example C10.1
+         */
+        naceCode: string | null;
+        /** @example C */
+        naceSection: string | null;
+        /** @example 42 */
+        employees: number | null;
+        /**
+         * @description In minor units of `currency`
+         * @example 250000000
+         */
+        turnoverMinor: number | null;
+        /**
+         * @description In minor units of `currency`
+         * @example 120000000
+         */
+        balanceSheetMinor: number | null;
+        /**
+         * @description ISO 4217
+         * @example EUR
+         */
+        currency: string | null;
+        /** @example 2009 */
+        yearFounded: number | null;
+        /**
+         * Format: uri
+         * @example https://acme.example
+         */
+        website: string | null;
+        socialProfiles: {
+          /** @example linkedin */
+          platform: string;
+          /** Format: uri */
+          url: string;
+        }[];
+      };
+      exportStatus: {
+        exportedLast12Months: boolean | null;
+        /** @example 15 */
+        exportSharePercent: number | null;
+        markets: string[];
+        /** @example unsolicited */
+        orderOrigin: string | null;
+      };
+      targetMarkets: string[];
+      barriers: {
+        selected: string[];
+        /** @example Labelling rules */
+        note: string | null;
+      };
+      helpWanted: string[];
+      consent: {
+        dataProcessing: boolean | null;
+        evaluationContact: boolean | null;
+        /** @example 2026-01 */
+        privacyNoticeVersion: string | null;
+      };
+      /** Format: date-time */
+      submittedAt: string | null;
+      eligibility: components['schemas']['EligibilityResponse'] | null;
+      appeal: components['schemas']['AppealResponse'] | null;
+      case: components['schemas']['EnrolmentCaseResponse'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    AwaitingDecisionItem: {
+      /** Format: uuid */
+      id: string;
+      /** @example Acme Widgets Ltd */
+      companyName: string;
+      /** @example north_east */
+      region: string | null;
+      /** Format: date-time */
+      submittedAt: string;
+      /** @description Whole days since it was submitted */
+      ageDays: number;
+    };
+    AwaitingDecisionList: {
+      items: components['schemas']['AwaitingDecisionItem'][];
+    };
+    SubmitEnrolmentDto: {
+      /** @description refuse (409) if the draft changed since this version */
+      version?: number;
+    };
+    AppealDto: {
+      /** @description why the decision should be looked at again */
+      reason: string;
+    };
+    AppealDecisionDto: {
+      /** @enum {string} */
+      decision: 'upheld' | 'rejected';
+    };
+    FlaggedCompany: {
+      /** Format: uuid */
+      id: string;
+      legalName: string;
+      registrationNumber: string;
+      registrationCountry: string;
+      region: string;
+      vatNumber: string | null;
+    };
+    DuplicateFlagResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'open' | 'merged' | 'dismissed';
+      /** @enum {string} */
+      reason: 'same_vat' | 'similar_name';
+      similarity: number;
+      /** Format: uuid */
+      enrolmentId: string;
+      company: components['schemas']['FlaggedCompany'];
+      matchCompany: components['schemas']['FlaggedCompany'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      resolvedAt: string | null;
+    };
+    MergeCompaniesDto: {
+      /** @description required when both companies have an open case */
+      continuingCaseId?: string;
+    };
+    CompanySearchHitResponse: {
+      /** Format: uuid */
+      id: string;
+      legalName: string;
+      tradingName: string | null;
+      registrationNumber: string;
+      vatNumber: string | null;
+      region: string;
+      postcode: string | null;
+      /** @enum {string} */
+      status: 'prospect' | 'enrolled';
+      openCases: number;
+    };
+    CompanySearchPage: {
+      items: components['schemas']['CompanySearchHitResponse'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
+    };
+    ContactDto: {
+      name: string;
+      /** @description job title or role */
+      jobRole?: string | null;
+      email: string;
+      phone?: string | null;
+      /** @enum {string} */
+      preferredLanguage: 'en' | 'es' | 'de';
+      /**
+       * @description emails about the company go to the primary contact
+       * @default false
+       */
+      isPrimary: boolean;
+      /** @default false */
+      consentToContact: boolean;
+    };
+    CreateProspectDto: {
+      legalName: string;
+      tradingName?: string | null;
+      registrationNumber: string;
+      /** @example GB */
+      registrationCountry: string;
+      /** @description a region code of config/regions.yaml */
+      region: string;
+      postcode?: string | null;
+      /** @example 62.01 */
+      naceCode: string;
+      employees: number;
+      website?: string | null;
+      /** @enum {string} */
+      source: 'event' | 'referral' | 'phone';
+      contact: components['schemas']['ContactDto'];
+    };
+    ProspectCreated: {
+      /** Format: uuid */
+      companyId: string;
+      /** Format: uuid */
+      enrolmentId: string;
+      /** Format: uuid */
+      contactId: string;
+    };
+    SocialProfileResponse: {
+      /** @enum {string} */
+      platform: 'linkedin' | 'facebook' | 'instagram' | 'x' | 'xing' | 'youtube' | 'tiktok' | 'other';
+      /** Format: uri */
+      url: string;
+    };
+    MergedCompany: {
+      /** Format: uuid */
+      id: string;
+      legalName: string;
+    };
+    ContactResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description Their account, once invited
+       */
+      userId: string | null;
+      /** @example Ana García */
+      name: string;
+      /** @example Export manager */
+      jobRole: string | null;
+      /** Format: email */
+      email: string;
+      /** @example +44 20 7946 0000 */
+      phone: string | null;
+      /** @example en */
+      preferredLanguage: string;
+      isPrimary: boolean;
+      consentToContact: boolean;
+      /** Format: date-time */
+      invitedAt: string | null;
+      /** Format: date-time */
+      invitationAcceptedAt: string | null;
+      /** Format: date-time */
+      archivedAt: string | null;
+      version: number;
+    };
+    CompanyCaseResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example active */
+      status: string;
+      /** @example passive_exporter */
+      stage: string;
+      /** @example north-east */
+      region: string;
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date-time */
+      closedAt: string | null;
+      /** @example support-completed */
+      closureReason: string | null;
+      adviserName: string | null;
+      /** Format: uuid */
+      enrolmentUserId: string | null;
+    };
+    CompanyResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example Acme Widgets Ltd */
+      legalName: string;
+      /** @example Acme */
+      tradingName: string | null;
+      /** @example 01234567 */
+      registrationNumber: string;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example GB
+       */
+      registrationCountry: string;
+      /** @example GB123456789 */
+      vatNumber: string | null;
+      /** @example north-east */
+      region: string;
+      /** @example NE1 4ST */
+      postcode: string | null;
+      /**
+       * @description NACE Rev. 2
+       * @example 62.01
+       */
+      naceCode: string;
+      /** @example J */
+      naceSection: string;
+      employees: number;
+      /** Format: uri */
+      website: string | null;
+      socialProfiles: components['schemas']['SocialProfileResponse'][];
+      /** @enum {string} */
+      status: 'prospect' | 'enrolled';
+      /** @enum {string|null} */
+      prospectSource: 'event' | 'referral' | 'phone' | null;
+      /** Format: uuid */
+      mergedIntoId: string | null;
+      /** @description Companies merged into this one */
+      mergedFrom: components['schemas']['MergedCompany'][];
+      contacts: components['schemas']['ContactResponse'][];
+      cases: components['schemas']['CompanyCaseResponse'][];
+      /** Format: date-time */
+      createdAt: string;
+      version: number;
+    };
+    UpdateCompanyDto: {
+      legalName?: string;
+      tradingName?: string | null;
+      registrationNumber?: string;
+      vatNumber?: string | null;
+      /** @description a region code of config/regions.yaml */
+      region?: string;
+      postcode?: string | null;
+      /** @example 62.01 */
+      naceCode?: string;
+      employees?: number;
+      website?: string | null;
+      socialProfiles?: components['schemas']['SocialProfileDto'][];
+      /** @description the version read (or the If-Match header) */
+      version?: number;
+    };
+    ActivityItemResponse: {
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      source: 'timeline' | 'email' | 'record';
+      /** @example case.opened */
+      kind: string;
+      /** Format: uuid */
+      caseId: string | null;
+      actorName: string | null;
+      /** @description What happened, by kind */
+      data: {
+        [key: string]: unknown;
+      };
+    };
+    ActivityPageResponse: {
+      items: components['schemas']['ActivityItemResponse'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
+    };
+    UpdateContactDto: {
+      name: string;
+      /** @description job title or role */
+      jobRole?: string | null;
+      email: string;
+      phone?: string | null;
+      /** @enum {string} */
+      preferredLanguage: 'en' | 'es' | 'de';
+      /**
+       * @description emails about the company go to the primary contact
+       * @default false
+       */
+      isPrimary: boolean;
+      /** @default false */
+      consentToContact: boolean;
+      /** @description the contact version read (or the If-Match header) */
+      version?: number;
+    };
+    ArchiveContactDto: {
+      /** @description the contact version read (or the If-Match header) */
+      version?: number;
+    };
+    MergeIntoDto: {
+      /** @description required when both companies have an open case */
+      continuingCaseId?: string;
+      /** @description the company that survives */
+      intoCompanyId: string;
+    };
+    MergeResultResponse: {
+      enrolmentsMoved: number;
+      casesMoved: number;
+      contactsMoved: number;
+      /** Format: uuid */
+      continuingCaseId: string | null;
+      closedCaseIds: string[];
+    };
+    DataProtectionRequestResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'access' | 'erasure';
+      /** @enum {string} */
+      status: 'requested' | 'completed';
+      /** @description The subject's email; after an erasure, its pseudonym */
+      subjectEmail: string;
+      /** Format: uuid */
+      subjectUserId: string | null;
+      /** Format: uuid */
+      requestedById: string | null;
+      reason: string | null;
+      openCaseConfirmed: boolean;
+      /** Format: uuid */
+      decidedById: string | null;
+      decisionReason: string | null;
+      /** @description Records (access) or changes (erasure) per table, once completed */
+      result: {
+        [key: string]: number;
+      } | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      completedAt: string | null;
+    };
+    DataProtectionRequestPage: {
+      items: components['schemas']['DataProtectionRequestResponse'][];
+      /** @description Pass as `cursor` for the next page */
+      nextCursor: string | null;
+    };
+    CreateDataProtectionRequestDto: {
+      /**
+       * @example access
+       * @enum {string}
+       */
+      kind: 'access' | 'erasure';
+      /**
+       * Format: email
+       * @example ana@sme.example
+       */
+      email: string;
+      /**
+       * @description Required for a subject access request, and for erasing someone with an open case
+       * @example Written request received 1 December
+       */
+      reason?: string;
+      /** @description Erasure only: the subject has an open case and their data is to be erased anyway */
+      confirmOpenCase?: boolean;
+    };
+    ErasureChangeResponse: {
+      /** @description A table, or `bull:<queue>` for a queued job */
+      table: string;
+      /** @description The row's primary key values joined with `|`, or the job id */
+      key: string;
+      /** @description The column rewritten; null when deleted */
+      column: string | null;
+      /** @enum {string} */
+      action: 'update' | 'delete';
+    };
+    ErasurePreviewResponse: {
+      changes: components['schemas']['ErasureChangeResponse'][];
+    };
+    ApproveDataProtectionRequestDto: {
+      /** @example Identity checked against the signed letter */
+      decisionReason?: string;
+    };
+    ApprovalResponse: {
+      request: components['schemas']['DataProtectionRequestResponse'];
+      counts: {
+        [key: string]: number;
+      };
+    };
+    RegisterDto: {
+      /** @example owner@acme.example */
+      email: string;
+      /** @example Ana García */
+      name: string;
+      password: string;
+    };
+    RegistrationSentResponse: {
+      /** @enum {string} */
+      status: 'confirmation_sent';
+      /** @example An email has been sent to the address given */
+      detail: string;
+    };
+    ConfirmRegistrationDto: {
+      /** @description The `token` query parameter of the emailed link */
+      token: string;
+    };
+    ActorResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: email
+       * @example ana@acme.example
+       */
+      email: string;
+      /** @example Ana García */
+      name: string;
+      /**
+       * @example sme
+       * @enum {string}
+       */
+      role: 'sme' | 'adviser' | 'officer' | 'admin';
+    };
+    RegistrationConfirmedResponse: {
+      user: components['schemas']['ActorResponse'];
+    };
+    TokenRequestDto: {
+      email: string;
+      password: string;
+    };
+    TokenResponse: {
+      /** @description Send as `Authorization: Bearer <token>` */
+      token: string;
+      /** @enum {string} */
+      tokenType: 'Bearer';
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    CsrfTokenResponse: {
+      /** @description Send as the `x-csrf-token` header with a cookie-authenticated write */
+      csrfToken: string;
+    };
+    AuditEventResponse: {
+      /**
+       * @description Ordered identity, as a string
+       * @example 1042
+       */
+      id: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /**
+       * Format: uuid
+       * @description Null: the system or anonymous
+       */
+      actorId: string | null;
+      /** @example case.closed */
+      action: string;
+      /** @example case */
+      entityType: string;
+      /** @example b1f0c6de-3b8a-4c71-9a49-0f3f5f1d2c77 */
+      entityId: string;
+      /** @description The fields that changed (secrets replaced); for case records, values only for those who read every case */
+      before: {
+        [key: string]: unknown;
+      } | null;
+      /** @description The fields that changed (secrets replaced); for case records, values only for those who read every case */
+      after: {
+        [key: string]: unknown;
+      } | null;
+      requestId: string | null;
+      ip: string | null;
+    };
+    AuditEventPage: {
+      /** @description Newest first */
+      items: components['schemas']['AuditEventResponse'][];
+      /** @description Pass as `cursor`; null on the last page */
+      nextCursor: string | null;
+    };
+    NextFollowUp: {
+      /** @example first-contact */
+      kind: string;
+      /** Format: date-time */
+      deadlineAt: string;
+    };
+    CaseloadRowResponse: {
+      /** Format: uuid */
+      caseId: string;
+      /** @example Acme Widgets Ltd */
+      companyName: string;
+      /** @example 01234567 */
+      registrationNumber: string;
+      /** @example passive_exporter */
+      stage: string;
+      /** @example active */
+      status: string;
+      /** @example north-east */
+      region: string;
+      /**
+       * @description NACE Rev. 2
+       * @example 62.01
+       */
+      sector: string;
+      /** Format: uuid */
+      adviserId: string | null;
+      adviserName: string | null;
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date */
+      lastContactOn: string | null;
+      nextStep: string | null;
+      /** Format: date */
+      nextStepDue: string | null;
+      /** @description The open follow-up with the earliest deadline */
+      nextFollowUp: components['schemas']['NextFollowUp'] | null;
+      /** @description Some open follow-up is past its deadline */
+      overdue: boolean;
+      /** @description Latest submitted readiness audit score */
+      readinessScore: number | null;
+      version: number;
+    };
+    CaseloadCounts: {
+      total: number;
+      byStage: {
+        [key: string]: number;
+      };
+      byStatus: {
+        [key: string]: number;
+      };
+      overdue: number;
+      neverContacted: number;
+    };
+    CaseloadPageResponse: {
+      items: components['schemas']['CaseloadRowResponse'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
+      /** @description Over every page of this filter (first page only) */
+      counts?: components['schemas']['CaseloadCounts'];
+      /**
+       * Format: date-time
+       * @description When the counts were taken
+       */
+      countsAsOf?: string;
+    };
+    ScoreBreakdownResponse: {
+      /** @example 40 */
+      region: number;
+      /** @example 30 */
+      sector: number;
+      /** @example 20 */
+      market: number;
+      /** @example 10 */
+      language: number;
+    };
+    RunnerUp: {
+      /** Format: uuid */
+      adviserId: string;
+      adviserName: string | null;
+      score: number;
+      breakdown: components['schemas']['ScoreBreakdownResponse'];
+      /** @description Their active cases then */
+      load: number;
+    };
+    AssignmentResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      adviserId: string;
+      adviserName: string | null;
+      /** @example automatic */
+      method: string;
+      reason: string | null;
+      score: number | null;
+      breakdown: components['schemas']['ScoreBreakdownResponse'] | null;
+      runnersUp: components['schemas']['RunnerUp'][];
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      endedAt: string | null;
+      endReason: string | null;
+      endNote: string | null;
+    };
+    AssignmentList: {
+      items: components['schemas']['AssignmentResponse'][];
+    };
+    LogInteractionDto: {
+      /** @enum {string} */
+      kind: 'call' | 'meeting' | 'email' | 'visit' | 'trade_mission' | 'webinar';
+      /**
+       * Format: date
+       * @example 2026-11-20
+       */
+      occurredOn: string;
+      notes: string;
+      /** @description null means none */
+      barriers?:
+        ('psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media')[] | null;
+      /** @description codes from config/support-measures.yaml; null means none */
+      supportMeasures?: string[] | null;
+      nextStep?: string | null;
+      /**
+       * Format: date
+       * @example 2026-12-01
+       */
+      nextStepDue?: string | null;
+      /** @description the case version you saw (or send If-Match) */
+      version?: number;
+    };
+    CorrectInteractionDto: {
+      /** @enum {string} */
+      kind: 'call' | 'meeting' | 'email' | 'visit' | 'trade_mission' | 'webinar';
+      /**
+       * Format: date
+       * @example 2026-11-20
+       */
+      occurredOn: string;
+      notes: string;
+      /** @description null means none */
+      barriers?:
+        ('psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media')[] | null;
+      /** @description codes from config/support-measures.yaml; null means none */
+      supportMeasures?: string[] | null;
+      /** @description the case version you saw (or send If-Match) */
+      version?: number;
+      reason: string;
+    };
+    VoidInteractionDto: {
+      reason: string;
+      /** @description the case version you saw (or send If-Match) */
+      version?: number;
+    };
+    UpdateCaseSummaryDto: {
+      summary: string;
+      /** @description the case version you saw (or send If-Match) */
+      version?: number;
+    };
+    CaseVersionResponse: {
+      /** @description The case's new version (also the ETag) */
+      version: number;
+    };
+    CloseCaseDto: {
+      /** @description a reason code of config/case-closure.yaml, e.g. support-completed */
+      reason: string;
+      summary: string;
+      /** @description the case version you saw (or send If-Match) */
+      version?: number;
+    };
+    ClosedCaseResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example closed */
+      status: string;
+      /** @example proactive_exporter */
+      stage: string;
+      /** @example support-completed */
+      closureReason: string | null;
+      closureSummary: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      version: number;
+    };
+    ReopenCaseDto: {
+      reason: string;
+      /** @description the case version you saw (or send If-Match) */
+      version?: number;
+    };
+    ReopenedCaseResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Given back to its adviser, or awaiting assignment
+       * @example active
+       */
+      status: string;
+      /** Format: uuid */
+      assignedAdviserId: string | null;
+      version: number;
+    };
+    AssignCaseDto: {
+      /** Format: uuid */
+      adviserId: string;
+      reason: string;
+      /** @description the case version you saw (or send If-Match) */
+      version?: number;
+    };
+    DeclineCaseDto: {
+      reason: string;
+      /** @description the case version you saw (or send If-Match) */
+      version?: number;
+    };
+    DeclineResponse: {
+      /**
+       * @description What became of the case: assigned to the next adviser, or left awaiting assignment
+       * @enum {string}
+       */
+      outcome: 'assigned' | 'already_assigned' | 'unassigned' | 'not_open';
+    };
+    AdviserLoadResponse: {
+      /**
+       * Format: uuid
+       * @description The adviser's user id
+       */
+      userId: string;
+      /**
+       * @description Regions whose new cases they take
+       * @example [
+       *       "north-east"
+       *     ]
+       */
+      regions: string[];
+      /**
+       * @description Regions whose cases they may see
+       * @example [
+       *       "north-east"
+       *     ]
+       */
+      visibleRegions: string[];
+      /**
+       * @description NACE sections
+       * @example [
+       *       "C"
+       *     ]
+       */
+      naceSections: string[];
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example [
+       *       "DE"
+       *     ]
+       */
+      markets: string[];
+      /**
+       * @example [
+       *       "en"
+       *     ]
+       */
+      languages: string[];
+      /** @example 25 */
+      capacity: number;
+      activeCases: number;
+      /** Format: date */
+      absentFrom: string | null;
+      /** Format: date */
+      absentTo: string | null;
+      active: boolean;
+      /** Format: date-time */
+      lastAssignedAt: string | null;
+      /** @example Sam Adviser */
+      name: string;
+      /** Format: email */
+      email: string;
+      /** @description Active cases whose next step is overdue */
+      overdue: number;
+    };
+    AdviserList: {
+      items: components['schemas']['AdviserLoadResponse'][];
+    };
+    CreateAdviserProfileDto: {
+      /**
+       * @description null or [] clears the list
+       * @example [
+       *       "london",
+       *       "south-east"
+       *     ]
+       */
+      regions?: string[] | null;
+      /**
+       * @description Regions whose cases the adviser may also see, read-only (officers widen an adviser's view)
+       * @example [
+       *       "scotland"
+       *     ]
+       */
+      visibleRegions?: string[] | null;
+      /**
+       * @description NACE Rev. 2 section letters
+       * @example [
+       *       "C",
+       *       "J"
+       *     ]
+       */
+      naceSections?: string[] | null;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example [
+       *       "DE",
+       *       "FR"
+       *     ]
+       */
+      markets?: string[] | null;
+      /**
+       * @example [
+       *       "en",
+       *       "de"
+       *     ]
+       */
+      languages?: ('en' | 'es' | 'de')[] | null;
+      /**
+       * @description maximum active cases
+       * @example 40
+       */
+      capacity?: number;
+      /**
+       * Format: date
+       * @example 2026-12-20
+       */
+      absentFrom?: string | null;
+      /**
+       * Format: date
+       * @example 2027-01-05
+       */
+      absentTo?: string | null;
+      active?: boolean;
+      /**
+       * Format: uuid
+       * @description the adviser's user id
+       */
+      userId: string;
+    };
+    AdviserProfileResponse: {
+      /**
+       * Format: uuid
+       * @description The adviser's user id
+       */
+      userId: string;
+      /**
+       * @description Regions whose new cases they take
+       * @example [
+       *       "north-east"
+       *     ]
+       */
+      regions: string[];
+      /**
+       * @description Regions whose cases they may see
+       * @example [
+       *       "north-east"
+       *     ]
+       */
+      visibleRegions: string[];
+      /**
+       * @description NACE sections
+       * @example [
+       *       "C"
+       *     ]
+       */
+      naceSections: string[];
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example [
+       *       "DE"
+       *     ]
+       */
+      markets: string[];
+      /**
+       * @example [
+       *       "en"
+       *     ]
+       */
+      languages: string[];
+      /** @example 25 */
+      capacity: number;
+      activeCases: number;
+      /** Format: date */
+      absentFrom: string | null;
+      /** Format: date */
+      absentTo: string | null;
+      active: boolean;
+      /** Format: date-time */
+      lastAssignedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    SavedAdviserProfile: {
+      profile: components['schemas']['AdviserProfileResponse'];
+      /**
+       * @description Allowed, but the officer should know
+       * @example [
+       *       "adviser.capacity_below_load"
+       *     ]
+       */
+      warnings: string[];
+    };
+    UpdateAdviserProfileDto: {
+      /**
+       * @description null or [] clears the list
+       * @example [
+       *       "london",
+       *       "south-east"
+       *     ]
+       */
+      regions?: string[] | null;
+      /**
+       * @description Regions whose cases the adviser may also see, read-only (officers widen an adviser's view)
+       * @example [
+       *       "scotland"
+       *     ]
+       */
+      visibleRegions?: string[] | null;
+      /**
+       * @description NACE Rev. 2 section letters
+       * @example [
+       *       "C",
+       *       "J"
+       *     ]
+       */
+      naceSections?: string[] | null;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example [
+       *       "DE",
+       *       "FR"
+       *     ]
+       */
+      markets?: string[] | null;
+      /**
+       * @example [
+       *       "en",
+       *       "de"
+       *     ]
+       */
+      languages?: ('en' | 'es' | 'de')[] | null;
+      /**
+       * @description maximum active cases
+       * @example 40
+       */
+      capacity?: number;
+      /**
+       * Format: date
+       * @example 2026-12-20
+       */
+      absentFrom?: string | null;
+      /**
+       * Format: date
+       * @example 2027-01-05
+       */
+      absentTo?: string | null;
+      active?: boolean;
+    };
+    RedistributeDto: {
+      /** @description handover note for the new advisers */
+      note: string;
+    };
+    MovedCase: {
+      /** Format: uuid */
+      caseId: string;
+      /** Format: uuid */
+      adviserId: string;
+    };
+    RedistributionResponse: {
+      moved: components['schemas']['MovedCase'][];
+      /** @description Cases nobody had room for: they await assignment */
+      unassigned: string[];
+    };
+    LocalisedTextResponse: {
+      en: string;
+      es: string;
+      de: string;
+    };
+    PublicQuestion: {
+      question: components['schemas']['LocalisedTextResponse'];
+      options: components['schemas']['LocalisedTextResponse'][];
+    };
+    TrainingModuleResponse: {
+      /** @example export-basics */
+      code: string;
+      title: components['schemas']['LocalisedTextResponse'];
+      summary: components['schemas']['LocalisedTextResponse'];
+      /** @enum {string} */
+      format: 'self_paced' | 'webinar' | 'workshop' | 'clinic';
+      /** @enum {string} */
+      completionCriterion: 'attendance' | 'assessment' | 'sign_off';
+      /** @description For assessed modules */
+      passMark: number | null;
+      /** @description The questions, without their answers */
+      assessment: components['schemas']['PublicQuestion'][];
+      durationMinutes: number;
+      /** @enum {string} */
+      level: 'foundation' | 'intermediate' | 'advanced';
+      barriers: string[];
+      /** @description Readiness questions it helps with */
+      questionIds: string[];
+      /** @description Module codes to complete first */
+      prerequisites: string[];
+      platforms: string[];
+      retired: boolean;
+      /** Format: date-time */
+      retiredAt: string | null;
+    };
+    TrainingModuleList: {
+      items: components['schemas']['TrainingModuleResponse'][];
+    };
+    TrainingSessionResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      /**
+       * @description IANA time zone
+       * @example Europe/London
+       */
+      timeZone: string;
+      capacity: number;
+      location: string | null;
+      /** Format: uri */
+      joinUrl: string | null;
+      /** @example en */
+      language: string;
+      booked?: number;
+      waitlisted?: number;
+      seatsLeft?: number;
+    };
+    TrainingSessionList: {
+      /** @description Upcoming, with seats left */
+      items: components['schemas']['TrainingSessionResponse'][];
+    };
+    LocalisedTextDto: {
+      en: string;
+      es: string;
+      de: string;
+    };
+    CreateModuleDto: {
+      passMark?: number;
+      barriers?: ('psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media')[];
+      questionIds?: string[];
+      /** @description codes of modules to complete first */
+      prerequisites?: string[];
+      platforms?: string[];
+      /** @example instagram-for-export */
+      code: string;
+      title: components['schemas']['LocalisedTextDto'];
+      summary: components['schemas']['LocalisedTextDto'];
+      /** @enum {string} */
+      format: 'self_paced' | 'webinar' | 'workshop' | 'clinic';
+      /**
+       * @description Self-paced only: assessment or sign_off
+       * @enum {string}
+       */
+      completionCriterion?: 'attendance' | 'assessment' | 'sign_off';
+      durationMinutes: number;
+      /** @enum {string} */
+      level: 'foundation' | 'intermediate' | 'advanced';
+    };
+    UpdateModuleDto: {
+      title?: components['schemas']['LocalisedTextDto'];
+      summary?: components['schemas']['LocalisedTextDto'];
+      durationMinutes?: number;
+      /** @enum {string} */
+      level?: 'foundation' | 'intermediate' | 'advanced';
+      passMark?: number;
+      barriers?: ('psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media')[];
+      questionIds?: string[];
+      /** @description codes of modules to complete first */
+      prerequisites?: string[];
+      platforms?: string[];
+      /** @description true retires the module (kept for history); false brings it back */
+      retired?: boolean;
+    };
+    CreateSessionDto: {
+      /**
+       * Format: date-time
+       * @example 2027-01-15T10:00:00Z
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-01-15T11:30:00Z
+       */
+      endsAt: string;
+      /** @example Europe/London */
+      timeZone: string;
+      capacity: number;
+      location?: string;
+      /**
+       * Format: uri
+       * @example https://meet.example/session
+       */
+      joinUrl?: string;
+      /** @enum {string} */
+      language: 'en' | 'es' | 'de';
+    };
+    BookTrainingDto: {
+      /** @example linkedin-b2b-prospecting */
+      moduleCode: string;
+      /**
+       * Format: uuid
+       * @description Required for webinars, workshops and clinics
+       */
+      sessionId?: string;
+      /** @description Join the waitlist when the session is full (otherwise 409) */
+      waitlist?: boolean;
+      /**
+       * Format: uuid
+       * @description The readiness recommendation this booking answers
+       */
+      recommendationId?: string;
+      /** @description Advisers and officers only: book although the case has not completed the module's prerequisites; the reason is recorded in the audit trail. Without it a missing prerequisite is a 422. */
+      prerequisiteOverrideReason?: string;
+    };
+    TrainingBookingResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @example export-basics */
+      moduleCode: string;
+      /** Format: uuid */
+      sessionId: string | null;
+      /** @enum {string} */
+      status: 'booked' | 'waitlisted' | 'cancelled' | 'no_show' | 'completed';
+      /** @description Booked by staff for the SME */
+      onBehalf: boolean;
+      /** Format: uuid */
+      recommendationId: string | null;
+      /** Format: date-time */
+      dueAt: string;
+      /** @enum {string|null} */
+      attendance: 'attended' | 'no_show' | null;
+      assessmentScore: number | null;
+      /** Format: date-time */
+      promotedAt: string | null;
+      /** Format: date-time */
+      cancelledAt: string | null;
+      /** Format: date-time */
+      completedAt: string | null;
+      certificateCode: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    TrainingBookingList: {
+      items: components['schemas']['TrainingBookingResponse'][];
+    };
+    UpdateBookingDto: {
+      /** @enum {string} */
+      action: 'cancel' | 'attend' | 'no_show' | 'complete';
+      /** @description Assessment modules (SME): the chosen option index for each question, in order */
+      answers?: number[];
+      /** @description Assessment modules (staff only): a score 0-100 from an assessment taken outside the service */
+      assessmentScore?: number;
+    };
+    TrainingFeedbackDto: {
+      satisfaction: number;
+      /** @description How useful for exporting */
+      usefulness: number;
+      comment?: string;
+    };
+    TrainingFeedbackResponse: {
+      /** Format: uuid */
+      bookingId: string;
+      satisfaction: number;
+      usefulness: number;
+      comment: string | null;
+    };
+    ReadinessAuditResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @enum {string} */
+      kind: 'self' | 'adviser';
+      /** @enum {string} */
+      status: 'draft' | 'submitted';
+      questionnaireVersion: number;
+      /** @description Question code → 0..4 */
+      answers: {
+        [key: string]: number;
+      };
+      /** @description Question code → note */
+      evidence: {
+        [key: string]: string;
+      };
+      /** @example en */
+      language: string | null;
+      /** Format: uuid */
+      baseAuditId: string | null;
+      /** @description Heading → score, once submitted */
+      headingScores: {
+        [key: string]: number;
+      } | null;
+      /** @description Once submitted */
+      overallScore: number | null;
+      /** @description Set on submit: the stage, cross-check, review flag, readiness and every reason */
+      classification: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: uuid */
+      createdById: string | null;
+      /** Format: uuid */
+      submittedById: string | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    TrendPoint: {
+      /** Format: uuid */
+      auditId: string;
+      /** @enum {string} */
+      kind: 'self' | 'adviser';
+      /** Format: date-time */
+      submittedAt: string;
+      overall: number;
+      change: number | null;
+    };
+    AuditListResponse: {
+      audits: components['schemas']['ReadinessAuditResponse'][];
+      /** @description Submitted audits, oldest first */
+      trend: components['schemas']['TrendPoint'][];
+    };
+    HeadingChangeResponse: {
+      /** @example strategy */
+      heading: string;
+      score: number;
+      previous: number | null;
+      /** @description Points up (+) or down (-) */
+      change: number | null;
+    };
+    AuditViewResponse: {
+      audit: components['schemas']['ReadinessAuditResponse'];
+      /** @description Against the previous submitted audit */
+      comparison: components['schemas']['HeadingChangeResponse'][];
+    };
+    SaveAuditDto: {
+      /**
+       * @description The questionnaire version the answers were given on
+       * @example 1
+       */
+      questionnaireVersion: number;
+      /**
+       * @description Question code → 0..4
+       * @example {
+       *       "org-export-plan": 3
+       *     }
+       */
+      answers?: {
+        [key: string]: number;
+      };
+      /** @description Question code → evidence note (adviser audits) */
+      evidence?: {
+        [key: string]: string;
+      };
+      /**
+       * Format: uuid
+       * @description Start an adviser audit from this submitted self-assessment
+       */
+      baseAuditId?: string;
+      /** @description Submit now (validated in full); otherwise saved as a draft */
+      submit?: boolean;
+    };
+    RecommendationViewResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'measure' | 'training';
+      /** @example export-plan */
+      code: string;
+      /** @enum {string} */
+      origin: 'rule' | 'adviser';
+      /** @enum {string} */
+      status: 'proposed' | 'accepted' | 'done' | 'dropped' | 'superseded';
+      /** @description The recommendation, in words */
+      text: string;
+      /** @description Why: each answer or heading score, in words */
+      because: string[];
+      note: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+    };
+    RecommendationViewList: {
+      recommendations: components['schemas']['RecommendationViewResponse'][];
+    };
+    AddRecommendationDto: {
+      /** @enum {string} */
+      kind: 'measure' | 'training';
+      /** @description Support-measure or training-module code */
+      code: string;
+      /** @description Why the adviser adds it */
+      note: string;
+    };
+    Because: {
+      /** @example strategy */
+      heading?: string;
+      /** @example org-export-plan */
+      question?: string;
+      /** @description The answer (0–4) or heading score */
+      value: number;
+    };
+    RecommendationRecord: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** Format: uuid */
+      auditId: string | null;
+      /** @enum {string} */
+      kind: 'measure' | 'training';
+      /** @example export-plan */
+      code: string;
+      /** @enum {string} */
+      origin: 'rule' | 'adviser';
+      /** @enum {string} */
+      status: 'proposed' | 'accepted' | 'done' | 'dropped' | 'superseded';
+      because: components['schemas']['Because'][];
+      note: string | null;
+      /** Format: uuid */
+      decidedById: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    RecommendationAnswer: {
+      recommendation: components['schemas']['RecommendationRecord'];
+    };
+    DecideRecommendationDto: {
+      /** @enum {string} */
+      decision: 'accepted' | 'dropped';
+      note?: string;
+    };
+    RecordOutcomeDto: {
+      /** @enum {string} */
+      kind:
+        | 'first_export_order'
+        | 'new_market_entered'
+        | 'distributor_signed'
+        | 'export_win'
+        | 'trade_visit_attended';
+      /**
+       * @description Market, ISO 3166-1 alpha-2
+       * @example DE
+       */
+      country?: string;
+      /** @description Value in minor units of currency (e.g. pence) */
+      valueMinor?: number;
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency?: string;
+      /**
+       * Format: date
+       * @description The day it happened, YYYY-MM-DD; not after tomorrow
+       * @example 2026-03-31
+       */
+      occurredOn: string;
+      /** @description Confirmed by the SME */
+      confirmed?: boolean;
+      note?: string;
+    };
+    DecideStageDto: {
+      /** @enum {string} */
+      to: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      /** @description Why; required */
+      reason: string;
+    };
+    FollowUpTask: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /**
+       * @description The rule's code: the kind of task
+       * @example first-contact
+       */
+      kind: string;
+      /** @enum {string} */
+      status: 'scheduled' | 'due' | 'sent' | 'done' | 'cancelled' | 'escalated';
+      /** @description Reminder steps fired so far */
+      step: number;
+      /**
+       * Format: date-time
+       * @description When the task is due
+       */
+      dueAt: string;
+      /**
+       * Format: date-time
+       * @description While scheduled
+       */
+      nextReminderAt: string | null;
+      assignedToYou: boolean;
+      escalatedToYou: boolean;
+      /** @description Values for the wording (company name, dates) */
+      context: {
+        [key: string]: string;
+      };
+    };
+    FollowUpTaskList: {
+      items: components['schemas']['FollowUpTask'][];
+    };
+    InboxMessage: {
+      /** Format: uuid */
+      id: string;
+      /** @example case-assigned.adviser */
+      kind: string;
+      /** Format: uuid */
+      caseId: string | null;
+      subject: string;
+      /** @description Plain text */
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      readAt: string | null;
+      /**
+       * @description The email's fate
+       * @enum {string}
+       */
+      emailStatus: 'created' | 'sending' | 'sent' | 'failed_temporary' | 'failed_permanent';
+    };
+    Inbox: {
+      /** @description Newest first */
+      items: components['schemas']['InboxMessage'][];
+      unreadCount: number;
+    };
+    MarkedAllRead: {
+      /** @description How many were unread */
+      marked: number;
+      unreadCount: number;
+    };
+    UnreadCount: {
+      unreadCount: number;
+    };
+    StartedReportExport: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'ready' | 'failed' | 'expired';
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      /** @example Cases opened 2026-04-01 to 2026-06-30, north-east */
+      description: string;
+      /** @description The request as validated (format, dates, filters, includeContact, purpose, headers) */
+      filters: {
+        [key: string]: unknown;
+      };
+      rowsWritten: number;
+      rowsExpected: number | null;
+      /** @description Null until counted */
+      percent: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: date-time */
+      expiresAt: string | null;
+      fileBytes: number | null;
+      error: string | null;
+      /**
+       * Format: uri-reference
+       * @description Once ready
+       */
+      downloadUrl: string | null;
+      /** @description An identical export of yours, still running or ready, answered instead */
+      reused: boolean;
+    };
+    ReportExportResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'ready' | 'failed' | 'expired';
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      /** @example Cases opened 2026-04-01 to 2026-06-30, north-east */
+      description: string;
+      /** @description The request as validated (format, dates, filters, includeContact, purpose, headers) */
+      filters: {
+        [key: string]: unknown;
+      };
+      rowsWritten: number;
+      rowsExpected: number | null;
+      /** @description Null until counted */
+      percent: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: date-time */
+      expiresAt: string | null;
+      fileBytes: number | null;
+      error: string | null;
+      /**
+       * Format: uri-reference
+       * @description Once ready
+       */
+      downloadUrl: string | null;
+    };
+    ReportExportList: {
+      /** @description Your 20 most recent, newest first */
+      items: components['schemas']['ReportExportResponse'][];
+    };
+    WebhookEndpointResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uri */
+      url: string;
+      description: string;
+      events: ('case.opened' | 'case.closed' | 'stage.changed')[];
+      active: boolean;
+      /** Format: uuid */
+      createdById: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    WebhookEndpointList: {
+      items: components['schemas']['WebhookEndpointResponse'][];
+    };
+    CreateWebhookEndpointDto: {
+      /**
+       * Format: uri
+       * @description https:// (plain http:// only to 127.0.0.1 or localhost, and never in production)
+       * @example https://crm.agency.example/webhooks/sme
+       */
+      url: string;
+      /**
+       * @example [
+       *       "case.opened",
+       *       "stage.changed"
+       *     ]
+       */
+      events: ('case.opened' | 'case.closed' | 'stage.changed')[];
+      /** @example Finance system */
+      description?: string;
+    };
+    RegisteredWebhookEndpointResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uri */
+      url: string;
+      description: string;
+      events: ('case.opened' | 'case.closed' | 'stage.changed')[];
+      active: boolean;
+      /** Format: uuid */
+      createdById: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description The signing secret (Standard Webhooks `whsec_…`), shown this once: store it now
+       * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+       */
+      secret: string;
+    };
+    UpdateWebhookEndpointDto: {
+      /**
+       * Format: uri
+       * @description https:// (plain http:// only to 127.0.0.1 or localhost, and never in production)
+       * @example https://crm.agency.example/webhooks/sme
+       */
+      url?: string;
+      /**
+       * @example [
+       *       "case.opened",
+       *       "stage.changed"
+       *     ]
+       */
+      events?: ('case.opened' | 'case.closed' | 'stage.changed')[];
+      /** @example Finance system */
+      description?: string;
+      /** @description false pauses it: no new deliveries are recorded for it */
+      active?: boolean;
+    };
+    WebhookDeliveryResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      endpointId: string;
+      /**
+       * Format: uuid
+       * @description The event id: `Webhook-Id` and the body’s `id`
+       */
+      eventId: string;
+      /** @enum {string} */
+      eventType: 'case.opened' | 'case.closed' | 'stage.changed';
+      /** @enum {string} */
+      status: 'pending' | 'delivering' | 'delivered' | 'failed';
+      /** @description Sending attempts so far, replays included */
+      attempts: number;
+      replays: number;
+      /** @description The receiver's HTTP status at the last attempt */
+      lastResponseCode: number | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastAttemptAt: string | null;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The JSON body as signed and sent (see the webhook payload schemas) */
+      body: string;
+    };
+    WebhookDeliveryPage: {
+      items: components['schemas']['WebhookDeliveryResponse'][];
+      /** @description Pass as `cursor` for the next page */
+      nextCursor: string | null;
+    };
+    Problem: {
+      /**
+       * @description `urn:problem:<code>`, or `about:blank` when the status says it all
+       * @example urn:problem:validation_failed
+       */
+      type: string;
+      /**
+       * @description The HTTP reason phrase
+       * @example Bad Request
+       */
+      title: string;
+      /** @example 400 */
+      status: number;
+      /** @example The request has invalid fields */
+      detail?: string;
+      /**
+       * @description The request path
+       * @example /api/v1/cases?limit=0
+       */
+      instance?: string;
+      /** @example b1f0c6de-3b8a-4c71-9a49-0f3f5f1d2c77 */
+      requestId?: string;
+      /**
+       * @description Stable error code (docs/api.md)
+       * @example validation_failed
+       */
+      code?: string;
+      /** @description The fields at fault (400 validation, some 422 rules) */
+      errors?: {
+        /** @example company.registrationNumber */
+        field: string;
+        /** @example registrationNumber must be 8 characters */
+        message: string;
+        /** @example isLength */
+        code?: string;
+      }[];
+    } & {
+      [key: string]: unknown;
+    };
+    WebhookCaseOpened: {
+      /**
+       * Format: uuid
+       * @description The event id; equals the Webhook-Id header. De-duplicate on it.
+       */
+      id: string;
+      /** @enum {string} */
+      type: 'case.opened';
+      /** @description The event contract's version */
+      version: number;
+      /** Format: date-time */
+      occurredAt: string;
+      data: {
+        /** Format: uuid */
+        caseId: string;
+        /** Format: uuid */
+        companyId: string;
+        /** Format: uuid */
+        enrolmentId: string;
+        /**
+         * @description Export stage at opening
+         * @example non_exporter
+         */
+        stage: string;
+        /** @example north_east */
+        region: string;
+        /**
+         * @description NACE Rev. 2 code
+         * @example C10
+         */
+        sector: string;
+        /** @example C */
+        naceSection: string;
+        targetMarkets: string[];
+        helpWanted: string[];
+        /** @enum {string} */
+        language: 'en' | 'es' | 'de';
+      };
+    };
+    WebhookCaseClosed: {
+      /**
+       * Format: uuid
+       * @description The event id; equals the Webhook-Id header. De-duplicate on it.
+       */
+      id: string;
+      /** @enum {string} */
+      type: 'case.closed';
+      /** @description The event contract's version */
+      version: number;
+      /** Format: date-time */
+      occurredAt: string;
+      data: {
+        /** Format: uuid */
+        caseId: string;
+        /** Format: uuid */
+        companyId: string;
+        /**
+         * @description Closure reason code (config/case-closure.yaml)
+         * @example support-completed
+         */
+        reason: string;
+        /**
+         * @description Export stage at closure
+         * @example proactive_exporter
+         */
+        stage: string;
+        /**
+         * Format: uuid
+         * @description The case's adviser as the closing left it
+         */
+        adviserId: string | null;
+        /** Format: date-time */
+        closedAt: string;
+      };
+    };
+    WebhookStageChanged: {
+      /**
+       * Format: uuid
+       * @description The event id; equals the Webhook-Id header. De-duplicate on it.
+       */
+      id: string;
+      /** @enum {string} */
+      type: 'stage.changed';
+      /** @description The event contract's version */
+      version: number;
+      /** Format: date-time */
+      occurredAt: string;
+      data: {
+        /** Format: uuid */
+        caseId: string;
+        /** @example passive_exporter */
+        from: string;
+        /** @example proactive_exporter */
+        to: string;
+        /**
+         * @description What moved it: an audit, an outcome, an adviser’s decision
+         * @example audit
+         */
+        cause: string;
+        /** Format: uuid */
+        transitionId: string;
+        /** @example readiness_audit */
+        refType: string | null;
+        /** @example null */
+        refId: string | null;
+      };
+    };
+  };
+  responses: {
+    /** @description Invalid request: malformed JSON, unknown or invalid fields, query or headers (`validation_failed`) */
+    Problem400: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description No valid bearer token */
+    Problem401: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Authenticated, but not allowed to do this (CSRF or a rule about who may act) */
+    Problem403: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description No such record, or not one the caller may see (never 403 for records of others) */
+    Problem404: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Conflicts with the current state: a stale version (send the ETag you saw) or a request in flight */
+    Problem409: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Gone: the link or token has expired or was used already */
+    Problem410: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The body is larger than 100 kB (any route: bodies are read before routing) */
+    Problem413: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The body is not JSON (any route: bodies are read before routing) */
+    Problem415: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Well-formed, but a business rule refuses it (the `code` says which) */
+    Problem422: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Too many requests: wait for Retry-After seconds */
+    Problem429: {
+      headers: {
+        /** @description Seconds to wait before trying again */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Unexpected error (logged with the requestId) */
+    Problem500: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The database is busy or out of reach: retry after Retry-After seconds */
+    Problem503: {
+      headers: {
+        /** @description Seconds to wait before trying again */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+  };
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  EnrolmentsController_list: {
+    parameters: {
+      query?: {
+        status?: 'draft' | 'submitted' | 'eligible' | 'ineligible' | 'appealed' | 'withdrawn';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  EnrolmentsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: the first answer comes back (Idempotent-Replayed: true) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EnrolmentAnswersDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          /** @description `true` when this is the stored answer to an earlier request with the same key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  EnrolmentsController_awaitingDecision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwaitingDecisionList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  EnrolmentsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  EnrolmentsController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EnrolmentAnswersDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  EnrolmentsController_submit: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: the first answer comes back (Idempotent-Replayed: true) */
+        'Idempotency-Key'?: string;
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitEnrolmentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description `true` when this is the stored answer to an earlier request with the same key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  EnrolmentsController_appeal: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: the first answer comes back (Idempotent-Replayed: true) */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AppealDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          /** @description `true` when this is the stored answer to an earlier request with the same key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  EnrolmentsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  EnrolmentsController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AppealDecisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  EnrolmentsController_decideSubmitted: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnrolmentResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  DuplicateFlagsController_list: {
+    parameters: {
+      query?: {
+        status?: 'open' | 'merged' | 'dismissed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DuplicateFlagResponse'][];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  DuplicateFlagsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DuplicateFlagResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  DuplicateFlagsController_merge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MergeCompaniesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DuplicateFlagResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  DuplicateFlagsController_dismiss: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DuplicateFlagResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CompaniesController_search: {
+    parameters: {
+      query?: {
+        /** @description name or trading name (fuzzy), registration or VAT number, postcode, or a contact email */
+        q?: string;
+        /** @description a region code of config/regions.yaml */
+        region?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompanySearchPage'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CompaniesController_createProspect: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: the first answer comes back (Idempotent-Replayed: true) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProspectDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          /** @description `true` when this is the stored answer to an earlier request with the same key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProspectCreated'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CompaniesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompanyResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CompaniesController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCompanyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompanyResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CompaniesController_activity: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous (newer) page */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActivityPageResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CompaniesController_addContact: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: the first answer comes back (Idempotent-Replayed: true) */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          /** @description `true` when this is the stored answer to an earlier request with the same key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CompaniesController_editContact: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateContactDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CompaniesController_archiveContact: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ArchiveContactDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CompaniesController_merge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MergeIntoDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MergeResultResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  DataProtectionController_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page (opaque) */
+        cursor?: string;
+        limit?: number;
+        kind?: 'access' | 'erasure';
+        status?: 'requested' | 'completed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataProtectionRequestPage'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  DataProtectionController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: the first answer comes back (Idempotent-Replayed: true) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateDataProtectionRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          /** @description `true` when this is the stored answer to an earlier request with the same key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataProtectionRequestResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  DataProtectionController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataProtectionRequestResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  DataProtectionController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasurePreviewResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  DataProtectionController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApproveDataProtectionRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  DataProtectionController_archive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The subject access archive (JSON + HTML summary), zipped */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  AuthController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationSentResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  AuthController_confirmRegistration: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmRegistrationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationConfirmedResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      409: components['responses']['Problem409'];
+      410: components['responses']['Problem410'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  AuthController_token: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TokenRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  AuthController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The token no longer works */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  AuthController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActorResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  AuthController_csrfToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsrfTokenResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  AuditEventsController_list: {
+    parameters: {
+      query?: {
+        entityType?: string;
+        entityId?: string;
+        actorId?: string;
+        /** @description ISO 8601, between 1900 and 9999; events at or after */
+        from?: string;
+        /** @description ISO 8601, between 1900 and 9999; events before */
+        to?: string;
+        /** @description nextCursor of the previous page (opaque) */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditEventPage'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CasesController_list: {
+    parameters: {
+      query?: {
+        /** @description officers only: one adviser’s cases */
+        adviserId?: string;
+        /** @description officers only: cases waiting for an adviser */
+        unassigned?: boolean;
+        /** @description advisers only: 'mine' (default) for their own caseload, 'regions' for the cases in the regions an officer lets them see */
+        scope?: 'mine' | 'regions';
+        region?: string;
+        stage?: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+        status?: 'awaiting_assignment' | 'active' | 'closed';
+        /** @description NACE code or its prefix, e.g. 10 or 10.11 */
+        sector?: string;
+        /** @description ISO 3166-1 alpha-2 target market */
+        market?: string;
+        /** @description only cases whose agreed next step is past due */
+        overdue?: boolean;
+        /** @description no contact for at least this many days */
+        noContactDays?: number;
+        /** @description company name or registration number */
+        q?: string;
+        sort?: 'name' | 'stage' | 'lastContact' | 'nextDue';
+        /** @description nextCursor of the previous page (opaque) */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseloadPageResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CasesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CasesController_assignments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CasesController_logInteraction: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LogInteractionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CasesController_correctInteraction: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        interactionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectInteractionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CasesController_voidInteraction: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+        interactionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VoidInteractionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CasesController_updateSummary: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCaseSummaryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseVersionResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CasesController_close: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CloseCaseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClosedCaseResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CasesController_reopen: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReopenCaseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReopenedCaseResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CasesController_assign: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignCaseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CasesController_decline: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclineCaseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeclineResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  AdvisersController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdviserList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  AdvisersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAdviserProfileDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedAdviserProfile'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  AdvisersController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdviserLoadResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  AdvisersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAdviserProfileDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedAdviserProfile'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  AdvisersController_redistribute: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RedistributeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RedistributionResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  TrainingModulesController_list: {
+    parameters: {
+      query?: {
+        /** @description staff only: include retired modules */
+        includeRetired?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingModuleList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  TrainingModulesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateModuleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingModuleResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  TrainingModulesController_sessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingSessionList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  TrainingModulesController_addSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSessionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingSessionResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  TrainingModulesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateModuleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingModuleResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  TrainingBookingsController_listForCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingBookingList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  TrainingBookingsController_book: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: the first answer comes back (Idempotent-Replayed: true) */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BookTrainingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          /** @description `true` when this is the stored answer to an earlier request with the same key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingBookingResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  TrainingBookingsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingBookingResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  TrainingBookingsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateBookingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingBookingResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  TrainingBookingsController_feedback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TrainingFeedbackDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingFeedbackResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  TrainingBookingsController_certificate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The completion certificate */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  TrainingBookingsController_attendanceCsv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The attendance list */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ReadinessController_questionnaire: {
+    parameters: {
+      query?: {
+        /** @description A questionnaire version, digits only (default: the current one); 404 if no such version exists (0 included) */
+        version?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ReadinessController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditListResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ReadinessController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveAuditDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditViewResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ReadinessController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        auditId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditViewResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ReadinessController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        auditId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveAuditDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditViewResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ReadinessController_listRecommendations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationViewList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ReadinessController_addRecommendation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddRecommendationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationAnswer'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ReadinessController_decideRecommendation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        recommendationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideRecommendationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationAnswer'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ProgressController_view: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ProgressController_recordOutcome: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the outcome already recorded (1-200 visible ASCII) */
+        'idempotency-key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordOutcomeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          /** @description `true` when this is the stored answer to an earlier request with the same key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ProgressController_decideStage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideStageDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  FollowUpsController_tasks: {
+    parameters: {
+      query?: {
+        /** @description Whose tasks: only "me" (the default), the follow-ups assigned to you and those escalated to you as the officer */
+        assignee?: 'me';
+        /** @description "open": still waiting for their condition (the default, as on /tasks); "all": closed ones too */
+        status?: 'open' | 'all';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FollowUpTaskList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  FollowUpsController_inbox: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Inbox'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  FollowUpsController_markAllRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every message of the inbox marked read */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarkedAllRead'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  FollowUpsController_markRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The message marked read (again: no change); 404 unless it is yours */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadCount'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ReportsController_kpiReport: {
+    parameters: {
+      query?: {
+        /** @description first day (with `to`; not with financialYear) */
+        from?: string;
+        /** @description last day (with `from`) */
+        to?: string;
+        /** @description a financial year, e.g. 2025 */
+        financialYear?: string;
+        /** @description a quarter of financialYear */
+        quarter?: '1' | '2' | '3' | '4';
+        /** @description a code from config/regions.yaml */
+        region?: string;
+        /** @description a NACE Rev. 2 section letter */
+        sector?: string;
+        adviserId?: string;
+        sizeBand?: 'micro' | 'small' | 'medium';
+        stageAtEnrolment?: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+        format?: 'json' | 'csv' | 'xlsx';
+        /** @description CSV/XLSX column headers: `labels` in the requester’s language (Accept-Language, or a signed-in person’s language), `keys` the stable column codes (e.g. kpi_key, case_id) for programs */
+        headers?: 'labels' | 'keys';
+        /** @description KPI keys, comma-separated (as on /reports/definitions); every KPI when absent */
+        kpi?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The KpiReport (format=json), or a CSV/XLSX download. Texts (group titles, KPI names, definitions, breakdown labels; the files’ cover, column headers and sheet names) are in the requester’s language (Accept-Language, or a signed-in person’s language); keys, units, codes and numbers never change. headers=keys heads the CSV/XLSX columns with stable codes (group, kpi_key, …) for programs. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ReportExportsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The caller's 20 most recent exports, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportExportList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ReportExportsController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: date
+           * @description first day (with `to`; not with financialYear)
+           */
+          from?: string;
+          /**
+           * Format: date
+           * @description last day (with `from`)
+           */
+          to?: string;
+          /** @description a financial year, e.g. 2025 */
+          financialYear?: string;
+          /**
+           * @description a quarter of financialYear
+           * @enum {string}
+           */
+          quarter?: '1' | '2' | '3' | '4';
+          /** @description a code from config/regions.yaml */
+          region?: string;
+          /** @description a NACE Rev. 2 section letter */
+          sector?: string;
+          /** Format: uuid */
+          adviserId?: string;
+          /** @enum {string} */
+          sizeBand?: 'micro' | 'small' | 'medium';
+          /** @enum {string} */
+          stageAtEnrolment?: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+          /**
+           * @default csv
+           * @enum {string}
+           */
+          format?: 'csv' | 'xlsx';
+          /**
+           * @description CSV/XLSX column headers: `labels` in the requester’s language (Accept-Language, or a signed-in person’s language), `keys` the stable column codes (e.g. kpi_key, case_id) for programs
+           * @default labels
+           * @enum {string}
+           */
+          headers?: 'labels' | 'keys';
+          /** @description include the SMEs' contact details */
+          includeContact?: boolean;
+          /** @description why contact details are needed (required with includeContact) */
+          purpose?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The same export as one of yours still running or ready (`reused: true`): no new one */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StartedReportExport'];
+        };
+      };
+      /** @description The export, queued. Body fields: from, to, financialYear, quarter, region, sector, adviserId, sizeBand, stageAtEnrolment, format, includeContact, purpose, headers. The file's column headers are in the requester’s language (Accept-Language, or a signed-in person’s language), or the stable column codes with headers=keys; cell values (codes, numbers, ISO dates) are the same in every language. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StartedReportExport'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ReportExportsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Status and progress; downloadUrl once ready */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportExportResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ReportExportsController_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV or XLSX file (409 while running, 410 once expired) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      410: components['responses']['Problem410'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  WebhooksController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  WebhooksController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookEndpointDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegisteredWebhookEndpointResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  WebhooksController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  WebhooksController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  WebhooksController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWebhookEndpointDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  WebhooksController_deliveriesPage: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page (opaque) */
+        cursor?: string;
+        limit?: number;
+        endpointId?: string;
+        status?: 'pending' | 'delivering' | 'delivered' | 'failed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryPage'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  WebhooksController_delivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  WebhooksController_replay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+}
