@@ -1055,6 +1055,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/{id}/opportunities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case's export opportunities, newest first (its SME, adviser and officers) */
+    get: operations['OpportunitiesController_list'];
+    put?: never;
+    /** Record an export opportunity on a case (its adviser or an officer) */
+    post: operations['OpportunitiesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/opportunities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The pipeline: an adviser's own cases' opportunities, every case's for officers, with totals */
+    get: operations['OpportunitiesController_pipeline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/opportunities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get (opportunities) */
+    get: operations['OpportunitiesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct or move an opportunity (If-Match: the version read) */
+    patch: operations['OpportunitiesController_update'];
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/export-wins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case's export wins, newest first (its SME, adviser and officers) */
+    get: operations['ExportWinsController_list'];
+    put?: never;
+    /** Record an export win, from a won opportunity of the case or directly */
+    post: operations['ExportWinsController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/export-wins/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get (export wins) */
+    get: operations['ExportWinsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/export-wins/{id}/sign-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign off a confirmed win: it then counts as confirmed export value (officers) */
+    post: operations['ExportWinsController_signOff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/follow-ups': {
     parameters: {
       query?: never;
@@ -1278,6 +1383,95 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The directory, by name; filter by heading, market, language, active or text */
+    get: operations['ExpertsController_list'];
+    put?: never;
+    /** Create (experts) */
+    post: operations['ExpertsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get (experts) */
+    get: operations['ExpertsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct the expert's profile (If-Match: the version read) */
+    patch: operations['ExpertsController_update'];
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/expert-suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Experts ranked for the case: weak headings of its latest audit, target markets, sector, language, less load (config/network.yaml); each score broken down, and who was left out and why */
+    get: operations['CaseNetworkController_suggestions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/introductions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List (case network) */
+    get: operations['CaseNetworkController_list'];
+    put?: never;
+    /** Ask an expert for an introduction: they are emailed the purpose and signed accept / decline links */
+    post: operations['CaseNetworkController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/introductions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get (introductions) */
+    get: operations['IntroductionsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Withdraw an introduction still waiting for the expert (If-Match: the version read) */
+    patch: operations['IntroductionsController_update'];
     trace?: never;
   };
 }
@@ -2037,37 +2231,6 @@ export interface components {
        */
       countsAsOf?: string;
     };
-    CaseCompany: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      registrationNumber: string;
-      /** @example GB */
-      registrationCountry: string;
-      /** @example C */
-      naceSection: string;
-    };
-    CaseAdviser: {
-      /** Format: uuid */
-      id: string;
-      name: string | null;
-    };
-    CaseWork: {
-      summary: string;
-      /**
-       * @example [
-       *       "DE"
-       *     ]
-       */
-      targetMarkets: string[];
-      /** Format: date */
-      firstContactOn: string | null;
-      /** Format: date */
-      lastContactOn: string | null;
-      nextStep: string | null;
-      /** Format: date */
-      nextStepDue: string | null;
-    };
     ScoreBreakdownResponse: {
       /** @example 40 */
       region: number;
@@ -2106,56 +2269,6 @@ export interface components {
       endReason: string | null;
       endNote: string | null;
     };
-    InteractionResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      caseId: string;
-      /** Format: uuid */
-      loggedById: string;
-      /** @enum {string} */
-      kind: 'call' | 'meeting' | 'email' | 'visit' | 'trade_mission' | 'webinar';
-      /** Format: date */
-      occurredOn: string;
-      notes: string;
-      barriers: string[];
-      supportMeasures: string[];
-      nextStep: string | null;
-      /** Format: date */
-      nextStepDue: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      correctedAt: string | null;
-      /** Format: uuid */
-      correctedById: string | null;
-      correctionReason: string | null;
-      /** Format: date-time */
-      voidedAt: string | null;
-      /** Format: uuid */
-      voidedById: string | null;
-      voidReason: string | null;
-    };
-    CaseDetailResponse: {
-      /** Format: uuid */
-      id: string;
-      version: number;
-      /** @example passive_exporter */
-      stage: string;
-      /** @example active */
-      status: string;
-      /** @example north-east */
-      region: string;
-      /** @example 62.01 */
-      sector: string;
-      /** Format: date-time */
-      openedAt: string;
-      company: components['schemas']['CaseCompany'];
-      adviser: components['schemas']['CaseAdviser'] | null;
-      work: components['schemas']['CaseWork'];
-      currentAssignment: components['schemas']['AssignmentResponse'] | null;
-      interactions: components['schemas']['InteractionResponse'][];
-    };
     AssignmentList: {
       items: components['schemas']['AssignmentResponse'][];
     };
@@ -2182,13 +2295,6 @@ export interface components {
       /** @description the case version you saw (or send If-Match) */
       version?: number;
     };
-    LoggedInteraction: {
-      interaction: components['schemas']['InteractionResponse'];
-      /** @description The case's new version (also the ETag) */
-      version: number;
-      /** @description This was the first contact with the SME */
-      firstContact: boolean;
-    };
     CorrectInteractionDto: {
       /** @enum {string} */
       kind: 'call' | 'meeting' | 'email' | 'visit' | 'trade_mission' | 'webinar';
@@ -2206,11 +2312,6 @@ export interface components {
       /** @description the case version you saw (or send If-Match) */
       version?: number;
       reason: string;
-    };
-    InteractionChange: {
-      interaction: components['schemas']['InteractionResponse'];
-      /** @description The case's new version (also the ETag) */
-      version: number;
     };
     VoidInteractionDto: {
       reason: string;
@@ -2913,87 +3014,6 @@ export interface components {
       decision: 'accepted' | 'dropped';
       note?: string;
     };
-    StageTransitionResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      caseId: string;
-      /** @enum {string} */
-      fromStage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
-      /** @enum {string} */
-      toStage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
-      /** @enum {string} */
-      cause: 'audit' | 'adviser_decision' | 'outcome';
-      reason: string | null;
-      /** @description What showed the change */
-      evidence: {
-        [key: string]: unknown;
-      };
-      /** @example readiness_audit */
-      refType: string | null;
-      /** Format: uuid */
-      refId: string | null;
-      /** Format: uuid */
-      actorId: string | null;
-      /** Format: date-time */
-      occurredAt: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    ExportOutcomeResponse: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      caseId: string;
-      /** @enum {string} */
-      kind:
-        | 'first_export_order'
-        | 'new_market_entered'
-        | 'distributor_signed'
-        | 'export_win'
-        | 'trade_visit_attended';
-      /**
-       * @description ISO 3166-1 alpha-2
-       * @example DE
-       */
-      country: string | null;
-      /** @description In minor units of `currency` */
-      valueMinor: number | null;
-      /**
-       * @description ISO 4217
-       * @example EUR
-       */
-      currency: string | null;
-      /** Format: date */
-      occurredOn: string;
-      /** @description Confirmed by the SME (or reported by it) */
-      confirmed: boolean;
-      note: string | null;
-      /** Format: uuid */
-      recordedById: string | null;
-      idempotencyKey: string | null;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    MilestoneResponse: {
-      /** @example first-export-order */
-      code: string;
-      /** @enum {string} */
-      stage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
-      /**
-       * Format: date-time
-       * @description Null: not reached yet
-       */
-      achievedAt: string | null;
-    };
-    ProgressResponse: {
-      /** @enum {string} */
-      stage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
-      version: number;
-      transitions: components['schemas']['StageTransitionResponse'][];
-      outcomes: components['schemas']['ExportOutcomeResponse'][];
-      milestones: components['schemas']['MilestoneResponse'][];
-    };
     RecordOutcomeDto: {
       /** @enum {string} */
       kind:
@@ -3024,25 +3044,300 @@ export interface components {
       confirmed?: boolean;
       note?: string;
     };
-    RecordedOutcome: {
-      outcome: components['schemas']['ExportOutcomeResponse'];
-      /** @description When it moved the stage */
-      transition: components['schemas']['StageTransitionResponse'] | null;
-      /** @description Milestone codes it ticked */
-      milestones: string[];
-      /** @description The outcome an earlier request with this Idempotency-Key recorded */
-      replayed: boolean;
-    };
     DecideStageDto: {
       /** @enum {string} */
       to: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
       /** @description Why; required */
       reason: string;
     };
-    StageDecision: {
-      transition: components['schemas']['StageTransitionResponse'] | null;
-      /** @description The same stage, confirmed after review (no transition) */
-      confirmed: boolean;
+    OpportunityResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example DE
+       */
+      market: string;
+      /** @example Olive oil, 5 l tins */
+      product: string;
+      /** @enum {string} */
+      buyerType: 'distributor' | 'direct_customer' | 'agent' | 'marketplace' | 'public_tender';
+      /** @enum {string} */
+      source: 'trade_visit' | 'social_media' | 'referral' | 'event' | 'other';
+      /**
+       * @description Estimated value, minor units of currency
+       * @example 2500000
+       */
+      valueMinor: number;
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency: string;
+      /** @enum {string} */
+      likelihood: 'low' | 'medium' | 'high';
+      /**
+       * Format: date
+       * @example 2027-03-31
+       */
+      expectedOn: string;
+      /** @enum {string} */
+      status: 'prospect' | 'active' | 'won' | 'lost' | 'abandoned';
+      /**
+       * @description Why it was lost or abandoned
+       * @example null
+       */
+      closeReason: string | null;
+      notes: string | null;
+      /** @example 1 */
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    OpportunityList: {
+      /** @description Newest first */
+      items: components['schemas']['OpportunityResponse'][];
+    };
+    CreateOpportunityDto: {
+      /**
+       * @description Market, ISO 3166-1 alpha-2
+       * @example DE
+       */
+      market: string;
+      /** @description The product or service sold */
+      product: string;
+      /** @enum {string} */
+      buyerType: 'distributor' | 'direct_customer' | 'agent' | 'marketplace' | 'public_tender';
+      /** @enum {string} */
+      source: 'trade_visit' | 'social_media' | 'referral' | 'event' | 'other';
+      /** @description Estimated value in minor units of currency (e.g. cents) */
+      valueMinor: number;
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency: string;
+      /** @enum {string} */
+      likelihood: 'low' | 'medium' | 'high';
+      /**
+       * Format: date
+       * @description When the business is expected
+       * @example 2027-03-31
+       */
+      expectedOn: string;
+      /**
+       * @default prospect
+       * @enum {string}
+       */
+      status: 'prospect' | 'active';
+      notes?: string;
+    };
+    PipelineRowResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @example Acme Exports SL */
+      companyName: string;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example DE
+       */
+      market: string;
+      /** @example Olive oil, 5 l tins */
+      product: string;
+      /** @enum {string} */
+      status: 'prospect' | 'active' | 'won' | 'lost' | 'abandoned';
+      /** @enum {string} */
+      likelihood: 'low' | 'medium' | 'high';
+      /**
+       * Format: date
+       * @example 2027-03-31
+       */
+      expectedOn: string;
+      /** @example 2500000 */
+      valueMinor: number;
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency: string;
+      /**
+       * @description valueMinor weighted by likelihood
+       * @example 1250000
+       */
+      weightedMinor: number;
+    };
+    PipelineTotalResponse: {
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency: string;
+      /** @example 3 */
+      count: number;
+      /** @example 7500000 */
+      valueMinor: number;
+      /** @example 3750000 */
+      weightedMinor: number;
+    };
+    PipelineResponse: {
+      /** @description The first rows by expected date (at most 200) */
+      items: components['schemas']['PipelineRowResponse'][];
+      /** @description How many opportunities match */
+      total: number;
+      /** @description Per currency, over every match (never added across currencies) */
+      totals: components['schemas']['PipelineTotalResponse'][];
+    };
+    UpdateOpportunityDto: {
+      /**
+       * @description Market, ISO 3166-1 alpha-2
+       * @example DE
+       */
+      market?: string;
+      product?: string;
+      /** @enum {string} */
+      buyerType?: 'distributor' | 'direct_customer' | 'agent' | 'marketplace' | 'public_tender';
+      /** @enum {string} */
+      source?: 'trade_visit' | 'social_media' | 'referral' | 'event' | 'other';
+      valueMinor?: number;
+      /** @description ISO 4217 */
+      currency?: string;
+      /** @enum {string} */
+      likelihood?: 'low' | 'medium' | 'high';
+      /** Format: date */
+      expectedOn?: string;
+      /** @enum {string} */
+      status?: 'prospect' | 'active' | 'won' | 'lost' | 'abandoned';
+      /** @description Why it was lost or abandoned */
+      closeReason?: Record<string, never> | null;
+      notes?: Record<string, never> | null;
+      /** @description the opportunity version you saw (or send If-Match) */
+      version?: number;
+    };
+    WinYearResponse: {
+      /** @example 2027 */
+      year: number;
+      /** @example 1200000 */
+      valueMinor: number;
+    };
+    WinVerificationResponse: {
+      /** @enum {string} */
+      state: 'not_sent' | 'awaiting' | 'expired' | 'confirmed' | 'disputed';
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      /** @description What the company said (required when it disputes the win) */
+      companyComment: string | null;
+      companyRating: number | null;
+      /** Format: date-time */
+      signedOffAt: string | null;
+    };
+    ExportWinResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /**
+       * Format: uuid
+       * @description The won opportunity it came from
+       */
+      opportunityId: string | null;
+      /** @example Müller Feinkost GmbH */
+      customerName: string;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example DE
+       */
+      customerCountry: string;
+      /** @enum {string} */
+      goodsOrServices: 'goods' | 'services' | 'both';
+      /** @example Olive oil for 40 delicatessen shops */
+      description: string;
+      /** @enum {string} */
+      winType: 'first_export' | 'new_market' | 'new_customer' | 'larger_contract';
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency: string;
+      /**
+       * @description The calendar year of the first value
+       * @example 2027
+       */
+      firstYear: number;
+      /**
+       * @description Value per year from firstYear, minor units of currency
+       * @example [
+       *       1200000,
+       *       1500000
+       *     ]
+       */
+      valuesMinor: number[];
+      /** @example 2700000 */
+      totalMinor: number;
+      supportDecisive: boolean;
+      /** @description Codes of config/support-measures.yaml */
+      supportMeasures: string[];
+      /** @description Codes of training modules booked on the case */
+      trainingModules: string[];
+      notes: string | null;
+      /** @description valuesMinor by year */
+      years: components['schemas']['WinYearResponse'][];
+      /** @description The company's confirmation */
+      verification: components['schemas']['WinVerificationResponse'];
+      /** @description Confirmed by the company and signed off by an officer */
+      confirmedValue: boolean;
+      /** @example 1 */
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ExportWinList: {
+      /** @description Newest first */
+      items: components['schemas']['ExportWinResponse'][];
+    };
+    RecordExportWinDto: {
+      /**
+       * Format: uuid
+       * @description A won opportunity of the same case
+       */
+      opportunityId?: string;
+      customerName: string;
+      /**
+       * @description The customer's country, ISO 3166-1 alpha-2
+       * @example DE
+       */
+      customerCountry: string;
+      /** @enum {string} */
+      goodsOrServices: 'goods' | 'services' | 'both';
+      /** @description What was sold */
+      description: string;
+      /** @enum {string} */
+      winType: 'first_export' | 'new_market' | 'new_customer' | 'larger_contract';
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency: string;
+      /** @description The year of the first value */
+      firstYear: number;
+      /** @description Value per year in minor units, first year first */
+      valuesMinor: number[];
+      /** @description The company says the programme's support was decisive */
+      supportDecisive: boolean;
+      /** @description codes from config/support-measures.yaml */
+      supportMeasures?: string[];
+      /** @description codes of training modules booked on the case */
+      trainingModules?: string[];
+      notes?: string;
     };
     FollowUpTask: {
       /** Format: uuid */
@@ -3286,6 +3581,379 @@ export interface components {
       items: components['schemas']['WebhookDeliveryResponse'][];
       /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
+    };
+    ExpertResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example Ana Ruiz */
+      name: string;
+      /**
+       * @description Empty when none was given
+       * @example Mentores del Sur
+       */
+      organisation: string;
+      /** @example ana.ruiz@mentors.example */
+      email: string;
+      /** @example +34 600 000 000 */
+      phone: string | null;
+      /**
+       * @example [
+       *       "es",
+       *       "en"
+       *     ]
+       */
+      languages: ('en' | 'es' | 'de')[];
+      /**
+       * @description Readiness headings the expert can help with
+       * @example [
+       *       "product_market",
+       *       "social_media"
+       *     ]
+       */
+      expertise: ('psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media')[];
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example [
+       *       "DE",
+       *       "AT"
+       *     ]
+       */
+      markets: string[];
+      /**
+       * @description NACE Rev. 2 section letters
+       * @example [
+       *       "C"
+       *     ]
+       */
+      naceSections: string[];
+      /** @description Codes of config/support-measures.yaml */
+      supportMeasures: string[];
+      /** @example 4 */
+      capacityPerMonth: number;
+      /**
+       * @description Introductions asked of them this calendar month (not withdrawn)
+       * @example 1
+       */
+      introductionsThisMonth: number;
+      /**
+       * Format: date
+       * @example null
+       */
+      absentFrom: string | null;
+      /**
+       * Format: date
+       * @example null
+       */
+      absentTo: string | null;
+      active: boolean;
+      /** @description The expert agreed to be contacted about SMEs */
+      consentToContact: boolean;
+      /** Format: date-time */
+      consentRecordedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @example 1 */
+      version: number;
+    };
+    ExpertList: {
+      /** @description By name */
+      items: components['schemas']['ExpertResponse'][];
+    };
+    CreateExpertDto: {
+      /** @example Ana Ruiz */
+      name: string;
+      /** @example Chamber of Commerce Madrid */
+      organisation?: string;
+      /** @example ana.ruiz@mentors.example */
+      email: string;
+      /** @example +34 600 000 000 */
+      phone?: string | null;
+      /**
+       * @example [
+       *       "es",
+       *       "en"
+       *     ]
+       */
+      languages?: ('en' | 'es' | 'de')[];
+      /**
+       * @description readiness headings the expert can help with
+       * @example [
+       *       "product_market",
+       *       "social_media"
+       *     ]
+       */
+      expertise?: ('psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media')[];
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example [
+       *       "DE",
+       *       "AT"
+       *     ]
+       */
+      markets?: string[];
+      /**
+       * @description NACE Rev. 2 section letters
+       * @example [
+       *       "C"
+       *     ]
+       */
+      naceSections?: string[];
+      /**
+       * @description support measure codes of config/support-measures.yaml
+       * @example [
+       *       "agents-distributors"
+       *     ]
+       */
+      supportMeasures?: string[];
+      /**
+       * @description introductions a month
+       * @example 3
+       */
+      capacityPerMonth: number;
+      /**
+       * Format: date
+       * @example 2026-12-20
+       */
+      absentFrom?: string | null;
+      /**
+       * Format: date
+       * @example 2027-01-05
+       */
+      absentTo?: string | null;
+      /** @default true */
+      active: boolean;
+      /**
+       * @description the expert agreed to be contacted about introductions
+       * @default false
+       */
+      consentToContact: boolean;
+    };
+    UpdateExpertDto: {
+      /** @example Ana Ruiz */
+      name?: string;
+      /** @example Chamber of Commerce Madrid */
+      organisation?: string;
+      /** @example ana.ruiz@mentors.example */
+      email?: string;
+      /** @example +34 600 000 000 */
+      phone?: string | null;
+      /**
+       * @example [
+       *       "es",
+       *       "en"
+       *     ]
+       */
+      languages?: ('en' | 'es' | 'de')[];
+      /**
+       * @description readiness headings the expert can help with
+       * @example [
+       *       "product_market",
+       *       "social_media"
+       *     ]
+       */
+      expertise?: ('psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media')[];
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example [
+       *       "DE",
+       *       "AT"
+       *     ]
+       */
+      markets?: string[];
+      /**
+       * @description NACE Rev. 2 section letters
+       * @example [
+       *       "C"
+       *     ]
+       */
+      naceSections?: string[];
+      /**
+       * @description support measure codes of config/support-measures.yaml
+       * @example [
+       *       "agents-distributors"
+       *     ]
+       */
+      supportMeasures?: string[];
+      /**
+       * @description introductions a month
+       * @example 3
+       */
+      capacityPerMonth?: number;
+      /**
+       * Format: date
+       * @example 2026-12-20
+       */
+      absentFrom?: string | null;
+      /**
+       * Format: date
+       * @example 2027-01-05
+       */
+      absentTo?: string | null;
+      /** @default true */
+      active: boolean;
+      /**
+       * @description the expert agreed to be contacted about introductions
+       * @default false
+       */
+      consentToContact: boolean;
+      /** @description the expert version you saw (or send If-Match) */
+      version?: number;
+    };
+    MatchedAudit: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      auditedAt: string;
+      /** @description Heading code → score */
+      headings: {
+        [key: string]: number;
+      };
+    };
+    MatchedCaseResponse: {
+      /** Format: uuid */
+      caseId: string;
+      /** @example Acme Exports SL */
+      companyName: string;
+      /**
+       * @description Headings the latest submitted audit scored below the threshold (empty without one)
+       * @example [
+       *       "social_media"
+       *     ]
+       */
+      weakHeadings: string[];
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example [
+       *       "DE"
+       *     ]
+       */
+      targetMarkets: string[];
+      /**
+       * @description NACE section of the main activity (empty when unknown)
+       * @example C
+       */
+      naceSection: string;
+      /**
+       * @description The SME's language
+       * @example es
+       */
+      language: string;
+      /** @description The latest submitted readiness audit, null when there is none */
+      audit: components['schemas']['MatchedAudit'] | null;
+    };
+    MatchBreakdownResponse: {
+      heading: number;
+      market: number;
+      sector: number;
+      language: number;
+      /** @description Taken off for the expert's load */
+      load: number;
+    };
+    ExpertSummaryResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example Ana Ruiz */
+      name: string;
+      /** @example Mentores del Sur */
+      organisation: string;
+      languages: ('en' | 'es' | 'de')[];
+      capacityPerMonth: number;
+      introductionsThisMonth: number;
+    };
+    ExpertSuggestion: {
+      /** Format: uuid */
+      expertId: string;
+      /** @example 4.5 */
+      score: number;
+      breakdown: components['schemas']['MatchBreakdownResponse'];
+      /** @description introductionsThisMonth ÷ capacityPerMonth */
+      load: number;
+      /** @description The case's weak headings the expert covers */
+      headings: string[];
+      /** @description The case's target markets the expert knows */
+      markets: string[];
+      expert: components['schemas']['ExpertSummaryResponse'];
+    };
+    ExcludedExpertResponse: {
+      expert: components['schemas']['ExpertSummaryResponse'];
+      /** @enum {string} */
+      reason: 'inactive' | 'no_consent' | 'absent' | 'at_capacity' | 'already_introduced';
+    };
+    MatchWeightsResponse: {
+      heading: number;
+      market: number;
+      sector: number;
+      language: number;
+      loadPenalty: number;
+    };
+    ExpertSuggestionsResponse: {
+      /** @description The case as matching saw it */
+      case: components['schemas']['MatchedCaseResponse'];
+      /** @description Best first (config/network.yaml) */
+      suggestions: components['schemas']['ExpertSuggestion'][];
+      /** @description Who may not be asked now, and why */
+      excluded: components['schemas']['ExcludedExpertResponse'][];
+      /** @description The weights the scores were made with */
+      weights: components['schemas']['MatchWeightsResponse'];
+    };
+    IntroducedExpert: {
+      /** Format: uuid */
+      id: string;
+      /** @example Ana Ruiz */
+      name: string;
+      /** @example Mentores del Sur */
+      organisation: string;
+    };
+    IntroductionResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      expert: components['schemas']['IntroducedExpert'];
+      /** Format: uuid */
+      requestedById: string;
+      /** @example Advice on distributors in Germany */
+      purpose: string;
+      /** @enum {string} */
+      status: 'requested' | 'accepted' | 'declined' | 'withdrawn';
+      /**
+       * Format: date-time
+       * @description When the expert's links expire
+       */
+      expiresAt: string;
+      /** Format: date-time */
+      respondedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example 1 */
+      version: number;
+    };
+    IntroductionList: {
+      /** @description Newest first */
+      items: components['schemas']['IntroductionResponse'][];
+    };
+    RequestIntroductionDto: {
+      /**
+       * Format: uuid
+       * @description the expert to ask (one of the case’s suggestions or any eligible one)
+       */
+      expertId: string;
+      /**
+       * @description shown to the expert; the SME's contact details are not, until they accept
+       * @example Worried about choosing German furniture distributors; would value an exporter’s experience.
+       */
+      purpose: string;
+    };
+    UpdateIntroductionDto: {
+      /**
+       * @description staff may only withdraw an introduction still waiting
+       * @enum {string}
+       */
+      status: 'withdrawn';
+      /** @description the introduction version you saw (or send If-Match) */
+      version?: number;
     };
     Problem: {
       /**
@@ -4847,9 +5515,7 @@ export interface operations {
           ETag: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['CaseDetailResponse'];
-        };
+        content?: never;
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4916,9 +5582,7 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['LoggedInteraction'];
-        };
+        content?: never;
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4957,9 +5621,7 @@ export interface operations {
           ETag: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['InteractionChange'];
-        };
+        content?: never;
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -4998,9 +5660,7 @@ export interface operations {
           ETag: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['InteractionChange'];
-        };
+        content?: never;
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -6051,9 +6711,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['ProgressResponse'];
-        };
+        content?: never;
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -6091,9 +6749,7 @@ export interface operations {
           'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['RecordedOutcome'];
-        };
+        content?: never;
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -6128,8 +6784,316 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  OpportunitiesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
         content: {
-          'application/json': components['schemas']['StageDecision'];
+          'application/json': components['schemas']['OpportunityList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  OpportunitiesController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: the first answer comes back (Idempotent-Replayed: true) */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOpportunityDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          /** @description `true` when this is the stored answer to an earlier request with the same key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpportunityResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  OpportunitiesController_pipeline: {
+    parameters: {
+      query?: {
+        /** @description Market, ISO 3166-1 alpha-2 */
+        market?: string;
+        status?: 'prospect' | 'active' | 'won' | 'lost' | 'abandoned';
+        /** @description Expected in this quarter, e.g. 2027-Q1 */
+        quarter?: string;
+        /** @description The case's NACE section, e.g. C */
+        sector?: string;
+        /** @description The case's region code */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PipelineResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  OpportunitiesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpportunityResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  OpportunitiesController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOpportunityDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpportunityResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExportWinsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportWinList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExportWinsController_record: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: the first answer comes back (Idempotent-Replayed: true) */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordExportWinDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          /** @description `true` when this is the stored answer to an earlier request with the same key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportWinResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExportWinsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportWinResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExportWinsController_signOff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportWinResponse'];
         };
       };
       400: components['responses']['Problem400'];
@@ -6725,6 +7689,317 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['WebhookDeliveryResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertsController_list: {
+    parameters: {
+      query?: {
+        /** @description only active (true) or inactive (false) experts */
+        active?: boolean;
+        /** @description part of the name, organisation or email */
+        q?: string;
+        heading?: 'psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media';
+        market?: string;
+        language?: 'en' | 'es' | 'de';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateExpertDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The expert */
+          Location?: string;
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertsController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateExpertDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CaseNetworkController_suggestions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertSuggestionsResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CaseNetworkController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntroductionList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CaseNetworkController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestIntroductionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The introduction */
+          Location?: string;
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntroductionResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  IntroductionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntroductionResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  IntroductionsController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateIntroductionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IntroductionResponse'];
         };
       };
       400: components['responses']['Problem400'];

@@ -3,10 +3,11 @@ import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Idempotent, TransactionManager } from '@app/idempotency';
 import { RecordIdPipe } from '@app/web';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EntityManager } from 'typeorm';
 import { isConfirmedValue, verificationState, winYears } from './domain/win-rules';
 import { RecordExportWinDto } from './dto/export-win.dto';
+import { ExportWinList, ExportWinResponse } from './dto/export-win.responses';
 import type { ExportWin } from './entities/export-win.entity';
 import { auditableWin, ExportWinsService } from './export-wins.service';
 import { WinVerificationService } from './win-verification.service';
@@ -44,6 +45,7 @@ export class ExportWinsController {
   ) {}
 
   @Get('cases/:id/export-wins')
+  @ApiOkResponse({ type: ExportWinList })
   @ApiOperation({ summary: "The case's export wins, newest first (its SME, adviser and officers)" })
   async list(
     @CurrentUser() actor: Actor,
@@ -56,6 +58,7 @@ export class ExportWinsController {
   @Post('cases/:id/export-wins')
   @HttpCode(201)
   @Idempotent()
+  @ApiCreatedResponse({ type: ExportWinResponse })
   @ApiOperation({ summary: 'Record an export win, from a won opportunity of the case or directly' })
   async record(
     @CurrentUser() actor: Actor,
@@ -68,6 +71,7 @@ export class ExportWinsController {
   }
 
   @Get('export-wins/:id')
+  @ApiOkResponse({ type: ExportWinResponse })
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('export_win')) id: string,
@@ -79,6 +83,7 @@ export class ExportWinsController {
   @Roles('officer')
   @Post('export-wins/:id/sign-off')
   @HttpCode(200)
+  @ApiOkResponse({ type: ExportWinResponse })
   @ApiOperation({ summary: 'Sign off a confirmed win: it then counts as confirmed export value (officers)' })
   async signOff(
     @CurrentUser() actor: Actor,

@@ -1,12 +1,13 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Idempotent, TransactionManager } from '@app/idempotency';
-import { expectedVersion, RecordIdPipe } from '@app/web';
+import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe } from '@app/web';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EntityManager } from 'typeorm';
 import { CreateOpportunityDto, UpdateOpportunityDto } from './dto/opportunity.dto';
+import { OpportunityList, OpportunityResponse, PipelineResponse } from './dto/opportunity.responses';
 import { PipelineQueryDto } from './dto/pipeline-query.dto';
 import type { ExportOpportunity } from './entities/export-opportunity.entity';
 import { auditable, OpportunitiesService, type Pipeline } from './opportunities.service';
@@ -23,6 +24,7 @@ export class OpportunitiesController {
   constructor(private readonly opportunities: OpportunitiesService) {}
 
   @Get('cases/:id/opportunities')
+  @ApiOkResponse({ type: OpportunityList })
   @ApiOperation({ summary: "The case's export opportunities, newest first (its SME, adviser and officers)" })
   async list(
     @CurrentUser() actor: Actor,
@@ -35,6 +37,7 @@ export class OpportunitiesController {
   @Post('cases/:id/opportunities')
   @HttpCode(201)
   @Idempotent()
+  @ApiCreatedResponse({ type: OpportunityResponse })
   @ApiOperation({ summary: 'Record an export opportunity on a case (its adviser or an officer)' })
   async create(
     @CurrentUser() actor: Actor,
@@ -48,6 +51,7 @@ export class OpportunitiesController {
 
   @Roles('adviser', 'officer')
   @Get('opportunities')
+  @ApiOkResponse({ type: PipelineResponse })
   @ApiOperation({
     summary: "The pipeline: an adviser's own cases' opportunities, every case's for officers, with totals",
   })
@@ -56,6 +60,8 @@ export class OpportunitiesController {
   }
 
   @Get('opportunities/:id')
+  @ApiOkResponse({ type: OpportunityResponse })
+  @ApiETag()
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('opportunity')) id: string,
@@ -68,6 +74,9 @@ export class OpportunitiesController {
 
   @Roles('adviser', 'officer')
   @Patch('opportunities/:id')
+  @ApiOkResponse({ type: OpportunityResponse })
+  @ApiConditional()
+  @ApiETag()
   @ApiOperation({ summary: 'Correct or move an opportunity (If-Match: the version read)' })
   async update(
     @CurrentUser() actor: Actor,

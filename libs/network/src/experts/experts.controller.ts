@@ -1,8 +1,9 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { Roles } from '@app/identity';
-import { expectedVersion, RecordIdPipe } from '@app/web';
+import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe } from '@app/web';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ExpertList, ExpertResponse } from '../dto/network.responses';
 import type { Response } from 'express';
 import { CreateExpertDto, ExpertsQueryDto, UpdateExpertDto } from '../dto/expert.dto';
 import { ExpertsService, type ExpertView } from './experts.service';
@@ -16,6 +17,7 @@ export class ExpertsController {
   constructor(private readonly experts: ExpertsService) {}
 
   @Get()
+  @ApiOkResponse({ type: ExpertList })
   @ApiOperation({ summary: 'The directory, by name; filter by heading, market, language, active or text' })
   async list(@Query() query: ExpertsQueryDto): Promise<{ items: ExpertView[] }> {
     return { items: await this.experts.list(query) };
@@ -23,6 +25,11 @@ export class ExpertsController {
 
   @Post()
   @HttpCode(201)
+  @ApiCreatedResponse({
+    type: ExpertResponse,
+    headers: { Location: { description: 'The expert', schema: { type: 'string' } } },
+  })
+  @ApiETag()
   async create(
     @Body() body: CreateExpertDto,
     @AuditCtx() context: AuditContext,
@@ -35,6 +42,8 @@ export class ExpertsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ExpertResponse })
+  @ApiETag()
   async get(
     @Param('id', new RecordIdPipe('expert')) id: string,
     @Res({ passthrough: true }) res: Response,
@@ -45,6 +54,9 @@ export class ExpertsController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: ExpertResponse })
+  @ApiConditional()
+  @ApiETag()
   @ApiOperation({ summary: "Correct the expert's profile (If-Match: the version read)" })
   async update(
     @Param('id', new RecordIdPipe('expert')) id: string,

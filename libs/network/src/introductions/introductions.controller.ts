@@ -1,8 +1,9 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { expectedVersion, RecordIdPipe } from '@app/web';
+import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe } from '@app/web';
 import { Body, Controller, Get, Headers, Param, Patch, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IntroductionResponse } from '../dto/network.responses';
 import type { Response } from 'express';
 import { UpdateIntroductionDto } from '../dto/introduction.dto';
 import { IntroductionsService, type IntroductionView } from './introductions.service';
@@ -16,6 +17,8 @@ export class IntroductionsController {
   constructor(private readonly introductions: IntroductionsService) {}
 
   @Get(':id')
+  @ApiOkResponse({ type: IntroductionResponse })
+  @ApiETag()
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('introduction')) id: string,
@@ -27,6 +30,9 @@ export class IntroductionsController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: IntroductionResponse })
+  @ApiConditional()
+  @ApiETag()
   @ApiOperation({
     summary: 'Withdraw an introduction still waiting for the expert (If-Match: the version read)',
   })

@@ -1,9 +1,10 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CaseAccessService } from '@app/advisers';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { RecordIdPipe } from '@app/web';
+import { ApiETag, RecordIdPipe } from '@app/web';
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ExpertSuggestionsResponse, IntroductionList, IntroductionResponse } from '../dto/network.responses';
 import type { Response } from 'express';
 import { RequestIntroductionDto } from '../dto/introduction.dto';
 import { IntroductionsService, type IntroductionView } from '../introductions/introductions.service';
@@ -22,6 +23,7 @@ export class CaseNetworkController {
   ) {}
 
   @Get('expert-suggestions')
+  @ApiOkResponse({ type: ExpertSuggestionsResponse })
   @ApiOperation({
     summary:
       'Experts ranked for the case: weak headings of its latest audit, target markets, sector, language, less load (config/network.yaml); each score broken down, and who was left out and why',
@@ -34,6 +36,7 @@ export class CaseNetworkController {
   }
 
   @Get('introductions')
+  @ApiOkResponse({ type: IntroductionList })
   async list(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('case')) id: string,
@@ -43,6 +46,11 @@ export class CaseNetworkController {
 
   @Post('introductions')
   @HttpCode(201)
+  @ApiCreatedResponse({
+    type: IntroductionResponse,
+    headers: { Location: { description: 'The introduction', schema: { type: 'string' } } },
+  })
+  @ApiETag()
   @ApiOperation({
     summary:
       'Ask an expert for an introduction: they are emailed the purpose and signed accept / decline links',
