@@ -2231,6 +2231,37 @@ export interface components {
        */
       countsAsOf?: string;
     };
+    CaseCompany: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      registrationNumber: string;
+      /** @example GB */
+      registrationCountry: string;
+      /** @example C */
+      naceSection: string;
+    };
+    CaseAdviser: {
+      /** Format: uuid */
+      id: string;
+      name: string | null;
+    };
+    CaseWork: {
+      summary: string;
+      /**
+       * @example [
+       *       "DE"
+       *     ]
+       */
+      targetMarkets: string[];
+      /** Format: date */
+      firstContactOn: string | null;
+      /** Format: date */
+      lastContactOn: string | null;
+      nextStep: string | null;
+      /** Format: date */
+      nextStepDue: string | null;
+    };
     ScoreBreakdownResponse: {
       /** @example 40 */
       region: number;
@@ -2269,6 +2300,56 @@ export interface components {
       endReason: string | null;
       endNote: string | null;
     };
+    InteractionResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** Format: uuid */
+      loggedById: string;
+      /** @enum {string} */
+      kind: 'call' | 'meeting' | 'email' | 'visit' | 'trade_mission' | 'webinar';
+      /** Format: date */
+      occurredOn: string;
+      notes: string;
+      barriers: string[];
+      supportMeasures: string[];
+      nextStep: string | null;
+      /** Format: date */
+      nextStepDue: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      correctedAt: string | null;
+      /** Format: uuid */
+      correctedById: string | null;
+      correctionReason: string | null;
+      /** Format: date-time */
+      voidedAt: string | null;
+      /** Format: uuid */
+      voidedById: string | null;
+      voidReason: string | null;
+    };
+    CaseDetailResponse: {
+      /** Format: uuid */
+      id: string;
+      version: number;
+      /** @example passive_exporter */
+      stage: string;
+      /** @example active */
+      status: string;
+      /** @example north-east */
+      region: string;
+      /** @example 62.01 */
+      sector: string;
+      /** Format: date-time */
+      openedAt: string;
+      company: components['schemas']['CaseCompany'];
+      adviser: components['schemas']['CaseAdviser'] | null;
+      work: components['schemas']['CaseWork'];
+      currentAssignment: components['schemas']['AssignmentResponse'] | null;
+      interactions: components['schemas']['InteractionResponse'][];
+    };
     AssignmentList: {
       items: components['schemas']['AssignmentResponse'][];
     };
@@ -2295,6 +2376,13 @@ export interface components {
       /** @description the case version you saw (or send If-Match) */
       version?: number;
     };
+    LoggedInteraction: {
+      interaction: components['schemas']['InteractionResponse'];
+      /** @description The case's new version (also the ETag) */
+      version: number;
+      /** @description This was the first contact with the SME */
+      firstContact: boolean;
+    };
     CorrectInteractionDto: {
       /** @enum {string} */
       kind: 'call' | 'meeting' | 'email' | 'visit' | 'trade_mission' | 'webinar';
@@ -2312,6 +2400,11 @@ export interface components {
       /** @description the case version you saw (or send If-Match) */
       version?: number;
       reason: string;
+    };
+    InteractionChange: {
+      interaction: components['schemas']['InteractionResponse'];
+      /** @description The case's new version (also the ETag) */
+      version: number;
     };
     VoidInteractionDto: {
       reason: string;
@@ -3014,6 +3107,87 @@ export interface components {
       decision: 'accepted' | 'dropped';
       note?: string;
     };
+    StageTransitionResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @enum {string} */
+      fromStage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      /** @enum {string} */
+      toStage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      /** @enum {string} */
+      cause: 'audit' | 'adviser_decision' | 'outcome';
+      reason: string | null;
+      /** @description What showed the change */
+      evidence: {
+        [key: string]: unknown;
+      };
+      /** @example readiness_audit */
+      refType: string | null;
+      /** Format: uuid */
+      refId: string | null;
+      /** Format: uuid */
+      actorId: string | null;
+      /** Format: date-time */
+      occurredAt: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ExportOutcomeResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @enum {string} */
+      kind:
+        | 'first_export_order'
+        | 'new_market_entered'
+        | 'distributor_signed'
+        | 'export_win'
+        | 'trade_visit_attended';
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example DE
+       */
+      country: string | null;
+      /** @description In minor units of `currency` */
+      valueMinor: number | null;
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency: string | null;
+      /** Format: date */
+      occurredOn: string;
+      /** @description Confirmed by the SME (or reported by it) */
+      confirmed: boolean;
+      note: string | null;
+      /** Format: uuid */
+      recordedById: string | null;
+      idempotencyKey: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    MilestoneResponse: {
+      /** @example first-export-order */
+      code: string;
+      /** @enum {string} */
+      stage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      /**
+       * Format: date-time
+       * @description Null: not reached yet
+       */
+      achievedAt: string | null;
+    };
+    ProgressResponse: {
+      /** @enum {string} */
+      stage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      version: number;
+      transitions: components['schemas']['StageTransitionResponse'][];
+      outcomes: components['schemas']['ExportOutcomeResponse'][];
+      milestones: components['schemas']['MilestoneResponse'][];
+    };
     RecordOutcomeDto: {
       /** @enum {string} */
       kind:
@@ -3044,11 +3218,25 @@ export interface components {
       confirmed?: boolean;
       note?: string;
     };
+    RecordedOutcome: {
+      outcome: components['schemas']['ExportOutcomeResponse'];
+      /** @description When it moved the stage */
+      transition: components['schemas']['StageTransitionResponse'] | null;
+      /** @description Milestone codes it ticked */
+      milestones: string[];
+      /** @description The outcome an earlier request with this Idempotency-Key recorded */
+      replayed: boolean;
+    };
     DecideStageDto: {
       /** @enum {string} */
       to: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
       /** @description Why; required */
       reason: string;
+    };
+    StageDecision: {
+      transition: components['schemas']['StageTransitionResponse'] | null;
+      /** @description The same stage, confirmed after review (no transition) */
+      confirmed: boolean;
     };
     OpportunityResponse: {
       /** Format: uuid */
@@ -5515,7 +5703,9 @@ export interface operations {
           ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseDetailResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5582,7 +5772,9 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LoggedInteraction'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5621,7 +5813,9 @@ export interface operations {
           ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InteractionChange'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -5660,7 +5854,9 @@ export interface operations {
           ETag: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InteractionChange'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -6711,7 +6907,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgressResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -6749,7 +6947,9 @@ export interface operations {
           'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordedOutcome'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -6784,7 +6984,9 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['StageDecision'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
