@@ -18,11 +18,7 @@ interface Operation {
  * listed so the debt is visible: an operation here is checked for its status and headers only, one not
  * here must document the schema of every JSON body it answers. Remove lines as the responses get DTOs.
  */
-export const BODY_NOT_YET_DOCUMENTED = new Set<string>([
-  'GET /api/v1/readiness/questionnaire',
-  'GET /api/v1/reports/kpis',
-  'POST /api/v1/cases/{id}/assignment',
-]);
+export const BODY_NOT_YET_DOCUMENTED = new Set<string>([]);
 
 export interface ContractViolation {
   request: string;

@@ -2465,6 +2465,57 @@ export interface components {
       /** @description the case version you saw (or send If-Match) */
       version?: number;
     };
+    StoredRunnerUp: {
+      /** Format: uuid */
+      adviserId: string;
+      score: number;
+      breakdown: components['schemas']['ScoreBreakdownResponse'];
+      /** @description active cases ÷ capacity when scored */
+      load: number;
+      /** Format: date-time */
+      lastAssignedAt: string | null;
+    };
+    StartedAssignment: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** Format: uuid */
+      adviserId: string;
+      /**
+       * @example officer
+       * @enum {string}
+       */
+      method: 'automatic' | 'officer' | 'redistributed' | 'reopened';
+      /** Format: uuid */
+      assignedById: string | null;
+      reason: string | null;
+      score: number | null;
+      breakdown: components['schemas']['ScoreBreakdownResponse'] | null;
+      /** @description Empty: an officer chose the adviser */
+      runnersUp: components['schemas']['StoredRunnerUp'][];
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      endedAt?: string | null;
+      /** @enum {string|null} */
+      endReason?: 'declined' | 'reassigned' | 'redistributed' | 'closed' | null;
+      endNote?: string | null;
+      /** Format: uuid */
+      endedById?: string | null;
+    };
+    ManualAssignmentResponse: {
+      /** @enum {string} */
+      outcome: 'assigned';
+      assignment: components['schemas']['StartedAssignment'];
+      /**
+       * @description Assigned all the same: adviser.over_capacity when the adviser was already at capacity
+       * @example [
+       *       "adviser.over_capacity"
+       *     ]
+       */
+      warnings: string[];
+    };
     DeclineCaseDto: {
       reason: string;
       /** @description the case version you saw (or send If-Match) */
@@ -2935,6 +2986,34 @@ export interface components {
       satisfaction: number;
       usefulness: number;
       comment: string | null;
+    };
+    QuestionnaireText: {
+      /** @example We have a written export plan */
+      en: string;
+      /** @example Tenemos un plan de exportación escrito */
+      es: string;
+      /** @example Wir haben einen schriftlichen Exportplan */
+      de: string;
+    };
+    QuestionResponse: {
+      /** @example org-export-plan */
+      code: string;
+      text: components['schemas']['QuestionnaireText'];
+      /** @description What 1 to 5 mean, from "not at all" to "fully" */
+      anchors: components['schemas']['QuestionnaireText'][];
+    };
+    HeadingResponse: {
+      /** @enum {string} */
+      code: 'psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media';
+      /** @description The heading's weight in the overall score */
+      weight: number;
+      title: components['schemas']['QuestionnaireText'];
+      questions: components['schemas']['QuestionResponse'][];
+    };
+    QuestionnaireResponse: {
+      /** @example 1 */
+      version: number;
+      headings: components['schemas']['HeadingResponse'][];
     };
     ReadinessAuditResponse: {
       /** Format: uuid */
@@ -3593,6 +3672,111 @@ export interface components {
     };
     UnreadCount: {
       unreadCount: number;
+    };
+    KpiFiltersResponse: {
+      /**
+       * Format: date
+       * @example 2026-01-01
+       */
+      from: string;
+      /**
+       * Format: date
+       * @example 2026-12-31
+       */
+      to: string;
+      /** @example north-east */
+      region?: string;
+      /**
+       * @description NACE Rev. 2 section letter
+       * @example C
+       */
+      sector?: string;
+      /** Format: uuid */
+      adviserId?: string;
+      /** @enum {string} */
+      sizeBand?: 'micro' | 'small' | 'medium';
+      /** @enum {string} */
+      stageAtEnrolment?: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+    };
+    KpiScopeResponse: {
+      /** @enum {string} */
+      kind: 'programme' | 'adviser';
+      /**
+       * Format: uuid
+       * @description The adviser's id, when the scope is one caseload
+       */
+      adviserId?: string;
+    };
+    KpiBreakdownRowResponse: {
+      /**
+       * @description Stable machine key (country, module, adviser id, currency…)
+       * @example DE
+       */
+      key: string;
+      /** @example Germany */
+      label: string;
+      value: number | null;
+      /**
+       * @example {
+       *       "confirmed": 3,
+       *       "unconfirmed": 1
+       *     }
+       */
+      extra?: {
+        [key: string]: (number | null) | (string | null);
+      };
+      /** @example EUR */
+      currency?: string;
+    };
+    KpiBreakdownResponse: {
+      /** @example By market */
+      title: string;
+      /** @enum {string} */
+      unit:
+        'count' | 'percent' | 'working_days' | 'days' | 'score' | 'score_change' | 'rating' | 'money_minor';
+      rows: components['schemas']['KpiBreakdownRowResponse'][];
+    };
+    KpiValueResponse: {
+      /** @example reach.enrolments_received */
+      key: string;
+      /** @enum {string} */
+      group: 'reach' | 'responsiveness' | 'engagement' | 'progression' | 'outcomes' | 'barriers';
+      /** @example Enrolments received */
+      name: string;
+      /** @description Plain-language definition, in the requester’s language */
+      definition: string;
+      /** @enum {string} */
+      unit:
+        'count' | 'percent' | 'working_days' | 'days' | 'score' | 'score_change' | 'rating' | 'money_minor';
+      /** @description null: no data (a median of nothing) */
+      value: number | null;
+      /** @description The preceding period of equal length */
+      previous: number | null;
+      /**
+       * @description For money_minor: the currency every row shares
+       * @example EUR
+       */
+      currency?: string;
+      breakdown?: components['schemas']['KpiBreakdownResponse'];
+    };
+    KpiGroupResponse: {
+      /** @enum {string} */
+      key: 'reach' | 'responsiveness' | 'engagement' | 'progression' | 'outcomes' | 'barriers';
+      /** @example Reach */
+      title: string;
+      kpis: components['schemas']['KpiValueResponse'][];
+    };
+    KpiReportResponse: {
+      filters: components['schemas']['KpiFiltersResponse'];
+      scope: components['schemas']['KpiScopeResponse'];
+      /** Format: date-time */
+      generatedAt: string;
+      /**
+       * @description 'live', or the time of the summary the figures were read from
+       * @example live
+       */
+      dataAsOf: string;
+      groups: components['schemas']['KpiGroupResponse'][];
     };
     StartedReportExport: {
       /** Format: uuid */
@@ -6014,7 +6198,9 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ManualAssignmentResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -6646,7 +6832,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['QuestionnaireResponse'];
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
@@ -7466,7 +7654,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['KpiReportResponse'];
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];

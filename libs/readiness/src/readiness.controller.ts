@@ -6,6 +6,7 @@ import { NotFoundError } from '@app/errors';
 import { CurrentUser, type Actor } from '@app/identity';
 import { Body, Controller, Get, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { QuestionnaireResponse } from './dto/questionnaire.responses';
 import { AuditListResponse, AuditViewResponse } from './dto/audit.responses';
 import { RecommendationAnswer, RecommendationViewList } from './dto/recommendation.responses';
 import type { Request } from 'express';
@@ -34,6 +35,7 @@ export class ReadinessController {
 
   /** The current questionnaire (or an older version), with every text in en, es and de. */
   @Get('readiness/questionnaire')
+  @ApiOkResponse({ type: QuestionnaireResponse })
   questionnaire(@Query() { version }: QuestionnaireQueryDto): QuestionnaireFile {
     if (version === undefined) return this.readiness.currentQuestionnaire.file;
     if (!this.readiness.hasQuestionnaire(version)) throw new NotFoundError('questionnaire', String(version));

@@ -14,6 +14,7 @@ import {
   CaseVersionResponse,
   ClosedCaseResponse,
   DeclineResponse,
+  ManualAssignmentResponse,
   ReopenedCaseResponse,
 } from '../dto/caseload.responses';
 import type { Response } from 'express';
@@ -227,6 +228,7 @@ export class CasesController {
   @Roles('officer')
   @Post(':id/assignment')
   @ApiConditional()
+  @ApiCreatedResponse({ type: ManualAssignmentResponse })
   async assign(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: AssignCaseDto,

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ASSIGNMENT_END_REASONS, ASSIGNMENT_METHODS } from '../entities/case-assignment.entity';
 
 class NextFollowUp {
   @ApiProperty({ example: 'first-contact' }) kind!: string;
@@ -122,4 +123,45 @@ export class DeclineResponse {
     description: 'What became of the case: assigned to the next adviser, or left awaiting assignment',
   })
   outcome!: string;
+}
+
+/** A runner-up as the assignment row stores it. */
+class StoredRunnerUp {
+  @ApiProperty({ format: 'uuid' }) adviserId!: string;
+  @ApiProperty({ type: 'number' }) score!: number;
+  @ApiProperty({ type: ScoreBreakdownResponse }) breakdown!: ScoreBreakdownResponse;
+  @ApiProperty({ type: 'number', description: 'active cases ÷ capacity when scored' }) load!: number;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) lastAssignedAt!: string | null;
+}
+
+/** The spell an officer's assignment starts, as stored (case_assignments). */
+class StartedAssignment {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ format: 'uuid' }) adviserId!: string;
+  @ApiProperty({ enum: ASSIGNMENT_METHODS, example: 'officer' }) method!: string;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) assignedById!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) reason!: string | null;
+  @ApiProperty({ type: 'number', nullable: true }) score!: number | null;
+  @ApiProperty({ type: ScoreBreakdownResponse, nullable: true }) breakdown!: ScoreBreakdownResponse | null;
+  @ApiProperty({ type: StoredRunnerUp, isArray: true, description: 'Empty: an officer chose the adviser' })
+  runnersUp!: StoredRunnerUp[];
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true }) endedAt?: string | null;
+  @ApiPropertyOptional({ type: 'string', enum: ASSIGNMENT_END_REASONS, nullable: true }) endReason?:
+    string | null;
+  @ApiPropertyOptional({ type: 'string', nullable: true }) endNote?: string | null;
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', nullable: true }) endedById?: string | null;
+}
+
+export class ManualAssignmentResponse {
+  @ApiProperty({ enum: ['assigned'] }) outcome!: 'assigned';
+  @ApiProperty({ type: StartedAssignment }) assignment!: StartedAssignment;
+  @ApiProperty({
+    type: 'string',
+    isArray: true,
+    example: ['adviser.over_capacity'],
+    description: 'Assigned all the same: adviser.over_capacity when the adviser was already at capacity',
+  })
+  warnings!: string[];
 }

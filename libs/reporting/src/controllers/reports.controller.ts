@@ -2,10 +2,11 @@ import { AuditCtx, AuditLogService, type AuditContext } from '@app/audit-log';
 import { InvalidInputError } from '@app/errors';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { HEADER_CHOICES, type FileWording } from '../exports/kpi-formats';
 import { KpiLanguageService } from '../kpi/kpi-language.service';
+import { KpiReportResponse } from '../kpi/kpi-report.responses';
 import { KpiReportService } from '../kpi/kpi-report.service';
 import { ReportFiltersService } from '../kpi/report-filters.service';
 import { KpiDownloads } from './kpi-downloads';
@@ -31,7 +32,15 @@ export class ReportsController {
       'breakdown labels; the files’ cover, column headers and sheet names) are in the requester’s language ' +
       '(Accept-Language, or a signed-in person’s language); keys, units, codes and numbers never change. ' +
       'headers=keys heads the CSV/XLSX columns with stable codes (group, kpi_key, …) for programs.',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(KpiReportResponse) } },
+      'text/csv': { schema: { type: 'string', format: 'binary' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
   })
+  @ApiExtraModels(KpiReportResponse)
   @ApiKpiQuery()
   async kpiReport(
     @CurrentUser() actor: Actor,
