@@ -15,7 +15,8 @@ type Json = Record<string, unknown>;
 
 const notString = fc.oneof(
   fc.integer(),
-  fc.double(),
+  // No NaN or ±Infinity: JSON writes them as null, which a nullable answer rightly takes (seed -1175085696).
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.boolean(),
   fc.array(fc.string(), { maxLength: 3 }),
   fc.object({ maxDepth: 1 }),
