@@ -244,9 +244,14 @@ function setAt(
     schema = childSchema;
   }
   const last = at[at.length - 1];
+  // A named key on an array has no place in JSON (JSON.stringify leaves it out), and `length` may throw.
+  if (Array.isArray(node) && typeof last === 'string' && !/^\d+$/.test(last)) return;
   if (value === undefined) delete node[last];
-  // defineProperty: assigning `__proto__` would set the prototype instead of writing the key.
-  else Object.defineProperty(node, last, { value, enumerable: true, writable: true, configurable: true });
+  // Assigning `__proto__` would set the prototype instead of writing the key (and an array's `length` may
+  // not be redefined, so only that key goes through defineProperty).
+  else if (last === '__proto__')
+    Object.defineProperty(node, last, { value, enumerable: true, writable: true, configurable: true });
+  else node[last] = value;
 }
 
 const name = (at: (string | number)[]): string => (at.length ? at.join('.') : 'body');
