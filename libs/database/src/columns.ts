@@ -9,6 +9,7 @@ import {
   type ColumnOptions,
   type ColumnType,
   type ObjectType,
+  type ValueTransformer,
 } from 'typeorm';
 
 /**
@@ -37,6 +38,21 @@ function references<T>(
   };
 }
 
+/**
+ * pg returns bigint and numeric as strings; amounts in minor units and scores stay well inside
+ * Number.MAX_SAFE_INTEGER (the DTOs cap them), so the entity reads a number: `transformer: Db.asNumber`.
+ */
+const asNumber: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
+/** The same for an array column (bigint[]): numbers, and an empty list for NULL. */
+const asNumberList: ValueTransformer = {
+  to: (value: number[] | undefined) => value,
+  from: (value: (string | number)[] | null): number[] => (value ?? []).map(Number),
+};
+
 export const Db = {
   Text: typed('text'),
   Varchar: typed('varchar'),
@@ -57,4 +73,6 @@ export const Db = {
   /** The optimistic-lock version (the If-Match of the API), bumped by TypeORM on every save. */
   Version: (): PropertyDecorator => VersionColumn({ type: 'integer' }),
   References: references,
+  asNumber,
+  asNumberList,
 };

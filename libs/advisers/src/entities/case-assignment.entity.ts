@@ -32,7 +32,7 @@ export class CaseAssignment {
   /** The officer's reason or the handover note. */
   @Db.Text({ nullable: true }) reason!: string | null;
 
-  @Column({ type: 'numeric', precision: 8, scale: 2, nullable: true, transformer: numericNumber() })
+  @Column({ type: 'numeric', precision: 8, scale: 2, nullable: true, transformer: Db.asNumber })
   score!: number | null;
 
   @Db.Jsonb({ nullable: true }) breakdown!: ScoreBreakdown | null;
@@ -49,12 +49,4 @@ export class CaseAssignment {
   @Db.Text({ nullable: true }) endNote!: string | null;
 
   @Db.Uuid({ nullable: true }) endedById!: string | null;
-}
-
-/** Postgres numeric comes back as a string; scores are small, so a JS number is exact enough. */
-function numericNumber() {
-  return {
-    to: (value: number | null): number | null => value,
-    from: (value: string | null): number | null => (value === null ? null : Number(value)),
-  };
 }

@@ -1,11 +1,5 @@
 import { Db } from '@app/database';
-import { Column, Entity, Index, PrimaryColumn, ValueTransformer } from 'typeorm';
-
-/** pg returns numeric as a string; the score is a plain number (or null before any audit). */
-const numericOrNull: ValueTransformer = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * The adviser's working summary of one case, kept beside `cases` (which enrolment owns) so the caseload can
@@ -38,7 +32,7 @@ export class CaseWork {
   @Db.Text({ default: '' }) summary!: string;
 
   /** Overall score of the latest submitted readiness audit, copied from `audit.completed` for the caseload. */
-  @Column({ type: 'numeric', precision: 4, scale: 1, nullable: true, transformer: numericOrNull })
+  @Column({ type: 'numeric', precision: 4, scale: 1, nullable: true, transformer: Db.asNumber })
   readinessScore!: number | null;
 
   /** When that audit was submitted: an older event arriving late never overwrites a newer score. */

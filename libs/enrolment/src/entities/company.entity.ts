@@ -1,6 +1,5 @@
 import { Db } from '@app/database';
 import { Entity, Index, Unique, VersionColumn } from 'typeorm';
-import { bigintNumber } from './bigint.transformer';
 
 export const SOCIAL_PLATFORMS = [
   'linkedin',
@@ -69,9 +68,9 @@ export class Company {
   @Db.Integer() employees!: number;
 
   /** Integer minor units of `currency` (ISO 4217). */
-  @Db.Bigint({ transformer: bigintNumber }) turnoverMinor!: number;
+  @Db.Bigint({ transformer: Db.asNumber }) turnoverMinor!: number;
 
-  @Db.Bigint({ nullable: true, transformer: bigintNumber }) balanceSheetMinor!: number | null;
+  @Db.Bigint({ nullable: true, transformer: Db.asNumber }) balanceSheetMinor!: number | null;
 
   @Db.Char({ length: 3 }) currency!: string;
 

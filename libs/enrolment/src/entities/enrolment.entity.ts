@@ -1,6 +1,5 @@
 import { Db } from '@app/database';
 import { Entity, Index } from 'typeorm';
-import { bigintNumber } from './bigint.transformer';
 import { Company, type SocialProfile } from './company.entity';
 
 export const ENROLMENT_STATUSES = [
@@ -77,9 +76,9 @@ export class Enrolment {
 
   @Db.Integer({ nullable: true }) employees!: number | null;
 
-  @Db.Bigint({ nullable: true, transformer: bigintNumber }) turnoverMinor!: number | null;
+  @Db.Bigint({ nullable: true, transformer: Db.asNumber }) turnoverMinor!: number | null;
 
-  @Db.Bigint({ nullable: true, transformer: bigintNumber }) balanceSheetMinor!: number | null;
+  @Db.Bigint({ nullable: true, transformer: Db.asNumber }) balanceSheetMinor!: number | null;
 
   @Db.Char({ length: 3, nullable: true }) currency!: string | null;
 

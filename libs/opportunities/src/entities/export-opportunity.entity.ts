@@ -8,11 +8,6 @@ import type {
   OpportunityStatus,
 } from '../domain/opportunity-rules';
 
-const bigintNumber = {
-  to: (value: number | null | undefined): number | null | undefined => value,
-  from: (value: string | null): number | null => (value === null ? null : Number(value)),
-};
-
 /**
  * Likely business a case is working towards, before it is won: a market, what is sold, to whom, where the
  * lead came from, what it may be worth and when. The pipeline adds them up (weighted by likelihood).
@@ -39,7 +34,7 @@ export class ExportOpportunity {
   @Db.Text() source!: OpportunitySource;
 
   /** Estimated value, integer minor units of `currency` (ISO 4217). */
-  @Db.Bigint({ transformer: bigintNumber }) valueMinor!: number;
+  @Db.Bigint({ transformer: Db.asNumber }) valueMinor!: number;
 
   @Db.Char({ length: 3 }) currency!: string;
 

@@ -3,16 +3,6 @@ import { Db } from '@app/database';
 import { Entity, Index } from 'typeorm';
 import type { GoodsOrServices, StoredVerification, WinType } from '../domain/win-rules';
 import { ExportOpportunity } from './export-opportunity.entity';
-
-const bigintNumber = {
-  to: (value: number | null | undefined): number | null | undefined => value,
-  from: (value: string | null): number | null => (value === null ? null : Number(value)),
-};
-const bigintList = {
-  to: (value: number[] | undefined): number[] | undefined => value,
-  from: (value: (string | number)[] | null): number[] => (value ?? []).map(Number),
-};
-
 /**
  * Business an SME won with the programme's help: from a won opportunity or recorded directly, its value by
  * year (up to five), the kind of win, whether the support was decisive and which support helped. It is
@@ -57,10 +47,10 @@ export class ExportWin {
   @Db.Integer() firstYear!: number;
 
   /** Value per year from `firstYear`, minor units of `currency` (one to five years). */
-  @Db.Bigint({ array: true, transformer: bigintList }) valuesMinor!: number[];
+  @Db.Bigint({ array: true, transformer: Db.asNumberList }) valuesMinor!: number[];
 
   /** The sum of `valuesMinor`, kept for totals. */
-  @Db.Bigint({ transformer: bigintNumber }) totalMinor!: number;
+  @Db.Bigint({ transformer: Db.asNumber }) totalMinor!: number;
 
   /** The company says the programme's support was decisive (it would not have won without it). */
   @Db.Boolean() supportDecisive!: boolean;

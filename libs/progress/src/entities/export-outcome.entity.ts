@@ -3,11 +3,6 @@ import { Db } from '@app/database';
 import { Entity, Index } from 'typeorm';
 import type { OutcomeKind } from '../domain/outcome-kinds';
 
-const bigintNumber = {
-  to: (value: number | null | undefined): number | null | undefined => value,
-  from: (value: string | null): number | null => (value === null ? null : Number(value)),
-};
-
 /** A result the programme claims: an order, a market entered, a partner signed, a win, a visit. */
 @Entity('export_outcomes')
 @Index('ix_export_outcomes_case_date', ['caseId', 'occurredOn'])
@@ -29,7 +24,7 @@ export class ExportOutcome {
   @Db.Char({ length: 2, nullable: true }) country!: string | null;
 
   /** Integer minor units of `currency` (ISO 4217). */
-  @Db.Bigint({ nullable: true, transformer: bigintNumber }) valueMinor!: number | null;
+  @Db.Bigint({ nullable: true, transformer: Db.asNumber }) valueMinor!: number | null;
 
   @Db.Char({ length: 3, nullable: true }) currency!: string | null;
 

@@ -8,11 +8,6 @@ export { AUDIT_KINDS, type AuditKind };
 export const AUDIT_STATUSES = ['draft', 'submitted'] as const;
 export type AuditStatus = (typeof AUDIT_STATUSES)[number];
 
-const numeric = {
-  to: (value: number | null | undefined): number | null | undefined => value,
-  from: (value: string | null): number | null => (value === null ? null : Number(value)),
-};
-
 /**
  * One readiness audit: an SME's self-assessment or an adviser's audit. A draft may be incomplete; on submit
  * it is scored and classified on the questionnaire version it was answered on, which it keeps for ever.
@@ -48,7 +43,7 @@ export class ReadinessAudit {
   /** Heading code → 0..100, set on submit. */
   @Db.Jsonb({ nullable: true }) headingScores!: Record<string, number> | null;
 
-  @Column({ type: 'numeric', precision: 4, scale: 1, nullable: true, transformer: numeric })
+  @Column({ type: 'numeric', precision: 4, scale: 1, nullable: true, transformer: Db.asNumber })
   overallScore!: number | null;
 
   /** Stage, cross-check, review flag, readiness and every reason, set on submit. */
