@@ -1958,7 +1958,7 @@ export interface components {
       /** Format: uuid */
       caseId: string | null;
       actorName: string | null;
-      /** @description What happened, by kind */
+      /** @description Free-form: what happened, with fields of its own for each `kind` (the timeline entry, email or record the item comes from) */
       data: {
         [key: string]: unknown;
       };
@@ -2149,11 +2149,11 @@ export interface components {
       entityType: string;
       /** @example b1f0c6de-3b8a-4c71-9a49-0f3f5f1d2c77 */
       entityId: string;
-      /** @description The fields that changed (secrets replaced); for case records, values only for those who read every case */
+      /** @description Free-form snapshot of the fields that changed, as the action recorded them (each action has its own fields; secrets replaced); for case records, values only for those who read every case */
       before: {
         [key: string]: unknown;
       } | null;
-      /** @description The fields that changed (secrets replaced); for case records, values only for those who read every case */
+      /** @description Free-form snapshot of the fields that changed, as the action recorded them (each action has its own fields; secrets replaced); for case records, values only for those who read every case */
       after: {
         [key: string]: unknown;
       } | null;
@@ -3015,6 +3015,35 @@ export interface components {
       version: number;
       headings: components['schemas']['HeadingResponse'][];
     };
+    ClassificationReasonResponse: {
+      /** @example noRecentExport */
+      code: string;
+      /** @description The values the reason names (e.g. a heading and its score) */
+      params?: {
+        [key: string]: string | number;
+      };
+    };
+    ClassificationResponse: {
+      /**
+       * @description The stage concluded (behaviour first)
+       * @enum {string}
+       */
+      stage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      /**
+       * @description The stage the recorded behaviour shows
+       * @enum {string}
+       */
+      behaviourStage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      /**
+       * @description The stage the overall score band shows
+       * @enum {string}
+       */
+      scoreStage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      /** @description Behaviour and score disagree, or a heading is weak */
+      flaggedForReview: boolean;
+      readyForNextStage: boolean;
+      reasons: components['schemas']['ClassificationReasonResponse'][];
+    };
     ReadinessAuditResponse: {
       /** Format: uuid */
       id: string;
@@ -3044,9 +3073,7 @@ export interface components {
       /** @description Once submitted */
       overallScore: number | null;
       /** @description Set on submit: the stage, cross-check, review flag, readiness and every reason */
-      classification: {
-        [key: string]: unknown;
-      } | null;
+      classification: components['schemas']['ClassificationResponse'] | null;
       /** Format: uuid */
       createdById: string | null;
       /** Format: uuid */
@@ -3186,6 +3213,71 @@ export interface components {
       decision: 'accepted' | 'dropped';
       note?: string;
     };
+    EvidenceOutcomeResponse: {
+      /** @enum {string} */
+      kind:
+        | 'first_export_order'
+        | 'new_market_entered'
+        | 'distributor_signed'
+        | 'export_win'
+        | 'trade_visit_attended';
+      /** @example DE */
+      country?: string | null;
+      /** @description In minor units of `currency` */
+      valueMinor?: number | null;
+      /** @example EUR */
+      currency?: string | null;
+      /** Format: date */
+      occurredOn: string;
+      confirmed: boolean;
+    };
+    EvidenceRuleResponse: {
+      /** @enum {string} */
+      kind:
+        | 'first_export_order'
+        | 'new_market_entered'
+        | 'distributor_signed'
+        | 'export_win'
+        | 'trade_visit_attended';
+      /** @enum {string} */
+      to: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      confirmedOnly?: boolean;
+      /**
+       * @example [
+       *       "export-plan"
+       *     ]
+       */
+      requiresMilestones?: string[];
+    };
+    StageEvidenceResponse: {
+      /** @description `audit`: the overall score */
+      overall?: number;
+      /** @description `audit`: heading → score */
+      headings?: {
+        [key: string]: number;
+      };
+      /** @description `audit`: the classification's reasons */
+      reasons?: {
+        code: string;
+        params?: {
+          [key: string]: string | number;
+        };
+      }[];
+      /** @description Milestone codes reached (`audit`: those this audit ticked; `outcome`: all so far) */
+      milestones?: string[];
+      outcome?: components['schemas']['EvidenceOutcomeResponse'];
+      rule?: components['schemas']['EvidenceRuleResponse'];
+      /**
+       * @description `outcome`: the event after which recorded outcomes were applied again
+       * @example training.completed
+       */
+      reevaluatedAfter?: string;
+      /**
+       * @description `adviser_decision`
+       * @enum {string}
+       */
+      direction?: 'forward' | 'backward';
+    };
     StageTransitionResponse: {
       /** Format: uuid */
       id: string;
@@ -3198,10 +3290,8 @@ export interface components {
       /** @enum {string} */
       cause: 'audit' | 'adviser_decision' | 'outcome';
       reason: string | null;
-      /** @description What showed the change */
-      evidence: {
-        [key: string]: unknown;
-      };
+      /** @description What showed the change (by `cause`) */
+      evidence: components['schemas']['StageEvidenceResponse'];
       /** @example readiness_audit */
       refType: string | null;
       /** Format: uuid */
@@ -3481,8 +3571,8 @@ export interface components {
       /** @enum {string} */
       status?: 'prospect' | 'active' | 'won' | 'lost' | 'abandoned';
       /** @description Why it was lost or abandoned */
-      closeReason?: Record<string, never> | null;
-      notes?: Record<string, never> | null;
+      closeReason?: string | null;
+      notes?: string | null;
       /** @description the opportunity version you saw (or send If-Match) */
       version?: number;
     };
@@ -3778,6 +3868,47 @@ export interface components {
       dataAsOf: string;
       groups: components['schemas']['KpiGroupResponse'][];
     };
+    ReportExportFilters: {
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      /**
+       * Format: date
+       * @description first day (with `to`; not with financialYear)
+       */
+      from?: string;
+      /**
+       * Format: date
+       * @description last day (with `from`)
+       */
+      to?: string;
+      /** @description a code from config/regions.yaml */
+      region?: string;
+      /** @description a NACE Rev. 2 section letter */
+      sector?: string;
+      /**
+       * Format: uuid
+       * @description The adviser whose caseload (an adviser's own export always carries their id)
+       */
+      adviserId?: string;
+      /** @enum {string} */
+      sizeBand?: 'micro' | 'small' | 'medium';
+      /** @enum {string} */
+      stageAtEnrolment?: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      /** @description Whether the SMEs' contact details are included */
+      includeContact: boolean;
+      /** @description Why contact details are needed (with includeContact) */
+      purpose?: string;
+      /**
+       * @description The column headers' language; absent: English
+       * @enum {string}
+       */
+      language?: 'en' | 'es' | 'de';
+      /**
+       * @description `keys`: stable column codes; absent: words
+       * @enum {string}
+       */
+      headers?: 'keys';
+    };
     StartedReportExport: {
       /** Format: uuid */
       id: string;
@@ -3787,10 +3918,8 @@ export interface components {
       format: 'csv' | 'xlsx';
       /** @example Cases opened 2026-04-01 to 2026-06-30, north-east */
       description: string;
-      /** @description The request as validated (format, dates, filters, includeContact, purpose, headers) */
-      filters: {
-        [key: string]: unknown;
-      };
+      /** @description The request as validated and stored */
+      filters: components['schemas']['ReportExportFilters'];
       rowsWritten: number;
       rowsExpected: number | null;
       /** @description Null until counted */
@@ -3820,10 +3949,8 @@ export interface components {
       format: 'csv' | 'xlsx';
       /** @example Cases opened 2026-04-01 to 2026-06-30, north-east */
       description: string;
-      /** @description The request as validated (format, dates, filters, includeContact, purpose, headers) */
-      filters: {
-        [key: string]: unknown;
-      };
+      /** @description The request as validated and stored */
+      filters: components['schemas']['ReportExportFilters'];
       rowsWritten: number;
       rowsExpected: number | null;
       /** @description Null until counted */
