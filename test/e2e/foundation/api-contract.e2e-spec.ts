@@ -1,3 +1,4 @@
+import { allErrorCodes } from '@app/errors';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
@@ -112,6 +113,8 @@ describe('the OpenAPI document', () => {
         'errors',
       ]),
     );
+    // A problem's `code` is one of the registry's (libs/errors/src/error-codes.ts), so answers are checked.
+    expect(doc.components.schemas.Problem.properties.code.enum).toEqual(allErrorCodes());
     // The public routes need no token; the KPI report documents its filters one by one.
     expect(doc.paths['/api/v1/auth/token'].post.security).toEqual([]);
     const kpiQuery = (doc.paths['/api/v1/reports/kpis'].get.parameters as Json[]).map((p) => p.name);
