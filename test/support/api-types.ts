@@ -1392,7 +1392,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The directory, by name; filter by heading, market, language, active or text */
+    /**
+     * The directory, by name; filter by heading, market, language, active or text
+     * @description Paged: `limit` (1–200, default 50) a page, `nextCursor` passed back as `cursor` for the next.
+     */
     get: operations['ExpertsController_list'];
     put?: never;
     /** Create (experts) */
@@ -4157,8 +4160,10 @@ export interface components {
       version: number;
     };
     ExpertList: {
-      /** @description By name */
+      /** @description By name, then id */
       items: components['schemas']['ExpertResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
     };
     CreateExpertDto: {
       /** @example Ana Ruiz */
@@ -8363,6 +8368,9 @@ export interface operations {
         heading?: 'psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media';
         market?: string;
         language?: 'en' | 'es' | 'de';
+        /** @description nextCursor of the previous page (opaque) */
+        cursor?: string;
+        limit?: number;
       };
       header?: never;
       path?: never;
