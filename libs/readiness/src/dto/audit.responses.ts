@@ -23,9 +23,11 @@ export class ClassificationReasonResponse {
 /** The stage an audit concludes, the cross-check behind it and every reason (domain/classification.ts). */
 export class ClassificationResponse {
   @ApiProperty({ enum: STAGES, description: 'The stage concluded (behaviour first)' }) stage!: string;
-  @ApiProperty({ enum: STAGES, description: 'The stage the recorded behaviour shows' }) behaviourStage!: string;
+  @ApiProperty({ enum: STAGES, description: 'The stage the recorded behaviour shows' })
+  behaviourStage!: string;
   @ApiProperty({ enum: STAGES, description: 'The stage the overall score band shows' }) scoreStage!: string;
-  @ApiProperty({ description: 'Behaviour and score disagree, or a heading is weak' }) flaggedForReview!: boolean;
+  @ApiProperty({ description: 'Behaviour and score disagree, or a heading is weak' })
+  flaggedForReview!: boolean;
   @ApiProperty() readyForNextStage!: boolean;
   @ApiProperty({ type: ClassificationReasonResponse, isArray: true })
   reasons!: ClassificationReasonResponse[];
