@@ -1,11 +1,11 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { Roles } from '@app/identity';
-import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe } from '@app/web';
+import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe, type Page } from '@app/web';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpertList, ExpertResponse } from '../dto/network.responses';
 import type { Response } from 'express';
-import { CreateExpertDto, ExpertsQueryDto, UpdateExpertDto } from '../dto/expert.dto';
+import { CreateExpertDto, ExpertsPageQueryDto, UpdateExpertDto } from '../dto/expert.dto';
 import { ExpertsService, type ExpertView } from './experts.service';
 
 /** The experts directory: officers and admins list, add and correct the people who give time to the programme. */
@@ -18,9 +18,14 @@ export class ExpertsController {
 
   @Get()
   @ApiOkResponse({ type: ExpertList })
-  @ApiOperation({ summary: 'The directory, by name; filter by heading, market, language, active or text' })
-  async list(@Query() query: ExpertsQueryDto): Promise<{ items: ExpertView[] }> {
-    return { items: await this.experts.list(query) };
+  @ApiOperation({
+    summary: 'The directory, by name; filter by heading, market, language, active or text',
+    description:
+      'Paged: `limit` (1–200, default 50) a page, `nextCursor` passed back as `cursor` for the next.',
+  })
+  async list(@Query() query: ExpertsPageQueryDto): Promise<Page<ExpertView>> {
+    const { cursor, limit, ...filters } = query;
+    return this.experts.page(filters, { cursor, limit });
   }
 
   @Post()
