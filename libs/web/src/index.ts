@@ -11,6 +11,7 @@ export {
   toFieldErrors,
   RequestValidationException,
   IsOptionalNotNull,
+  OptionalNested,
 } from './validation';
 export { ProblemDetailsFilter, wantsHtml } from './problem-details.filter';
 export type { ProblemDetails } from './problem-details.filter';

@@ -10,7 +10,6 @@ import {
   IsIn,
   IsInt,
   IsISO31661Alpha2,
-  IsObject,
   IsOptional,
   IsUrl,
   Matches,
@@ -21,7 +20,7 @@ import { DUPLICATE_FLAG_STATUSES, DuplicateFlagStatus } from '../entities/duplic
 import { BARRIERS, ENROLMENT_STATUSES, EnrolmentStatus, ORDER_ORIGINS } from '../entities/enrolment.entity';
 import { SOCIAL_PLATFORMS } from '../entities/company.entity';
 import { IsLine, IsParagraph } from './text.validators';
-import { IsOptionalNotNull } from '@app/web';
+import { IsOptionalNotNull, OptionalNested } from '@app/web';
 
 /** Amounts above this are not a plausible SME figure and would lose precision as JS numbers. */
 export const MAX_AMOUNT_MINOR = 1_000_000_000_000_000;
@@ -227,18 +226,10 @@ export class ConsentAnswersDto {
 
 /** The enrolment form: the body of POST /api/v1/enrolments and PATCH /api/v1/enrolments/:id. */
 export class EnrolmentAnswersDto {
-  @ApiPropertyOptional({ type: CompanyAnswersDto })
-  @IsOptionalNotNull()
-  @IsObject()
-  @ValidateNestedObject()
-  @Type(() => CompanyAnswersDto)
+  @OptionalNested(CompanyAnswersDto)
   company?: CompanyAnswersDto;
 
-  @ApiPropertyOptional({ type: ExportStatusAnswersDto })
-  @IsOptionalNotNull()
-  @IsObject()
-  @ValidateNestedObject()
-  @Type(() => ExportStatusAnswersDto)
+  @OptionalNested(ExportStatusAnswersDto)
   exportStatus?: ExportStatusAnswersDto;
 
   @ApiPropertyOptional({
@@ -255,11 +246,7 @@ export class EnrolmentAnswersDto {
   @IsISO31661Alpha2({ each: true })
   targetMarkets?: string[] | null;
 
-  @ApiPropertyOptional({ type: BarrierAnswersDto })
-  @IsOptionalNotNull()
-  @IsObject()
-  @ValidateNestedObject()
-  @Type(() => BarrierAnswersDto)
+  @OptionalNested(BarrierAnswersDto)
   barriers?: BarrierAnswersDto;
 
   @ApiPropertyOptional({
@@ -276,11 +263,7 @@ export class EnrolmentAnswersDto {
   @IsLine(40, { each: true })
   helpWanted?: string[] | null;
 
-  @ApiPropertyOptional({ type: ConsentAnswersDto })
-  @IsOptionalNotNull()
-  @IsObject()
-  @ValidateNestedObject()
-  @Type(() => ConsentAnswersDto)
+  @OptionalNested(ConsentAnswersDto)
   consent?: ConsentAnswersDto;
 }
 
