@@ -1,7 +1,7 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Idempotent, TransactionManager } from '@app/idempotency';
-import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe } from '@app/web';
+import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe, withETag } from '@app/web';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -68,8 +68,7 @@ export class OpportunitiesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<Record<string, unknown>> {
     const found = await this.opportunities.find(actor, 'see', id);
-    res.setHeader('ETag', `"${found.version}"`);
-    return opportunityJson(found);
+    return opportunityJson(withETag(res, found));
   }
 
   @Roles('adviser', 'officer')
@@ -94,7 +93,6 @@ export class OpportunitiesController {
       expectedVersion(ifMatch, bodyVersion),
       context,
     );
-    res.setHeader('ETag', `"${saved.version}"`);
-    return opportunityJson(saved);
+    return opportunityJson(withETag(res, saved));
   }
 }

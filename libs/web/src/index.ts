@@ -28,7 +28,7 @@ export { submitForm } from './form-cycle';
 export type { FormCheck, FormSubmission } from './form-cycle';
 export { isUuid } from './uuid';
 export { RecordIdPipe } from './record-id.pipe';
-export { expectedVersion } from './if-match';
+export { expectedVersion, withETag } from './if-match';
 export { PageCursors } from './page-cursors';
 export type { CursorPart } from './page-cursors';
 export { IsPageCursor } from './is-page-cursor.decorator';

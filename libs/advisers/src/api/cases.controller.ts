@@ -1,4 +1,4 @@
-import { ApiConditional, ApiETag, expectedVersion } from '@app/web';
+import { ApiConditional, ApiETag, expectedVersion, withETag } from '@app/web';
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CaseClosureService } from '@app/cases';
 import { UnitOfWork } from '@app/database';
@@ -285,8 +285,6 @@ export class CasesController {
   ): Promise<R> {
     const version = expectedVersion(ifMatch, bodyVersion);
     const kase = await this.access.findWorkableCase(actor, id);
-    const result = await this.uow.run((m) => change(m, kase.id, version));
-    res.setHeader('ETag', `"${result.version}"`);
-    return result;
+    return withETag(res, await this.uow.run((m) => change(m, kase.id, version)));
   }
 }

@@ -25,7 +25,7 @@ import {
   ProspectCreated,
 } from '../dto/company.responses';
 import type { Response } from 'express';
-import { ApiConditional, ApiETag, RecordIdPipe, expectedVersion } from '@app/web';
+import { ApiConditional, ApiETag, RecordIdPipe, expectedVersion, withETag } from '@app/web';
 import {
   ActivityQueryDto,
   ArchiveContactDto,
@@ -100,9 +100,7 @@ export class CompaniesController {
     @Param('id', new RecordIdPipe('company')) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CompanyView> {
-    const view = await this.companies.get(actor, id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, await this.companies.get(actor, id));
   }
 
   @Patch(':id')
@@ -119,15 +117,10 @@ export class CompaniesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CompanyView> {
     const { version: bodyVersion, ...change } = body;
-    const view = await this.companies.update(
-      actor,
-      id,
-      change,
-      expectedVersion(ifMatch, bodyVersion),
-      context,
+    return withETag(
+      res,
+      await this.companies.update(actor, id, change, expectedVersion(ifMatch, bodyVersion), context),
     );
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
   }
 
   @Get(':id/activity')
@@ -169,16 +162,17 @@ export class CompaniesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ContactView> {
     const { version: bodyVersion, ...input } = body;
-    const view = await this.companies.editContact(
-      actor,
-      id,
-      contactId,
-      input,
-      expectedVersion(ifMatch, bodyVersion),
-      context,
+    return withETag(
+      res,
+      await this.companies.editContact(
+        actor,
+        id,
+        contactId,
+        input,
+        expectedVersion(ifMatch, bodyVersion),
+        context,
+      ),
     );
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
   }
 
   @Post(':id/contacts/:contactId/archive')

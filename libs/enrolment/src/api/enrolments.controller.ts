@@ -27,7 +27,7 @@ import {
 } from '../dto/enrolment-answers.dto';
 import { type AwaitingDecision, EnrolmentService } from '../enrolment.service';
 import type { EnrolmentView } from '../enrolment-view';
-import { ApiConditional, ApiETag, RecordIdPipe, expectedVersion } from '@app/web';
+import { ApiConditional, ApiETag, RecordIdPipe, expectedVersion, withETag } from '@app/web';
 
 const lang = (req: Request): string => req.lang ?? 'en';
 
@@ -85,9 +85,7 @@ export class EnrolmentsController {
     @Param('id', new RecordIdPipe('enrolment')) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<EnrolmentView> {
-    const view = await this.enrolments.get(actor, id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, await this.enrolments.get(actor, id));
   }
 
   @Patch(':id')
@@ -107,12 +105,13 @@ export class EnrolmentsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<EnrolmentView> {
-    const view = await this.enrolments.updateDraft(actor, id, answers, context, {
-      expectedVersion: expectedVersion(ifMatch),
-      lang: lang(req),
-    });
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(
+      res,
+      await this.enrolments.updateDraft(actor, id, answers, context, {
+        expectedVersion: expectedVersion(ifMatch),
+        lang: lang(req),
+      }),
+    );
   }
 
   @Post(':id/submit')

@@ -1,6 +1,6 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { Roles } from '@app/identity';
-import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe } from '@app/web';
+import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe, withETag } from '@app/web';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpertList, ExpertResponse } from '../dto/network.responses';
@@ -37,8 +37,7 @@ export class ExpertsController {
   ): Promise<ExpertView> {
     const view = await this.experts.create(body, context);
     res.location(`/api/v1/experts/${view.id}`);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, view);
   }
 
   @Get(':id')
@@ -48,9 +47,7 @@ export class ExpertsController {
     @Param('id', new RecordIdPipe('expert')) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ExpertView> {
-    const view = await this.experts.get(id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, await this.experts.get(id));
   }
 
   @Patch(':id')
@@ -66,8 +63,9 @@ export class ExpertsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ExpertView> {
     const { version: bodyVersion, ...change } = body;
-    const view = await this.experts.update(id, change, expectedVersion(ifMatch, bodyVersion), context);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(
+      res,
+      await this.experts.update(id, change, expectedVersion(ifMatch, bodyVersion), context),
+    );
   }
 }

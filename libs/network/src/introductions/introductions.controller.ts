@@ -1,6 +1,6 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe } from '@app/web';
+import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe, withETag } from '@app/web';
 import { Body, Controller, Get, Headers, Param, Patch, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IntroductionResponse } from '../dto/network.responses';
@@ -24,9 +24,7 @@ export class IntroductionsController {
     @Param('id', new RecordIdPipe('introduction')) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<IntroductionView> {
-    const view = await this.introductions.get(actor, id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, await this.introductions.get(actor, id));
   }
 
   @Patch(':id')
@@ -44,13 +42,9 @@ export class IntroductionsController {
     @AuditCtx() context: AuditContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<IntroductionView> {
-    const view = await this.introductions.withdraw(
-      actor,
-      id,
-      expectedVersion(ifMatch, body.version),
-      context,
+    return withETag(
+      res,
+      await this.introductions.withdraw(actor, id, expectedVersion(ifMatch, body.version), context),
     );
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
   }
 }
