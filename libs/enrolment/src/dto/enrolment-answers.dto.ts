@@ -1,7 +1,6 @@
-import { ValidateNestedObject } from '@app/config';
+import { ListOf } from '@app/config';
 import { IsRecordVersion } from '@app/web';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -143,10 +142,7 @@ export class CompanyAnswersDto {
 
   @ApiPropertyOptional({ type: [SocialProfileDto], nullable: true, maxItems: 10 })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ValidateNestedObject({ each: true })
-  @Type(() => SocialProfileDto)
+  @ListOf(() => SocialProfileDto, { max: 10 })
   socialProfiles?: SocialProfileDto[] | null;
 }
 
