@@ -1,5 +1,6 @@
 import { ListOf } from '@app/config';
 import { IsRecordVersion } from '@app/web';
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -20,6 +21,21 @@ import { BARRIERS, ENROLMENT_STATUSES, EnrolmentStatus, ORDER_ORIGINS } from '..
 import { SOCIAL_PLATFORMS } from '../entities/company.entity';
 import { IsLine, IsParagraph } from './text.validators';
 import { IsOptionalNotNull, OptionalNested } from '@app/web';
+
+/**
+ * A draft's list of countries (ISO 3166-1 alpha-2, no repeats, at most `maxItems`; null clears it), with
+ * its validators registered in the order the stacked decorators had.
+ */
+function CountryList(doc: { maxItems: number; example: string[]; description: string }): PropertyDecorator {
+  return applyDecorators(
+    IsISO31661Alpha2({ each: true }),
+    ArrayUnique(),
+    ArrayMaxSize(doc.maxItems),
+    IsArray(),
+    IsOptional(),
+    ApiPropertyOptional({ type: [String], nullable: true, ...doc }),
+  );
+}
 
 /** Amounts above this are not a plausible SME figure and would lose precision as JS numbers. */
 export const MAX_AMOUNT_MINOR = 1_000_000_000_000_000;
@@ -166,18 +182,7 @@ export class ExportStatusAnswersDto {
   @Max(100)
   exportSharePercent?: number | null;
 
-  @ApiPropertyOptional({
-    type: [String],
-    nullable: true,
-    maxItems: 250,
-    example: ['FR', 'DE'],
-    description: 'ISO 3166-1 alpha-2 codes',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(250)
-  @ArrayUnique()
-  @IsISO31661Alpha2({ each: true })
+  @CountryList({ maxItems: 250, example: ['FR', 'DE'], description: 'ISO 3166-1 alpha-2 codes' })
   markets?: string[] | null;
 
   @ApiPropertyOptional({ enum: ORDER_ORIGINS, nullable: true })
@@ -228,18 +233,7 @@ export class EnrolmentAnswersDto {
   @OptionalNested(ExportStatusAnswersDto)
   exportStatus?: ExportStatusAnswersDto;
 
-  @ApiPropertyOptional({
-    type: [String],
-    nullable: true,
-    maxItems: 10,
-    example: ['US', 'JP'],
-    description: '1 to 10 ISO 3166-1 alpha-2 codes',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ArrayUnique()
-  @IsISO31661Alpha2({ each: true })
+  @CountryList({ maxItems: 10, example: ['US', 'JP'], description: '1 to 10 ISO 3166-1 alpha-2 codes' })
   targetMarkets?: string[] | null;
 
   @OptionalNested(BarrierAnswersDto)
