@@ -1,7 +1,7 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Idempotent, TransactionManager } from '@app/idempotency';
-import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe, withETag } from '@app/web';
+import { expectedVersion, RecordIdPipe, withETag, ApiRecordChange, ApiRecord } from '@app/web';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -60,8 +60,7 @@ export class OpportunitiesController {
   }
 
   @Get('opportunities/:id')
-  @ApiOkResponse({ type: OpportunityResponse })
-  @ApiETag()
+  @ApiRecord(OpportunityResponse)
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('opportunity')) id: string,
@@ -73,9 +72,7 @@ export class OpportunitiesController {
 
   @Roles('adviser', 'officer')
   @Patch('opportunities/:id')
-  @ApiOkResponse({ type: OpportunityResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(OpportunityResponse)
   @ApiOperation({ summary: 'Correct or move an opportunity (If-Match: the version read)' })
   async update(
     @CurrentUser() actor: Actor,

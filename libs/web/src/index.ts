@@ -51,6 +51,8 @@ export {
   ApiProblems,
   ApiConditional,
   ApiETag,
+  ApiRecord,
+  ApiRecordChange,
   ApiFile,
   PROBLEM_SCHEMA,
 } from './openapi-conventions';

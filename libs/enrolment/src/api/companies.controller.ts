@@ -25,7 +25,14 @@ import {
   ProspectCreated,
 } from '../dto/company.responses';
 import type { Response } from 'express';
-import { ApiConditional, ApiETag, RecordIdPipe, expectedVersion, withETag } from '@app/web';
+import {
+  ApiConditional,
+  RecordIdPipe,
+  expectedVersion,
+  withETag,
+  ApiRecordChange,
+  ApiRecord,
+} from '@app/web';
 import {
   ActivityQueryDto,
   ArchiveContactDto,
@@ -93,8 +100,7 @@ export class CompaniesController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: CompanyResponse })
-  @ApiETag()
+  @ApiRecord(CompanyResponse)
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('company')) id: string,
@@ -104,9 +110,7 @@ export class CompaniesController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: CompanyResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(CompanyResponse)
   @ApiOperation({ summary: "Correct the company's details (If-Match: the version read)" })
   async update(
     @CurrentUser() actor: Actor,
@@ -149,9 +153,7 @@ export class CompaniesController {
   }
 
   @Put(':id/contacts/:contactId')
-  @ApiOkResponse({ type: ContactResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(ContactResponse)
   async editContact(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('company')) id: string,

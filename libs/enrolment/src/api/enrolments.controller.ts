@@ -27,7 +27,15 @@ import {
 } from '../dto/enrolment-answers.dto';
 import { type AwaitingDecision, EnrolmentService } from '../enrolment.service';
 import type { EnrolmentView } from '../enrolment-view';
-import { ApiConditional, ApiETag, RecordIdPipe, expectedVersion, withETag } from '@app/web';
+import {
+  ApiConditional,
+  ApiETag,
+  RecordIdPipe,
+  expectedVersion,
+  withETag,
+  ApiRecordChange,
+  ApiRecord,
+} from '@app/web';
 
 const lang = (req: Request): string => req.lang ?? 'en';
 
@@ -77,8 +85,7 @@ export class EnrolmentsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: EnrolmentResponse })
-  @ApiETag()
+  @ApiRecord(EnrolmentResponse)
   @Roles('sme', 'officer', 'admin')
   async get(
     @CurrentUser() actor: Actor,
@@ -89,9 +96,7 @@ export class EnrolmentsController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: EnrolmentResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(EnrolmentResponse)
   @Roles('sme')
   @ApiOperation({
     summary: 'Change answers of a draft (If-Match optional); a submitted enrolment answers 409',

@@ -1,6 +1,6 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { Roles } from '@app/identity';
-import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe, withETag } from '@app/web';
+import { ApiETag, expectedVersion, RecordIdPipe, withETag, ApiRecordChange, ApiRecord } from '@app/web';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpertList, ExpertResponse } from '../dto/network.responses';
@@ -41,8 +41,7 @@ export class ExpertsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ExpertResponse })
-  @ApiETag()
+  @ApiRecord(ExpertResponse)
   async get(
     @Param('id', new RecordIdPipe('expert')) id: string,
     @Res({ passthrough: true }) res: Response,
@@ -51,9 +50,7 @@ export class ExpertsController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: ExpertResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(ExpertResponse)
   @ApiOperation({ summary: "Correct the expert's profile (If-Match: the version read)" })
   async update(
     @Param('id', new RecordIdPipe('expert')) id: string,
