@@ -1,4 +1,5 @@
 import { allErrorCodes } from '@app/errors';
+import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiExtension, ApiHeader, ApiOkResponse, type OpenAPIObject } from '@nestjs/swagger';
 
 type Json = Record<string, unknown>;
@@ -100,6 +101,14 @@ export const ApiFile = (description: string, ...mediaTypes: string[]): MethodDec
 
 /** The success answer carries the record's version in ETag (checked by the e2e contract: required). */
 export const ApiETag = (): MethodDecorator & ClassDecorator => ApiExtension('x-etag', true);
+
+/** Answers one record of `type` (200) with its version in ETag. */
+export const ApiRecord = (type: Type<unknown>): MethodDecorator =>
+  applyDecorators(ApiETag(), ApiOkResponse({ type }));
+
+/** Changes a record based on the version in If-Match and answers it (200) with its new version in ETag. */
+export const ApiRecordChange = (type: Type<unknown>): MethodDecorator =>
+  applyDecorators(ApiETag(), ApiConditional(), ApiOkResponse({ type }));
 
 const WRITES = ['post', 'put', 'patch', 'delete'];
 

@@ -1,6 +1,14 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { Roles } from '@app/identity';
-import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe, type Page } from '@app/web';
+import {
+  ApiETag,
+  ApiRecord,
+  ApiRecordChange,
+  expectedVersion,
+  RecordIdPipe,
+  withETag,
+  type Page,
+} from '@app/web';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpertList, ExpertResponse } from '../dto/network.responses';
@@ -42,26 +50,20 @@ export class ExpertsController {
   ): Promise<ExpertView> {
     const view = await this.experts.create(body, context);
     res.location(`/api/v1/experts/${view.id}`);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, view);
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ExpertResponse })
-  @ApiETag()
+  @ApiRecord(ExpertResponse)
   async get(
     @Param('id', new RecordIdPipe('expert')) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ExpertView> {
-    const view = await this.experts.get(id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, await this.experts.get(id));
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: ExpertResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(ExpertResponse)
   @ApiOperation({ summary: "Correct the expert's profile (If-Match: the version read)" })
   async update(
     @Param('id', new RecordIdPipe('expert')) id: string,
@@ -71,8 +73,9 @@ export class ExpertsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ExpertView> {
     const { version: bodyVersion, ...change } = body;
-    const view = await this.experts.update(id, change, expectedVersion(ifMatch, bodyVersion), context);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(
+      res,
+      await this.experts.update(id, change, expectedVersion(ifMatch, bodyVersion), context),
+    );
   }
 }
