@@ -1,6 +1,9 @@
 import type { Measurement } from '../bench.types';
 import { appendSamples, latencySummary } from './stats';
 
+/** A browser gives up about then; an answer that never comes counts as a network error. */
+const TIMEOUT_MS = 60_000;
+
 interface GroupTally {
   requests: number;
   errors: number;
@@ -11,12 +14,18 @@ interface GroupTally {
 }
 
 /**
- * Tallies the soak's requests by route group: every request and every failure (any status but 2xx/3xx,
- * and network errors) from the first second on; response times only once the warm-up is over.
+ * Tallies the soak's requests by route group: every request and every failure (any status but 2xx/3xx, a
+ * redirect to the sign-in page, a network error) from the first second on; response times only once the
+ * warm-up is over.
  */
 export class SoakRecorder {
   private readonly groups = new Map<string, GroupTally>();
   private measuredFrom = Infinity;
+
+  /** Forgets everything so far (the sign-ins before the soak). */
+  clear(): void {
+    this.groups.clear();
+  }
 
   /** From now on response times count. */
   startMeasuring(): void {
@@ -29,10 +38,13 @@ export class SoakRecorder {
     const started = performance.now();
     tally.requests++;
     try {
-      const res = await fetch(url, { redirect: 'manual', ...init });
+      const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS), ...init });
       const body = await res.arrayBuffer();
       if (started >= this.measuredFrom) tally.latencies.push(performance.now() - started);
       if (res.status >= 400) this.count(tally, String(res.status));
+      // A signed-in page that sends its browser to the sign-in page has lost the session: a failure too.
+      else if (res.headers.get('location')?.startsWith('/sign-in'))
+        this.count(tally, `${res.status} → /sign-in`);
       // The caller may want the body (a new draft's id, an export's status): hand back a readable copy.
       return new Response(res.status === 204 || res.status === 304 ? null : body, res);
     } catch (error) {
