@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { Benchmark, BenchContext, BenchmarkResult, Measurement, TargetCheck, verdict } from '../bench.types';
-import { seedDatabase } from '../seed';
+import { ensureBenchData } from '../support/bench-data';
 import { growthPercent, MemoryReading, readProcessMemory } from '../support/process-memory';
 import { assembleCast, CAST_SIZE, reminderProgress, scheduleReminders } from '../support/soak-cast';
 import type { AssessingSme, Adviser, EnrollingSme, Officer } from '../support/soak-cast';
@@ -201,10 +201,7 @@ export const soakBenchmark: Benchmark = {
   unavailableReason: async () => undefined,
   async run(context: BenchContext): Promise<BenchmarkResult> {
     const { settings, app, databaseUrl, log } = context;
-    const seeded = await seedDatabase(databaseUrl, { cases: settings.cases, advisers: 200, seed: 1 });
-    log(
-      seeded.skipped ? `  ${seeded.cases} cases already there` : `  seeded in ${seeded.seconds.toFixed(1)} s`,
-    );
+    await ensureBenchData(context);
     const db = new Pool({ connectionString: databaseUrl, max: 2 });
     const runTag = randomBytes(4).toString('hex');
     try {
