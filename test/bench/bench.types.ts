@@ -65,6 +65,8 @@ export interface Benchmark {
   title: string;
   /** The targets issue 10 sets, in words (shown when the benchmark cannot run yet). */
   targets: string[];
+  /** Left out of a plain `npm run bench` (too long): runs only when named in `--only`. */
+  onlyWhenAsked?: boolean;
   /** A reason when the feature under test does not exist yet; undefined when it can run. */
   unavailableReason(context: BenchContext): Promise<string | undefined>;
   run(context: BenchContext): Promise<BenchmarkResult>;

@@ -110,6 +110,11 @@ async function main(): Promise<void> {
       // Production sends every email over SMTP: to the bench's own peer.
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
+      // As behind the production TLS proxy: the soak's browsers send X-Forwarded-Proto: https, without which
+      // the api (rightly) never sets its Secure session cookie over plain http.
+      TRUST_PROXY_HOPS: '1',
+      // The soak reads each process's heap from /metrics, which production only shows to its scraper.
+      METRICS_TOKEN: randomBytes(32).toString('base64url'),
     };
     runStep('npm run migration:run:prod', 'npm', ['run', '--silent', 'migration:run:prod'], {
       cwd: root,
@@ -146,7 +151,9 @@ async function main(): Promise<void> {
     };
 
     const results: BenchmarkResult[] = [];
-    const chosen = BENCHMARKS.filter((b) => settings.only.length === 0 || settings.only.includes(b.name));
+    const chosen = BENCHMARKS.filter((b) =>
+      settings.only.length === 0 ? !b.onlyWhenAsked : settings.only.includes(b.name),
+    );
     for (const benchmark of chosen) {
       const reason = await benchmark.unavailableReason(context);
       if (reason) {

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { Benchmark, BenchContext, BenchmarkResult, Measurement, verdict } from '../bench.types';
-import { seedDatabase } from '../seed';
+import { ensureBenchData } from '../support/bench-data';
 import { median } from '../support/stats';
 import { measureBareBull } from './follow-up-pipeline.benchmark';
 
@@ -84,10 +84,7 @@ export const assignmentBenchmark: Benchmark = {
   unavailableReason: async () => undefined,
   async run(context: BenchContext): Promise<BenchmarkResult> {
     const { settings, databaseUrl, log } = context;
-    const seeded = await seedDatabase(databaseUrl, { cases: settings.cases, advisers: 200, seed: 1 });
-    log(
-      seeded.skipped ? `  ${seeded.cases} cases already there` : `  seeded in ${seeded.seconds.toFixed(1)} s`,
-    );
+    await ensureBenchData(context);
     const db = new Client({ connectionString: databaseUrl });
     await db.connect();
     const rounds: Round[] = [];

@@ -7,7 +7,7 @@ import { PageCursors } from '@app/web';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Benchmark, BenchContext, BenchmarkResult, Measurement, verdict } from '../bench.types';
-import { seedDatabase } from '../seed';
+import { ensureBenchData } from '../support/bench-data';
 import { benchToken } from '../support/bench-token';
 import { measureHttpRounds } from '../support/http-rounds';
 import { latencySummary, median, ratioPercent } from '../support/stats';
@@ -85,10 +85,7 @@ export const caseloadBenchmark: Benchmark = {
   async run(context: BenchContext): Promise<BenchmarkResult> {
     const { settings, app, databaseUrl, log } = context;
     log(`  seeding ${settings.cases} cases (npm run bench:seed's data set) unless already there…`);
-    const seeded = await seedDatabase(databaseUrl, { cases: settings.cases, advisers: 200, seed: 1 });
-    log(
-      seeded.skipped ? `  ${seeded.cases} cases already there` : `  seeded in ${seeded.seconds.toFixed(1)} s`,
-    );
+    await ensureBenchData(context);
 
     const bearer = await benchToken(app.api.url, 'officer-1@bench.example');
     const check = await fetch(`${app.api.url}/api/v1/cases?${QUERY_STRING}`, {

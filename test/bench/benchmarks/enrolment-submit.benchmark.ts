@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import { completeAnswers } from '../../e2e/enrolment/enrolment-fixtures';
 import { Benchmark, BenchContext, BenchmarkResult, Measurement, verdict } from '../bench.types';
-import { seedDatabase } from '../seed';
+import { ensureBenchData } from '../support/bench-data';
 import { EnrolmentDrafts, nextCompanyName, SubmitDraft } from '../support/enrolment-drafts';
 import { runLoad } from '../support/load';
 import { peakRssMb, resetPeakRss } from '../support/peak-rss';
@@ -591,10 +591,7 @@ export const enrolmentSubmitBenchmark: Benchmark = {
   async run(context: BenchContext): Promise<BenchmarkResult> {
     const { settings, app, databaseUrl, log } = context;
     // Submits search the companies for near duplicates: on the seeded 100k, as in production.
-    const seeded = await seedDatabase(databaseUrl, { cases: settings.cases, advisers: 200, seed: 1 });
-    log(
-      seeded.skipped ? `  ${seeded.cases} cases already there` : `  seeded in ${seeded.seconds.toFixed(1)} s`,
-    );
+    await ensureBenchData(context);
     const db = new Pool({ connectionString: databaseUrl, max: POOL_SIZE });
     const notes: string[] = [];
     try {

@@ -4,7 +4,7 @@ import { caseExportSql } from '@app/reporting';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { Benchmark, BenchContext, BenchmarkResult, Measurement, verdict } from '../bench.types';
-import { seedDatabase } from '../seed';
+import { ensureBenchData } from '../support/bench-data';
 import { benchToken } from '../support/bench-token';
 import { peakRssMb, resetPeakRss, rssMb } from '../support/peak-rss';
 import { median } from '../support/stats';
@@ -99,10 +99,7 @@ export const exportBenchmark: Benchmark = {
   unavailableReason: async () => undefined,
   async run(context: BenchContext): Promise<BenchmarkResult> {
     const { settings, databaseUrl, log } = context;
-    const seeded = await seedDatabase(databaseUrl, { cases: settings.cases, advisers: 200, seed: 1 });
-    log(
-      seeded.skipped ? `  ${seeded.cases} cases already there` : `  seeded in ${seeded.seconds.toFixed(1)} s`,
-    );
+    await ensureBenchData(context);
     const db = new Client({ connectionString: databaseUrl });
     await db.connect();
     try {

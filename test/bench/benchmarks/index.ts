@@ -7,6 +7,7 @@ import { exportBenchmark } from './export.benchmark';
 import { followUpPipelineBenchmark } from './follow-up-pipeline.benchmark';
 import { healthThroughputBenchmark } from './health-throughput.benchmark';
 import { kpiBenchmark } from './kpi.benchmark';
+import { soakBenchmark } from './soak.benchmark';
 
 /** Every benchmark of issue 10, in the order they run and print. */
 export const BENCHMARKS: Benchmark[] = [
@@ -19,4 +20,6 @@ export const BENCHMARKS: Benchmark[] = [
   enrolmentSubmitBenchmark,
   // Last: it starts and stops many processes, which would disturb the others' measurements.
   coldStartBenchmark,
+  // Only with `--only soak` (10 minutes by default).
+  soakBenchmark,
 ];

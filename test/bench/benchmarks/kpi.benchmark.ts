@@ -2,7 +2,7 @@ import { kpiSourceParams, kpiSourceSql, planKpiSources, ReportingRules } from '@
 import type { KpiFilters } from '@app/reporting';
 import { Pool } from 'pg';
 import { Benchmark, BenchContext, BenchmarkResult, Measurement, TargetCheck, verdict } from '../bench.types';
-import { seedDatabase } from '../seed';
+import { ensureBenchData } from '../support/bench-data';
 import { benchToken } from '../support/bench-token';
 import { peakRssMb, resetPeakRss } from '../support/peak-rss';
 import { appendSamples, latencySummary, median } from '../support/stats';
@@ -109,10 +109,7 @@ export const kpiBenchmark: Benchmark = {
   unavailableReason: async () => undefined,
   async run(context: BenchContext): Promise<BenchmarkResult> {
     const { settings, app, databaseUrl, log } = context;
-    const seeded = await seedDatabase(databaseUrl, { cases: settings.cases, advisers: 200, seed: 1 });
-    log(
-      seeded.skipped ? `  ${seeded.cases} cases already there` : `  seeded in ${seeded.seconds.toFixed(1)} s`,
-    );
+    await ensureBenchData(context);
     const to = isoDay(new Date());
     const from = isoDay(new Date(Date.now() - 364 * 86_400_000));
     const bearer = await benchToken(app.api.url, 'officer-1@bench.example');

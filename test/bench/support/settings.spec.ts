@@ -36,11 +36,18 @@ describe('bench settings', () => {
       ['--queue-concurrency', 'queueConcurrency'],
       ['--queue-batch', 'queueBatchSize'],
       ['--cases', 'cases'],
+      ['--minutes', 'minutes'],
     ];
     const settings = parseSettings(flags.flatMap(([flag], i) => [flag, String(1000 + i)]));
     expect(flags.map(([, key]) => settings[key])).toEqual(flags.map((_, i) => 1000 + i));
     for (const [flag] of flags)
       expect(() => parseSettings([flag, '-1'])).toThrow(`${flag} needs a whole number`);
+  });
+
+  it('soaks for 10 minutes unless --minutes says otherwise', () => {
+    expect(DEFAULT_SETTINGS.minutes).toBe(10);
+    expect(parseSettings(['--only', 'soak', '--minutes', '1'])).toMatchObject({ only: ['soak'], minutes: 1 });
+    expect(() => parseSettings(['--minutes', '0.5'])).toThrow(/--minutes needs a whole number/);
   });
 
   it('refuses unknown flags and non-numbers with the usage text', () => {

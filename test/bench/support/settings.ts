@@ -20,6 +20,8 @@ export interface BenchSettings {
   only: string[];
   /** Cases in the seeded data set the data benchmarks run on (npm run bench:seed's generator). */
   cases: number;
+  /** Length of the soak benchmark (run only with `--only soak`), warm-up included. */
+  minutes: number;
 }
 
 export const DEFAULT_SETTINGS: BenchSettings = {
@@ -36,10 +38,11 @@ export const DEFAULT_SETTINGS: BenchSettings = {
   cpuProf: false,
   only: [],
   cases: 100_000,
+  minutes: 10,
 };
 
 const USAGE = `usage: npm run bench -- [--rounds N] [--duration S] [--warmup S] [--connections N]
-       [--cold-start-rounds N] [--queue-jobs N] [--queue-concurrency N] [--queue-batch N] [--skip-build] [--cpu-prof] [--only name,name] [--cases N]`;
+       [--cold-start-rounds N] [--queue-jobs N] [--queue-concurrency N] [--queue-batch N] [--skip-build] [--cpu-prof] [--only name,name] [--cases N] [--minutes N]`;
 
 function positiveInt(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -58,6 +61,7 @@ const COUNT_FLAGS: Record<string, keyof BenchSettings & CountSetting> = {
   '--queue-concurrency': 'queueConcurrency',
   '--queue-batch': 'queueBatchSize',
   '--cases': 'cases',
+  '--minutes': 'minutes',
 };
 type CountSetting = {
   [K in keyof BenchSettings]: BenchSettings[K] extends number ? K : never;
