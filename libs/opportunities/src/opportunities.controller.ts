@@ -1,7 +1,7 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Idempotent, TransactionManager } from '@app/idempotency';
-import { ApiConditional, ApiETag, expectedVersion, moneyJson, RecordIdPipe } from '@app/web';
+import { ApiRecord, ApiRecordChange, expectedVersion, moneyJson, RecordIdPipe, withETag } from '@app/web';
 import {
   Body,
   Controller,
@@ -125,8 +125,7 @@ export class OpportunitiesController {
   }
 
   @Get('opportunities/:id')
-  @ApiOkResponse({ type: OpportunityResponse })
-  @ApiETag()
+  @ApiRecord(OpportunityResponse)
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('opportunity')) id: string,
@@ -134,15 +133,12 @@ export class OpportunitiesController {
     @Req() req: Request,
   ): Promise<Record<string, unknown>> {
     const found = await this.opportunities.find(actor, 'see', id);
-    res.setHeader('ETag', `"${found.version}"`);
-    return opportunityJson(found, langOf(req));
+    return opportunityJson(withETag(res, found), langOf(req));
   }
 
   @Roles('adviser', 'officer')
   @Patch('opportunities/:id')
-  @ApiOkResponse({ type: OpportunityResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(OpportunityResponse)
   @ApiOperation({ summary: 'Correct or move an opportunity (If-Match: the version read)' })
   async update(
     @CurrentUser() actor: Actor,
@@ -161,7 +157,6 @@ export class OpportunitiesController {
       expectedVersion(ifMatch, bodyVersion),
       context,
     );
-    res.setHeader('ETag', `"${saved.version}"`);
-    return opportunityJson(saved, langOf(req));
+    return opportunityJson(withETag(res, saved), langOf(req));
   }
 }
