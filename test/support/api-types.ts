@@ -1080,7 +1080,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The pipeline: an adviser's own cases' opportunities, every case's for officers, with totals */
+    /** The pipeline: an adviser's own cases' opportunities, every case's for officers, a page at a time by expected date, with totals per currency and in the reporting currency at dated rates */
     get: operations['OpportunitiesController_pipeline'];
     put?: never;
     post?: never;
@@ -3410,6 +3410,23 @@ export interface components {
       /** @description The same stage, confirmed after review (no transition) */
       confirmed: boolean;
     };
+    MoneyResponse: {
+      /**
+       * @description Minor units of currency
+       * @example 250000000
+       */
+      amountMinor: number;
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency: string;
+      /**
+       * @description For people, in the caller's language (Accept-Language); compute with amountMinor only
+       * @example €2,500,000.00
+       */
+      formatted: string;
+    };
     OpportunityResponse: {
       /** Format: uuid */
       id: string;
@@ -3426,16 +3443,8 @@ export interface components {
       buyerType: 'distributor' | 'direct_customer' | 'agent' | 'marketplace' | 'public_tender';
       /** @enum {string} */
       source: 'trade_visit' | 'social_media' | 'referral' | 'event' | 'other';
-      /**
-       * @description Estimated value, minor units of currency
-       * @example 2500000
-       */
-      valueMinor: number;
-      /**
-       * @description ISO 4217
-       * @example EUR
-       */
-      currency: string;
+      /** @description Estimated value (sent as valueMinor + currency) */
+      value: components['schemas']['MoneyResponse'];
       /** @enum {string} */
       likelihood: 'low' | 'medium' | 'high';
       /**
@@ -3519,18 +3528,10 @@ export interface components {
        * @example 2027-03-31
        */
       expectedOn: string;
-      /** @example 2500000 */
-      valueMinor: number;
-      /**
-       * @description ISO 4217
-       * @example EUR
-       */
-      currency: string;
-      /**
-       * @description valueMinor weighted by likelihood
-       * @example 1250000
-       */
-      weightedMinor: number;
+      /** @description Estimated value */
+      value: components['schemas']['MoneyResponse'];
+      /** @description The value weighted by likelihood (config/opportunities.yaml) */
+      weighted: components['schemas']['MoneyResponse'];
     };
     PipelineTotalResponse: {
       /**
@@ -3540,18 +3541,59 @@ export interface components {
       currency: string;
       /** @example 3 */
       count: number;
-      /** @example 7500000 */
-      valueMinor: number;
-      /** @example 3750000 */
-      weightedMinor: number;
+      value: components['schemas']['MoneyResponse'];
+      weighted: components['schemas']['MoneyResponse'];
+    };
+    AppliedRateResponse: {
+      /** @example GBP */
+      currency: string;
+      /**
+       * @description Units of the reporting currency per unit of currency
+       * @example 1.17
+       */
+      rate: number;
+      /**
+       * Format: date
+       * @description The rate date: it applies from this day
+       * @example 2026-01-01
+       */
+      from: string;
+    };
+    PipelineReportingTotalResponse: {
+      /**
+       * Format: date
+       * @description The day converted at (today)
+       * @example 2026-12-07
+       */
+      on: string;
+      /** @description Every currency in the reporting currency; null when a rate is missing (missingRates) */
+      value: components['schemas']['MoneyResponse'] | null;
+      /** @description Weighted, likewise */
+      weighted: components['schemas']['MoneyResponse'] | null;
+      /** @description The dated rates used (config/exchange-rates.yaml), one per converted currency */
+      rates: components['schemas']['AppliedRateResponse'][];
+      /**
+       * @description Currencies with no rate on that day: the converted totals are then null, never a partial sum
+       * @example []
+       */
+      missingRates: string[];
     };
     PipelineResponse: {
-      /** @description The first rows by expected date (at most 200) */
+      /** @description One page, by expected date */
       items: components['schemas']['PipelineRowResponse'][];
-      /** @description How many opportunities match */
+      /** @description Pass back as cursor for the next page; null on the last one */
+      nextCursor: string | null;
+      /**
+       * @description The page size used
+       * @example 50
+       */
+      limit: number;
+      /** @description How many opportunities match (every page) */
       total: number;
       /** @description Per currency, over every match (never added across currencies) */
       totals: components['schemas']['PipelineTotalResponse'][];
+      /** @description The totals over every match in the reporting currency, at the rates in effect on `on` */
+      inReportingCurrency: components['schemas']['PipelineReportingTotalResponse'];
     };
     UpdateOpportunityDto: {
       /**
@@ -3582,8 +3624,21 @@ export interface components {
     WinYearResponse: {
       /** @example 2027 */
       year: number;
-      /** @example 1200000 */
-      valueMinor: number;
+      value: components['schemas']['MoneyResponse'];
+    };
+    WinReportingTotalResponse: {
+      /**
+       * Format: date
+       * @description The day converted at: the day recorded
+       * @example 2026-12-07
+       */
+      on: string;
+      /** @description The total in the reporting currency; null when no rate is known that day (missingRate) */
+      value: components['schemas']['MoneyResponse'] | null;
+      /** @description The dated rate used; null for a win in the reporting currency or without a rate */
+      rate: components['schemas']['AppliedRateResponse'] | null;
+      /** @description config/exchange-rates.yaml has no rate of the currency on that day */
+      missingRate: boolean;
     };
     WinVerificationResponse: {
       /** @enum {string} */
@@ -3624,33 +3679,22 @@ export interface components {
       /** @enum {string} */
       winType: 'first_export' | 'new_market' | 'new_customer' | 'larger_contract';
       /**
-       * @description ISO 4217
-       * @example EUR
-       */
-      currency: string;
-      /**
        * @description The calendar year of the first value
        * @example 2027
        */
       firstYear: number;
-      /**
-       * @description Value per year from firstYear, minor units of currency
-       * @example [
-       *       1200000,
-       *       1500000
-       *     ]
-       */
-      valuesMinor: number[];
-      /** @example 2700000 */
-      totalMinor: number;
       supportDecisive: boolean;
       /** @description Codes of config/support-measures.yaml */
       supportMeasures: string[];
       /** @description Codes of training modules booked on the case */
       trainingModules: string[];
       notes: string | null;
-      /** @description valuesMinor by year */
+      /** @description The value of each year from firstYear (sent as valuesMinor + currency) */
       years: components['schemas']['WinYearResponse'][];
+      /** @description The sum of the years */
+      total: components['schemas']['MoneyResponse'];
+      /** @description The total in the reporting currency, dated */
+      totalInReportingCurrency: components['schemas']['WinReportingTotalResponse'];
       /** @description The company's confirmation */
       verification: components['schemas']['WinVerificationResponse'];
       /** @description Confirmed by the company and signed off by an officer */
@@ -4526,6 +4570,7 @@ export interface components {
         | 'enrolment.not_editable'
         | 'enrolment.not_found'
         | 'enrolment.version_conflict'
+        | 'exchange_rate.missing'
         | 'expert.not_found'
         | 'expert.version_conflict'
         | 'export_win.already_recorded'
@@ -7523,6 +7568,9 @@ export interface operations {
   OpportunitiesController_pipeline: {
     parameters: {
       query?: {
+        /** @description nextCursor of the previous page (opaque) */
+        cursor?: string;
+        limit?: number;
         /** @description Market, ISO 3166-1 alpha-2 */
         market?: string;
         status?: 'prospect' | 'active' | 'won' | 'lost' | 'abandoned';

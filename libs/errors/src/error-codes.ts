@@ -120,6 +120,8 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   'training.sign_off_required': 'The module is completed by the adviser signing it off',
   // Opportunities and export wins
   'opportunity.version_conflict': 'The opportunity changed since it was read',
+  'exchange_rate.missing':
+    'No exchange rate of the currency into the reporting currency on that day (config/exchange-rates.yaml)',
   'export_win.already_recorded': 'The win is already recorded',
   'export_win.answered': 'The SME has already answered',
   'export_win.link_expired': 'The confirmation link has expired',

@@ -1,25 +1,47 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Idempotent, TransactionManager } from '@app/idempotency';
-import { RecordIdPipe } from '@app/web';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { moneyJson, RecordIdPipe } from '@app/web';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import type { EntityManager } from 'typeorm';
 import { isConfirmedValue, verificationState, winYears } from './domain/win-rules';
 import { RecordExportWinDto } from './dto/export-win.dto';
 import { ExportWinList, ExportWinResponse } from './dto/export-win.responses';
 import type { ExportWin } from './entities/export-win.entity';
 import { auditableWin, ExportWinsService } from './export-wins.service';
+import { WinMoney, type WinInReportingCurrency } from './win-money';
 import { WinVerificationService } from './win-verification.service';
 
-/** A win as the API answers it: its values by year as well as the list. */
-export function winJson(w: ExportWin): Record<string, unknown> {
+/**
+ * A win as the API answers it: each year's value and the total as money in `lang`, and the total in the
+ * reporting currency with the dated rate it was converted at.
+ */
+export function winJson(
+  w: ExportWin,
+  converted: WinInReportingCurrency,
+  lang = 'en',
+): Record<string, unknown> {
   const { id, caseId, version, createdAt } = w;
+  // The stored minor units become money objects (docs/api.md).
+  const { valuesMinor: _values, totalMinor: _total, currency: _currency, ...fields } = auditableWin(w);
   return {
     id,
     caseId,
-    ...auditableWin(w),
-    years: winYears(w.firstYear, w.valuesMinor),
+    ...fields,
+    years: winYears(w.firstYear, w.valuesMinor).map((y) => ({
+      year: y.year,
+      value: moneyJson(y.valueMinor, w.currency, lang),
+    })),
+    total: moneyJson(w.totalMinor, w.currency, lang),
+    totalInReportingCurrency: {
+      on: converted.on,
+      value:
+        converted.amountMinor === null ? null : moneyJson(converted.amountMinor, converted.currency, lang),
+      rate: converted.rate,
+      missingRate: converted.missingRate,
+    },
     verification: {
       state: verificationState(w, new Date()),
       sentAt: w.verificationSentAt,
@@ -42,7 +64,12 @@ export class ExportWinsController {
   constructor(
     private readonly wins: ExportWinsService,
     private readonly verification: WinVerificationService,
+    private readonly money: WinMoney,
   ) {}
+
+  private json(w: ExportWin, req: Request): Record<string, unknown> {
+    return winJson(w, this.money.inReportingCurrency(w), req.lang ?? 'en');
+  }
 
   @Get('cases/:id/export-wins')
   @ApiOkResponse({ type: ExportWinList })
@@ -50,8 +77,9 @@ export class ExportWinsController {
   async list(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('case')) id: string,
+    @Req() req: Request,
   ): Promise<{ items: Record<string, unknown>[] }> {
-    return { items: (await this.wins.listForCase(actor, id)).map(winJson) };
+    return { items: (await this.wins.listForCase(actor, id)).map((w) => this.json(w, req)) };
   }
 
   @Roles('adviser', 'officer')
@@ -66,8 +94,9 @@ export class ExportWinsController {
     @Body() body: RecordExportWinDto,
     @TransactionManager() manager: EntityManager,
     @AuditCtx() context: AuditContext,
+    @Req() req: Request,
   ): Promise<Record<string, unknown>> {
-    return winJson(await this.wins.record(manager, actor, id, body, context));
+    return this.json(await this.wins.record(manager, actor, id, body, context), req);
   }
 
   @Get('export-wins/:id')
@@ -75,8 +104,9 @@ export class ExportWinsController {
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('export_win')) id: string,
+    @Req() req: Request,
   ): Promise<Record<string, unknown>> {
-    return winJson(await this.wins.find(actor, 'see', id));
+    return this.json(await this.wins.find(actor, 'see', id), req);
   }
 
   /** An officer signs off a win the company confirmed (409 otherwise). */
@@ -89,8 +119,9 @@ export class ExportWinsController {
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('export_win')) id: string,
     @AuditCtx() context: AuditContext,
+    @Req() req: Request,
   ): Promise<Record<string, unknown>> {
     const found = await this.wins.find(actor, 'see', id);
-    return winJson(await this.verification.signOff(actor, found, context));
+    return this.json(await this.verification.signOff(actor, found, context), req);
   }
 }

@@ -11,6 +11,7 @@ import type { Request, Response } from 'express';
 import { GOODS_OR_SERVICES, MAX_WIN_YEARS, verificationState, WIN_TYPES, winYears } from './domain/win-rules';
 import { RecordExportWinDto } from './dto/export-win.dto';
 import { ExportWinsService } from './export-wins.service';
+import { WinMoney } from './win-money';
 import { WinVerificationService } from './win-verification.service';
 import { OpportunitiesService } from './opportunities.service';
 
@@ -47,6 +48,7 @@ export class ExportWinsPagesController {
     private readonly opportunities: OpportunitiesService,
     private readonly enrolmentRules: EnrolmentRules,
     private readonly verification: WinVerificationService,
+    private readonly money: WinMoney,
   ) {}
 
   @Get()
@@ -64,6 +66,7 @@ export class ExportWinsPagesController {
         ...w,
         years: winYears(w.firstYear, w.valuesMinor),
         state: verificationState(w, new Date()),
+        inReportingCurrency: this.money.inReportingCurrency(w),
       })),
       officer: actor.role === 'officer',
       canWork: this.access.mayWork(actor, kase),

@@ -1,10 +1,11 @@
 export { OpportunitiesModule } from './opportunities.module';
-export {
-  OpportunitiesService,
-  OpportunityVersionConflictError,
-  PIPELINE_ROWS,
+export { OpportunitiesService, OpportunityVersionConflictError } from './opportunities.service';
+export type {
+  Pipeline,
+  PipelineRow,
+  PipelineTotal,
+  PipelineInReportingCurrency,
 } from './opportunities.service';
-export type { Pipeline, PipelineRow, PipelineTotal } from './opportunities.service';
 export { ExportOpportunity } from './entities/export-opportunity.entity';
 export { CreateOpportunityDto, UpdateOpportunityDto } from './dto/opportunity.dto';
 export { PipelineQueryDto } from './dto/pipeline-query.dto';

@@ -1,10 +1,22 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Idempotent, TransactionManager } from '@app/idempotency';
-import { expectedVersion, RecordIdPipe, withETag, ApiRecordChange, ApiRecord } from '@app/web';
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiRecord, ApiRecordChange, expectedVersion, moneyJson, RecordIdPipe, withETag } from '@app/web';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { EntityManager } from 'typeorm';
 import { CreateOpportunityDto, UpdateOpportunityDto } from './dto/opportunity.dto';
 import { OpportunityList, OpportunityResponse, PipelineResponse } from './dto/opportunity.responses';
@@ -12,11 +24,54 @@ import { PipelineQueryDto } from './dto/pipeline-query.dto';
 import type { ExportOpportunity } from './entities/export-opportunity.entity';
 import { auditable, OpportunitiesService, type Pipeline } from './opportunities.service';
 
-/** The opportunity as the API answers it (without its case relation). */
-export function opportunityJson(o: ExportOpportunity): Record<string, unknown> {
+/** The opportunity as the API answers it (without its case relation): its value as money in `lang`. */
+export function opportunityJson(o: ExportOpportunity, lang = 'en'): Record<string, unknown> {
   const { id, caseId, version, createdAt, updatedAt } = o;
-  return { id, caseId, ...auditable(o), version, createdAt, updatedAt };
+  // The stored pair becomes one money object (docs/api.md).
+  const { valueMinor: _valueMinor, currency: _currency, ...fields } = auditable(o);
+  return {
+    id,
+    caseId,
+    ...fields,
+    value: moneyJson(o.valueMinor, o.currency, lang),
+    version,
+    createdAt,
+    updatedAt,
+  };
 }
+
+/** The pipeline as the API answers it: every amount as money in `lang`, the converted totals with their rates. */
+export function pipelineJson(p: Pipeline, lang = 'en'): Record<string, unknown> {
+  const money = (amountMinor: number | null, currency: string) =>
+    amountMinor === null ? null : moneyJson(amountMinor, currency, lang);
+  const r = p.inReportingCurrency;
+  return {
+    items: p.items.map(({ valueMinor, weightedMinor, currency, ...row }) => ({
+      ...row,
+      value: money(valueMinor, currency),
+      weighted: money(weightedMinor, currency),
+    })),
+    nextCursor: p.nextCursor,
+    limit: p.limit,
+    total: p.total,
+    totals: p.totals.map((t) => ({
+      currency: t.currency,
+      count: t.count,
+      value: money(t.valueMinor, t.currency),
+      weighted: money(t.weightedMinor, t.currency),
+    })),
+    inReportingCurrency: {
+      on: r.on,
+      value: money(r.valueMinor, r.currency),
+      weighted: money(r.weightedMinor, r.currency),
+      rates: r.rates,
+      missingRates: r.missingRates,
+    },
+  };
+}
+
+/** The caller's language for `formatted` (Accept-Language, set by the language middleware). */
+const langOf = (req: Request): string => req.lang ?? 'en';
 
 @ApiTags('opportunities')
 @Controller('api/v1')
@@ -29,8 +84,11 @@ export class OpportunitiesController {
   async list(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('case')) id: string,
+    @Req() req: Request,
   ): Promise<{ items: Record<string, unknown>[] }> {
-    return { items: (await this.opportunities.listForCase(actor, id)).map(opportunityJson) };
+    return {
+      items: (await this.opportunities.listForCase(actor, id)).map((o) => opportunityJson(o, langOf(req))),
+    };
   }
 
   @Roles('adviser', 'officer')
@@ -45,18 +103,25 @@ export class OpportunitiesController {
     @Body() body: CreateOpportunityDto,
     @TransactionManager() manager: EntityManager,
     @AuditCtx() context: AuditContext,
+    @Req() req: Request,
   ): Promise<Record<string, unknown>> {
-    return opportunityJson(await this.opportunities.create(manager, actor, id, body, context));
+    return opportunityJson(await this.opportunities.create(manager, actor, id, body, context), langOf(req));
   }
 
   @Roles('adviser', 'officer')
   @Get('opportunities')
   @ApiOkResponse({ type: PipelineResponse })
   @ApiOperation({
-    summary: "The pipeline: an adviser's own cases' opportunities, every case's for officers, with totals",
+    summary:
+      "The pipeline: an adviser's own cases' opportunities, every case's for officers, a page at a time by " +
+      'expected date, with totals per currency and in the reporting currency at dated rates',
   })
-  async pipeline(@CurrentUser() actor: Actor, @Query() query: PipelineQueryDto): Promise<Pipeline> {
-    return this.opportunities.pipeline(actor, query);
+  async pipeline(
+    @CurrentUser() actor: Actor,
+    @Query() query: PipelineQueryDto,
+    @Req() req: Request,
+  ): Promise<Record<string, unknown>> {
+    return pipelineJson(await this.opportunities.pipeline(actor, query), langOf(req));
   }
 
   @Get('opportunities/:id')
@@ -65,9 +130,10 @@ export class OpportunitiesController {
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('opportunity')) id: string,
     @Res({ passthrough: true }) res: Response,
+    @Req() req: Request,
   ): Promise<Record<string, unknown>> {
     const found = await this.opportunities.find(actor, 'see', id);
-    return opportunityJson(withETag(res, found));
+    return opportunityJson(withETag(res, found), langOf(req));
   }
 
   @Roles('adviser', 'officer')
@@ -81,6 +147,7 @@ export class OpportunitiesController {
     @Headers('if-match') ifMatch: string | undefined,
     @AuditCtx() context: AuditContext,
     @Res({ passthrough: true }) res: Response,
+    @Req() req: Request,
   ): Promise<Record<string, unknown>> {
     const { version: bodyVersion, ...change } = body;
     const saved = await this.opportunities.update(
@@ -90,6 +157,6 @@ export class OpportunitiesController {
       expectedVersion(ifMatch, bodyVersion),
       context,
     );
-    return opportunityJson(withETag(res, saved));
+    return opportunityJson(withETag(res, saved), langOf(req));
   }
 }

@@ -175,18 +175,26 @@ export class OpportunitiesPagesController {
       quarter: raw.quarter,
       sector: raw.sector,
       region: raw.region,
+      limit: raw.limit,
     };
-    const { value, errors } = await validateForm(PipelineQueryDto, filters);
+    const { value, errors } = await validateForm(PipelineQueryDto, { ...filters, cursor: raw.cursor });
     const view: ErrorView = errors.length
       ? pageErrors(res, errors, { translations: 'opportunities' })
       : errorView([]);
+    const pipeline = errors.length ? null : await this.opportunities.pipeline(actor, value);
+    const next = new URLSearchParams(
+      Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+    );
+    if (pipeline?.nextCursor) next.set('cursor', pipeline.nextCursor);
     res.status(errors.length ? 400 : 200).render('opportunities/pipeline', {
       filters,
       statuses: OPPORTUNITY_STATUSES,
       officer: actor.role === 'officer',
-      pipeline: errors.length
-        ? { items: [], total: 0, totals: [] }
-        : await this.opportunities.pipeline(actor, value),
+      pipeline: pipeline ?? { items: [], total: 0, totals: [], inReportingCurrency: null },
+      nextHref: pipeline?.nextCursor ? `/pipeline?${next.toString()}` : null,
+      firstHref: raw.cursor
+        ? `/pipeline?${new URLSearchParams([...next].filter(([k]) => k !== 'cursor')).toString()}`
+        : null,
       ...view,
     });
   }

@@ -1,9 +1,12 @@
 import { CaseAccessService } from '@app/advisers';
 import { AuditLogService, type AuditContext } from '@app/audit-log';
+import { AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/database';
 import { ConflictError, InvalidInputError, type FieldError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
 import { PolicyService, type Actor } from '@app/identity';
+import { localDate } from '@app/time';
+import { ExchangeRates, MissingExchangeRateError, PageCursors, type AppliedRate } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -53,15 +56,34 @@ export interface PipelineTotal {
   weightedMinor: number;
 }
 
-export interface Pipeline {
-  items: PipelineRow[];
-  /** How many opportunities match (the list shows the first PIPELINE_ROWS by expected date). */
-  total: number;
-  totals: PipelineTotal[];
+/**
+ * Every currency's totals converted into the reporting currency at the rates in effect on `on`, with the
+ * dated rates used. A currency without a rate that day is listed in `missingRates`, and then the sums are
+ * null: a total that leaves some currency out would look complete and be wrong.
+ */
+export interface PipelineInReportingCurrency {
+  currency: string;
+  on: string;
+  valueMinor: number | null;
+  weightedMinor: number | null;
+  rates: AppliedRate[];
+  missingRates: string[];
 }
 
-/** Rows the pipeline lists; totals cover every matching opportunity. */
-export const PIPELINE_ROWS = 200;
+export interface Pipeline {
+  /** One page, by expected date then id. */
+  items: PipelineRow[];
+  /** Pass back as `cursor` for the next page; null on the last one. */
+  nextCursor: string | null;
+  limit: number;
+  /** How many opportunities match (every page). */
+  total: number;
+  totals: PipelineTotal[];
+  inReportingCurrency: PipelineInReportingCurrency;
+}
+
+/** The cursor list name of the pipeline (a cursor of another list is a 400). */
+const PIPELINE_LIST = 'opportunities:pipeline';
 
 /** An opportunity's own fields: what its audit rows keep and the API shows. */
 export function auditable(o: ExportOpportunity): Record<string, unknown> {
@@ -102,6 +124,9 @@ export class OpportunitiesService extends CaseRecordsService<ExportOpportunity> 
     private readonly audit: AuditLogService,
     private readonly caseFollowUps: CaseFollowUps,
     private readonly rules: OpportunityRules,
+    private readonly cursors: PageCursors,
+    private readonly exchangeRates: ExchangeRates,
+    private readonly config: AppConfig,
   ) {
     super(access, dataSource.manager, ExportOpportunity, 'opportunity');
   }
@@ -220,9 +245,15 @@ export class OpportunitiesService extends CaseRecordsService<ExportOpportunity> 
 
   /**
    * The pipeline: an officer's across every case, an adviser's across the cases assigned to them, with
-   * totals and likelihood-weighted totals per currency over everything that matches.
+   * totals and likelihood-weighted totals per currency over everything that matches (and in the reporting
+   * currency at today's rates), one page of rows at a time by expected date.
    */
-  async pipeline(actor: Actor, query: PipelineQueryDto): Promise<Pipeline> {
+  async pipeline(
+    actor: Actor,
+    query: PipelineQueryDto,
+    // The programme's today: the day its totals are converted at.
+    today = localDate(new Date(), this.config.PROGRAMME_TIME_ZONE),
+  ): Promise<Pipeline> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown): void => {
@@ -245,12 +276,20 @@ export class OpportunitiesService extends CaseRecordsService<ExportOpportunity> 
     const from = `FROM export_opportunities o JOIN cases c ON c.id = o.case_id
       JOIN companies co ON co.id = c.company_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const weight = `CASE o.likelihood WHEN 'low' THEN $${low}::int WHEN 'medium' THEN $${medium}::int ELSE $${high}::int END`;
+    const limit = query.limit ?? 50;
+    const pageParams = [...params];
+    let after = '';
+    if (query.cursor !== undefined) {
+      const [day, id] = this.cursors.decode(PIPELINE_LIST, query.cursor, ['date', 'uuid']);
+      pageParams.push(day, id);
+      after = `${where.length ? 'AND' : 'WHERE'} (o.expected_on, o.id) > ($${pageParams.length - 1}::date, $${pageParams.length}::uuid)`;
+    }
     const [rows, totals] = await Promise.all([
       this.dataSource.query(
         `SELECT o.id, o.case_id, co.legal_name AS company_name, o.market, o.product, o.status, o.likelihood,
                 to_char(o.expected_on, 'YYYY-MM-DD') AS expected_on, o.value_minor::text AS value_minor, o.currency
-           ${from} ORDER BY o.expected_on, o.id LIMIT ${PIPELINE_ROWS}`,
-        params,
+           ${from} ${after} ORDER BY o.expected_on, o.id LIMIT ${limit + 1}`,
+        pageParams,
       ) as Promise<Record<string, string>[]>,
       // Weighted per row, rounded half up, then summed: the same figure as adding up the rows.
       this.dataSource.query(
@@ -260,7 +299,7 @@ export class OpportunitiesService extends CaseRecordsService<ExportOpportunity> 
         weightParams,
       ) as Promise<{ currency: string; count: number; value_minor: string; weighted_minor: string }[]>,
     ]);
-    const items: PipelineRow[] = rows.map((r) => ({
+    const items: PipelineRow[] = rows.slice(0, limit).map((r) => ({
       id: r.id,
       caseId: r.case_id,
       companyName: r.company_name,
@@ -273,15 +312,49 @@ export class OpportunitiesService extends CaseRecordsService<ExportOpportunity> 
       currency: r.currency,
       weightedMinor: weighted(Number(r.value_minor), weights[r.likelihood as keyof typeof weights]),
     }));
+    const last = items.at(-1);
+    const perCurrency = totals.map((t) => ({
+      currency: t.currency,
+      count: t.count,
+      valueMinor: Number(t.value_minor),
+      weightedMinor: Number(t.weighted_minor),
+    }));
     return {
       items,
+      nextCursor:
+        rows.length > limit && last ? this.cursors.encode(PIPELINE_LIST, [last.expectedOn, last.id]) : null,
+      limit,
       total: totals.reduce((sum, t) => sum + t.count, 0),
-      totals: totals.map((t) => ({
-        currency: t.currency,
-        count: t.count,
-        valueMinor: Number(t.value_minor),
-        weightedMinor: Number(t.weighted_minor),
-      })),
+      totals: perCurrency,
+      inReportingCurrency: this.inReportingCurrency(perCurrency, today),
+    };
+  }
+
+  /** The per-currency totals added up in the reporting currency at the rates of day `on`. */
+  private inReportingCurrency(totals: PipelineTotal[], on: string): PipelineInReportingCurrency {
+    let valueMinor = 0;
+    let weightedMinor = 0;
+    const rates: AppliedRate[] = [];
+    const missingRates: string[] = [];
+    for (const t of totals) {
+      try {
+        const value = this.exchangeRates.toReporting(t.valueMinor, t.currency, on);
+        valueMinor += value.amountMinor;
+        weightedMinor += this.exchangeRates.toReporting(t.weightedMinor, t.currency, on).amountMinor;
+        if (value.rate) rates.push(value.rate);
+      } catch (error) {
+        if (!(error instanceof MissingExchangeRateError)) throw error;
+        missingRates.push(t.currency);
+      }
+    }
+    const complete = missingRates.length === 0;
+    return {
+      currency: this.exchangeRates.reportingCurrency,
+      on,
+      valueMinor: complete ? valueMinor : null,
+      weightedMinor: complete ? weightedMinor : null,
+      rates,
+      missingRates,
     };
   }
 

@@ -15,6 +15,9 @@ describe('page filters', () => {
     expect(render('{{ day | date }}', 'de', { day: '2026-07-01' })).toBe('1. Juli 2026');
     expect(render('{{ n | number }}', 'de', { n: 22500 })).toBe('22.500');
     expect(render('{{ n | number }}', 'en', { n: 22500 })).toBe('22,500');
+    // An exchange rate keeps its digits when asked (Intl stops at three by default).
+    expect(render('{{ n | number(6) }}', 'de', { n: 0.0061 })).toBe('0,0061');
+    expect(render('{{ n | number }}', 'en', { n: 0.0061 })).toBe('0.006');
   });
 
   it('show codes as their labels in the page’s language', () => {

@@ -73,11 +73,19 @@ export function createViewEnvironment(config: AppConfig): nunjucks.Environment {
       values.moduleTitle = values.moduleCode;
     return values;
   });
-  env.addFilter('number', function (this: unknown, value: number | string | null | undefined) {
-    return value === null || value === undefined || value === ''
-      ? ''
-      : formatNumber(Number(value), langOf(this));
-  });
+  // `{{ n | number }}` (up to 3 decimals, Intl's default) or `{{ rate | number(6) }}` for up to 6.
+  env.addFilter(
+    'number',
+    function (this: unknown, value: number | string | null | undefined, maxDecimals?: number) {
+      return value === null || value === undefined || value === ''
+        ? ''
+        : formatNumber(
+            Number(value),
+            langOf(this),
+            maxDecimals === undefined ? {} : { maximumFractionDigits: maxDecimals },
+          );
+    },
+  );
   // Minor units and a currency, shown as money in the page's language: `{{ o.valueMinor | money(o.currency) }}`.
   env.addFilter(
     'money',

@@ -72,11 +72,18 @@ describe('export wins: API, access and pages', () => {
       caseId: mine.caseId,
       opportunityId: null,
       winType: 'new_market',
-      totalMinor: 4_500_000,
+      total: { amountMinor: 4_500_000, currency: 'EUR', formatted: '€45,000.00' },
+      // Already in the reporting currency: no rate needed, the day it was recorded beside it.
+      totalInReportingCurrency: {
+        on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as unknown,
+        value: { amountMinor: 4_500_000, currency: 'EUR', formatted: '€45,000.00' },
+        rate: null,
+        missingRate: false,
+      },
       years: [
-        { year: 2027, valueMinor: 1_000_000 },
-        { year: 2028, valueMinor: 1_500_000 },
-        { year: 2029, valueMinor: 2_000_000 },
+        { year: 2027, value: { amountMinor: 1_000_000, currency: 'EUR', formatted: '€10,000.00' } },
+        { year: 2028, value: { amountMinor: 1_500_000, currency: 'EUR', formatted: '€15,000.00' } },
+        { year: 2029, value: { amountMinor: 2_000_000, currency: 'EUR', formatted: '€20,000.00' } },
       ],
       supportDecisive: true,
       supportMeasures: ['agents-distributors'],
@@ -89,6 +96,8 @@ describe('export wins: API, access and pages', () => {
     expect(audit).toMatchObject({ action: 'export_win.recorded', after: { totalMinor: 4_500_000 } });
 
     const own = await call('GET', `/api/v1/cases/${mine.caseId}/export-wins`, tokens.sme);
+    expect(res.json).not.toHaveProperty('totalMinor');
+    expect(res.json).not.toHaveProperty('valuesMinor');
     expect((own.json.items as Json[]).map((w) => w.id)).toContain(res.json.id);
     expect((await call('GET', `/api/v1/export-wins/${res.json.id}`, tokens.sme)).status).toBe(200);
     for (const who of ['strangerSme', 'otherAdviser']) {
@@ -119,6 +128,37 @@ describe('export wins: API, access and pages', () => {
     const again = await record(mine.caseId, tokens.adviser, win({ opportunityId: won }));
     expect(again.status).toBe(409);
     expect(again.json.code).toBe('export_win.already_recorded');
+  });
+
+  it("converts a win's total into the reporting currency at the rate of the day it was recorded, in the caller's language", async () => {
+    const res = await fetch(`${api.url}/api/v1/cases/${mine.caseId}/export-wins`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${tokens.adviser}`,
+        'content-type': 'application/json',
+        'accept-language': 'de',
+      },
+      body: JSON.stringify(win({ currency: 'GBP', valuesMinor: [1_000_000, 1_500_000] })),
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as Json;
+    const recordedOn = body.totalInReportingCurrency as Json;
+    // GBP 1.17 from 2026-01-01 (config/exchange-rates.yaml): £25,000.00 → €29,250.00.
+    expect(recordedOn).toMatchObject({
+      value: { amountMinor: 2_925_000, currency: 'EUR' },
+      rate: { currency: 'GBP', rate: 1.17, from: '2026-01-01' },
+      missingRate: false,
+    });
+    expect(((recordedOn.value as Json).formatted as string).replace(/\s/g, ' ')).toBe('29.250,00 €');
+    expect(((body.total as Json).formatted as string).replace(/\s/g, ' ')).toBe('25.000,00 £');
+
+    const noRate = await record(mine.caseId, tokens.adviser, win({ currency: 'NZD' }));
+    expect(noRate.status).toBe(201);
+    expect(noRate.json.totalInReportingCurrency).toMatchObject({
+      value: null,
+      rate: null,
+      missingRate: true,
+    });
   });
 
   it('credits only known support measures and training the case booked; one to five years', async () => {
@@ -211,6 +251,7 @@ describe('export wins: API, access and pages', () => {
       });
       const wins = await (await web.get(`/cases/${theCase.caseId}/export-wins?lang=es`)).text();
       expect(wins.replace(/\u00a0/g, ' ')).toContain('22.500,50 €');
+      expect(wins).toContain('Total en EUR');
       expect(wins).toContain('Declarado: pendiente de confirmación por la empresa');
       await web.get('/home?lang=en');
       // Recorded: the opportunity no longer offers to record it.

@@ -74,11 +74,11 @@ describe('export opportunities: API, access, pipeline and pages', () => {
       caseId: mine.caseId,
       market: 'DE',
       source: 'social_media',
-      valueMinor: 2_500_000,
-      currency: 'EUR',
+      value: { amountMinor: 2_500_000, currency: 'EUR', formatted: '€25,000.00' },
       status: 'prospect',
       version: 1,
     });
+    expect(res.json).not.toHaveProperty('valueMinor');
     const [audit] = await audits(res.json.id as string);
     expect(audit.action).toBe('export_opportunity.recorded');
     expect(audit.after).toMatchObject({ market: 'DE', valueMinor: 2_500_000, status: 'prospect' });
@@ -205,10 +205,31 @@ describe('export opportunities: API, access, pipeline and pages', () => {
     expect(own.status).toBe(200);
     expect(own.json.total).toBe(3);
     // 1 000 000 × 20 % + 3 000 000 × 80 % = 2 600 000; 500 000 × 50 % = 250 000.
+    const eur = (amountMinor: number, formatted: string) => ({ amountMinor, currency: 'EUR', formatted });
     expect(own.json.totals).toEqual([
-      { currency: 'EUR', count: 2, valueMinor: 4_000_000, weightedMinor: 2_600_000 },
-      { currency: 'USD', count: 1, valueMinor: 500_000, weightedMinor: 250_000 },
+      {
+        currency: 'EUR',
+        count: 2,
+        value: eur(4_000_000, '€40,000.00'),
+        weighted: eur(2_600_000, '€26,000.00'),
+      },
+      {
+        currency: 'USD',
+        count: 1,
+        value: { amountMinor: 500_000, currency: 'USD', formatted: 'US$5,000.00' },
+        weighted: { amountMinor: 250_000, currency: 'USD', formatted: 'US$2,500.00' },
+      },
     ]);
+    // Every currency in EUR at today's rates (config/exchange-rates.yaml: USD 0.92 from 2026-01-01):
+    // 4 000 000 + 500 000 × 0.92 = 4 460 000; weighted 2 600 000 + 250 000 × 0.92 = 2 830 000.
+    expect(own.json.inReportingCurrency).toEqual({
+      on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as unknown,
+      value: eur(4_460_000, '€44,600.00'),
+      weighted: eur(2_830_000, '€28,300.00'),
+      rates: [{ currency: 'USD', rate: 0.92, from: '2026-01-01' }],
+      missingRates: [],
+    });
+    expect(own.json).toMatchObject({ nextCursor: null, limit: 50 });
     expect((own.json.items as Json[]).map((o) => o.expectedOn)).toEqual([
       '2027-04-10',
       '2027-05-01',
@@ -220,11 +241,12 @@ describe('export opportunities: API, access, pipeline and pages', () => {
     expect((all.json.totals as Json[])[0]).toEqual({
       currency: 'EUR',
       count: 3,
-      valueMinor: 11_000_000,
-      weightedMinor: 8_200_000,
+      value: eur(11_000_000, '€110,000.00'),
+      weighted: eur(8_200_000, '€82,000.00'),
     });
     const active = await call('GET', '/api/v1/opportunities?market=JP&status=active', tokens.officer);
-    expect((active.json.items as Json[]).map((o) => o.valueMinor)).toEqual([3_000_000]);
+    expect((active.json.items as Json[]).map((o) => o.value)).toEqual([eur(3_000_000, '€30,000.00')]);
+    expect((active.json.items as Json[])[0].weighted).toEqual(eur(2_400_000, '€24,000.00'));
     const firstQuarter = await call('GET', '/api/v1/opportunities?market=JP&quarter=2027-Q1', tokens.officer);
     expect(firstQuarter.json.total).toBe(0);
     const sector = await call('GET', '/api/v1/opportunities?market=JP&sector=C', tokens.officer);
@@ -234,6 +256,60 @@ describe('export opportunities: API, access, pipeline and pages', () => {
     expect(bad.status).toBe(400);
     expect((bad.json.errors as Json[])[0].field).toBe('quarter');
     expect((await call('GET', '/api/v1/opportunities', tokens.sme)).status).toBe(404);
+  });
+
+  it('pages the pipeline by expected date with a signed cursor, the totals covering every page', async () => {
+    for (const expectedOn of ['2027-08-03', '2027-08-01', '2027-08-02'])
+      await create(
+        mine.caseId,
+        tokens.adviser,
+        opportunity({ market: 'AU', valueMinor: 100_000, expectedOn }),
+      );
+    const first = await call('GET', '/api/v1/opportunities?market=AU&limit=2', tokens.officer);
+    expect(first.status).toBe(200);
+    expect((first.json.items as Json[]).map((o) => o.expectedOn)).toEqual(['2027-08-01', '2027-08-02']);
+    expect(first.json).toMatchObject({ limit: 2, total: 3 });
+    expect((first.json.totals as Json[])[0]).toMatchObject({ count: 3, value: { amountMinor: 300_000 } });
+    expect(typeof first.json.nextCursor).toBe('string');
+
+    const cursor = encodeURIComponent(first.json.nextCursor as string);
+    const second = await call(
+      'GET',
+      `/api/v1/opportunities?market=AU&limit=2&cursor=${cursor}`,
+      tokens.officer,
+    );
+    expect((second.json.items as Json[]).map((o) => o.expectedOn)).toEqual(['2027-08-03']);
+    expect(second.json.nextCursor).toBeNull();
+    expect((second.json.totals as Json[])[0]).toMatchObject({ count: 3 });
+
+    const forged = `${(first.json.nextCursor as string).slice(0, -2)}AA`;
+    const tampered = await call(
+      'GET',
+      `/api/v1/opportunities?cursor=${encodeURIComponent(forged)}`,
+      tokens.officer,
+    );
+    expect(tampered.status).toBe(400);
+    expect((tampered.json.errors as Json[])[0].field).toBe('cursor');
+    const tooMany = await call('GET', '/api/v1/opportunities?limit=201', tokens.officer);
+    expect(tooMany.status).toBe(400);
+  });
+
+  it('answers no total in the reporting currency, naming the currency, when a rate is missing (never a zero)', async () => {
+    await create(
+      mine.caseId,
+      tokens.adviser,
+      opportunity({ market: 'NZ', valueMinor: 900_000, currency: 'NZD' }),
+    );
+    await create(mine.caseId, tokens.adviser, opportunity({ market: 'NZ', valueMinor: 100_000 }));
+    const res = await call('GET', '/api/v1/opportunities?market=NZ', tokens.officer);
+    expect(res.status).toBe(200);
+    expect(res.json.inReportingCurrency).toMatchObject({
+      value: null,
+      weighted: null,
+      rates: [],
+      missingRates: ['NZD'],
+    });
+    expect((res.json.totals as Json[]).map((t) => t.currency)).toEqual(['EUR', 'NZD']);
   });
 
   describe('pages', () => {
@@ -337,7 +413,19 @@ describe('export opportunities: API, access, pipeline and pages', () => {
       expect(page.status).toBe(200);
       const html = await page.text();
       expect(html).toContain('Export-Pipeline');
-      expect(html.replace(/\u00a0/g, ' ')).toContain('26.000,00 €'); // 2 600 000 cents, weighted
+      const text = html.replace(/\u00a0|\u202f/g, ' ');
+      expect(text).toContain('26.000,00 €'); // 2 600 000 cents, weighted
+      // Converted into EUR with the rate date beside it (USD 0.92 from 1 January 2026).
+      expect(text).toContain('Alle Währungen in EUR: 44.600,00 € geschätzt, 28.300,00 € gewichtet.');
+      expect(text).toMatch(/USD 0,92 \(Kurs vom 1\. Januar 2026\)/);
+      const missing = await (await web.get('/pipeline?market=NZ&lang=en')).text();
+      expect(missing).toContain('No exchange rate for NZD into EUR on');
+      const paged = await web.get('/pipeline?market=AU&limit=2');
+      const next = /id="pipeline-next" href="([^"]+)"/.exec(await paged.text());
+      expect(next).not.toBeNull();
+      const secondPage = await (await web.get(next![1].replace(/&amp;/g, '&'))).text();
+      expect(secondPage).toContain('First page');
+      expect(secondPage).not.toContain('id="pipeline-next"');
       const bad = await web.get('/pipeline?quarter=soon');
       expect(bad.status).toBe(400);
       expect(await bad.text()).toContain('href="#quarter"');

@@ -109,7 +109,9 @@ describe('row-level case export (CSV)', () => {
       Outcomes: '3',
       'New markets entered': '1',
       'Export wins': '2',
-      'Export win value by currency': 'GBP 125050; USD 1000',
+      // For people in major units, and beside it the minor units for programs, labelled so.
+      'Export win value by currency': '£1,250.50; US$10.00',
+      'Export win value by currency (minor units, for programs)': 'GBP 125050; USD 1000',
     });
   });
 
@@ -151,6 +153,10 @@ describe('row-level case export (XLSX)', () => {
     const row = sheet.getRows(2, 4)!.find((r) => r.getCell(col('Registration number')).value === 'SmallR1')!;
     expect(row.getCell(col('Export wins')).type).toBe(ExcelJS.ValueType.Number);
     expect(row.getCell(col('Export wins')).value).toBe(2);
+    expect(row.getCell(col('Export win value by currency')).value).toBe('£1,250.50; US$10.00');
+    expect(row.getCell(col('Export win value by currency (minor units, for programs)')).value).toBe(
+      'GBP 125050; USD 1000',
+    );
     expect(row.getCell(col('Opened')).value).toBeInstanceOf(Date);
     const opened = await pool.query<{ opened_at: Date }>(
       `SELECT c.opened_at FROM cases c JOIN companies co ON co.id = c.company_id

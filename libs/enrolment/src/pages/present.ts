@@ -1,4 +1,4 @@
-import { translator, type Language } from '@app/web';
+import { formatMoney, translator, type Language } from '@app/web';
 import type { EligibilityReason } from '../domain/eligibility';
 import type { EnrolmentView } from '../enrolment-view';
 import type { EnrolmentRules } from '../rules/enrolment-rules';
@@ -6,13 +6,9 @@ import { countryName } from './form-parsing';
 
 const asLanguage = (lang: string): Language => (lang === 'es' || lang === 'de' ? lang : 'en');
 
+/** Minor units as money for the SME, in its language (the one helper every page uses; JPY has no cents). */
 export function money(minor: number | null, currency: string | null, lang: string): string {
-  if (minor === null || !currency) return '';
-  return new Intl.NumberFormat(lang, {
-    style: 'currency',
-    currency,
-    maximumFractionDigits: minor % 100 ? 2 : 0,
-  }).format(minor / 100);
+  return minor === null || !currency ? '' : formatMoney(minor, currency, lang);
 }
 
 /** One eligibility reason in plain words, in the SME's language. */

@@ -1,9 +1,33 @@
+import { AppliedRateResponse, MoneyResponse } from '@app/web';
 import { ApiProperty } from '@nestjs/swagger';
 import { GOODS_OR_SERVICES, VERIFICATION_STATES, WIN_TYPES } from '../domain/win-rules';
 
 class WinYearResponse {
   @ApiProperty({ type: 'integer', example: 2027 }) year!: number;
-  @ApiProperty({ type: 'integer', minimum: 0, example: 1200000 }) valueMinor!: number;
+  @ApiProperty({ type: MoneyResponse }) value!: MoneyResponse;
+}
+
+class WinReportingTotalResponse {
+  @ApiProperty({
+    format: 'date',
+    example: '2026-12-07',
+    description: 'The day converted at: the day recorded',
+  })
+  on!: string;
+  @ApiProperty({
+    type: MoneyResponse,
+    nullable: true,
+    description: 'The total in the reporting currency; null when no rate is known that day (missingRate)',
+  })
+  value!: MoneyResponse | null;
+  @ApiProperty({
+    type: AppliedRateResponse,
+    nullable: true,
+    description: 'The dated rate used; null for a win in the reporting currency or without a rate',
+  })
+  rate!: AppliedRateResponse | null;
+  @ApiProperty({ description: 'config/exchange-rates.yaml has no rate of the currency on that day' })
+  missingRate!: boolean;
 }
 
 class WinVerificationResponse {
@@ -44,28 +68,25 @@ export class ExportWinResponse {
   @ApiProperty({ enum: GOODS_OR_SERVICES }) goodsOrServices!: string;
   @ApiProperty({ example: 'Olive oil for 40 delicatessen shops' }) description!: string;
   @ApiProperty({ enum: WIN_TYPES }) winType!: string;
-  @ApiProperty({ type: 'string', minLength: 3, maxLength: 3, example: 'EUR', description: 'ISO 4217' })
-  currency!: string;
   @ApiProperty({ type: 'integer', example: 2027, description: 'The calendar year of the first value' })
   firstYear!: number;
-  @ApiProperty({
-    type: 'integer',
-    isArray: true,
-    minItems: 1,
-    maxItems: 5,
-    example: [1200000, 1500000],
-    description: 'Value per year from firstYear, minor units of currency',
-  })
-  valuesMinor!: number[];
-  @ApiProperty({ type: 'integer', minimum: 0, example: 2700000 }) totalMinor!: number;
   @ApiProperty() supportDecisive!: boolean;
   @ApiProperty({ type: 'string', isArray: true, description: 'Codes of config/support-measures.yaml' })
   supportMeasures!: string[];
   @ApiProperty({ type: 'string', isArray: true, description: 'Codes of training modules booked on the case' })
   trainingModules!: string[];
   @ApiProperty({ type: 'string', nullable: true }) notes!: string | null;
-  @ApiProperty({ type: WinYearResponse, isArray: true, description: 'valuesMinor by year' })
+  @ApiProperty({
+    type: WinYearResponse,
+    isArray: true,
+    minItems: 1,
+    maxItems: 5,
+    description: 'The value of each year from firstYear (sent as valuesMinor + currency)',
+  })
   years!: WinYearResponse[];
+  @ApiProperty({ type: MoneyResponse, description: 'The sum of the years' }) total!: MoneyResponse;
+  @ApiProperty({ type: WinReportingTotalResponse, description: 'The total in the reporting currency, dated' })
+  totalInReportingCurrency!: WinReportingTotalResponse;
   @ApiProperty({ type: WinVerificationResponse, description: "The company's confirmation" })
   verification!: WinVerificationResponse;
   @ApiProperty({ description: 'Confirmed by the company and signed off by an officer' })

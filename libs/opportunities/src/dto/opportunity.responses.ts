@@ -1,3 +1,4 @@
+import { AppliedRateResponse, MoneyResponse } from '@app/web';
 import { ApiProperty } from '@nestjs/swagger';
 import {
   BUYER_TYPES,
@@ -29,14 +30,8 @@ export class OpportunityResponse {
   @ApiProperty({ example: 'Olive oil, 5 l tins' }) product!: string;
   @ApiProperty({ enum: BUYER_TYPES }) buyerType!: string;
   @ApiProperty({ enum: OPPORTUNITY_SOURCES }) source!: string;
-  @ApiProperty({
-    type: 'integer',
-    minimum: 0,
-    example: 2500000,
-    description: 'Estimated value, minor units of currency',
-  })
-  valueMinor!: number;
-  @ApiProperty(CURRENCY) currency!: string;
+  @ApiProperty({ type: MoneyResponse, description: 'Estimated value (sent as valueMinor + currency)' })
+  value!: MoneyResponse;
   @ApiProperty({ enum: LIKELIHOODS }) likelihood!: string;
   @ApiProperty({ format: 'date', example: '2027-03-31' }) expectedOn!: string;
   @ApiProperty({ enum: OPPORTUNITY_STATUSES }) status!: string;
@@ -67,32 +62,60 @@ class PipelineRowResponse {
   @ApiProperty({ enum: OPPORTUNITY_STATUSES }) status!: string;
   @ApiProperty({ enum: LIKELIHOODS }) likelihood!: string;
   @ApiProperty({ format: 'date', example: '2027-03-31' }) expectedOn!: string;
-  @ApiProperty({ type: 'integer', minimum: 0, example: 2500000 }) valueMinor!: number;
-  @ApiProperty(CURRENCY) currency!: string;
+  @ApiProperty({ type: MoneyResponse, description: 'Estimated value' }) value!: MoneyResponse;
   @ApiProperty({
-    type: 'integer',
-    minimum: 0,
-    example: 1250000,
-    description: 'valueMinor weighted by likelihood',
+    type: MoneyResponse,
+    description: 'The value weighted by likelihood (config/opportunities.yaml)',
   })
-  weightedMinor!: number;
+  weighted!: MoneyResponse;
 }
 
 class PipelineTotalResponse {
   @ApiProperty(CURRENCY) currency!: string;
   @ApiProperty({ type: 'integer', minimum: 0, example: 3 }) count!: number;
-  @ApiProperty({ type: 'integer', minimum: 0, example: 7500000 }) valueMinor!: number;
-  @ApiProperty({ type: 'integer', minimum: 0, example: 3750000 }) weightedMinor!: number;
+  @ApiProperty({ type: MoneyResponse }) value!: MoneyResponse;
+  @ApiProperty({ type: MoneyResponse }) weighted!: MoneyResponse;
+}
+
+class PipelineReportingTotalResponse {
+  @ApiProperty({ format: 'date', example: '2026-12-07', description: 'The day converted at (today)' })
+  on!: string;
+  @ApiProperty({
+    type: MoneyResponse,
+    nullable: true,
+    description: 'Every currency in the reporting currency; null when a rate is missing (missingRates)',
+  })
+  value!: MoneyResponse | null;
+  @ApiProperty({ type: MoneyResponse, nullable: true, description: 'Weighted, likewise' })
+  weighted!: MoneyResponse | null;
+  @ApiProperty({
+    type: AppliedRateResponse,
+    isArray: true,
+    description: 'The dated rates used (config/exchange-rates.yaml), one per converted currency',
+  })
+  rates!: AppliedRateResponse[];
+  @ApiProperty({
+    type: 'string',
+    isArray: true,
+    example: [],
+    description:
+      'Currencies with no rate on that day: the converted totals are then null, never a partial sum',
+  })
+  missingRates!: string[];
 }
 
 export class PipelineResponse {
-  @ApiProperty({
-    type: PipelineRowResponse,
-    isArray: true,
-    description: 'The first rows by expected date (at most 200)',
-  })
+  @ApiProperty({ type: PipelineRowResponse, isArray: true, description: 'One page, by expected date' })
   items!: PipelineRowResponse[];
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'How many opportunities match' })
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Pass back as cursor for the next page; null on the last one',
+  })
+  nextCursor!: string | null;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 200, example: 50, description: 'The page size used' })
+  limit!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'How many opportunities match (every page)' })
   total!: number;
   @ApiProperty({
     type: PipelineTotalResponse,
@@ -100,4 +123,9 @@ export class PipelineResponse {
     description: 'Per currency, over every match (never added across currencies)',
   })
   totals!: PipelineTotalResponse[];
+  @ApiProperty({
+    type: PipelineReportingTotalResponse,
+    description: 'The totals over every match in the reporting currency, at the rates in effect on `on`',
+  })
+  inReportingCurrency!: PipelineReportingTotalResponse;
 }

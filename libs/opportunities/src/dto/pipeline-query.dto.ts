@@ -1,3 +1,4 @@
+import { PageQueryDto } from '@app/web';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
@@ -8,8 +9,8 @@ const blankToUndefined = ({ value }: { value: unknown }): unknown =>
 const upper = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toUpperCase() || undefined : value;
 
-/** Filters of the pipeline (`GET /api/v1/opportunities` and the pipeline page use the same names). */
-export class PipelineQueryDto {
+/** Filters and paging of the pipeline (`GET /api/v1/opportunities` and the pipeline page use the same names). */
+export class PipelineQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Market, ISO 3166-1 alpha-2', example: 'DE' })
   @IsOptional()
   @Transform(upper)

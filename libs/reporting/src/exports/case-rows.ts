@@ -1,4 +1,4 @@
-import { csvSafeCell, translator, type Language } from '@app/web';
+import { csvSafeCell, formatMoney, translator, type Language } from '@app/web';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
@@ -59,6 +59,7 @@ const COLUMNS: Omit<Column, 'header'>[] = [
   { key: 'markets_entered', width: 10 },
   { key: 'export_wins', width: 10 },
   { key: 'export_win_values', width: 30 },
+  { key: 'export_win_values_minor', width: 30 },
 ];
 
 const CONTACT_COLUMNS: Omit<Column, 'header'>[] = [
@@ -110,7 +111,7 @@ export function caseExportSql(includeContact: boolean, dates: CaseExportDates = 
            c.stage, c.status, ${ts('c.opened_at')} AS opened_at, adv.name AS adviser,
            ra.overall_score::float8 AS readiness_score, ${ts('ra.submitted_at')} AS readiness_audited_at,
            COALESCE(oc.outcomes, 0)::int AS outcomes, COALESCE(oc.markets, 0)::int AS markets_entered,
-           COALESCE(oc.wins, 0)::int AS export_wins, COALESCE(wv.win_values, '') AS export_win_values${contact}
+           COALESCE(oc.wins, 0)::int AS export_wins, COALESCE(wv.win_values, '') AS export_win_values_minor${contact}
       FROM cases c
       JOIN companies co ON co.id = c.company_id
       LEFT JOIN users adv ON adv.id = c.assigned_adviser_id
@@ -208,6 +209,36 @@ export function csvRows(
 }
 
 /**
+ * "GBP 125050; USD 1000" (what the query gives, minor units for programs) as people read it in `lang`:
+ * "£1,250.50; US$10.00".
+ */
+export function winValuesForPeople(minorList: string, lang: Language): string {
+  if (!minorList) return '';
+  return minorList
+    .split('; ')
+    .map((part) => {
+      const [currency, minor] = part.split(' ');
+      return formatMoney(Number(minor), currency, lang);
+    })
+    .join('; ');
+}
+
+/** Adds each row's win values in major units (people) beside the minor units the query gives (programs). */
+function withWinValuesForPeople(lang: Language): Transform {
+  return new Transform({
+    objectMode: true,
+    transform(row: Record<string, unknown>, _enc, done) {
+      done(null, addWinValuesForPeople(row, lang));
+    },
+  });
+}
+
+function addWinValuesForPeople(row: Record<string, unknown>, lang: Language): Record<string, unknown> {
+  row.export_win_values = winValuesForPeople(String(row.export_win_values_minor ?? ''), lang);
+  return row;
+}
+
+/**
  * Streams the export to `out` through `client` (a connection of its own: the cursor holds it until the end).
  * Resolves with the number of rows written. `onProgress` hears the running row count.
  */
@@ -228,12 +259,17 @@ export async function streamCaseExport(
       },
     ),
   ) as unknown as Readable;
+  const lang = options.language ?? 'en';
   if (format === 'csv') {
     const csv = csvRows(columns, onProgress, 1000);
-    await pipeline(rows, csv, out as unknown as PassThrough);
+    await pipeline(rows, withWinValuesForPeople(lang), csv, out as unknown as PassThrough);
     return csv.count;
   }
   const sheetColumns = columns.map((c) => ({ ...c, date: CASE_EXPORT_DATE_KEYS.has(c.key) }));
   const sheetName = translator(options.language ?? 'en')('reports.files.casesSheet');
-  return writeXlsxRows(rows, sheetColumns, sheetName, out, onProgress, 1000);
+  async function* forPeople(): AsyncGenerator<Record<string, unknown>> {
+    for await (const row of rows as AsyncIterable<Record<string, unknown>>)
+      yield addWinValuesForPeople(row, lang);
+  }
+  return writeXlsxRows(forPeople(), sheetColumns, sheetName, out, onProgress, 1000);
 }

@@ -130,7 +130,8 @@ describe('kpiReportToCsv', () => {
       ['JPY', 'money', 5000, 'JPY'],
     ]);
     expect(money[0][7]).toBe('');
-    expect(money[1][9]).toBe('confirmed=3; unconfirmed=1');
+    // The details are for people: money in major units with its symbol, never bare minor units.
+    expect(money[1][9]).toBe('confirmed=£0.03; unconfirmed=£0.01');
   });
 
   it('heads the columns with stable codes when asked, and in the reader’s language by default', () => {
@@ -177,10 +178,13 @@ describe('kpiReportToCsv', () => {
       'Clave del indicador',
       'Indicador',
     ]);
-    // The figures are the same whatever the headers' language.
-    expect(german.slice(german.findIndex((r) => r[0] === 'Gruppe') + 1)).toEqual(
-      english.slice(english.findIndex((r) => r[0] === 'Group') + 1),
-    );
+    // The figures are the same whatever the headers' language; only money written for people in the
+    // details follows the reader's language.
+    const figures = (table: unknown[][], head: string) =>
+      table.slice(table.findIndex((r) => r[0] === head) + 1).map((r) => [...r.slice(0, 9), ...r.slice(10)]);
+    expect(figures(german, 'Gruppe')).toEqual(figures(english, 'Group'));
+    const germanMoney = german.find((r) => r[1] === 'outcomes.export_win_value' && r[3] === 'GBP');
+    expect(String(germanMoney?.[9]).replace(/\s/g, ' ')).toBe('confirmed=0,03 £; unconfirmed=0,01 £');
   });
 
   it('neutralises formula cells and escapes commas, quotes and newlines', () => {

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { csvSafeCell, minorUnitDigits, translator, type Language } from '@app/web';
+import { csvSafeCell, formatMoney, minorUnitDigits, translator, type Language } from '@app/web';
 import type { KpiBreakdownRow, KpiFilters, KpiReport, KpiUnit, KpiValue } from '../kpi/kpi-report';
 
 /**
@@ -66,10 +66,11 @@ function scopeLabel(report: KpiReport, t: Translate): string {
     : t('reports.files.adviserCaseload', { id: report.scope.adviserId });
 }
 
-function details(extra: KpiBreakdownRow['extra']): string {
+/** A breakdown row's extra figures as text for people; a money row's are money in major units, in `lang`. */
+function details(extra: KpiBreakdownRow['extra'], currency: string | undefined, lang: Language): string {
   if (!extra) return '';
   return Object.entries(extra)
-    .map(([k, v]) => `${k}=${v ?? ''}`)
+    .map(([k, v]) => `${k}=${typeof v === 'number' && currency ? formatMoney(v, currency, lang) : (v ?? '')}`)
     .join('; ');
 }
 
@@ -92,7 +93,7 @@ interface Line {
   definition: string;
 }
 
-function linesOf(group: string, kpi: KpiValue): Line[] {
+function linesOf(group: string, kpi: KpiValue, lang: Language): Line[] {
   const currency = kpiCurrency(kpi);
   const lines: Line[] = [
     {
@@ -122,7 +123,7 @@ function linesOf(group: string, kpi: KpiValue): Line[] {
       value: exported(row.value, unit, rowCurrency),
       previous: null,
       currency: rowCurrency ?? '',
-      details: details(row.extra),
+      details: details(row.extra, rowCurrency, lang),
       definition: '',
     });
   }
@@ -184,7 +185,7 @@ export function kpiReportToCsv(report: KpiReport, wording: FileWording = ENGLISH
   ];
   for (const group of report.groups) {
     for (const kpi of group.kpis) {
-      for (const l of linesOf(group.title, kpi)) {
+      for (const l of linesOf(group.title, kpi, wording.lang)) {
         records.push([l.group, ...cellsOf(l), l.definition]);
       }
     }
@@ -272,7 +273,7 @@ export async function writeKpiReportXlsx(
     sheet.columns = heads.map((header, i) => ({ header, width: widths[i] }));
     sheet.getRow(1).font = { bold: true };
     for (const kpi of group.kpis) {
-      for (const l of linesOf(group.title, kpi)) {
+      for (const l of linesOf(group.title, kpi, wording.lang)) {
         const row = sheet.addRow(cellsOf(l));
         row.getCell(6).numFmt = NUMBER_FORMATS[l.unit];
         row.getCell(7).numFmt = NUMBER_FORMATS[l.unit];

@@ -1,4 +1,5 @@
-import { formatKpiChange, formatKpiValue, formatMoney } from './kpi-format';
+import { formatMoney } from '@app/web';
+import { formatKpiChange, formatKpiValue } from './kpi-format';
 
 describe('KPI formatting', () => {
   it('writes values in their unit', () => {

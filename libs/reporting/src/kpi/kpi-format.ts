@@ -1,30 +1,9 @@
 import { formatNumber } from '@app/time';
-import { translator, type Language } from '@app/web';
+import { formatMoney, translator, type Language } from '@app/web';
 import type { KpiUnit } from './kpi-report';
 
 const whole = { maximumFractionDigits: 0 };
 const upToTwo = { maximumFractionDigits: 2 };
-
-function fractionDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en-GB', { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2
-    );
-  } catch {
-    return 2;
-  }
-}
-
-/** Integer minor units → a currency amount the language's way (125050 GBP → £1,250.50, 1.250,50 £). */
-export function formatMoney(minor: number, currency: string, lang: Language = 'en'): string {
-  const digits = fractionDigits(currency);
-  try {
-    return formatNumber(minor / 10 ** digits, lang, { style: 'currency', currency });
-  } catch {
-    return `${formatNumber(minor / 10 ** digits, lang, upToTwo)} ${currency}`;
-  }
-}
 
 /** A KPI value as a person reads it, in `lang`: "1,234", "57,1 %", "2,5 Arbeitstage", "4,5 de 5". */
 export function formatKpiValue(
