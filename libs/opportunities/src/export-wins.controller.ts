@@ -1,12 +1,13 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Idempotent, TransactionManager } from '@app/idempotency';
-import { RecordIdPipe } from '@app/web';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe } from '@app/web';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { EntityManager } from 'typeorm';
 import { isConfirmedValue, verificationState, winYears } from './domain/win-rules';
-import { RecordExportWinDto } from './dto/export-win.dto';
+import { CorrectExportWinDto, RecordExportWinDto } from './dto/export-win.dto';
 import { ExportWinList, ExportWinResponse } from './dto/export-win.responses';
 import type { ExportWin } from './entities/export-win.entity';
 import { auditableWin, ExportWinsService } from './export-wins.service';
@@ -72,11 +73,62 @@ export class ExportWinsController {
 
   @Get('export-wins/:id')
   @ApiOkResponse({ type: ExportWinResponse })
+  @ApiETag()
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('export_win')) id: string,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<Record<string, unknown>> {
-    return winJson(await this.wins.find(actor, 'see', id));
+    const found = await this.wins.find(actor, 'see', id);
+    res.setHeader('ETag', `"${found.version}"`);
+    return winJson(found);
+  }
+
+  /** The adviser corrects a win: the company's link stops working, a sign-off is withdrawn, and it is asked again. */
+  @Roles('adviser', 'officer')
+  @Patch('export-wins/:id')
+  @ApiOkResponse({ type: ExportWinResponse })
+  @ApiConditional()
+  @ApiETag()
+  @ApiOperation({
+    summary: 'Correct an export win and ask the company again with a new link (If-Match: the version read)',
+  })
+  async correct(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('export_win')) id: string,
+    @Body() body: CorrectExportWinDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @AuditCtx() context: AuditContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Record<string, unknown>> {
+    const { version: bodyVersion, ...change } = body;
+    const saved = await this.wins.correct(actor, id, change, expectedVersion(ifMatch, bodyVersion), context);
+    res.setHeader('ETag', `"${saved.version}"`);
+    return winJson(saved);
+  }
+
+  /** A new link for a win still awaiting its answer, expired or never sent; the earlier link stops working. */
+  @Roles('adviser', 'officer')
+  @Post('export-wins/:id/resend-verification')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ExportWinResponse })
+  @ApiConditional()
+  @ApiETag()
+  @ApiOperation({
+    summary:
+      'Send the company a new link to confirm the win; the earlier one stops working (If-Match optional)',
+  })
+  async resend(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('export_win')) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @AuditCtx() context: AuditContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Record<string, unknown>> {
+    const found = await this.wins.find(actor, 'work', id);
+    const saved = await this.verification.resend(found, expectedVersion(ifMatch), context);
+    res.setHeader('ETag', `"${saved.version}"`);
+    return winJson(saved);
   }
 
   /** An officer signs off a win the company confirmed (409 otherwise). */
