@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditContext } from '@app/audit-log';
 import { DataProtectionService } from '@app/data-protection';
 import type { Actor } from '@app/identity';
 import { ExpertsService, IntroductionsService, type CreateExpertDto } from '@app/network';
@@ -12,7 +13,33 @@ import {
 import { ReportExportsService } from '@app/reporting';
 import { TrainingBookingService, TrainingCatalogueService } from '@app/training';
 import { WebhookEndpointsService } from '@app/webhooks';
+import type { EntityManager } from 'typeorm';
 import { factoryContext, FactoryApp, inTransaction } from './context';
+
+/** An opportunity: a prospect in Germany. */
+const OPPORTUNITY: CreateOpportunityDto = {
+  market: 'DE',
+  product: 'test factory goods',
+  buyerType: 'distributor',
+  source: 'social_media',
+  valueMinor: 1_000_000,
+  currency: 'EUR',
+  likelihood: 'medium',
+  expectedOn: '2027-06-30',
+};
+
+/** A win recorded directly: a new market in Germany. */
+const EXPORT_WIN: RecordExportWinDto = {
+  customerName: 'Test Factory GmbH',
+  customerCountry: 'DE',
+  goodsOrServices: 'goods',
+  description: 'test factory goods',
+  winType: 'new_market',
+  currency: 'EUR',
+  firstYear: 2027,
+  valuesMinor: [1_000_000, 2_000_000],
+  supportDecisive: true,
+};
 
 /** A draft readiness self-assessment on the case, as the SME starts one (questionnaire v1). */
 export async function buildSelfAudit(api: FactoryApp, caseId: string, sme: Actor): Promise<string> {
@@ -127,62 +154,36 @@ export async function buildWebhookEndpoint(api: FactoryApp, by: Actor): Promise<
 }
 
 /** An export opportunity staff record on the case (a prospect in Germany unless `overrides` say otherwise). */
-export async function buildOpportunity(
+export function buildOpportunity(
   api: FactoryApp,
   by: Actor,
   caseId: string,
   overrides: Partial<CreateOpportunityDto> = {},
 ): Promise<string> {
-  const saved = await inTransaction(api, (m) =>
-    api.app.get(OpportunitiesService).create(
-      m,
-      by,
-      caseId,
-      {
-        market: 'DE',
-        product: 'test factory goods',
-        buyerType: 'distributor',
-        source: 'social_media',
-        valueMinor: 1_000_000,
-        currency: 'EUR',
-        likelihood: 'medium',
-        expectedOn: '2027-06-30',
-        ...overrides,
-      },
-      factoryContext(by.id),
-    ),
+  return staffRecord(api, by, (m, context) =>
+    api.app.get(OpportunitiesService).create(m, by, caseId, { ...OPPORTUNITY, ...overrides }, context),
   );
-  return saved.id;
 }
 
 /** An export win staff record on the case directly (a new market in Germany unless `overrides` say otherwise). */
-export async function buildExportWin(
+export function buildExportWin(
   api: FactoryApp,
   by: Actor,
   caseId: string,
   overrides: Partial<RecordExportWinDto> = {},
 ): Promise<string> {
-  const saved = await inTransaction(api, (m) =>
-    api.app.get(ExportWinsService).record(
-      m,
-      by,
-      caseId,
-      {
-        customerName: 'Test Factory GmbH',
-        customerCountry: 'DE',
-        goodsOrServices: 'goods',
-        description: 'test factory goods',
-        winType: 'new_market',
-        currency: 'EUR',
-        firstYear: 2027,
-        valuesMinor: [1_000_000, 2_000_000],
-        supportDecisive: true,
-        ...overrides,
-      },
-      factoryContext(by.id),
-    ),
+  return staffRecord(api, by, (m, context) =>
+    api.app.get(ExportWinsService).record(m, by, caseId, { ...EXPORT_WIN, ...overrides }, context),
   );
-  return saved.id;
+}
+
+/** The id of a record `by` adds through a service, in a transaction of its own. */
+async function staffRecord(
+  api: FactoryApp,
+  by: Actor,
+  add: (m: EntityManager, context: AuditContext) => Promise<{ id: string }>,
+): Promise<string> {
+  return (await inTransaction(api, (m) => add(m, factoryContext(by.id)))).id;
 }
 
 /** An expert of the network, as an officer adds one (consenting to be contacted unless told otherwise). */

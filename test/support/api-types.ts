@@ -1410,7 +1410,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The directory, by name; filter by heading, market, language, active or text */
+    /**
+     * The directory, by name; filter by heading, market, language, active or text
+     * @description Paged: `limit` (1–200, default 50) a page, `nextCursor` passed back as `cursor` for the next.
+     */
     get: operations['ExpertsController_list'];
     put?: never;
     /** Create (experts) */
@@ -1976,7 +1979,7 @@ export interface components {
       /** Format: uuid */
       caseId: string | null;
       actorName: string | null;
-      /** @description What happened, by kind */
+      /** @description Free-form: what happened, with fields of its own for each `kind` (the timeline entry, email or record the item comes from) */
       data: {
         [key: string]: unknown;
       };
@@ -2167,11 +2170,11 @@ export interface components {
       entityType: string;
       /** @example b1f0c6de-3b8a-4c71-9a49-0f3f5f1d2c77 */
       entityId: string;
-      /** @description The fields that changed (secrets replaced); for case records, values only for those who read every case */
+      /** @description Free-form snapshot of the fields that changed, as the action recorded them (each action has its own fields; secrets replaced); for case records, values only for those who read every case */
       before: {
         [key: string]: unknown;
       } | null;
-      /** @description The fields that changed (secrets replaced); for case records, values only for those who read every case */
+      /** @description Free-form snapshot of the fields that changed, as the action recorded them (each action has its own fields; secrets replaced); for case records, values only for those who read every case */
       after: {
         [key: string]: unknown;
       } | null;
@@ -3033,6 +3036,35 @@ export interface components {
       version: number;
       headings: components['schemas']['HeadingResponse'][];
     };
+    ClassificationReasonResponse: {
+      /** @example noRecentExport */
+      code: string;
+      /** @description The values the reason names (e.g. a heading and its score) */
+      params?: {
+        [key: string]: string | number;
+      };
+    };
+    ClassificationResponse: {
+      /**
+       * @description The stage concluded (behaviour first)
+       * @enum {string}
+       */
+      stage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      /**
+       * @description The stage the recorded behaviour shows
+       * @enum {string}
+       */
+      behaviourStage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      /**
+       * @description The stage the overall score band shows
+       * @enum {string}
+       */
+      scoreStage: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      /** @description Behaviour and score disagree, or a heading is weak */
+      flaggedForReview: boolean;
+      readyForNextStage: boolean;
+      reasons: components['schemas']['ClassificationReasonResponse'][];
+    };
     ReadinessAuditResponse: {
       /** Format: uuid */
       id: string;
@@ -3062,9 +3094,7 @@ export interface components {
       /** @description Once submitted */
       overallScore: number | null;
       /** @description Set on submit: the stage, cross-check, review flag, readiness and every reason */
-      classification: {
-        [key: string]: unknown;
-      } | null;
+      classification: components['schemas']['ClassificationResponse'] | null;
       /** Format: uuid */
       createdById: string | null;
       /** Format: uuid */
@@ -3204,6 +3234,71 @@ export interface components {
       decision: 'accepted' | 'dropped';
       note?: string;
     };
+    EvidenceOutcomeResponse: {
+      /** @enum {string} */
+      kind:
+        | 'first_export_order'
+        | 'new_market_entered'
+        | 'distributor_signed'
+        | 'export_win'
+        | 'trade_visit_attended';
+      /** @example DE */
+      country?: string | null;
+      /** @description In minor units of `currency` */
+      valueMinor?: number | null;
+      /** @example EUR */
+      currency?: string | null;
+      /** Format: date */
+      occurredOn: string;
+      confirmed: boolean;
+    };
+    EvidenceRuleResponse: {
+      /** @enum {string} */
+      kind:
+        | 'first_export_order'
+        | 'new_market_entered'
+        | 'distributor_signed'
+        | 'export_win'
+        | 'trade_visit_attended';
+      /** @enum {string} */
+      to: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      confirmedOnly?: boolean;
+      /**
+       * @example [
+       *       "export-plan"
+       *     ]
+       */
+      requiresMilestones?: string[];
+    };
+    StageEvidenceResponse: {
+      /** @description `audit`: the overall score */
+      overall?: number;
+      /** @description `audit`: heading → score */
+      headings?: {
+        [key: string]: number;
+      };
+      /** @description `audit`: the classification's reasons */
+      reasons?: {
+        code: string;
+        params?: {
+          [key: string]: string | number;
+        };
+      }[];
+      /** @description Milestone codes reached (`audit`: those this audit ticked; `outcome`: all so far) */
+      milestones?: string[];
+      outcome?: components['schemas']['EvidenceOutcomeResponse'];
+      rule?: components['schemas']['EvidenceRuleResponse'];
+      /**
+       * @description `outcome`: the event after which recorded outcomes were applied again
+       * @example training.completed
+       */
+      reevaluatedAfter?: string;
+      /**
+       * @description `adviser_decision`
+       * @enum {string}
+       */
+      direction?: 'forward' | 'backward';
+    };
     StageTransitionResponse: {
       /** Format: uuid */
       id: string;
@@ -3216,10 +3311,8 @@ export interface components {
       /** @enum {string} */
       cause: 'audit' | 'adviser_decision' | 'outcome';
       reason: string | null;
-      /** @description What showed the change */
-      evidence: {
-        [key: string]: unknown;
-      };
+      /** @description What showed the change (by `cause`) */
+      evidence: components['schemas']['StageEvidenceResponse'];
       /** @example readiness_audit */
       refType: string | null;
       /** Format: uuid */
@@ -3499,8 +3592,8 @@ export interface components {
       /** @enum {string} */
       status?: 'prospect' | 'active' | 'won' | 'lost' | 'abandoned';
       /** @description Why it was lost or abandoned */
-      closeReason?: Record<string, never> | null;
-      notes?: Record<string, never> | null;
+      closeReason?: string | null;
+      notes?: string | null;
       /** @description the opportunity version you saw (or send If-Match) */
       version?: number;
     };
@@ -3828,6 +3921,47 @@ export interface components {
       dataAsOf: string;
       groups: components['schemas']['KpiGroupResponse'][];
     };
+    ReportExportFilters: {
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      /**
+       * Format: date
+       * @description first day (with `to`; not with financialYear)
+       */
+      from?: string;
+      /**
+       * Format: date
+       * @description last day (with `from`)
+       */
+      to?: string;
+      /** @description a code from config/regions.yaml */
+      region?: string;
+      /** @description a NACE Rev. 2 section letter */
+      sector?: string;
+      /**
+       * Format: uuid
+       * @description The adviser whose caseload (an adviser's own export always carries their id)
+       */
+      adviserId?: string;
+      /** @enum {string} */
+      sizeBand?: 'micro' | 'small' | 'medium';
+      /** @enum {string} */
+      stageAtEnrolment?: 'non_exporter' | 'passive_exporter' | 'proactive_exporter';
+      /** @description Whether the SMEs' contact details are included */
+      includeContact: boolean;
+      /** @description Why contact details are needed (with includeContact) */
+      purpose?: string;
+      /**
+       * @description The column headers' language; absent: English
+       * @enum {string}
+       */
+      language?: 'en' | 'es' | 'de';
+      /**
+       * @description `keys`: stable column codes; absent: words
+       * @enum {string}
+       */
+      headers?: 'keys';
+    };
     StartedReportExport: {
       /** Format: uuid */
       id: string;
@@ -3837,10 +3971,8 @@ export interface components {
       format: 'csv' | 'xlsx';
       /** @example Cases opened 2026-04-01 to 2026-06-30, north-east */
       description: string;
-      /** @description The request as validated (format, dates, filters, includeContact, purpose, headers) */
-      filters: {
-        [key: string]: unknown;
-      };
+      /** @description The request as validated and stored */
+      filters: components['schemas']['ReportExportFilters'];
       rowsWritten: number;
       rowsExpected: number | null;
       /** @description Null until counted */
@@ -3870,10 +4002,8 @@ export interface components {
       format: 'csv' | 'xlsx';
       /** @example Cases opened 2026-04-01 to 2026-06-30, north-east */
       description: string;
-      /** @description The request as validated (format, dates, filters, includeContact, purpose, headers) */
-      filters: {
-        [key: string]: unknown;
-      };
+      /** @description The request as validated and stored */
+      filters: components['schemas']['ReportExportFilters'];
       rowsWritten: number;
       rowsExpected: number | null;
       /** @description Null until counted */
@@ -4080,8 +4210,10 @@ export interface components {
       version: number;
     };
     ExpertList: {
-      /** @description By name */
+      /** @description By name, then id */
       items: components['schemas']['ExpertResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
     };
     CreateExpertDto: {
       /** @example Ana Ruiz */
@@ -4400,10 +4532,139 @@ export interface components {
       /** @example b1f0c6de-3b8a-4c71-9a49-0f3f5f1d2c77 */
       requestId?: string;
       /**
-       * @description Stable error code (docs/api.md)
+       * @description Stable error code: one of these, never reused with another meaning (docs/api.md)
        * @example validation_failed
+       * @enum {string}
        */
-      code?: string;
+      code?:
+        | 'adviser.absent'
+        | 'adviser.inactive'
+        | 'adviser.not_an_adviser'
+        | 'adviser.not_found'
+        | 'adviser.profile_exists'
+        | 'assignment.decline_after_contact'
+        | 'assignment.same_adviser'
+        | 'auth.confirmation_invalid'
+        | 'auth.invalid_credentials'
+        | 'auth.registration_throttled'
+        | 'auth.throttled'
+        | 'body_not_object'
+        | 'case.closed'
+        | 'case.not_closed'
+        | 'case.not_found'
+        | 'case.stale'
+        | 'certificate.not_found'
+        | 'company.exists'
+        | 'company.not_found'
+        | 'company.version_conflict'
+        | 'company_contact.not_found'
+        | 'company_contact.version_conflict'
+        | 'csrf.invalid'
+        | 'data_protection.awaiting_approval'
+        | 'data_protection.not_party'
+        | 'data_protection.own_account'
+        | 'data_protection.second_person'
+        | 'data_protection.staff_needs_admin'
+        | 'data_protection_request.not_found'
+        | 'duplicate_flag.not_found'
+        | 'duplicate_flag.resolved'
+        | 'enrolment.already_enrolled'
+        | 'enrolment.appeal_not_allowed'
+        | 'enrolment.company_already_enrolled'
+        | 'enrolment.incomplete'
+        | 'enrolment.not_awaiting_decision'
+        | 'enrolment.not_editable'
+        | 'enrolment.not_found'
+        | 'enrolment.version_conflict'
+        | 'expert.not_found'
+        | 'expert.version_conflict'
+        | 'export_win.already_recorded'
+        | 'export_win.answered'
+        | 'export_win.link_expired'
+        | 'export_win.not_confirmed'
+        | 'export_win.not_found'
+        | 'export_win.signed_off'
+        | 'heading.not_found'
+        | 'idempotency_key.reused'
+        | 'interaction.not_found'
+        | 'interaction.voided'
+        | 'introduction.expert_absent'
+        | 'introduction.expert_already_introduced'
+        | 'introduction.expert_at_capacity'
+        | 'introduction.expert_inactive'
+        | 'introduction.expert_no_consent'
+        | 'introduction.expert_unknown'
+        | 'introduction.expired'
+        | 'introduction.not_found'
+        | 'introduction.not_waiting'
+        | 'introduction.version_conflict'
+        | 'invalid_characters'
+        | 'invitation.email_taken'
+        | 'invitation.not_found'
+        | 'mail.not_found'
+        | 'malformed_body_encoding'
+        | 'malformed_json'
+        | 'notification.not_found'
+        | 'opportunity.not_found'
+        | 'opportunity.version_conflict'
+        | 'payload_too_large'
+        | 'questionnaire.not_found'
+        | 'readiness_audit.incomplete'
+        | 'readiness_audit.not_found'
+        | 'readiness_audit.stale'
+        | 'readiness_audit.submitted'
+        | 'readiness_audit.version_mismatch'
+        | 'recommendation.not_found'
+        | 'report_export.expired'
+        | 'report_export.not_found'
+        | 'report_export.not_ready'
+        | 'report_export.rate_limited'
+        | 'resource.not_found'
+        | 'service_busy'
+        | 'survey.answered'
+        | 'survey.expired'
+        | 'survey.not_found'
+        | 'too_deeply_nested'
+        | 'too_many_fields'
+        | 'training.already_booked'
+        | 'training.answers_required'
+        | 'training.assessment_failed'
+        | 'training.assessment_locked'
+        | 'training.assessment_not_passed'
+        | 'training.assessment_score_required'
+        | 'training.attendance_not_due'
+        | 'training.attendance_required'
+        | 'training.cancellation_closed'
+        | 'training.feedback_exists'
+        | 'training.module_code_taken'
+        | 'training.module_retired'
+        | 'training.module_unknown'
+        | 'training.no_attendance'
+        | 'training.no_sessions'
+        | 'training.not_cancellable'
+        | 'training.not_completable'
+        | 'training.not_completed'
+        | 'training.override_not_allowed'
+        | 'training.prerequisites_missing'
+        | 'training.recommendation_unknown'
+        | 'training.session_full'
+        | 'training.session_in_past'
+        | 'training.session_required'
+        | 'training.session_unknown'
+        | 'training.sign_off_required'
+        | 'training_booking.not_found'
+        | 'training_module.not_found'
+        | 'training_session.not_found'
+        | 'unauthenticated'
+        | 'unreadable_body'
+        | 'unsupported_encoding'
+        | 'unsupported_media_type'
+        | 'user.email_taken'
+        | 'user.not_found'
+        | 'validation_failed'
+        | 'webhook.delivery_in_flight'
+        | 'webhook_delivery.not_found'
+        | 'webhook_endpoint.not_found';
       /** @description The fields at fault (400 validation, some 422 rules) */
       errors?: {
         /** @example company.registrationNumber */
@@ -8235,6 +8496,9 @@ export interface operations {
         heading?: 'psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media';
         market?: string;
         language?: 'en' | 'es' | 'de';
+        /** @description nextCursor of the previous page (opaque) */
+        cursor?: string;
+        limit?: number;
       };
       header?: never;
       path?: never;

@@ -98,6 +98,22 @@ const joinPath = (...parts: string[]): string =>
     .filter(Boolean)
     .join('/');
 
+/** A class's members and those it inherits that it does not override (base classes found by name). */
+function withInherited(
+  node: ts.ClassDeclaration,
+  classes: Map<string, ts.ClassDeclaration>,
+): ts.ClassElement[] {
+  const members = [...node.members];
+  const names = new Set(members.map((m) => m.name?.getText()).filter((n) => n !== undefined));
+  const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  const base =
+    heritage && ts.isIdentifier(heritage.expression) ? classes.get(heritage.expression.text) : undefined;
+  if (base && base !== node)
+    for (const member of withInherited(base, classes))
+      if (!member.name || !names.has(member.name.getText())) members.push(member);
+  return members;
+}
+
 /**
  * The part of a route a reader looks for: the controller's path when it names something (`/training/admin`),
  * else the route's first segment (`/tasks`; `/api/v1/cases` under a bare `api/v1` controller).
@@ -119,6 +135,13 @@ export function readLibMap(root: string): LibFacts[] {
   const files = new Map(libs.map((lib) => [lib, sourceFiles(join(libsDir, lib, 'src')).map(parse)]));
   const constants = new Map<string, string>();
   for (const parsed of files.values()) for (const file of parsed) stringConstants(file, constants);
+  // Classes by name, so a controller's routes include those it inherits (SignedLinkPagesController).
+  const classes = new Map<string, ts.ClassDeclaration>();
+  for (const parsed of files.values())
+    for (const file of parsed)
+      walk(file, (node) => {
+        if (ts.isClassDeclaration(node) && node.name) classes.set(node.name.text, node);
+      });
 
   return libs.map((lib) => {
     const tables = new Set<string>();
@@ -141,7 +164,7 @@ export function readLibMap(root: string): LibFacts[] {
           const controller = decorators.find((d) => d.name === 'Controller');
           if (controller) {
             const base = textOf(controller.args[0], constants) ?? '';
-            for (const member of node.members) {
+            for (const member of withInherited(node, classes)) {
               for (const d of (ts.canHaveDecorators(member) ? (ts.getDecorators(member) ?? []) : []).map(
                 decoratorCall,
               )) {

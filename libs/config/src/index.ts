@@ -7,3 +7,4 @@ export { loadRulesFile, readRulesYaml, withIntegerOverrides } from './rules-file
 export { configDir, projectRoot } from './config-dir';
 export { IntRange } from './int-range';
 export { ValidateNestedObject } from './validate-nested-object';
+export { ListOf } from './list-of';

@@ -7,3 +7,4 @@ export {
   ForbiddenError,
 } from './domain-error';
 export type { FieldError } from './domain-error';
+export { ERROR_CODES, NOT_FOUND_ENTITIES, allErrorCodes } from './error-codes';

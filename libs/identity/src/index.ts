@@ -20,6 +20,7 @@ export { passwordProblem, PASSWORD_MIN_LENGTH } from './password/password.policy
 export { UnauthenticatedError, InvalidCredentialsError, EmailTakenError, CsrfError } from './identity.errors';
 export { csrfTokenFor } from './csrf';
 export { SignedLinkPages } from './signed-link-form';
+export { SignedLinkPagesController } from './signed-link-pages.controller';
 export type { SignedLinkForm, OpenedLink } from './signed-link-form';
 export { ACCOUNT_NOTIFIER } from './account-notifier';
 export type { AccountNotifier, AccountNotice } from './account-notifier';

@@ -3,6 +3,7 @@ import { EnrolmentRulesModule } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
 import { MessagingModule } from '@app/messaging';
 import { ReadinessModule } from '@app/readiness';
+import { PageCursors } from '@app/web';
 import { Module } from '@nestjs/common';
 import { ExpertsService } from './experts/experts.service';
 import { IntroductionLinks } from './introductions/introduction-links';
@@ -22,6 +23,7 @@ import { NetworkRules } from './network-rules';
     ExpertMatching,
     IntroductionLinks,
     IntroductionsService,
+    PageCursors,
   ],
   exports: [
     AdvisersCoreModule,

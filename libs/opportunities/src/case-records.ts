@@ -11,35 +11,39 @@ interface CaseRecord {
   createdAt: Date;
 }
 
-/** The case's records of one kind, newest first, for anyone who may see the case (else 404). */
-export async function caseRecords<T extends CaseRecord>(
-  access: CaseAccessService,
-  manager: EntityManager,
-  entity: EntityTarget<T>,
-  actor: Actor,
-  caseId: string,
-): Promise<T[]> {
-  await access.findVisibleCase(actor, caseId);
-  return manager.getRepository(entity).find({
-    where: { caseId } as FindOptionsWhere<T>,
-    order: { createdAt: 'DESC', id: 'ASC' } as FindOptionsOrder<T>,
-  });
-}
+/**
+ * A service of records that belong to cases (opportunities, wins): the case's records for anyone who may
+ * see the case, one record for anyone who may do an intent with its case, 404 (`<name>.not_found`) otherwise.
+ */
+export abstract class CaseRecordsService<T extends CaseRecord> {
+  protected constructor(
+    private readonly caseAccess: CaseAccessService,
+    private readonly defaultManager: EntityManager,
+    private readonly entity: EntityTarget<T>,
+    private readonly name: string,
+  ) {}
 
-/** One record if the actor may do `intent` with its case; 404 (`<name>.not_found`) otherwise. */
-export async function caseRecord<T extends CaseRecord>(
-  access: CaseAccessService,
-  manager: EntityManager,
-  entity: EntityTarget<T>,
-  name: string,
-  actor: Actor,
-  intent: 'see' | 'work',
-  id: string,
-): Promise<T> {
-  const found = isUuid(id)
-    ? await manager.getRepository(entity).findOneBy({ id } as FindOptionsWhere<T>)
-    : null;
-  if (!found) throw new NotFoundError(name, id);
-  await access.find(actor, intent, found.caseId, manager);
-  return found;
+  /** The case's records, newest first, for anyone who may see the case. */
+  async listForCase(actor: Actor, caseId: string): Promise<T[]> {
+    await this.caseAccess.findVisibleCase(actor, caseId);
+    return this.defaultManager.getRepository(this.entity).find({
+      where: { caseId } as FindOptionsWhere<T>,
+      order: { createdAt: 'DESC', id: 'ASC' } as FindOptionsOrder<T>,
+    });
+  }
+
+  /** One record if the actor may do `intent` with its case, else 404. */
+  async find(
+    actor: Actor,
+    intent: 'see' | 'work',
+    id: string,
+    manager: EntityManager = this.defaultManager,
+  ): Promise<T> {
+    const found = isUuid(id)
+      ? await manager.getRepository(this.entity).findOneBy({ id } as FindOptionsWhere<T>)
+      : null;
+    if (!found) throw new NotFoundError(this.name, id);
+    await this.caseAccess.find(actor, intent, found.caseId, manager);
+    return found;
+  }
 }

@@ -7,7 +7,7 @@ import type { Actor } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { caseRecord, caseRecords } from './case-records';
+import { CaseRecordsService } from './case-records';
 import { winTotal } from './domain/win-rules';
 import type { CorrectExportWinDto, RecordExportWinDto } from './dto/export-win.dto';
 import { ExportOpportunity } from './entities/export-opportunity.entity';
@@ -41,7 +41,7 @@ export function auditableWin(w: ExportWin): Record<string, unknown> {
  * opportunity, a win is a record of its case (CaseAccessService; 404 for anyone else). Recording one asks the company to confirm it.
  */
 @Injectable()
-export class ExportWinsService {
+export class ExportWinsService extends CaseRecordsService<ExportWin> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
@@ -49,21 +49,8 @@ export class ExportWinsService {
     private readonly enrolmentRules: EnrolmentRules,
     private readonly verification: WinVerificationService,
     private readonly uow: UnitOfWork,
-  ) {}
-
-  /** The case's wins, newest first, for anyone who may see the case. */
-  listForCase(actor: Actor, caseId: string): Promise<ExportWin[]> {
-    return caseRecords(this.access, this.dataSource.manager, ExportWin, actor, caseId);
-  }
-
-  /** One win if the actor may do `intent` with its case, else 404. */
-  find(
-    actor: Actor,
-    intent: 'see' | 'work',
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ExportWin> {
-    return caseRecord(this.access, manager, ExportWin, 'export_win', actor, intent, id);
+  ) {
+    super(access, dataSource.manager, ExportWin, 'export_win');
   }
 
   /** The codes of the training modules booked on the case (what a win may credit). */

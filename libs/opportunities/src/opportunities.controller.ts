@@ -1,7 +1,7 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Idempotent, TransactionManager } from '@app/idempotency';
-import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe } from '@app/web';
+import { expectedVersion, RecordIdPipe, withETag, ApiRecordChange, ApiRecord } from '@app/web';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -60,23 +60,19 @@ export class OpportunitiesController {
   }
 
   @Get('opportunities/:id')
-  @ApiOkResponse({ type: OpportunityResponse })
-  @ApiETag()
+  @ApiRecord(OpportunityResponse)
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('opportunity')) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Record<string, unknown>> {
     const found = await this.opportunities.find(actor, 'see', id);
-    res.setHeader('ETag', `"${found.version}"`);
-    return opportunityJson(found);
+    return opportunityJson(withETag(res, found));
   }
 
   @Roles('adviser', 'officer')
   @Patch('opportunities/:id')
-  @ApiOkResponse({ type: OpportunityResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(OpportunityResponse)
   @ApiOperation({ summary: 'Correct or move an opportunity (If-Match: the version read)' })
   async update(
     @CurrentUser() actor: Actor,
@@ -94,7 +90,6 @@ export class OpportunitiesController {
       expectedVersion(ifMatch, bodyVersion),
       context,
     );
-    res.setHeader('ETag', `"${saved.version}"`);
-    return opportunityJson(saved);
+    return opportunityJson(withETag(res, saved));
   }
 }

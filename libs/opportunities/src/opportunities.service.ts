@@ -17,7 +17,7 @@ import {
 } from './domain/opportunity-rules';
 import type { CreateOpportunityDto, UpdateOpportunityDto } from './dto/opportunity.dto';
 import type { PipelineQueryDto } from './dto/pipeline-query.dto';
-import { caseRecord, caseRecords } from './case-records';
+import { CaseRecordsService } from './case-records';
 import { ExportOpportunity } from './entities/export-opportunity.entity';
 import { OpportunityRules } from './opportunity-rules.file';
 
@@ -93,7 +93,7 @@ function isCalendarDate(text: string): boolean {
  * and an open opportunity's expected date starts the `opportunity-stale` follow-up.
  */
 @Injectable()
-export class OpportunitiesService {
+export class OpportunitiesService extends CaseRecordsService<ExportOpportunity> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
@@ -102,21 +102,8 @@ export class OpportunitiesService {
     private readonly audit: AuditLogService,
     private readonly caseFollowUps: CaseFollowUps,
     private readonly rules: OpportunityRules,
-  ) {}
-
-  /** The case's opportunitys, newest first, for anyone who may see the case. */
-  listForCase(actor: Actor, caseId: string): Promise<ExportOpportunity[]> {
-    return caseRecords(this.access, this.dataSource.manager, ExportOpportunity, actor, caseId);
-  }
-
-  /** One opportunity if the actor may do `intent` with its case, else 404. */
-  find(
-    actor: Actor,
-    intent: 'see' | 'work',
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ExportOpportunity> {
-    return caseRecord(this.access, manager, ExportOpportunity, 'opportunity', actor, intent, id);
+  ) {
+    super(access, dataSource.manager, ExportOpportunity, 'opportunity');
   }
 
   async create(

@@ -1,8 +1,6 @@
-import { AuditContext, AuditCtx } from '@app/audit-log';
-import { Public, SignedLinkPages } from '@app/identity';
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Public, SignedLinkPages, SignedLinkPagesController } from '@app/identity';
+import { Controller } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { winYears } from './domain/win-rules';
 import { WinAnswerDto } from './dto/win-answer.dto';
 import { WinVerificationService, type OpenedWin } from './win-verification.service';
@@ -16,40 +14,24 @@ import { WinVerificationService, type OpenedWin } from './win-verification.servi
 @ApiExcludeController()
 @Public()
 @Controller('export-wins/verify/:token')
-export class WinVerificationPagesController {
-  private readonly pages: SignedLinkPages<OpenedWin, WinAnswerDto>;
-
+export class WinVerificationPagesController extends SignedLinkPagesController<OpenedWin, WinAnswerDto> {
   constructor(verification: WinVerificationService) {
-    this.pages = new SignedLinkPages({
-      open: (token) => verification.open(token),
-      entity: 'export_win',
-      view: 'opportunities/verify',
-      titles: 'winVerification.titles',
-      dto: WinAnswerDto,
-      answer: (_opened, value, context, token) => verification.answer(token, value, context),
-      path: (token) => `/export-wins/verify/${token}`,
-      translations: 'winVerification',
-      answeredStatus: 409,
-      model: ({ win }) => ({
-        answer: win.verificationStatus,
-        win: { ...win, years: winYears(win.firstYear, win.valuesMinor) },
+    super(
+      new SignedLinkPages({
+        open: (token) => verification.open(token),
+        entity: 'export_win',
+        view: 'opportunities/verify',
+        titles: 'winVerification.titles',
+        dto: WinAnswerDto,
+        answer: (_opened, value, context, token) => verification.answer(token, value, context),
+        path: (token) => `/export-wins/verify/${token}`,
+        translations: 'winVerification',
+        answeredStatus: 409,
+        model: ({ win }) => ({
+          answer: win.verificationStatus,
+          win: { ...win, years: winYears(win.firstYear, win.valuesMinor) },
+        }),
       }),
-    });
-  }
-
-  @Get()
-  page(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.pages.show(token, req, res);
-  }
-
-  @Post()
-  answer(
-    @Param('token') token: string,
-    @Body() body: Record<string, unknown>,
-    @AuditCtx() context: AuditContext,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    return this.pages.answer(token, body, context, req, res);
+    );
   }
 }

@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { InvalidInputError } from '@app/errors';
 
 /** A version number PostgreSQL's `integer` holds (the version columns). */
@@ -30,4 +31,10 @@ export function expectedVersion(
       { field: 'version', message: 'version and If-Match disagree', code: 'if_match' },
     ]);
   return header ?? bodyVersion;
+}
+
+/** Answers a record with its version as the ETag (what a later If-Match names). */
+export function withETag<T extends { version: number }>(res: Response, record: T): T {
+  res.setHeader('ETag', `"${record.version}"`);
+  return record;
 }

@@ -11,6 +11,7 @@ export {
   toFieldErrors,
   RequestValidationException,
   IsOptionalNotNull,
+  OptionalNested,
 } from './validation';
 export { ProblemDetailsFilter, wantsHtml } from './problem-details.filter';
 export type { ProblemDetails } from './problem-details.filter';
@@ -27,7 +28,7 @@ export { submitForm } from './form-cycle';
 export type { FormCheck, FormSubmission } from './form-cycle';
 export { isUuid } from './uuid';
 export { RecordIdPipe } from './record-id.pipe';
-export { expectedVersion } from './if-match';
+export { expectedVersion, withETag } from './if-match';
 export { PageCursors } from './page-cursors';
 export type { CursorPart } from './page-cursors';
 export { IsPageCursor } from './is-page-cursor.decorator';
@@ -50,6 +51,8 @@ export {
   ApiProblems,
   ApiConditional,
   ApiETag,
+  ApiRecord,
+  ApiRecordChange,
   ApiFile,
   PROBLEM_SCHEMA,
 } from './openapi-conventions';

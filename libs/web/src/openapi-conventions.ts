@@ -1,11 +1,14 @@
+import { allErrorCodes } from '@app/errors';
+import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiExtension, ApiHeader, ApiOkResponse, type OpenAPIObject } from '@nestjs/swagger';
 
 type Json = Record<string, unknown>;
 const PROBLEM_REF = '#/components/schemas/Problem';
 
 /**
- * RFC 9457 problem details as ProblemDetailsFilter writes them: `code` is the stable machine code (listed in
- * docs/api.md), `errors` the field list of a 400/422. Some problems carry extra members (e.g. `retryAfter`).
+ * RFC 9457 problem details as ProblemDetailsFilter writes them: `code` is the stable machine code (one of
+ * the registry in @app/errors, listed in docs/api.md), `errors` the field list of a 400/422. Some problems
+ * carry extra members (e.g. `retryAfter`).
  */
 export const PROBLEM_SCHEMA: Json = {
   type: 'object',
@@ -21,7 +24,12 @@ export const PROBLEM_SCHEMA: Json = {
     detail: { type: 'string', example: 'The request has invalid fields' },
     instance: { type: 'string', example: '/api/v1/cases?limit=0', description: 'The request path' },
     requestId: { type: 'string', example: 'b1f0c6de-3b8a-4c71-9a49-0f3f5f1d2c77' },
-    code: { type: 'string', example: 'validation_failed', description: 'Stable error code (docs/api.md)' },
+    code: {
+      type: 'string',
+      enum: allErrorCodes(),
+      example: 'validation_failed',
+      description: 'Stable error code: one of these, never reused with another meaning (docs/api.md)',
+    },
     errors: {
       type: 'array',
       description: 'The fields at fault (400 validation, some 422 rules)',
@@ -93,6 +101,14 @@ export const ApiFile = (description: string, ...mediaTypes: string[]): MethodDec
 
 /** The success answer carries the record's version in ETag (checked by the e2e contract: required). */
 export const ApiETag = (): MethodDecorator & ClassDecorator => ApiExtension('x-etag', true);
+
+/** Answers one record of `type` (200) with its version in ETag. */
+export const ApiRecord = (type: Type<unknown>): MethodDecorator =>
+  applyDecorators(ApiETag(), ApiOkResponse({ type }));
+
+/** Changes a record based on the version in If-Match and answers it (200) with its new version in ETag. */
+export const ApiRecordChange = (type: Type<unknown>): MethodDecorator =>
+  applyDecorators(ApiETag(), ApiConditional(), ApiOkResponse({ type }));
 
 const WRITES = ['post', 'put', 'patch', 'delete'];
 

@@ -1,3 +1,4 @@
+import { ValidateNestedObject } from '@app/config';
 import type { FieldError } from '@app/errors';
 import {
   type ArgumentMetadata,
@@ -6,7 +7,9 @@ import {
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
-import { IsDefined, ValidateIf, type ValidationOptions } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsObject, ValidateIf, type ValidationOptions } from 'class-validator';
 
 const unknownFieldMessage = (field: string) => `${field} is not a field this request accepts`;
 
@@ -100,5 +103,19 @@ export function IsOptionalNotNull(options?: ValidationOptions): PropertyDecorato
     ValidateIf((_object, value) => value !== undefined),
     // IS_DEFINED constraints run before every other one, so null gets this message, not "must be an integer".
     IsDefined({ message: '$property must not be null', ...options }),
+  );
+}
+
+/**
+ * An optional nested part of a body: left out, or an object valid as `type` (never null), documented as
+ * `type`. The decorators a DTO would otherwise stack, applied in the order they were stacked.
+ */
+export function OptionalNested(type: new () => object): PropertyDecorator {
+  return applyDecorators(
+    Type(() => type),
+    ValidateNestedObject(),
+    IsObject(),
+    IsOptionalNotNull(),
+    ApiPropertyOptional({ type }),
   );
 }

@@ -1,8 +1,38 @@
+import { allErrorCodes } from '@app/errors';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
 
 jest.setTimeout(120_000);
+
+/**
+ * The object properties that are free-form on purpose: `additionalProperties: true` and a description that
+ * says so. Any other `type: object` must name its properties (or type its values with additionalProperties).
+ */
+const FREE_FORM_OBJECTS = [
+  // Audit trail: each action records the fields it changed, so the snapshot has no one shape.
+  'AuditEventResponse.before',
+  'AuditEventResponse.after',
+  // Company activity: the payload of a timeline entry, email or record, with fields of its own per kind.
+  'ActivityItemResponse.data',
+];
+
+/** `type: object` schemas that say nothing of their members, as `<where>.<property>` (or a JSON pointer). */
+function bareObjects(node: unknown, where: string, found: Map<string, Json>): Map<string, Json> {
+  if (Array.isArray(node)) node.forEach((n, i) => bareObjects(n, `${where}/${i}`, found));
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return found;
+  const schema = node as Json;
+  const typedValues =
+    typeof schema.additionalProperties === 'object' && Object.keys(schema.additionalProperties).length > 0;
+  const composed = ['$ref', 'allOf', 'anyOf', 'oneOf'].some((k) => k in schema);
+  if (schema.type === 'object' && !schema.properties && !typedValues && !composed) found.set(where, schema);
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'example' || key === 'examples') continue;
+    const name = /^\/components\/schemas\/(\w+)\/properties$/.exec(where)?.[1];
+    bareObjects(value, name ? `${name}.${key}` : `${where}/${key}`, found);
+  }
+  return found;
+}
 
 interface RouteLayer {
   route?: { path: string; methods: Record<string, boolean> };
@@ -83,10 +113,31 @@ describe('the OpenAPI document', () => {
         'errors',
       ]),
     );
+    // A problem's `code` is one of the registry's (libs/errors/src/error-codes.ts), so answers are checked.
+    expect(doc.components.schemas.Problem.properties.code.enum).toEqual(allErrorCodes());
     // The public routes need no token; the KPI report documents its filters one by one.
     expect(doc.paths['/api/v1/auth/token'].post.security).toEqual([]);
     const kpiQuery = (doc.paths['/api/v1/reports/kpis'].get.parameters as Json[]).map((p) => p.name);
     expect(kpiQuery).toEqual(expect.arrayContaining(['from', 'to', 'region', 'sector', 'adviserId']));
+  });
+
+  it('types every object it can: only the listed free-form properties are bare objects', () => {
+    const sample = {
+      components: { schemas: { X: { type: 'object', properties: { a: { type: 'object' } } } } },
+    };
+    expect([...bareObjects(sample, '', new Map()).keys()]).toEqual(['X.a']);
+    const bare = bareObjects(doc, '', new Map());
+    expect([...bare.keys()].sort()).toEqual([...FREE_FORM_OBJECTS].sort());
+    for (const name of FREE_FORM_OBJECTS) {
+      expect(bare.get(name)).toMatchObject({ additionalProperties: true });
+      expect(String(bare.get(name)?.description)).toMatch(/free-form/i);
+    }
+    // The export's answer says what it was asked with, in the terms of the KPI filters.
+    const filters = doc.components.schemas.ReportExportResponse.properties.filters as Json;
+    expect(JSON.stringify(filters)).toContain('#/components/schemas/ReportExportFilters');
+    expect(Object.keys(doc.components.schemas.ReportExportFilters.properties as Json)).toEqual(
+      expect.arrayContaining(['format', 'from', 'to', 'region', 'sector', 'adviserId', 'includeContact']),
+    );
   });
 
   it('checks answers against it: an undocumented status or a body off its schema is a violation', () => {

@@ -164,6 +164,53 @@ describe('network: the experts directory (API and pages)', () => {
     expect((await call(api, officer, 'GET', '/api/v1/experts?heading=cooking')).status).toBe(400);
   });
 
+  it('pages through the directory by name with the one cursor format (items, nextCursor, limit)', async () => {
+    const tag = randomUUID().slice(0, 6);
+    // Seven experts, two pairs with the same name: the id breaks the tie, so no one is skipped or repeated.
+    const names = ['Delta', 'Alpha', 'Echo', 'Bravo', 'Alpha', 'Charlie', 'Charlie'].map(
+      (n) => `Page ${tag} ${n}`,
+    );
+    const ids: string[] = [];
+    for (const name of names)
+      ids.push(
+        (await readJson(await call(api, officer, 'POST', '/api/v1/experts', expert({ name })))).id as string,
+      );
+
+    const seen: Json[] = [];
+    const cursors: (string | null)[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await call(
+        api,
+        officer,
+        'GET',
+        `/api/v1/experts?q=${tag}&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(res.status).toBe(200);
+      const page = await readJson(res);
+      expect((page.items as Json[]).length).toBeLessThanOrEqual(3);
+      seen.push(...(page.items as Json[]));
+      cursor = page.nextCursor as string | null;
+      cursors.push(cursor);
+    } while (cursor && cursors.length < 10);
+
+    expect(cursors).toEqual([expect.any(String), expect.any(String), null]);
+    expect(seen.map((e) => e.name)).toEqual([...names].sort());
+    expect(new Set(seen.map((e) => e.id))).toEqual(new Set(ids));
+
+    // A cursor is signed: one altered or made up is a 400 naming `cursor`.
+    const first = await readJson(await call(api, officer, 'GET', `/api/v1/experts?q=${tag}&limit=3`));
+    const [payload, mac] = (first.nextCursor as string).split('.');
+    const tampered = `${payload}.${mac[0] === 'A' ? 'B' : 'A'}${mac.slice(1)}`;
+    for (const bad of [tampered, 'not-a-cursor']) {
+      const res = await call(api, officer, 'GET', `/api/v1/experts?cursor=${encodeURIComponent(bad)}`);
+      expect(res.status).toBe(400);
+      expect(((await readJson(res)).errors as Json[]).map((e) => e.field)).toEqual(['cursor']);
+    }
+    for (const limit of ['0', '201', 'ten'])
+      expect((await call(api, officer, 'GET', `/api/v1/experts?limit=${limit}`)).status).toBe(400);
+  });
+
   it('is staff-only: advisers get 404 with an access.denied row, unknown ids 404', async () => {
     const res = await call(api, adviser, 'GET', '/api/v1/experts');
     expect(res.status).toBe(404);

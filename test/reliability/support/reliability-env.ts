@@ -57,7 +57,9 @@ export class ReliabilityEnv {
       FOLLOW_UPS_SWEEP_INTERVAL_MS: '2000',
       FOLLOW_UPS_RELAY_POLL_MS: '50',
       FOLLOW_UPS_RELAY_MAX_BACKOFF_MS: '500',
-      FOLLOW_UPS_STALE_SENDING_MS: '3000',
+      // A send claimed longer ago is taken over by another worker (the dead-worker recovery the kill tests
+      // check). On a loaded two-core machine one send has taken over 3 s, so another worker sent it again.
+      FOLLOW_UPS_STALE_SENDING_MS: '10000',
       FOLLOW_UPS_STALE_EVENT_MS: '3000',
       FOLLOW_UPS_LOCK_DURATION_MS: '8000',
       FOLLOW_UPS_STALLED_INTERVAL_MS: '4000',
@@ -151,6 +153,38 @@ export class ReliabilityEnv {
   async count(sql: string, params: unknown[] = []): Promise<number> {
     const rows = (await this.dataSource.query(sql, params)) as { n: string }[];
     return Number(rows[0].n);
+  }
+
+  /**
+   * Waits until every notification is sent, no outbox event is left and the number of notifications has
+   * stayed the same for `quietMs` (reminders and assignments keep creating some for a while), then returns
+   * that number: only then may it be compared with what the SMTP peer received.
+   */
+  async settledNotifications(options: {
+    atLeast: number;
+    quietMs: number;
+    timeoutMs?: number;
+  }): Promise<number> {
+    let seen = -1;
+    let since = 0;
+    await eventually(
+      async () => {
+        const total = await this.count(`SELECT count(*) AS n FROM notification`);
+        const settled =
+          total >= options.atLeast &&
+          (await this.count(`SELECT count(*) AS n FROM notification WHERE status <> 'sent'`)) === 0 &&
+          (await this.count(`SELECT count(*) AS n FROM outbox_event WHERE processed_at IS NULL`)) === 0;
+        if (!settled || total !== seen) {
+          seen = settled ? total : -1;
+          since = Date.now();
+          return false;
+        }
+        return Date.now() - since >= options.quietMs;
+      },
+      options.timeoutMs ?? 90_000,
+      `at least ${options.atLeast} notifications, all sent, and no more coming for ${options.quietMs} ms`,
+    );
+    return seen;
   }
 
   followUpRepo() {

@@ -1,4 +1,4 @@
-import { ApiConditional, ApiETag, expectedVersion } from '@app/web';
+import { ApiConditional, ApiETag, expectedVersion, withETag, ApiRecordChange, ApiRecord } from '@app/web';
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CaseClosureService } from '@app/cases';
 import { UnitOfWork } from '@app/database';
@@ -57,8 +57,7 @@ export class CasesController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: CaseDetailResponse })
-  @ApiETag()
+  @ApiRecord(CaseDetailResponse)
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', CaseIdPipe) id: string,
@@ -98,9 +97,7 @@ export class CasesController {
 
   /** Corrects an interaction logged wrongly, with a reason (never deleted; the audit keeps the before). */
   @Put(':id/interactions/:interactionId')
-  @ApiOkResponse({ type: InteractionChange })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(InteractionChange)
   async correctInteraction(
     @CurrentUser() actor: Actor,
     @Param('id', CaseIdPipe) id: string,
@@ -117,9 +114,7 @@ export class CasesController {
 
   /** Voids an interaction logged by mistake, with a reason: it stays in the history and leaves the KPIs. */
   @Post(':id/interactions/:interactionId/void')
-  @ApiOkResponse({ type: InteractionChange })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(InteractionChange)
   @HttpCode(200)
   async voidInteraction(
     @CurrentUser() actor: Actor,
@@ -136,9 +131,7 @@ export class CasesController {
   }
 
   @Put(':id/summary')
-  @ApiOkResponse({ type: CaseVersionResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(CaseVersionResponse)
   async updateSummary(
     @CurrentUser() actor: Actor,
     @Param('id', CaseIdPipe) id: string,
@@ -163,9 +156,7 @@ export class CasesController {
 
   /** The case's adviser closes it (an officer any case), with a reason and a closing summary. */
   @Post(':id/close')
-  @ApiOkResponse({ type: ClosedCaseResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(ClosedCaseResponse)
   @HttpCode(200)
   async close(
     @CurrentUser() actor: Actor,
@@ -196,9 +187,7 @@ export class CasesController {
 
   /** The adviser who had the case (an officer any case) reopens it, with a reason. */
   @Post(':id/reopen')
-  @ApiOkResponse({ type: ReopenedCaseResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(ReopenedCaseResponse)
   @HttpCode(200)
   async reopen(
     @CurrentUser() actor: Actor,
@@ -285,8 +274,6 @@ export class CasesController {
   ): Promise<R> {
     const version = expectedVersion(ifMatch, bodyVersion);
     const kase = await this.access.findWorkableCase(actor, id);
-    const result = await this.uow.run((m) => change(m, kase.id, version));
-    res.setHeader('ETag', `"${result.version}"`);
-    return result;
+    return withETag(res, await this.uow.run((m) => change(m, kase.id, version)));
   }
 }

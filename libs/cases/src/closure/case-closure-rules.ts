@@ -1,6 +1,6 @@
-import { ConfigError, loadRulesFile, IntRange, ValidateNestedObject } from '@app/config';
+import { ConfigError, loadRulesFile, IntRange, ValidateNestedObject, ListOf } from '@app/config';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsNotEmpty, IsString, Matches } from 'class-validator';
+import { IsNotEmpty, IsString, Matches } from 'class-validator';
 
 /** A closure reason's wording in each language the programme speaks. */
 export class ClosureReasonLabel {
@@ -29,10 +29,7 @@ export class ClosureReason {
 
 /** config/case-closure.yaml: why a case may close, and the limits of what is written with it. */
 export class CaseClosureRules {
-  @IsArray()
-  @ArrayMinSize(1)
-  @ValidateNestedObject({ each: true })
-  @Type(() => ClosureReason)
+  @ListOf(() => ClosureReason, { min: 1 })
   reasons!: ClosureReason[];
 
   @IntRange(1, 10000)

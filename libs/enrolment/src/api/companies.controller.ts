@@ -25,7 +25,14 @@ import {
   ProspectCreated,
 } from '../dto/company.responses';
 import type { Response } from 'express';
-import { ApiConditional, ApiETag, RecordIdPipe, expectedVersion } from '@app/web';
+import {
+  ApiConditional,
+  RecordIdPipe,
+  expectedVersion,
+  withETag,
+  ApiRecordChange,
+  ApiRecord,
+} from '@app/web';
 import {
   ActivityQueryDto,
   ArchiveContactDto,
@@ -93,22 +100,17 @@ export class CompaniesController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: CompanyResponse })
-  @ApiETag()
+  @ApiRecord(CompanyResponse)
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('company')) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CompanyView> {
-    const view = await this.companies.get(actor, id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, await this.companies.get(actor, id));
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: CompanyResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(CompanyResponse)
   @ApiOperation({ summary: "Correct the company's details (If-Match: the version read)" })
   async update(
     @CurrentUser() actor: Actor,
@@ -119,15 +121,10 @@ export class CompaniesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CompanyView> {
     const { version: bodyVersion, ...change } = body;
-    const view = await this.companies.update(
-      actor,
-      id,
-      change,
-      expectedVersion(ifMatch, bodyVersion),
-      context,
+    return withETag(
+      res,
+      await this.companies.update(actor, id, change, expectedVersion(ifMatch, bodyVersion), context),
     );
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
   }
 
   @Get(':id/activity')
@@ -156,9 +153,7 @@ export class CompaniesController {
   }
 
   @Put(':id/contacts/:contactId')
-  @ApiOkResponse({ type: ContactResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(ContactResponse)
   async editContact(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('company')) id: string,
@@ -169,16 +164,17 @@ export class CompaniesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ContactView> {
     const { version: bodyVersion, ...input } = body;
-    const view = await this.companies.editContact(
-      actor,
-      id,
-      contactId,
-      input,
-      expectedVersion(ifMatch, bodyVersion),
-      context,
+    return withETag(
+      res,
+      await this.companies.editContact(
+        actor,
+        id,
+        contactId,
+        input,
+        expectedVersion(ifMatch, bodyVersion),
+        context,
+      ),
     );
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
   }
 
   @Post(':id/contacts/:contactId/archive')

@@ -27,7 +27,15 @@ import {
 } from '../dto/enrolment-answers.dto';
 import { type AwaitingDecision, EnrolmentService } from '../enrolment.service';
 import type { EnrolmentView } from '../enrolment-view';
-import { ApiConditional, ApiETag, RecordIdPipe, expectedVersion } from '@app/web';
+import {
+  ApiConditional,
+  ApiETag,
+  RecordIdPipe,
+  expectedVersion,
+  withETag,
+  ApiRecordChange,
+  ApiRecord,
+} from '@app/web';
 
 const lang = (req: Request): string => req.lang ?? 'en';
 
@@ -77,23 +85,18 @@ export class EnrolmentsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: EnrolmentResponse })
-  @ApiETag()
+  @ApiRecord(EnrolmentResponse)
   @Roles('sme', 'officer', 'admin')
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('enrolment')) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<EnrolmentView> {
-    const view = await this.enrolments.get(actor, id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, await this.enrolments.get(actor, id));
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: EnrolmentResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(EnrolmentResponse)
   @Roles('sme')
   @ApiOperation({
     summary: 'Change answers of a draft (If-Match optional); a submitted enrolment answers 409',
@@ -107,12 +110,13 @@ export class EnrolmentsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<EnrolmentView> {
-    const view = await this.enrolments.updateDraft(actor, id, answers, context, {
-      expectedVersion: expectedVersion(ifMatch),
-      lang: lang(req),
-    });
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(
+      res,
+      await this.enrolments.updateDraft(actor, id, answers, context, {
+        expectedVersion: expectedVersion(ifMatch),
+        lang: lang(req),
+      }),
+    );
   }
 
   @Post(':id/submit')

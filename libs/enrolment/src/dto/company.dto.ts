@@ -1,10 +1,8 @@
-import { ValidateNestedObject } from '@app/config';
+import { ValidateNestedObject, ListOf } from '@app/config';
 import { IsOptionalNotNull, IsPageCursor, IsRecordVersion, NumberFromText } from '@app/web';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -123,10 +121,7 @@ export class UpdateCompanyDto {
 
   @ApiPropertyOptional({ type: [SocialProfileDto], maxItems: 10 })
   @IsOptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ValidateNestedObject({ each: true })
-  @Type(() => SocialProfileDto)
+  @ListOf(() => SocialProfileDto, { max: 10 })
   socialProfiles?: SocialProfileDto[];
 
   @ApiPropertyOptional({ description: 'the version read (or the If-Match header)' })

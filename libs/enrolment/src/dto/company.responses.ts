@@ -99,7 +99,13 @@ class ActivityItemResponse {
   @ApiProperty({ example: 'case.opened' }) kind!: string;
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) caseId!: string | null;
   @ApiProperty(nullableText()) actorName!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What happened, by kind' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Free-form: what happened, with fields of its own for each `kind` (the timeline entry, email or ' +
+      'record the item comes from)',
+  })
   data!: Record<string, unknown>;
 }
 

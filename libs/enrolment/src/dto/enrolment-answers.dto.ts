@@ -1,7 +1,7 @@
-import { ValidateNestedObject } from '@app/config';
+import { ListOf } from '@app/config';
 import { IsRecordVersion } from '@app/web';
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -10,7 +10,6 @@ import {
   IsIn,
   IsInt,
   IsISO31661Alpha2,
-  IsObject,
   IsOptional,
   IsUrl,
   Matches,
@@ -21,7 +20,22 @@ import { DUPLICATE_FLAG_STATUSES, DuplicateFlagStatus } from '../entities/duplic
 import { BARRIERS, ENROLMENT_STATUSES, EnrolmentStatus, ORDER_ORIGINS } from '../entities/enrolment.entity';
 import { SOCIAL_PLATFORMS } from '../entities/company.entity';
 import { IsLine, IsParagraph } from './text.validators';
-import { IsOptionalNotNull } from '@app/web';
+import { IsOptionalNotNull, OptionalNested } from '@app/web';
+
+/**
+ * A draft's list of countries (ISO 3166-1 alpha-2, no repeats, at most `maxItems`; null clears it), with
+ * its validators registered in the order the stacked decorators had.
+ */
+function CountryList(doc: { maxItems: number; example: string[]; description: string }): PropertyDecorator {
+  return applyDecorators(
+    IsISO31661Alpha2({ each: true }),
+    ArrayUnique(),
+    ArrayMaxSize(doc.maxItems),
+    IsArray(),
+    IsOptional(),
+    ApiPropertyOptional({ type: [String], nullable: true, ...doc }),
+  );
+}
 
 /** Amounts above this are not a plausible SME figure and would lose precision as JS numbers. */
 export const MAX_AMOUNT_MINOR = 1_000_000_000_000_000;
@@ -144,10 +158,7 @@ export class CompanyAnswersDto {
 
   @ApiPropertyOptional({ type: [SocialProfileDto], nullable: true, maxItems: 10 })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ValidateNestedObject({ each: true })
-  @Type(() => SocialProfileDto)
+  @ListOf(() => SocialProfileDto, { max: 10 })
   socialProfiles?: SocialProfileDto[] | null;
 }
 
@@ -171,18 +182,7 @@ export class ExportStatusAnswersDto {
   @Max(100)
   exportSharePercent?: number | null;
 
-  @ApiPropertyOptional({
-    type: [String],
-    nullable: true,
-    maxItems: 250,
-    example: ['FR', 'DE'],
-    description: 'ISO 3166-1 alpha-2 codes',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(250)
-  @ArrayUnique()
-  @IsISO31661Alpha2({ each: true })
+  @CountryList({ maxItems: 250, example: ['FR', 'DE'], description: 'ISO 3166-1 alpha-2 codes' })
   markets?: string[] | null;
 
   @ApiPropertyOptional({ enum: ORDER_ORIGINS, nullable: true })
@@ -227,39 +227,16 @@ export class ConsentAnswersDto {
 
 /** The enrolment form: the body of POST /api/v1/enrolments and PATCH /api/v1/enrolments/:id. */
 export class EnrolmentAnswersDto {
-  @ApiPropertyOptional({ type: CompanyAnswersDto })
-  @IsOptionalNotNull()
-  @IsObject()
-  @ValidateNestedObject()
-  @Type(() => CompanyAnswersDto)
+  @OptionalNested(CompanyAnswersDto)
   company?: CompanyAnswersDto;
 
-  @ApiPropertyOptional({ type: ExportStatusAnswersDto })
-  @IsOptionalNotNull()
-  @IsObject()
-  @ValidateNestedObject()
-  @Type(() => ExportStatusAnswersDto)
+  @OptionalNested(ExportStatusAnswersDto)
   exportStatus?: ExportStatusAnswersDto;
 
-  @ApiPropertyOptional({
-    type: [String],
-    nullable: true,
-    maxItems: 10,
-    example: ['US', 'JP'],
-    description: '1 to 10 ISO 3166-1 alpha-2 codes',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ArrayUnique()
-  @IsISO31661Alpha2({ each: true })
+  @CountryList({ maxItems: 10, example: ['US', 'JP'], description: '1 to 10 ISO 3166-1 alpha-2 codes' })
   targetMarkets?: string[] | null;
 
-  @ApiPropertyOptional({ type: BarrierAnswersDto })
-  @IsOptionalNotNull()
-  @IsObject()
-  @ValidateNestedObject()
-  @Type(() => BarrierAnswersDto)
+  @OptionalNested(BarrierAnswersDto)
   barriers?: BarrierAnswersDto;
 
   @ApiPropertyOptional({
@@ -276,11 +253,7 @@ export class EnrolmentAnswersDto {
   @IsLine(40, { each: true })
   helpWanted?: string[] | null;
 
-  @ApiPropertyOptional({ type: ConsentAnswersDto })
-  @IsOptionalNotNull()
-  @IsObject()
-  @ValidateNestedObject()
-  @Type(() => ConsentAnswersDto)
+  @OptionalNested(ConsentAnswersDto)
   consent?: ConsentAnswersDto;
 }
 

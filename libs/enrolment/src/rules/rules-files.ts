@@ -1,4 +1,4 @@
-import { ValidateNestedObject } from '@app/config';
+import { ValidateNestedObject, ListOf } from '@app/config';
 import { Type } from 'class-transformer';
 import {
   ArrayUnique,
@@ -72,9 +72,7 @@ export class RegionRule {
 }
 
 export class RegionsFile {
-  @IsArray()
-  @ValidateNestedObject({ each: true })
-  @Type(() => RegionRule)
+  @ListOf(() => RegionRule)
   regions!: RegionRule[];
 }
 
@@ -87,9 +85,7 @@ export class SupportMeasureRule {
 }
 
 export class SupportMeasuresFile {
-  @IsArray()
-  @ValidateNestedObject({ each: true })
-  @Type(() => SupportMeasureRule)
+  @ListOf(() => SupportMeasureRule)
   measures!: SupportMeasureRule[];
 }
 
@@ -115,14 +111,10 @@ export class NaceCodeRule {
 }
 
 export class NaceFile {
-  @IsArray()
-  @ValidateNestedObject({ each: true })
-  @Type(() => NaceSectionRule)
+  @ListOf(() => NaceSectionRule)
   sections!: NaceSectionRule[];
 
-  @IsArray()
-  @ValidateNestedObject({ each: true })
-  @Type(() => NaceCodeRule)
+  @ListOf(() => NaceCodeRule)
   codes!: NaceCodeRule[];
 }
 

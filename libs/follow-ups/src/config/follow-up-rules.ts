@@ -5,10 +5,10 @@ import {
   withIntegerOverrides,
   IntRange,
   ValidateNestedObject,
+  ListOf,
 } from '@app/config';
 import { Type } from 'class-transformer';
 import {
-  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsIn,
@@ -80,15 +80,10 @@ export class FollowUpRule {
   due!: OffsetSpec;
 
   @IsOptional()
-  @IsArray()
-  @ValidateNestedObject({ each: true })
-  @Type(() => RuleVariant)
+  @ListOf(() => RuleVariant)
   variants?: RuleVariant[];
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ValidateNestedObject({ each: true })
-  @Type(() => RuleStep)
+  @ListOf(() => RuleStep, { min: 1 })
   steps!: RuleStep[];
 }
 
@@ -143,10 +138,7 @@ export class FollowUpRulesFile {
   @Type(() => CalendarSpec)
   calendar!: CalendarSpec;
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ValidateNestedObject({ each: true })
-  @Type(() => FollowUpRule)
+  @ListOf(() => FollowUpRule, { min: 1 })
   rules!: FollowUpRule[];
 
   rule(code: string): FollowUpRule | undefined {

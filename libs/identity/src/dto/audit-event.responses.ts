@@ -5,7 +5,8 @@ const changes = {
   nullable: true,
   additionalProperties: true,
   description:
-    'The fields that changed (secrets replaced); for case records, values only for those who read every case',
+    'Free-form snapshot of the fields that changed, as the action recorded them (each action has its own ' +
+    'fields; secrets replaced); for case records, values only for those who read every case',
 };
 
 export class AuditEventResponse {

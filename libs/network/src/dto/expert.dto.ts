@@ -1,5 +1,5 @@
-import { IsOptionalNotNull, IsRecordVersion, toList, toUpperList } from '@app/web';
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsOptionalNotNull, IsRecordVersion, PageQueryDto, toList, toUpperList } from '@app/web';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -222,3 +222,6 @@ export class ExpertsQueryDto {
   @IsIn(EXPERT_LANGUAGES)
   language?: string;
 }
+
+/** `GET /api/v1/experts`: the directory's filters and a page (`cursor`, `limit`). */
+export class ExpertsPageQueryDto extends IntersectionType(ExpertsQueryDto, PageQueryDto) {}

@@ -45,7 +45,14 @@ export class ExpertResponse {
 }
 
 export class ExpertList {
-  @ApiProperty({ type: ExpertResponse, isArray: true, description: 'By name' }) items!: ExpertResponse[];
+  @ApiProperty({ type: ExpertResponse, isArray: true, description: 'By name, then id' })
+  items!: ExpertResponse[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
+  nextCursor!: string | null;
 }
 
 class IntroducedExpert {

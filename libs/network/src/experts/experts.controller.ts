@@ -1,11 +1,19 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { Roles } from '@app/identity';
-import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe } from '@app/web';
+import {
+  ApiETag,
+  ApiRecord,
+  ApiRecordChange,
+  expectedVersion,
+  RecordIdPipe,
+  withETag,
+  type Page,
+} from '@app/web';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpertList, ExpertResponse } from '../dto/network.responses';
 import type { Response } from 'express';
-import { CreateExpertDto, ExpertsQueryDto, UpdateExpertDto } from '../dto/expert.dto';
+import { CreateExpertDto, ExpertsPageQueryDto, UpdateExpertDto } from '../dto/expert.dto';
 import { ExpertsService, type ExpertView } from './experts.service';
 
 /** The experts directory: officers and admins list, add and correct the people who give time to the programme. */
@@ -18,9 +26,14 @@ export class ExpertsController {
 
   @Get()
   @ApiOkResponse({ type: ExpertList })
-  @ApiOperation({ summary: 'The directory, by name; filter by heading, market, language, active or text' })
-  async list(@Query() query: ExpertsQueryDto): Promise<{ items: ExpertView[] }> {
-    return { items: await this.experts.list(query) };
+  @ApiOperation({
+    summary: 'The directory, by name; filter by heading, market, language, active or text',
+    description:
+      'Paged: `limit` (1–200, default 50) a page, `nextCursor` passed back as `cursor` for the next.',
+  })
+  async list(@Query() query: ExpertsPageQueryDto): Promise<Page<ExpertView>> {
+    const { cursor, limit, ...filters } = query;
+    return this.experts.page(filters, { cursor, limit });
   }
 
   @Post()
@@ -37,26 +50,20 @@ export class ExpertsController {
   ): Promise<ExpertView> {
     const view = await this.experts.create(body, context);
     res.location(`/api/v1/experts/${view.id}`);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, view);
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ExpertResponse })
-  @ApiETag()
+  @ApiRecord(ExpertResponse)
   async get(
     @Param('id', new RecordIdPipe('expert')) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ExpertView> {
-    const view = await this.experts.get(id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, await this.experts.get(id));
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: ExpertResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(ExpertResponse)
   @ApiOperation({ summary: "Correct the expert's profile (If-Match: the version read)" })
   async update(
     @Param('id', new RecordIdPipe('expert')) id: string,
@@ -66,8 +73,9 @@ export class ExpertsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ExpertView> {
     const { version: bodyVersion, ...change } = body;
-    const view = await this.experts.update(id, change, expectedVersion(ifMatch, bodyVersion), context);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(
+      res,
+      await this.experts.update(id, change, expectedVersion(ifMatch, bodyVersion), context),
+    );
   }
 }

@@ -2,6 +2,7 @@ import { AuditContext, AuditLogService } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { EnrolmentRules } from '@app/enrolment';
 import { InvalidInputError, type FieldError } from '@app/errors';
+import { PageCursors, type Page, type PageRequest } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -69,9 +70,46 @@ export class ExpertsService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditLogService,
     private readonly enrolmentRules: EnrolmentRules,
+    private readonly cursors: PageCursors,
   ) {}
 
+  /** The directory by name (the officers' page: every match, up to 500). */
   async list(query: ExpertsQueryDto = {}): Promise<ExpertView[]> {
+    const { where, params } = this.filters(query);
+    return this.rows(
+      `SELECT ${COLUMNS} FROM experts e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY e.name, e.id LIMIT 500`,
+      params,
+    );
+  }
+
+  /**
+   * One page of the directory by name, then id (the API): the same filters as `list`, and the keyset
+   * position of the last expert shown in a PageCursors cursor bound to this list.
+   */
+  async page(query: ExpertsQueryDto, request: PageRequest): Promise<Page<ExpertView>> {
+    const limit = Math.min(Math.max(request.limit ?? 50, 1), 200);
+    const { where, params } = this.filters(query);
+    if (request.cursor !== undefined) {
+      const [name, id] = this.cursors.decode('experts', request.cursor, ['text', 'uuid']);
+      params.push(name, id);
+      where.push(`(e.name, e.id) > ($${params.length - 1}, $${params.length}::uuid)`);
+    }
+    params.push(limit + 1);
+    const rows = await this.rows(
+      `SELECT ${COLUMNS} FROM experts e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY e.name, e.id LIMIT $${params.length}`,
+      params,
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: rows.length > limit ? this.cursors.encode('experts', [last.name, last.id]) : null,
+    };
+  }
+
+  private filters(query: ExpertsQueryDto): { where: string[]; params: unknown[] } {
     const where: string[] = [];
     const params: unknown[] = [];
     /** `sql` with every `?` the same new parameter. */
@@ -85,11 +123,7 @@ export class ExpertsService {
     if (query.market) add(`? = ANY(e.markets)`, query.market);
     if (query.language) add(`? = ANY(e.languages)`, query.language);
     if (query.active !== undefined) add(`e.active = ?`, query.active);
-    return this.rows(
-      `SELECT ${COLUMNS} FROM experts e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY e.name, e.id LIMIT 500`,
-      params,
-    );
+    return { where, params };
   }
 
   async get(id: string, manager?: EntityManager): Promise<ExpertView> {

@@ -1,8 +1,8 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { ApiConditional, ApiETag, expectedVersion, RecordIdPipe } from '@app/web';
+import { expectedVersion, RecordIdPipe, withETag, ApiRecordChange, ApiRecord } from '@app/web';
 import { Body, Controller, Get, Headers, Param, Patch, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IntroductionResponse } from '../dto/network.responses';
 import type { Response } from 'express';
 import { UpdateIntroductionDto } from '../dto/introduction.dto';
@@ -17,22 +17,17 @@ export class IntroductionsController {
   constructor(private readonly introductions: IntroductionsService) {}
 
   @Get(':id')
-  @ApiOkResponse({ type: IntroductionResponse })
-  @ApiETag()
+  @ApiRecord(IntroductionResponse)
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('introduction')) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<IntroductionView> {
-    const view = await this.introductions.get(actor, id);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, await this.introductions.get(actor, id));
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: IntroductionResponse })
-  @ApiConditional()
-  @ApiETag()
+  @ApiRecordChange(IntroductionResponse)
   @ApiOperation({
     summary: 'Withdraw an introduction still waiting for the expert (If-Match: the version read)',
   })
@@ -44,13 +39,9 @@ export class IntroductionsController {
     @AuditCtx() context: AuditContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<IntroductionView> {
-    const view = await this.introductions.withdraw(
-      actor,
-      id,
-      expectedVersion(ifMatch, body.version),
-      context,
+    return withETag(
+      res,
+      await this.introductions.withdraw(actor, id, expectedVersion(ifMatch, body.version), context),
     );
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
   }
 }

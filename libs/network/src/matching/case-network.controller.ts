@@ -1,7 +1,7 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CaseAccessService } from '@app/advisers';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { ApiETag, RecordIdPipe } from '@app/web';
+import { ApiETag, RecordIdPipe, withETag } from '@app/web';
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpertSuggestionsResponse, IntroductionList, IntroductionResponse } from '../dto/network.responses';
@@ -64,7 +64,6 @@ export class CaseNetworkController {
   ): Promise<IntroductionView> {
     const view = await this.introductions.request(actor, id, body, context);
     res.location(`/api/v1/introductions/${view.id}`);
-    res.setHeader('ETag', `"${view.version}"`);
-    return view;
+    return withETag(res, view);
   }
 }

@@ -137,13 +137,18 @@ export class UpdateOpportunityDto {
   @IsIn(OPPORTUNITY_STATUSES)
   status?: OpportunityStatus;
 
-  @ApiPropertyOptional({ maxLength: 500, nullable: true, description: 'Why it was lost or abandoned' })
+  @ApiPropertyOptional({
+    type: 'string',
+    maxLength: 500,
+    nullable: true,
+    description: 'Why it was lost or abandoned',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   closeReason?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 2000, nullable: true })
+  @ApiPropertyOptional({ type: 'string', maxLength: 2000, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

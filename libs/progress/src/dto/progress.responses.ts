@@ -1,10 +1,73 @@
 import { STAGES } from '@app/cases';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OUTCOME_KINDS } from '../domain/outcome-kinds';
 import { TRANSITION_CAUSES } from '../entities/stage-transition.entity';
 
 const nullableText = { type: 'string' as const, nullable: true };
 const nullableUuid = { type: 'string' as const, format: 'uuid', nullable: true };
+
+/** The outcome a stage change rests on (cause `outcome`). */
+class EvidenceOutcomeResponse {
+  @ApiProperty({ enum: OUTCOME_KINDS }) kind!: string;
+  @ApiPropertyOptional({ ...nullableText, example: 'DE' }) country?: string | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'In minor units of `currency`' })
+  valueMinor?: number | null;
+  @ApiPropertyOptional({ ...nullableText, example: 'EUR' }) currency?: string | null;
+  @ApiProperty({ format: 'date' }) occurredOn!: string;
+  @ApiProperty() confirmed!: boolean;
+}
+
+/** The rule of config/stage-rules.yaml that moved the stage (cause `outcome`). */
+class EvidenceRuleResponse {
+  @ApiProperty({ enum: OUTCOME_KINDS }) kind!: string;
+  @ApiProperty({ enum: STAGES }) to!: string;
+  @ApiPropertyOptional() confirmedOnly?: boolean;
+  @ApiPropertyOptional({ type: 'string', isArray: true, example: ['export-plan'] })
+  requiresMilestones?: string[];
+}
+
+/**
+ * What showed a stage change; which members are present depends on the transition's `cause`: `audit`
+ * (overall, headings, reasons, milestones), `outcome` (outcome, rule, milestones; reevaluatedAfter when a
+ * later event re-applied it), `adviser_decision` (direction; the reason is the transition's `reason`).
+ */
+class StageEvidenceResponse {
+  @ApiPropertyOptional({ type: 'number', description: '`audit`: the overall score' }) overall?: number;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: '`audit`: heading → score',
+  })
+  headings?: Record<string, number>;
+  @ApiPropertyOptional({
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['code'],
+      properties: {
+        code: { type: 'string' },
+        params: { type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] } },
+      },
+    },
+    description: "`audit`: the classification's reasons",
+  })
+  reasons?: unknown[];
+  @ApiPropertyOptional({
+    type: 'string',
+    isArray: true,
+    description: 'Milestone codes reached (`audit`: those this audit ticked; `outcome`: all so far)',
+  })
+  milestones?: string[];
+  @ApiPropertyOptional({ type: EvidenceOutcomeResponse }) outcome?: EvidenceOutcomeResponse;
+  @ApiPropertyOptional({ type: EvidenceRuleResponse }) rule?: EvidenceRuleResponse;
+  @ApiPropertyOptional({
+    example: 'training.completed',
+    description: '`outcome`: the event after which recorded outcomes were applied again',
+  })
+  reevaluatedAfter?: string;
+  @ApiPropertyOptional({ enum: ['forward', 'backward'], description: '`adviser_decision`' })
+  direction?: string;
+}
 
 export class StageTransitionResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -13,8 +76,8 @@ export class StageTransitionResponse {
   @ApiProperty({ enum: STAGES }) toStage!: string;
   @ApiProperty({ enum: TRANSITION_CAUSES }) cause!: string;
   @ApiProperty(nullableText) reason!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What showed the change' })
-  evidence!: Record<string, unknown>;
+  @ApiProperty({ type: StageEvidenceResponse, description: 'What showed the change (by `cause`)' })
+  evidence!: StageEvidenceResponse;
   @ApiProperty({ ...nullableText, example: 'readiness_audit' }) refType!: string | null;
   @ApiProperty(nullableUuid) refId!: string | null;
   @ApiProperty(nullableUuid) actorId!: string | null;

@@ -1,4 +1,4 @@
-import { IntRange, ValidateNestedObject } from '@app/config';
+import { IntRange, ValidateNestedObject, ListOf } from '@app/config';
 import { Type } from 'class-transformer';
 import { ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { STAGES, type Stage } from '@app/cases';
@@ -98,9 +98,7 @@ export class StageRulesFile {
   @Type(() => ClassificationRules)
   classification!: ClassificationRules;
 
-  @IsArray()
-  @ValidateNestedObject({ each: true })
-  @Type(() => OutcomeRule)
+  @ListOf(() => OutcomeRule)
   outcomes!: OutcomeRule[];
 
   @IsArray()

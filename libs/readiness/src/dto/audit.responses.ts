@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { STAGES } from '@app/cases';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AUDIT_KINDS } from '../domain/audit-kinds';
 import { AUDIT_STATUSES } from '../entities/readiness-audit.entity';
 
@@ -7,6 +8,30 @@ const scores = (description: string) => ({
   additionalProperties: { type: 'number' },
   description,
 });
+
+/** A reason as a code (translated by the pages as `readiness.reasons.<code>`) and the values it needs. */
+export class ClassificationReasonResponse {
+  @ApiProperty({ example: 'noRecentExport' }) code!: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    description: 'The values the reason names (e.g. a heading and its score)',
+  })
+  params?: Record<string, string | number>;
+}
+
+/** The stage an audit concludes, the cross-check behind it and every reason (domain/classification.ts). */
+export class ClassificationResponse {
+  @ApiProperty({ enum: STAGES, description: 'The stage concluded (behaviour first)' }) stage!: string;
+  @ApiProperty({ enum: STAGES, description: 'The stage the recorded behaviour shows' })
+  behaviourStage!: string;
+  @ApiProperty({ enum: STAGES, description: 'The stage the overall score band shows' }) scoreStage!: string;
+  @ApiProperty({ description: 'Behaviour and score disagree, or a heading is weak' })
+  flaggedForReview!: boolean;
+  @ApiProperty() readyForNextStage!: boolean;
+  @ApiProperty({ type: ClassificationReasonResponse, isArray: true })
+  reasons!: ClassificationReasonResponse[];
+}
 
 export class ReadinessAuditResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -33,12 +58,11 @@ export class ReadinessAuditResponse {
   @ApiProperty({ type: 'number', nullable: true, description: 'Once submitted' }) overallScore!:
     number | null;
   @ApiProperty({
-    type: 'object',
+    type: ClassificationResponse,
     nullable: true,
-    additionalProperties: true,
     description: 'Set on submit: the stage, cross-check, review flag, readiness and every reason',
   })
-  classification!: Record<string, unknown> | null;
+  classification!: ClassificationResponse | null;
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) createdById!: string | null;
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) submittedById!: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) submittedAt!: string | null;

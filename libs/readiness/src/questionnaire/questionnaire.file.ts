@@ -1,7 +1,6 @@
-import { ValidateNestedObject } from '@app/config';
+import { ValidateNestedObject, ListOf } from '@app/config';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
@@ -40,11 +39,7 @@ export class QuestionDefinition {
   text!: LocalisedText;
 
   /** The described anchor of each point 0..4, in order. */
-  @IsArray()
-  @ArrayMinSize(5)
-  @ArrayMaxSize(5)
-  @ValidateNestedObject({ each: true })
-  @Type(() => LocalisedText)
+  @ListOf(() => LocalisedText, { min: 5, max: 5 })
   anchors!: LocalisedText[];
 }
 
@@ -60,11 +55,7 @@ export class HeadingDefinition {
   @Type(() => LocalisedText)
   title!: LocalisedText;
 
-  @IsArray()
-  @ArrayMinSize(3)
-  @ArrayMaxSize(5)
-  @ValidateNestedObject({ each: true })
-  @Type(() => QuestionDefinition)
+  @ListOf(() => QuestionDefinition, { min: 3, max: 5 })
   questions!: QuestionDefinition[];
 }
 

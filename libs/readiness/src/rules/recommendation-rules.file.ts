@@ -1,4 +1,4 @@
-import { ValidateNestedObject } from '@app/config';
+import { ValidateNestedObject, ListOf } from '@app/config';
 import { Type } from 'class-transformer';
 import {
   ArrayUnique,
@@ -65,8 +65,6 @@ export class RecommendationRulesFile {
   @Type(() => SupportMeasureDefinition)
   measures!: SupportMeasureDefinition[];
 
-  @IsArray()
-  @ValidateNestedObject({ each: true })
-  @Type(() => RecommendationRule)
+  @ListOf(() => RecommendationRule)
   rules!: RecommendationRule[];
 }

@@ -6,7 +6,7 @@ import { KPI_FORMATS, KPI_SELECTION_FIELD, SIZE_BANDS, STAGES_AT_ENROLMENT } fro
  * The KPI filters as the OpenAPI document describes them. The report and the export read them with their
  * own parser (kpi-query.ts), which also serves the HTML forms; this only documents what it accepts.
  */
-const FILTERS: Record<string, SchemaObject> = {
+export const KPI_FILTER_SCHEMAS: Record<string, SchemaObject> = {
   from: { type: 'string', format: 'date', description: 'first day (with `to`; not with financialYear)' },
   to: { type: 'string', format: 'date', description: 'last day (with `from`)' },
   financialYear: { type: 'string', pattern: '^\\d{4}$', description: 'a financial year, e.g. 2025' },
@@ -32,7 +32,7 @@ const HEADERS: SchemaObject = {
 export function ApiKpiQuery(): MethodDecorator {
   return applyDecorators(
     ...Object.entries({
-      ...FILTERS,
+      ...KPI_FILTER_SCHEMAS,
       format: { type: 'string', enum: [...KPI_FORMATS], default: 'json' },
       headers: HEADERS,
       [KPI_SELECTION_FIELD]: {
@@ -51,7 +51,7 @@ export function ApiCaseExportBody(): MethodDecorator {
     schema: {
       type: 'object',
       properties: {
-        ...FILTERS,
+        ...KPI_FILTER_SCHEMAS,
         format: { type: 'string', enum: ['csv', 'xlsx'], default: 'csv' },
         headers: HEADERS,
         includeContact: { type: 'boolean', description: "include the SMEs' contact details" },

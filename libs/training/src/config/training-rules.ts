@@ -1,7 +1,6 @@
-import { ConfigError, loadRulesFile, ValidateNestedObject } from '@app/config';
+import { ConfigError, loadRulesFile, ValidateNestedObject, ListOf } from '@app/config';
 import { Type } from 'class-transformer';
 import {
-  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsIn,
@@ -39,10 +38,7 @@ export class LocalisedTextFile {
 
 export class AssessmentQuestionFile {
   @ValidateNestedObject() @Type(() => LocalisedTextFile) question!: LocalisedTextFile;
-  @IsArray()
-  @ArrayMinSize(2)
-  @ValidateNestedObject({ each: true })
-  @Type(() => LocalisedTextFile)
+  @ListOf(() => LocalisedTextFile, { min: 2 })
   options!: LocalisedTextFile[];
   @IsInt() @Min(0) answer!: number;
 }
@@ -61,15 +57,12 @@ export class ModuleDefinition {
   @ValidateNestedObject() @Type(() => LocalisedTextFile) title!: LocalisedTextFile;
   @ValidateNestedObject() @Type(() => LocalisedTextFile) summary!: LocalisedTextFile;
   @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ValidateNestedObject({ each: true })
-  @Type(() => AssessmentQuestionFile)
+  @ListOf(() => AssessmentQuestionFile, { min: 1 })
   assessment?: AssessmentQuestionFile[];
 }
 
 export class TrainingModulesFile {
-  @IsArray() @ValidateNestedObject({ each: true }) @Type(() => ModuleDefinition) modules!: ModuleDefinition[];
+  @ListOf(() => ModuleDefinition) modules!: ModuleDefinition[];
 }
 
 export class DueDaysFile {

@@ -23,7 +23,7 @@ import {
   type TrainingFormat,
   type TrainingLevel,
 } from '../domain/training-formats';
-import { IsOptionalNotNull } from '@app/web';
+import { IsOptionalNotNull, OptionalNested } from '@app/web';
 
 export class LocalisedTextDto {
   @ApiProperty({ minLength: 1, maxLength: 500 }) @MaxLength(500) @MinLength(1) @IsString() en!: string;
@@ -33,18 +33,10 @@ export class LocalisedTextDto {
 
 /** The editable part of a module (code and format are fixed once bookings may exist). */
 export class UpdateModuleDto {
-  @ApiPropertyOptional({ type: LocalisedTextDto })
-  @IsOptionalNotNull()
-  @IsObject()
-  @ValidateNestedObject()
-  @Type(() => LocalisedTextDto)
+  @OptionalNested(LocalisedTextDto)
   title?: LocalisedTextDto;
 
-  @ApiPropertyOptional({ type: LocalisedTextDto })
-  @IsOptionalNotNull()
-  @IsObject()
-  @ValidateNestedObject()
-  @Type(() => LocalisedTextDto)
+  @OptionalNested(LocalisedTextDto)
   summary?: LocalisedTextDto;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 5, maximum: 2400 })
