@@ -11,6 +11,10 @@ import { ExportOpportunity } from './export-opportunity.entity';
 @Entity('export_wins')
 @Index('ix_export_wins_case', ['caseId', 'createdAt'])
 @Index('uq_export_wins_opportunity', ['opportunityId'], { unique: true, where: 'opportunity_id IS NOT NULL' })
+@Index('uq_export_wins_migrated_outcome', ['migratedFromOutcomeId'], {
+  unique: true,
+  where: 'migrated_from_outcome_id IS NOT NULL',
+})
 export class ExportWin {
   @Db.UuidPrimaryKey() id!: string;
 
@@ -62,6 +66,9 @@ export class ExportWin {
   @Db.Text({ array: true, default: () => "'{}'" }) trainingModules!: string[];
 
   @Db.Text({ nullable: true }) notes!: string | null;
+
+  /** The export-win outcome (libs/progress) this win was copied from when wins arrived; null for wins recorded as wins. */
+  @Db.Uuid({ nullable: true }) migratedFromOutcomeId!: string | null;
 
   @Db.Uuid({ nullable: true }) recordedById!: string | null;
 
