@@ -14,31 +14,27 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** A page function ordered by `<alias>.created_at` then `<alias>.id`, both in `order`. */
+const byCreation =
+  (order: 'ASC' | 'DESC') =>
+  <T extends ObjectLiteral & { id: string }>(
+    qb: SelectQueryBuilder<T>,
+    alias: string,
+    cursors: PageCursors,
+    list: string,
+    request: PageRequest,
+  ): Promise<Page<T>> =>
+    createdAtPage(qb, alias, cursors, list, request, order);
+
 /**
  * One page of a list shown newest first: ordered by `<alias>.created_at` then `<alias>.id`, both
  * descending, with a PageCursors cursor bound to `list`. The position keeps the microseconds Postgres
  * stores (a JS Date would cut them to milliseconds and skip or repeat rows made in the same millisecond).
  */
-export function newestFirstPage<T extends ObjectLiteral & { id: string }>(
-  qb: SelectQueryBuilder<T>,
-  alias: string,
-  cursors: PageCursors,
-  list: string,
-  request: PageRequest,
-): Promise<Page<T>> {
-  return createdAtPage(qb, alias, cursors, list, request, 'DESC');
-}
+export const newestFirstPage = byCreation('DESC');
 
 /** As newestFirstPage, oldest first (`created_at` then `id`, both ascending): a queue worked in order. */
-export function oldestFirstPage<T extends ObjectLiteral & { id: string }>(
-  qb: SelectQueryBuilder<T>,
-  alias: string,
-  cursors: PageCursors,
-  list: string,
-  request: PageRequest,
-): Promise<Page<T>> {
-  return createdAtPage(qb, alias, cursors, list, request, 'ASC');
-}
+export const oldestFirstPage = byCreation('ASC');
 
 async function createdAtPage<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
