@@ -1146,6 +1146,24 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
+    /** Correct an export win and ask the company again with a new link (If-Match: the version read) */
+    patch: operations['ExportWinsController_correct'];
+    trace?: never;
+  };
+  '/api/v1/export-wins/{id}/resend-verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send the company a new link to confirm the win; the earlier one stops working (If-Match optional) */
+    post: operations['ExportWinsController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
     patch?: never;
     trace?: never;
   };
@@ -3761,6 +3779,38 @@ export interface components {
       trainingModules?: string[];
       notes?: string;
     };
+    CorrectExportWinDto: {
+      customerName?: string;
+      /**
+       * @description The customer's country, ISO 3166-1 alpha-2
+       * @example DE
+       */
+      customerCountry?: string;
+      /** @enum {string} */
+      goodsOrServices?: 'goods' | 'services' | 'both';
+      /** @description What was sold */
+      description?: string;
+      /** @enum {string} */
+      winType?: 'first_export' | 'new_market' | 'new_customer' | 'larger_contract';
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency?: string;
+      /** @description The year of the first value */
+      firstYear?: number;
+      /** @description Value per year in minor units, first year first */
+      valuesMinor?: number[];
+      /** @description The company says the programme's support was decisive */
+      supportDecisive?: boolean;
+      /** @description codes from config/support-measures.yaml */
+      supportMeasures?: string[];
+      /** @description codes of training modules booked on the case */
+      trainingModules?: string[];
+      notes?: string;
+      /** @description the export win version you saw (or send If-Match) */
+      version?: number;
+    };
     FollowUpTask: {
       /** Format: uuid */
       id: string;
@@ -4594,9 +4644,11 @@ export interface components {
         | 'export_win.already_recorded'
         | 'export_win.answered'
         | 'export_win.link_expired'
+        | 'export_win.no_contact'
         | 'export_win.not_confirmed'
         | 'export_win.not_found'
         | 'export_win.signed_off'
+        | 'export_win.version_conflict'
         | 'heading.not_found'
         | 'idempotency_key.reused'
         | 'interaction.not_found'
@@ -7784,6 +7836,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -7796,6 +7850,82 @@ export interface operations {
       404: components['responses']['Problem404'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExportWinsController_correct: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectExportWinDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportWinResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExportWinsController_resend: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportWinResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };

@@ -12,6 +12,7 @@ export {
   RequestValidationException,
   IsOptionalNotNull,
   OptionalNested,
+  OptionalStringList,
 } from './validation';
 export { ProblemDetailsFilter, wantsHtml } from './problem-details.filter';
 export type { ProblemDetails } from './problem-details.filter';
