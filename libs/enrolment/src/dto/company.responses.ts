@@ -150,3 +150,14 @@ export class DuplicateFlagResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty(nullableTime) resolvedAt!: string | null;
 }
+
+export class DuplicateFlagList {
+  @ApiProperty({ type: DuplicateFlagResponse, isArray: true, description: 'Oldest first, then by id' })
+  items!: DuplicateFlagResponse[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
+  nextCursor!: string | null;
+}
