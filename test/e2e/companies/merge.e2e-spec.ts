@@ -20,7 +20,7 @@ describe('merging two records of one company', () => {
     officer = await buildUser(api, 'officer');
     officerApi = apiClient(api, await buildToken(api, officer.user));
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('asks which case continues when both are open, then closes the other as a duplicate, linked', async () => {
     const { a, b, bookingA, bookingB } = await buildDuplicatePair(api);

@@ -23,7 +23,7 @@ describe('duplicate companies', () => {
     officer = o.client;
     officerId = o.id;
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   async function enrol(client: ReturnType<typeof apiClient>, answers: ReturnType<typeof completeAnswers>) {
     const created = await client.create(answers);

@@ -26,7 +26,7 @@ describe('enrolment API', () => {
     officer = (await clientFor('officer')).client;
     adviser = (await clientFor('adviser')).client;
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('saves an incomplete draft, then completes it with PATCH (typed by the API document)', async () => {
     // The typed client: paths, bodies and answers come from test/support/api-types.ts (npm run api:client).

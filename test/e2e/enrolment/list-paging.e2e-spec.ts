@@ -26,7 +26,7 @@ describe('enrolment and duplicate-flag lists page with the one cursor format', (
     otherSme = (await clientFor('sme')).client;
     officer = (await clientFor('officer')).client;
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   /** Every page of `path` at `limit` a page: the items in order and the nextCursor of each page. */
   async function pageThrough(client: Client, path: string, limit: number) {

@@ -65,7 +65,7 @@ describe('export opportunities: API, access, pipeline and pages', () => {
     for (const [name, who] of Object.entries({ adviser, otherAdviser, officer, strangerSme, sme: mine.sme }))
       tokens[name] = await buildToken(api, who.user);
   }, BOOT_TIMEOUT_MS);
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('records an opportunity with its audit row and a stale-opportunity follow-up for the adviser', async () => {
     const res = await create(mine.caseId, tokens.adviser);
