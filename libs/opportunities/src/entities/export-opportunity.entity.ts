@@ -15,6 +15,8 @@ import type {
 @Entity('export_opportunities')
 @Index('ix_export_opportunities_case', ['caseId', 'createdAt'])
 @Index('ix_export_opportunities_status_expected', ['status', 'expectedOn'])
+// The pipeline's order, for the pages not filtered by status (migration PipelineByExpectedDate).
+@Index('ix_export_opportunities_expected', ['expectedOn', 'id'])
 export class ExportOpportunity {
   @Db.UuidPrimaryKey() id!: string;
 
