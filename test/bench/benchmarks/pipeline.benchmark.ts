@@ -10,7 +10,8 @@ import { Benchmark, BenchContext, BenchmarkResult, Measurement, verdict } from '
 import { ensureBenchData } from '../support/bench-data';
 import { benchToken } from '../support/bench-token';
 import { measureHttpRounds } from '../support/http-rounds';
-import { latencySummary, median, ratioPercent } from '../support/stats';
+import { bareSqlMeasurement, bareSqlRound, type BareSqlRound, type Statement } from '../support/bare-sql';
+import { ratioPercent } from '../support/stats';
 
 /** What an officer opens first: the active opportunities of every case, first page of 50, with the totals. */
 const QUERY: Partial<PipelineQueryDto> = { status: 'active', limit: 50 };
@@ -20,11 +21,6 @@ const QUERY_STRING = 'status=active&limit=50';
 const P95_TARGET_MS = 100;
 const MEDIAN_TARGET_MS = 50;
 const RATIO_TARGET_PERCENT = 40;
-
-interface Statement {
-  sql: string;
-  params: unknown[];
-}
 
 /**
  * The exact statements the api runs for the page (the rows of the page and the totals per currency),
@@ -61,36 +57,6 @@ async function pipelineStatements(officerId: string): Promise<Statement[]> {
     QUERY as PipelineQueryDto,
   );
   return captured;
-}
-
-/**
- * The ceiling: the statements in a loop from bare `pg`, both at once on a pool as the service sends them
- * (Promise.all), one loop per connection.
- */
-async function bareSqlRound(
-  pool: Pool,
-  statements: Statement[],
-  connections: number,
-  seconds: number,
-): Promise<{ latencies: number[]; completed: number; seconds: number; errors: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < deadline) {
-        const t0 = performance.now();
-        try {
-          await Promise.all(statements.map((s) => pool.query(s.sql, s.params)));
-          latencies.push(performance.now() - t0);
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  return { latencies, completed: latencies.length, seconds: (performance.now() - started) / 1000, errors };
 }
 
 export const pipelineBenchmark: Benchmark = {
@@ -140,8 +106,12 @@ export const pipelineBenchmark: Benchmark = {
       // Latency targets are for one request at a time: app and ceiling both at one connection, their
       // rounds taking turns (the machine is shared: drift in its load hits both alike).
       const one = { ...context, settings: { ...settings, connections: 1 } };
-      await bareSqlRound(pool, statements, 1, settings.warmupSeconds);
-      const rounds: Awaited<ReturnType<typeof bareSqlRound>>[] = [];
+      await bareSqlRound(pool, statements, {
+        connections: 1,
+        seconds: settings.warmupSeconds,
+        together: true,
+      });
+      const rounds: BareSqlRound[] = [];
       const [api] = await measureHttpRounds(
         one,
         [
@@ -153,27 +123,24 @@ export const pipelineBenchmark: Benchmark = {
           },
         ],
         async (round) => {
-          const r = await bareSqlRound(pool, statements, 1, settings.durationSeconds);
+          const r = await bareSqlRound(pool, statements, {
+            connections: 1,
+            seconds: settings.durationSeconds,
+            together: true,
+          });
           log(`  round ${round}/${settings.rounds} bare pg: ${Math.round(r.completed / r.seconds)} pages/s`);
           rounds.push(r);
         },
       );
-      const latencies = rounds.flatMap((r) => r.latencies);
-      ceiling = {
-        subject: 'ceiling: the page and totals statements at once from bare pg, one connection',
-        ...latencySummary(latencies),
-        throughput: {
-          value: Math.round(median(rounds.map((r) => r.completed / r.seconds)) ?? 0),
-          unit: 'pages/s',
-        },
-        errors: rounds.reduce((sum, r) => sum + r.errors, 0),
-        samples: latencies.length,
-      };
+      ceiling = bareSqlMeasurement(
+        'ceiling: the page and totals statements at once from bare pg, one connection',
+        rounds,
+      );
       const ratio = ratioPercent(api.throughput?.value ?? 0, ceiling.throughput?.value ?? 0);
       return {
+        status: 'measured',
         name: this.name,
         title: this.title,
-        status: 'measured',
         method:
           `${firstPage.total ?? '?'} active among ${opportunities} opportunities of ${settings.cases} cases; ` +
           `autocannon with 1 connection, ${settings.rounds} rounds × ${settings.durationSeconds} s after ` +
