@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * opportunity (at 100 000 cases, 87 000 opportunities: 156 ms → 0.6 ms unfiltered, 52 ms → 1.4 ms by market;
  * docs/benchmarks.md "Opportunity pipeline").
  */
-export class PipelineByExpectedDate1796620000300 implements MigrationInterface {
-  name = 'PipelineByExpectedDate1796620000300';
+export class PipelineByExpectedDate1796630000100 implements MigrationInterface {
+  name = 'PipelineByExpectedDate1796630000100';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
