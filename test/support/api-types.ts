@@ -11,7 +11,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The caller's enrolments (SME), or all enrolments by status (officer) */
+    /**
+     * The caller's enrolments (SME), or all enrolments by status (officer), newest first
+     * @description Paged: `limit` (1–200, default 50) a page, `nextCursor` passed back as `cursor` for the next.
+     */
     get: operations['EnrolmentsController_list'];
     put?: never;
     /** Start a draft enrolment (answers optional; validated in full on submit) */
@@ -149,7 +152,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List (duplicate flags) */
+    /**
+     * Flags in one status (default open), oldest first
+     * @description Paged: `limit` (1–200, default 50) a page, `nextCursor` passed back as `cursor` for the next.
+     */
     get: operations['DuplicateFlagsController_list'];
     put?: never;
     post?: never;
@@ -1140,6 +1146,24 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
+    /** Correct an export win and ask the company again with a new link (If-Match: the version read) */
+    patch: operations['ExportWinsController_correct'];
+    trace?: never;
+  };
+  '/api/v1/export-wins/{id}/resend-verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send the company a new link to confirm the win; the earlier one stops working (If-Match optional) */
+    post: operations['ExportWinsController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
     patch?: never;
     trace?: never;
   };
@@ -1716,6 +1740,12 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    EnrolmentList: {
+      /** @description Newest first, then by id */
+      items: components['schemas']['EnrolmentResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
     AwaitingDecisionItem: {
       /** Format: uuid */
       id: string;
@@ -1768,6 +1798,12 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       resolvedAt: string | null;
+    };
+    DuplicateFlagList: {
+      /** @description Oldest first, then by id */
+      items: components['schemas']['DuplicateFlagResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
     };
     MergeCompaniesDto: {
       /** @description required when both companies have an open case */
@@ -3743,6 +3779,38 @@ export interface components {
       trainingModules?: string[];
       notes?: string;
     };
+    CorrectExportWinDto: {
+      customerName?: string;
+      /**
+       * @description The customer's country, ISO 3166-1 alpha-2
+       * @example DE
+       */
+      customerCountry?: string;
+      /** @enum {string} */
+      goodsOrServices?: 'goods' | 'services' | 'both';
+      /** @description What was sold */
+      description?: string;
+      /** @enum {string} */
+      winType?: 'first_export' | 'new_market' | 'new_customer' | 'larger_contract';
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency?: string;
+      /** @description The year of the first value */
+      firstYear?: number;
+      /** @description Value per year in minor units, first year first */
+      valuesMinor?: number[];
+      /** @description The company says the programme's support was decisive */
+      supportDecisive?: boolean;
+      /** @description codes from config/support-measures.yaml */
+      supportMeasures?: string[];
+      /** @description codes of training modules booked on the case */
+      trainingModules?: string[];
+      notes?: string;
+      /** @description the export win version you saw (or send If-Match) */
+      version?: number;
+    };
     FollowUpTask: {
       /** Format: uuid */
       id: string;
@@ -4576,9 +4644,11 @@ export interface components {
         | 'export_win.already_recorded'
         | 'export_win.answered'
         | 'export_win.link_expired'
+        | 'export_win.no_contact'
         | 'export_win.not_confirmed'
         | 'export_win.not_found'
         | 'export_win.signed_off'
+        | 'export_win.version_conflict'
         | 'heading.not_found'
         | 'idempotency_key.reused'
         | 'interaction.not_found'
@@ -4904,6 +4974,9 @@ export interface operations {
   EnrolmentsController_list: {
     parameters: {
       query?: {
+        /** @description nextCursor of the previous page (opaque) */
+        cursor?: string;
+        limit?: number;
         status?: 'draft' | 'submitted' | 'eligible' | 'ineligible' | 'appealed' | 'withdrawn';
       };
       header?: never;
@@ -4917,7 +4990,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EnrolmentResponse'][];
+          'application/json': components['schemas']['EnrolmentList'];
         };
       };
       400: components['responses']['Problem400'];
@@ -5254,6 +5327,9 @@ export interface operations {
   DuplicateFlagsController_list: {
     parameters: {
       query?: {
+        /** @description nextCursor of the previous page (opaque) */
+        cursor?: string;
+        limit?: number;
         status?: 'open' | 'merged' | 'dismissed';
       };
       header?: never;
@@ -5267,7 +5343,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DuplicateFlagResponse'][];
+          'application/json': components['schemas']['DuplicateFlagList'];
         };
       };
       400: components['responses']['Problem400'];
@@ -7760,6 +7836,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -7772,6 +7850,82 @@ export interface operations {
       404: components['responses']['Problem404'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExportWinsController_correct: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectExportWinDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportWinResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExportWinsController_resend: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportWinResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };

@@ -7,19 +7,29 @@ export async function readJson(res: Response): Promise<Json> {
 }
 
 /**
- * A JSON API caller for the test api: `call(method, path, token, body?)` answers the status and the parsed
- * body (`{}` for a 204). Pass a getter, since the api starts in beforeAll.
+ * A JSON API caller for the test api: `call(method, path, token, body?, headers?)` answers the status, the
+ * parsed body (`{}` for a 204) and the ETag. Pass a getter, since the api starts in beforeAll.
  */
 export function jsonCaller(
   url: () => string,
-): (method: string, path: string, token: string, body?: unknown) => Promise<{ status: number; json: Json }> {
-  return async (method, path, token, body) => {
+): (
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<{ status: number; json: Json; etag: string | null }> {
+  return async (method, path, token, body, headers = {}) => {
     const res = await fetch(`${url()}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, json: res.status === 204 ? {} : await readJson(res) };
+    return {
+      status: res.status,
+      json: res.status === 204 ? {} : await readJson(res),
+      etag: res.headers.get('etag'),
+    };
   };
 }
 

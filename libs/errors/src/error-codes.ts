@@ -127,6 +127,8 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   'export_win.link_expired': 'The confirmation link has expired',
   'export_win.not_confirmed': 'The win is not confirmed by the SME',
   'export_win.signed_off': 'The win is already signed off',
+  'export_win.version_conflict': 'The win changed since it was read (`currentVersion`)',
+  'export_win.no_contact': 'The company has no contact to send the confirmation link to',
   // The network of experts
   'expert.version_conflict': 'The expert changed since it was read',
   'introduction.expired': 'The introduction link has expired',

@@ -1,13 +1,13 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { Idempotent, TransactionManager } from '@app/idempotency';
-import { moneyJson, RecordIdPipe } from '@app/web';
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiConditional, ApiETag, expectedVersion, moneyJson, RecordIdPipe, withETag } from '@app/web';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { EntityManager } from 'typeorm';
 import { isConfirmedValue, verificationState, winYears } from './domain/win-rules';
-import { RecordExportWinDto } from './dto/export-win.dto';
+import { CorrectExportWinDto, RecordExportWinDto } from './dto/export-win.dto';
 import { ExportWinList, ExportWinResponse } from './dto/export-win.responses';
 import type { ExportWin } from './entities/export-win.entity';
 import { auditableWin, ExportWinsService } from './export-wins.service';
@@ -101,12 +101,61 @@ export class ExportWinsController {
 
   @Get('export-wins/:id')
   @ApiOkResponse({ type: ExportWinResponse })
+  @ApiETag()
   async get(
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('export_win')) id: string,
     @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<Record<string, unknown>> {
-    return this.json(await this.wins.find(actor, 'see', id), req);
+    return this.json(withETag(res, await this.wins.find(actor, 'see', id)), req);
+  }
+
+  /** The adviser corrects a win: the company's link stops working, a sign-off is withdrawn, and it is asked again. */
+  @Roles('adviser', 'officer')
+  @Patch('export-wins/:id')
+  @ApiOkResponse({ type: ExportWinResponse })
+  @ApiConditional()
+  @ApiETag()
+  @ApiOperation({
+    summary: 'Correct an export win and ask the company again with a new link (If-Match: the version read)',
+  })
+  async correct(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('export_win')) id: string,
+    @Body() body: CorrectExportWinDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @AuditCtx() context: AuditContext,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Record<string, unknown>> {
+    const { version: bodyVersion, ...change } = body;
+    const saved = await this.wins.correct(actor, id, change, expectedVersion(ifMatch, bodyVersion), context);
+    return this.json(withETag(res, saved), req);
+  }
+
+  /** A new link for a win still awaiting its answer, expired or never sent; the earlier link stops working. */
+  @Roles('adviser', 'officer')
+  @Post('export-wins/:id/resend-verification')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ExportWinResponse })
+  @ApiConditional()
+  @ApiETag()
+  @ApiOperation({
+    summary:
+      'Send the company a new link to confirm the win; the earlier one stops working (If-Match optional)',
+  })
+  async resend(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('export_win')) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @AuditCtx() context: AuditContext,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Record<string, unknown>> {
+    const found = await this.wins.find(actor, 'work', id);
+    const saved = await this.verification.resend(found, expectedVersion(ifMatch), context);
+    return this.json(withETag(res, saved), req);
   }
 
   /** An officer signs off a win the company confirmed (409 otherwise). */

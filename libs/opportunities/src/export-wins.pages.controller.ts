@@ -4,12 +4,21 @@ import { UnitOfWork } from '@app/database';
 import { EnrolmentRules } from '@app/enrolment';
 import { NotFoundError, type FieldError } from '@app/errors';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { parseMoney, RecordIdPipe, submitForm, validateForm, type ErrorView } from '@app/web';
+import { formatNumber } from '@app/time';
+import {
+  minorUnitDigits,
+  parseMoney,
+  RecordIdPipe,
+  submitForm,
+  validateForm,
+  type ErrorView,
+} from '@app/web';
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { GOODS_OR_SERVICES, MAX_WIN_YEARS, verificationState, WIN_TYPES, winYears } from './domain/win-rules';
 import { RecordExportWinDto } from './dto/export-win.dto';
+import type { ExportWin } from './entities/export-win.entity';
 import { ExportWinsService } from './export-wins.service';
 import { WinMoney } from './win-money';
 import { WinVerificationService } from './win-verification.service';
@@ -19,6 +28,35 @@ type Posted = Record<string, string | string[] | undefined>;
 const CASE = new RecordIdPipe('case');
 const WIN = new RecordIdPipe('export_win');
 const YEAR_FIELDS = Array.from({ length: MAX_WIN_YEARS }, (_v, i) => `value${i + 1}`);
+const NOTICES = ['recorded', 'signedOff', 'resent', 'corrected'];
+/** The states in which the adviser may send the company a new link (an answered win is corrected instead). */
+const RESENDABLE = ['awaiting', 'expired', 'not_sent'];
+
+/** A win as its form shows it: each year's value back in major units, as the page's language writes it. */
+function formValues(w: ExportWin, lang = 'en'): Posted {
+  const digits = minorUnitDigits(w.currency);
+  const major = (minor: number): string =>
+    formatNumber(minor / 10 ** digits, lang, {
+      useGrouping: false,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+  return {
+    customerName: w.customerName,
+    customerCountry: w.customerCountry,
+    goodsOrServices: w.goodsOrServices,
+    description: w.description,
+    winType: w.winType,
+    currency: w.currency,
+    firstYear: String(w.firstYear),
+    ...Object.fromEntries(w.valuesMinor.map((v, i) => [YEAR_FIELDS[i], major(v)])),
+    supportDecisive: w.supportDecisive ? 'yes' : 'no',
+    supportMeasures: w.supportMeasures,
+    trainingModules: w.trainingModules,
+    notes: w.notes ?? '',
+    version: String(w.version),
+  };
+}
 
 /** A posted field as text (a repeated field is not text: it reads as empty). */
 const textOf = (body: Posted, name: string): string => {
@@ -67,10 +105,11 @@ export class ExportWinsPagesController {
         years: winYears(w.firstYear, w.valuesMinor),
         state: verificationState(w, new Date()),
         inReportingCurrency: this.money.inReportingCurrency(w),
+        resendable: RESENDABLE.includes(verificationState(w, new Date())),
       })),
       officer: actor.role === 'officer',
       canWork: this.access.mayWork(actor, kase),
-      notice: notice === 'recorded' || notice === 'signedOff' ? notice : null,
+      notice: NOTICES.includes(notice ?? '') ? notice : null,
     });
   }
 
@@ -132,6 +171,72 @@ export class ExportWinsPagesController {
     const found = await this.ofCase(actor, 'see', id, winId);
     await this.verification.signOff(actor, found, context);
     res.redirect(303, `/cases/${id}/export-wins?notice=signedOff`);
+  }
+
+  /** Send the company a new link: the one it has stops working. */
+  @Post(':winId/resend')
+  async resend(
+    @CurrentUser() actor: Actor,
+    @Param('id', CASE) id: string,
+    @Param('winId', WIN) winId: string,
+    @Body() body: Posted,
+    @AuditCtx() context: AuditContext,
+    @Res() res: Response,
+  ): Promise<void> {
+    const found = await this.ofCase(actor, 'work', id, winId);
+    const version = textOf(body, 'version');
+    await this.verification.resend(found, /^\d+$/.test(version) ? Number(version) : undefined, context);
+    res.redirect(303, `/cases/${id}/export-wins?notice=resent#win-${found.id}`);
+  }
+
+  /** The correction form: the win as recorded; saving asks the company again. */
+  @Get(':winId/edit')
+  async editForm(
+    @CurrentUser() actor: Actor,
+    @Param('id', CASE) id: string,
+    @Param('winId', WIN) winId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const found = await this.ofCase(actor, 'work', id, winId);
+    await this.render(res, 200, id, formValues(found, req.lang), undefined, found.id);
+  }
+
+  @Post(':winId/edit')
+  async correct(
+    @CurrentUser() actor: Actor,
+    @Param('id', CASE) id: string,
+    @Param('winId', WIN) winId: string,
+    @Body() body: Posted,
+    @AuditCtx() context: AuditContext,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const found = await this.ofCase(actor, 'work', id, winId);
+    const version = textOf(body, 'version');
+    await submitForm(res, {
+      check: () => this.checked({ ...body, opportunityId: undefined }, req),
+      run: (value) =>
+        this.wins.correct(
+          actor,
+          found.id,
+          value,
+          /^\d+$/.test(version) ? Number(version) : undefined,
+          context,
+        ),
+      redirect: () => `/cases/${id}/export-wins?notice=corrected#win-${found.id}`,
+      again: async (status, errors) => {
+        // After a conflict the form shows what is saved now, with its version, so a resubmit is informed.
+        const values =
+          status === 409 ? formValues(await this.wins.find(actor, 'work', found.id), req.lang) : body;
+        await this.render(res, status, id, values, errors, found.id);
+      },
+      errors: {
+        translations: 'exportWins',
+        fieldId: (field) =>
+          field === 'valuesMinor' ? 'value1' : field === 'supportDecisive' ? 'supportDecisive' : field,
+      },
+    });
   }
 
   private async ofCase(actor: Actor, intent: 'see' | 'work', caseId: string, winId: string) {
@@ -201,9 +306,11 @@ export class ExportWinsPagesController {
     caseId: string,
     values: Posted,
     errors?: ErrorView,
+    winId?: string,
   ): Promise<void> {
     res.status(status).render('opportunities/win-form', {
       caseId,
+      winId: winId ?? null,
       values,
       chosenMeasures: listOf(values, 'supportMeasures'),
       chosenModules: listOf(values, 'trainingModules'),

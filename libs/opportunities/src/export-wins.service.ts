@@ -1,5 +1,6 @@
 import { CaseAccessService } from '@app/advisers';
 import { AuditLogService, type AuditContext } from '@app/audit-log';
+import { UnitOfWork } from '@app/database';
 import { EnrolmentRules } from '@app/enrolment';
 import { ConflictError, InvalidInputError, type FieldError } from '@app/errors';
 import type { Actor } from '@app/identity';
@@ -8,9 +9,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseRecordsService } from './case-records';
 import { winTotal } from './domain/win-rules';
-import type { RecordExportWinDto } from './dto/export-win.dto';
+import type { CorrectExportWinDto, RecordExportWinDto } from './dto/export-win.dto';
 import { ExportOpportunity } from './entities/export-opportunity.entity';
 import { ExportWin } from './entities/export-win.entity';
+import { ExportWinVersionConflictError } from './export-win.errors';
 import { WinVerificationService } from './win-verification.service';
 
 /** What an audit row keeps of a win. */
@@ -46,8 +48,13 @@ export class ExportWinsService extends CaseRecordsService<ExportWin> {
     private readonly audit: AuditLogService,
     private readonly enrolmentRules: EnrolmentRules,
     private readonly verification: WinVerificationService,
+    private readonly uow: UnitOfWork,
   ) {
     super(access, dataSource.manager, ExportWin, 'export_win');
+  }
+
+  protected versionConflict(current: number): Error {
+    return new ExportWinVersionConflictError(current);
   }
 
   /** The codes of the training modules booked on the case (what a win may credit). */
@@ -92,20 +99,8 @@ export class ExportWinsService extends CaseRecordsService<ExportWin> {
         );
     }
     const measures = dto.supportMeasures ?? [];
-    if (measures.some((code) => !this.enrolmentRules.isSupportMeasure(code)))
-      problems.push({
-        field: 'supportMeasures',
-        message: 'Choose support measures from the list',
-        code: 'unknown',
-      });
     const modules = dto.trainingModules ?? [];
-    const booked = new Set(await this.bookedModules(caseId, manager));
-    if (modules.some((code) => !booked.has(code)))
-      problems.push({
-        field: 'trainingModules',
-        message: 'Choose training modules this case has booked',
-        code: 'unknown',
-      });
+    problems.push(...(await this.supportProblems(manager, caseId, measures, modules)));
     if (problems.length) throw new InvalidInputError(problems);
     const repo = manager.getRepository(ExportWin);
     const saved = await repo.save(
@@ -139,5 +134,86 @@ export class ExportWinsService extends CaseRecordsService<ExportWin> {
     // The company is asked to confirm it: until it does (and an officer signs it off) the win is claimed.
     await this.verification.send(manager, saved, context);
     return manager.getRepository(ExportWin).findOneByOrFail({ id: saved.id });
+  }
+
+  /**
+   * The adviser corrects a win (the fields sent change; `version` is the one read). Whatever the company
+   * said about the old details no longer holds: its link stops working, an officer's sign-off is withdrawn,
+   * and the company is asked again with a new link.
+   */
+  async correct(
+    actor: Actor,
+    id: string,
+    dto: Omit<CorrectExportWinDto, 'version'>,
+    version: number | undefined,
+    context: AuditContext,
+  ): Promise<ExportWin> {
+    return this.uow.run(async (m) => {
+      // A correction overwrites: it must say which version it was based on (asked after access: 404 first).
+      const win = await this.lockForChange(m, actor, id, version);
+      const problems = await this.supportProblems(
+        m,
+        win.caseId,
+        dto.supportMeasures ?? [],
+        dto.trainingModules ?? [],
+      );
+      if (problems.length) throw new InvalidInputError(problems);
+      const before = { ...auditableWin(win), signedOff: win.signedOffAt !== null };
+      Object.assign(win, {
+        ...(dto.customerName !== undefined ? { customerName: dto.customerName.trim() } : {}),
+        ...(dto.customerCountry !== undefined ? { customerCountry: dto.customerCountry.toUpperCase() } : {}),
+        ...(dto.goodsOrServices !== undefined ? { goodsOrServices: dto.goodsOrServices } : {}),
+        ...(dto.description !== undefined ? { description: dto.description.trim() } : {}),
+        ...(dto.winType !== undefined ? { winType: dto.winType } : {}),
+        ...(dto.currency !== undefined ? { currency: dto.currency.toUpperCase() } : {}),
+        ...(dto.firstYear !== undefined ? { firstYear: dto.firstYear } : {}),
+        ...(dto.valuesMinor !== undefined
+          ? { valuesMinor: dto.valuesMinor, totalMinor: winTotal(dto.valuesMinor) }
+          : {}),
+        ...(dto.supportDecisive !== undefined ? { supportDecisive: dto.supportDecisive } : {}),
+        ...(dto.supportMeasures !== undefined ? { supportMeasures: [...new Set(dto.supportMeasures)] } : {}),
+        ...(dto.trainingModules !== undefined ? { trainingModules: [...new Set(dto.trainingModules)] } : {}),
+        ...(dto.notes !== undefined ? { notes: dto.notes.trim() || null } : {}),
+        signedOffAt: null,
+        signedOffById: null,
+      });
+      const saved = await m.getRepository(ExportWin).save(win);
+      await this.audit.record(m, {
+        action: 'export_win.corrected',
+        entityType: 'export_win',
+        entityId: saved.id,
+        before,
+        after: { ...auditableWin(saved), signedOff: false },
+        context,
+      });
+      await this.verification.send(m, saved, context, new Date(), 'corrected');
+      return m.getRepository(ExportWin).findOneByOrFail({ id: saved.id });
+    });
+  }
+
+  /** Support a win may credit: measures from config, training modules the case booked. */
+  private async supportProblems(
+    manager: EntityManager,
+    caseId: string,
+    measures: readonly string[],
+    modules: readonly string[],
+  ): Promise<FieldError[]> {
+    const problems: FieldError[] = [];
+    if (measures.some((code) => !this.enrolmentRules.isSupportMeasure(code)))
+      problems.push({
+        field: 'supportMeasures',
+        message: 'Choose support measures from the list',
+        code: 'unknown',
+      });
+    if (modules.length) {
+      const booked = new Set(await this.bookedModules(caseId, manager));
+      if (modules.some((code) => !booked.has(code)))
+        problems.push({
+          field: 'trainingModules',
+          message: 'Choose training modules this case has booked',
+          code: 'unknown',
+        });
+    }
+    return problems;
   }
 }

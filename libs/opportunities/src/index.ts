@@ -23,7 +23,8 @@ export {
 export type { BuyerType, OpportunitySource, Likelihood, OpportunityStatus } from './domain/opportunity-rules';
 export { ExportWinsService } from './export-wins.service';
 export { ExportWin } from './entities/export-win.entity';
-export { RecordExportWinDto } from './dto/export-win.dto';
+export { CorrectExportWinDto, RecordExportWinDto } from './dto/export-win.dto';
+export { ExportWinVersionConflictError } from './export-win.errors';
 export { WIN_TYPES, GOODS_OR_SERVICES, MAX_WIN_YEARS, winTotal, winYears } from './domain/win-rules';
 export type { WinType, GoodsOrServices } from './domain/win-rules';
 export { WinVerificationService } from './win-verification.service';

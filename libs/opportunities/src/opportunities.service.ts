@@ -131,6 +131,10 @@ export class OpportunitiesService extends CaseRecordsService<ExportOpportunity> 
     super(access, dataSource.manager, ExportOpportunity, 'opportunity');
   }
 
+  protected versionConflict(current: number): Error {
+    return new OpportunityVersionConflictError(current);
+  }
+
   async create(
     manager: EntityManager,
     actor: Actor,
@@ -183,20 +187,8 @@ export class OpportunitiesService extends CaseRecordsService<ExportOpportunity> 
     context: AuditContext,
   ): Promise<ExportOpportunity> {
     return this.uow.run(async (m) => {
-      const current = await this.find(actor, 'work', id, m);
-      const opportunity = await m
-        .getRepository(ExportOpportunity)
-        .findOneOrFail({ where: { id: current.id }, lock: { mode: 'pessimistic_write' } });
       // A change overwrites: it must say which version it was based on (asked after access: 404 first).
-      if (version === undefined)
-        throw new InvalidInputError([
-          {
-            field: 'version',
-            message: 'Send the opportunity version (If-Match header or version field)',
-            code: 'required',
-          },
-        ]);
-      if (opportunity.version !== version) throw new OpportunityVersionConflictError(opportunity.version);
+      const opportunity = await this.lockForChange(m, actor, id, version);
       const before = auditable(opportunity);
       const problems: FieldError[] = dto.expectedOn ? this.dateProblems(dto.expectedOn) : [];
       const status = dto.status ?? opportunity.status;

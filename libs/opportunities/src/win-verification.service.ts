@@ -14,6 +14,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { verificationState, type VerificationState } from './domain/win-rules';
 import type { WinAnswerDto } from './dto/win-answer.dto';
 import { ExportWin } from './entities/export-win.entity';
+import { ExportWinVersionConflictError } from './export-win.errors';
 import { OpportunityRules } from './opportunity-rules.file';
 import { WinLinks } from './win-links';
 
@@ -51,51 +52,122 @@ export class WinVerificationService {
   ) {}
 
   /**
-   * In the recording transaction: a new link (a new nonce retires any earlier one) emailed through the
-   * outbox. A case whose company has no contact to write to keeps the win unsent ("not sent").
+   * In the caller's transaction (recording, resending or correcting the win): a new link (a new nonce
+   * retires any earlier one) emailed through the outbox, with reminders to the company while it stays
+   * unanswered and a note to the adviser when it expires. A case whose company has no contact to write to
+   * keeps the win unsent ("not sent"), and any earlier link stops working.
    */
-  async send(m: EntityManager, win: ExportWin, context: AuditContext, now = new Date()): Promise<void> {
+  async send(
+    m: EntityManager,
+    win: ExportWin,
+    context: AuditContext,
+    now = new Date(),
+    reason: 'recorded' | 'resent' | 'corrected' = 'recorded',
+  ): Promise<void> {
     const contact = await this.caseFollowUps.smeContact(m, win.caseId);
-    if (!contact) return;
+    if (!contact) {
+      if (win.verificationStatus !== 'not_sent' || win.verificationNonce)
+        await this.withdraw(m, win, context);
+      return;
+    }
     const language = contact.language ?? 'en';
     const nonce = randomUUID();
     const expiresAt = new Date(now.getTime() + this.rules.winVerificationDays * 86_400_000);
-    await m.getRepository(ExportWin).update(
-      { id: win.id },
-      {
-        verificationStatus: 'awaiting',
-        verificationNonce: nonce,
-        verificationSentAt: now,
-        verificationExpiresAt: expiresAt,
-        answeredAt: null,
-        companyComment: null,
-        companyRating: null,
-      },
-    );
+    await this.setLink(m, win.id, { nonce, sentAt: now, expiresAt });
     const [company] = (await m.query(
       `SELECT co.legal_name FROM cases c JOIN companies co ON co.id = c.company_id WHERE c.id = $1`,
       [win.caseId],
     )) as { legal_name: string }[];
     const link = this.links.url(win.id, nonce, expiresAt, language);
+    const values = {
+      companyName: company?.legal_name ?? '',
+      customerName: win.customerName,
+      total: formatMoney(win.totalMinor, win.currency, language),
+      expiresOn: formatDate(expiresAt, this.config.PROGRAMME_TIME_ZONE, language),
+    };
     await this.notifications.notify(m, {
       idempotencyKey: `export-win-verification:${win.id}:${nonce}`,
       kind: 'export-win-verification.sme',
       caseId: win.caseId,
       recipient: contact,
-      values: {
-        companyName: company?.legal_name ?? '',
-        customerName: win.customerName,
-        total: formatMoney(win.totalMinor, win.currency, language),
-        expiresOn: formatDate(expiresAt, this.config.PROGRAMME_TIME_ZONE, language),
-        link,
-      },
+      values: { ...values, link },
+    });
+    await this.caseFollowUps.winVerificationSent(m, win.caseId, {
+      winId: win.id,
+      nonce,
+      sentAt: now,
+      expiresAt,
+      sme: contact,
+      context: { ...values, verifyLink: link },
     });
     await this.audit.record(m, {
       action: 'export_win.verification_sent',
       entityType: 'export_win',
       entityId: win.id,
       before: null,
-      after: { recipientUserId: contact.userId, language, expiresAt: expiresAt.toISOString() },
+      after: { recipientUserId: contact.userId, language, expiresAt: expiresAt.toISOString(), reason },
+      context,
+    });
+  }
+
+  /**
+   * The adviser sends the company a new link (the one it has stops working): for a win still awaiting
+   * its answer, expired, or never sent. An answered win is corrected instead, which asks again.
+   */
+  async resend(
+    win: ExportWin,
+    version: number | undefined,
+    context: AuditContext,
+    now = new Date(),
+  ): Promise<ExportWin> {
+    return this.uow.run(async (m) => {
+      const locked = await m
+        .getRepository(ExportWin)
+        .findOneOrFail({ where: { id: win.id }, lock: { mode: 'pessimistic_write' } });
+      if (version !== undefined && locked.version !== version)
+        throw new ExportWinVersionConflictError(locked.version);
+      if (locked.verificationStatus === 'confirmed' || locked.verificationStatus === 'disputed')
+        throw new ConflictError(
+          'export_win.answered',
+          'The company has answered: correct the win to ask it again',
+        );
+      if (!(await this.caseFollowUps.smeContact(m, locked.caseId)))
+        throw new ConflictError('export_win.no_contact', 'The company has no contact to send the link to');
+      await this.send(m, locked, context, now, 'resent');
+      return m.getRepository(ExportWin).findOneByOrFail({ id: locked.id });
+    });
+  }
+
+  /** The win's current link (awaiting its answer), or none (not sent); any earlier answer is cleared. */
+  private async setLink(
+    m: EntityManager,
+    winId: string,
+    link: { nonce: string; sentAt: Date; expiresAt: Date } | null,
+  ): Promise<void> {
+    await m.getRepository(ExportWin).update(
+      { id: winId },
+      {
+        verificationStatus: link ? 'awaiting' : 'not_sent',
+        verificationNonce: link?.nonce ?? null,
+        verificationSentAt: link?.sentAt ?? null,
+        verificationExpiresAt: link?.expiresAt ?? null,
+        answeredAt: null,
+        companyComment: null,
+        companyRating: null,
+      },
+    );
+  }
+
+  /** No contact to ask any more: the win's link stops working and nobody is chased about it. */
+  private async withdraw(m: EntityManager, win: ExportWin, context: AuditContext): Promise<void> {
+    await this.setLink(m, win.id, null);
+    await this.caseFollowUps.winVerificationClosed(m, win.caseId, win.id, 'withdrawn');
+    await this.audit.record(m, {
+      action: 'export_win.verification_withdrawn',
+      entityType: 'export_win',
+      entityId: win.id,
+      before: { verificationStatus: win.verificationStatus },
+      after: { verificationStatus: 'not_sent' },
       context,
     });
   }
@@ -140,6 +212,7 @@ export class WinVerificationService {
       win.companyComment = input.comment?.trim() || null;
       win.companyRating = input.rating;
       const saved = await m.getRepository(ExportWin).save(win);
+      await this.caseFollowUps.winVerificationClosed(m, saved.caseId, saved.id, 'answered');
       await this.audit.record(m, {
         action: `export_win.${saved.verificationStatus}`,
         entityType: 'export_win',

@@ -206,7 +206,7 @@ describe('enrolment API', () => {
     expect(again.body.code).toBe('enrolment.appeal_not_allowed');
 
     const appeals = await officer.call('GET', '/api/v1/enrolments?status=appealed');
-    expect(appeals.body.map((e: { id: string }) => e.id)).toContain(created.body.id);
+    expect(appeals.body.items.map((e: { id: string }) => e.id)).toContain(created.body.id);
     const upheld = await officer.call('POST', `/api/v1/enrolments/${created.body.id}/appeal/decision`, {
       decision: 'upheld',
     });

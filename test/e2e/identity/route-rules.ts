@@ -632,6 +632,16 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     },
   },
   'GET /api/v1/export-wins/:id': { allow: CASE_ROLES, record: 'win' },
+  'PATCH /api/v1/export-wins/:id': {
+    allow: CASE_STAFF,
+    record: 'win',
+    validBody: { notes: 'Corrected', version: 1 },
+  },
+  'POST /api/v1/export-wins/:id/resend-verification': {
+    allow: CASE_STAFF,
+    record: 'win',
+    allowedCallNotMade: 'it emails the company a new link and takes no body to spoil',
+  },
   'POST /api/v1/export-wins/:id/sign-off': {
     allow: ['officer'],
     record: 'win',
@@ -653,6 +663,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     allowedAnswer: { status: 404, why: 'no win has this link (the token is not signed by the service)' },
   },
   'GET /cases/:id/export-wins': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /cases/:id/export-wins/:winId/resend': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    params: { winId: 'win' },
+    allowedCallNotMade: 'it emails the company a new link; an empty form is a valid request',
+  },
+  'GET /cases/:id/export-wins/:winId/edit': { allow: CASE_STAFF, ...ON_CASE, params: { winId: 'win' } },
+  'POST /cases/:id/export-wins/:winId/edit': { allow: CASE_STAFF, ...ON_CASE, params: { winId: 'win' } },
   'GET /cases/:id/export-wins/new': { allow: CASE_STAFF, ...ON_CASE },
   'POST /cases/:id/export-wins': { allow: CASE_STAFF, ...ON_CASE },
 

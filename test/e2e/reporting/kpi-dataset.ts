@@ -541,6 +541,44 @@ export async function buildDataset(
     );
   }
 
+  // Export opportunities (likelihood weights low 20, medium 50, high 80; values in pence).
+  const opportunities: [CaseName, string, string, string, number][] = [
+    ['C1', '2025-04-10', 'active', 'high', 1_000_000],
+    ['C1', '2025-05-02', 'won', 'medium', 500_000],
+    ['C2', '2025-05-15', 'lost', 'low', 200_000],
+    ['C3', '2025-06-01', 'prospect', 'low', 300_000],
+    ['C4', '2025-06-03', 'prospect', 'medium', 400_000],
+    ['C9', '2025-02-10', 'won', 'high', 250_000],
+  ];
+  for (const [name, day, status, likelihood, value] of opportunities) {
+    await ds.query(
+      `INSERT INTO export_opportunities (case_id, market, product, buyer_type, source, value_minor, currency,
+                                         likelihood, expected_on, status, close_reason, created_at, updated_at, version)
+       VALUES ($1, 'FR', 'Hand-built goods', 'distributor', 'social_media', $2, 'GBP', $3, '2025-09-30', $4, $5, $6, $6, 1)`,
+      [c[name], value, likelihood, status, status === 'lost' ? 'Price' : null, at(day)],
+    );
+  }
+
+  // Export wins: recorded on a day, and (when confirmed by the company) perhaps signed off by an officer.
+  const wins: [CaseName, string, number[], string, string | null][] = [
+    ['C1', '2025-05-10', [300_000, 200_000], 'confirmed', '2025-05-20'],
+    ['C2', '2025-06-01', [400_000], 'confirmed', null],
+    ['C3', '2025-06-10', [250_000], 'awaiting', null],
+    ['C7', '2025-06-10', [100_000], 'confirmed', '2025-06-12'],
+    ['C9', '2025-03-01', [100_000], 'confirmed', '2025-03-05'],
+    ['C9', '2025-04-20', [150_000], 'confirmed', '2025-04-25'],
+  ];
+  for (const [name, day, values, status, signedOff] of wins) {
+    await ds.query(
+      `INSERT INTO export_wins (case_id, customer_name, customer_country, goods_or_services, description, win_type,
+                                currency, first_year, values_minor, total_minor, support_decisive,
+                                verification_status, signed_off_at, created_at, updated_at, version)
+       VALUES ($1, 'Client SARL', 'FR', 'goods', 'Hand-built goods', 'new_market', 'GBP', 2025, $2, $3, true,
+               $4, $5, $6, $6, 1)`,
+      [c[name], values, values.reduce((a, b) => a + b, 0), status, signedOff && at(signedOff), at(day)],
+    );
+  }
+
   // Follow-ups: three overdue now (A1, A2, unassigned), one done, one not yet due.
   const plan = (...actions: string[]): string =>
     JSON.stringify(

@@ -73,11 +73,11 @@ describe('KPI summaries', () => {
   it('serves a report from summaries under five minutes old, says when they were read, and recomputes older ones', async () => {
     const first = await report();
     expect(first.wins).toBe(3);
-    // One summary per source and period: 12 sources, for the period and the one before it.
+    // One summary per source and period: 14 sources, for the period and the one before it.
     const stored = await sql<{ n: number; oldest: Date }>(
       `SELECT count(*)::int AS n, min(computed_at) AS oldest FROM kpi_snapshots`,
     );
-    expect(stored[0].n).toBe(24);
+    expect(stored[0].n).toBe(28);
     expect(first.dataAsOf).toBe(stored[0].oldest.toISOString());
 
     await moveWin('2024-01-01');
@@ -112,7 +112,7 @@ describe('KPI summaries', () => {
     await sql(
       `INSERT INTO outbox_event (type, aggregate_type, aggregate_id, payload) VALUES ('test.changed', 'test', 'x', '{}')`,
     );
-    expect((await snapshots.refresh()).refreshed).toBe(24);
+    expect((await snapshots.refresh()).refreshed).toBe(28);
     const after = await computedTimes();
     after.forEach((t, i) => expect(t).toBeGreaterThan(before[i]));
     expect((await report()).wins).toBe(2);
@@ -120,7 +120,7 @@ describe('KPI summaries', () => {
     // Three minutes old and nothing new: recomputed anyway, so a summary read is never past five minutes.
     await moveWin('2025-06-05');
     await age(181);
-    expect((await snapshots.refresh()).refreshed).toBe(24);
+    expect((await snapshots.refresh()).refreshed).toBe(28);
     expect((await report()).wins).toBe(3);
   });
 
@@ -133,16 +133,16 @@ describe('KPI summaries', () => {
     await sql(`UPDATE kpi_snapshots SET requested_at = now() - interval '2 minutes'`);
     const [one, two] = await Promise.all([snapshots.refresh(), snapshots.refresh()]);
     // Both runs may pick the same summaries; each is replaced only by a later computation, never duplicated.
-    expect(one.refreshed + two.refreshed).toBeGreaterThanOrEqual(24);
+    expect(one.refreshed + two.refreshed).toBeGreaterThanOrEqual(28);
     const rows = await sql<{ n: number; requested: Date }>(
       `SELECT count(*)::int AS n, max(requested_at) AS requested FROM kpi_snapshots`,
     );
-    expect(rows[0].n).toBe(24);
+    expect(rows[0].n).toBe(28);
     // A refresh is not a reader: it keeps the time the summaries were last read.
     expect(Date.now() - rows[0].requested.getTime()).toBeGreaterThan(60_000);
 
     await sql(`UPDATE kpi_snapshots SET requested_at = now() - interval '25 hours'`);
-    expect(await snapshots.refresh()).toEqual({ refreshed: 0, pruned: 24 });
+    expect(await snapshots.refresh()).toEqual({ refreshed: 0, pruned: 28 });
     expect(await sql(`SELECT 1 FROM kpi_snapshots`)).toHaveLength(0);
   });
 
@@ -163,12 +163,12 @@ describe('KPI summaries', () => {
     try {
       const processor = worker.get(KpiSnapshotProcessor);
       // This financial year to date and the year before (the statistics page), each with its own previous
-      // period: four periods of 12 sources.
-      expect(await processor.refreshJob()).toEqual({ refreshed: 0, pruned: 0, warmed: 48 });
+      // period: four periods of 14 sources.
+      expect(await processor.refreshJob()).toEqual({ refreshed: 0, pruned: 0, warmed: 56 });
       const stored = async (): Promise<Json[]> =>
         sql(`SELECT key, computed_at FROM kpi_snapshots ORDER BY key`);
       const warmed = await stored();
-      expect(warmed).toHaveLength(48);
+      expect(warmed).toHaveLength(56);
 
       // The dashboard, the API and the public statistics page with nothing chosen compute nothing more.
       expect((await web.get('/reports')).status).toBe(200);

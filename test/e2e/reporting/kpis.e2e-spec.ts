@@ -52,6 +52,15 @@ const EXPECTED: Record<string, [number | null, number | null, string]> = {
   'outcomes.export_wins_confirmed': [2, 1, '2'],
   'outcomes.export_win_value': [null, 250000, 'No data'], // GBP and USD: no single total
   'outcomes.first_export_orders': [1, 1, '1'],
+  'outcomes.opportunities_opened': [5, 1, '5'], // C1 ×2, C2, C3, C4; C9's was in February
+  'outcomes.pipeline_value': [1_700_000, null, '£17,000.00'], // open now: 1 000 000 + 300 000 + 400 000
+  'outcomes.pipeline_value_weighted': [1_060_000, null, '£10,600.00'], // 80% + 20% + 50% of those
+  'outcomes.opportunity_conversion_rate': [50, 100, '50%'], // opened in the period and closed: won 1, lost 1
+  'outcomes.wins_claimed': [5, 1, '5'], // C1 C2 C3 C7 C9 recorded in the period; C9's first in March
+  'outcomes.wins_confirmed': [3, 1, '3'], // C1 C7 C9 (April) confirmed and signed off; C2 not signed off
+  'outcomes.confirmed_export_value': [750_000, 100_000, '£7,500.00'], // 500 000 + 100 000 + 150 000
+  // First confirmed win signed off in the period: C1 49 days after enrolment, C7 10; C9's first was in March (61).
+  'outcomes.days_to_first_confirmed_win': [29.5, 61, '29.5 days'],
   'barriers.at_enrolment': [5, 1, '5'], // C1 C2 C3 C5 and the 300-employee applicant
   'barriers.in_audits': [3, 1, '3'], // C1 self, C1 first, C3 first (a heading below 50)
   'barriers.in_interactions': [5, 0, '5'],
@@ -236,6 +245,8 @@ describe('KPI reports', () => {
         ['GBP', 1700000, { confirmed: 500000, unconfirmed: 1200000 }],
         ['USD', 300000, { confirmed: 300000, unconfirmed: 0 }],
       ]);
+      expect(pairs(byKey.get('outcomes.pipeline_value_weighted'))).toEqual([['GBP', 1_060_000]]);
+      expect(pairs(byKey.get('outcomes.confirmed_export_value'))).toEqual([['GBP', 750_000]]);
       expect(
         rows(byKey.get('barriers.at_enrolment')).map((r) => [r.key, r.value, r.extra?.previous]),
       ).toEqual([
@@ -302,9 +313,10 @@ describe('KPI reports', () => {
       });
 
       for (const [key, [value]] of Object.entries(EXPECTED)) {
-        if (byKey.get(key)?.unit === 'money_minor') continue; // exported in major units; null here anyway
-        expect([key, csvLine(key)?.[col('value')]]).toEqual([key, value === null ? '' : String(value)]);
-        expect([key, xlsxValue.get(key) ?? null]).toEqual([key, value]);
+        // Money is exported in major units (every money KPI of the dataset is in pence).
+        const exported = value !== null && byKey.get(key)?.unit === 'money_minor' ? value / 100 : value;
+        expect([key, csvLine(key)?.[col('value')]]).toEqual([key, exported === null ? '' : String(exported)]);
+        expect([key, xlsxValue.get(key) ?? null]).toEqual([key, exported]);
       }
 
       const audits = (await api.dataSource.query(

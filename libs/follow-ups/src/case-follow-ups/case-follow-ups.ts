@@ -283,6 +283,67 @@ export class CaseFollowUps {
   }
 
   /**
+   * A link asking the company to confirm an export win went out: the company is reminded while it stays
+   * unanswered, and the adviser is told when it expires. A newer link (resend, correction) replaces both.
+   */
+  async winVerificationSent(
+    m: EntityManager,
+    caseId: string,
+    input: {
+      winId: string;
+      nonce: string;
+      sentAt: Date;
+      expiresAt: Date;
+      sme: Contact;
+      context: Record<string, string>;
+    },
+  ): Promise<void> {
+    const kase = await m.getRepository(Case).findOneByOrFail({ id: caseId });
+    const assignee = await this.adviserOf(m, kase);
+    const base = this.config.APP_BASE_URL.replace(/\/$/, '');
+    const context = { ...input.context, winsLink: `${base}/cases/${caseId}/export-wins#win-${input.winId}` };
+    await this.followUps.schedule(m, {
+      rule: 'win-verification-unanswered',
+      caseId,
+      anchorAt: input.sentAt,
+      sourceKey: `win-verification-unanswered:${input.winId}:${input.nonce}`,
+      subjectKey: input.winId,
+      sme: input.sme,
+      context,
+      ifOpen: 'replace',
+    });
+    await this.followUps.schedule(m, {
+      rule: 'win-verification-expired',
+      caseId,
+      anchorAt: input.expiresAt,
+      sourceKey: `win-verification-expired:${input.winId}:${input.nonce}`,
+      subjectKey: input.winId,
+      assignee,
+      context,
+      ifOpen: 'replace',
+    });
+  }
+
+  /**
+   * The company answered (nothing left to chase), or the win's link was withdrawn without a new one
+   * (a correction for a company with no contact to write to).
+   */
+  async winVerificationClosed(
+    m: EntityManager,
+    caseId: string,
+    winId: string,
+    outcome: 'answered' | 'withdrawn',
+  ): Promise<void> {
+    const input = {
+      caseId,
+      rules: ['win-verification-unanswered', 'win-verification-expired'],
+      subjectKey: winId,
+    };
+    if (outcome === 'answered') await this.followUps.complete(m, { ...input, reason: 'company answered' });
+    else await this.followUps.cancel(m, { ...input, reason: 'verification link withdrawn' });
+  }
+
+  /**
    * The case closed: nothing on it is chased any more (first contact, next step, dormancy, re-audit, stage
    * review, overdue training of its pending bookings), except reminders of `keepRules` (the satisfaction
    * survey that the closure itself starts).

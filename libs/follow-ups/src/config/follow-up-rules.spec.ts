@@ -2,7 +2,7 @@ import { ConfigError } from '@app/config';
 import { loadFollowUpRules } from './follow-up-rules';
 
 describe('config/follow-ups.yaml', () => {
-  it('loads the nine rules with engine defaults', () => {
+  it('loads the eleven rules with engine defaults', () => {
     const rules = loadFollowUpRules({});
     expect(rules.rules.map((r) => r.code).sort()).toEqual(
       [
@@ -15,6 +15,8 @@ describe('config/follow-ups.yaml', () => {
         'satisfaction-survey-reminder',
         'stage-review',
         'training-overdue',
+        'win-verification-expired',
+        'win-verification-unanswered',
       ].sort(),
     );
     expect(rules.engine.concurrency).toBe(20);

@@ -1,5 +1,5 @@
-import { IsOptionalNotNull } from '@app/web';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptionalNotNull, IsRecordVersion } from '@app/web';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -110,4 +110,19 @@ export class RecordExportWinDto {
   @IsString()
   @MaxLength(2000)
   notes?: string;
+}
+
+/**
+ * `PATCH /api/v1/export-wins/:id`: the adviser corrects a win; the fields sent change (If-Match or
+ * `version`: the version read). A correction retires the company's link and asks it again.
+ */
+export class CorrectExportWinDto extends PartialType(
+  OmitType(RecordExportWinDto, ['opportunityId'] as const),
+  {
+    // Left out keeps the value; null is refused (each field's own @IsOptionalNotNull).
+    skipNullProperties: false,
+  },
+) {
+  @IsRecordVersion('the export win version you saw (or send If-Match)')
+  version?: number;
 }

@@ -1,4 +1,4 @@
-import { Case } from '@app/cases';
+import { CaseOwnedRecord } from '@app/cases';
 import { Db } from '@app/database';
 import { Entity, Index } from 'typeorm';
 import type { GoodsOrServices, StoredVerification, WinType } from '../domain/win-rules';
@@ -11,22 +11,15 @@ import { ExportOpportunity } from './export-opportunity.entity';
 @Entity('export_wins')
 @Index('ix_export_wins_case', ['caseId', 'createdAt'])
 @Index('uq_export_wins_opportunity', ['opportunityId'], { unique: true, where: 'opportunity_id IS NOT NULL' })
-export class ExportWin {
-  @Db.UuidPrimaryKey() id!: string;
-
-  @Db.Uuid() caseId!: string;
-
-  @Db.References(() => Case, { column: 'case_id', fk: 'fk_export_wins_case', onDelete: 'CASCADE' })
-  case?: Case;
-
+@Index('uq_export_wins_migrated_outcome', ['migratedFromOutcomeId'], {
+  unique: true,
+  where: 'migrated_from_outcome_id IS NOT NULL',
+})
+export class ExportWin extends CaseOwnedRecord('fk_export_wins_case') {
   /** The won opportunity it came from, if any (one win per opportunity). */
   @Db.Uuid({ nullable: true }) opportunityId!: string | null;
 
-  @Db.References(() => ExportOpportunity, {
-    column: 'opportunity_id',
-    fk: 'fk_export_wins_opportunity',
-    onDelete: 'SET NULL',
-  })
+  @Db.References(() => ExportOpportunity, { fk: 'fk_export_wins_opportunity', onDelete: 'SET NULL' })
   opportunity?: ExportOpportunity;
 
   @Db.Text() customerName!: string;
@@ -62,6 +55,9 @@ export class ExportWin {
   @Db.Text({ array: true, default: () => "'{}'" }) trainingModules!: string[];
 
   @Db.Text({ nullable: true }) notes!: string | null;
+
+  /** The export-win outcome (libs/progress) this win was copied from when wins arrived; null for wins recorded as wins. */
+  @Db.Uuid({ nullable: true }) migratedFromOutcomeId!: string | null;
 
   @Db.Uuid({ nullable: true }) recordedById!: string | null;
 

@@ -1,4 +1,4 @@
-import { Case } from '@app/cases';
+import { CaseOwnedRecord } from '@app/cases';
 import { Db } from '@app/database';
 import { Entity, Index } from 'typeorm';
 import type { OutcomeKind } from '../domain/outcome-kinds';
@@ -10,14 +10,7 @@ import type { OutcomeKind } from '../domain/outcome-kinds';
   unique: true,
   where: 'idempotency_key IS NOT NULL',
 })
-export class ExportOutcome {
-  @Db.UuidPrimaryKey() id!: string;
-
-  @Db.Uuid() caseId!: string;
-
-  @Db.References(() => Case, { column: 'case_id', fk: 'fk_export_outcomes_case', onDelete: 'CASCADE' })
-  case?: Case;
-
+export class ExportOutcome extends CaseOwnedRecord('fk_export_outcomes_case') {
   @Db.Text() kind!: OutcomeKind;
 
   /** Market, ISO 3166-1 alpha-2. */

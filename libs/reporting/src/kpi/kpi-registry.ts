@@ -1,4 +1,5 @@
 import { CaseClosureRules } from '@app/cases';
+import { OpportunityRules } from '@app/opportunities';
 import countries from 'i18n-iso-countries';
 import type { KpiBreakdownRow, KpiGroupKey, KpiUnit } from './kpi-report';
 import { KPI_SOURCES, type KpiSourceKey } from './kpi-sql';
@@ -275,6 +276,38 @@ function winsByCurrency(rows: KpiRow[], as: 'count' | 'value'): KpiResult {
     })),
   };
 }
+
+let weights: Record<string, number> | undefined;
+/** A likelihood's weight in percent (config/opportunities.yaml), read once. */
+function likelihoodWeight(likelihood: string): number {
+  weights ??= { ...OpportunityRules.load().likelihoodWeights };
+  return weights[likelihood] ?? 0;
+}
+
+/** Amounts per currency: a headline total only when there is one currency. */
+function moneyByCurrency(amounts: [string, number][]): KpiResult {
+  const byCurrency = new Map<string, number>();
+  for (const [currency, value] of amounts) byCurrency.set(currency, (byCurrency.get(currency) ?? 0) + value);
+  const list = [...byCurrency.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return {
+    value: list.length === 1 ? list[0][1] : null,
+    currency: list.length === 1 ? list[0][0] : undefined,
+    rows: list.map(([currency, value]) => ({ key: currency, label: currency, value, currency })),
+  };
+}
+
+/** The value of the opportunities open now per currency, each likelihood's total weighted by `weight` percent. */
+function pipelineByCurrency(rows: KpiRow[], weight: (likelihood: string) => number): KpiResult {
+  return moneyByCurrency(
+    rows
+      .filter((r) => r.metric === 'open')
+      .map((r) => [str(r.currency), Math.round((num(r.value) * weight(str(r.key))) / 100)]),
+  );
+}
+
+/** Wins recorded in the period that are confirmed export value (company-confirmed and signed off). */
+const confirmedWins = (rows: KpiRow[]): KpiRow[] =>
+  rows.filter((r) => r.metric === 'recorded' && r.confirmed === true);
 
 function barriers(metricName: string, anyName: string) {
   return (rows: KpiRow[]): KpiResult => ({
@@ -718,6 +751,95 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     source: 'outcomes',
     breakdown: { title: 'By country', unit: 'count' },
     compute: outcomesByCountry('first_export_order'),
+  },
+  {
+    key: 'outcomes.opportunities_opened',
+    group: 'outcomes',
+    name: 'Export opportunities opened',
+    definition: 'Export opportunities recorded on cases in the period.',
+    unit: 'count',
+    source: 'opportunities',
+    compute: metricCount('opened'),
+  },
+  {
+    key: 'outcomes.pipeline_value',
+    group: 'outcomes',
+    name: 'Pipeline value',
+    definition:
+      'Estimated value of the export opportunities open now (prospect or active), per currency (never converted). The headline shows a total only when all are in one currency.',
+    unit: 'money_minor',
+    source: 'opportunities',
+    snapshot: true,
+    breakdown: { title: 'By currency', unit: 'money_minor' },
+    compute: (rows) => pipelineByCurrency(rows, () => 100),
+  },
+  {
+    key: 'outcomes.pipeline_value_weighted',
+    group: 'outcomes',
+    name: 'Weighted pipeline value',
+    definition:
+      'Estimated value of the export opportunities open now, each weighted by its likelihood (config/opportunities.yaml: low, medium, high in percent), per currency (never converted).',
+    unit: 'money_minor',
+    source: 'opportunities',
+    snapshot: true,
+    breakdown: { title: 'By currency', unit: 'money_minor' },
+    compute: (rows) => pipelineByCurrency(rows, likelihoodWeight),
+  },
+  {
+    key: 'outcomes.opportunity_conversion_rate',
+    group: 'outcomes',
+    name: 'Opportunity conversion rate',
+    definition:
+      'Of the export opportunities recorded in the period that have since closed (won, lost or abandoned), the percentage won.',
+    unit: 'percent',
+    source: 'opportunities',
+    compute: (rows) => ({
+      value: ratePercent(metric(rows, 'closed', 'won'), metric(rows, 'closed')),
+    }),
+  },
+  {
+    key: 'outcomes.wins_claimed',
+    group: 'outcomes',
+    name: 'Export wins claimed',
+    definition:
+      'Export wins recorded in the period (from opportunities or directly), whether or not the company has confirmed them yet.',
+    unit: 'count',
+    source: 'wins',
+    compute: (rows) => ({ value: metric(rows, 'recorded') }),
+  },
+  {
+    key: 'outcomes.wins_confirmed',
+    group: 'outcomes',
+    name: 'Export wins confirmed',
+    definition:
+      'Export wins recorded in the period that the company has confirmed and an officer has signed off.',
+    unit: 'count',
+    source: 'wins',
+    compute: (rows) => ({ value: sum(confirmedWins(rows), 'n') }),
+  },
+  {
+    key: 'outcomes.confirmed_export_value',
+    group: 'outcomes',
+    name: 'Confirmed export value',
+    definition:
+      'Total value, over all their years, of the export wins recorded in the period that the company has confirmed and an officer has signed off, per currency (never converted). The headline shows a total only when all are in one currency.',
+    unit: 'money_minor',
+    source: 'wins',
+    breakdown: { title: 'By currency', unit: 'money_minor' },
+    compute: (rows) => moneyByCurrency(confirmedWins(rows).map((r) => [str(r.key), num(r.value)])),
+  },
+  {
+    key: 'outcomes.days_to_first_confirmed_win',
+    group: 'outcomes',
+    name: 'Days from enrolment to first confirmed win',
+    definition:
+      'For cases whose first confirmed export win (confirmed by the company, signed off by an officer) was signed off in the period: the median number of calendar days from submitting the enrolment to that sign-off.',
+    unit: 'days',
+    source: 'wins',
+    compute: (rows) => {
+      const row = rows.find((r) => r.metric === 'first_confirmed');
+      return { value: row && num(row.n) > 0 && row.median !== null ? round1(num(row.median)) : null };
+    },
   },
   // Barriers
   {

@@ -277,6 +277,53 @@ SELECT o.kind, o.country, o.currency, o.confirmed, count(*)::int AS n, sum(o.val
  GROUP BY 1, 2, 3, 4`,
 
   /**
+   * Export opportunities: recorded in the period; of those, the ones closed since by how they closed; and
+   * every opportunity open now (prospect or active) by likelihood and currency, with its value.
+   */
+  opportunities: `
+SELECT 'opened' AS metric, NULL AS key, NULL AS currency, count(*)::int AS n, NULL::text AS value
+  FROM export_opportunities eo, p
+ WHERE eo.created_at >= p.ps AND eo.created_at < p.pe AND ${inFilteredCases('eo.case_id')}
+UNION ALL
+SELECT 'closed', eo.status, NULL, count(*)::int, NULL
+  FROM export_opportunities eo, p
+ WHERE eo.created_at >= p.ps AND eo.created_at < p.pe AND eo.status IN ('won', 'lost', 'abandoned')
+   AND ${inFilteredCases('eo.case_id')}
+ GROUP BY eo.status
+UNION ALL
+SELECT 'open', eo.likelihood, eo.currency, count(*)::int, sum(eo.value_minor)::text
+  FROM export_opportunities eo
+ WHERE eo.status IN ('prospect', 'active') AND ${inFilteredCases('eo.case_id')}
+ GROUP BY eo.likelihood, eo.currency`,
+
+  /**
+   * Export wins recorded in the period by currency and whether they are confirmed export value (confirmed
+   * by the company and signed off by an officer); and, for cases whose first confirmed win was signed off
+   * in the period, the median of the calendar days from their enrolment to that sign-off.
+   */
+  wins: `
+SELECT 'recorded' AS metric, w.currency AS key,
+       (w.verification_status = 'confirmed' AND w.signed_off_at IS NOT NULL) AS confirmed,
+       count(*)::int AS n, sum(w.total_minor)::text AS value, NULL::float AS median
+  FROM export_wins w, p
+ WHERE w.created_at >= p.ps AND w.created_at < p.pe AND ${inFilteredCases('w.case_id')}
+ GROUP BY 2, 3
+UNION ALL
+SELECT 'first_confirmed', NULL, NULL, count(*)::int, NULL,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY firsts.days)::float
+  FROM (
+    SELECT ((min(w.signed_off_at) AT TIME ZONE $3::text)::date
+            - (min(e.submitted_at) AT TIME ZONE $3::text)::date) AS days
+      FROM export_wins w
+      JOIN cases c ON c.id = w.case_id
+      JOIN enrolments e ON e.id = c.enrolment_id
+     WHERE w.verification_status = 'confirmed' AND w.signed_off_at IS NOT NULL
+       AND ${inFilteredCases('w.case_id')}
+     GROUP BY w.case_id
+    HAVING min(w.signed_off_at) >= (SELECT ps FROM p) AND min(w.signed_off_at) < (SELECT pe FROM p)
+  ) firsts`,
+
+  /**
    * Barriers named at enrolment, weak headings in audits, and barriers discussed in interactions. Enrolment
    * and interaction barriers are the five headings (validated on input), so each is counted with one
    * `@>` filter per heading in a single pass (a barrier listed twice on one row still counts once, and no

@@ -110,6 +110,14 @@ export const de: TemplateSet = {
       subject: 'Bitte bestätigen Sie Ihren Exporterfolg mit {{customerName}}',
       body: 'Ihre Beraterin oder Ihr Berater hat einen Exporterfolg von {{companyName}} mit {{customerName}} im Gesamtwert von {{total}} erfasst. Bitte teilen Sie uns mit, ob das stimmt und wie hilfreich unsere Unterstützung war: Es dauert eine Minute und ohne Anmeldung. Der Link funktioniert einmal, bis zum {{expiresOn}}: {{link}}',
     },
+    'win-verification-unanswered.sme': {
+      subject: 'Erinnerung: Bitte bestätigen Sie Ihren Exporterfolg mit {{customerName}}',
+      body: 'Wir wissen noch nicht, ob der Exporterfolg von {{companyName}} mit {{customerName}} im Gesamtwert von {{total}} stimmt. Bitte bestätigen Sie ihn oder sagen Sie uns, was nicht stimmt: Es dauert eine Minute und ohne Anmeldung. Der Link funktioniert einmal, bis zum {{expiresOn}}: {{verifyLink}}',
+    },
+    'win-verification-expired.assignee': {
+      subject: 'Der Exporterfolg von {{companyName}} mit {{customerName}} wurde nicht bestätigt',
+      body: 'Der Link, mit dem {{companyName}} den Exporterfolg mit {{customerName}} ({{total}}) bestätigen sollte, ist am {{expiresOn}} ohne Antwort abgelaufen. Solange das Unternehmen ihn nicht bestätigt, zählt der Erfolg nur als gemeldet. Senden Sie den Link erneut oder korrigieren Sie den Erfolg; dann wird das Unternehmen erneut gefragt: {{winsLink}}',
+    },
     'generic.remind': {
       subject: 'Erinnerung: {{description}} fällig am {{dueDate}}',
       body: '{{description}} für {{companyName}} ist am {{dueDate}} fällig.',

@@ -109,6 +109,14 @@ export const en: TemplateSet = {
       subject: 'Please confirm your export win with {{customerName}}',
       body: 'Your adviser has recorded an export win of {{companyName}} with {{customerName}}, worth {{total}} in all. Please tell us whether this is right and how helpful our support was: it takes a minute and needs no sign-in. The link works once, until {{expiresOn}}: {{link}}',
     },
+    'win-verification-unanswered.sme': {
+      subject: 'Reminder: please confirm your export win with {{customerName}}',
+      body: 'We have not yet heard whether the export win of {{companyName}} with {{customerName}}, worth {{total}} in all, is right. Please confirm it or tell us what is not right: it takes a minute and needs no sign-in. The link works once, until {{expiresOn}}: {{verifyLink}}',
+    },
+    'win-verification-expired.assignee': {
+      subject: 'The export win of {{companyName}} with {{customerName}} was not confirmed',
+      body: 'The link asking {{companyName}} to confirm its export win with {{customerName}} ({{total}}) expired on {{expiresOn}} without an answer. Until the company confirms it, the win counts only as claimed. Resend the link, or correct the win, which asks the company again: {{winsLink}}',
+    },
     'generic.remind': {
       subject: 'Reminder: {{description}} due {{dueDate}}',
       body: '{{description}} for {{companyName}} is due on {{dueDate}}.',

@@ -110,6 +110,14 @@ export const es: TemplateSet = {
       subject: 'Confirme su éxito de exportación con {{customerName}}',
       body: 'Su asesor ha registrado un éxito de exportación de {{companyName}} con {{customerName}}, por un total de {{total}}. Díganos si es correcto y cuánto le ayudó nuestro apoyo: es un minuto y no necesita iniciar sesión. El enlace funciona una vez, hasta el {{expiresOn}}: {{link}}',
     },
+    'win-verification-unanswered.sme': {
+      subject: 'Recordatorio: confirme su éxito de exportación con {{customerName}}',
+      body: 'Aún no sabemos si el éxito de exportación de {{companyName}} con {{customerName}}, por un total de {{total}}, es correcto. Confírmelo o díganos qué no es correcto: es un minuto y no necesita iniciar sesión. El enlace funciona una vez, hasta el {{expiresOn}}: {{verifyLink}}',
+    },
+    'win-verification-expired.assignee': {
+      subject: 'El éxito de exportación de {{companyName}} con {{customerName}} no se confirmó',
+      body: 'El enlace que pedía a {{companyName}} confirmar su éxito de exportación con {{customerName}} ({{total}}) caducó el {{expiresOn}} sin respuesta. Mientras la empresa no lo confirme, el éxito solo cuenta como declarado. Reenvíe el enlace o corrija el éxito, lo que vuelve a preguntar a la empresa: {{winsLink}}',
+    },
     'generic.remind': {
       subject: 'Recordatorio: {{description}} el {{dueDate}}',
       body: '{{description}} de {{companyName}} vence el {{dueDate}}.',
