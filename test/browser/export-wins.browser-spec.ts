@@ -106,6 +106,13 @@ describe('export wins in a real browser: won opportunity, company confirmation, 
             en('exportWins.errors.valuesMinor.arrayMinSize'),
           ]),
         );
+        // The values' message stands beside them too, and the fieldset is described by it.
+        await expect(page.locator('#values-error').textContent()).resolves.toContain(
+          en('exportWins.errors.valuesMinor.arrayMinSize'),
+        );
+        await expect(page.locator('fieldset:has(#value1)').getAttribute('aria-describedby')).resolves.toBe(
+          'values-hint values-error',
+        );
         await checkPage(page, { name: 'record a win', errors: true });
         await followErrorLink(page, 'customerName');
 
