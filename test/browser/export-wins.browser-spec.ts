@@ -107,8 +107,8 @@ describe('export wins in a real browser: won opportunity, company confirmation, 
           ]),
         );
         // The values' message stands beside them too, and the fieldset is described by it.
-        await expect(page.locator('#values-error').textContent()).resolves.toContain(
-          en('exportWins.errors.valuesMinor.arrayMinSize'),
+        await expect(page.locator('#values-error').textContent()).resolves.toMatch(
+          `${en('common.errorPrefix')}: ${en('exportWins.errors.valuesMinor.arrayMinSize')}`,
         );
         await expect(page.locator('fieldset:has(#value1)').getAttribute('aria-describedby')).resolves.toBe(
           'values-hint values-error',
