@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   buildBooking,
   buildCase,
@@ -231,6 +232,19 @@ describe('export wins: API, access and pages', () => {
       const gap = await web.post(`/cases/${theCase.caseId}/export-wins`, { ...filled, value3: '5,000' });
       expect(gap.status).toBe(400);
       expect(await gap.text()).toContain('leaving no year blank before the last');
+      // An opportunity of another case: the message stands where the summary links, prefixed for screen
+      // readers in the page's language (here German).
+      await web.get('/home?lang=de');
+      const elsewhere = await web.post(`/cases/${theCase.caseId}/export-wins`, {
+        ...filled,
+        value1: '10000', // "10,000" reads as ten in German
+        opportunityId: randomUUID(),
+      });
+      await web.get('/home?lang=en');
+      expect(elsewhere.status).toBe(400);
+      expect(await elsewhere.text()).toMatch(
+        /<p id="opportunityId" class="govuk-error-message">\s*<span class="govuk-visually-hidden">Fehler:<\/span> Wählen Sie eine Exportchance dieses Falls/,
+      );
 
       const saved = await web.post(`/cases/${theCase.caseId}/export-wins`, {
         ...filled,

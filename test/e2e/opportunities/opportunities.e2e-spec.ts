@@ -348,6 +348,8 @@ describe('export opportunities: API, access, pipeline and pages', () => {
       for (const href of ['#market', '#product', '#buyerType', '#source', '#value', '#likelihood'])
         expect(errors).toContain(`href="${href}"`);
       expect(errors).toContain('Enter a two-letter country code, like DE');
+      // The value's message also stands beside its field, not only in the summary.
+      expect(errors).toMatch(/id="value-error"[^>]*>[\s\S]*?Enter the value as an amount/);
 
       const noToken = await web.post(`/cases/${mine.caseId}/opportunities`, { _csrf: 'forged' });
       expect(noToken.status).toBe(403);
