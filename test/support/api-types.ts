@@ -11,7 +11,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The caller's enrolments (SME), or all enrolments by status (officer) */
+    /**
+     * The caller's enrolments (SME), or all enrolments by status (officer), newest first
+     * @description Paged: `limit` (1–200, default 50) a page, `nextCursor` passed back as `cursor` for the next.
+     */
     get: operations['EnrolmentsController_list'];
     put?: never;
     /** Start a draft enrolment (answers optional; validated in full on submit) */
@@ -149,7 +152,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List (duplicate flags) */
+    /**
+     * Flags in one status (default open), oldest first
+     * @description Paged: `limit` (1–200, default 50) a page, `nextCursor` passed back as `cursor` for the next.
+     */
     get: operations['DuplicateFlagsController_list'];
     put?: never;
     post?: never;
@@ -1734,6 +1740,12 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    EnrolmentList: {
+      /** @description Newest first, then by id */
+      items: components['schemas']['EnrolmentResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
     AwaitingDecisionItem: {
       /** Format: uuid */
       id: string;
@@ -1786,6 +1798,12 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       resolvedAt: string | null;
+    };
+    DuplicateFlagList: {
+      /** @description Oldest first, then by id */
+      items: components['schemas']['DuplicateFlagResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
     };
     MergeCompaniesDto: {
       /** @description required when both companies have an open case */
@@ -4966,6 +4984,9 @@ export interface operations {
   EnrolmentsController_list: {
     parameters: {
       query?: {
+        /** @description nextCursor of the previous page (opaque) */
+        cursor?: string;
+        limit?: number;
         status?: 'draft' | 'submitted' | 'eligible' | 'ineligible' | 'appealed' | 'withdrawn';
       };
       header?: never;
@@ -4979,7 +5000,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EnrolmentResponse'][];
+          'application/json': components['schemas']['EnrolmentList'];
         };
       };
       400: components['responses']['Problem400'];
@@ -5316,6 +5337,9 @@ export interface operations {
   DuplicateFlagsController_list: {
     parameters: {
       query?: {
+        /** @description nextCursor of the previous page (opaque) */
+        cursor?: string;
+        limit?: number;
         status?: 'open' | 'merged' | 'dismissed';
       };
       header?: never;
@@ -5329,7 +5353,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DuplicateFlagResponse'][];
+          'application/json': components['schemas']['DuplicateFlagList'];
         };
       };
       400: components['responses']['Problem400'];

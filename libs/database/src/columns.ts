@@ -25,12 +25,13 @@ const typed =
     Column({ type, ...options } as ColumnOptions);
 
 /**
- * A many-to-one relation through a named foreign key: `column` is the key column the entity also declares
- * (e.g. `caseId` as `case_id`), `fk` the constraint's name as the migrations create it.
+ * A many-to-one relation through a named foreign key: `fk` is the constraint's name as the migrations create
+ * it. The key column is the one the entity also declares beside the relation: `case` joins on `case_id`
+ * (`caseId`), the naming strategy's own default; name `column` only where the key column is called otherwise.
  */
 function references<T>(
   target: string | (() => ObjectType<T>),
-  join: { column: string; fk: string; onDelete: 'CASCADE' | 'RESTRICT' | 'SET NULL' | 'NO ACTION' },
+  join: { column?: string; fk: string; onDelete: 'CASCADE' | 'RESTRICT' | 'SET NULL' | 'NO ACTION' },
 ): PropertyDecorator {
   return (prototype, property) => {
     ManyToOne(target, { onDelete: join.onDelete })(prototype, property);

@@ -1,6 +1,7 @@
 import { AuditContext, AuditLogService } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
 import { InvalidInputError, NotFoundError } from '@app/errors';
+import { oldestFirstPage, PageCursors, type Page, type PageRequest } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CompanyMerge, type MergeResult } from './companies/company-merge';
@@ -54,17 +55,22 @@ export class DuplicateFlagsService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditLogService,
     private readonly companyMerge: CompanyMerge,
+    private readonly cursors: PageCursors,
   ) {}
 
-  async list(status: DuplicateFlagStatus = 'open'): Promise<DuplicateFlagView[]> {
+  /** A page of the flags in one status, oldest first (then by id): the queue officers work through. */
+  async list(
+    status: DuplicateFlagStatus = 'open',
+    request: PageRequest = {},
+  ): Promise<Page<DuplicateFlagView>> {
     return this.uow.run(async (m) => {
-      const flags = await m.find(DuplicateFlag, {
-        where: { status },
-        relations: { company: true, matchCompany: true },
-        order: { createdAt: 'ASC' },
-        take: 200,
-      });
-      return flags.map((f) => this.toView(f));
+      const qb = m
+        .createQueryBuilder(DuplicateFlag, 'f')
+        .leftJoinAndSelect('f.company', 'company')
+        .leftJoinAndSelect('f.matchCompany', 'matchCompany')
+        .where('f.status = :status', { status });
+      const page = await oldestFirstPage(qb, 'f', this.cursors, 'duplicate-flags', request);
+      return { items: page.items.map((f) => this.toView(f)), nextCursor: page.nextCursor };
     });
   }
 

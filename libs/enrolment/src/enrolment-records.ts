@@ -3,6 +3,7 @@ import { Case } from '@app/cases';
 import { UnitOfWork } from '@app/database';
 import { NotFoundError } from '@app/errors';
 import { Intent, PolicyService, Resource } from '@app/identity';
+import { newestFirstPage, PageCursors, type Page, type PageRequest } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EligibilityResult } from './entities/eligibility-result.entity';
@@ -39,6 +40,7 @@ export class EnrolmentRecords {
     private readonly uow: UnitOfWork,
     private readonly policy: PolicyService,
     private readonly audit: AuditLogService,
+    private readonly cursors: PageCursors,
   ) {}
 
   /** Runs `work` in the caller's transaction when it passes one, else in a new one. */
@@ -56,19 +58,25 @@ export class EnrolmentRecords {
     });
   }
 
-  /** An SME's enrolments, newest first; staff may filter all enrolments by status. */
-  async list(actor: ActingUser, filter: { status?: EnrolmentStatus } = {}): Promise<EnrolmentView[]> {
+  /**
+   * A page of an SME's enrolments, newest first (then by id); staff may filter all enrolments by status.
+   * The cursor is bound to this list, so one taken with another status filter still only pages this one.
+   */
+  async list(
+    actor: ActingUser,
+    filter: { status?: EnrolmentStatus } = {},
+    request: PageRequest = {},
+  ): Promise<Page<EnrolmentView>> {
     return this.uow.run(async (m) => {
-      const where = {
-        ...(actor.role === 'sme' ? { userId: actor.id } : {}),
-        ...(filter.status ? { status: filter.status } : {}),
-      };
-      if (actor.role !== 'sme' && !this.mayReview(actor)) return [];
-      const rows = await m.find(Enrolment, { where, order: { createdAt: 'DESC' }, take: 200 });
+      if (actor.role !== 'sme' && !this.mayReview(actor)) return { items: [], nextCursor: null };
+      const qb = m.createQueryBuilder(Enrolment, 'e');
+      if (actor.role === 'sme') qb.andWhere('e.user_id = :userId', { userId: actor.id });
+      if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
+      const page = await newestFirstPage(qb, 'e', this.cursors, 'enrolments', request);
       // One after another: the transaction is one connection, which runs one statement at a time anyway.
-      const views: EnrolmentView[] = [];
-      for (const row of rows) views.push(await this.view(m, row));
-      return views;
+      const items: EnrolmentView[] = [];
+      for (const row of page.items) items.push(await this.view(m, row));
+      return { items, nextCursor: page.nextCursor };
     });
   }
 

@@ -1,5 +1,6 @@
 import { AuditContext } from '@app/audit-log';
 import { FieldError } from '@app/errors';
+import type { Page, PageRequest } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EnrolmentAppeals } from './appeals/enrolment-appeals';
@@ -112,9 +113,13 @@ export class EnrolmentService {
     return this.records.get(actor, id);
   }
 
-  /** An SME's enrolments, newest first; staff may filter all enrolments by status. */
-  list(actor: ActingUser, filter: { status?: EnrolmentStatus } = {}): Promise<EnrolmentView[]> {
-    return this.records.list(actor, filter);
+  /** A page of an SME's enrolments, newest first; staff may filter all enrolments by status. */
+  list(
+    actor: ActingUser,
+    filter: { status?: EnrolmentStatus } = {},
+    request: PageRequest = {},
+  ): Promise<Page<EnrolmentView>> {
+    return this.records.list(actor, filter, request);
   }
 
   /** The SME's most recent enrolment (what its home page shows), if any. */

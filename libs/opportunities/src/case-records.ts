@@ -1,5 +1,5 @@
 import type { CaseAccessService } from '@app/advisers';
-import { NotFoundError } from '@app/errors';
+import { InvalidInputError, NotFoundError } from '@app/errors';
 import type { Actor } from '@app/identity';
 import { isUuid } from '@app/web';
 import type { EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere } from 'typeorm';
@@ -9,6 +9,7 @@ interface CaseRecord {
   id: string;
   caseId: string;
   createdAt: Date;
+  version: number;
 }
 
 /**
@@ -22,6 +23,9 @@ export abstract class CaseRecordsService<T extends CaseRecord> {
     private readonly entity: EntityTarget<T>,
     private readonly name: string,
   ) {}
+
+  /** The 409 a change based on an older `version` gets, carrying the current one. */
+  protected abstract versionConflict(current: number): Error;
 
   /** The case's records, newest first, for anyone who may see the case. */
   async listForCase(actor: Actor, caseId: string): Promise<T[]> {
@@ -45,5 +49,34 @@ export abstract class CaseRecordsService<T extends CaseRecord> {
     if (!found) throw new NotFoundError(this.name, id);
     await this.caseAccess.find(actor, intent, found.caseId, manager);
     return found;
+  }
+
+  /**
+   * The record, locked in `manager`'s transaction, for a change that overwrites it: 404 for an actor who may
+   * not work its case (asked first), then the version it was read at is required and must be the current one.
+   */
+  protected async lockForChange(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    version: number | undefined,
+  ): Promise<T> {
+    const current = await this.find(actor, 'work', id, manager);
+    const locked = await manager
+      .getRepository(this.entity)
+      .findOneOrFail({
+        where: { id: current.id } as FindOptionsWhere<T>,
+        lock: { mode: 'pessimistic_write' },
+      });
+    if (version === undefined)
+      throw new InvalidInputError([
+        {
+          field: 'version',
+          message: `Send the ${this.name.replace(/_/g, ' ')} version (If-Match header or version field)`,
+          code: 'required',
+        },
+      ]);
+    if (locked.version !== version) throw this.versionConflict(locked.version);
+    return locked;
   }
 }

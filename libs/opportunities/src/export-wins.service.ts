@@ -53,6 +53,10 @@ export class ExportWinsService extends CaseRecordsService<ExportWin> {
     super(access, dataSource.manager, ExportWin, 'export_win');
   }
 
+  protected versionConflict(current: number): Error {
+    return new ExportWinVersionConflictError(current);
+  }
+
   /** The codes of the training modules booked on the case (what a win may credit). */
   async bookedModules(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     const rows = (await manager.query(
@@ -145,20 +149,8 @@ export class ExportWinsService extends CaseRecordsService<ExportWin> {
     context: AuditContext,
   ): Promise<ExportWin> {
     return this.uow.run(async (m) => {
-      const current = await this.find(actor, 'work', id, m);
-      const win = await m
-        .getRepository(ExportWin)
-        .findOneOrFail({ where: { id: current.id }, lock: { mode: 'pessimistic_write' } });
       // A correction overwrites: it must say which version it was based on (asked after access: 404 first).
-      if (version === undefined)
-        throw new InvalidInputError([
-          {
-            field: 'version',
-            message: 'Send the export win version (If-Match header or version field)',
-            code: 'required',
-          },
-        ]);
-      if (win.version !== version) throw new ExportWinVersionConflictError(win.version);
+      const win = await this.lockForChange(m, actor, id, version);
       const problems = await this.supportProblems(
         m,
         win.caseId,

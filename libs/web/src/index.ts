@@ -12,6 +12,7 @@ export {
   RequestValidationException,
   IsOptionalNotNull,
   OptionalNested,
+  OptionalStringList,
 } from './validation';
 export { ProblemDetailsFilter, wantsHtml } from './problem-details.filter';
 export type { ProblemDetails } from './problem-details.filter';
@@ -33,7 +34,7 @@ export { PageCursors } from './page-cursors';
 export type { CursorPart } from './page-cursors';
 export { IsPageCursor } from './is-page-cursor.decorator';
 export { PageQueryDto } from './page-query.dto';
-export { newestFirstPage } from './newest-first-page';
+export { newestFirstPage, oldestFirstPage } from './newest-first-page';
 export type { Page, PageRequest } from './newest-first-page';
 export { IsQueryDate } from './is-query-date.decorator';
 export { NumberFromText } from './number-from-text';

@@ -3,7 +3,12 @@ import { ValidateNestedObject } from '@app/config';
 import { IsArray, IsInt, IsString } from 'class-validator';
 import { Type } from 'class-transformer';
 import { validateForm } from './form-validation';
-import { createValidationPipe, inheritedKeyPaths, RequestValidationException } from './validation';
+import {
+  createValidationPipe,
+  inheritedKeyPaths,
+  OptionalStringList,
+  RequestValidationException,
+} from './validation';
 
 class Address {
   @IsString()
@@ -73,6 +78,37 @@ describe('ValidateNestedObject', () => {
       RequestValidationException,
     );
     await expect(pipe.transform({ addresses: [{ line1: 'x' }] }, list)).resolves.toBeInstanceOf(Addresses);
+  });
+});
+
+class Tags {
+  @OptionalStringList(5)
+  tags?: string[];
+}
+
+describe('OptionalStringList', () => {
+  const tags = async (value: unknown): Promise<string[]> => {
+    try {
+      await createValidationPipe().transform(value, { type: 'body', metatype: Tags });
+      return [];
+    } catch (error) {
+      if (!(error instanceof RequestValidationException)) throw error;
+      return error.fields.map((f) => `${f.field}:${f.code}`);
+    }
+  };
+
+  it('takes the list left out, empty, or of short strings', async () => {
+    expect(await tags({})).toEqual([]);
+    expect(await tags({ tags: [] })).toEqual([]);
+    expect(await tags({ tags: ['a', 'abcde'] })).toEqual([]);
+  });
+
+  it('refuses null, a lone string, an item too long and an item not a string', async () => {
+    expect(await tags({ tags: null })).toContain('tags:isDefined');
+    expect(await tags({ tags: 'abc' })).toEqual(['tags:isArray']);
+    expect(await tags({ tags: ['abcdef'] })).toEqual(['tags:maxLength']);
+    // The pipe stops at a field's first failed rule; which one names a number item does not matter here.
+    expect((await tags({ tags: [3] })).map((f) => f.split(':')[0])).toEqual(['tags']);
   });
 });
 

@@ -9,7 +9,15 @@ import {
 } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsObject, ValidateIf, type ValidationOptions } from 'class-validator';
+import {
+  IsArray,
+  IsDefined,
+  IsObject,
+  IsString,
+  MaxLength,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
 
 const unknownFieldMessage = (field: string) => `${field} is not a field this request accepts`;
 
@@ -117,5 +125,20 @@ export function OptionalNested(type: new () => object): PropertyDecorator {
     IsObject(),
     IsOptionalNotNull(),
     ApiPropertyOptional({ type }),
+  );
+}
+
+/**
+ * An optional list of strings: left out, or an array (never null) whose items are strings of at most
+ * `maxLength` characters, documented as `string[]`. The decorators a DTO would otherwise stack, applied in
+ * the order they were stacked.
+ */
+export function OptionalStringList(maxLength: number): PropertyDecorator {
+  return applyDecorators(
+    MaxLength(maxLength, { each: true }),
+    IsString({ each: true }),
+    IsArray(),
+    IsOptionalNotNull(),
+    ApiPropertyOptional({ type: [String] }),
   );
 }

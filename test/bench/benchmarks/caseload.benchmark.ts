@@ -6,20 +6,16 @@ import { PolicyService } from '@app/identity';
 import { PageCursors } from '@app/web';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { Benchmark, BenchContext, BenchmarkResult, Measurement, verdict } from '../bench.types';
+import { Benchmark, BenchContext, BenchmarkResult, verdict } from '../bench.types';
 import { ensureBenchData } from '../support/bench-data';
 import { benchToken } from '../support/bench-token';
 import { measureHttpRounds } from '../support/http-rounds';
-import { latencySummary, median, ratioPercent } from '../support/stats';
+import { bareSqlMeasurement, bareSqlRound, type BareSqlRound, type Statement } from '../support/bare-sql';
+import { ratioPercent } from '../support/stats';
 
 /** The page an officer asks for most: one stage, by company name, 50 rows, first page (with counts). */
 const QUERY: Partial<CaseloadQueryDto> = { stage: 'passive_exporter', sort: 'name', limit: 50 };
 const QUERY_STRING = 'stage=passive_exporter&sort=nextDue&limit=50';
-
-interface Statement {
-  sql: string;
-  params: unknown[];
-}
 
 /**
  * The exact statements the api runs for the page, captured from the real CaseloadService with a
@@ -44,37 +40,20 @@ async function caseloadStatements(officerId: string): Promise<Statement[]> {
   return captured;
 }
 
-/** The ceiling: the same statements in a loop from bare `pg`, as many loops as autocannon connections. */
-async function bareSqlRound(
+/** A ceiling round: the statements one after another from bare `pg`, a fresh pool of `poolSize`. */
+async function bareSqlRoundOnPool(
   databaseUrl: string,
   statements: Statement[],
   connections: number,
   poolSize: number,
   seconds: number,
-): Promise<{ latencies: number[]; completed: number; seconds: number; errors: number }> {
+): Promise<BareSqlRound> {
   const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
   try {
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (performance.now() < deadline) {
-          const t0 = performance.now();
-          try {
-            for (const s of statements) await pool.query(s.sql, s.params);
-            latencies.push(performance.now() - t0);
-          } catch {
-            errors++;
-          }
-        }
-      }),
-    );
+    return await bareSqlRound(pool, statements, { connections, seconds });
   } finally {
     await pool.end();
   }
-  return { latencies, completed: latencies.length, seconds: (performance.now() - started) / 1000, errors };
 }
 
 export const caseloadBenchmark: Benchmark = {
@@ -113,10 +92,10 @@ export const caseloadBenchmark: Benchmark = {
       },
     ]);
     // Same pool size as the api (DATABASE_POOL_SIZE, 10) and the same concurrency as autocannon.
-    await bareSqlRound(databaseUrl, statements, settings.connections, 10, settings.warmupSeconds);
+    await bareSqlRoundOnPool(databaseUrl, statements, settings.connections, 10, settings.warmupSeconds);
     const rounds = [];
     for (let round = 1; round <= settings.rounds; round++) {
-      const r = await bareSqlRound(
+      const r = await bareSqlRoundOnPool(
         databaseUrl,
         statements,
         settings.connections,
@@ -126,17 +105,7 @@ export const caseloadBenchmark: Benchmark = {
       log(`  round ${round}/${settings.rounds} bare pg: ${Math.round(r.completed / r.seconds)} pages/s`);
       rounds.push(r);
     }
-    const latencies = rounds.flatMap((r) => r.latencies);
-    const ceiling: Measurement = {
-      subject: 'ceiling: the page statement from bare pg (pool of 10)',
-      ...latencySummary(latencies),
-      throughput: {
-        value: Math.round(median(rounds.map((r) => r.completed / r.seconds)) ?? 0),
-        unit: 'pages/s',
-      },
-      errors: rounds.reduce((sum, r) => sum + r.errors, 0),
-      samples: latencies.length,
-    };
+    const ceiling = bareSqlMeasurement('ceiling: the page statement from bare pg (pool of 10)', rounds);
     // Latency targets are for one request at a time, not under 50 concurrent connections: measure that too.
     const single = await measureHttpRounds({ ...context, settings: { ...settings, connections: 1 } }, [
       {

@@ -7,6 +7,7 @@ import { exportBenchmark } from './export.benchmark';
 import { followUpPipelineBenchmark } from './follow-up-pipeline.benchmark';
 import { healthThroughputBenchmark } from './health-throughput.benchmark';
 import { kpiBenchmark } from './kpi.benchmark';
+import { pipelineBenchmark } from './pipeline.benchmark';
 import { soakBenchmark } from './soak.benchmark';
 
 /** Every benchmark of issue 10, in the order they run and print. */
@@ -14,6 +15,7 @@ export const BENCHMARKS: Benchmark[] = [
   healthThroughputBenchmark,
   followUpPipelineBenchmark,
   caseloadBenchmark,
+  pipelineBenchmark,
   assignmentBenchmark,
   kpiBenchmark,
   exportBenchmark,

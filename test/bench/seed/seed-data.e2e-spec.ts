@@ -42,6 +42,9 @@ describe('bench:seed data set', () => {
     const training = `SELECT id, case_id, status, session_id IS NULL AS self_paced, certificate_code
                         FROM training_booking ORDER BY id`;
     expect(await rows(a, training)).toEqual(await rows(b, training));
+    const opportunities = `SELECT id, case_id, market, status, currency, value_minor, likelihood, expected_on
+                             FROM export_opportunities ORDER BY id`;
+    expect(await rows(a, opportunities)).toEqual(await rows(b, opportunities));
     expect(seeded[0].rows).toEqual(seeded[1].rows);
     const stages = `SELECT string_agg(stage, ',' ORDER BY id) AS s FROM cases`;
     expect(await rows(a, stages)).not.toEqual(await rows(other, stages));
@@ -115,6 +118,53 @@ describe('bench:seed data set', () => {
     expect(
       await one(a, `SELECT count(*) AS n FROM export_outcomes WHERE occurred_on > current_date + 1`),
     ).toBe(0);
+  });
+
+  it('gives a share of the cases export opportunities the pipeline can total, in every status', async () => {
+    const r = seeded[0].rows;
+    expect(r.export_opportunities).toBe(await one(a, `SELECT count(*) AS n FROM export_opportunities`));
+    // 0–3 per assigned case, about 0.9 per case in all.
+    expect(r.export_opportunities).toBeGreaterThan(r.cases * 0.6);
+    expect(r.export_opportunities).toBeLessThan(r.cases * 1.3);
+    expect(
+      await one(
+        a,
+        `SELECT max(n) AS n FROM (SELECT count(*) AS n FROM export_opportunities GROUP BY case_id) x`,
+      ),
+    ).toBe(3);
+    const distinct = async (column: string): Promise<string[]> =>
+      (
+        (await rows(a, `SELECT DISTINCT ${column} AS v FROM export_opportunities ORDER BY 1`)) as {
+          v: string;
+        }[]
+      ).map((x) => x.v);
+    expect(await distinct('status')).toEqual(['abandoned', 'active', 'lost', 'prospect', 'won']);
+    expect(await distinct('likelihood')).toEqual(['high', 'low', 'medium']);
+    expect(await distinct('buyer_type')).toHaveLength(5);
+    expect(await distinct('source')).toHaveLength(5);
+    // Every currency has a rate in config/exchange-rates.yaml (else the pipeline's converted total is null).
+    expect(await distinct('currency')).toEqual(['EUR', 'GBP', 'JPY', 'PLN', 'SEK', 'USD']);
+    expect((await distinct('market')).length).toBeGreaterThan(6);
+    // Expected dates over two years: closed ones in the past year, open ones from stale to a year ahead.
+    expect(
+      await one(
+        a,
+        `SELECT count(*) AS n FROM export_opportunities o JOIN cases c ON c.id = o.case_id
+          WHERE o.value_minor <= 0 OR o.version <> 1 OR o.recorded_by_id IS DISTINCT FROM c.assigned_adviser_id
+             OR (o.status IN ('lost', 'abandoned')) <> (o.close_reason IS NOT NULL)
+             OR (o.status IN ('won', 'lost', 'abandoned') AND o.expected_on >= current_date)
+             OR o.expected_on NOT BETWEEN current_date - 365 AND current_date + 365
+             OR (c.status = 'closed' AND o.status IN ('prospect', 'active'))
+             OR o.created_at < c.opened_at OR o.created_at > now() OR o.updated_at < o.created_at`,
+      ),
+    ).toBe(0);
+    expect(
+      await one(
+        a,
+        `SELECT count(*) AS n FROM export_opportunities
+          WHERE status IN ('prospect', 'active') AND expected_on < current_date`,
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it('books training for a share of the cases, in every state, consistent with sessions and the timeline', async () => {

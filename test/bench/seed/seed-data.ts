@@ -276,6 +276,8 @@ export async function seedBenchData(client: Client, options: SeedOptions): Promi
         WHERE s.r_stage >= 0.5 AND s.r_status >= 0.05 AND (j = 1 OR s.k % 2 = 0)`,
     );
 
+    await seedOpportunities(client, seed, run, market);
+
     // Follow-ups in every state; open ones have their next step in the future, so the bench's worker has
     // nothing to send while the benchmarks run, but a fifth of them are past their deadline (overdue).
     await run(
@@ -369,6 +371,72 @@ export async function seedBenchData(client: Client, options: SeedOptions): Promi
 }
 
 type Run = (label: string, sql: string, params?: unknown[]) => Promise<void>;
+
+/** The currency a company in the market would quote in (all of them in config/exchange-rates.yaml). */
+const MARKET_CURRENCY = `CASE market WHEN 'US' THEN 'USD' WHEN 'CA' THEN 'USD' WHEN 'AU' THEN 'USD' WHEN 'PL' THEN 'PLN'
+  WHEN 'SE' THEN 'SEK' WHEN 'JP' THEN 'JPY' ELSE 'EUR' END`;
+/** Minor units of each currency a euro is about worth (a yen has none), so values look alike across currencies. */
+const PER_EURO = `CASE currency WHEN 'GBP' THEN 85 WHEN 'USD' THEN 110 WHEN 'PLN' THEN 430 WHEN 'SEK' THEN 1100
+  WHEN 'JPY' THEN 160 ELSE 100 END`;
+
+/**
+ * Export opportunities (libs/opportunities) for the pipeline benchmark: none to three per assigned case —
+ * a third of the non-exporters have one, exporters 0–3 (about 0.9 per case in all) — in every status
+ * (a closed case's are all closed), in the case's markets' currencies or in GBP, worth €5 000–€500 000 in
+ * their currency, with a likelihood, buyer type and source each, and expected dates over two years: the
+ * closed ones in the last year, the open ones from two months ago (stale) to a year ahead. Draws come from
+ * each row's seeded id (not the shared random() sequence), so the tables seeded before and after are the
+ * same as without them. No `opportunity-stale` follow-ups: the bench worker would fire them mid-run.
+ */
+async function seedOpportunities(
+  client: Client,
+  seed: number,
+  run: Run,
+  market: (expr: string) => string,
+): Promise<void> {
+  await run(
+    'export_opportunities',
+    `INSERT INTO export_opportunities (id, case_id, market, product, buyer_type, source, value_minor, currency,
+                                       likelihood, expected_on, status, close_reason, notes, recorded_by_id,
+                                       version, created_at, updated_at)
+     WITH pick AS (
+       SELECT md5('opportunity-${seed}-' || s.g || '-' || j)::uuid AS id, s.case_id, s.adviser_id, s.opened_at, j,
+              s.r_status < 0.15 AS case_closed, ${market('s.k + j * 5')} AS market
+         FROM seed_case s, generate_series(1, 3) j
+        WHERE s.r_status >= 0.05
+          AND j <= CASE WHEN s.r_stage < 0.5 THEN (s.k % 3 = 0)::int ELSE (s.k / 3) % 4 END),
+     drawn AS (
+       SELECT p.*, h.u, h.w,
+              CASE WHEN p.case_closed THEN (ARRAY['won','lost','abandoned','lost'])[1 + h.u % 4]
+                   WHEN h.u < 30 THEN 'prospect' WHEN h.u < 62 THEN 'active' WHEN h.u < 75 THEN 'won'
+                   WHEN h.u < 90 THEN 'lost' ELSE 'abandoned' END AS status,
+              CASE WHEN h.w % 4 = 0 THEN 'GBP' ELSE ${MARKET_CURRENCY} END AS currency,
+              greatest(p.opened_at, least(now() - interval '1 hour',
+                       p.opened_at + make_interval(days => 5 + 25 * p.j + h.u % 30))) AS created_at
+         FROM pick p,
+              LATERAL (SELECT ('x' || substr(md5(p.id::text), 1, 6))::bit(24)::int % 100 AS u,
+                              ('x' || substr(md5(p.id::text), 7, 7))::bit(28)::int AS w) h),
+     dated AS (
+       SELECT d.*,
+              CASE WHEN d.status IN ('prospect', 'active') THEN current_date - 60 + (d.w / 16) % 425
+                   ELSE current_date - 1 - (d.w / 16) % 365 END AS expected_on
+         FROM drawn d)
+     SELECT id, case_id, market,
+            (ARRAY['Organic tea blends','Machined steel parts','Bookkeeping software','Wool knitwear',
+                   'Craft gin','Design consultancy','Packaging machinery','Skincare range'])[1 + (w / 7) % 8],
+            (ARRAY['distributor','direct_customer','agent','marketplace','public_tender'])[1 + (w / 56) % 5],
+            (ARRAY['trade_visit','social_media','social_media','referral','event','other'])[1 + (w / 280) % 6],
+            (5000 + (w / 1680) % 200 * 2500)::bigint * ${PER_EURO},
+            currency, (ARRAY['low','medium','high'])[1 + (w / 336000) % 3], expected_on, status,
+            CASE status WHEN 'lost' THEN (ARRAY['Chose a local supplier','Price too high','The buyer went quiet'])[1 + u % 3]
+                        WHEN 'abandoned' THEN 'Not a priority this year' END,
+            CASE WHEN u % 5 = 0 THEN 'Met at the trade fair; samples sent.' END,
+            adviser_id, 1, created_at,
+            CASE WHEN status IN ('prospect', 'active') THEN created_at
+                 ELSE greatest(created_at, least(now(), expected_on::timestamptz)) END
+       FROM dated ORDER BY created_at, id`,
+  );
+}
 
 /** Days of sessions before today (the seeded cases opened up to 720 days ago) and weeks after it. */
 const SESSION_DAYS_BACK = 700;

@@ -17,11 +17,13 @@ export interface HttpSubject {
  * Loads every subject with autocannon from a separate process: one discarded warm-up round each, then
  * `rounds` measured rounds, the subjects alternating round by round so that drift in the machine's load
  * (other people share these cores) hits app and ceiling alike. Throughput is the median of the rounds;
- * latency percentiles pool every response of the measured rounds.
+ * latency percentiles pool every response of the measured rounds. `between`, when given, runs after each
+ * round of the subjects (a ceiling measured outside autocannon takes its turns there).
  */
 export async function measureHttpRounds(
   context: BenchContext,
   subjects: HttpSubject[],
+  between?: (round: number) => Promise<void>,
 ): Promise<Measurement[]> {
   const { settings, app } = context;
   const load = (subject: HttpSubject, durationSeconds: number) =>
@@ -61,6 +63,7 @@ export async function measureHttpRounds(
         `  round ${round}/${settings.rounds} ${subject.subject}: ${Math.round(rate)} req/s, ${result.errors} errors`,
       );
     }
+    await between?.(round);
   }
   return subjects.map((subject, i) => ({
     subject: subject.subject,

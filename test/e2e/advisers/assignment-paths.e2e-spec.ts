@@ -106,7 +106,7 @@ describe('automatic assignment: one case at a time and a batch choose the same a
     api = await startTestApi();
     officer = await createStaff(api, 'officer');
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   /** Assigns the scenario's cases one transaction each, then (in a second world) as one batch. */
   async function bothPaths(scenario: Scenario) {

@@ -79,7 +79,7 @@ describe('automatic and manual assignment (real Postgres)', () => {
     handler = api.app.get(CaseOpenedHandler);
     officer = await createStaff(api, 'officer');
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   beforeEach(retireAllAdvisers);
 

@@ -25,7 +25,7 @@ describe('CaseAccessService', () => {
     adviser = (await buildAdviser(api)).user;
     theCase = await assignedCase();
   }, 120_000);
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const denials = async (entityId: string): Promise<{ actor_id: string | null; entity_type: string }[]> =>
     api.dataSource.query(

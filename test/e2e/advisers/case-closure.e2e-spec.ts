@@ -42,7 +42,7 @@ describe('closing and reopening a case (real Postgres)', () => {
     const officer = await buildUser(api, 'officer');
     officerToken = await buildToken(api, officer.user);
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('the adviser closes their case: reason and summary kept, assignment ended, reminders cancelled, SME told in Spanish', async () => {
     const adviser = await buildAdviser(api);

@@ -14,7 +14,7 @@ describe('caseload in date order, and the SME home page showing the real state o
   beforeAll(async () => {
     api = await startTestApi();
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('sorts by the earliest open follow-up by default: overdue, today, next week, next month, then none', async () => {
     const adviser = await buildAdviser(api);

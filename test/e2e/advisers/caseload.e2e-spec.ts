@@ -99,7 +99,7 @@ describe('caseload API: filters, sorts, keyset pages, interactions, locking, acc
     });
     await logInteraction(mine.zulu.caseId, { occurredOn: daysAgo(1) });
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('lists only the adviser’s own cases, with counts per filter', async () => {
     const res = await call(api, adviser.token, 'GET', '/api/v1/cases');

@@ -12,7 +12,7 @@ describe('correcting and voiding interactions; dates before the case or in the f
   beforeAll(async () => {
     api = await startTestApi();
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const work = async (caseId: string) =>
     (

@@ -26,7 +26,7 @@ describe('adviser and officer pages', () => {
     theirs = await buildCase(api, { company: { legalName: 'Hidden Harbour Ltd' }, adviserId: other.user.id });
     web = await signInWeb(api, adviser.user.email, adviser.password);
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('shows the adviser’s caseload as a filterable table, without other advisers’ cases', async () => {
     const res = await web.get('/caseload');

@@ -40,7 +40,7 @@ describe('the company record', () => {
     adviserApi = apiClient(api, await buildToken(api, adviser.user));
     otherAdviserApi = apiClient(api, await buildToken(api, otherAdviser.user));
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('shows identity, contacts, every case and one activity feed, newest first and paged', async () => {
     const res = await officerApi.call('GET', `/api/v1/companies/${kase.companyId}`);

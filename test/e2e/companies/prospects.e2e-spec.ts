@@ -47,7 +47,7 @@ describe('prospects staff record', () => {
     adviserApi = apiClient(api, await buildToken(api, adviser.user));
     officerApi = apiClient(api, await buildToken(api, (await buildUser(api, 'officer')).user));
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('records the company and a draft on its behalf, invites the contact, and counts nothing as enrolled until they submit', async () => {
     const before = await enrolled();

@@ -54,7 +54,7 @@ describe('data protection: erasure', () => {
     service = api.app.get(DataProtectionService);
     queue = api.app.get<Queue>(getQueueToken(EVENTS_QUEUE));
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('asks for confirmation of an open case, previews, refuses the requester’s own approval, then a second person erases exactly the preview', async () => {
     const person = await personWithDataEverywhere(api);

@@ -70,7 +70,7 @@ describe('data protection: the requests API', () => {
       caller('sme'),
     ]);
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('an officer requests access, a second person approves, both may download; each step audited', async () => {
     const created = await send(officer, 'POST', '', {

@@ -74,7 +74,7 @@ describe('data protection: retention', () => {
       [recent.id],
     );
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('simulates, then applies exactly the simulated changes, keeping in-scope KPIs equal; a second run changes nothing', async () => {
     const kpiBefore = await openedThisYear(api);

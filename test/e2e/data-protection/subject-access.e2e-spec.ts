@@ -16,7 +16,7 @@ describe('data protection: subject access', () => {
     api = await startTestApi();
     person = await personWithDataEverywhere(api);
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('archives everything held about a person, in every domain, as JSON and a readable summary', async () => {
     const { requestId, archive } = await archiveWithFourEyes(api, person.email.toUpperCase());

@@ -23,7 +23,7 @@ describe('duplicate companies', () => {
     officer = o.client;
     officerId = o.id;
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   async function enrol(client: ReturnType<typeof apiClient>, answers: ReturnType<typeof completeAnswers>) {
     const created = await client.create(answers);
@@ -120,12 +120,12 @@ describe('duplicate companies', () => {
     // Flagged companies are still enrolled; an officer decides later.
     expect(similar.submit.body.status).toBe('eligible');
 
-    const flags = await officer.call('GET', '/api/v1/duplicate-flags');
+    const flags = await officer.call('GET', '/api/v1/duplicate-flags?limit=200');
     expect(flags.status).toBe(200);
     const byEnrolment = new Map<
       string,
       { reason: string; similarity: number; matchCompany: { legalName: string } }
-    >(flags.body.map((f: { enrolmentId: string }) => [f.enrolmentId, f]));
+    >(flags.body.items.map((f: { enrolmentId: string }) => [f.enrolmentId, f]));
     expect(byEnrolment.get(similar.id)).toMatchObject({
       reason: 'similar_name',
       matchCompany: { legalName: 'Brightwater Textiles Limited' },
@@ -147,8 +147,8 @@ describe('duplicate companies', () => {
       otherSme,
       completeAnswers({ company: { legalName: 'Harbour Lights Ceramics Ltd', region: 'south-west' } }),
     );
-    const flags = await officer.call('GET', '/api/v1/duplicate-flags');
-    const flag = flags.body.find((f: { enrolmentId: string }) => f.enrolmentId === duplicate.id);
+    const flags = await officer.call('GET', '/api/v1/duplicate-flags?limit=200');
+    const flag = flags.body.items.find((f: { enrolmentId: string }) => f.enrolmentId === duplicate.id);
     expect(flag).toBeDefined();
     const survivorId = flag.matchCompany.id as string;
     const mergedId = flag.company.id as string;
@@ -215,7 +215,7 @@ describe('duplicate companies', () => {
       sme,
       completeAnswers({ company: { legalName: 'Harbour Lights Ceramics Ltd', region: 'south-west' } }),
     );
-    const laterFlags = (await officer.call('GET', '/api/v1/duplicate-flags')).body.filter(
+    const laterFlags = (await officer.call('GET', '/api/v1/duplicate-flags?limit=200')).body.items.filter(
       (f: { enrolmentId: string }) => f.enrolmentId === later.id,
     );
     expect(laterFlags.map((f: { matchCompany: { id: string } }) => f.matchCompany.id)).not.toContain(
@@ -246,7 +246,7 @@ describe('duplicate companies', () => {
       [first, second, third].map((e) => companyOf(e.id)),
     );
     type Flag = { id: string; enrolmentId: string; matchCompany: { id: string } };
-    const open = (await officer.call('GET', '/api/v1/duplicate-flags')).body as Flag[];
+    const open = (await officer.call('GET', '/api/v1/duplicate-flags?limit=200')).body.items as Flag[];
     const thirdFlags = open.filter((f) => f.enrolmentId === third.id);
     const intoFirst = thirdFlags.find((f) => f.matchCompany.id === firstCo);
     const againstSecond = thirdFlags.find((f) => f.matchCompany.id === secondCo);
@@ -286,7 +286,7 @@ describe('duplicate companies', () => {
       otherSme,
       completeAnswers({ company: { legalName: 'Northern Oak Joinery Limited', region: 'north-east' } }),
     );
-    const flag = (await officer.call('GET', '/api/v1/duplicate-flags')).body.find(
+    const flag = (await officer.call('GET', '/api/v1/duplicate-flags?limit=200')).body.items.find(
       (f: { enrolmentId: string }) => f.enrolmentId === dup.id,
     );
     const res = await officer.call('POST', `/api/v1/duplicate-flags/${flag.id}/dismiss`);
@@ -296,8 +296,8 @@ describe('duplicate companies', () => {
       flag.company.id,
     ]);
     expect(company.merged_into_id).toBeNull();
-    const dismissed = await officer.call('GET', '/api/v1/duplicate-flags?status=dismissed');
-    expect(dismissed.body.map((f: { id: string }) => f.id)).toContain(flag.id);
+    const dismissed = await officer.call('GET', '/api/v1/duplicate-flags?status=dismissed&limit=200');
+    expect(dismissed.body.items.map((f: { id: string }) => f.id)).toContain(flag.id);
     expect((await officer.call('POST', `/api/v1/duplicate-flags/${flag.id}/dismiss`)).status).toBe(409);
   });
 });

@@ -26,7 +26,7 @@ describe('enrolment API', () => {
     officer = (await clientFor('officer')).client;
     adviser = (await clientFor('adviser')).client;
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('saves an incomplete draft, then completes it with PATCH (typed by the API document)', async () => {
     // The typed client: paths, bodies and answers come from test/support/api-types.ts (npm run api:client).
@@ -206,7 +206,7 @@ describe('enrolment API', () => {
     expect(again.body.code).toBe('enrolment.appeal_not_allowed');
 
     const appeals = await officer.call('GET', '/api/v1/enrolments?status=appealed');
-    expect(appeals.body.map((e: { id: string }) => e.id)).toContain(created.body.id);
+    expect(appeals.body.items.map((e: { id: string }) => e.id)).toContain(created.body.id);
     const upheld = await officer.call('POST', `/api/v1/enrolments/${created.body.id}/appeal/decision`, {
       decision: 'upheld',
     });

@@ -182,7 +182,7 @@ describe('malformed enrolment payloads (property-based)', () => {
       incompleteIds.push((await sme.create(answers)).body.id);
     }
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   function expectFieldErrors(res: { status: number; body: Json; headers: Headers }, payload: unknown): void {
     if (

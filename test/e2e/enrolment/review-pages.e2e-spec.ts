@@ -9,7 +9,7 @@ describe('officer enrolment review pages', () => {
   beforeAll(async () => {
     api = await startTestApi();
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const smeClient = async () => {
     const { user, password } = await createUser(api, 'sme');

@@ -61,7 +61,7 @@ describe('enrolment web journey', () => {
   beforeAll(async () => {
     api = await startTestApi();
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   async function signedInSme(lang: string): Promise<WebSession> {
     const { user, password } = await createUser(api, 'sme', { name: 'Ana Exporter' });

@@ -45,7 +45,7 @@ describe('follow-ups triggered by audits, stage decisions and training bookings'
       (h.questions as Json[]).map((q) => q.code as string),
     );
   }, BOOT_TIMEOUT_MS);
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const followUps = (caseId: string, rule: string): Promise<FollowUpRow[]> =>
     api.dataSource.query(

@@ -6,7 +6,7 @@ describe('error responses', () => {
   beforeAll(async () => {
     api = await startTestApi();
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const noLeaks = (text: string): void => {
     expect(text).not.toMatch(/\n\s+at /); // stack frames

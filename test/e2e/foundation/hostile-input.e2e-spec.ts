@@ -34,7 +34,7 @@ describe('hostile input', () => {
     const modules = await readJson(await send('GET', '/api/v1/training/modules', { token: officer }));
     moduleCode = modules.items[0].code as string;
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   interface SendOptions {
     token?: string;

@@ -6,7 +6,7 @@ describe('start page', () => {
   beforeAll(async () => {
     api = await startTestApi();
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('renders in English with the GOV.UK template, service name and a start button', async () => {
     const res = await fetch(`${api.url}/`);

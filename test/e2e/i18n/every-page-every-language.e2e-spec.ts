@@ -96,7 +96,7 @@ describe('every page in every language', () => {
     const seeded = await runDemoSeed(DEMO_SEEDS);
     expect(seeded.seeded).toBe(true);
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   /**
    * Follows links from `starts` and checks every page in every language; on a page with a form, submits

@@ -16,7 +16,7 @@ describe('page language', () => {
     adviser = await createAdviser(api, officer, { regions: ['london'] });
     await buildCase(api, { company: { legalName: 'Kestrel Optics Ltd' }, adviserId: adviser.user.id });
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('accepts ?lang= on staff pages whose query has fields of its own', async () => {
     const web = await signInWeb(api, adviser.user.email, adviser.password);

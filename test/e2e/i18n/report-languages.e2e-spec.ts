@@ -21,7 +21,7 @@ describe('reports in every language', () => {
     const adviser = await buildAdviser(api);
     await buildCase(api, { company: { legalName: 'Kestrel Optics Ltd' }, adviserId: adviser.user.id });
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const apiGet = (path: string, language?: string): Promise<Response> =>
     fetch(`${api.url}${path}`, {

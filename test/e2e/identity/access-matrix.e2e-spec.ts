@@ -249,7 +249,7 @@ describe('access matrix', () => {
     }
     await setUpRecords();
   }, 180_000);
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   /** The route's path, each parameter replaced by the record or value the rule names, else a random UUID. */
   const pathOf = (template: string, rule: RouteRule): string =>

@@ -6,7 +6,7 @@ describe('registration and account admin pages', () => {
   beforeAll(async () => {
     api = await startTestApi();
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const userCount = async (): Promise<number> =>
     (await api.dataSource.query('SELECT count(*)::int AS n FROM users'))[0].n;

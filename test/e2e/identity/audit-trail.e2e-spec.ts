@@ -15,7 +15,7 @@ describe('audit trail', () => {
     const officer = await createUser(api, 'officer');
     officerToken = await tokenFor(api, officer.user.email, officer.password);
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const auditCount = async (where = 'true', params: unknown[] = []): Promise<number> =>
     (await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE ${where}`, params))[0].n;

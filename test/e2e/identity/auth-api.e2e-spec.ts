@@ -7,7 +7,7 @@ describe('auth API: register, token, me', () => {
   beforeAll(async () => {
     api = await startTestApi();
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
     fetch(`${api.url}${path}`, {

@@ -20,7 +20,7 @@ describe('access after a company merge', () => {
     api = await startTestApi();
     officerApi = apiClient(api, await buildToken(api, (await buildUser(api, 'officer')).user));
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('after a merge no SME reads, lists or cancels the other SME’s records (the booking leak)', async () => {
     const { a, b, bookingA, bookingB } = await buildDuplicatePair(api);

@@ -17,7 +17,7 @@ describe('security headers and cookies in production mode', () => {
       METRICS_TOKEN,
     });
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it.each([
     ['a page', '/sign-in', 200],

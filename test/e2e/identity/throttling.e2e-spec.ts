@@ -224,7 +224,7 @@ describe('sign-in while Redis is unreachable', () => {
   beforeAll(async () => {
     api = await startTestApi({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('still signs people in, and still throttles (in-process counts)', async () => {
     const { user, password } = await createUser(api, 'sme');

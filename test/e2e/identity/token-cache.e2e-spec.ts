@@ -93,7 +93,7 @@ describe('bearer-token cache without a revocation message', () => {
   beforeAll(async () => {
     api = await startTestApi({ API_TOKEN_CACHE_SECONDS: '1' });
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('refuses a revoked token once the TTL has passed, even if no process was told', async () => {
     const { user, password } = await createUser(api, 'officer');

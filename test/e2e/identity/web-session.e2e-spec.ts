@@ -9,7 +9,7 @@ describe('web sign-in, sessions and CSRF', () => {
     // A short idle limit so the test ages a session by minutes, not half an hour.
     api = await startTestApi({ SESSION_IDLE_MINUTES: '2', SESSION_ABSOLUTE_HOURS: '1' });
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const sessionRow = async (
     cookie: string | undefined,

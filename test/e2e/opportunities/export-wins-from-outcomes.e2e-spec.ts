@@ -71,7 +71,7 @@ describe('migration: export-win outcomes become claimed export wins', () => {
       );
     }
   }, BOOT_TIMEOUT_MS);
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('copies each export-win outcome with a country, value and currency into a claimed win, with an audit row', async () => {
     expect(await copies()).toEqual([]);

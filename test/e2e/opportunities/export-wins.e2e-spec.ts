@@ -63,7 +63,7 @@ describe('export wins: API, access and pages', () => {
     for (const [name, who] of Object.entries({ adviser, otherAdviser, strangerSme, sme: mine.sme }))
       tokens[name] = await buildToken(api, who.user);
   }, BOOT_TIMEOUT_MS);
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('records a win directly, its value by year and total, with an audit row; its SME reads it, nobody else', async () => {
     const res = await record(mine.caseId, tokens.adviser);

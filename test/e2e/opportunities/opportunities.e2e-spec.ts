@@ -60,12 +60,15 @@ describe('export opportunities: API, access, pipeline and pages', () => {
     otherAdviser = await buildUser(api, 'adviser');
     officer = await buildUser(api, 'officer');
     strangerSme = await buildUser(api, 'sme');
-    mine = await buildCase(api, { adviserId: adviser.user.id, company: { naceCode: '10.72' } });
+    mine = await buildCase(api, {
+      adviserId: adviser.user.id,
+      company: { naceCode: '10.72', region: 'london' },
+    });
     theirs = await buildCase(api, { adviserId: otherAdviser.user.id });
     for (const [name, who] of Object.entries({ adviser, otherAdviser, officer, strangerSme, sme: mine.sme }))
       tokens[name] = await buildToken(api, who.user);
   }, BOOT_TIMEOUT_MS);
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('records an opportunity with its audit row and a stale-opportunity follow-up for the adviser', async () => {
     const res = await create(mine.caseId, tokens.adviser);
@@ -251,6 +254,14 @@ describe('export opportunities: API, access, pipeline and pages', () => {
     expect(firstQuarter.json.total).toBe(0);
     const sector = await call('GET', '/api/v1/opportunities?market=JP&sector=C', tokens.officer);
     expect(sector.json.total).toBe(3); // 10.72 is manufacturing (C); the other case's company is not
+    // The totals join the case only for filters on it (total is their count): by region, only mine's.
+    const region = await call('GET', '/api/v1/opportunities?market=JP&region=london', tokens.officer);
+    expect(region.json.total).toBe(3);
+    expect((region.json.items as Json[]).map((o) => o.caseId)).toEqual([
+      mine.caseId,
+      mine.caseId,
+      mine.caseId,
+    ]);
 
     const bad = await call('GET', '/api/v1/opportunities?quarter=2027-Q5', tokens.officer);
     expect(bad.status).toBe(400);

@@ -214,7 +214,7 @@ describe('export wins: unanswered verification, resend and correction (real Post
     expect(corrected.status).toBe(200);
     expect(corrected.etag).toBe(`"${corrected.json.version}"`);
     expect(corrected.json).toMatchObject({
-      totalMinor: 4_200_000,
+      total: { amountMinor: 4_200_000, currency: expect.any(String) as unknown },
       notes: 'First year was smaller',
       confirmedValue: false,
       verification: { state: 'awaiting', answeredAt: null, companyRating: null, signedOffAt: null },

@@ -70,7 +70,7 @@ describe('export wins: the company confirms through a signed, single-use link; a
     tokens.officer = await buildToken(api, officer.user);
     tokens.sme = await buildToken(api, kase.sme.user);
   }, BOOT_TIMEOUT_MS);
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it("emails the company's primary contact a link in their language; the adviser sees it awaiting", async () => {
     const res = await call('POST', `/api/v1/cases/${kase.caseId}/export-wins`, tokens.adviser, win);

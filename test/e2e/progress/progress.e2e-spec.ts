@@ -72,7 +72,7 @@ describe('progress: stage history, outcomes, milestones', () => {
       (h.questions as Json[]).map((q) => q.code as string),
     );
   }, BOOT_TIMEOUT_MS);
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('moves forward by outcome (rules in config), with timeline, outbox and audit rows; milestones tick', async () => {
     const kase = await readinessCase(api, {

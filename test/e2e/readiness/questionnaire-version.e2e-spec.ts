@@ -11,7 +11,7 @@ describe('questionnaire version parameter', () => {
     const { user, password } = await createUser(api, 'sme');
     token = await tokenFor(api, user.email, password);
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const get = (query: string) =>
     fetch(`${api.url}/api/v1/readiness/questionnaire${query}`, {

@@ -32,7 +32,7 @@ describe('readiness audits (API)', () => {
       h.questions.map((q) => q.code),
     );
   }, BOOT_TIMEOUT_MS);
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('serves the current questionnaire with every text in en, es and de', async () => {
     const { status, json } = await call('GET', '/api/v1/readiness/questionnaire', sme.token);

@@ -31,7 +31,7 @@ describe('readiness self-assessment pages', () => {
     web = await signInWeb(api, user.email, password);
     smeToken = await tokenFor(api, user.email, password);
   }, BOOT_TIMEOUT_MS);
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('an SME completes the self-assessment in German and sees results and recommendations', async () => {
     const kase = await readinessCase(api, {

@@ -23,7 +23,7 @@ describe('training: catalogue, booking, waitlist and cancellation', () => {
   beforeAll(async () => {
     [api, officer, smeA, smeB] = await apiWithCallers('officer', 'sme', 'sme');
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('serves the catalogue seeded from config, in three languages', async () => {
     const res = await call(api, smeA.token, 'GET', '/api/v1/training/modules');

@@ -24,7 +24,7 @@ describe('training: completion rules per format, feedback and certificates', () 
   beforeAll(async () => {
     [api, officer, adviser, sme] = await apiWithCallers('officer', 'adviser', 'sme');
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const book = async (
     caseId: string,

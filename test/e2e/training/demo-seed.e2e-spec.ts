@@ -7,7 +7,7 @@ describe('training demo seed', () => {
   beforeAll(async () => {
     api = await startTestApi();
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('adds past and future sessions and, on existing cases, bookings in every state with feedback', async () => {
     for (let i = 0; i < 6; i++) await caseFor(api, null);

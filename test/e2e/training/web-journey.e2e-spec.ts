@@ -21,7 +21,7 @@ describe('training web journey: an SME books a recommended module and later sees
     api = await startTestApi();
     [officer, sme] = await Promise.all([caller(api, 'officer'), caller(api, 'sme')]);
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('goes from recommendation to booking to attendance to certificate, through the pages', async () => {
     const theCase = await caseFor(api, sme, {

@@ -29,14 +29,14 @@ export class Case {
   @Db.Uuid()
   companyId!: string;
 
-  @Db.References('Company', { column: 'company_id', fk: 'fk_cases_company', onDelete: 'RESTRICT' })
+  @Db.References('Company', { fk: 'fk_cases_company', onDelete: 'RESTRICT' })
   company?: unknown;
 
   @Index('ix_cases_enrolment', { unique: true })
   @Db.Uuid()
   enrolmentId!: string;
 
-  @Db.References('Enrolment', { column: 'enrolment_id', fk: 'fk_cases_enrolment', onDelete: 'RESTRICT' })
+  @Db.References('Enrolment', { fk: 'fk_cases_enrolment', onDelete: 'RESTRICT' })
   enrolment?: unknown;
 
   @Db.Text() stage!: Stage;

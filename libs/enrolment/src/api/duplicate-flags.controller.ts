@@ -2,11 +2,11 @@ import { AuditContext, AuditCtx } from '@app/audit-log';
 import { Actor, CurrentUser, Roles } from '@app/identity';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DuplicateFlagResponse } from '../dto/company.responses';
+import { DuplicateFlagList, DuplicateFlagResponse } from '../dto/company.responses';
 import { DuplicateFlagsService, DuplicateFlagView } from '../duplicate-flags.service';
 import { DuplicateFlagQueryDto } from '../dto/enrolment-answers.dto';
 import { MergeCompaniesDto } from '../dto/company.dto';
-import { RecordIdPipe } from '@app/web';
+import { RecordIdPipe, type Page } from '@app/web';
 
 /** Officers review companies flagged as possible duplicates at submit. */
 @ApiTags('duplicate flags')
@@ -17,9 +17,15 @@ export class DuplicateFlagsController {
   constructor(private readonly flags: DuplicateFlagsService) {}
 
   @Get()
-  @ApiOkResponse({ type: DuplicateFlagResponse, isArray: true })
-  list(@Query() query: DuplicateFlagQueryDto): Promise<DuplicateFlagView[]> {
-    return this.flags.list(query.status ?? 'open');
+  @ApiOkResponse({ type: DuplicateFlagList })
+  @ApiOperation({
+    summary: 'Flags in one status (default open), oldest first',
+    description:
+      'Paged: `limit` (1–200, default 50) a page, `nextCursor` passed back as `cursor` for the next.',
+  })
+  list(@Query() query: DuplicateFlagQueryDto): Promise<Page<DuplicateFlagView>> {
+    const { cursor, limit, status } = query;
+    return this.flags.list(status ?? 'open', { cursor, limit });
   }
 
   @Get(':id')

@@ -15,7 +15,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AwaitingDecisionList, EnrolmentResponse } from '../dto/enrolment.responses';
+import { AwaitingDecisionList, EnrolmentList, EnrolmentResponse } from '../dto/enrolment.responses';
 import type { Request, Response } from 'express';
 import type { EntityManager } from 'typeorm';
 import {
@@ -35,6 +35,7 @@ import {
   withETag,
   ApiRecordChange,
   ApiRecord,
+  type Page,
 } from '@app/web';
 
 const lang = (req: Request): string => req.lang ?? 'en';
@@ -67,11 +68,16 @@ export class EnrolmentsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: EnrolmentResponse, isArray: true })
+  @ApiOkResponse({ type: EnrolmentList })
   @Roles('sme', 'officer', 'admin')
-  @ApiOperation({ summary: "The caller's enrolments (SME), or all enrolments by status (officer)" })
-  list(@CurrentUser() actor: Actor, @Query() query: EnrolmentListQueryDto): Promise<EnrolmentView[]> {
-    return this.enrolments.list(actor, { status: query.status });
+  @ApiOperation({
+    summary: "The caller's enrolments (SME), or all enrolments by status (officer), newest first",
+    description:
+      'Paged: `limit` (1–200, default 50) a page, `nextCursor` passed back as `cursor` for the next.',
+  })
+  list(@CurrentUser() actor: Actor, @Query() query: EnrolmentListQueryDto): Promise<Page<EnrolmentView>> {
+    const { cursor, limit, status } = query;
+    return this.enrolments.list(actor, { status }, { cursor, limit });
   }
 
   @Get('awaiting-decision')

@@ -15,73 +15,26 @@ import { Company, type SocialProfile } from '../entities/company.entity';
 import { checkVatNumber, normaliseRegistrationNumber } from '../domain/normalise';
 import type { ActingUser } from '../enrolment-records';
 import { EnrolmentRules } from '../rules/enrolment-rules';
+import type {
+  CompanyCaseResponse,
+  CompanyResponse,
+  CompanySearchHitResponse,
+  ContactResponse,
+} from '../dto/company.responses';
 import { CompanyAccess } from './company-access';
 import { CompanyContacts, contactFields } from './company-contacts';
 
-export interface ContactView {
-  id: string;
-  userId: string | null;
-  name: string;
-  jobRole: string | null;
-  email: string;
-  phone: string | null;
-  preferredLanguage: string;
-  isPrimary: boolean;
-  consentToContact: boolean;
-  invitedAt: string | null;
-  invitationAcceptedAt: string | null;
-  archivedAt: string | null;
-  version: number;
-}
+/**
+ * A company, its contacts and cases, and a search hit, as the API answers them and the pages show them: the
+ * response schemas are their one definition.
+ */
+export type ContactView = ContactResponse;
 
-export interface CompanyCaseView {
-  id: string;
-  status: string;
-  stage: string;
-  region: string;
-  openedAt: string;
-  closedAt: string | null;
-  closureReason: string | null;
-  adviserName: string | null;
-  enrolmentUserId: string | null;
-}
+export type CompanyCaseView = CompanyCaseResponse;
 
-export interface CompanyView {
-  id: string;
-  legalName: string;
-  tradingName: string | null;
-  registrationNumber: string;
-  registrationCountry: string;
-  vatNumber: string | null;
-  region: string;
-  postcode: string | null;
-  naceCode: string;
-  naceSection: string;
-  employees: number;
-  website: string | null;
-  socialProfiles: SocialProfile[];
-  status: Company['status'];
-  prospectSource: Company['prospectSource'];
-  mergedIntoId: string | null;
-  /** Companies an officer merged into this one. */
-  mergedFrom: { id: string; legalName: string }[];
-  contacts: ContactView[];
-  cases: CompanyCaseView[];
-  createdAt: string;
-  version: number;
-}
+export type CompanyView = CompanyResponse;
 
-export interface CompanySearchHit {
-  id: string;
-  legalName: string;
-  tradingName: string | null;
-  registrationNumber: string;
-  vatNumber: string | null;
-  region: string;
-  postcode: string | null;
-  status: Company['status'];
-  openCases: number;
-}
+export type CompanySearchHit = CompanySearchHitResponse;
 
 export interface ActivityItem {
   at: string;

@@ -1,12 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { COMPANY_STATUSES, PROSPECT_SOURCES, SOCIAL_PLATFORMS } from '../entities/company.entity';
+import {
+  COMPANY_STATUSES,
+  PROSPECT_SOURCES,
+  SOCIAL_PLATFORMS,
+  type Company,
+  type SocialPlatform,
+} from '../entities/company.entity';
 import { DUPLICATE_FLAG_STATUSES, DUPLICATE_REASONS } from '../entities/duplicate-flag.entity';
 
 const nullableText = (example?: string) => ({ type: 'string' as const, nullable: true, example });
 const nullableTime = { type: 'string' as const, format: 'date-time', nullable: true };
 
 class SocialProfileResponse {
-  @ApiProperty({ enum: SOCIAL_PLATFORMS }) platform!: string;
+  @ApiProperty({ enum: SOCIAL_PLATFORMS }) platform!: SocialPlatform;
   @ApiProperty({ format: 'uri' }) url!: string;
 }
 
@@ -27,7 +33,7 @@ export class ContactResponse {
   @ApiProperty({ type: 'integer', minimum: 1 }) version!: number;
 }
 
-class CompanyCaseResponse {
+export class CompanyCaseResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'active' }) status!: string;
   @ApiProperty({ example: 'passive_exporter' }) stage!: string;
@@ -58,8 +64,9 @@ export class CompanyResponse {
   @ApiProperty({ type: 'integer', minimum: 0 }) employees!: number;
   @ApiProperty({ type: 'string', format: 'uri', nullable: true }) website!: string | null;
   @ApiProperty({ type: SocialProfileResponse, isArray: true }) socialProfiles!: SocialProfileResponse[];
-  @ApiProperty({ enum: COMPANY_STATUSES }) status!: string;
-  @ApiProperty({ type: 'string', enum: PROSPECT_SOURCES, nullable: true }) prospectSource!: string | null;
+  @ApiProperty({ enum: COMPANY_STATUSES }) status!: Company['status'];
+  @ApiProperty({ type: 'string', enum: PROSPECT_SOURCES, nullable: true })
+  prospectSource!: Company['prospectSource'];
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) mergedIntoId!: string | null;
   @ApiProperty({ type: MergedCompany, isArray: true, description: 'Companies merged into this one' })
   mergedFrom!: MergedCompany[];
@@ -69,7 +76,7 @@ export class CompanyResponse {
   @ApiProperty({ type: 'integer', minimum: 1 }) version!: number;
 }
 
-class CompanySearchHitResponse {
+export class CompanySearchHitResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() legalName!: string;
   @ApiProperty(nullableText()) tradingName!: string | null;
@@ -77,7 +84,7 @@ class CompanySearchHitResponse {
   @ApiProperty(nullableText()) vatNumber!: string | null;
   @ApiProperty() region!: string;
   @ApiProperty(nullableText()) postcode!: string | null;
-  @ApiProperty({ enum: COMPANY_STATUSES }) status!: string;
+  @ApiProperty({ enum: COMPANY_STATUSES }) status!: Company['status'];
   @ApiProperty({ type: 'integer', minimum: 0 }) openCases!: number;
 }
 
@@ -142,4 +149,15 @@ export class DuplicateFlagResponse {
   @ApiProperty({ type: FlaggedCompany }) matchCompany!: FlaggedCompany;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty(nullableTime) resolvedAt!: string | null;
+}
+
+export class DuplicateFlagList {
+  @ApiProperty({ type: DuplicateFlagResponse, isArray: true, description: 'Oldest first, then by id' })
+  items!: DuplicateFlagResponse[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
+  nextCursor!: string | null;
 }

@@ -20,7 +20,7 @@ import { DUPLICATE_FLAG_STATUSES, DuplicateFlagStatus } from '../entities/duplic
 import { BARRIERS, ENROLMENT_STATUSES, EnrolmentStatus, ORDER_ORIGINS } from '../entities/enrolment.entity';
 import { SOCIAL_PLATFORMS } from '../entities/company.entity';
 import { IsLine, IsParagraph } from './text.validators';
-import { IsOptionalNotNull, OptionalNested } from '@app/web';
+import { IsOptionalNotNull, OptionalNested, PageQueryDto } from '@app/web';
 
 /**
  * A draft's list of countries (ISO 3166-1 alpha-2, no repeats, at most `maxItems`; null clears it), with
@@ -275,14 +275,16 @@ export class AppealDecisionDto {
   decision!: 'upheld' | 'rejected';
 }
 
-export class EnrolmentListQueryDto {
+/** `GET /api/v1/enrolments`: a status filter and a page (`cursor`, `limit`). */
+export class EnrolmentListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ENROLMENT_STATUSES })
   @IsOptionalNotNull()
   @IsIn(ENROLMENT_STATUSES)
   status?: EnrolmentStatus;
 }
 
-export class DuplicateFlagQueryDto {
+/** `GET /api/v1/duplicate-flags`: a status (default `open`) and a page (`cursor`, `limit`). */
+export class DuplicateFlagQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: DUPLICATE_FLAG_STATUSES })
   @IsOptionalNotNull()
   @IsIn(DUPLICATE_FLAG_STATUSES)

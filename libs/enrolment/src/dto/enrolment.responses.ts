@@ -135,6 +135,17 @@ export class EnrolmentResponse implements EnrolmentView {
   @ApiProperty(dateTime) updatedAt!: string;
 }
 
+export class EnrolmentList {
+  @ApiProperty({ type: EnrolmentResponse, isArray: true, description: 'Newest first, then by id' })
+  items!: EnrolmentResponse[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
+  nextCursor!: string | null;
+}
+
 export class AwaitingDecisionItem {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'Acme Widgets Ltd' }) companyName!: string;

@@ -26,11 +26,7 @@ export class CompanyContact {
   @Db.Uuid()
   companyId!: string;
 
-  @Db.References(() => Company, {
-    column: 'company_id',
-    fk: 'fk_company_contacts_company',
-    onDelete: 'CASCADE',
-  })
+  @Db.References(() => Company, { fk: 'fk_company_contacts_company', onDelete: 'CASCADE' })
   company?: Company;
 
   /** The SME account of this person, once they have one. */

@@ -17,30 +17,18 @@ export class DuplicateFlag {
   /** The newly submitted company and its enrolment. */
   @Db.Uuid() companyId!: string;
 
-  @Db.References(() => Company, {
-    column: 'company_id',
-    fk: 'fk_duplicate_flags_company',
-    onDelete: 'CASCADE',
-  })
+  @Db.References(() => Company, { fk: 'fk_duplicate_flags_company', onDelete: 'CASCADE' })
   company?: Company;
 
   @Db.Uuid() enrolmentId!: string;
 
-  @Db.References(() => Enrolment, {
-    column: 'enrolment_id',
-    fk: 'fk_duplicate_flags_enrolment',
-    onDelete: 'CASCADE',
-  })
+  @Db.References(() => Enrolment, { fk: 'fk_duplicate_flags_enrolment', onDelete: 'CASCADE' })
   enrolment?: Enrolment;
 
   /** The existing company it resembles. */
   @Db.Uuid() matchCompanyId!: string;
 
-  @Db.References(() => Company, {
-    column: 'match_company_id',
-    fk: 'fk_duplicate_flags_match_company',
-    onDelete: 'CASCADE',
-  })
+  @Db.References(() => Company, { fk: 'fk_duplicate_flags_match_company', onDelete: 'CASCADE' })
   matchCompany?: Company;
 
   @Db.Text() reason!: DuplicateReason;

@@ -12,11 +12,7 @@ export class EligibilityResult {
   @Db.Uuid()
   enrolmentId!: string;
 
-  @Db.References(() => Enrolment, {
-    column: 'enrolment_id',
-    fk: 'fk_eligibility_results_enrolment',
-    onDelete: 'CASCADE',
-  })
+  @Db.References(() => Enrolment, { fk: 'fk_eligibility_results_enrolment', onDelete: 'CASCADE' })
   enrolment?: Enrolment;
 
   @Db.Boolean() eligible!: boolean;

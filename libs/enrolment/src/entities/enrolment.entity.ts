@@ -46,7 +46,7 @@ export class Enrolment {
   @Db.Uuid({ nullable: true })
   companyId!: string | null;
 
-  @Db.References(() => Company, { column: 'company_id', fk: 'fk_enrolments_company', onDelete: 'RESTRICT' })
+  @Db.References(() => Company, { fk: 'fk_enrolments_company', onDelete: 'RESTRICT' })
   company?: Company;
 
   @Index('ix_enrolments_status')

@@ -34,9 +34,10 @@ export class EnrolmentReviewPagesController {
     @Res() res: Response,
   ): Promise<void> {
     const lang = req.lang ?? 'en';
-    const [flags, appeals, awaiting, decided] = await Promise.all([
-      this.flags.list('open'),
-      this.enrolments.list(actor, { status: 'appealed' }),
+    // The review queue shows the first 200 of each, as it always has.
+    const [{ items: flags }, { items: appeals }, awaiting, decided] = await Promise.all([
+      this.flags.list('open', { limit: 200 }),
+      this.enrolments.list(actor, { status: 'appealed' }, { limit: 200 }),
       this.enrolments.awaitingDecision(actor),
       this.enrolments.recentAppealDecisions(actor),
     ]);

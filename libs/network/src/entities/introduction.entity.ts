@@ -28,7 +28,7 @@ export class Introduction {
 
   @Db.Uuid() expertId!: string;
 
-  @Db.References(() => Expert, { column: 'expert_id', fk: 'fk_introductions_expert', onDelete: 'RESTRICT' })
+  @Db.References(() => Expert, { fk: 'fk_introductions_expert', onDelete: 'RESTRICT' })
   expert?: Expert;
 
   /** The adviser or officer who asked. */

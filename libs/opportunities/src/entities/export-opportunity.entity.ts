@@ -1,4 +1,4 @@
-import { Case } from '@app/cases';
+import { CaseOwnedRecord } from '@app/cases';
 import { Db } from '@app/database';
 import { Entity, Index } from 'typeorm';
 import type {
@@ -15,14 +15,9 @@ import type {
 @Entity('export_opportunities')
 @Index('ix_export_opportunities_case', ['caseId', 'createdAt'])
 @Index('ix_export_opportunities_status_expected', ['status', 'expectedOn'])
-export class ExportOpportunity {
-  @Db.UuidPrimaryKey() id!: string;
-
-  @Db.Uuid() caseId!: string;
-
-  @Db.References(() => Case, { column: 'case_id', fk: 'fk_export_opportunities_case', onDelete: 'CASCADE' })
-  case?: Case;
-
+// The pipeline's order, for the pages not filtered by status (migration PipelineByExpectedDate).
+@Index('ix_export_opportunities_expected', ['expectedOn', 'id'])
+export class ExportOpportunity extends CaseOwnedRecord('fk_export_opportunities_case') {
   /** The market, ISO 3166-1 alpha-2. */
   @Db.Char({ length: 2 }) market!: string;
 

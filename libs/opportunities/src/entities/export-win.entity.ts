@@ -1,4 +1,4 @@
-import { Case } from '@app/cases';
+import { CaseOwnedRecord } from '@app/cases';
 import { Db } from '@app/database';
 import { Entity, Index } from 'typeorm';
 import type { GoodsOrServices, StoredVerification, WinType } from '../domain/win-rules';
@@ -15,22 +15,11 @@ import { ExportOpportunity } from './export-opportunity.entity';
   unique: true,
   where: 'migrated_from_outcome_id IS NOT NULL',
 })
-export class ExportWin {
-  @Db.UuidPrimaryKey() id!: string;
-
-  @Db.Uuid() caseId!: string;
-
-  @Db.References(() => Case, { column: 'case_id', fk: 'fk_export_wins_case', onDelete: 'CASCADE' })
-  case?: Case;
-
+export class ExportWin extends CaseOwnedRecord('fk_export_wins_case') {
   /** The won opportunity it came from, if any (one win per opportunity). */
   @Db.Uuid({ nullable: true }) opportunityId!: string | null;
 
-  @Db.References(() => ExportOpportunity, {
-    column: 'opportunity_id',
-    fk: 'fk_export_wins_opportunity',
-    onDelete: 'SET NULL',
-  })
+  @Db.References(() => ExportOpportunity, { fk: 'fk_export_wins_opportunity', onDelete: 'SET NULL' })
   opportunity?: ExportOpportunity;
 
   @Db.Text() customerName!: string;

@@ -1,18 +1,11 @@
-import { Case } from '@app/cases';
+import { CaseOwnedRecord } from '@app/cases';
 import { Db } from '@app/database';
 import { Entity, Unique } from 'typeorm';
 
 /** A milestone a case has reached; ticked once (unique per case) by the first evidence that proves it. */
 @Entity('case_milestones')
 @Unique('uq_case_milestones_case_code', ['caseId', 'code'])
-export class CaseMilestone {
-  @Db.UuidPrimaryKey() id!: string;
-
-  @Db.Uuid() caseId!: string;
-
-  @Db.References(() => Case, { column: 'case_id', fk: 'fk_case_milestones_case', onDelete: 'CASCADE' })
-  case?: Case;
-
+export class CaseMilestone extends CaseOwnedRecord('fk_case_milestones_case') {
   @Db.Text() code!: string;
 
   @Db.Timestamp() achievedAt!: Date;

@@ -1,4 +1,4 @@
-import { Case } from '@app/cases';
+import { CaseOwnedRecord } from '@app/cases';
 import { Db } from '@app/database';
 import { ExportOpportunity } from '@app/opportunities';
 import { Entity, Index } from 'typeorm';
@@ -11,14 +11,7 @@ import type { OutcomeKind } from '../domain/outcome-kinds';
   unique: true,
   where: 'idempotency_key IS NOT NULL',
 })
-export class ExportOutcome {
-  @Db.UuidPrimaryKey() id!: string;
-
-  @Db.Uuid() caseId!: string;
-
-  @Db.References(() => Case, { column: 'case_id', fk: 'fk_export_outcomes_case', onDelete: 'CASCADE' })
-  case?: Case;
-
+export class ExportOutcome extends CaseOwnedRecord('fk_export_outcomes_case') {
   @Db.Text() kind!: OutcomeKind;
 
   /** The export opportunity of the same case this outcome came from, if the adviser names one. */

@@ -1,4 +1,4 @@
-import { Case } from '@app/cases';
+import { CaseOwnedRecord } from '@app/cases';
 import type { Stage } from '@app/cases';
 import { Db } from '@app/database';
 import { Entity, Index } from 'typeorm';
@@ -12,14 +12,7 @@ export type TransitionCause = (typeof TRANSITION_CAUSES)[number];
  */
 @Entity('stage_transitions')
 @Index('ix_stage_transitions_case_time', ['caseId', 'occurredAt'])
-export class StageTransition {
-  @Db.UuidPrimaryKey() id!: string;
-
-  @Db.Uuid() caseId!: string;
-
-  @Db.References(() => Case, { column: 'case_id', fk: 'fk_stage_transitions_case', onDelete: 'CASCADE' })
-  case?: Case;
-
+export class StageTransition extends CaseOwnedRecord('fk_stage_transitions_case') {
   @Db.Text() fromStage!: Stage;
 
   @Db.Text() toStage!: Stage;

@@ -1,4 +1,4 @@
-import { Case } from '@app/cases';
+import { CaseOwnedRecord } from '@app/cases';
 import { Db } from '@app/database';
 import { Column, Entity, Index } from 'typeorm';
 import { AUDIT_KINDS, type AuditKind } from '../domain/audit-kinds';
@@ -14,14 +14,7 @@ export type AuditStatus = (typeof AUDIT_STATUSES)[number];
  */
 @Entity('readiness_audits')
 @Index('ix_readiness_audits_case_created', ['caseId', 'createdAt'])
-export class ReadinessAudit {
-  @Db.UuidPrimaryKey() id!: string;
-
-  @Db.Uuid() caseId!: string;
-
-  @Db.References(() => Case, { column: 'case_id', fk: 'fk_readiness_audits_case', onDelete: 'CASCADE' })
-  case?: Case;
-
+export class ReadinessAudit extends CaseOwnedRecord('fk_readiness_audits_case') {
   @Db.Text() kind!: AuditKind;
 
   @Db.Text({ default: 'draft' }) status!: AuditStatus;

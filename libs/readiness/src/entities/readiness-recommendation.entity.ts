@@ -1,4 +1,4 @@
-import { Case } from '@app/cases';
+import { CaseOwnedRecord } from '@app/cases';
 import { Db } from '@app/database';
 import { Entity, Index } from 'typeorm';
 import type { RecommendationBecause, RecommendationKind } from '../domain/recommend';
@@ -15,18 +15,7 @@ export type RecommendationOrigin = 'rule' | 'adviser';
  */
 @Entity('readiness_recommendations')
 @Index('ix_readiness_recommendations_case', ['caseId', 'status'])
-export class ReadinessRecommendation {
-  @Db.UuidPrimaryKey() id!: string;
-
-  @Db.Uuid() caseId!: string;
-
-  @Db.References(() => Case, {
-    column: 'case_id',
-    fk: 'fk_readiness_recommendations_case',
-    onDelete: 'CASCADE',
-  })
-  case?: Case;
-
+export class ReadinessRecommendation extends CaseOwnedRecord('fk_readiness_recommendations_case') {
   /** The audit whose answers led to it (null when an adviser added it). */
   @Db.Uuid({ nullable: true }) auditId!: string | null;
 

@@ -23,7 +23,7 @@ import {
   type TrainingFormat,
   type TrainingLevel,
 } from '../domain/training-formats';
-import { IsOptionalNotNull, OptionalNested } from '@app/web';
+import { IsOptionalNotNull, OptionalNested, OptionalStringList } from '@app/web';
 
 export class LocalisedTextDto {
   @ApiProperty({ minLength: 1, maxLength: 500 }) @MaxLength(500) @MinLength(1) @IsString() en!: string;
@@ -62,11 +62,7 @@ export class UpdateModuleDto {
   @IsIn(TRAINING_BARRIERS, { each: true })
   barriers?: string[];
 
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptionalNotNull()
-  @IsArray()
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @OptionalStringList(100)
   questionIds?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'codes of modules to complete first' })
@@ -75,11 +71,7 @@ export class UpdateModuleDto {
   @Matches(MODULE_CODE_PATTERN, { each: true })
   prerequisites?: string[];
 
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptionalNotNull()
-  @IsArray()
-  @IsString({ each: true })
-  @MaxLength(50, { each: true })
+  @OptionalStringList(50)
   platforms?: string[];
 
   @ApiPropertyOptional({ description: 'true retires the module (kept for history); false brings it back' })

@@ -15,7 +15,6 @@ export class TrainingAssessmentAttempt {
   @Db.Uuid() bookingId!: string;
 
   @Db.References(() => TrainingBooking, {
-    column: 'booking_id',
     fk: 'fk_training_assessment_attempts_booking',
     onDelete: 'CASCADE',
   })

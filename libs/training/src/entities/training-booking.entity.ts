@@ -26,25 +26,17 @@ export class TrainingBooking {
 
   @Db.Uuid() caseId!: string;
 
-  @Db.References(() => Case, { column: 'case_id', fk: 'fk_training_booking_case', onDelete: 'RESTRICT' })
+  @Db.References(() => Case, { fk: 'fk_training_booking_case', onDelete: 'RESTRICT' })
   case?: Case;
 
   @Db.Uuid() moduleId!: string;
 
-  @Db.References(() => TrainingModuleEntity, {
-    column: 'module_id',
-    fk: 'fk_training_booking_module',
-    onDelete: 'RESTRICT',
-  })
+  @Db.References(() => TrainingModuleEntity, { fk: 'fk_training_booking_module', onDelete: 'RESTRICT' })
   module?: TrainingModuleEntity;
 
   @Db.Uuid({ nullable: true }) sessionId!: string | null;
 
-  @Db.References(() => TrainingSession, {
-    column: 'session_id',
-    fk: 'fk_training_booking_session',
-    onDelete: 'RESTRICT',
-  })
+  @Db.References(() => TrainingSession, { fk: 'fk_training_booking_session', onDelete: 'RESTRICT' })
   session?: TrainingSession | null;
 
   @Db.Text() status!: BookingStatus;

@@ -13,11 +13,7 @@ export class TrainingFeedback {
   @Db.Uuid()
   bookingId!: string;
 
-  @Db.References(() => TrainingBooking, {
-    column: 'booking_id',
-    fk: 'fk_training_feedback_booking',
-    onDelete: 'RESTRICT',
-  })
+  @Db.References(() => TrainingBooking, { fk: 'fk_training_feedback_booking', onDelete: 'RESTRICT' })
   booking?: TrainingBooking;
 
   @Db.Uuid() moduleId!: string;

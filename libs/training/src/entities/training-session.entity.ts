@@ -10,11 +10,7 @@ export class TrainingSession {
 
   @Db.Uuid() moduleId!: string;
 
-  @Db.References(() => TrainingModuleEntity, {
-    column: 'module_id',
-    fk: 'fk_training_session_module',
-    onDelete: 'RESTRICT',
-  })
+  @Db.References(() => TrainingModuleEntity, { fk: 'fk_training_session_module', onDelete: 'RESTRICT' })
   module?: TrainingModuleEntity;
 
   @Db.Timestamp() startsAt!: Date;
