@@ -17,11 +17,7 @@ export class ExportOutcome extends CaseOwnedRecord('fk_export_outcomes_case') {
   /** The export opportunity of the same case this outcome came from, if the adviser names one. */
   @Db.Uuid({ nullable: true }) opportunityId!: string | null;
 
-  @Db.References(() => ExportOpportunity, {
-    column: 'opportunity_id',
-    fk: 'fk_export_outcomes_opportunity',
-    onDelete: 'SET NULL',
-  })
+  @Db.References(() => ExportOpportunity, { fk: 'fk_export_outcomes_opportunity', onDelete: 'SET NULL' })
   opportunity?: ExportOpportunity;
 
   /** Market, ISO 3166-1 alpha-2. */
