@@ -1,11 +1,4 @@
-import {
-  buildCase,
-  buildOpportunity,
-  buildToken,
-  buildUser,
-  type SmeCase,
-  type TestUser,
-} from '../../factories';
+import { buildCase, buildOpportunity, buildToken, buildUser } from '../../factories';
 import { signInWeb } from '../../support/auth';
 import { jsonCaller, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
@@ -15,9 +8,12 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 /** Outcomes of a case may name one of its export opportunities, and only one of its own. */
 describe('progress: an outcome linked to an export opportunity of its case', () => {
   let api: TestApi;
-  const people: Record<'adviser' | 'otherAdviser' | 'strangerSme', TestUser> = {} as never;
+  const people: Record<
+    'adviser' | 'otherAdviser' | 'strangerSme',
+    Awaited<ReturnType<typeof buildUser>>
+  > = {} as never;
   const tokens: Record<string, string> = {};
-  const cases: Record<'mine' | 'theirs', SmeCase> = {} as never;
+  const cases: Record<'mine' | 'theirs', Awaited<ReturnType<typeof buildCase>>> = {} as never;
   const opportunities: Record<'mine' | 'theirs', string> = { mine: '', theirs: '' };
   const call = jsonCaller(() => api.url);
   const outcome = (extra: Record<string, unknown>): Record<string, unknown> => ({
