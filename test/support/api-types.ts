@@ -3355,6 +3355,11 @@ export interface components {
         | 'export_win'
         | 'trade_visit_attended';
       /**
+       * Format: uuid
+       * @description The export opportunity of the case it came from
+       */
+      opportunityId: string | null;
+      /**
        * @description ISO 3166-1 alpha-2
        * @example DE
        */
@@ -3424,6 +3429,11 @@ export interface components {
       occurredOn: string;
       /** @description Confirmed by the SME */
       confirmed?: boolean;
+      /**
+       * Format: uuid
+       * @description An export opportunity of the same case this outcome came from (another case’s is refused)
+       */
+      opportunityId?: string;
       note?: string;
     };
     RecordedOutcome: {

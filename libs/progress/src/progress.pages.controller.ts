@@ -16,6 +16,7 @@ import {
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import countries from 'i18n-iso-countries';
 import { OUTCOME_KINDS } from './domain/outcome-kinds';
 import { DecideStageDto } from './dto/decide-stage.dto';
 import { RecordOutcomeDto } from './dto/record-outcome.dto';
@@ -112,6 +113,7 @@ export class ProgressPagesController {
     if (body.country) fields.country = body.country.trim().toUpperCase();
     if (body.currency) fields.currency = body.currency.trim().toUpperCase();
     if (body.note) fields.note = body.note;
+    if (body.opportunityId) fields.opportunityId = body.opportunityId;
     const money = body.value
       ? parseMoney(body.value, { currency: fields.currency as string | undefined, lang: req.lang })
       : undefined;
@@ -135,8 +137,16 @@ export class ProgressPagesController {
   ): Promise<void> {
     const canWork =
       actor.role !== 'sme' && this.access.mayWork(actor, await this.access.findVisibleCase(actor, id));
+    const opportunities = await this.progress.opportunitiesOf(id);
     res.status(status).render('progress/progress', {
       caseId: id,
+      opportunities,
+      opportunityLabels: Object.fromEntries(
+        opportunities.map((o) => [
+          o.id,
+          `${o.product} (${countries.getName(o.market, req.lang ?? 'en') ?? o.market})`,
+        ]),
+      ),
       progress: await this.progress.view(id),
       stages: STAGES,
       outcomeKinds: OUTCOME_KINDS,

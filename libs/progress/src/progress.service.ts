@@ -6,6 +6,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
 import { OutboxService } from '@app/messaging';
 import { localDate } from '@app/time';
+import { ExportOpportunity } from '@app/opportunities';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -184,6 +185,17 @@ export class ProgressService {
     const problems = outcomeProblems(dto, localDate(new Date(), this.config.PROGRAMME_TIME_ZONE));
     if (problems.length) throw new InvalidInputError(problems);
     const current = await this.lockCase(manager, caseId);
+    if (
+      dto.opportunityId !== undefined &&
+      !(await manager.getRepository(ExportOpportunity).existsBy({ id: dto.opportunityId, caseId }))
+    )
+      throw new InvalidInputError([
+        {
+          field: 'opportunityId',
+          code: 'sameCase',
+          message: 'opportunityId must name an export opportunity of this case',
+        },
+      ]);
     if (options.idempotencyKey) {
       // Under the case lock, so two retries arriving together cannot both insert.
       const earlier = await manager
@@ -196,6 +208,7 @@ export class ProgressService {
       manager.getRepository(ExportOutcome).create({
         caseId,
         kind: dto.kind,
+        opportunityId: dto.opportunityId ?? null,
         country: dto.country ?? null,
         valueMinor: dto.valueMinor ?? null,
         currency: dto.currency ?? null,
@@ -208,6 +221,7 @@ export class ProgressService {
     );
     const summary = {
       kind: outcome.kind,
+      opportunityId: outcome.opportunityId,
       country: outcome.country,
       valueMinor: outcome.valueMinor,
       currency: outcome.currency,
@@ -375,6 +389,15 @@ export class ProgressService {
       context,
     });
     return undefined;
+  }
+
+  /** The case's export opportunities an outcome may name (for the outcome form and list), oldest first. */
+  async opportunitiesOf(caseId: string): Promise<{ id: string; market: string; product: string }[]> {
+    return this.dataSource.manager.getRepository(ExportOpportunity).find({
+      select: { id: true, market: true, product: true },
+      where: { caseId },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   /** Export sales recorded as outcomes in the recent window, for stage classification. */

@@ -3,6 +3,7 @@ import { EnrolmentRulesModule } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
 import { PolicyModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
+import { ExchangeRates } from '@app/web';
 import { Module } from '@nestjs/common';
 import { KpiDownloads } from './controllers/kpi-downloads';
 import { ReportExportsController } from './controllers/report-exports.controller';
@@ -35,6 +36,7 @@ import { PublicStatisticsService } from './statistics/public-statistics.service'
   ],
   providers: [
     { provide: ReportingRules, useFactory: () => ReportingRules.load() },
+    { provide: ExchangeRates, useFactory: () => ExchangeRates.load() },
     KpiSnapshots,
     KpiReportService,
     KpiLanguageService,

@@ -521,7 +521,7 @@ export async function buildDataset(
     }
   }
 
-  // Export outcomes.
+  // Export outcomes. The export_win ones (recorded before wins existed) no longer count: the export KPIs read wins.
   const outcomes: [CaseName, string, string | null, number | null, string | null, string, boolean][] = [
     ['C1', 'first_export_order', 'FR', null, null, '2025-05-20', true],
     ['C1', 'new_market_entered', 'FR', null, null, '2025-05-20', true],
@@ -559,23 +559,82 @@ export async function buildDataset(
     );
   }
 
-  // Export wins: recorded on a day, and (when confirmed by the company) perhaps signed off by an officer.
-  const wins: [CaseName, string, number[], string, string | null][] = [
-    ['C1', '2025-05-10', [300_000, 200_000], 'confirmed', '2025-05-20'],
-    ['C2', '2025-06-01', [400_000], 'confirmed', null],
-    ['C3', '2025-06-10', [250_000], 'awaiting', null],
-    ['C7', '2025-06-10', [100_000], 'confirmed', '2025-06-12'],
-    ['C9', '2025-03-01', [100_000], 'confirmed', '2025-03-05'],
-    ['C9', '2025-04-20', [150_000], 'confirmed', '2025-04-25'],
+  // Export wins: recorded on a day, and (when confirmed by the company) perhaps signed off by an officer; in a
+  // currency, for a customer in a market, valued per year from a first year, with the support that helped.
+  type Win = [CaseName, string, number[], string, string | null, string, string, number, string[], string[]];
+  const wins: Win[] = [
+    [
+      'C1',
+      '2025-05-10',
+      [300_000, 200_000],
+      'confirmed',
+      '2025-05-20',
+      'GBP',
+      'FR',
+      2025,
+      ['social-media-training'],
+      ['kpi-test-a'],
+    ],
+    ['C2', '2025-06-01', [400_000], 'confirmed', null, 'GBP', 'FR', 2025, [], []],
+    ['C3', '2025-06-10', [250_000], 'awaiting', null, 'GBP', 'FR', 2025, [], []],
+    [
+      'C7',
+      '2025-06-10',
+      [100_000],
+      'confirmed',
+      '2025-06-12',
+      'EUR',
+      'DE',
+      2025,
+      ['social-media-training', 'market-research'],
+      [],
+    ],
+    ['C9', '2025-03-01', [100_000], 'confirmed', '2025-03-05', 'GBP', 'FR', 2025, [], []],
+    [
+      'C9',
+      '2025-04-20',
+      [150_000],
+      'confirmed',
+      '2025-04-25',
+      'GBP',
+      'US',
+      2026,
+      [],
+      ['kpi-test-a', 'kpi-test-b'],
+    ],
   ];
-  for (const [name, day, values, status, signedOff] of wins) {
+  for (const [
+    name,
+    day,
+    values,
+    status,
+    signedOff,
+    currency,
+    country,
+    firstYear,
+    measures,
+    modules,
+  ] of wins) {
     await ds.query(
       `INSERT INTO export_wins (case_id, customer_name, customer_country, goods_or_services, description, win_type,
                                 currency, first_year, values_minor, total_minor, support_decisive,
+                                support_measures, training_modules,
                                 verification_status, signed_off_at, created_at, updated_at, version)
-       VALUES ($1, 'Client SARL', 'FR', 'goods', 'Hand-built goods', 'new_market', 'GBP', 2025, $2, $3, true,
-               $4, $5, $6, $6, 1)`,
-      [c[name], values, values.reduce((a, b) => a + b, 0), status, signedOff && at(signedOff), at(day)],
+       VALUES ($1, 'Client SARL', $7, 'goods', 'Hand-built goods', 'new_market', $8, $9, $2, $3, true,
+               $10, $11, $4, $5, $6, $6, 1)`,
+      [
+        c[name],
+        values,
+        values.reduce((a, b) => a + b, 0),
+        status,
+        signedOff && at(signedOff),
+        at(day),
+        country,
+        currency,
+        firstYear,
+        measures,
+        modules,
+      ],
     );
   }
 

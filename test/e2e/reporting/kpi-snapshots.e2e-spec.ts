@@ -30,11 +30,12 @@ describe('KPI summaries', () => {
     const wins = kpis.find((k) => k.key === 'outcomes.export_wins');
     return { wins: wins?.value as number, dataAsOf: body.dataAsOf as string };
   };
-  /** Moves C2's export win (5 June 2025) in or out of the report's period. */
+  /** Moves C2's export win (recorded 1 June 2025, 400 000) in or out of the report's period. */
   const moveWin = (day: string): Promise<unknown> =>
-    sql(`UPDATE export_outcomes SET occurred_on = $1 WHERE kind = 'export_win' AND value_minor = 500000`, [
-      day,
-    ]);
+    sql(
+      `UPDATE export_wins SET created_at = ($1::date + time '12:00') AT TIME ZONE 'UTC' WHERE total_minor = 400000`,
+      [day],
+    );
   /** Makes every summary `seconds` older, and the outbox's events older still (nothing new happened). */
   const age = async (seconds: number, events: 'none since' | 'keep' = 'none since'): Promise<void> => {
     await sql(`UPDATE kpi_snapshots SET computed_at = computed_at - make_interval(secs => $1)`, [seconds]);
@@ -67,17 +68,17 @@ describe('KPI summaries', () => {
 
   beforeEach(async () => {
     await sql('DELETE FROM kpi_snapshots');
-    await moveWin('2025-06-05');
+    await moveWin('2025-06-01');
   });
 
   it('serves a report from summaries under five minutes old, says when they were read, and recomputes older ones', async () => {
     const first = await report();
-    expect(first.wins).toBe(3);
-    // One summary per source and period: 14 sources, for the period and the one before it.
+    expect(first.wins).toBe(5);
+    // One summary per source and period: 15 sources, for the period and the one before it.
     const stored = await sql<{ n: number; oldest: Date }>(
       `SELECT count(*)::int AS n, min(computed_at) AS oldest FROM kpi_snapshots`,
     );
-    expect(stored[0].n).toBe(28);
+    expect(stored[0].n).toBe(30);
     expect(first.dataAsOf).toBe(stored[0].oldest.toISOString());
 
     await moveWin('2024-01-01');
@@ -87,11 +88,11 @@ describe('KPI summaries', () => {
     expect(html).toMatch(/id="data-freshness">Figures as of [^<]+never more than 5 minutes old/);
 
     await ageTo(4 * 60 + 50);
-    expect((await report()).wins).toBe(3); // 4 min 50 s old: still served
+    expect((await report()).wins).toBe(5); // 4 min 50 s old: still served
 
     await ageTo(5 * 60 + 1);
     const fresh = await report();
-    expect(fresh.wins).toBe(2);
+    expect(fresh.wins).toBe(4);
     expect(Date.parse(fresh.dataAsOf)).toBeGreaterThan(Date.parse(first.dataAsOf));
   });
 
@@ -106,22 +107,22 @@ describe('KPI summaries', () => {
     // Ninety seconds old with nothing in the outbox since: still left alone (and still served).
     await age(90);
     expect(await snapshots.refresh()).toEqual({ refreshed: 0, pruned: 0 });
-    expect((await report()).wins).toBe(3);
+    expect((await report()).wins).toBe(5);
 
     // An event written after they were computed: every one of them is recomputed.
     await sql(
       `INSERT INTO outbox_event (type, aggregate_type, aggregate_id, payload) VALUES ('test.changed', 'test', 'x', '{}')`,
     );
-    expect((await snapshots.refresh()).refreshed).toBe(28);
+    expect((await snapshots.refresh()).refreshed).toBe(30);
     const after = await computedTimes();
     after.forEach((t, i) => expect(t).toBeGreaterThan(before[i]));
-    expect((await report()).wins).toBe(2);
+    expect((await report()).wins).toBe(4);
 
     // Three minutes old and nothing new: recomputed anyway, so a summary read is never past five minutes.
-    await moveWin('2025-06-05');
+    await moveWin('2025-06-01');
     await age(181);
-    expect((await snapshots.refresh()).refreshed).toBe(28);
-    expect((await report()).wins).toBe(3);
+    expect((await snapshots.refresh()).refreshed).toBe(30);
+    expect((await report()).wins).toBe(5);
   });
 
   it('leaves summaries nobody has read for half an hour, deletes those unread for a day, and can run twice at once', async () => {
@@ -133,16 +134,16 @@ describe('KPI summaries', () => {
     await sql(`UPDATE kpi_snapshots SET requested_at = now() - interval '2 minutes'`);
     const [one, two] = await Promise.all([snapshots.refresh(), snapshots.refresh()]);
     // Both runs may pick the same summaries; each is replaced only by a later computation, never duplicated.
-    expect(one.refreshed + two.refreshed).toBeGreaterThanOrEqual(28);
+    expect(one.refreshed + two.refreshed).toBeGreaterThanOrEqual(30);
     const rows = await sql<{ n: number; requested: Date }>(
       `SELECT count(*)::int AS n, max(requested_at) AS requested FROM kpi_snapshots`,
     );
-    expect(rows[0].n).toBe(28);
+    expect(rows[0].n).toBe(30);
     // A refresh is not a reader: it keeps the time the summaries were last read.
     expect(Date.now() - rows[0].requested.getTime()).toBeGreaterThan(60_000);
 
     await sql(`UPDATE kpi_snapshots SET requested_at = now() - interval '25 hours'`);
-    expect(await snapshots.refresh()).toEqual({ refreshed: 0, pruned: 28 });
+    expect(await snapshots.refresh()).toEqual({ refreshed: 0, pruned: 30 });
     expect(await sql(`SELECT 1 FROM kpi_snapshots`)).toHaveLength(0);
   });
 
@@ -150,7 +151,7 @@ describe('KPI summaries', () => {
     await moveWin('2024-01-01');
     await sql(`ALTER TABLE kpi_snapshots RENAME TO kpi_snapshots_away`);
     try {
-      expect((await report()).wins).toBe(2);
+      expect((await report()).wins).toBe(4);
     } finally {
       await sql(`ALTER TABLE kpi_snapshots_away RENAME TO kpi_snapshots`);
     }
@@ -163,12 +164,12 @@ describe('KPI summaries', () => {
     try {
       const processor = worker.get(KpiSnapshotProcessor);
       // This financial year to date and the year before (the statistics page), each with its own previous
-      // period: four periods of 14 sources.
-      expect(await processor.refreshJob()).toEqual({ refreshed: 0, pruned: 0, warmed: 56 });
+      // period: four periods of 15 sources.
+      expect(await processor.refreshJob()).toEqual({ refreshed: 0, pruned: 0, warmed: 60 });
       const stored = async (): Promise<Json[]> =>
         sql(`SELECT key, computed_at FROM kpi_snapshots ORDER BY key`);
       const warmed = await stored();
-      expect(warmed).toHaveLength(56);
+      expect(warmed).toHaveLength(60);
 
       // The dashboard, the API and the public statistics page with nothing chosen compute nothing more.
       expect((await web.get('/reports')).status).toBe(200);

@@ -48,9 +48,11 @@ const EXPECTED: Record<string, [number | null, number | null, string]> = {
   'progression.median_days_proactive_exporter': [null, null, 'No data'],
   'progression.readiness_score_change': [15, null, '+15 points'], // C1 +12, C3 +15, C9 +18
   'outcomes.new_markets_entered': [4, 0, '4'],
-  'outcomes.export_wins': [3, 1, '3'],
-  'outcomes.export_wins_confirmed': [2, 1, '2'],
-  'outcomes.export_win_value': [null, 250000, 'No data'], // GBP and USD: no single total
+  // Export wins come from the wins table (outcomes of kind export_win no longer count): C1 C2 C3 C7 C9 recorded in
+  // the period, C1 C7 C9 confirmed and signed off; C9's first (March) in the previous period.
+  'outcomes.export_wins': [5, 1, '5'],
+  'outcomes.export_wins_confirmed': [3, 1, '3'],
+  'outcomes.export_win_value': [null, 100_000, 'No data'], // confirmed: GBP 650 000 and EUR 100 000, no single total
   'outcomes.first_export_orders': [1, 1, '1'],
   'outcomes.opportunities_opened': [5, 1, '5'], // C1 ×2, C2, C3, C4; C9's was in February
   'outcomes.pipeline_value': [1_700_000, null, '£17,000.00'], // open now: 1 000 000 + 300 000 + 400 000
@@ -58,7 +60,14 @@ const EXPECTED: Record<string, [number | null, number | null, string]> = {
   'outcomes.opportunity_conversion_rate': [50, 100, '50%'], // opened in the period and closed: won 1, lost 1
   'outcomes.wins_claimed': [5, 1, '5'], // C1 C2 C3 C7 C9 recorded in the period; C9's first in March
   'outcomes.wins_confirmed': [3, 1, '3'], // C1 C7 C9 (April) confirmed and signed off; C2 not signed off
-  'outcomes.confirmed_export_value': [750_000, 100_000, '£7,500.00'], // 500 000 + 100 000 + 150 000
+  'outcomes.confirmed_export_value': [null, 100_000, 'No data'], // GBP 500 000 + 150 000, EUR 100 000 (C7)
+  // In EUR at the rate on the day each win was recorded (GBP 1.19 from 2025-01-01): C1 500 000 GBP = 595 000,
+  // C9 150 000 GBP = 178 500, C7 100 000 EUR; the previous period's C9 100 000 GBP = 119 000.
+  'outcomes.confirmed_export_value_by_year': [873_500, 119_000, '€8,735.00'],
+  'outcomes.confirmed_export_value_by_market': [873_500, 119_000, '€8,735.00'],
+  'outcomes.confirmed_export_value_by_sector': [873_500, 119_000, '€8,735.00'],
+  'outcomes.confirmed_export_value_by_region': [873_500, 119_000, '€8,735.00'],
+  'outcomes.confirmed_export_value_by_support': [873_500, 119_000, '€8,735.00'],
   // First confirmed win signed off in the period: C1 49 days after enrolment, C7 10; C9's first was in March (61).
   'outcomes.days_to_first_confirmed_win': [29.5, 61, '29.5 days'],
   'barriers.at_enrolment': [5, 1, '5'], // C1 C2 C3 C5 and the 300-employee applicant
@@ -132,6 +141,26 @@ const BREAKDOWNS: Record<string, [string, number][]> = {
     ['product_market', 13.3],
     ['psychological', 10],
     ['social_media', 20],
+  ],
+  // Years: 2025 = C1's first year 300 000 GBP (357 000) + C7 100 000 EUR; 2026 = C1's second 200 000 GBP
+  // (238 000) + C9's 150 000 GBP (178 500).
+  'outcomes.confirmed_export_value_by_year': [
+    ['2025', 457_000],
+    ['2026', 416_500],
+  ],
+  'outcomes.confirmed_export_value_by_market': [
+    ['FR', 595_000],
+    ['US', 178_500],
+    ['DE', 100_000],
+  ],
+  'outcomes.confirmed_export_value_by_sector': [['C', 873_500]],
+  'outcomes.confirmed_export_value_by_region': [['london', 873_500]],
+  // A win naming several kinds of support counts in full under each.
+  'outcomes.confirmed_export_value_by_support': [
+    ['module:kpi-test-a', 773_500], // C1 + C9
+    ['measure:social-media-training', 695_000], // C1 + C7
+    ['module:kpi-test-b', 178_500], // C9
+    ['measure:market-research', 100_000], // C7
   ],
   'outcomes.new_markets_entered': [
     ['FR', 2],
@@ -238,15 +267,31 @@ describe('KPI reports', () => {
         [data.advisers.A2, 4, 5],
       ]);
       expect(rows(byKey.get('outcomes.export_wins')).map((r) => [r.key, r.value, r.extra])).toEqual([
-        ['GBP', 2, { confirmed: 1, unconfirmed: 1 }],
-        ['USD', 1, { confirmed: 1, unconfirmed: 0 }],
+        ['EUR', 1, { confirmed: 1, unconfirmed: 0 }],
+        ['GBP', 4, { confirmed: 2, unconfirmed: 2 }],
       ]);
+      // Confirmed value per currency, beside all that is claimed (C2 not signed off, C3 awaiting the company).
       expect(rows(byKey.get('outcomes.export_win_value')).map((r) => [r.key, r.value, r.extra])).toEqual([
-        ['GBP', 1700000, { confirmed: 500000, unconfirmed: 1200000 }],
-        ['USD', 300000, { confirmed: 300000, unconfirmed: 0 }],
+        ['EUR', 100_000, { claimed: 100_000, unconfirmed: 0 }],
+        ['GBP', 650_000, { claimed: 1_300_000, unconfirmed: 650_000 }],
       ]);
       expect(pairs(byKey.get('outcomes.pipeline_value_weighted'))).toEqual([['GBP', 1_060_000]]);
-      expect(pairs(byKey.get('outcomes.confirmed_export_value'))).toEqual([['GBP', 750_000]]);
+      expect(pairs(byKey.get('outcomes.confirmed_export_value'))).toEqual([
+        ['EUR', 100_000],
+        ['GBP', 650_000],
+      ]);
+      // Converted rows are in the reporting currency, each with the rates used and the day they apply from.
+      const byYear = rows(byKey.get('outcomes.confirmed_export_value_by_year')) as (Rows[number] & {
+        currency?: string;
+      })[];
+      expect(byYear.map((r) => [r.key, r.currency, r.extra])).toEqual([
+        ['2025', 'EUR', { rates: 'GBP 1.19 from 2025-01-01' }],
+        ['2026', 'EUR', { rates: 'GBP 1.19 from 2025-01-01' }],
+      ]);
+      expect(byKey.get('outcomes.confirmed_export_value_by_year')?.currency).toBe('EUR');
+      expect(
+        rows(byKey.get('outcomes.confirmed_export_value_by_market')).find((r) => r.key === 'DE')?.extra,
+      ).toEqual({ rates: '' });
       expect(
         rows(byKey.get('barriers.at_enrolment')).map((r) => [r.key, r.value, r.extra?.previous]),
       ).toEqual([
@@ -284,6 +329,11 @@ describe('KPI reports', () => {
       expect(download.status).toBe(200);
       expect(kpis(await readJson(download)).get('reach.enrolments_received')?.value).toBe(10);
       expect(html).not.toContain('Private note');
+      // The converted breakdowns show the rate and the day it applies from, and the support by name.
+      expect(html).toContain('Exchange rates (from)');
+      expect(html).toContain('GBP 1.19 from 2025-01-01');
+      expect(html).toContain('Training in using social media to export');
+      expect(html).toContain('€5,950.00'); // FR
     });
 
     it('gives the same numbers in the CSV and the XLSX, and records each download in the audit log', async () => {
@@ -318,6 +368,34 @@ describe('KPI reports', () => {
         expect([key, csvLine(key)?.[col('value')]]).toEqual([key, exported === null ? '' : String(exported)]);
         expect([key, xlsxValue.get(key) ?? null]).toEqual([key, exported]);
       }
+
+      // A converted breakdown row: major units of the reporting currency, with the rate and its date.
+      const byYear2026 = records
+        .slice(header + 1)
+        .find(
+          (r) =>
+            r[col('kpi_key')] === 'outcomes.confirmed_export_value_by_year' && r[col('row_key')] === '2026',
+        );
+      expect([
+        byYear2026?.[col('value')],
+        byYear2026?.[col('currency')],
+        byYear2026?.[col('details')],
+      ]).toEqual(['4165', 'EUR', 'rates=GBP 1.19 from 2025-01-01']);
+      const xlsxRow = (kpiKey: string, rowKey: string): unknown[] | undefined => {
+        let found: unknown[] | undefined;
+        workbook.eachSheet((sheet) =>
+          sheet.eachRow((row) => {
+            if (row.getCell(1).value === kpiKey && row.getCell(3).value === rowKey)
+              found = (row.values as unknown[]).slice(1);
+          }),
+        );
+        return found;
+      };
+      const supportRow = xlsxRow(
+        'outcomes.confirmed_export_value_by_support',
+        'measure:social-media-training',
+      );
+      expect(supportRow).toEqual(expect.arrayContaining([6950, 'EUR']));
 
       const audits = (await api.dataSource.query(
         `SELECT actor_id, after FROM audit_event WHERE action = 'report.kpi_exported' ORDER BY id`,

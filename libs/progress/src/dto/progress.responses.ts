@@ -89,6 +89,8 @@ export class ExportOutcomeResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ enum: OUTCOME_KINDS }) kind!: string;
+  @ApiProperty({ ...nullableUuid, description: 'The export opportunity of the case it came from' })
+  opportunityId!: string | null;
   @ApiProperty({ ...nullableText, example: 'DE', description: 'ISO 3166-1 alpha-2' }) country!: string | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'In minor units of `currency`' })
   valueMinor!: number | null;

@@ -5,6 +5,7 @@ import {
   IsInt,
   IsISO4217CurrencyCode,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -55,6 +56,14 @@ export class RecordOutcomeDto {
   @IsOptionalNotNull()
   @IsBoolean()
   confirmed?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'An export opportunity of the same case this outcome came from (another case’s is refused)',
+  })
+  @IsOptionalNotNull()
+  @IsUUID()
+  opportunityId?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptionalNotNull()

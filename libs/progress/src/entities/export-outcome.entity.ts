@@ -1,5 +1,6 @@
 import { CaseOwnedRecord } from '@app/cases';
 import { Db } from '@app/database';
+import { ExportOpportunity } from '@app/opportunities';
 import { Entity, Index } from 'typeorm';
 import type { OutcomeKind } from '../domain/outcome-kinds';
 
@@ -12,6 +13,12 @@ import type { OutcomeKind } from '../domain/outcome-kinds';
 })
 export class ExportOutcome extends CaseOwnedRecord('fk_export_outcomes_case') {
   @Db.Text() kind!: OutcomeKind;
+
+  /** The export opportunity of the same case this outcome came from, if the adviser names one. */
+  @Db.Uuid({ nullable: true }) opportunityId!: string | null;
+
+  @Db.References(() => ExportOpportunity, { fk: 'fk_export_outcomes_opportunity', onDelete: 'SET NULL' })
+  opportunity?: ExportOpportunity;
 
   /** Market, ISO 3166-1 alpha-2. */
   @Db.Char({ length: 2, nullable: true }) country!: string | null;

@@ -17,6 +17,55 @@ const BY_MODULE = new Set([
   'engagement.training_satisfaction',
 ]);
 
+/** The breakdowns of confirmed export value in the reporting currency (`confirmedValue` source metrics). */
+export const CONFIRMED_VALUE_DIMENSIONS = [
+  { key: 'year', title: 'Year', meaning: 'the year each value falls in (a win records its value per year)' },
+  { key: 'market', title: 'Market', meaning: "market (the customer's country)" },
+  { key: 'sector', title: 'Sector', meaning: "sector (the company's NACE section)" },
+  { key: 'region', title: 'Region', meaning: "region (the case's programme region)" },
+  {
+    key: 'support',
+    title: 'Support type',
+    meaning:
+      'support type (each support measure and training module recorded on the win as having helped; a win naming several counts in full under each, so the rows can add up to more than the total)',
+  },
+] as const;
+
+export type ConfirmedValueDimension = (typeof CONFIRMED_VALUE_DIMENSIONS)[number]['key'];
+
+const CONFIRMED_VALUE_KPIS = new Map<string, ConfirmedValueDimension>(
+  CONFIRMED_VALUE_DIMENSIONS.map((d) => [`outcomes.confirmed_export_value_by_${d.key}`, d.key]),
+);
+
+/** A confirmed-value breakdown row's label in `lang`, from its key (a module's title from `modules` or SQL). */
+export function confirmedValueLabel(
+  dimension: ConfirmedValueDimension,
+  key: string,
+  sqlLabel: string | null,
+  lang: Language,
+  modules: ModuleTitles = {},
+): string {
+  const t = translator(lang);
+  if (key === 'missing_rate') return t('reports.labels.missingRate', { list: sqlLabel ?? '' });
+  if (key === 'unknown') return t('reports.labels.notRecorded');
+  switch (dimension) {
+    case 'market':
+      return countries.getName(key, lang) ?? key;
+    case 'sector':
+      return t('reports.labels.naceSection', { section: key });
+    case 'region':
+      return t(`enrolment.regions.${key}`, { defaultValue: key });
+    case 'support': {
+      if (key === 'none') return t('reports.labels.noSupportRecorded');
+      const [kind, code] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+      if (kind === 'measure') return t(`enrolment.supportMeasures.${code}`, { defaultValue: code });
+      return modules[code]?.[lang] ?? sqlLabel ?? code;
+    }
+    default:
+      return key;
+  }
+}
+
 /** The first-contact histogram's buckets (CONTACT_BUCKETS keys) as locale keys. */
 const CONTACT_BUCKET_KEYS: Record<string, string> = {
   '0': 'sameDay',
@@ -45,6 +94,11 @@ function rowLabel(
 ): string {
   const label = { defaultValue: row.label };
   if (BY_MODULE.has(kpi.key)) return modules[row.key]?.[lang] ?? row.label;
+  const dimension = CONFIRMED_VALUE_KPIS.get(kpi.key);
+  if (dimension) {
+    const missing = row.key === 'missing_rate' ? String(row.extra?.missingRate ?? '') : row.label;
+    return confirmedValueLabel(dimension, row.key, missing, lang, modules);
+  }
   switch (kpi.key) {
     case 'reach.enrolments_ineligible':
       return t(`reports.labels.eligibility.${row.key}`, label);
@@ -71,8 +125,6 @@ function rowLabel(
       return row.key === 'unknown'
         ? t('reports.labels.notRecorded')
         : (countries.getName(row.key, lang) ?? row.label);
-    case 'outcomes.export_wins':
-      return row.key === 'none' ? t('reports.labels.noValueRecorded') : row.label;
   }
   if (row.key === 'cohort' && RATE_COHORT_STAGE[kpi.key])
     return t('reports.labels.atTheStart', { stage: t(`advisers.stages.${RATE_COHORT_STAGE[kpi.key]}`) });

@@ -1,6 +1,13 @@
 import { CaseClosureRules } from '@app/cases';
 import { OpportunityRules } from '@app/opportunities';
+import type { ExchangeRates } from '@app/web';
 import countries from 'i18n-iso-countries';
+import { confirmedValueBy, type ConfirmedValueRow } from './confirmed-value';
+import {
+  CONFIRMED_VALUE_DIMENSIONS,
+  confirmedValueLabel,
+  type ConfirmedValueDimension,
+} from './kpi-language';
 import type { KpiBreakdownRow, KpiGroupKey, KpiUnit } from './kpi-report';
 import { KPI_SOURCES, type KpiSourceKey } from './kpi-sql';
 import { percentile, ratePercent, round1, round2 } from './kpi-math';
@@ -11,6 +18,8 @@ export type KpiRow = Record<string, unknown>;
 export interface KpiComputeContext {
   /** Working days after `from` up to and including `to` (0 when `to` is on or before `from`). */
   workingDaysBetween(from: string, to: string): number;
+  /** Dated rates into the reporting currency (config/exchange-rates.yaml). */
+  rates: ExchangeRates;
 }
 
 export interface KpiResult {
@@ -234,14 +243,17 @@ function outcomesByCountry(kind: string) {
   };
 }
 
+/**
+ * Export wins recorded in the period per currency (from the `wins` source): how many, and their value; each
+ * split into confirmed export value (confirmed by the company and signed off by an officer) and the rest.
+ */
 function winsByCurrency(rows: KpiRow[], as: 'count' | 'value'): KpiResult {
-  const wins = outcomeRows(rows, 'export_win');
   const byCurrency = new Map<
     string,
     { n: number; confirmed: number; value: number; confirmedValue: number }
   >();
-  for (const r of wins) {
-    const currency = str(r.currency) || 'none';
+  for (const r of rows.filter((row) => row.metric === 'recorded')) {
+    const currency = str(r.key);
     const entry = byCurrency.get(currency) ?? { n: 0, confirmed: 0, value: 0, confirmedValue: 0 };
     entry.n += num(r.n);
     entry.value += num(r.value);
@@ -257,22 +269,22 @@ function winsByCurrency(rows: KpiRow[], as: 'count' | 'value'): KpiResult {
       value: list.reduce((s, [, e]) => s + e.n, 0),
       rows: list.map(([currency, e]) => ({
         key: currency,
-        label: currency === 'none' ? 'No value recorded' : currency,
+        label: currency,
         value: e.n,
         extra: { confirmed: e.confirmed, unconfirmed: e.n - e.confirmed },
       })),
     };
   }
-  const valued = list.filter(([currency]) => currency !== 'none');
+  const confirmed = list.filter(([, e]) => e.confirmedValue > 0);
   return {
-    value: valued.length === 1 ? valued[0][1].value : null,
-    currency: valued.length === 1 ? valued[0][0] : undefined,
-    rows: valued.map(([currency, e]) => ({
+    value: confirmed.length === 1 ? confirmed[0][1].confirmedValue : null,
+    currency: confirmed.length === 1 ? confirmed[0][0] : undefined,
+    rows: list.map(([currency, e]) => ({
       key: currency,
       label: currency,
-      value: e.value,
+      value: e.confirmedValue,
       currency,
-      extra: { confirmed: e.confirmedValue, unconfirmed: e.value - e.confirmedValue },
+      extra: { claimed: e.value, unconfirmed: e.value - e.confirmedValue },
     })),
   };
 }
@@ -711,9 +723,9 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     group: 'outcomes',
     name: 'Export wins',
     definition:
-      'Export wins dated in the period, by currency, split into confirmed by the SME and not yet confirmed.',
+      'Export wins recorded in the period (from opportunities or directly), by currency, split into confirmed (confirmed by the company and signed off by an officer) and not confirmed yet.',
     unit: 'count',
-    source: 'outcomes',
+    source: 'wins',
     breakdown: { title: 'By currency', unit: 'count' },
     compute: (rows) => winsByCurrency(rows, 'count'),
   },
@@ -721,24 +733,20 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     key: 'outcomes.export_wins_confirmed',
     group: 'outcomes',
     name: 'Confirmed export wins',
-    definition: 'Export wins dated in the period that the SME has confirmed.',
+    definition:
+      'Export wins recorded in the period that the company has confirmed and an officer has signed off.',
     unit: 'count',
-    source: 'outcomes',
-    compute: (rows) => ({
-      value: sum(
-        outcomeRows(rows, 'export_win').filter((r) => r.confirmed === true),
-        'n',
-      ),
-    }),
+    source: 'wins',
+    compute: (rows) => ({ value: sum(confirmedWins(rows), 'n') }),
   },
   {
     key: 'outcomes.export_win_value',
     group: 'outcomes',
     name: 'Value of export wins',
     definition:
-      'Total value of export wins dated in the period, per currency (never converted), split into confirmed and unconfirmed. The headline shows a total only when all wins are in one currency.',
+      'Confirmed export value (confirmed by the company and signed off by an officer) of the export wins recorded in the period, per currency (never converted), beside the value claimed (all wins recorded) and the part not confirmed yet. The headline shows a total only when the confirmed value is in one currency.',
     unit: 'money_minor',
-    source: 'outcomes',
+    source: 'wins',
     breakdown: { title: 'By currency', unit: 'money_minor' },
     compute: (rows) => winsByCurrency(rows, 'value'),
   },
@@ -828,6 +836,19 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     breakdown: { title: 'By currency', unit: 'money_minor' },
     compute: (rows) => moneyByCurrency(confirmedWins(rows).map((r) => [str(r.key), num(r.value)])),
   },
+  ...CONFIRMED_VALUE_DIMENSIONS.map((d): KpiDefinition => ({
+    key: `outcomes.confirmed_export_value_by_${d.key}`,
+    group: 'outcomes',
+    name: `Confirmed export value by ${d.title.toLowerCase()}`,
+    definition: `Confirmed export value (wins recorded in the period, confirmed by the company and signed off by an officer) in the reporting currency, by ${d.meaning}. Each win is converted at the rate in effect on the day it was recorded (config/exchange-rates.yaml; the rates and the day each applies from are listed beside each row). A currency without a rate on that day is named and no total is given, never counted as zero.`,
+    unit: 'money_minor',
+    source: 'confirmedValue',
+    breakdown: { title: `By ${d.title.toLowerCase()}`, unit: 'money_minor' },
+    compute: (rows, ctx) =>
+      confirmedValueBy(rows as unknown as ConfirmedValueRow[], d.key, ctx.rates, (key, label) =>
+        confirmedValueLabel(d.key as ConfirmedValueDimension, key, label, 'en'),
+      ),
+  })),
   {
     key: 'outcomes.days_to_first_confirmed_win',
     group: 'outcomes',

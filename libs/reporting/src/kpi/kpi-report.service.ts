@@ -1,5 +1,6 @@
 import { WorkingCalendar } from '@app/follow-ups';
 import { addDays } from '@app/time';
+import { ExchangeRates } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import {
   GROUP_TITLES,
@@ -61,6 +62,7 @@ export class KpiReportService {
   constructor(
     private readonly snapshots: KpiSnapshots,
     private readonly calendar: WorkingCalendar,
+    private readonly rates: ExchangeRates,
   ) {}
 
   /**
@@ -86,7 +88,10 @@ export class KpiReportService {
     const current = bySource(plan.current, 0);
     const previous = bySource(plan.previous, plan.current.length);
     const oldest = Math.min(...results.map((r) => r.computedAt.getTime()));
-    const ctx: KpiComputeContext = { workingDaysBetween: (a, b) => this.workingDaysBetween(a, b) };
+    const ctx: KpiComputeContext = {
+      workingDaysBetween: (a, b) => this.workingDaysBetween(a, b),
+      rates: this.rates,
+    };
 
     const groups = new Map<KpiGroupKey, KpiGroup>();
     for (const definition of definitions) {

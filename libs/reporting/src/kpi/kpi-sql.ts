@@ -324,6 +324,53 @@ SELECT 'first_confirmed', NULL, NULL, count(*)::int, NULL,
   ) firsts`,
 
   /**
+   * Confirmed export value (wins recorded in the period, confirmed by the company and signed off by an
+   * officer) by the day each win was recorded (the day its rate is taken on) and currency: the total, and
+   * broken down by value year, market (customer country), sector (the company's NACE section), region (the
+   * case's) and support type (each support measure and training module named on the win; a win naming
+   * several counts under each, one naming none under `none`).
+   */
+  confirmedValue: `
+, cw AS (
+  SELECT w.case_id, w.currency, w.first_year, w.values_minor, w.total_minor, w.customer_country,
+         w.support_measures, w.training_modules,
+         to_char(w.created_at AT TIME ZONE $3::text, 'YYYY-MM-DD') AS on_day
+    FROM export_wins w, p
+   WHERE w.created_at >= p.ps AND w.created_at < p.pe
+     AND w.verification_status = 'confirmed' AND w.signed_off_at IS NOT NULL
+     AND ${inFilteredCases('w.case_id')}
+)
+SELECT 'total' AS metric, NULL AS key, NULL AS label, cw.currency, cw.on_day, count(*)::int AS n,
+       sum(cw.total_minor)::text AS value
+  FROM cw GROUP BY 4, 5
+UNION ALL
+SELECT 'year', (cw.first_year + y.i - 1)::text, NULL, cw.currency, cw.on_day, count(*)::int, sum(y.v)::text
+  FROM cw, unnest(cw.values_minor) WITH ORDINALITY y(v, i) GROUP BY 2, 4, 5
+UNION ALL
+SELECT 'market', cw.customer_country, NULL, cw.currency, cw.on_day, count(*)::int, sum(cw.total_minor)::text
+  FROM cw GROUP BY 2, 4, 5
+UNION ALL
+SELECT 'sector', COALESCE(co.nace_section, 'unknown'), NULL, cw.currency, cw.on_day, count(*)::int,
+       sum(cw.total_minor)::text
+  FROM cw JOIN cases c ON c.id = cw.case_id LEFT JOIN companies co ON co.id = c.company_id
+ GROUP BY 2, 4, 5
+UNION ALL
+SELECT 'region', COALESCE(c.region, 'unknown'), NULL, cw.currency, cw.on_day, count(*)::int,
+       sum(cw.total_minor)::text
+  FROM cw JOIN cases c ON c.id = cw.case_id
+ GROUP BY 2, 4, 5
+UNION ALL
+SELECT 'support', s.key, min(tm.title->>'en'), cw.currency, cw.on_day, count(*)::int, sum(cw.total_minor)::text
+  FROM cw
+  CROSS JOIN LATERAL (
+    SELECT 'measure:' || m FROM unnest(cw.support_measures) m
+    UNION SELECT 'module:' || m FROM unnest(cw.training_modules) m
+    UNION SELECT 'none' WHERE cardinality(cw.support_measures) = 0 AND cardinality(cw.training_modules) = 0
+  ) s(key)
+  LEFT JOIN training_module tm ON s.key = 'module:' || tm.code
+ GROUP BY 2, 4, 5`,
+
+  /**
    * Barriers named at enrolment, weak headings in audits, and barriers discussed in interactions. Enrolment
    * and interaction barriers are the five headings (validated on input), so each is counted with one
    * `@>` filter per heading in a single pass (a barrier listed twice on one row still counts once, and no
