@@ -15,6 +15,8 @@ export interface SuiteSetup {
   teardown?: () => Promise<void>;
   /** For a `seed` that takes longer than the default test timeout. */
   timeout?: number;
+  /** Settings for the api under test (e.g. MAIL_DIR). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface SuiteSetup {
 export function browserSuite(setup: SuiteSetup = {}): BrowserSuite {
   const suite = {} as { api: TestApi; browser: Browser };
   beforeAll(async () => {
-    [suite.api, suite.browser] = await Promise.all([startTestApi(), launchBrowser()]);
+    [suite.api, suite.browser] = await Promise.all([startTestApi(setup.env), launchBrowser()]);
     await setup.seed?.(suite.api);
   }, setup.timeout);
   afterAll(async () => {
