@@ -62,12 +62,10 @@ export abstract class CaseRecordsService<T extends CaseRecord> {
     version: number | undefined,
   ): Promise<T> {
     const current = await this.find(actor, 'work', id, manager);
-    const locked = await manager
-      .getRepository(this.entity)
-      .findOneOrFail({
-        where: { id: current.id } as FindOptionsWhere<T>,
-        lock: { mode: 'pessimistic_write' },
-      });
+    const locked = await manager.getRepository(this.entity).findOneOrFail({
+      where: { id: current.id } as FindOptionsWhere<T>,
+      lock: { mode: 'pessimistic_write' },
+    });
     if (version === undefined)
       throw new InvalidInputError([
         {
