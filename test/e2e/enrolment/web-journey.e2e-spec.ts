@@ -237,6 +237,38 @@ describe('enrolment web journey', () => {
     expect((await web.get(`${base}/no-such-question`)).status).toBe(404);
   });
 
+  it('shows saved amounts again in the language of the page, so saving again changes nothing', async () => {
+    const web = await signedInSme('de');
+    const base = (await web.post('/enrol', {})).headers.get('location')!.replace(/\/company$/, '');
+    const sizeField = async (name: string): Promise<string | undefined> => {
+      const html = await (await web.get(`${base}/size`)).text();
+      const input = new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0] ?? '';
+      return /value="([^"]*)"/.exec(input)?.[1];
+    };
+    const save = async (currency: string, turnover: string, balanceSheet: string) => {
+      const res = await web.post(`${base}/size`, {
+        'company-employees': '12',
+        'company-currency': currency,
+        'company-turnoverMinor': turnover,
+        'company-balanceSheetMinor': balanceSheet,
+        action: 'later',
+      });
+      await expectRedirect(res, '/home?saved=1');
+    };
+
+    // Cents with the German decimal comma, which saving the page again reads back unchanged.
+    await save('EUR', '980.000,50', '1.234,05');
+    const [{ turnover_minor }] = (await api.dataSource.query(
+      `SELECT turnover_minor FROM enrolments WHERE id = $1`,
+      [base.split('/')[2]],
+    )) as { turnover_minor: string }[];
+    expect(turnover_minor).toBe('98000050');
+    expect(await sizeField('company-turnoverMinor')).toBe('980000,50');
+    expect(await sizeField('company-balanceSheetMinor')).toBe('1234,05');
+    await save('EUR', '980000,50', '1234,05');
+    expect(await sizeField('company-turnoverMinor')).toBe('980000,50');
+  });
+
   it('shows the missing answers on check-your-answers, linking to the page that asks them', async () => {
     const web = await signedInSme('en');
     const base = (await web.post('/enrol', {})).headers.get('location')!.replace(/\/company$/, '');

@@ -1,3 +1,4 @@
+import { moneyInputValue } from '@app/web';
 import type { EnrolmentAnswersDto } from '../dto/enrolment-answers.dto';
 import type { EnrolmentView } from '../enrolment-view';
 import { SOCIAL_PLATFORMS } from '../entities/company.entity';
@@ -16,9 +17,6 @@ export interface QuestionPage {
   read(form: FormReader): EnrolmentAnswersDto;
   values(view: EnrolmentView, lang: string): Record<string, unknown>;
 }
-
-const minorToMajor = (minor: number | null): string =>
-  minor === null ? '' : minor % 100 === 0 ? String(minor / 100) : (minor / 100).toFixed(2);
 
 const names = (codes: string[], lang: string): string => codes.map((c) => countryName(c, lang)).join(', ');
 
@@ -82,10 +80,10 @@ export const QUESTION_PAGES: QuestionPage[] = [
         },
       };
     },
-    values: (v) => ({
+    values: (v, lang) => ({
       employees: v.company.employees ?? '',
-      turnover: minorToMajor(v.company.turnoverMinor),
-      balanceSheet: minorToMajor(v.company.balanceSheetMinor),
+      turnover: moneyInputValue(v.company.turnoverMinor, v.company.currency ?? undefined, lang),
+      balanceSheet: moneyInputValue(v.company.balanceSheetMinor, v.company.currency ?? undefined, lang),
       currency: v.company.currency ?? 'EUR',
     }),
   },
