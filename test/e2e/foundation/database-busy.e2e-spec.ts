@@ -1,5 +1,6 @@
 import { createServer, Socket, type AddressInfo, type Server } from 'node:net';
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { createUser, signInWeb, tokenFor, type WebSession } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
 
@@ -102,6 +103,28 @@ describe('database busy or unreachable', () => {
       await holder.release();
     }
     expect((await web.get('/tasks')).status).toBe(200);
+  });
+
+  it('keeps a person signed in when their session could not be read for a moment', async () => {
+    // The session's own read fails (the only connection is taken), and the connection comes free while the
+    // 503 is being answered: the session must still be there afterwards. express-session's `unset: 'destroy'`
+    // deleted it at this point (no session object on the request), which signed people out under load.
+    const pool = (api.dataSource.driver as PostgresDriver).master as Pool;
+    const holder = api.dataSource.createQueryRunner();
+    await holder.connect();
+    const answer = web.get('/tasks');
+    try {
+      while (pool.waitingCount === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      // The session read waits at most DATABASE_CONNECT_TIMEOUT_MS (2 s) from about now; any write queued
+      // after it fails waits as long again: free the connection between the two.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    } finally {
+      await holder.release();
+    }
+    expect((await answer).status).toBe(503);
+    const after = await web.get('/tasks');
+    expect(after.headers.get('location')).toBeNull();
+    expect(after.status).toBe(200);
   });
 
   it('answers 503 when a statement runs past statement_timeout (here: waiting on a lock)', async () => {

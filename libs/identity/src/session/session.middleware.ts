@@ -26,7 +26,10 @@ export function createSessionMiddleware(config: AppConfig, dataSource: DataSourc
     }),
     resave: false,
     saveUninitialized: false,
-    unset: 'destroy',
+    // Not `unset: 'destroy'`: express-session then deletes the row of any request that ends without a
+    // session object, which is every request whose session could not be read (a pool timeout under load
+    // signed people out). Sign-out destroys the session itself.
+    unset: 'keep',
     cookie: { httpOnly: true, sameSite: 'lax', secure: config.isProduction, path: '/' },
   });
   const needsSession = (req: Request): boolean => {
