@@ -4,6 +4,7 @@ export { ConfigModule } from './config.module';
 export { ConfigError } from './config.errors';
 export { loadConfig, readRawSettings } from './load-config';
 export { loadRulesFile, readRulesYaml, withIntegerOverrides } from './rules-file';
+export { parseYaml } from './parse-yaml';
 export { configDir, projectRoot } from './config-dir';
 export { IntRange } from './int-range';
 export { ValidateNestedObject } from './validate-nested-object';

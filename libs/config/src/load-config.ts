@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync, ValidationError } from 'class-validator';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from './parse-yaml';
 import { AppConfig, NODE_ENVS, SECRET_SETTINGS } from './app-config';
 import { configDir } from './config-dir';
 import { ConfigError } from './config.errors';
@@ -11,7 +11,7 @@ type RawSettings = Record<string, unknown>;
 
 function readYaml(file: string): RawSettings {
   if (!existsSync(file)) return {};
-  const parsed: unknown = parse(readFileSync(file, 'utf8'));
+  const parsed = parseYaml(readFileSync(file, 'utf8'));
   if (parsed === null || parsed === undefined) return {};
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ConfigError([{ setting: file, message: 'must be a mapping of SETTING: value' }], file);

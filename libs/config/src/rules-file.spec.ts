@@ -4,12 +4,12 @@ import { Type } from 'class-transformer';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from './parse-yaml';
 import { loadRulesFile, readRulesYaml } from './rules-file';
 
-jest.mock('yaml', () => {
-  const actual = jest.requireActual<typeof import('yaml')>('yaml');
-  return { ...actual, parse: jest.fn(actual.parse) };
+jest.mock('./parse-yaml', () => {
+  const actual = jest.requireActual<typeof import('./parse-yaml')>('./parse-yaml');
+  return { parseYaml: jest.fn(actual.parseYaml) };
 });
 
 class Item {
@@ -25,7 +25,7 @@ describe('loadRulesFile', () => {
   let dir: string;
   const env = () => ({ CONFIG_DIR: dir });
   beforeEach(() => {
-    jest.mocked(parse).mockClear();
+    jest.mocked(parseYaml).mockClear();
     dir = mkdtempSync(join(tmpdir(), 'rules-'));
     writeFileSync(join(dir, 'default.yaml'), '');
     writeFileSync(join(dir, 'shape.yaml'), 'limit: 3\nitems:\n  - code: a\n  - code: b\n');
@@ -41,7 +41,7 @@ describe('loadRulesFile', () => {
     expect(second.limit).toBe(3);
     expect(second.items.map((i) => i.code)).toEqual(['a', 'b']);
     expect(raw.items).toHaveLength(2);
-    expect(parse).toHaveBeenCalledTimes(1);
+    expect(parseYaml).toHaveBeenCalledTimes(1);
   });
 
   it('reads a file again once its text has changed', () => {

@@ -2,7 +2,7 @@ import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from './parse-yaml';
 import { configDir } from './config-dir';
 import { ConfigError } from './config.errors';
 
@@ -26,7 +26,7 @@ function parseYamlFile(file: string): unknown {
   const text = readFileSync(file, 'utf8');
   let cached = parsedFiles.get(file);
   if (cached?.text !== text) {
-    cached = { text, parsed: parse(text) as unknown };
+    cached = { text, parsed: parseYaml(text) };
     parsedFiles.set(file, cached);
   }
   return structuredClone(cached.parsed);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseYaml } from '@app/config';
 import type { Page } from 'playwright-core';
-import { parse } from 'yaml';
 import type { TestApi } from '../../support/test-api';
 import { fillWithKeyboard, fillWithMouse, FormStep } from './form-steps';
 import { tabTo } from './keyboard';
@@ -131,7 +131,7 @@ interface Questionnaire {
 /** The questionnaire the app serves (config/readiness), so the journey answers exactly its questions. */
 function questionnaire(): Questionnaire {
   const file = join(__dirname, '..', '..', '..', 'config', 'readiness', 'questionnaire-v1.yaml');
-  return parse(readFileSync(file, 'utf8')) as Questionnaire;
+  return parseYaml(readFileSync(file, 'utf8')) as Questionnaire;
 }
 
 /** The answer to each question: a confident 3, but social media profiles weak (1), which recommends the self-paced social-media-foundations module. */
