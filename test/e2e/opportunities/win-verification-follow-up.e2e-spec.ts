@@ -7,7 +7,7 @@ import {
   type TestUser,
 } from '../../factories';
 import { startApiWithWorker, type ApiWithWorker } from '../../support/api-with-worker';
-import { csrfFromHtml, signInWeb, webSession } from '../../support/auth';
+import { answerLink, signInWeb, webSession } from '../../support/auth';
 import { jsonCaller, type Json } from '../../support/http';
 import type { TestApi } from '../../support/test-api';
 import { eventually } from '../follow-ups/support/in-process-worker';
@@ -73,13 +73,7 @@ describe('export wins: unanswered verification, resend and correction (real Post
         WHERE rule_code = $1 AND subject_key = $2 AND status = 'scheduled'`,
       [rule, winId],
     );
-  const answer = async (path: string, form: Record<string, string>) => {
-    const visitor = webSession(api);
-    const page = await visitor.get(path);
-    const html = await page.text();
-    const csrf = html.includes('name="_csrf"') ? csrfFromHtml(html) : await visitor.csrfToken();
-    return { page, posted: await visitor.post(path, { _csrf: csrf, ...form }) };
-  };
+  const answer = (path: string, form: Record<string, string>) => answerLink(api, path, form);
   const ifMatch = (etag?: string): Record<string, string> => (etag ? { 'if-match': etag } : {});
   const patch = (id: string, token: string, body: unknown, etag?: string) =>
     call('PATCH', `/api/v1/export-wins/${id}`, token, body, ifMatch(etag));

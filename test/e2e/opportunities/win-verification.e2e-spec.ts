@@ -1,7 +1,7 @@
 import { WinLinks } from '@app/opportunities';
 import { randomUUID } from 'node:crypto';
 import { buildCase, buildTokens, buildUser, type SmeCase, type TestUser } from '../../factories';
-import { csrfFromHtml, signInWeb, webSession } from '../../support/auth';
+import { answerLink, signInWeb, webSession } from '../../support/auth';
 import { jsonCaller, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
 
@@ -47,15 +47,7 @@ describe('export wins: the company confirms through a signed, single-use link; a
       )) as Json[]
     )[0];
   /** A visitor with the link, signed in as nobody, JavaScript off (plain form posts). */
-  const answer = async (path: string, form: Record<string, string>) => {
-    const visitor = webSession(api);
-    const page = await visitor.get(path);
-    const html = await page.text();
-    // An answered link shows no form: a replay takes its token from the session, as a script would.
-    const csrf = html.includes('name="_csrf"') ? csrfFromHtml(html) : await visitor.csrfToken();
-    const posted = await visitor.post(path, { _csrf: csrf, ...form });
-    return { page, html, posted, body: await posted.text() };
-  };
+  const answer = (path: string, form: Record<string, string>) => answerLink(api, path, form);
 
   beforeAll(async () => {
     api = await startTestApi();
