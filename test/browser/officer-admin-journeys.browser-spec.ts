@@ -1,3 +1,4 @@
+import { KPI_CSV_COLUMNS } from '@app/reporting';
 import { formatDate } from '@app/time';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -13,19 +14,7 @@ import { checkPage } from './support/page-check';
 import { browserSuite, inBothJavaScriptModes } from './support/suite';
 
 /** The KPI CSV's column header row (after the cover lines that name the extract and its filters), in words. */
-const CSV_HEADER = [
-  'group',
-  'kpi_key',
-  'kpi',
-  'row_key',
-  'row_label',
-  'unit',
-  'value',
-  'previous_period',
-  'currency',
-  'details',
-  'definition',
-].map((code) => text('en', `reports.files.kpiColumns.${code}`));
+const CSV_HEADER = KPI_CSV_COLUMNS.map((code) => text('en', `reports.files.kpiColumns.${code}`));
 
 const unique = (): string => randomBytes(4).toString('hex');
 

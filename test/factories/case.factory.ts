@@ -69,6 +69,11 @@ export interface CaseOptions {
   /** Overrides of the enrolment's company block (legalName, region, naceCode, registrationNumber, ...). */
   company?: Record<string, unknown>;
   targetMarkets?: string[];
+  /**
+   * The language the SME enrols in, and so the preferred language of the company's primary contact (the
+   * language of emails about the company); English by default.
+   */
+  lang?: 'en' | 'es' | 'de';
   /** False: a company that has not exported in the last 12 months (a non-exporter); true by default. */
   exportedLast12Months?: boolean;
   /**
@@ -108,6 +113,7 @@ export async function buildCase(api: FactoryApp, options: CaseOptions = {}): Pro
   const built = await buildSmeCase(api, {
     sme: options.sme,
     adviserId: options.adviserId,
+    lang: options.lang,
     answers: {
       // A company named by the test is shown by that name (no trading name in front of it).
       ...(options.company

@@ -4,7 +4,7 @@
  * really be in. Pass a TestApi (or anything with a Nest `app`).
  */
 export type { FactoryApp } from './context';
-export { buildUser, buildToken, userDefaults } from './user.factory';
+export { buildUser, buildToken, buildTokens, userDefaults } from './user.factory';
 export type { TestUser, UserOverrides } from './user.factory';
 export { completeAnswers, uniqueRegistration } from './enrolment-answers';
 export {

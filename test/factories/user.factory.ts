@@ -45,3 +45,13 @@ export async function buildToken(api: FactoryApp, user: Pick<Actor, 'id'>): Prom
   const tokens = api.app.get(ApiTokensService);
   return (await inTransaction(api, (m) => tokens.issue(m, user.id, factoryContext(user.id)))).token;
 }
+
+/** A bearer token for each named user (buildToken), by the same names: `tokens.adviser` for `adviser`. */
+export async function buildTokens<K extends string>(
+  api: FactoryApp,
+  users: Record<K, Pick<TestUser, 'user'>>,
+): Promise<Record<K, string>> {
+  const tokens = {} as Record<K, string>;
+  for (const name of Object.keys(users) as K[]) tokens[name] = await buildToken(api, users[name].user);
+  return tokens;
+}

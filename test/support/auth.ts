@@ -127,6 +127,24 @@ export function webSession(api: TestApi, jar = new CookieJar()): WebSession {
   return session;
 }
 
+/**
+ * A visitor with an emailed link (signed in as nobody, JavaScript off) opens it and posts its form: the
+ * page, its HTML, the answer to the post and that answer's body. An answered link shows no form: a replay
+ * then takes its CSRF token from the session, as a script would.
+ */
+export async function answerLink(
+  api: TestApi,
+  path: string,
+  form: Record<string, string>,
+): Promise<{ page: Response; html: string; posted: Response; body: string }> {
+  const visitor = webSession(api);
+  const page = await visitor.get(path);
+  const html = await page.text();
+  const csrf = html.includes('name="_csrf"') ? csrfFromHtml(html) : await visitor.csrfToken();
+  const posted = await visitor.post(path, { _csrf: csrf, ...form });
+  return { page, html, posted, body: await posted.text() };
+}
+
 /** Signs in through the real /sign-in form and returns the signed-in session. */
 export async function signInWeb(api: TestApi, email: string, password: string): Promise<WebSession> {
   const session = webSession(api);

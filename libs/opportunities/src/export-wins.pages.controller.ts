@@ -4,9 +4,8 @@ import { UnitOfWork } from '@app/database';
 import { EnrolmentRules } from '@app/enrolment';
 import { NotFoundError, type FieldError } from '@app/errors';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { formatNumber } from '@app/time';
 import {
-  minorUnitDigits,
+  moneyInputValue,
   parseMoney,
   RecordIdPipe,
   submitForm,
@@ -34,13 +33,6 @@ const RESENDABLE = ['awaiting', 'expired', 'not_sent'];
 
 /** A win as its form shows it: each year's value back in major units, as the page's language writes it. */
 function formValues(w: ExportWin, lang = 'en'): Posted {
-  const digits = minorUnitDigits(w.currency);
-  const major = (minor: number): string =>
-    formatNumber(minor / 10 ** digits, lang, {
-      useGrouping: false,
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
   return {
     customerName: w.customerName,
     customerCountry: w.customerCountry,
@@ -49,7 +41,9 @@ function formValues(w: ExportWin, lang = 'en'): Posted {
     winType: w.winType,
     currency: w.currency,
     firstYear: String(w.firstYear),
-    ...Object.fromEntries(w.valuesMinor.map((v, i) => [YEAR_FIELDS[i], major(v)])),
+    ...Object.fromEntries(
+      w.valuesMinor.map((v, i) => [YEAR_FIELDS[i], moneyInputValue(v, w.currency, lang)]),
+    ),
     supportDecisive: w.supportDecisive ? 'yes' : 'no',
     supportMeasures: w.supportMeasures,
     trainingModules: w.trainingModules,

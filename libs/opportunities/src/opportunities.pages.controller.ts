@@ -9,11 +9,10 @@ import {
   submitForm,
   validateForm,
   errorView,
-  minorUnitDigits,
+  moneyInputValue,
   pageErrors,
   type ErrorView,
 } from '@app/web';
-import { formatNumber } from '@app/time';
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -36,18 +35,12 @@ const OPPORTUNITY = new RecordIdPipe('opportunity');
 
 /** An opportunity as its form shows it: the value back in major units, as the page's language writes it. */
 function formValues(o: ExportOpportunity, lang = 'en'): Posted {
-  const digits = minorUnitDigits(o.currency);
-  const value = formatNumber(o.valueMinor / 10 ** digits, lang, {
-    useGrouping: false,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
   return {
     market: o.market,
     product: o.product,
     buyerType: o.buyerType,
     source: o.source,
-    value,
+    value: moneyInputValue(o.valueMinor, o.currency, lang),
     currency: o.currency,
     likelihood: o.likelihood,
     expectedOn: o.expectedOn,

@@ -16,7 +16,7 @@ export type {
   KpiBreakdownRow,
   SizeBand,
 } from './kpi/kpi-report';
-export { kpiReportToCsv, writeKpiReportXlsx } from './exports/kpi-formats';
+export { KPI_CSV_COLUMNS, kpiReportToCsv, writeKpiReportXlsx } from './exports/kpi-formats';
 export { streamCaseExport, caseExportSql } from './exports/case-rows';
 export type { CaseExportFormat, CaseExportOptions } from './exports/case-rows';
 export { ReportingWorkerModule } from './reporting-worker.module';

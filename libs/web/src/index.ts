@@ -41,7 +41,7 @@ export { NumberFromText } from './number-from-text';
 export { moneyInputValue, parseMoney } from './money';
 export type { ParsedMoney, MoneyProblem } from './money';
 export { minorUnitDigits } from './minor-unit-digits';
-export { formatMoney } from './format-money';
+export { formatMoney, moneyInputValue } from './format-money';
 export { moneyJson, MoneyResponse, AppliedRateResponse } from './money-json';
 export type { MoneyJson } from './money-json';
 export { ExchangeRates, ExchangeRatesFile, MissingExchangeRateError } from './exchange-rates';

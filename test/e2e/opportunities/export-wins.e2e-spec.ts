@@ -4,6 +4,7 @@ import {
   buildCase,
   buildOpportunity,
   buildToken,
+  buildTokens,
   buildUser,
   type SmeCase,
   type TestUser,
@@ -35,7 +36,7 @@ describe('export wins: API, access and pages', () => {
   let strangerSme: TestUser;
   let mine: SmeCase;
   let theirs: SmeCase;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const call = jsonCaller(() => api.url);
   const record = (caseId: string, token: string, body: Record<string, unknown> = win()) =>
     call('POST', `/api/v1/cases/${caseId}/export-wins`, token, body);
@@ -61,8 +62,7 @@ describe('export wins: API, access and pages', () => {
     strangerSme = await buildUser(api, 'sme');
     mine = await buildCase(api, { adviserId: adviser.user.id });
     theirs = await buildCase(api, { adviserId: otherAdviser.user.id });
-    for (const [name, who] of Object.entries({ adviser, otherAdviser, strangerSme, sme: mine.sme }))
-      tokens[name] = await buildToken(api, who.user);
+    tokens = await buildTokens(api, { adviser, otherAdviser, strangerSme, sme: mine.sme });
   }, BOOT_TIMEOUT_MS);
   afterAll(() => api?.close());
 

@@ -1,16 +1,17 @@
 import {
   buildCase,
   buildExportWin,
-  buildToken,
+  buildTokens,
   buildUser,
   type SmeCase,
   type TestUser,
 } from '../../factories';
-import { csrfFromHtml, signInWeb, webSession } from '../../support/auth';
+import { startApiWithWorker, type ApiWithWorker } from '../../support/api-with-worker';
+import { answerLink, signInWeb, webSession } from '../../support/auth';
 import { jsonCaller, type Json } from '../../support/http';
-import { startTestApi, type TestApi } from '../../support/test-api';
-import { eventually, InProcessWorker, startInProcessWorker } from '../follow-ups/support/in-process-worker';
-import { SmtpPeer } from '../follow-ups/support/smtp-peer';
+import type { TestApi } from '../../support/test-api';
+import { eventually } from '../follow-ups/support/in-process-worker';
+import type { SmtpPeer } from '../follow-ups/support/smtp-peer';
 
 const BOOT_TIMEOUT_MS = 180_000;
 
@@ -20,41 +21,27 @@ const BOOT_TIMEOUT_MS = 180_000;
  * stops working) or correct the win (which asks the company again), through the API and the case's page.
  */
 describe('export wins: unanswered verification, resend and correction (real Postgres, Redis and SMTP)', () => {
-  const smtp = new SmtpPeer();
+  let started: ApiWithWorker | undefined;
   let api: TestApi;
-  let worker: InProcessWorker;
+  let smtp: SmtpPeer;
   let adviser: TestUser;
   let otherAdviser: TestUser;
   let officer: TestUser;
   let kase: SmeCase;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const call = jsonCaller(() => api.url);
 
   beforeAll(async () => {
-    await smtp.start();
-    api = await startTestApi();
-    worker = await startInProcessWorker({
-      database: api.database,
-      env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) },
-    });
+    started = await startApiWithWorker();
+    ({ api, smtp } = started);
     adviser = await buildUser(api, 'adviser');
     otherAdviser = await buildUser(api, 'adviser');
     officer = await buildUser(api, 'officer');
-    kase = await buildCase(api, { adviserId: adviser.user.id });
-    await api.dataSource.query(
-      `UPDATE company_contacts SET preferred_language = 'de' WHERE company_id = $1 AND is_primary`,
-      [kase.companyId],
-    );
-    tokens.adviser = await buildToken(api, adviser.user);
-    tokens.otherAdviser = await buildToken(api, otherAdviser.user);
-    tokens.officer = await buildToken(api, officer.user);
-    tokens.sme = await buildToken(api, kase.sme.user);
+    // The company's contact reads German (the SME enrolled in German).
+    kase = await buildCase(api, { adviserId: adviser.user.id, lang: 'de' });
+    tokens = await buildTokens(api, { adviser, otherAdviser, officer, sme: kase.sme });
   }, BOOT_TIMEOUT_MS);
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp.stop();
-  });
+  afterAll(() => started?.close());
 
   /** The paths of every verification link written for the win so far, oldest first. */
   const links = async (winId: string): Promise<string[]> => {
@@ -86,13 +73,7 @@ describe('export wins: unanswered verification, resend and correction (real Post
         WHERE rule_code = $1 AND subject_key = $2 AND status = 'scheduled'`,
       [rule, winId],
     );
-  const answer = async (path: string, form: Record<string, string>) => {
-    const visitor = webSession(api);
-    const page = await visitor.get(path);
-    const html = await page.text();
-    const csrf = html.includes('name="_csrf"') ? csrfFromHtml(html) : await visitor.csrfToken();
-    return { page, posted: await visitor.post(path, { _csrf: csrf, ...form }) };
-  };
+  const answer = (path: string, form: Record<string, string>) => answerLink(api, path, form);
   const ifMatch = (etag?: string): Record<string, string> => (etag ? { 'if-match': etag } : {});
   const patch = (id: string, token: string, body: unknown, etag?: string) =>
     call('PATCH', `/api/v1/export-wins/${id}`, token, body, ifMatch(etag));

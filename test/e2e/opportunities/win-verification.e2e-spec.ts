@@ -1,7 +1,7 @@
 import { WinLinks } from '@app/opportunities';
 import { randomUUID } from 'node:crypto';
-import { buildCase, buildToken, buildUser, type SmeCase, type TestUser } from '../../factories';
-import { csrfFromHtml, signInWeb, webSession } from '../../support/auth';
+import { buildCase, buildTokens, buildUser, type SmeCase, type TestUser } from '../../factories';
+import { answerLink, signInWeb, webSession } from '../../support/auth';
 import { jsonCaller, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
 
@@ -24,7 +24,7 @@ describe('export wins: the company confirms through a signed, single-use link; a
   let adviser: TestUser;
   let officer: TestUser;
   let kase: SmeCase;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const call = jsonCaller(() => api.url);
 
   /** Records a win and returns it with the link path its email carries. */
@@ -47,28 +47,15 @@ describe('export wins: the company confirms through a signed, single-use link; a
       )) as Json[]
     )[0];
   /** A visitor with the link, signed in as nobody, JavaScript off (plain form posts). */
-  const answer = async (path: string, form: Record<string, string>) => {
-    const visitor = webSession(api);
-    const page = await visitor.get(path);
-    const html = await page.text();
-    // An answered link shows no form: a replay takes its token from the session, as a script would.
-    const csrf = html.includes('name="_csrf"') ? csrfFromHtml(html) : await visitor.csrfToken();
-    const posted = await visitor.post(path, { _csrf: csrf, ...form });
-    return { page, html, posted, body: await posted.text() };
-  };
+  const answer = (path: string, form: Record<string, string>) => answerLink(api, path, form);
 
   beforeAll(async () => {
     api = await startTestApi();
     adviser = await buildUser(api, 'adviser');
     officer = await buildUser(api, 'officer');
-    kase = await buildCase(api, { adviserId: adviser.user.id });
-    await api.dataSource.query(
-      `UPDATE company_contacts SET preferred_language = 'de' WHERE company_id = $1 AND is_primary`,
-      [kase.companyId],
-    );
-    tokens.adviser = await buildToken(api, adviser.user);
-    tokens.officer = await buildToken(api, officer.user);
-    tokens.sme = await buildToken(api, kase.sme.user);
+    // The company's contact reads German (the SME enrolled in German).
+    kase = await buildCase(api, { adviserId: adviser.user.id, lang: 'de' });
+    tokens = await buildTokens(api, { adviser, officer, sme: kase.sme });
   }, BOOT_TIMEOUT_MS);
   afterAll(() => api?.close());
 

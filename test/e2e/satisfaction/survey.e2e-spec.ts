@@ -1,11 +1,12 @@
 import { SurveyLinks } from '@app/satisfaction';
 import { csrfFromHtml, signInWeb, webSession } from '../../support/auth';
 import { readJson, type Json } from '../../support/http';
-import { startTestApi, TestApi } from '../../support/test-api';
+import { startApiWithWorker, type ApiWithWorker } from '../../support/api-with-worker';
+import type { TestApi } from '../../support/test-api';
 import { buildAdviser, buildSmeCase, buildToken, buildUser, type TestUser } from '../../factories';
 import { call } from '../advisers/support/advisers.factory';
-import { eventually, InProcessWorker, startInProcessWorker } from '../follow-ups/support/in-process-worker';
-import { SmtpPeer } from '../follow-ups/support/smtp-peer';
+import { eventually } from '../follow-ups/support/in-process-worker';
+import type { SmtpPeer } from '../follow-ups/support/smtp-peer';
 
 /**
  * The satisfaction survey end to end: closing a case emails the SME (through the worker and a real SMTP
@@ -13,27 +14,19 @@ import { SmtpPeer } from '../follow-ups/support/smtp-peer';
  * one answer per case; one reminder if unanswered; the answers feed the KPIs.
  */
 describe('satisfaction survey after closure (real Postgres, Redis and SMTP)', () => {
-  const smtp = new SmtpPeer();
+  let started: ApiWithWorker | undefined;
   let api: TestApi;
-  let worker: InProcessWorker;
+  let smtp: SmtpPeer;
   let officerToken: string;
   let officer: TestUser;
 
   beforeAll(async () => {
-    await smtp.start();
-    api = await startTestApi();
-    worker = await startInProcessWorker({
-      database: api.database,
-      env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) },
-    });
+    started = await startApiWithWorker();
+    ({ api, smtp } = started);
     officer = await buildUser(api, 'officer');
     officerToken = await buildToken(api, officer.user);
   }, 120_000);
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp.stop();
-  });
+  afterAll(() => started?.close());
 
   /** The survey link of an email, on this test's api. */
   const linkIn = (text: string): string => {
