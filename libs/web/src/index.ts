@@ -38,7 +38,7 @@ export { newestFirstPage, oldestFirstPage } from './newest-first-page';
 export type { Page, PageRequest } from './newest-first-page';
 export { IsQueryDate } from './is-query-date.decorator';
 export { NumberFromText } from './number-from-text';
-export { moneyInputValue, parseMoney } from './money';
+export { parseMoney } from './money';
 export type { ParsedMoney, MoneyProblem } from './money';
 export { minorUnitDigits } from './minor-unit-digits';
 export { formatMoney, moneyInputValue } from './format-money';

@@ -1,4 +1,4 @@
-import { moneyInputValue, parseMoney } from './money';
+import { parseMoney } from './money';
 
 const minor = (input: string, options: { currency?: string; lang?: string } = {}) => {
   const parsed = parseMoney(input, options);
@@ -81,35 +81,5 @@ describe('parseMoney', () => {
     expect(minor('90071992547409.92')).toBe('too_large');
     expect(minor('999,999,999,999,999,999,999')).toBe('too_large');
     expect(minor('9'.repeat(400))).toBe('too_large');
-  });
-});
-
-describe('moneyInputValue', () => {
-  it.each([
-    [125000000, 'EUR', 'en', '1250000'],
-    [98000050, 'EUR', 'en', '980000.50'],
-    [98000050, 'EUR', 'de', '980000,50'],
-    [98000005, 'EUR', 'es', '980000,05'],
-    [5000, 'JPY', 'en', '5000'],
-    [1234, 'BHD', 'de', '1,234'],
-    [1234, 'BHD', 'en', '1.234'],
-  ])('writes %d %s for a %s page as %p', (value, currency, lang, text) => {
-    expect(moneyInputValue(value, currency, lang)).toBe(text);
-  });
-
-  it('is read back unchanged by parseMoney in the same language', () => {
-    for (const [value, currency] of [
-      [123456789, 'EUR'],
-      [7, 'GBP'],
-      [1234, 'BHD'],
-      [1000, 'BHD'],
-      [987654, 'JPY'],
-    ] as const)
-      for (const lang of ['en', 'es', 'de'])
-        expect(minor(moneyInputValue(value, currency, lang), { currency, lang })).toBe(value);
-  });
-
-  it('leaves an unanswered amount empty', () => {
-    expect(moneyInputValue(null, 'EUR', 'en')).toBe('');
   });
 });

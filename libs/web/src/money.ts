@@ -57,18 +57,3 @@ function decimalSeparator(text: string, lang: string | undefined): '.' | ',' | u
 function groupedCorrectly(whole: string): boolean {
   return /^\d+$/.test(whole) || /^\d{1,3}(?:\.\d{3})+$/.test(whole) || /^\d{1,3}(?:,\d{3})+$/.test(whole);
 }
-
-/**
- * Minor units of `currency` as a form field's value that `parseMoney` reads back unchanged in the page's
- * language: no grouping, the language's decimal separator, and exactly the currency's decimals when there
- * are any ("1250000" for 125 000 000 EUR cents, "980000,50" in German, "5000" for 5000 JPY).
- */
-export function moneyInputValue(minor: number | null, currency: string | undefined, lang = 'en'): string {
-  if (minor === null) return '';
-  const digits = minorUnitDigits(currency);
-  const scale = 10 ** digits;
-  const whole = String(Math.trunc(minor / scale));
-  const fraction = minor % scale;
-  if (fraction === 0) return whole;
-  return `${whole}${DECIMAL_COMMA.has(lang) ? ',' : '.'}${String(fraction).padStart(digits, '0')}`;
-}

@@ -18,6 +18,10 @@ export interface QuestionPage {
   values(view: EnrolmentView, lang: string): Record<string, unknown>;
 }
 
+/** A saved amount as its field shows it for editing (empty while unanswered). */
+const amountValue = (minor: number | null, currency: string | null, lang: string): string =>
+  minor === null ? '' : moneyInputValue(minor, currency ?? 'EUR', lang);
+
 const names = (codes: string[], lang: string): string => codes.map((c) => countryName(c, lang)).join(', ');
 
 export const QUESTION_PAGES: QuestionPage[] = [
@@ -82,8 +86,8 @@ export const QUESTION_PAGES: QuestionPage[] = [
     },
     values: (v, lang) => ({
       employees: v.company.employees ?? '',
-      turnover: moneyInputValue(v.company.turnoverMinor, v.company.currency ?? undefined, lang),
-      balanceSheet: moneyInputValue(v.company.balanceSheetMinor, v.company.currency ?? undefined, lang),
+      turnover: amountValue(v.company.turnoverMinor, v.company.currency, lang),
+      balanceSheet: amountValue(v.company.balanceSheetMinor, v.company.currency, lang),
       currency: v.company.currency ?? 'EUR',
     }),
   },
