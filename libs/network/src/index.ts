@@ -1,5 +1,13 @@
 export { NetworkModule } from './network.module';
 export { NetworkCoreModule } from './network-core.module';
+export { NetworkWorkerModule } from './network-worker.module';
+export { IntroductionSweepProcessor } from './worker/introduction-sweep.processor';
+export { IntroductionFollowUps } from './introductions/introduction-follow-ups';
+export type { NextMatch, NextMatchOffer } from './introductions/introduction-follow-ups';
+export { IntroductionRatings } from './introductions/introduction-ratings.service';
+export type { RatingView, OpenedRating } from './introductions/introduction-ratings.service';
+export { IntroductionRating, RATING_SIDES } from './entities/introduction-rating.entity';
+export type { RatingSide } from './entities/introduction-rating.entity';
 export { NetworkRules } from './network-rules';
 export { ExpertsService } from './experts/experts.service';
 export type { ExpertView } from './experts/experts.service';

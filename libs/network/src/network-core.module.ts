@@ -6,7 +6,9 @@ import { ReadinessModule } from '@app/readiness';
 import { PageCursors } from '@app/web';
 import { Module } from '@nestjs/common';
 import { ExpertsService } from './experts/experts.service';
+import { IntroductionFollowUps } from './introductions/introduction-follow-ups';
 import { IntroductionLinks } from './introductions/introduction-links';
+import { IntroductionRatings } from './introductions/introduction-ratings.service';
 import { IntroductionsService } from './introductions/introductions.service';
 import { ExpertMatching } from './matching/expert-matching.service';
 import { NetworkRules } from './network-rules';
@@ -23,6 +25,8 @@ import { NetworkRules } from './network-rules';
     ExpertMatching,
     IntroductionLinks,
     IntroductionsService,
+    IntroductionFollowUps,
+    IntroductionRatings,
     PageCursors,
   ],
   exports: [
@@ -31,6 +35,8 @@ import { NetworkRules } from './network-rules';
     ExpertMatching,
     IntroductionsService,
     IntroductionLinks,
+    IntroductionFollowUps,
+    IntroductionRatings,
     NetworkRules,
   ],
 })

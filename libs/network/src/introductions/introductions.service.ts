@@ -20,7 +20,9 @@ import { Introduction, type IntroductionStatus } from '../entities/introduction.
 import { ExpertMatching } from '../matching/expert-matching.service';
 import { ExpertUnavailableError, IntroductionNotFoundError } from '../network.errors';
 import { NetworkRules } from '../network-rules';
+import { IntroductionFollowUps } from './introduction-follow-ups';
 import { IntroductionLinks, type Decision } from './introduction-links';
+import { IntroductionRatings, type RatingView } from './introduction-ratings.service';
 
 /** An introduction as staff see it. */
 export interface IntroductionView {
@@ -34,12 +36,14 @@ export interface IntroductionView {
   respondedAt: Date | null;
   createdAt: Date;
   version: number;
+  /** Each side's answer to "did it help?", once asked (weeks after acceptance). */
+  ratings: RatingView[];
 }
 
 /** What an expert's link opens: the request (no SME contact details) and whether it can still be answered. */
 export interface OpenedIntroduction {
   introduction: Introduction;
-  state: 'open' | 'accepted' | 'declined' | 'expired' | 'closed';
+  state: 'open' | 'accepted' | 'declined' | 'unanswered' | 'expired' | 'closed';
   companyName: string;
   sector: string;
   adviserName: string;
@@ -74,6 +78,8 @@ export class IntroductionsService {
     private readonly enrolmentRules: EnrolmentRules,
     private readonly rules: NetworkRules,
     private readonly config: AppConfig,
+    private readonly followUps: IntroductionFollowUps,
+    private readonly ratings: IntroductionRatings,
   ) {}
 
   /** The case's introductions, newest first, for those who may see the case. */
@@ -230,7 +236,9 @@ export class IntroductionsService {
       introduction.requestedById,
     ])) as { name: string }[];
     const state =
-      introduction.status === 'accepted' || introduction.status === 'declined'
+      introduction.status === 'accepted' ||
+      introduction.status === 'declined' ||
+      introduction.status === 'unanswered'
         ? introduction.status
         : introduction.status === 'withdrawn'
           ? 'closed'
@@ -300,7 +308,13 @@ export class IntroductionsService {
             },
           });
       }
-      if (adviser)
+      // A decline tells the adviser with the next match (introduction-follow-ups.ts).
+      if (status === 'declined')
+        await this.followUps.tellAdviser(m, intro, kase, 'declined', {
+          companyName: facts.companyName,
+          expertName: expert.name,
+        });
+      else if (adviser)
         await this.notifications.notify(m, {
           idempotencyKey: `introduction:${intro.id}:${status}:adviser`,
           kind: `introduction-${status}.adviser`,
@@ -359,6 +373,7 @@ export class IntroductionsService {
         WHERE ${where} ORDER BY i.created_at DESC, i.id`,
       params,
     )) as Record<string, unknown>[];
+    const ratings = await this.ratings.ofIntroductions(rows.map((r) => r.id as string));
     return rows.map((r) => ({
       id: r.id as string,
       caseId: r.case_id as string,
@@ -374,6 +389,7 @@ export class IntroductionsService {
       respondedAt: r.responded_at as Date | null,
       createdAt: r.created_at as Date,
       version: r.version as number,
+      ratings: ratings.get(r.id as string) ?? [],
     }));
   }
 }
