@@ -4,8 +4,10 @@ import { CurrentUser, Roles, type Actor } from '@app/identity';
 import { type ErrorView, RecordIdPipe, submitForm } from '@app/web';
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { isUUID } from 'class-validator';
 import type { Response } from 'express';
 import { RequestIntroductionDto, UpdateIntroductionDto } from '../dto/introduction.dto';
+import { IntroductionFollowUps, type NextMatchOffer } from '../introductions/introduction-follow-ups';
 import { IntroductionsService } from '../introductions/introductions.service';
 import { ExpertMatching } from '../matching/expert-matching.service';
 
@@ -25,6 +27,7 @@ export class CaseExpertsPagesController {
     private readonly access: CaseAccessService,
     private readonly matching: ExpertMatching,
     private readonly introductions: IntroductionsService,
+    private readonly followUps: IntroductionFollowUps,
   ) {}
 
   @Get('cases/:id/experts')
@@ -32,10 +35,13 @@ export class CaseExpertsPagesController {
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('case')) id: string,
     @Query('notice') notice: string | undefined,
+    @Query('next') next: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
     await this.access.findWorkableCase(actor, id);
-    await this.render(res, actor, id, 200, { notice: NOTICES.find((n) => n === notice) });
+    // From the adviser's email after a decline or silence: the next match, one click away.
+    const offer = next && isUUID(next) ? await this.followUps.offer(actor, id, next) : null;
+    await this.render(res, actor, id, 200, { notice: NOTICES.find((n) => n === notice), offer });
   }
 
   @Post('cases/:id/introductions')
@@ -81,7 +87,12 @@ export class CaseExpertsPagesController {
     actor: Actor,
     caseId: string,
     status: number,
-    state: { notice?: string; values?: Record<string, unknown>; errors?: ErrorView },
+    state: {
+      notice?: string;
+      offer?: NextMatchOffer | null;
+      values?: Record<string, unknown>;
+      errors?: ErrorView;
+    },
   ): Promise<void> {
     const kase = await this.access.findWorkableCase(actor, caseId);
     res.status(status).render('network/case-experts', {
@@ -90,6 +101,7 @@ export class CaseExpertsPagesController {
       found: await this.matching.suggest(kase),
       introductions: await this.introductions.listForCase(actor, kase.id),
       notice: state.notice,
+      offer: state.offer ?? null,
       values: state.values ?? {},
       errorSummary: [],
       fieldErrors: {},

@@ -143,7 +143,27 @@ export const en: TemplateSet = {
     },
     'introduction-declined.adviser': {
       subject: '{{expertName}} declined the introduction to {{companyName}}',
-      body: "{{expertName}} declined your introduction to {{companyName}}. Open the case's experts page to ask the next suggested expert.",
+      body: "{{expertName}} declined your introduction to {{companyName}}. The next best suggestion not yet asked for this case is {{nextExpertName}}{{nextExpertOrganisationPart}}. You can ask them with the same purpose in one click on the case's experts page.",
+    },
+    'introduction-declined-no-match.adviser': {
+      subject: '{{expertName}} declined the introduction to {{companyName}}',
+      body: "{{expertName}} declined your introduction to {{companyName}}. No other suggested expert can be asked for this case at the moment; the case's experts page shows who may be asked later.",
+    },
+    'introduction-unanswered.adviser': {
+      subject: 'No answer from {{expertName}} about {{companyName}}',
+      body: "{{expertName}} has not answered your introduction to {{companyName}} in time, so it is now marked as unanswered and their link says so. The next best suggestion not yet asked for this case is {{nextExpertName}}{{nextExpertOrganisationPart}}. You can ask them with the same purpose in one click on the case's experts page.",
+    },
+    'introduction-unanswered-no-match.adviser': {
+      subject: 'No answer from {{expertName}} about {{companyName}}',
+      body: "{{expertName}} has not answered your introduction to {{companyName}} in time, so it is now marked as unanswered and their link says so. No other suggested expert can be asked for this case at the moment; the case's experts page shows who may be asked later.",
+    },
+    'introduction-rating.sme': {
+      subject: 'Did your conversation with {{expertName}} help?',
+      body: 'Some weeks ago the SME Export Programme introduced {{companyName}} to {{expertName}}. Please tell us in a minute whether it helped (a rating from 1 to 5 and a comment if you like): {{ratingLink}} The link works once.',
+    },
+    'introduction-rating.expert': {
+      subject: 'Was your introduction to {{companyName}} worthwhile?',
+      body: 'Thank you for talking to {{companyName}} through the SME Export Programme. Please tell us in a minute whether it was worthwhile (a rating from 1 to 5 and a comment if you like): {{ratingLink}} The link works once.',
     },
   },
 };
