@@ -3955,7 +3955,7 @@ export interface components {
       /** @example reach.enrolments_received */
       key: string;
       /** @enum {string} */
-      group: 'reach' | 'responsiveness' | 'engagement' | 'progression' | 'outcomes' | 'barriers';
+      group: 'reach' | 'responsiveness' | 'engagement' | 'progression' | 'outcomes' | 'barriers' | 'network';
       /** @example Enrolments received */
       name: string;
       /** @description Plain-language definition, in the requester’s language */
@@ -3976,7 +3976,7 @@ export interface components {
     };
     KpiGroupResponse: {
       /** @enum {string} */
-      key: 'reach' | 'responsiveness' | 'engagement' | 'progression' | 'outcomes' | 'barriers';
+      key: 'reach' | 'responsiveness' | 'engagement' | 'progression' | 'outcomes' | 'barriers' | 'network';
       /** @example Reach */
       title: string;
       kpis: components['schemas']['KpiValueResponse'][];
