@@ -23,3 +23,9 @@ export { IntroductionsService } from './introductions/introductions.service';
 export type { IntroductionView, OpenedIntroduction } from './introductions/introductions.service';
 export { IntroductionLinks } from './introductions/introduction-links';
 export { RequestIntroductionDto, UpdateIntroductionDto } from './dto/introduction.dto';
+export { IntroductionRequests } from './introductions/introduction-requests.service';
+export type {
+  IntroductionRequestView,
+  SmeRecommendation,
+} from './introductions/introduction-requests.service';
+export { IntroductionRequest, INTRODUCTION_REQUEST_STATUSES } from './entities/introduction-request.entity';

@@ -9,6 +9,7 @@ import { ExpertsService } from './experts/experts.service';
 import { IntroductionFollowUps } from './introductions/introduction-follow-ups';
 import { IntroductionLinks } from './introductions/introduction-links';
 import { IntroductionRatings } from './introductions/introduction-ratings.service';
+import { IntroductionRequests } from './introductions/introduction-requests.service';
 import { IntroductionsService } from './introductions/introductions.service';
 import { ExpertMatching } from './matching/expert-matching.service';
 import { NetworkRules } from './network-rules';
@@ -27,6 +28,7 @@ import { NetworkRules } from './network-rules';
     IntroductionsService,
     IntroductionFollowUps,
     IntroductionRatings,
+    IntroductionRequests,
     PageCursors,
   ],
   exports: [
@@ -37,6 +39,7 @@ import { NetworkRules } from './network-rules';
     IntroductionLinks,
     IntroductionFollowUps,
     IntroductionRatings,
+    IntroductionRequests,
     NetworkRules,
   ],
 })

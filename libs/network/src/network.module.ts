@@ -6,6 +6,7 @@ import { NetworkCoreModule } from './network-core.module';
 import { CaseExpertsPagesController } from './pages/case-experts.pages.controller';
 import { ExpertsPagesController } from './pages/experts.pages.controller';
 import { IntroductionRatingPagesController } from './pages/introduction-rating.pages.controller';
+import { SmeIntroductionPagesController } from './pages/sme-introduction.pages.controller';
 import { IntroductionResponsePagesController } from './pages/introduction-response.pages.controller';
 
 /** The api's side of the network: the experts directory, a case's suggestions and introductions (API and pages). */
@@ -19,6 +20,7 @@ import { IntroductionResponsePagesController } from './pages/introduction-respon
     CaseExpertsPagesController,
     IntroductionResponsePagesController,
     IntroductionRatingPagesController,
+    SmeIntroductionPagesController,
   ],
   exports: [NetworkCoreModule],
 })

@@ -104,72 +104,82 @@ export class IntroductionsService {
     context: AuditContext,
   ): Promise<IntroductionView> {
     const kase = await this.access.findWorkableCase(actor, caseId);
-    const id = await this.uow.run(async (m) => {
-      // One request at a time per expert, so two advisers cannot both take their last slot this month.
-      const expert = await m
-        .getRepository(Expert)
-        .findOne({ where: { id: input.expertId }, lock: { mode: 'pessimistic_write' } });
-      if (!expert)
-        throw new InvalidInputError([
-          { field: 'expertId', message: 'No expert has this id', code: 'isUuid' },
-        ]);
-      const reason = await this.matching.exclusion(m, kase, expert.id);
-      if (reason) throw new ExpertUnavailableError(reason);
-      const language = writingLanguage(expert.languages);
-      const expiresAt = new Date(Date.now() + this.rules.introductions.linkExpiresAfterDays * 86_400_000);
-      const repo = m.getRepository(Introduction);
-      const saved = await repo.save(
-        repo.create({
-          caseId: kase.id,
-          expertId: expert.id,
-          requestedById: actor.id,
-          purpose: input.purpose,
-          status: 'requested',
-          language,
-          expiresAt,
-        }),
-      );
-      const facts = await this.facts(m, kase);
-      await this.notifications.notify(m, {
-        idempotencyKey: `introduction:${saved.id}:request`,
-        kind: 'introduction-request.expert',
-        caseId: kase.id,
-        recipient: { email: expert.email, name: expert.name, language },
-        values: {
-          companyName: facts.companyName,
-          sector: facts.sector,
-          adviserName: actor.name,
-          purpose: input.purpose,
-          acceptLink: this.links.url(saved.id, expiresAt, language, 'accept'),
-          declineLink: this.links.url(saved.id, expiresAt, language, 'decline'),
-          expiresOn: formatDate(expiresAt, this.config.PROGRAMME_TIME_ZONE, language),
-        },
-      });
-      await this.audit.record(m, {
-        action: 'introduction.requested',
-        entityType: 'introduction',
-        entityId: saved.id,
-        before: null,
-        after: {
-          caseId: kase.id,
-          expertId: expert.id,
-          purpose: input.purpose,
-          expiresAt: expiresAt.toISOString(),
-        },
-        context,
-      });
-      await this.timeline.record(m, {
-        caseId: kase.id,
-        kind: 'introduction.requested',
-        actorId: actor.id,
-        data: { expertName: expert.name },
-        refType: 'introduction',
-        refId: saved.id,
-      });
-      return saved.id;
-    });
+    const id = await this.uow.run((m) => this.requestIn(m, actor, kase, input, context));
     const [view] = await this.views(`i.id = $1`, [id]);
     return view;
+  }
+
+  /**
+   * `request` inside the caller's transaction, for a case the caller has already checked the actor may work
+   * (an adviser approving the SME's own request, introduction-requests.service.ts); answers the new id.
+   */
+  async requestIn(
+    m: EntityManager,
+    actor: Actor,
+    kase: Case,
+    input: RequestIntroductionDto,
+    context: AuditContext,
+  ): Promise<string> {
+    // One request at a time per expert, so two advisers cannot both take their last slot this month.
+    const expert = await m
+      .getRepository(Expert)
+      .findOne({ where: { id: input.expertId }, lock: { mode: 'pessimistic_write' } });
+    if (!expert)
+      throw new InvalidInputError([{ field: 'expertId', message: 'No expert has this id', code: 'isUuid' }]);
+    const reason = await this.matching.exclusion(m, kase, expert.id);
+    if (reason) throw new ExpertUnavailableError(reason);
+    const language = writingLanguage(expert.languages);
+    const expiresAt = new Date(Date.now() + this.rules.introductions.linkExpiresAfterDays * 86_400_000);
+    const repo = m.getRepository(Introduction);
+    const saved = await repo.save(
+      repo.create({
+        caseId: kase.id,
+        expertId: expert.id,
+        requestedById: actor.id,
+        purpose: input.purpose,
+        status: 'requested',
+        language,
+        expiresAt,
+      }),
+    );
+    const facts = await this.facts(m, kase);
+    await this.notifications.notify(m, {
+      idempotencyKey: `introduction:${saved.id}:request`,
+      kind: 'introduction-request.expert',
+      caseId: kase.id,
+      recipient: { email: expert.email, name: expert.name, language },
+      values: {
+        companyName: facts.companyName,
+        sector: facts.sector,
+        adviserName: actor.name,
+        purpose: input.purpose,
+        acceptLink: this.links.url(saved.id, expiresAt, language, 'accept'),
+        declineLink: this.links.url(saved.id, expiresAt, language, 'decline'),
+        expiresOn: formatDate(expiresAt, this.config.PROGRAMME_TIME_ZONE, language),
+      },
+    });
+    await this.audit.record(m, {
+      action: 'introduction.requested',
+      entityType: 'introduction',
+      entityId: saved.id,
+      before: null,
+      after: {
+        caseId: kase.id,
+        expertId: expert.id,
+        purpose: input.purpose,
+        expiresAt: expiresAt.toISOString(),
+      },
+      context,
+    });
+    await this.timeline.record(m, {
+      caseId: kase.id,
+      kind: 'introduction.requested',
+      actorId: actor.id,
+      data: { expertName: expert.name },
+      refType: 'introduction',
+      refId: saved.id,
+    });
+    return saved.id;
   }
 
   /** Staff withdraw an introduction still waiting for the expert (their links then say it is closed). */

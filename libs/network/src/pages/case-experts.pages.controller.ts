@@ -8,11 +8,12 @@ import { isUUID } from 'class-validator';
 import type { Response } from 'express';
 import { RequestIntroductionDto, UpdateIntroductionDto } from '../dto/introduction.dto';
 import { IntroductionFollowUps, type NextMatchOffer } from '../introductions/introduction-follow-ups';
+import { IntroductionRequests } from '../introductions/introduction-requests.service';
 import { IntroductionsService } from '../introductions/introductions.service';
 import { ExpertMatching } from '../matching/expert-matching.service';
 
 const ERRORS = { translations: 'network' };
-const NOTICES = ['requested', 'withdrawn'] as const;
+const NOTICES = ['requested', 'withdrawn', 'requestDeclined'] as const;
 
 /**
  * The experts section of a case, for its assigned adviser and officers: the suggested experts with each
@@ -28,6 +29,7 @@ export class CaseExpertsPagesController {
     private readonly matching: ExpertMatching,
     private readonly introductions: IntroductionsService,
     private readonly followUps: IntroductionFollowUps,
+    private readonly requests: IntroductionRequests,
   ) {}
 
   @Get('cases/:id/experts')
@@ -82,6 +84,30 @@ export class CaseExpertsPagesController {
     });
   }
 
+  /** The adviser approves an SME's own request: the expert is asked with the SME's purpose. */
+  @Post('introduction-requests/:id/approve')
+  async approve(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('introduction_request')) id: string,
+    @AuditCtx() context: AuditContext,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { caseId } = await this.requests.decide(actor, id, 'approve', context);
+    res.redirect(303, `/cases/${caseId}/experts?notice=requested`);
+  }
+
+  /** The adviser declines an SME's own request: the SME is told. */
+  @Post('introduction-requests/:id/decline')
+  async decline(
+    @CurrentUser() actor: Actor,
+    @Param('id', new RecordIdPipe('introduction_request')) id: string,
+    @AuditCtx() context: AuditContext,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { caseId } = await this.requests.decide(actor, id, 'decline', context);
+    res.redirect(303, `/cases/${caseId}/experts?notice=requestDeclined`);
+  }
+
   private async render(
     res: Response,
     actor: Actor,
@@ -100,6 +126,7 @@ export class CaseExpertsPagesController {
       caseId: kase.id,
       found: await this.matching.suggest(kase),
       introductions: await this.introductions.listForCase(actor, kase.id),
+      smeRequests: (await this.requests.forCase(kase.id)).filter((r) => r.status === 'pending'),
       notice: state.notice,
       offer: state.offer ?? null,
       values: state.values ?? {},

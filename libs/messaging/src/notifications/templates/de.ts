@@ -166,5 +166,13 @@ export const de: TemplateSet = {
       subject: 'Hat sich Ihre Vorstellung bei {{companyName}} gelohnt?',
       body: 'Danke, dass Sie über das KMU-Exportprogramm mit {{companyName}} gesprochen haben. Bitte sagen Sie uns in einer Minute, ob es sich gelohnt hat (eine Bewertung von 1 bis 5 und gern ein Kommentar): {{ratingLink}} Der Link funktioniert einmal.',
     },
+    'introduction-request-sme.adviser': {
+      subject: '{{companyName}} bittet um eine Vorstellung bei {{expertName}}',
+      body: '{{companyName}} möchte {{expertName}} vorgestellt werden, der für den Fall vorgeschlagenen Fachperson. Worüber das Unternehmen sprechen möchte: {{purpose}}. Genehmigen Sie die Anfrage (dann wird die Fachperson mit diesem Zweck gefragt) oder lehnen Sie sie auf der Seite mit den Fachleuten des Falls ab.',
+    },
+    'introduction-request-declined.sme': {
+      subject: 'Ihre Anfrage, mit {{expertName}} zu sprechen',
+      body: 'Ihre Beratung hat Ihre Anfrage, {{expertName}} vorgestellt zu werden ({{purpose}}), diesmal nicht weiterverfolgt. Ihre Beratung kann Ihnen den Grund nennen und andere Hilfe vorschlagen.',
+    },
   },
 };

@@ -165,5 +165,13 @@ export const en: TemplateSet = {
       subject: 'Was your introduction to {{companyName}} worthwhile?',
       body: 'Thank you for talking to {{companyName}} through the SME Export Programme. Please tell us in a minute whether it was worthwhile (a rating from 1 to 5 and a comment if you like): {{ratingLink}} The link works once.',
     },
+    'introduction-request-sme.adviser': {
+      subject: '{{companyName}} asks to be introduced to {{expertName}}',
+      body: "{{companyName}} would like to be introduced to {{expertName}}, the expert suggested for their case. What they would like to talk about: {{purpose}}. Approve it (the expert is then asked with this purpose) or decline it on the case's experts page.",
+    },
+    'introduction-request-declined.sme': {
+      subject: 'Your request to talk to {{expertName}}',
+      body: 'Your adviser has not taken forward your request to be introduced to {{expertName}} ({{purpose}}) this time. Your adviser can tell you why and suggest other help.',
+    },
   },
 };

@@ -166,5 +166,13 @@ export const es: TemplateSet = {
       subject: '¿Mereció la pena su presentación a {{companyName}}?',
       body: 'Gracias por hablar con {{companyName}} a través del Programa de Exportación para PYMES. Díganos en un minuto si mereció la pena (una valoración de 1 a 5 y, si quiere, un comentario): {{ratingLink}} El enlace funciona una vez.',
     },
+    'introduction-request-sme.adviser': {
+      subject: '{{companyName}} pide que se le presente a {{expertName}}',
+      body: '{{companyName}} quiere que se le presente a {{expertName}}, el experto sugerido para su caso. De qué quiere hablar: {{purpose}}. Apruébelo (entonces se le pide al experto con este propósito) o recházelo en la página de expertos del caso.',
+    },
+    'introduction-request-declined.sme': {
+      subject: 'Su solicitud para hablar con {{expertName}}',
+      body: 'Su asesor no ha tramitado esta vez su solicitud de presentación a {{expertName}} ({{purpose}}). Su asesor puede explicarle por qué y sugerirle otra ayuda.',
+    },
   },
 };
