@@ -281,4 +281,98 @@ describe('network: introductions after asking (silence, decline, next match, rat
     expect((await call(api, smeToken, 'GET', `/api/v1/introductions/${intro}`)).status).toBe(404);
     expect((await call(api, otherAdviserToken, 'GET', `/api/v1/introductions/${intro}`)).status).toBe(404);
   });
+
+  it('SME request: from its results to its adviser, who approves (the expert is asked) or declines', async () => {
+    const second = await buildCase(api, {
+      adviserId: adviser.user.id,
+      company: { legalName: 'Vidrios Sur SL', naceCode: '23.13' },
+      targetMarkets: ['DE'],
+    });
+    const path = `/cases/${second.caseId}/expert-introduction`;
+    const sme = await signInWeb(api, second.sme.user.email, second.sme.password);
+    const page = await sme.get(path);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Berta Best');
+    expect(html).not.toContain(emails.best);
+    const csrf = csrfFromHtml(html);
+    const empty = await sme.post(path, { _csrf: csrf, expertId: experts.best, purpose: '' });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('href="#purpose"');
+    const asked = await sme.post(path, {
+      _csrf: csrf,
+      expertId: experts.best,
+      purpose: 'Glass for German shops',
+    });
+    expect(asked.status).toBe(303);
+    expect(asked.headers.get('location')).toBe(`${path}?notice=sent`);
+    const again = await sme.post(path, {
+      _csrf: csrf,
+      expertId: experts.best,
+      purpose: 'Glass for German shops',
+    });
+    expect(again.status).toBe(409);
+    await mailTo(adviser.user.email, /Vidrios Sur SL asks to be introduced to Berta Best/);
+    // Nothing goes to the expert before the adviser approves.
+    expect(smtp.to(emails.best).filter((m) => m.subject.includes('Vidrios Sur SL'))).toEqual([]);
+
+    // Only the case's own SME: another SME and staff get 404 on the SME's page.
+    const otherSme = await signInWeb(api, kase.sme.user.email, kase.sme.password);
+    expect((await otherSme.get(path)).status).toBe(404);
+    const web = await signInWeb(api, adviser.user.email, adviser.password);
+    expect((await web.get(path)).status).toBe(404);
+
+    const [request] = await api.dataSource.query(
+      `SELECT id, status FROM introduction_requests WHERE case_id = $1`,
+      [second.caseId],
+    );
+    expect(request.status).toBe('pending');
+    const experts2 = await (await web.get(`/cases/${second.caseId}/experts`)).text();
+    expect(experts2).toContain('Introductions the company asked for');
+    const staffCsrf = csrfFromHtml(experts2);
+    const otherWeb = await signInWeb(api, otherAdviser.user.email, otherAdviser.password);
+    expect((await otherWeb.post(`/introduction-requests/${request.id}/approve`, {})).status).toBe(404);
+    const approved = await web.post(`/introduction-requests/${request.id}/approve`, { _csrf: staffCsrf });
+    expect(approved.status).toBe(303);
+    expect(
+      (await web.post(`/introduction-requests/${request.id}/approve`, { _csrf: staffCsrf })).status,
+    ).toBe(409);
+    const [intro] = await api.dataSource.query(
+      `SELECT id, purpose, status FROM introductions WHERE case_id = $1 AND expert_id = $2`,
+      [second.caseId, experts.best],
+    );
+    expect(intro).toMatchObject({ purpose: 'Glass for German shops', status: 'requested' });
+    await mailTo(emails.best, /Vidrios Sur SL/);
+    const [done] = await api.dataSource.query(
+      `SELECT status, introduction_id FROM introduction_requests WHERE id = $1`,
+      [request.id],
+    );
+    expect(done).toEqual({ status: 'approved', introduction_id: intro.id });
+
+    // Declined: the SME is told, and nothing reaches the expert.
+    const next = await sme.get(path);
+    const nextHtml = await next.text();
+    expect(nextHtml).toContain('Sam Second');
+    expect(
+      (await sme.post(path, { _csrf: csrfFromHtml(nextHtml), expertId: experts.second, purpose: 'Shops' }))
+        .status,
+    ).toBe(303);
+    const [pending] = await api.dataSource.query(
+      `SELECT id FROM introduction_requests WHERE case_id = $1 AND status = 'pending'`,
+      [second.caseId],
+    );
+    expect(
+      (await web.post(`/introduction-requests/${pending.id}/decline`, { _csrf: staffCsrf })).status,
+    ).toBe(303);
+    await mailTo(second.sme.user.email, /Your request to talk to Sam Second/);
+    const audit = await api.dataSource.query(
+      `SELECT action FROM audit_event WHERE entity_type = 'introduction_request' ORDER BY id`,
+    );
+    expect(audit.map((a: Json) => a.action)).toEqual([
+      'introduction_request.created',
+      'introduction_request.approved',
+      'introduction_request.created',
+      'introduction_request.declined',
+    ]);
+  });
 });
