@@ -186,7 +186,8 @@ export class IntroductionFollowUps {
     });
   }
 
-  private async adviserOf(m: EntityManager, userId: string): Promise<Contact | null> {
+  /** An active staff user as a notification recipient, in their language (null when deactivated). */
+  async adviserOf(m: EntityManager, userId: string): Promise<Contact | null> {
     const [user] = (await m.query(`SELECT name, email, language FROM users WHERE id = $1 AND active`, [
       userId,
     ])) as { name: string; email: string; language: string | null }[];

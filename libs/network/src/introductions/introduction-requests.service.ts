@@ -6,7 +6,7 @@ import { UnitOfWork } from '@app/database';
 import { ConflictError, NotFoundError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
 import type { Actor } from '@app/identity';
-import { NotificationService, type LanguageCode } from '@app/messaging';
+import { NotificationService } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -119,22 +119,15 @@ export class IntroductionRequests {
            JOIN cases c ON c.id = $2 JOIN companies co ON co.id = c.company_id WHERE e.id = $1`,
         [input.expertId, kase.id],
       )) as { expertName: string; companyName: string }[];
-      const [adviser] = kase.assignedAdviserId
-        ? ((await m.query(`SELECT id, name, email, language FROM users WHERE id = $1 AND active`, [
-            kase.assignedAdviserId,
-          ])) as { id: string; name: string; email: string; language: string | null }[])
-        : [];
+      const adviser = kase.assignedAdviserId
+        ? await this.followUps.adviserOf(m, kase.assignedAdviserId)
+        : null;
       if (adviser)
         await this.notifications.notify(m, {
           idempotencyKey: `introduction-request:${saved.id}:adviser`,
           kind: 'introduction-request-sme.adviser',
           caseId: kase.id,
-          recipient: {
-            userId: adviser.id,
-            name: adviser.name,
-            email: adviser.email,
-            language: (adviser.language ?? 'en') as LanguageCode,
-          },
+          recipient: adviser,
           values: {
             ...names,
             purpose: input.purpose,
