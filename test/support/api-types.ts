@@ -3955,7 +3955,7 @@ export interface components {
       /** @example reach.enrolments_received */
       key: string;
       /** @enum {string} */
-      group: 'reach' | 'responsiveness' | 'engagement' | 'progression' | 'outcomes' | 'barriers';
+      group: 'reach' | 'responsiveness' | 'engagement' | 'progression' | 'outcomes' | 'barriers' | 'network';
       /** @example Enrolments received */
       name: string;
       /** @description Plain-language definition, in the requester’s language */
@@ -3976,7 +3976,7 @@ export interface components {
     };
     KpiGroupResponse: {
       /** @enum {string} */
-      key: 'reach' | 'responsiveness' | 'engagement' | 'progression' | 'outcomes' | 'barriers';
+      key: 'reach' | 'responsiveness' | 'engagement' | 'progression' | 'outcomes' | 'barriers' | 'network';
       /** @example Reach */
       title: string;
       kpis: components['schemas']['KpiValueResponse'][];
@@ -4532,6 +4532,23 @@ export interface components {
       /** @example Mentores del Sur */
       organisation: string;
     };
+    IntroductionRatingResponse: {
+      /**
+       * @description the SME's contact or the expert
+       * @enum {string}
+       */
+      side: 'sme' | 'expert';
+      /** @description null: not answered yet */
+      rating: number | null;
+      comment: string | null;
+      /**
+       * Format: date-time
+       * @description When the question was sent
+       */
+      askedAt: string;
+      /** Format: date-time */
+      answeredAt: string | null;
+    };
     IntroductionResponse: {
       /** Format: uuid */
       id: string;
@@ -4543,7 +4560,7 @@ export interface components {
       /** @example Advice on distributors in Germany */
       purpose: string;
       /** @enum {string} */
-      status: 'requested' | 'accepted' | 'declined' | 'withdrawn';
+      status: 'requested' | 'accepted' | 'declined' | 'withdrawn' | 'unanswered';
       /**
        * Format: date-time
        * @description When the expert's links expire
@@ -4555,6 +4572,8 @@ export interface components {
       createdAt: string;
       /** @example 1 */
       version: number;
+      /** @description Each side asked whether it helped (ratingAfterWeeks after acceptance), SME first */
+      ratings: components['schemas']['IntroductionRatingResponse'][];
     };
     IntroductionList: {
       /** @description Newest first */

@@ -4,6 +4,7 @@ import { DataProtectionWorkerModule } from '@app/data-protection';
 import { DatabaseModule } from '@app/database';
 import { FollowUpsWorkerModule } from '@app/follow-ups';
 import { JobQueuesModule, MessagingWorkerModule } from '@app/messaging';
+import { NetworkWorkerModule } from '@app/network';
 import { ObservabilityModule } from '@app/observability';
 import { ProgressWorkerModule } from '@app/progress';
 import { ReadinessWorkerModule } from '@app/readiness';
@@ -28,6 +29,7 @@ import { HeartbeatProcessor } from './heartbeat/heartbeat.processor';
     AdvisersCoreModule,
     SatisfactionCoreModule,
     DataProtectionWorkerModule,
+    NetworkWorkerModule,
     ProgressWorkerModule,
     ReadinessWorkerModule,
     ReportingWorkerModule,

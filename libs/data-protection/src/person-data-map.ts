@@ -241,6 +241,19 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
     columns: { requested_by_id: 'reference', purpose: 'replace' },
     notes: 'Introductions of a case to an expert: the purpose may name the company contact.',
   },
+  introduction_ratings: {
+    rows: `introduction_id IN (SELECT i.id FROM introductions i WHERE i.case_id = ANY(:cases)
+             OR i.expert_id IN (SELECT e.id FROM experts e WHERE e.email = :email))`,
+    withoutAccount: true,
+    columns: { comment: 'replace', side: 'none' },
+    notes:
+      "Each side's rating of an introduction: ratings survive erasure (KPIs); a comment naming the person has the name replaced. side is a fixed code.",
+  },
+  introduction_requests: {
+    rows: `${CASE_ROWS} OR requested_by_id = :user OR decided_by_id = :user`,
+    columns: { requested_by_id: 'reference', decided_by_id: 'reference', purpose: 'replace' },
+    notes: "An SME's own request for an introduction: the purpose may name the company contact.",
+  },
   satisfaction_surveys: {
     rows: `${CASE_ROWS} OR recipient_user_id = :user`,
     columns: { recipient_user_id: 'reference', answers: 'json', closure_reason: 'none' },

@@ -1,5 +1,13 @@
 export { NetworkModule } from './network.module';
 export { NetworkCoreModule } from './network-core.module';
+export { NetworkWorkerModule } from './network-worker.module';
+export { IntroductionSweepProcessor } from './worker/introduction-sweep.processor';
+export { IntroductionFollowUps } from './introductions/introduction-follow-ups';
+export type { NextMatch, NextMatchOffer } from './introductions/introduction-follow-ups';
+export { IntroductionRatings } from './introductions/introduction-ratings.service';
+export type { RatingView, OpenedRating } from './introductions/introduction-ratings.service';
+export { IntroductionRating, RATING_SIDES } from './entities/introduction-rating.entity';
+export type { RatingSide } from './entities/introduction-rating.entity';
 export { NetworkRules } from './network-rules';
 export { ExpertsService } from './experts/experts.service';
 export type { ExpertView } from './experts/experts.service';
@@ -15,3 +23,9 @@ export { IntroductionsService } from './introductions/introductions.service';
 export type { IntroductionView, OpenedIntroduction } from './introductions/introductions.service';
 export { IntroductionLinks } from './introductions/introduction-links';
 export { RequestIntroductionDto, UpdateIntroductionDto } from './dto/introduction.dto';
+export { IntroductionRequests } from './introductions/introduction-requests.service';
+export type {
+  IntroductionRequestView,
+  SmeRecommendation,
+} from './introductions/introduction-requests.service';
+export { IntroductionRequest, INTRODUCTION_REQUEST_STATUSES } from './entities/introduction-request.entity';

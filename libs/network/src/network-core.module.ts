@@ -6,7 +6,10 @@ import { ReadinessModule } from '@app/readiness';
 import { PageCursors } from '@app/web';
 import { Module } from '@nestjs/common';
 import { ExpertsService } from './experts/experts.service';
+import { IntroductionFollowUps } from './introductions/introduction-follow-ups';
 import { IntroductionLinks } from './introductions/introduction-links';
+import { IntroductionRatings } from './introductions/introduction-ratings.service';
+import { IntroductionRequests } from './introductions/introduction-requests.service';
 import { IntroductionsService } from './introductions/introductions.service';
 import { ExpertMatching } from './matching/expert-matching.service';
 import { NetworkRules } from './network-rules';
@@ -23,6 +26,9 @@ import { NetworkRules } from './network-rules';
     ExpertMatching,
     IntroductionLinks,
     IntroductionsService,
+    IntroductionFollowUps,
+    IntroductionRatings,
+    IntroductionRequests,
     PageCursors,
   ],
   exports: [
@@ -31,6 +37,9 @@ import { NetworkRules } from './network-rules';
     ExpertMatching,
     IntroductionsService,
     IntroductionLinks,
+    IntroductionFollowUps,
+    IntroductionRatings,
+    IntroductionRequests,
     NetworkRules,
   ],
 })

@@ -1,6 +1,6 @@
 import { IntRange, loadRulesFile, ValidateNestedObject } from '@app/config';
 import { Type } from 'class-transformer';
-import { IsNumber, Max, Min } from 'class-validator';
+import { IsNumber, IsString, Max, Min, MinLength } from 'class-validator';
 
 export class NetworkMatchWeights {
   @IsNumber()
@@ -41,6 +41,19 @@ export class NetworkMatching {
 export class NetworkIntroductions {
   @IntRange(1, 90)
   linkExpiresAfterDays!: number;
+
+  @IntRange(1, 60)
+  unansweredAfterWorkingDays!: number;
+
+  @IntRange(1, 52)
+  ratingAfterWeeks!: number;
+
+  @IntRange(1, 90)
+  ratingLinkExpiresAfterDays!: number;
+
+  @IsString()
+  @MinLength(9)
+  sweepCron!: string;
 }
 
 /** config/network.yaml: how experts are matched to a case, and how long an introduction's link works. */

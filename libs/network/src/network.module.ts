@@ -5,6 +5,8 @@ import { CaseNetworkController } from './matching/case-network.controller';
 import { NetworkCoreModule } from './network-core.module';
 import { CaseExpertsPagesController } from './pages/case-experts.pages.controller';
 import { ExpertsPagesController } from './pages/experts.pages.controller';
+import { IntroductionRatingPagesController } from './pages/introduction-rating.pages.controller';
+import { SmeIntroductionPagesController } from './pages/sme-introduction.pages.controller';
 import { IntroductionResponsePagesController } from './pages/introduction-response.pages.controller';
 
 /** The api's side of the network: the experts directory, a case's suggestions and introductions (API and pages). */
@@ -17,6 +19,8 @@ import { IntroductionResponsePagesController } from './pages/introduction-respon
     ExpertsPagesController,
     CaseExpertsPagesController,
     IntroductionResponsePagesController,
+    IntroductionRatingPagesController,
+    SmeIntroductionPagesController,
   ],
   exports: [NetworkCoreModule],
 })

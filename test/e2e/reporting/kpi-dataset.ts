@@ -696,5 +696,56 @@ export async function buildDataset(
       [`kpi-test-${i}`, followUpIds[key], step, at(day)],
     );
   }
+
+  // Introductions to two experts (libs/network). In the period: I1 accepted after 2 days, I2 declined, I3
+  // accepted after 4.5 days, I4 still waiting, I6 unanswered; I5 asked in March, accepted on 1 April after 12
+  // days; I7 asked and accepted in February (2 days). Ratings of 4+ answered in the period: I1's and I3's
+  // company (I1's expert gave 3, I3's expert has not answered); I7's company rated 4 in March.
+  const expertIds: string[] = [];
+  for (const name of ['KPI Expert One', 'KPI Expert Two'])
+    expertIds.push(
+      (
+        await one(
+          ds,
+          `INSERT INTO experts (name, email, capacity_per_month, consent_to_contact, version)
+           VALUES ($1, $2, 5, true, 1) RETURNING id`,
+          [name, `${name.replace(/ /g, '.').toLowerCase()}@mentors.example`],
+        )
+      ).id,
+    );
+  const introductions: [string, CaseName, number, string, string, string | null][] = [
+    ['I1', 'C1', 0, at('2025-04-02'), 'accepted', at('2025-04-04')],
+    ['I2', 'C2', 0, at('2025-04-10'), 'declined', at('2025-04-11')],
+    ['I3', 'C3', 1, at('2025-05-01'), 'accepted', '2025-05-06T00:00:00Z'],
+    ['I4', 'C4', 1, at('2025-06-20'), 'requested', null],
+    ['I5', 'C5', 0, at('2025-03-20'), 'accepted', at('2025-04-01')],
+    ['I6', 'C7', 1, at('2025-05-10'), 'unanswered', null],
+    ['I7', 'C9', 0, at('2025-02-01'), 'accepted', at('2025-02-03')],
+  ];
+  const introductionIds: Record<string, string> = {};
+  for (const [key, name, expert, created, status, responded] of introductions)
+    introductionIds[key] = (
+      await one(
+        ds,
+        `INSERT INTO introductions (case_id, expert_id, requested_by_id, purpose, status, language, expires_at,
+                                    responded_at, created_at, updated_at, version)
+         VALUES ($1, $2, $3, 'Hand-made introduction', $4, 'en', $5::timestamptz + interval '14 days', $6, $5, $5, 1)
+         RETURNING id`,
+        [c[name], expertIds[expert], advisers.A1, status, created, responded],
+      )
+    ).id;
+  const ratings: [string, 'sme' | 'expert', number | null, string | null][] = [
+    ['I1', 'sme', 5, at('2025-05-20')],
+    ['I1', 'expert', 3, at('2025-05-21')],
+    ['I3', 'sme', 4, at('2025-06-15')],
+    ['I3', 'expert', null, null],
+    ['I7', 'sme', 4, at('2025-03-20')],
+  ];
+  for (const [key, side, rating, answered] of ratings)
+    await ds.query(
+      `INSERT INTO introduction_ratings (introduction_id, side, language, expires_at, rating, answered_at)
+       VALUES ($1, $2, 'en', now() + interval '30 days', $3, $4)`,
+      [introductionIds[key], side, rating, answered],
+    );
   return { cases: ids, advisers };
 }

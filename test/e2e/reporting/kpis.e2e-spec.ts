@@ -73,6 +73,11 @@ const EXPECTED: Record<string, [number | null, number | null, string]> = {
   'barriers.at_enrolment': [5, 1, '5'], // C1 C2 C3 C5 and the 300-employee applicant
   'barriers.in_audits': [3, 1, '3'], // C1 self, C1 first, C3 first (a heading below 50)
   'barriers.in_interactions': [5, 0, '5'],
+  // Introductions asked in the period: I1 I2 I3 I4 I6 (I5 and I7 before it).
+  'network.introductions_asked': [5, 2, '5'],
+  'network.introductions_accepted': [3, 1, '3'], // I1, I3 and I5 (asked in March); I7 in February
+  'network.introductions_rated_useful': [2, 1, '2'], // I1's and I3's company; I1's expert gave 3
+  'network.days_to_acceptance_median': [4.5, 2, '4.5 days'], // I1 2, I3 4.5, I5 12; I7 2
 };
 
 type Rows = { key: string; value: number | null; extra?: Record<string, unknown> }[];
@@ -173,6 +178,13 @@ const BREAKDOWNS: Record<string, [string, number][]> = {
     ['organisational', 1],
     ['psychological', 1],
   ],
+  'network.introductions_asked': [
+    ['accepted', 2],
+    ['declined', 1],
+    ['requested', 1],
+    ['unanswered', 1],
+  ],
+  'network.introductions_rated_useful': [['sme', 2]],
 };
 
 const escapeHtml = (text: string): string =>
@@ -241,6 +253,7 @@ describe('KPI reports', () => {
         'progression',
         'outcomes',
         'barriers',
+        'network',
       ]);
     });
 

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EXPERT_LANGUAGES, EXPERTISE_HEADINGS } from '../domain/expertise';
+import { RATING_SIDES } from '../entities/introduction-rating.entity';
 import { INTRODUCTION_STATUSES } from '../entities/introduction.entity';
 
 const EXCLUSION_REASONS = ['inactive', 'no_consent', 'absent', 'at_capacity', 'already_introduced'];
@@ -61,6 +62,22 @@ class IntroducedExpert {
   @ApiProperty({ example: 'Mentores del Sur' }) organisation!: string;
 }
 
+/** One side's answer to "did the introduction help?" (RatingView). */
+export class IntroductionRatingResponse {
+  @ApiProperty({ enum: RATING_SIDES, description: "the SME's contact or the expert" }) side!: string;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 5,
+    nullable: true,
+    description: 'null: not answered yet',
+  })
+  rating!: number | null;
+  @ApiProperty({ type: 'string', nullable: true }) comment!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When the question was sent' }) askedAt!: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) answeredAt!: string | null;
+}
+
 /** An introduction as staff see it (IntroductionView). */
 export class IntroductionResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -73,6 +90,12 @@ export class IntroductionResponse {
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) respondedAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: 'integer', minimum: 1, example: 1 }) version!: number;
+  @ApiProperty({
+    type: IntroductionRatingResponse,
+    isArray: true,
+    description: 'Each side asked whether it helped (ratingAfterWeeks after acceptance), SME first',
+  })
+  ratings!: IntroductionRatingResponse[];
 }
 
 export class IntroductionList {

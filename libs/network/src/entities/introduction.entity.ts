@@ -3,7 +3,14 @@ import { Db } from '@app/database';
 import { Entity, Index } from 'typeorm';
 import { Expert } from './expert.entity';
 
-export const INTRODUCTION_STATUSES = ['requested', 'accepted', 'declined', 'withdrawn'] as const;
+/** `unanswered`: the expert stayed silent for `unansweredAfterWorkingDays` (config/network.yaml). */
+export const INTRODUCTION_STATUSES = [
+  'requested',
+  'accepted',
+  'declined',
+  'withdrawn',
+  'unanswered',
+] as const;
 export type IntroductionStatus = (typeof INTRODUCTION_STATUSES)[number];
 
 /**
@@ -46,6 +53,9 @@ export class Introduction {
   @Db.Timestamp() expiresAt!: Date;
 
   @Db.Timestamp({ nullable: true }) respondedAt!: Date | null;
+
+  /** When both sides were asked whether an accepted introduction helped (introduction-ratings.service.ts). */
+  @Db.Timestamp({ nullable: true }) ratingRequestedAt!: Date | null;
 
   @Db.CreatedAt() createdAt!: Date;
 

@@ -20,7 +20,9 @@ import { Introduction, type IntroductionStatus } from '../entities/introduction.
 import { ExpertMatching } from '../matching/expert-matching.service';
 import { ExpertUnavailableError, IntroductionNotFoundError } from '../network.errors';
 import { NetworkRules } from '../network-rules';
+import { IntroductionFollowUps } from './introduction-follow-ups';
 import { IntroductionLinks, type Decision } from './introduction-links';
+import { IntroductionRatings, type RatingView } from './introduction-ratings.service';
 
 /** An introduction as staff see it. */
 export interface IntroductionView {
@@ -34,12 +36,14 @@ export interface IntroductionView {
   respondedAt: Date | null;
   createdAt: Date;
   version: number;
+  /** Each side's answer to "did it help?", once asked (weeks after acceptance). */
+  ratings: RatingView[];
 }
 
 /** What an expert's link opens: the request (no SME contact details) and whether it can still be answered. */
 export interface OpenedIntroduction {
   introduction: Introduction;
-  state: 'open' | 'accepted' | 'declined' | 'expired' | 'closed';
+  state: 'open' | 'accepted' | 'declined' | 'unanswered' | 'expired' | 'closed';
   companyName: string;
   sector: string;
   adviserName: string;
@@ -74,6 +78,8 @@ export class IntroductionsService {
     private readonly enrolmentRules: EnrolmentRules,
     private readonly rules: NetworkRules,
     private readonly config: AppConfig,
+    private readonly followUps: IntroductionFollowUps,
+    private readonly ratings: IntroductionRatings,
   ) {}
 
   /** The case's introductions, newest first, for those who may see the case. */
@@ -98,72 +104,82 @@ export class IntroductionsService {
     context: AuditContext,
   ): Promise<IntroductionView> {
     const kase = await this.access.findWorkableCase(actor, caseId);
-    const id = await this.uow.run(async (m) => {
-      // One request at a time per expert, so two advisers cannot both take their last slot this month.
-      const expert = await m
-        .getRepository(Expert)
-        .findOne({ where: { id: input.expertId }, lock: { mode: 'pessimistic_write' } });
-      if (!expert)
-        throw new InvalidInputError([
-          { field: 'expertId', message: 'No expert has this id', code: 'isUuid' },
-        ]);
-      const reason = await this.matching.exclusion(m, kase, expert.id);
-      if (reason) throw new ExpertUnavailableError(reason);
-      const language = writingLanguage(expert.languages);
-      const expiresAt = new Date(Date.now() + this.rules.introductions.linkExpiresAfterDays * 86_400_000);
-      const repo = m.getRepository(Introduction);
-      const saved = await repo.save(
-        repo.create({
-          caseId: kase.id,
-          expertId: expert.id,
-          requestedById: actor.id,
-          purpose: input.purpose,
-          status: 'requested',
-          language,
-          expiresAt,
-        }),
-      );
-      const facts = await this.facts(m, kase);
-      await this.notifications.notify(m, {
-        idempotencyKey: `introduction:${saved.id}:request`,
-        kind: 'introduction-request.expert',
-        caseId: kase.id,
-        recipient: { email: expert.email, name: expert.name, language },
-        values: {
-          companyName: facts.companyName,
-          sector: facts.sector,
-          adviserName: actor.name,
-          purpose: input.purpose,
-          acceptLink: this.links.url(saved.id, expiresAt, language, 'accept'),
-          declineLink: this.links.url(saved.id, expiresAt, language, 'decline'),
-          expiresOn: formatDate(expiresAt, this.config.PROGRAMME_TIME_ZONE, language),
-        },
-      });
-      await this.audit.record(m, {
-        action: 'introduction.requested',
-        entityType: 'introduction',
-        entityId: saved.id,
-        before: null,
-        after: {
-          caseId: kase.id,
-          expertId: expert.id,
-          purpose: input.purpose,
-          expiresAt: expiresAt.toISOString(),
-        },
-        context,
-      });
-      await this.timeline.record(m, {
-        caseId: kase.id,
-        kind: 'introduction.requested',
-        actorId: actor.id,
-        data: { expertName: expert.name },
-        refType: 'introduction',
-        refId: saved.id,
-      });
-      return saved.id;
-    });
+    const id = await this.uow.run((m) => this.requestIn(m, actor, kase, input, context));
     const [view] = await this.views(`i.id = $1`, [id]);
     return view;
+  }
+
+  /**
+   * `request` inside the caller's transaction, for a case the caller has already checked the actor may work
+   * (an adviser approving the SME's own request, introduction-requests.service.ts); answers the new id.
+   */
+  async requestIn(
+    m: EntityManager,
+    actor: Actor,
+    kase: Case,
+    input: RequestIntroductionDto,
+    context: AuditContext,
+  ): Promise<string> {
+    // One request at a time per expert, so two advisers cannot both take their last slot this month.
+    const expert = await m
+      .getRepository(Expert)
+      .findOne({ where: { id: input.expertId }, lock: { mode: 'pessimistic_write' } });
+    if (!expert)
+      throw new InvalidInputError([{ field: 'expertId', message: 'No expert has this id', code: 'isUuid' }]);
+    const reason = await this.matching.exclusion(m, kase, expert.id);
+    if (reason) throw new ExpertUnavailableError(reason);
+    const language = writingLanguage(expert.languages);
+    const expiresAt = new Date(Date.now() + this.rules.introductions.linkExpiresAfterDays * 86_400_000);
+    const repo = m.getRepository(Introduction);
+    const saved = await repo.save(
+      repo.create({
+        caseId: kase.id,
+        expertId: expert.id,
+        requestedById: actor.id,
+        purpose: input.purpose,
+        status: 'requested',
+        language,
+        expiresAt,
+      }),
+    );
+    const facts = await this.facts(m, kase);
+    await this.notifications.notify(m, {
+      idempotencyKey: `introduction:${saved.id}:request`,
+      kind: 'introduction-request.expert',
+      caseId: kase.id,
+      recipient: { email: expert.email, name: expert.name, language },
+      values: {
+        companyName: facts.companyName,
+        sector: facts.sector,
+        adviserName: actor.name,
+        purpose: input.purpose,
+        acceptLink: this.links.url(saved.id, expiresAt, language, 'accept'),
+        declineLink: this.links.url(saved.id, expiresAt, language, 'decline'),
+        expiresOn: formatDate(expiresAt, this.config.PROGRAMME_TIME_ZONE, language),
+      },
+    });
+    await this.audit.record(m, {
+      action: 'introduction.requested',
+      entityType: 'introduction',
+      entityId: saved.id,
+      before: null,
+      after: {
+        caseId: kase.id,
+        expertId: expert.id,
+        purpose: input.purpose,
+        expiresAt: expiresAt.toISOString(),
+      },
+      context,
+    });
+    await this.timeline.record(m, {
+      caseId: kase.id,
+      kind: 'introduction.requested',
+      actorId: actor.id,
+      data: { expertName: expert.name },
+      refType: 'introduction',
+      refId: saved.id,
+    });
+    return saved.id;
   }
 
   /** Staff withdraw an introduction still waiting for the expert (their links then say it is closed). */
@@ -230,7 +246,9 @@ export class IntroductionsService {
       introduction.requestedById,
     ])) as { name: string }[];
     const state =
-      introduction.status === 'accepted' || introduction.status === 'declined'
+      introduction.status === 'accepted' ||
+      introduction.status === 'declined' ||
+      introduction.status === 'unanswered'
         ? introduction.status
         : introduction.status === 'withdrawn'
           ? 'closed'
@@ -300,7 +318,13 @@ export class IntroductionsService {
             },
           });
       }
-      if (adviser)
+      // A decline tells the adviser with the next match (introduction-follow-ups.ts).
+      if (status === 'declined')
+        await this.followUps.tellAdviser(m, intro, kase, 'declined', {
+          companyName: facts.companyName,
+          expertName: expert.name,
+        });
+      else if (adviser)
         await this.notifications.notify(m, {
           idempotencyKey: `introduction:${intro.id}:${status}:adviser`,
           kind: `introduction-${status}.adviser`,
@@ -359,6 +383,7 @@ export class IntroductionsService {
         WHERE ${where} ORDER BY i.created_at DESC, i.id`,
       params,
     )) as Record<string, unknown>[];
+    const ratings = await this.ratings.ofIntroductions(rows.map((r) => r.id as string));
     return rows.map((r) => ({
       id: r.id as string,
       caseId: r.case_id as string,
@@ -374,6 +399,7 @@ export class IntroductionsService {
       respondedAt: r.responded_at as Date | null,
       createdAt: r.created_at as Date,
       version: r.version as number,
+      ratings: ratings.get(r.id as string) ?? [],
     }));
   }
 }

@@ -112,6 +112,10 @@ function rowLabel(
       return t(`advisers.followUpKinds.${row.key}`, label);
     case 'progression.cases_by_stage':
       return t(`advisers.stages.${row.key}`, label);
+    case 'network.introductions_asked':
+      return t(`network.statuses.${row.key}`, label);
+    case 'network.introductions_rated_useful':
+      return t(`reports.labels.ratingSide.${row.key}`, label);
     case 'progression.non_to_passive':
     case 'progression.passive_to_proactive':
       return /^\d{4}-\d{2}$/.test(row.key) ? formatMonth(row.key, lang) : row.label;

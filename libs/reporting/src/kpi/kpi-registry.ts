@@ -50,7 +50,18 @@ export const GROUP_TITLES: Record<KpiGroupKey, string> = {
   progression: 'Progression',
   outcomes: 'Outcomes',
   barriers: 'Barriers',
+  network: 'Network',
 };
+
+const INTRODUCTION_STATUS_LABELS: Record<string, string> = {
+  requested: 'Waiting for the expert',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  unanswered: 'No answer',
+  withdrawn: 'Withdrawn',
+};
+
+const RATING_SIDE_LABELS: Record<string, string> = { sme: 'By the company', expert: 'By the expert' };
 
 export const STAGE_LABELS: Record<string, string> = {
   non_exporter: 'Non-exporter',
@@ -909,6 +920,60 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     source: 'barriers',
     breakdown: { title: 'By barrier', unit: 'count' },
     compute: barriers('interaction', 'interaction_any'),
+  },
+  // Network
+  {
+    key: 'network.introductions_asked',
+    group: 'network',
+    name: 'Introductions asked',
+    definition:
+      'Introductions of a case to an expert asked for in the period (by an adviser or officer), by where each stands now: waiting, accepted, declined, unanswered (no answer within the working days of config/network.yaml) or withdrawn.',
+    unit: 'count',
+    source: 'introductions',
+    breakdown: { title: 'By status now', unit: 'count' },
+    compute: (rows) => ({
+      value: metric(rows, 'asked'),
+      rows: keyed(rows, 'asked', INTRODUCTION_STATUS_LABELS),
+    }),
+  },
+  {
+    key: 'network.introductions_accepted',
+    group: 'network',
+    name: 'Introductions accepted',
+    definition: 'Introductions the expert accepted in the period (whenever they were asked for).',
+    unit: 'count',
+    source: 'introductions',
+    compute: metricCount('accepted'),
+  },
+  {
+    key: 'network.introductions_rated_useful',
+    group: 'network',
+    name: 'Introductions rated useful',
+    definition:
+      'Answers given in the period to "did the introduction help?" with a rating of 4 or 5 out of 5, from either side (the company or the expert, each asked once some weeks after acceptance).',
+    unit: 'count',
+    source: 'introductions',
+    breakdown: { title: 'By side', unit: 'count' },
+    compute: (rows) => ({
+      value: metric(rows, 'useful'),
+      rows: keyed(rows, 'useful', RATING_SIDE_LABELS),
+    }),
+  },
+  {
+    key: 'network.days_to_acceptance_median',
+    group: 'network',
+    name: 'Time to acceptance (median)',
+    definition:
+      'For introductions accepted in the period: the median calendar days from asking to the expert accepting (fractions of a day count).',
+    unit: 'days',
+    source: 'introductions',
+    compute: (rows) => {
+      const days = rows
+        .filter((r) => r.metric === 'accepted')
+        .map((r) => num(r.days))
+        .sort((a, b) => a - b);
+      return { value: round1OrNull(percentile(days, 0.5)) };
+    },
   },
 ];
 

@@ -19,6 +19,7 @@ const GROUPS: KpiGroupKey[] = [
   'progression',
   'outcomes',
   'barriers',
+  'network',
 ];
 const UNITS: KpiUnit[] = [
   'count',

@@ -3,7 +3,8 @@
  * one `KpiReport`, so they cannot disagree about a number.
  */
 
-export type KpiGroupKey = 'reach' | 'responsiveness' | 'engagement' | 'progression' | 'outcomes' | 'barriers';
+export type KpiGroupKey =
+  'reach' | 'responsiveness' | 'engagement' | 'progression' | 'outcomes' | 'barriers' | 'network';
 
 export type KpiUnit =
   | 'count'

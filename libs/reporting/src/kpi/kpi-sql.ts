@@ -425,6 +425,26 @@ SELECT CASE WHEN s.satisfied THEN 'satisfied' ELSE 'not_satisfied' END, NULL, co
   FROM satisfaction_surveys s, p
  WHERE s.answered_at >= p.ps AND s.answered_at < p.pe AND ${inFilteredCases('s.case_id')}
  GROUP BY 1`,
+
+  /**
+   * Introductions of a case to an expert (libs/network): asked in the period by their status now; accepted
+   * in the period with the days from asking to acceptance; ratings of 4 or 5 given in the period, by side.
+   */
+  introductions: `
+SELECT 'asked' AS metric, i.status AS key, count(*)::int AS n, NULL::float8 AS days
+  FROM introductions i, p
+ WHERE i.created_at >= p.ps AND i.created_at < p.pe AND ${inFilteredCases('i.case_id')}
+ GROUP BY i.status
+UNION ALL
+SELECT 'accepted', NULL, 1, EXTRACT(EPOCH FROM (i.responded_at - i.created_at))::float8 / 86400
+  FROM introductions i, p
+ WHERE i.status = 'accepted' AND i.responded_at >= p.ps AND i.responded_at < p.pe
+   AND ${inFilteredCases('i.case_id')}
+UNION ALL
+SELECT 'useful', r.side, count(*)::int, NULL
+  FROM introduction_ratings r JOIN introductions i ON i.id = r.introduction_id, p
+ WHERE r.rating >= 4 AND r.answered_at >= p.ps AND r.answered_at < p.pe AND ${inFilteredCases('i.case_id')}
+ GROUP BY r.side`,
 } as const;
 
 export type KpiSourceKey = keyof typeof KPI_SOURCES;

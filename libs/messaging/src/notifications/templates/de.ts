@@ -144,7 +144,35 @@ export const de: TemplateSet = {
     },
     'introduction-declined.adviser': {
       subject: '{{expertName}} hat die Vorstellung bei {{companyName}} abgelehnt',
-      body: '{{expertName}} hat Ihre Vorstellung bei {{companyName}} abgelehnt. Öffnen Sie die Seite mit den Fachleuten des Falls, um die nächste vorgeschlagene Fachperson zu fragen.',
+      body: '{{expertName}} hat Ihre Vorstellung bei {{companyName}} abgelehnt. Der nächstbeste, für diesen Fall noch nicht gefragte Vorschlag ist {{nextExpertName}}{{nextExpertOrganisationPart}}. Sie können diese Fachperson mit demselben Zweck mit einem Klick auf der Seite mit den Fachleuten des Falls fragen.',
+    },
+    'introduction-declined-no-match.adviser': {
+      subject: '{{expertName}} hat die Vorstellung bei {{companyName}} abgelehnt',
+      body: '{{expertName}} hat Ihre Vorstellung bei {{companyName}} abgelehnt. Derzeit kann keine weitere vorgeschlagene Fachperson für diesen Fall gefragt werden; die Seite mit den Fachleuten des Falls zeigt, wen Sie später fragen können.',
+    },
+    'introduction-unanswered.adviser': {
+      subject: 'Keine Antwort von {{expertName}} zu {{companyName}}',
+      body: '{{expertName}} hat Ihre Vorstellung bei {{companyName}} nicht rechtzeitig beantwortet; sie gilt nun als unbeantwortet, und der Link sagt das. Der nächstbeste, für diesen Fall noch nicht gefragte Vorschlag ist {{nextExpertName}}{{nextExpertOrganisationPart}}. Sie können diese Fachperson mit demselben Zweck mit einem Klick auf der Seite mit den Fachleuten des Falls fragen.',
+    },
+    'introduction-unanswered-no-match.adviser': {
+      subject: 'Keine Antwort von {{expertName}} zu {{companyName}}',
+      body: '{{expertName}} hat Ihre Vorstellung bei {{companyName}} nicht rechtzeitig beantwortet; sie gilt nun als unbeantwortet, und der Link sagt das. Derzeit kann keine weitere vorgeschlagene Fachperson für diesen Fall gefragt werden; die Seite mit den Fachleuten des Falls zeigt, wen Sie später fragen können.',
+    },
+    'introduction-rating.sme': {
+      subject: 'Hat Ihnen das Gespräch mit {{expertName}} geholfen?',
+      body: 'Vor einigen Wochen hat das KMU-Exportprogramm {{companyName}} mit {{expertName}} bekannt gemacht. Bitte sagen Sie uns in einer Minute, ob es geholfen hat (eine Bewertung von 1 bis 5 und gern ein Kommentar): {{ratingLink}} Der Link funktioniert einmal.',
+    },
+    'introduction-rating.expert': {
+      subject: 'Hat sich Ihre Vorstellung bei {{companyName}} gelohnt?',
+      body: 'Danke, dass Sie über das KMU-Exportprogramm mit {{companyName}} gesprochen haben. Bitte sagen Sie uns in einer Minute, ob es sich gelohnt hat (eine Bewertung von 1 bis 5 und gern ein Kommentar): {{ratingLink}} Der Link funktioniert einmal.',
+    },
+    'introduction-request-sme.adviser': {
+      subject: '{{companyName}} bittet um eine Vorstellung bei {{expertName}}',
+      body: '{{companyName}} möchte {{expertName}} vorgestellt werden, der für den Fall vorgeschlagenen Fachperson. Worüber das Unternehmen sprechen möchte: {{purpose}}. Genehmigen Sie die Anfrage (dann wird die Fachperson mit diesem Zweck gefragt) oder lehnen Sie sie auf der Seite mit den Fachleuten des Falls ab.',
+    },
+    'introduction-request-declined.sme': {
+      subject: 'Ihre Anfrage, mit {{expertName}} zu sprechen',
+      body: 'Ihre Beratung hat Ihre Anfrage, {{expertName}} vorgestellt zu werden ({{purpose}}), diesmal nicht weiterverfolgt. Ihre Beratung kann Ihnen den Grund nennen und andere Hilfe vorschlagen.',
     },
   },
 };

@@ -143,7 +143,35 @@ export const en: TemplateSet = {
     },
     'introduction-declined.adviser': {
       subject: '{{expertName}} declined the introduction to {{companyName}}',
-      body: "{{expertName}} declined your introduction to {{companyName}}. Open the case's experts page to ask the next suggested expert.",
+      body: "{{expertName}} declined your introduction to {{companyName}}. The next best suggestion not yet asked for this case is {{nextExpertName}}{{nextExpertOrganisationPart}}. You can ask them with the same purpose in one click on the case's experts page.",
+    },
+    'introduction-declined-no-match.adviser': {
+      subject: '{{expertName}} declined the introduction to {{companyName}}',
+      body: "{{expertName}} declined your introduction to {{companyName}}. No other suggested expert can be asked for this case at the moment; the case's experts page shows who may be asked later.",
+    },
+    'introduction-unanswered.adviser': {
+      subject: 'No answer from {{expertName}} about {{companyName}}',
+      body: "{{expertName}} has not answered your introduction to {{companyName}} in time, so it is now marked as unanswered and their link says so. The next best suggestion not yet asked for this case is {{nextExpertName}}{{nextExpertOrganisationPart}}. You can ask them with the same purpose in one click on the case's experts page.",
+    },
+    'introduction-unanswered-no-match.adviser': {
+      subject: 'No answer from {{expertName}} about {{companyName}}',
+      body: "{{expertName}} has not answered your introduction to {{companyName}} in time, so it is now marked as unanswered and their link says so. No other suggested expert can be asked for this case at the moment; the case's experts page shows who may be asked later.",
+    },
+    'introduction-rating.sme': {
+      subject: 'Did your conversation with {{expertName}} help?',
+      body: 'Some weeks ago the SME Export Programme introduced {{companyName}} to {{expertName}}. Please tell us in a minute whether it helped (a rating from 1 to 5 and a comment if you like): {{ratingLink}} The link works once.',
+    },
+    'introduction-rating.expert': {
+      subject: 'Was your introduction to {{companyName}} worthwhile?',
+      body: 'Thank you for talking to {{companyName}} through the SME Export Programme. Please tell us in a minute whether it was worthwhile (a rating from 1 to 5 and a comment if you like): {{ratingLink}} The link works once.',
+    },
+    'introduction-request-sme.adviser': {
+      subject: '{{companyName}} asks to be introduced to {{expertName}}',
+      body: "{{companyName}} would like to be introduced to {{expertName}}, the expert suggested for their case. What they would like to talk about: {{purpose}}. Approve it (the expert is then asked with this purpose) or decline it on the case's experts page.",
+    },
+    'introduction-request-declined.sme': {
+      subject: 'Your request to talk to {{expertName}}',
+      body: 'Your adviser has not taken forward your request to be introduced to {{expertName}} ({{purpose}}) this time. Your adviser can tell you why and suggest other help.',
     },
   },
 };

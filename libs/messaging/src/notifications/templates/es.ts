@@ -144,7 +144,35 @@ export const es: TemplateSet = {
     },
     'introduction-declined.adviser': {
       subject: '{{expertName}} rechazó la presentación a {{companyName}}',
-      body: '{{expertName}} rechazó su presentación a {{companyName}}. Abra la página de expertos del caso para pedírsela al siguiente experto sugerido.',
+      body: '{{expertName}} rechazó su presentación a {{companyName}}. La siguiente mejor sugerencia aún no consultada para este caso es {{nextExpertName}}{{nextExpertOrganisationPart}}. Puede pedírsela con el mismo propósito con un solo clic en la página de expertos del caso.',
+    },
+    'introduction-declined-no-match.adviser': {
+      subject: '{{expertName}} rechazó la presentación a {{companyName}}',
+      body: '{{expertName}} rechazó su presentación a {{companyName}}. Por ahora ningún otro experto sugerido puede recibir la petición para este caso; la página de expertos del caso muestra a quién se podrá pedir más adelante.',
+    },
+    'introduction-unanswered.adviser': {
+      subject: 'Sin respuesta de {{expertName}} sobre {{companyName}}',
+      body: '{{expertName}} no ha respondido a tiempo a su presentación a {{companyName}}, así que ahora figura como sin respuesta y su enlace lo indica. La siguiente mejor sugerencia aún no consultada para este caso es {{nextExpertName}}{{nextExpertOrganisationPart}}. Puede pedírsela con el mismo propósito con un solo clic en la página de expertos del caso.',
+    },
+    'introduction-unanswered-no-match.adviser': {
+      subject: 'Sin respuesta de {{expertName}} sobre {{companyName}}',
+      body: '{{expertName}} no ha respondido a tiempo a su presentación a {{companyName}}, así que ahora figura como sin respuesta y su enlace lo indica. Por ahora ningún otro experto sugerido puede recibir la petición para este caso; la página de expertos del caso muestra a quién se podrá pedir más adelante.',
+    },
+    'introduction-rating.sme': {
+      subject: '¿Le ayudó la conversación con {{expertName}}?',
+      body: 'Hace unas semanas el Programa de Exportación para PYMES presentó {{companyName}} a {{expertName}}. Díganos en un minuto si les ayudó (una valoración de 1 a 5 y, si quiere, un comentario): {{ratingLink}} El enlace funciona una vez.',
+    },
+    'introduction-rating.expert': {
+      subject: '¿Mereció la pena su presentación a {{companyName}}?',
+      body: 'Gracias por hablar con {{companyName}} a través del Programa de Exportación para PYMES. Díganos en un minuto si mereció la pena (una valoración de 1 a 5 y, si quiere, un comentario): {{ratingLink}} El enlace funciona una vez.',
+    },
+    'introduction-request-sme.adviser': {
+      subject: '{{companyName}} pide que se le presente a {{expertName}}',
+      body: '{{companyName}} quiere que se le presente a {{expertName}}, el experto sugerido para su caso. De qué quiere hablar: {{purpose}}. Apruébelo (entonces se le pide al experto con este propósito) o recházelo en la página de expertos del caso.',
+    },
+    'introduction-request-declined.sme': {
+      subject: 'Su solicitud para hablar con {{expertName}}',
+      body: 'Su asesor no ha tramitado esta vez su solicitud de presentación a {{expertName}} ({{purpose}}). Su asesor puede explicarle por qué y sugerirle otra ayuda.',
     },
   },
 };
