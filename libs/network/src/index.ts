@@ -15,3 +15,8 @@ export { IntroductionsService } from './introductions/introductions.service';
 export type { IntroductionView, OpenedIntroduction } from './introductions/introductions.service';
 export { IntroductionLinks } from './introductions/introduction-links';
 export { RequestIntroductionDto, UpdateIntroductionDto } from './dto/introduction.dto';
+export { PartnerDirectory, PARTNER_KINDS } from './referrals/partner-directory';
+export { ReferralsService } from './referrals/referrals.service';
+export type { ReferralView } from './referrals/referrals.service';
+export { Referral, REFERRAL_RESULTS, REFERRAL_STATUSES } from './referrals/referral.entity';
+export { CreateReferralDto } from './referrals/referral.dto';

@@ -10,6 +10,10 @@ import { IntroductionLinks } from './introductions/introduction-links';
 import { IntroductionsService } from './introductions/introductions.service';
 import { ExpertMatching } from './matching/expert-matching.service';
 import { NetworkRules } from './network-rules';
+import { PartnerDirectory } from './referrals/partner-directory';
+import { ReferralLinks } from './referrals/referral-links';
+import { ReferralsService } from './referrals/referrals.service';
+import { EnrolmentRules } from '@app/enrolment';
 
 /**
  * The network without HTTP: the experts directory, matching and introductions (the CLI's demo seed builds
@@ -24,6 +28,13 @@ import { NetworkRules } from './network-rules';
     IntroductionLinks,
     IntroductionsService,
     PageCursors,
+    {
+      provide: PartnerDirectory,
+      useFactory: (e: EnrolmentRules) => PartnerDirectory.load(e),
+      inject: [EnrolmentRules],
+    },
+    ReferralLinks,
+    ReferralsService,
   ],
   exports: [
     AdvisersCoreModule,
@@ -32,6 +43,8 @@ import { NetworkRules } from './network-rules';
     IntroductionsService,
     IntroductionLinks,
     NetworkRules,
+    PartnerDirectory,
+    ReferralsService,
   ],
 })
 export class NetworkCoreModule {}

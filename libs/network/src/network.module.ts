@@ -6,6 +6,12 @@ import { NetworkCoreModule } from './network-core.module';
 import { CaseExpertsPagesController } from './pages/case-experts.pages.controller';
 import { ExpertsPagesController } from './pages/experts.pages.controller';
 import { IntroductionResponsePagesController } from './pages/introduction-response.pages.controller';
+import { CaseReferralsPagesController } from './referrals/case-referrals.pages.controller';
+import {
+  ReferralAcceptPagesController,
+  ReferralResultPagesController,
+} from './referrals/referral-links.pages.controller';
+import { ReferralsController } from './referrals/referrals.controller';
 
 /** The api's side of the network: the experts directory, a case's suggestions and introductions (API and pages). */
 @Module({
@@ -17,6 +23,10 @@ import { IntroductionResponsePagesController } from './pages/introduction-respon
     ExpertsPagesController,
     CaseExpertsPagesController,
     IntroductionResponsePagesController,
+    ReferralsController,
+    CaseReferralsPagesController,
+    ReferralAcceptPagesController,
+    ReferralResultPagesController,
   ],
   exports: [NetworkCoreModule],
 })
