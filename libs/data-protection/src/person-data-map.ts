@@ -250,7 +250,7 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
       result_note: 'replace',
     },
     notes:
-      'Referrals of a case to a partner organisation (config/partners.yaml): they survive erasure with their partner and result (KPIs); the reason and the partner\'s note have the name and email replaced.',
+      "Referrals of a case to a partner organisation (config/partners.yaml): they survive erasure with their partner and result (KPIs); the reason and the partner's note have the name and email replaced.",
   },
   satisfaction_surveys: {
     rows: `${CASE_ROWS} OR recipient_user_id = :user`,

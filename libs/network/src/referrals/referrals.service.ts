@@ -197,11 +197,13 @@ export class ReferralsService {
       referral.referredById,
     ])) as { name: string }[];
     const answered = kind === 'accept' ? referral.status !== 'sent' : referral.status === 'completed';
+    const expiresAt = kind === 'accept' ? referral.acceptExpiresAt : referral.resultExpiresAt;
+    const expired = read.expired || expiresAt.getTime() <= now.getTime();
     const state = answered
       ? referral.status === 'completed'
         ? 'completed'
         : 'accepted'
-      : read.expired
+      : expired
         ? 'expired'
         : 'open';
     return {

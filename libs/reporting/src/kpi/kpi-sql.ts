@@ -425,6 +425,21 @@ SELECT CASE WHEN s.satisfied THEN 'satisfied' ELSE 'not_satisfied' END, NULL, co
   FROM satisfaction_surveys s, p
  WHERE s.answered_at >= p.ps AND s.answered_at < p.pe AND ${inFilteredCases('s.case_id')}
  GROUP BY 1`,
+
+  /**
+   * Partner referrals (config/partners.yaml) made in the period, by partner; and results the partners
+   * reported in the period, by result.
+   */
+  referrals: `
+SELECT 'referred' AS metric, r.partner_code AS key, count(*)::int AS n
+  FROM partner_referrals r, p
+ WHERE r.created_at >= p.ps AND r.created_at < p.pe AND ${inFilteredCases('r.case_id')}
+ GROUP BY r.partner_code
+UNION ALL
+SELECT 'result', r.result, count(*)::int
+  FROM partner_referrals r, p
+ WHERE r.result_at >= p.ps AND r.result_at < p.pe AND ${inFilteredCases('r.case_id')}
+ GROUP BY r.result`,
 } as const;
 
 export type KpiSourceKey = keyof typeof KPI_SOURCES;
