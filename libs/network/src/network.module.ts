@@ -11,6 +11,7 @@ import {
   ReferralAcceptPagesController,
   ReferralResultPagesController,
 } from './referrals/referral-links.pages.controller';
+import { CaseReferralsController } from './referrals/case-referrals.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 
 /** The api's side of the network: the experts directory, a case's suggestions and introductions (API and pages). */
@@ -23,6 +24,7 @@ import { ReferralsController } from './referrals/referrals.controller';
     ExpertsPagesController,
     CaseExpertsPagesController,
     IntroductionResponsePagesController,
+    CaseReferralsController,
     ReferralsController,
     CaseReferralsPagesController,
     ReferralAcceptPagesController,

@@ -1,54 +1,20 @@
-import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { ApiETag, ApiRecord, RecordIdPipe, withETag } from '@app/web';
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiRecord, RecordIdPipe, withETag } from '@app/web';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CreateReferralDto } from './referral.dto';
-import { ReferralList, ReferralResponse } from './referral.responses';
+import { ReferralResponse } from './referral.responses';
 import { ReferralsService, type ReferralView } from './referrals.service';
 
-/** A case's referrals to partner organisations: staff who may see the case list them; its adviser or an officer refers. */
+/** One referral to a partner organisation, for staff who may see its case. */
 @ApiTags('network')
 @ApiBearerAuth()
 @Roles('adviser', 'officer')
-@Controller('api/v1')
+@Controller('api/v1/referrals')
 export class ReferralsController {
   constructor(private readonly referrals: ReferralsService) {}
 
-  @Get('cases/:id/referrals')
-  @ApiOkResponse({ type: ReferralList })
-  async list(
-    @CurrentUser() actor: Actor,
-    @Param('id', new RecordIdPipe('case')) id: string,
-  ): Promise<{ items: ReferralView[] }> {
-    return { items: await this.referrals.listForCase(actor, id) };
-  }
-
-  @Post('cases/:id/referrals')
-  @HttpCode(201)
-  @ApiCreatedResponse({
-    type: ReferralResponse,
-    headers: { Location: { description: 'The referral', schema: { type: 'string' } } },
-  })
-  @ApiETag()
-  @ApiOperation({
-    summary:
-      "Refer the case to a partner (config/partners.yaml) with a reason and the company's recorded consent: the partner is emailed signed links to accept and report the result",
-  })
-  async refer(
-    @CurrentUser() actor: Actor,
-    @Param('id', new RecordIdPipe('case')) id: string,
-    @Body() body: CreateReferralDto,
-    @AuditCtx() context: AuditContext,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ReferralView> {
-    const view = await this.referrals.refer(actor, id, body, context);
-    res.location(`/api/v1/referrals/${view.id}`);
-    return withETag(res, view);
-  }
-
-  @Get('referrals/:id')
+  @Get(':id')
   @ApiRecord(ReferralResponse)
   async get(
     @CurrentUser() actor: Actor,
