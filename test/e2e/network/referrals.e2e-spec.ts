@@ -347,10 +347,24 @@ describe('network: partner referrals', () => {
     expect((list.items as Json[]).length).toBe(4);
     expect((await call(api, tokens.officer, 'GET', `/api/v1/referrals/${id}`)).status).toBe(200);
 
-    // The pages: another adviser gets 404; an anonymous visitor is sent to sign in.
+    // The pages: the officer sees them; another adviser, the SME and an admin get 404, for the form too;
+    // an anonymous visitor is sent to sign in.
+    const page = `/cases/${kase.caseId}/referrals`;
+    const officer = await buildUser(api, 'officer');
+    expect((await (await signInWeb(api, officer.user.email, officer.password)).get(page)).status).toBe(200);
     const other = await buildAdviser(api);
-    const otherWeb = await signInWeb(api, other.user.email, other.password);
-    expect((await otherWeb.get(`/cases/${kase.caseId}/referrals`)).status).toBe(404);
+    const admin = await buildUser(api, 'admin');
+    for (const who of [other, kase.sme, admin]) {
+      const web = await signInWeb(api, who.user.email, who.password);
+      expect([who.user.role, (await web.get(page)).status]).toEqual([who.user.role, 404]);
+      const posted = await web.post(page, { partnerCode: 'ahk-uk', reason: 'x', smeConsent: 'yes' });
+      expect([who.user.role, posted.status]).toEqual([who.user.role, 404]);
+    }
+    const [{ count }] = await api.dataSource.query(
+      `SELECT count(*)::int AS count FROM partner_referrals WHERE case_id = $1`,
+      [kase.caseId],
+    );
+    expect(count).toBe(4);
     const anonymous = await webSession(api).get(`/cases/${kase.caseId}/referrals`);
     expect([302, 303, 401]).toContain(anonymous.status);
   });
