@@ -9025,7 +9025,10 @@ export interface operations {
   CaseReferralsController_refer: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Send the same key to retry safely: the first answer comes back (Idempotent-Replayed: true) */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -9043,6 +9046,8 @@ export interface operations {
           Location?: string;
           /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
           ETag: string;
+          /** @description `true` when this is the stored answer to an earlier request with the same key */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {

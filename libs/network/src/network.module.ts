@@ -1,3 +1,4 @@
+import { IdempotencyModule } from '@app/idempotency';
 import { Module } from '@nestjs/common';
 import { ExpertsController } from './experts/experts.controller';
 import { IntroductionsController } from './introductions/introductions.controller';
@@ -16,7 +17,7 @@ import { ReferralsController } from './referrals/referrals.controller';
 
 /** The api's side of the network: the experts directory, a case's suggestions and introductions (API and pages). */
 @Module({
-  imports: [NetworkCoreModule],
+  imports: [NetworkCoreModule, IdempotencyModule],
   controllers: [
     ExpertsController,
     CaseNetworkController,

@@ -309,6 +309,25 @@ describe('network: partner referrals', () => {
     expect(mail.language).toBe('es');
   });
 
+  it('makes one referral for a retried request with the same Idempotency-Key, and emails the partner once', async () => {
+    const body = { partnerCode: 'growth-hub-west-midlands', reason: 'Social media plan', smeConsent: true };
+    const headers = { 'idempotency-key': `referral-${Date.now()}` };
+    const path = `/api/v1/cases/${kase.caseId}/referrals`;
+    const first = await call(api, tokens.adviser, 'POST', path, body, headers);
+    const retried = await call(api, tokens.adviser, 'POST', path, body, headers);
+    expect([first.status, retried.status]).toEqual([201, 201]);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    const [a, b] = [await readJson(first), await readJson(retried)];
+    expect(b.id).toBe(a.id);
+    expect(retried.headers.get('location')).toBe(`/api/v1/referrals/${a.id}`);
+    const rows = await api.dataSource.query(
+      `SELECT id FROM partner_referrals WHERE case_id = $1 AND partner_code = 'growth-hub-west-midlands'`,
+      [kase.caseId],
+    );
+    expect(rows).toEqual([{ id: a.id }]);
+    expect(await kinds(a.id as string)).toEqual(['partner-referral.partner']);
+  });
+
   it('lets only the case’s adviser and officers see or make referrals (404 for the rest)', async () => {
     const [{ id }] = await api.dataSource.query(
       `SELECT id FROM partner_referrals WHERE case_id = $1 LIMIT 1`,
@@ -344,7 +363,7 @@ describe('network: partner referrals', () => {
     const list = await readJson(
       await call(api, tokens.officer, 'GET', `/api/v1/cases/${kase.caseId}/referrals`),
     );
-    expect((list.items as Json[]).length).toBe(4);
+    expect((list.items as Json[]).length).toBe(5);
     expect((await call(api, tokens.officer, 'GET', `/api/v1/referrals/${id}`)).status).toBe(200);
 
     // The pages: the officer sees them; another adviser, the SME and an admin get 404, for the form too;
@@ -364,7 +383,7 @@ describe('network: partner referrals', () => {
       `SELECT count(*)::int AS count FROM partner_referrals WHERE case_id = $1`,
       [kase.caseId],
     );
-    expect(count).toBe(4);
+    expect(count).toBe(5);
     const anonymous = await webSession(api).get(`/cases/${kase.caseId}/referrals`);
     expect([302, 303, 401]).toContain(anonymous.status);
   });

@@ -1,9 +1,10 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { CurrentUser, Roles, type Actor } from '@app/identity';
-import { ApiETag, RecordIdPipe, withETag } from '@app/web';
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Idempotent, TransactionManager } from '@app/idempotency';
+import { ApiETag, RecordIdPipe } from '@app/web';
+import type { EntityManager } from 'typeorm';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CreateReferralDto } from './referral.dto';
 import { ReferralList, ReferralResponse } from './referral.responses';
 import { ReferralsService, type ReferralView } from './referrals.service';
@@ -27,6 +28,12 @@ export class CaseReferralsController {
 
   @Post()
   @HttpCode(201)
+  @Idempotent({
+    headers: (body) => ({
+      Location: `/api/v1/referrals/${String(body.id)}`,
+      ETag: `"${String(body.version)}"`,
+    }),
+  })
   @ApiCreatedResponse({
     type: ReferralResponse,
     headers: { Location: { description: 'The referral', schema: { type: 'string' } } },
@@ -40,11 +47,9 @@ export class CaseReferralsController {
     @CurrentUser() actor: Actor,
     @Param('id', new RecordIdPipe('case')) id: string,
     @Body() body: CreateReferralDto,
+    @TransactionManager() manager: EntityManager,
     @AuditCtx() context: AuditContext,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<ReferralView> {
-    const view = await this.referrals.refer(actor, id, body, context);
-    res.location(`/api/v1/referrals/${view.id}`);
-    return withETag(res, view);
+    return this.referrals.refer(actor, id, body, context, manager);
   }
 }

@@ -100,87 +100,90 @@ export class ReferralsService {
     return view;
   }
 
-  /** Refers the case, for its assigned adviser or an officer. */
+  /**
+   * Refers the case, for its assigned adviser or an officer: in the caller's transaction when given one (an
+   * Idempotency-Key request), else in its own.
+   */
   async refer(
     actor: Actor,
     caseId: string,
     input: CreateReferralDto,
     context: AuditContext,
+    manager?: EntityManager,
   ): Promise<ReferralView> {
-    const kase = await this.access.findWorkableCase(actor, caseId);
+    if (!manager) return this.uow.run((m) => this.refer(actor, caseId, input, context, m));
+    const m = manager;
+    const kase = await this.access.findWorkableCase(actor, caseId, m);
     const partner = this.partners.find(input.partnerCode);
     if (!partner)
       throw new InvalidInputError([
         { field: 'partnerCode', message: 'No partner has this code', code: 'unknown' },
       ]);
-    const id = await this.uow.run(async (m) => {
-      const now = new Date();
-      const language = this.partners.language(partner);
-      const days = this.partners.referrals;
-      const repo = m.getRepository(Referral);
-      const saved = await repo.save(
-        repo.create({
-          caseId: kase.id,
-          partnerCode: partner.code,
-          referredById: actor.id,
-          reason: input.reason,
-          consentRecordedAt: now,
-          consentRecordedById: actor.id,
-          status: 'sent',
-          language,
-          acceptExpiresAt: new Date(now.getTime() + days.acceptLinkExpiresAfterDays * 86_400_000),
-          resultExpiresAt: new Date(now.getTime() + days.resultLinkExpiresAfterDays * 86_400_000),
-        }),
-      );
-      const companyName = await this.companyName(m, kase.companyId);
-      const sme = await this.caseFollowUps.smeContact(m, kase.id);
-      const partnerContact: Contact = { email: partner.email, name: partner.name, language };
-      const values = {
-        companyName,
-        partnerName: partner.name,
-        adviserName: actor.name,
+    const now = new Date();
+    const language = this.partners.language(partner);
+    const days = this.partners.referrals;
+    const repo = m.getRepository(Referral);
+    const saved = await repo.save(
+      repo.create({
+        caseId: kase.id,
+        partnerCode: partner.code,
+        referredById: actor.id,
         reason: input.reason,
-        acceptLink: this.links.url('accept', saved.id, saved.acceptExpiresAt, language),
-        resultLink: this.links.url('result', saved.id, saved.resultExpiresAt, language),
-        expiresOn: formatDate(saved.acceptExpiresAt, this.config.PROGRAMME_TIME_ZONE, language),
-      };
-      await this.notifications.notify(m, {
-        idempotencyKey: `partner-referral:${saved.id}:sent`,
-        kind: 'partner-referral.partner',
-        caseId: kase.id,
-        recipient: partnerContact,
-        values: { ...values, contactName: sme?.name ?? '', contactEmail: sme?.email ?? '' },
-      });
-      await this.caseFollowUps.referralSent(m, kase.id, {
-        referralId: saved.id,
-        sentAt: now,
-        partner: partnerContact,
-        context: values,
-      });
-      await this.audit.record(m, {
-        action: 'referral.sent',
-        entityType: 'partner_referral',
-        entityId: saved.id,
-        before: null,
-        after: {
-          caseId: kase.id,
-          partnerCode: partner.code,
-          reason: input.reason,
-          consentRecordedAt: now.toISOString(),
-        },
-        context,
-      });
-      await this.timeline.record(m, {
-        caseId: kase.id,
-        kind: 'referral.sent',
-        actorId: actor.id,
-        data: { partnerName: partner.name },
-        refType: 'partner_referral',
-        refId: saved.id,
-      });
-      return saved.id;
+        consentRecordedAt: now,
+        consentRecordedById: actor.id,
+        status: 'sent',
+        language,
+        acceptExpiresAt: new Date(now.getTime() + days.acceptLinkExpiresAfterDays * 86_400_000),
+        resultExpiresAt: new Date(now.getTime() + days.resultLinkExpiresAfterDays * 86_400_000),
+      }),
+    );
+    const companyName = await this.companyName(m, kase.companyId);
+    const sme = await this.caseFollowUps.smeContact(m, kase.id);
+    const partnerContact: Contact = { email: partner.email, name: partner.name, language };
+    const values = {
+      companyName,
+      partnerName: partner.name,
+      adviserName: actor.name,
+      reason: input.reason,
+      acceptLink: this.links.url('accept', saved.id, saved.acceptExpiresAt, language),
+      resultLink: this.links.url('result', saved.id, saved.resultExpiresAt, language),
+      expiresOn: formatDate(saved.acceptExpiresAt, this.config.PROGRAMME_TIME_ZONE, language),
+    };
+    await this.notifications.notify(m, {
+      idempotencyKey: `partner-referral:${saved.id}:sent`,
+      kind: 'partner-referral.partner',
+      caseId: kase.id,
+      recipient: partnerContact,
+      values: { ...values, contactName: sme?.name ?? '', contactEmail: sme?.email ?? '' },
     });
-    const [view] = await this.views({ id });
+    await this.caseFollowUps.referralSent(m, kase.id, {
+      referralId: saved.id,
+      sentAt: now,
+      partner: partnerContact,
+      context: values,
+    });
+    await this.audit.record(m, {
+      action: 'referral.sent',
+      entityType: 'partner_referral',
+      entityId: saved.id,
+      before: null,
+      after: {
+        caseId: kase.id,
+        partnerCode: partner.code,
+        reason: input.reason,
+        consentRecordedAt: now.toISOString(),
+      },
+      context,
+    });
+    await this.timeline.record(m, {
+      caseId: kase.id,
+      kind: 'referral.sent',
+      actorId: actor.id,
+      data: { partnerName: partner.name },
+      refType: 'partner_referral',
+      refId: saved.id,
+    });
+    const [view] = await this.views({ id: saved.id }, m);
     return view;
   }
 
@@ -311,10 +314,11 @@ export class ReferralsService {
     return row?.legal_name ?? '';
   }
 
-  private async views(where: { caseId: string } | { id: string }): Promise<ReferralView[]> {
-    const rows = await this.dataSource
-      .getRepository(Referral)
-      .find({ where, order: { createdAt: 'DESC', id: 'ASC' } });
+  private async views(
+    where: { caseId: string } | { id: string },
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<ReferralView[]> {
+    const rows = await m.getRepository(Referral).find({ where, order: { createdAt: 'DESC', id: 'ASC' } });
     return rows.map((r) => {
       const partner = this.partners.find(r.partnerCode);
       return {
