@@ -176,13 +176,13 @@ describe('network: partner referrals', () => {
       resultNote: 'Met two distributors in Köln.',
     });
     const audit = await api.dataSource.query(
-      `SELECT action FROM audit_event WHERE entity_type = 'partner_referral' AND entity_id = $1 ORDER BY id`,
+      `SELECT action, before FROM audit_event WHERE entity_type = 'partner_referral' AND entity_id = $1 ORDER BY id`,
       [referral.id],
     );
-    expect(audit.map((a: Json) => a.action)).toEqual([
-      'referral.sent',
-      'referral.accepted',
-      'referral.completed',
+    expect(audit.map((a: Json) => [a.action, a.before?.status ?? null])).toEqual([
+      ['referral.sent', null],
+      ['referral.accepted', 'sent'],
+      ['referral.completed', 'accepted'],
     ]);
     const timeline = await api.dataSource.query(
       `SELECT kind FROM case_timeline_events WHERE ref_id = $1 ORDER BY occurred_at, id`,

@@ -228,7 +228,7 @@ export class ReferralsService {
         [referralId],
       )) as [{ id: string }[], number];
       if (!rows[0].length) return this.nothingToDo(m, referralId, 'sent');
-      await this.answered(m, referralId, 'accepted', { status: 'accepted' }, context);
+      await this.answered(m, referralId, 'accepted', { status: 'sent' }, { status: 'accepted' }, context);
       return true;
     });
   }
@@ -237,16 +237,19 @@ export class ReferralsService {
   async report(referralId: string, input: ReportReferralResultDto, context: AuditContext): Promise<boolean> {
     return this.uow.run(async (m) => {
       const rows = (await m.query(
-        `UPDATE partner_referrals SET status = 'completed', result = $2, result_note = $3, result_at = now(),
-                accepted_at = coalesce(accepted_at, now()), version = version + 1, updated_at = now()
-          WHERE id = $1 AND status IN ('sent', 'accepted') AND result_expires_at > now() RETURNING id`,
+        `UPDATE partner_referrals r SET status = 'completed', result = $2, result_note = $3, result_at = now(),
+                accepted_at = coalesce(r.accepted_at, now()), version = r.version + 1, updated_at = now()
+           FROM (SELECT status FROM partner_referrals WHERE id = $1 FOR UPDATE) was
+          WHERE r.id = $1 AND r.status IN ('sent', 'accepted') AND r.result_expires_at > now()
+          RETURNING r.id, was.status AS before`,
         [referralId, input.result, input.note || null],
-      )) as [{ id: string }[], number];
+      )) as [{ id: string; before: string }[], number];
       if (!rows[0].length) return this.nothingToDo(m, referralId, 'sent', 'accepted');
       await this.answered(
         m,
         referralId,
         'completed',
+        { status: rows[0][0].before },
         { status: 'completed', result: input.result, note: input.note || null },
         context,
       );
@@ -266,6 +269,7 @@ export class ReferralsService {
     m: EntityManager,
     id: string,
     status: 'accepted' | 'completed',
+    before: { status: string },
     after: Record<string, unknown>,
     context: AuditContext,
   ): Promise<void> {
@@ -293,7 +297,7 @@ export class ReferralsService {
       action: `referral.${status}`,
       entityType: 'partner_referral',
       entityId: id,
-      before: null,
+      before,
       after,
       context,
     });
