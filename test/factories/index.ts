@@ -31,4 +31,5 @@ export {
   buildExportWin,
   buildExpert,
   buildIntroduction,
+  buildReferral,
 } from './records.factory';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditContext } from '@app/audit-log';
 import { DataProtectionService } from '@app/data-protection';
 import type { Actor } from '@app/identity';
-import { ExpertsService, IntroductionsService, type CreateExpertDto } from '@app/network';
+import { ExpertsService, IntroductionsService, ReferralsService, type CreateExpertDto } from '@app/network';
 import { ReadinessService, RecommendationsService } from '@app/readiness';
 import {
   ExportWinsService,
@@ -222,5 +222,19 @@ export async function buildIntroduction(
   const view = await api.app
     .get(IntroductionsService)
     .request(by, caseId, { expertId, purpose }, factoryContext(by.id));
+  return view.id;
+}
+
+/** A referral of the case to a partner of config/partners.yaml, with the company's consent, as the case page makes it. */
+export async function buildReferral(
+  api: FactoryApp,
+  by: Actor,
+  caseId: string,
+  partnerCode = 'ahk-uk',
+  reason = 'Test factory referral',
+): Promise<string> {
+  const view = await api.app
+    .get(ReferralsService)
+    .refer(by, caseId, { partnerCode, reason, smeConsent: true }, factoryContext(by.id));
   return view.id;
 }

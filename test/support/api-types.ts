@@ -1501,6 +1501,41 @@ export interface paths {
     patch: operations['IntroductionsController_update'];
     trace?: never;
   };
+  '/api/v1/cases/{id}/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List (case referrals) */
+    get: operations['CaseReferralsController_list'];
+    put?: never;
+    /** Refer the case to a partner (config/partners.yaml) with a reason and the company's recorded consent: the partner is emailed signed links to accept and report the result */
+    post: operations['CaseReferralsController_refer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/referrals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get (referrals) */
+    get: operations['ReferralsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4600,6 +4635,78 @@ export interface components {
       /** @description the introduction version you saw (or send If-Match) */
       version?: number;
     };
+    ReferredPartner: {
+      /**
+       * @description a partner code of config/partners.yaml
+       * @example ahk-uk
+       */
+      code: string;
+      /** @example German-British Chamber of Industry and Commerce */
+      name: string;
+      /** @enum {string} */
+      kind: 'chamber_of_commerce' | 'export_credit_agency' | 'growth_hub' | 'overseas_post';
+    };
+    ReferralResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      partner: components['schemas']['ReferredPartner'];
+      /** Format: uuid */
+      referredById: string;
+      /** @example Needs a German distributor for upholstered chairs */
+      reason: string;
+      /**
+       * Format: date-time
+       * @description When the company's consent to share was recorded
+       */
+      consentRecordedAt: string;
+      /**
+       * @description sent (waiting for the partner), accepted, completed (result reported)
+       * @enum {string}
+       */
+      status: 'sent' | 'accepted' | 'completed';
+      /**
+       * Format: date-time
+       * @description When the partner's link to accept expires
+       */
+      acceptExpiresAt: string;
+      /** Format: date-time */
+      acceptedAt: string | null;
+      /**
+       * @description What the partner reported
+       * @enum {string|null}
+       */
+      result: 'helped' | 'not_able_to_help' | 'no_response_from_sme' | null;
+      resultNote: string | null;
+      /** Format: date-time */
+      resultAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example 1 */
+      version: number;
+    };
+    ReferralList: {
+      /** @description Newest first */
+      items: components['schemas']['ReferralResponse'][];
+    };
+    CreateReferralDto: {
+      /**
+       * @description a partner code of config/partners.yaml
+       * @example ahk-uk
+       */
+      partnerCode: string;
+      /**
+       * @description why the company is referred: shown to the partner
+       * @example Needs a German distributor for upholstered chairs; has a price list in German.
+       */
+      reason: string;
+      /**
+       * @description the company agreed that its contact details and the reason go to this partner (required: without it nothing is sent)
+       * @enum {boolean}
+       */
+      smeConsent: true;
+    };
     Problem: {
       /**
        * @description `urn:problem:<code>`, or `about:blank` when the status says it all
@@ -4709,6 +4816,8 @@ export interface components {
         | 'readiness_audit.submitted'
         | 'readiness_audit.version_mismatch'
         | 'recommendation.not_found'
+        | 'referral.expired'
+        | 'referral.not_found'
         | 'report_export.expired'
         | 'report_export.not_found'
         | 'report_export.not_ready'
@@ -8899,6 +9008,110 @@ export interface operations {
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CaseReferralsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CaseReferralsController_refer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: the first answer comes back (Idempotent-Replayed: true) */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateReferralDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          /** @description The referral */
+          Location?: string;
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          /** @description `true` when this is the stored answer to an earlier request with the same key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ReferralsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };

@@ -254,6 +254,17 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
     columns: { requested_by_id: 'reference', decided_by_id: 'reference', purpose: 'replace' },
     notes: "An SME's own request for an introduction: the purpose may name the company contact.",
   },
+  partner_referrals: {
+    rows: `${CASE_ROWS} OR referred_by_id = :user OR consent_recorded_by_id = :user`,
+    columns: {
+      referred_by_id: 'reference',
+      consent_recorded_by_id: 'reference',
+      reason: 'replace',
+      result_note: 'replace',
+    },
+    notes:
+      "Referrals of a case to a partner organisation (config/partners.yaml): they survive erasure with their partner and result (KPIs); the reason and the partner's note have the name and email replaced.",
+  },
   satisfaction_surveys: {
     rows: `${CASE_ROWS} OR recipient_user_id = :user`,
     columns: { recipient_user_id: 'reference', answers: 'json', closure_reason: 'none' },

@@ -27,6 +27,7 @@ export const NOT_FOUND_ENTITIES = [
   'questionnaire',
   'readiness_audit',
   'recommendation',
+  'referral',
   'report_export',
   'resource',
   'survey',
@@ -140,6 +141,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   'introduction.expert_at_capacity': 'The expert has no introductions left this month',
   'introduction.expert_already_introduced': 'The expert was already introduced to this case',
   'introduction.expert_unknown': 'The expert cannot be asked now',
+  'referral.expired': 'The partner referral link has expired',
   // Reports, surveys, data protection, webhooks
   'report_export.expired': 'The export file has expired',
   'report_export.not_ready': 'The export is still running',

@@ -29,3 +29,8 @@ export type {
   SmeRecommendation,
 } from './introductions/introduction-requests.service';
 export { IntroductionRequest, INTRODUCTION_REQUEST_STATUSES } from './entities/introduction-request.entity';
+export { PartnerDirectory, PARTNER_KINDS } from './referrals/partner-directory';
+export { ReferralsService } from './referrals/referrals.service';
+export type { ReferralView } from './referrals/referrals.service';
+export { Referral, REFERRAL_RESULTS, REFERRAL_STATUSES } from './referrals/referral.entity';
+export { CreateReferralDto } from './referrals/referral.dto';

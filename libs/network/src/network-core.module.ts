@@ -13,6 +13,10 @@ import { IntroductionRequests } from './introductions/introduction-requests.serv
 import { IntroductionsService } from './introductions/introductions.service';
 import { ExpertMatching } from './matching/expert-matching.service';
 import { NetworkRules } from './network-rules';
+import { PartnerDirectory } from './referrals/partner-directory';
+import { ReferralLinks } from './referrals/referral-links';
+import { ReferralsService } from './referrals/referrals.service';
+import { EnrolmentRules } from '@app/enrolment';
 
 /**
  * The network without HTTP: the experts directory, matching and introductions (the CLI's demo seed builds
@@ -30,6 +34,13 @@ import { NetworkRules } from './network-rules';
     IntroductionRatings,
     IntroductionRequests,
     PageCursors,
+    {
+      provide: PartnerDirectory,
+      useFactory: (e: EnrolmentRules) => PartnerDirectory.load(e),
+      inject: [EnrolmentRules],
+    },
+    ReferralLinks,
+    ReferralsService,
   ],
   exports: [
     AdvisersCoreModule,
@@ -41,6 +52,8 @@ import { NetworkRules } from './network-rules';
     IntroductionRatings,
     IntroductionRequests,
     NetworkRules,
+    PartnerDirectory,
+    ReferralsService,
   ],
 })
 export class NetworkCoreModule {}

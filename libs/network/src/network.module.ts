@@ -1,3 +1,4 @@
+import { IdempotencyModule } from '@app/idempotency';
 import { Module } from '@nestjs/common';
 import { ExpertsController } from './experts/experts.controller';
 import { IntroductionsController } from './introductions/introductions.controller';
@@ -8,10 +9,17 @@ import { ExpertsPagesController } from './pages/experts.pages.controller';
 import { IntroductionRatingPagesController } from './pages/introduction-rating.pages.controller';
 import { SmeIntroductionPagesController } from './pages/sme-introduction.pages.controller';
 import { IntroductionResponsePagesController } from './pages/introduction-response.pages.controller';
+import { CaseReferralsPagesController } from './referrals/case-referrals.pages.controller';
+import {
+  ReferralAcceptPagesController,
+  ReferralResultPagesController,
+} from './referrals/referral-links.pages.controller';
+import { CaseReferralsController } from './referrals/case-referrals.controller';
+import { ReferralsController } from './referrals/referrals.controller';
 
 /** The api's side of the network: the experts directory, a case's suggestions and introductions (API and pages). */
 @Module({
-  imports: [NetworkCoreModule],
+  imports: [NetworkCoreModule, IdempotencyModule],
   controllers: [
     ExpertsController,
     CaseNetworkController,
@@ -21,6 +29,11 @@ import { IntroductionResponsePagesController } from './pages/introduction-respon
     IntroductionResponsePagesController,
     IntroductionRatingPagesController,
     SmeIntroductionPagesController,
+    CaseReferralsController,
+    ReferralsController,
+    CaseReferralsPagesController,
+    ReferralAcceptPagesController,
+    ReferralResultPagesController,
   ],
   exports: [NetworkCoreModule],
 })

@@ -14,6 +14,7 @@ import {
   buildWebhookEndpoint,
   buildExpert,
   buildIntroduction,
+  buildReferral,
   buildRecommendation,
   buildSelfAudit,
   buildSession,
@@ -236,6 +237,7 @@ describe('access matrix', () => {
     ids.webhookEndpoint = await buildWebhookEndpoint(api, users.admin.user);
     ids.expert = await buildExpert(api, users.officer.user);
     ids.introduction = await buildIntroduction(api, users.adviserOn.user, ids.case, ids.expert);
+    ids.referral = await buildReferral(api, users.adviserOn.user, ids.case);
 
     for (const name of Object.keys(RECORDS) as RecordName[])
       if (!ids[name]) throw new Error(`setting up ${name}: no id`);

@@ -61,6 +61,10 @@ export const RECORDS = {
     about: "an introduction to that expert adviserOn asked for on SME A's case",
     strangers: NOT_SME_A_S,
   },
+  referral: {
+    about: "a referral of SME A's case to a partner organisation, made by adviserOn",
+    strangers: NOT_SME_A_S,
+  },
   session: { about: 'a future session of linkedin-b2b-prospecting', strangers: [] },
   module: { about: 'a webinar module (booking it needs a session)', value: 'linkedin-b2b-prospecting' },
   enrolmentPage: { about: 'the first enrolment question page', value: 'company' },
@@ -487,6 +491,33 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
       status: 404,
       why: 'no introduction has this link (the token is not signed by the service)',
     },
+  },
+  // A case's referrals to partner organisations: its adviser and officers; the partner answers by signed
+  // link (partners have no account), so a made-up token names nothing.
+  'GET /api/v1/cases/:id/referrals': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /api/v1/cases/:id/referrals': {
+    allow: CASE_STAFF,
+    ...ON_CASE,
+    validBody: { partnerCode: 'ahk-uk', reason: 'refused before anything is sent', smeConsent: true },
+  },
+  'GET /api/v1/referrals/:id': { allow: CASE_STAFF, record: 'referral' },
+  'GET /cases/:id/referrals': { allow: CASE_STAFF, ...ON_CASE },
+  'POST /cases/:id/referrals': { allow: CASE_STAFF, ...ON_CASE },
+  'GET /referrals/accept/:token': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'no referral has this link (the token is not signed by the service)' },
+  },
+  'POST /referrals/accept/:token': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'no referral has this link (the token is not signed by the service)' },
+  },
+  'GET /referrals/result/:token': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'no referral has this link (the token is not signed by the service)' },
+  },
+  'POST /referrals/result/:token': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'no referral has this link (the token is not signed by the service)' },
   },
 
   // --- advisers and the caseload -----------------------------------------------------------------------

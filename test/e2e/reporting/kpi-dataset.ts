@@ -638,6 +638,31 @@ export async function buildDataset(
     );
   }
 
+  // Partner referrals: C1 and C2 referred in the period, C3 and C4 before it; results reported for C1 (helped)
+  // and C3 (not able to help) in the period, C4's (no response) before it; C2 accepted, no result yet.
+  const referrals: [CaseName, string, string, string | null, string | null][] = [
+    ['C1', 'ahk-uk', '2025-04-10', 'helped', '2025-05-01'],
+    ['C2', 'export-credit', '2025-05-15', null, null],
+    ['C3', 'ahk-uk', '2025-03-10', 'not_able_to_help', '2025-04-20'],
+    ['C4', 'post-madrid', '2025-02-01', 'no_response_from_sme', '2025-03-01'],
+  ];
+  for (const [name, partner, day, result, resultDay] of referrals)
+    await ds.query(
+      `INSERT INTO partner_referrals (case_id, partner_code, referred_by_id, reason, consent_recorded_at,
+                                      consent_recorded_by_id, status, language, accept_expires_at,
+                                      result_expires_at, accepted_at, result, result_at, created_at, updated_at, version)
+       VALUES ($1, $2, $3, 'A reason', $4, $3, $5, 'en', $4, $4, $4, $6, $7, $4, $4, 1)`,
+      [
+        c[name],
+        partner,
+        advisers.A1,
+        at(day),
+        result ? 'completed' : 'accepted',
+        result,
+        resultDay && at(resultDay),
+      ],
+    );
+
   // Follow-ups: three overdue now (A1, A2, unassigned), one done, one not yet due.
   const plan = (...actions: string[]): string =>
     JSON.stringify(

@@ -37,6 +37,8 @@ const EXPECTED: Record<string, [number | null, number | null, string]> = {
   // No case of the dataset is closed, so no survey went out.
   'engagement.survey_response_rate': [null, null, 'No data'],
   'engagement.satisfaction_rate': [null, null, 'No data'],
+  'engagement.partner_referrals': [2, 2, '2'], // C1, C2 in the period; C3 (March), C4 (February) before
+  'outcomes.partner_referral_results': [2, 1, '2'], // C1 helped, C3 not able (April); C4's in March
   'outcomes.cases_closed': [0, 0, '0'],
   'progression.cases_by_stage': [12, null, '12'],
   'progression.non_to_passive': [2, 1, '2'],
@@ -110,6 +112,14 @@ const BREAKDOWNS: Record<string, [string, number][]> = {
     ['none', 1],
   ],
   'responsiveness.escalations': [['first-contact', 1]],
+  'engagement.partner_referrals': [
+    ['ahk-uk', 1],
+    ['export-credit', 1],
+  ],
+  'outcomes.partner_referral_results': [
+    ['helped', 1],
+    ['not_able_to_help', 1],
+  ],
   'engagement.training_bookings': [
     ['kpi-test-a', 3],
     ['kpi-test-b', 3],

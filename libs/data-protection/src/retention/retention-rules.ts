@@ -14,6 +14,10 @@ class DeleteAfterExpiryDays {
 class RedactAfterDays {
   @IsInt() @Min(1) @Max(3650) redactAfterDays!: number;
 }
+class RedactAfterMonths {
+  @IsInt() @Min(1) @Max(1200) redactAfterMonths!: number;
+}
+
 class Schedule {
   @IsString()
   @Matches(/^(\S+\s+){4}\S+$/, { message: '$property must be a five-field cron expression' })
@@ -31,6 +35,10 @@ export class RetentionRulesFile {
   @IsDefined() @ValidateNestedObject() @Type(() => DeleteAfterExpiryDays) sessions!: DeleteAfterExpiryDays;
   @IsDefined() @ValidateNestedObject() @Type(() => DeleteAfterExpiryDays) apiTokens!: DeleteAfterExpiryDays;
   @IsDefined() @ValidateNestedObject() @Type(() => RedactAfterDays) deliveredNotifications!: RedactAfterDays;
+  @IsDefined()
+  @ValidateNestedObject()
+  @Type(() => RedactAfterMonths)
+  partnerReferrals!: RedactAfterMonths;
   @IsDefined() @ValidateNestedObject() @Type(() => Schedule) schedule!: Schedule;
 }
 

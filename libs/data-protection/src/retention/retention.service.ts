@@ -28,6 +28,8 @@ const CASE_FREE_TEXT: [table: string, column: string, caseColumn: string][] = [
   ['readiness_recommendations', 'note', 'case_id'],
   ['stage_transitions', 'reason', 'case_id'],
   ['case_assignments', 'end_note', 'case_id'],
+  ['partner_referrals', 'reason', 'case_id'],
+  ['partner_referrals', 'result_note', 'case_id'],
 ];
 
 class Rollback extends Error {
@@ -130,6 +132,11 @@ export class RetentionService {
     await step(
       'deliveredNotifications',
       await this.redactNotifications(m, days(this.rules.deliveredNotifications.redactAfterDays)),
+    );
+
+    await step(
+      'partnerReferrals',
+      await this.redactReferrals(m, months(this.rules.partnerReferrals.redactAfterMonths)),
     );
 
     // Closed cases whose last activity is older than the period.
@@ -255,6 +262,28 @@ export class RetentionService {
       key: pk.map((k) => String(row[k])).join('|'),
       where: Object.fromEntries(pk.map((k) => [k, row[k]])),
     }));
+  }
+
+  /** Referrals quiet since `before`: the reason ('' : it is required) and the partner's note (NULL) go. */
+  private async redactReferrals(m: EntityManager, before: Date): Promise<PlannedChange[]> {
+    const rows = (await m.query(
+      `SELECT id, reason <> '' AS has_reason, result_note IS NOT NULL AS has_note FROM partner_referrals
+        WHERE GREATEST(created_at, accepted_at, result_at) < $1 AND (reason <> '' OR result_note IS NOT NULL)
+        ORDER BY id`,
+      [before],
+    )) as { id: string; has_reason: boolean; has_note: boolean }[];
+    const change = (id: string, column: string, value: string | null): PlannedChange => ({
+      table: 'partner_referrals',
+      key: id,
+      column,
+      action: 'update',
+      value,
+      where: { id },
+    });
+    return rows.flatMap((r) => [
+      ...(r.has_reason ? [change(r.id, 'reason', '')] : []),
+      ...(r.has_note ? [change(r.id, 'result_note', null)] : []),
+    ]);
   }
 
   private async redactNotifications(m: EntityManager, before: Date): Promise<PlannedChange[]> {

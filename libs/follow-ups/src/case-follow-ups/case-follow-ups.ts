@@ -344,6 +344,43 @@ export class CaseFollowUps {
   }
 
   /**
+   * A case was referred to a partner organisation: the partner is reminded while it has not accepted, then
+   * the case's adviser is told (config/follow-ups.yaml, partner-referral-unanswered).
+   */
+  async referralSent(
+    m: EntityManager,
+    caseId: string,
+    input: { referralId: string; sentAt: Date; partner: Contact; context: Record<string, string> },
+  ): Promise<void> {
+    const kase = await m.getRepository(Case).findOneByOrFail({ id: caseId });
+    const assignee = await this.adviserOf(m, kase);
+    const base = this.config.APP_BASE_URL.replace(/\/$/, '');
+    await this.followUps.schedule(m, {
+      rule: 'partner-referral-unanswered',
+      caseId,
+      anchorAt: input.sentAt,
+      sourceKey: `partner-referral-unanswered:${input.referralId}`,
+      subjectKey: input.referralId,
+      assignee,
+      partner: input.partner,
+      context: {
+        ...input.context,
+        referralsLink: `${base}/cases/${caseId}/referrals#referral-${input.referralId}`,
+      },
+    });
+  }
+
+  /** The partner accepted the referral (or reported its result straight away): nothing left to chase. */
+  async referralAnswered(m: EntityManager, caseId: string, referralId: string): Promise<void> {
+    await this.followUps.complete(m, {
+      caseId,
+      rules: ['partner-referral-unanswered'],
+      subjectKey: referralId,
+      reason: 'partner answered',
+    });
+  }
+
+  /**
    * The case closed: nothing on it is chased any more (first contact, next step, dormancy, re-audit, stage
    * review, overdue training of its pending bookings), except reminders of `keepRules` (the satisfaction
    * survey that the closure itself starts).
@@ -383,6 +420,11 @@ export class CaseFollowUps {
     if (!enrolment || !user) return null;
     const language = isLanguage(enrolment.language) ? enrolment.language : 'en';
     return { userId: user.id, email: user.email, name: user.name, language };
+  }
+
+  /** A staff member as a recipient in their language (the adviser who referred a case, …). */
+  staffContact(m: EntityManager, userId: string): Promise<Contact | null> {
+    return this.contact(m, userId);
   }
 
   /** The case's adviser, or null while it waits for one. */

@@ -2,7 +2,7 @@ import { ConfigError } from '@app/config';
 import { loadFollowUpRules } from './follow-up-rules';
 
 describe('config/follow-ups.yaml', () => {
-  it('loads the eleven rules with engine defaults', () => {
+  it('loads the twelve rules with engine defaults', () => {
     const rules = loadFollowUpRules({});
     expect(rules.rules.map((r) => r.code).sort()).toEqual(
       [
@@ -11,6 +11,7 @@ describe('config/follow-ups.yaml', () => {
         'first-contact',
         'next-step-due',
         'opportunity-stale',
+        'partner-referral-unanswered',
         're-audit',
         'satisfaction-survey-reminder',
         'stage-review',

@@ -22,7 +22,8 @@ import {
   Min,
 } from 'class-validator';
 
-export const RECIPIENT_ROLES = ['assignee', 'officer', 'sme'] as const;
+/** `partner`: a partner organisation a case was referred to (libs/network), written to by email only. */
+export const RECIPIENT_ROLES = ['assignee', 'officer', 'sme', 'partner'] as const;
 export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
 export const STEP_ACTIONS = ['remind', 'escalate'] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];

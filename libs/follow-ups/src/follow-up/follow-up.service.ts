@@ -24,6 +24,7 @@ export interface ScheduleFollowUpInput {
   assignee?: Contact | null;
   officer?: Contact | null;
   sme?: Contact | null;
+  partner?: Contact | null;
   context?: Record<string, string>;
   /** When one is already open for the same case, rule and subject: keep it (default) or replace it. */
   ifOpen?: 'keep' | 'replace';
@@ -129,6 +130,7 @@ export class FollowUpService {
           if (input.assignee) recipients.assignee = input.assignee;
           if (input.officer) recipients.officer = input.officer;
           if (input.sme) recipients.sme = input.sme;
+          if (input.partner) recipients.partner = input.partner;
           return {
             caseId: input.caseId,
             kind: rule.code,

@@ -5,8 +5,8 @@ import { IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-val
 import { DECISIONS } from '../introductions/introduction-links';
 
 // eslint-disable-next-line no-control-regex -- newlines and tabs are allowed, other control characters not
-const PARAGRAPH = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
-const trimmed = ({ value }: { value: unknown }): unknown =>
+export const PARAGRAPH = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+export const trimmed = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 
 export class RequestIntroductionDto {

@@ -124,6 +124,8 @@ function rowLabel(
     case 'barriers.in_audits':
     case 'barriers.in_interactions':
       return t(`advisers.barriers.${row.key}`, label);
+    case 'outcomes.partner_referral_results':
+      return t(`referrals.results.${row.key}`, label);
     case 'outcomes.new_markets_entered':
     case 'outcomes.first_export_orders':
       return row.key === 'unknown'

@@ -1,3 +1,4 @@
+import { readRulesYaml } from '@app/config';
 import { CaseClosureRules } from '@app/cases';
 import { OpportunityRules } from '@app/opportunities';
 import type { ExchangeRates } from '@app/web';
@@ -83,6 +84,20 @@ const ELIGIBILITY_LABELS: Record<string, string> = {
   region: 'Registered outside the programme regions',
   sector: 'Sector not funded by the programme',
   not_already_enrolled: 'Already enrolled',
+};
+
+let partnerLabels: Record<string, string> | undefined;
+/** The partners' names (config/partners.yaml, validated by libs/network at start-up), read once. */
+function partnerNames(): Record<string, string> {
+  const file = readRulesYaml('partners.yaml') as { partners?: { code: string; name: string }[] } | null;
+  partnerLabels ??= Object.fromEntries((file?.partners ?? []).map((p) => [p.code, p.name]));
+  return partnerLabels;
+}
+
+const REFERRAL_RESULT_LABELS: Record<string, string> = {
+  helped: 'Helped the company',
+  not_able_to_help: 'Not able to help',
+  no_response_from_sme: 'No response from the company',
 };
 
 let closureLabels: Record<string, string> | undefined;
@@ -908,6 +923,31 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     compute: (rows) => ({
       value: metric(rows, 'closed'),
       rows: keyed(rows, 'closed', closureReasonLabels()),
+    }),
+  },
+  {
+    key: 'engagement.partner_referrals',
+    group: 'engagement',
+    name: 'Referrals to partners',
+    definition:
+      "Cases referred in the period to a partner organisation (config/partners.yaml: chambers of commerce, the export credit agency, growth hubs, overseas posts), with the company's consent; the breakdown counts referrals per partner.",
+    unit: 'count',
+    source: 'referrals',
+    breakdown: { title: 'By partner', unit: 'count' },
+    compute: (rows) => ({ value: metric(rows, 'referred'), rows: keyed(rows, 'referred', partnerNames()) }),
+  },
+  {
+    key: 'outcomes.partner_referral_results',
+    group: 'outcomes',
+    name: 'Partner referral results',
+    definition:
+      'Results that partner organisations reported in the period for the cases referred to them (whenever referred); the breakdown counts them per result: helped the company, not able to help, no response from the company.',
+    unit: 'count',
+    source: 'referrals',
+    breakdown: { title: 'By result', unit: 'count' },
+    compute: (rows) => ({
+      value: metric(rows, 'result'),
+      rows: keyed(rows, 'result', REFERRAL_RESULT_LABELS),
     }),
   },
   {

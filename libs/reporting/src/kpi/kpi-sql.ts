@@ -445,6 +445,21 @@ SELECT 'useful', r.side, count(*)::int, NULL
   FROM introduction_ratings r JOIN introductions i ON i.id = r.introduction_id, p
  WHERE r.rating >= 4 AND r.answered_at >= p.ps AND r.answered_at < p.pe AND ${inFilteredCases('i.case_id')}
  GROUP BY r.side`,
+
+  /**
+   * Partner referrals (config/partners.yaml) made in the period, by partner; and results the partners
+   * reported in the period, by result.
+   */
+  referrals: `
+SELECT 'referred' AS metric, r.partner_code AS key, count(*)::int AS n
+  FROM partner_referrals r, p
+ WHERE r.created_at >= p.ps AND r.created_at < p.pe AND ${inFilteredCases('r.case_id')}
+ GROUP BY r.partner_code
+UNION ALL
+SELECT 'result', r.result, count(*)::int
+  FROM partner_referrals r, p
+ WHERE r.result_at >= p.ps AND r.result_at < p.pe AND ${inFilteredCases('r.case_id')}
+ GROUP BY r.result`,
 } as const;
 
 export type KpiSourceKey = keyof typeof KPI_SOURCES;

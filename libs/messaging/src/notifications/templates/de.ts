@@ -174,5 +174,33 @@ export const de: TemplateSet = {
       subject: 'Ihre Anfrage, mit {{expertName}} zu sprechen',
       body: 'Ihre Beratung hat Ihre Anfrage, {{expertName}} vorgestellt zu werden ({{purpose}}), diesmal nicht weiterverfolgt. Ihre Beratung kann Ihnen den Grund nennen und andere Hilfe vorschlagen.',
     },
+    'partner-referral.partner': {
+      subject: 'Vermittlung aus dem KMU-Exportprogramm: {{companyName}}',
+      body: '{{adviserName}} vom KMU-Exportprogramm vermittelt {{companyName}} an {{partnerName}}. Grund: {{reason}}. Das Unternehmen ist einverstanden, dass wir Ihnen seine Daten geben: Ansprechperson ist {{contactName}}, {{contactEmail}}. Bitte bestätigen Sie, dass Sie die Vermittlung annehmen (der Link gilt bis {{expiresOn}}): {{acceptLink}} Wenn Sie mit dem Unternehmen gearbeitet haben, teilen Sie uns bitte das Ergebnis mit: {{resultLink}}',
+    },
+    'partner-referral-unanswered.partner': {
+      subject: 'Erinnerung: Vermittlung von {{companyName}} aus dem KMU-Exportprogramm',
+      body: 'Wir wissen noch nicht, ob {{partnerName}} die Vermittlung von {{companyName}} annimmt. Grund der Vermittlung: {{reason}}. Bitte nehmen Sie sie an (der Link gilt bis {{expiresOn}}): {{acceptLink}}',
+    },
+    'partner-referral-unanswered.assignee': {
+      subject: '{{partnerName}} hat auf die Vermittlung von {{companyName}} nicht geantwortet',
+      body: '{{partnerName}} hat die Vermittlung von {{companyName}} trotz Erinnerung nicht angenommen. Rufen Sie dort an oder vermitteln Sie das Unternehmen an einen anderen Partner: {{referralsLink}}',
+    },
+    'partner-referral-accepted.adviser': {
+      subject: '{{partnerName}} hat die Vermittlung von {{companyName}} angenommen',
+      body: '{{partnerName}} hat Ihre Vermittlung von {{companyName}} angenommen und meldet das Ergebnis, sobald mit dem Unternehmen gearbeitet wurde; die Vermittlungsseite des Falls zeigt es: {{link}}',
+    },
+    'partner-referral-helped.adviser': {
+      subject: '{{partnerName}} hat {{companyName}} geholfen',
+      body: '{{partnerName}} meldet, dass es {{companyName}} geholfen hat. Notiz: {{note}} Der Fall verzeichnet es: {{link}}',
+    },
+    'partner-referral-not-able-to-help.adviser': {
+      subject: '{{partnerName}} konnte {{companyName}} nicht helfen',
+      body: '{{partnerName}} meldet, dass es {{companyName}} nicht helfen konnte. Notiz: {{note}} Vermitteln Sie das Unternehmen gegebenenfalls an einen anderen Partner: {{link}}',
+    },
+    'partner-referral-no-response.adviser': {
+      subject: '{{companyName}} hat {{partnerName}} nicht geantwortet',
+      body: '{{partnerName}} meldet, dass {{companyName}} nicht geantwortet hat. Notiz: {{note}} Der Fall verzeichnet es: {{link}}',
+    },
   },
 };

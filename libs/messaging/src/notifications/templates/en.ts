@@ -173,5 +173,33 @@ export const en: TemplateSet = {
       subject: 'Your request to talk to {{expertName}}',
       body: 'Your adviser has not taken forward your request to be introduced to {{expertName}} ({{purpose}}) this time. Your adviser can tell you why and suggest other help.',
     },
+    'partner-referral.partner': {
+      subject: 'Referral from the SME Export Programme: {{companyName}}',
+      body: '{{adviserName}} of the SME Export Programme refers {{companyName}} to {{partnerName}}. Why: {{reason}}. The company agreed that we share its details with you: its contact is {{contactName}}, {{contactEmail}}. Please tell us that you will take it up (the link works until {{expiresOn}}): {{acceptLink}} Once you have worked with the company, please tell us what came of it: {{resultLink}}',
+    },
+    'partner-referral-unanswered.partner': {
+      subject: 'Reminder: referral of {{companyName}} from the SME Export Programme',
+      body: 'We have not yet heard whether {{partnerName}} will take up the referral of {{companyName}}. Why it was referred: {{reason}}. Please accept it (the link works until {{expiresOn}}): {{acceptLink}}',
+    },
+    'partner-referral-unanswered.assignee': {
+      subject: '{{partnerName}} has not answered the referral of {{companyName}}',
+      body: '{{partnerName}} has not accepted the referral of {{companyName}} despite a reminder. You may want to call them or refer the company elsewhere: {{referralsLink}}',
+    },
+    'partner-referral-accepted.adviser': {
+      subject: '{{partnerName}} accepted the referral of {{companyName}}',
+      body: "{{partnerName}} accepted your referral of {{companyName}}. They will report the result when they have worked with the company; the case's referrals page shows it: {{link}}",
+    },
+    'partner-referral-helped.adviser': {
+      subject: '{{partnerName}} helped {{companyName}}',
+      body: '{{partnerName}} reports that it helped {{companyName}}. Their note: {{note}} The case records it: {{link}}',
+    },
+    'partner-referral-not-able-to-help.adviser': {
+      subject: '{{partnerName}} could not help {{companyName}}',
+      body: '{{partnerName}} reports that it was not able to help {{companyName}}. Their note: {{note}} You may want to refer the company elsewhere: {{link}}',
+    },
+    'partner-referral-no-response.adviser': {
+      subject: '{{companyName}} did not respond to {{partnerName}}',
+      body: '{{partnerName}} reports that {{companyName}} did not respond to it. Their note: {{note}} The case records it: {{link}}',
+    },
   },
 };

@@ -174,5 +174,33 @@ export const es: TemplateSet = {
       subject: 'Su solicitud para hablar con {{expertName}}',
       body: 'Su asesor no ha tramitado esta vez su solicitud de presentación a {{expertName}} ({{purpose}}). Su asesor puede explicarle por qué y sugerirle otra ayuda.',
     },
+    'partner-referral.partner': {
+      subject: 'Derivación del Programa de Exportación para pymes: {{companyName}}',
+      body: '{{adviserName}}, del Programa de Exportación para pymes, deriva {{companyName}} a {{partnerName}}. Motivo: {{reason}}. La empresa aceptó que compartamos sus datos con ustedes: su contacto es {{contactName}}, {{contactEmail}}. Confírmennos que se harán cargo (el enlace funciona hasta el {{expiresOn}}): {{acceptLink}} Cuando hayan trabajado con la empresa, cuéntennos el resultado: {{resultLink}}',
+    },
+    'partner-referral-unanswered.partner': {
+      subject: 'Recordatorio: derivación de {{companyName}} del Programa de Exportación para pymes',
+      body: 'Aún no sabemos si {{partnerName}} se hará cargo de la derivación de {{companyName}}. Motivo: {{reason}}. Acéptenla, por favor (el enlace funciona hasta el {{expiresOn}}): {{acceptLink}}',
+    },
+    'partner-referral-unanswered.assignee': {
+      subject: '{{partnerName}} no ha respondido a la derivación de {{companyName}}',
+      body: '{{partnerName}} no ha aceptado la derivación de {{companyName}} pese a un recordatorio. Puede llamarles o derivar la empresa a otro socio: {{referralsLink}}',
+    },
+    'partner-referral-accepted.adviser': {
+      subject: '{{partnerName}} aceptó la derivación de {{companyName}}',
+      body: '{{partnerName}} aceptó su derivación de {{companyName}}. Informará del resultado cuando haya trabajado con la empresa; la página de derivaciones del caso lo mostrará: {{link}}',
+    },
+    'partner-referral-helped.adviser': {
+      subject: '{{partnerName}} ayudó a {{companyName}}',
+      body: '{{partnerName}} informa de que ayudó a {{companyName}}. Su nota: {{note}} El caso lo registra: {{link}}',
+    },
+    'partner-referral-not-able-to-help.adviser': {
+      subject: '{{partnerName}} no pudo ayudar a {{companyName}}',
+      body: '{{partnerName}} informa de que no pudo ayudar a {{companyName}}. Su nota: {{note}} Puede derivar la empresa a otro socio: {{link}}',
+    },
+    'partner-referral-no-response.adviser': {
+      subject: '{{companyName}} no respondió a {{partnerName}}',
+      body: '{{partnerName}} informa de que {{companyName}} no le respondió. Su nota: {{note}} El caso lo registra: {{link}}',
+    },
   },
 };
