@@ -15,3 +15,6 @@ export { IntroductionsService } from './introductions/introductions.service';
 export type { IntroductionView, OpenedIntroduction } from './introductions/introductions.service';
 export { IntroductionLinks } from './introductions/introduction-links';
 export { RequestIntroductionDto, UpdateIntroductionDto } from './dto/introduction.dto';
+export { ExpertInvitationsService } from './expert-account/expert-invitations.service';
+export { ExpertAccountService } from './expert-account/expert-account.service';
+export { EXPERT_TERMS_VERSION } from './expert-account/expert-terms';

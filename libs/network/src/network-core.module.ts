@@ -1,10 +1,13 @@
 import { AdvisersCoreModule } from '@app/advisers';
 import { EnrolmentRulesModule } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
+import { IdentityCoreModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
 import { ReadinessModule } from '@app/readiness';
 import { PageCursors } from '@app/web';
 import { Module } from '@nestjs/common';
+import { ExpertAccountService } from './expert-account/expert-account.service';
+import { ExpertInvitationsService } from './expert-account/expert-invitations.service';
 import { ExpertsService } from './experts/experts.service';
 import { IntroductionLinks } from './introductions/introduction-links';
 import { IntroductionsService } from './introductions/introductions.service';
@@ -16,13 +19,22 @@ import { NetworkRules } from './network-rules';
  * on it too). Its rules file is loaded once at start-up, so a bad one stops the process.
  */
 @Module({
-  imports: [AdvisersCoreModule, EnrolmentRulesModule, FollowUpsModule, MessagingModule, ReadinessModule],
+  imports: [
+    AdvisersCoreModule,
+    EnrolmentRulesModule,
+    FollowUpsModule,
+    IdentityCoreModule,
+    MessagingModule,
+    ReadinessModule,
+  ],
   providers: [
     { provide: NetworkRules, useFactory: () => NetworkRules.load() },
     ExpertsService,
     ExpertMatching,
     IntroductionLinks,
     IntroductionsService,
+    ExpertInvitationsService,
+    ExpertAccountService,
     PageCursors,
   ],
   exports: [
@@ -31,6 +43,8 @@ import { NetworkRules } from './network-rules';
     ExpertMatching,
     IntroductionsService,
     IntroductionLinks,
+    ExpertInvitationsService,
+    ExpertAccountService,
     NetworkRules,
   ],
 })

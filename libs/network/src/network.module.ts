@@ -1,4 +1,13 @@
 import { Module } from '@nestjs/common';
+import {
+  ExpertHomePagesController,
+  ExpertLeftPageController,
+} from './expert-account/expert-home.pages.controller';
+import {
+  ExpertInvitationButtonController,
+  ExpertInvitationPagesController,
+} from './expert-account/expert-invitation.pages.controller';
+import { ExpertInvitationsController } from './expert-account/expert-invitations.controller';
 import { ExpertsController } from './experts/experts.controller';
 import { IntroductionsController } from './introductions/introductions.controller';
 import { CaseNetworkController } from './matching/case-network.controller';
@@ -17,6 +26,12 @@ import { IntroductionResponsePagesController } from './pages/introduction-respon
     ExpertsPagesController,
     CaseExpertsPagesController,
     IntroductionResponsePagesController,
+    // The expert's own side: invitations, their account's pages.
+    ExpertInvitationsController,
+    ExpertInvitationButtonController,
+    ExpertInvitationPagesController,
+    ExpertHomePagesController,
+    ExpertLeftPageController,
   ],
   exports: [NetworkCoreModule],
 })

@@ -39,9 +39,31 @@ export class ExpertResponse {
   @ApiProperty() active!: boolean;
   @ApiProperty({ description: 'The expert agreed to be contacted about SMEs' }) consentToContact!: boolean;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) consentRecordedAt!: string | null;
+  @ApiProperty({ description: 'They accepted an invitation and have their own expert account' })
+  hasAccount!: boolean;
+  @ApiProperty({ type: 'string', nullable: true, example: '2026-12', description: 'The terms they accepted' })
+  termsVersion!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) termsAcceptedAt!: string | null;
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'When they left the programme (profile inactive, consent withdrawn, account deactivated)',
+  })
+  leftAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: 'integer', minimum: 1, example: 1 }) version!: number;
+}
+
+/** An invitation sent to an expert (ExpertInvitationView). */
+export class ExpertInvitationResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) expertId!: string;
+  @ApiProperty({ maxLength: 254, description: 'The address it was sent to' }) email!: string;
+  @ApiProperty({ enum: EXPERT_LANGUAGES, description: "The expert's first language" }) language!: string;
+  @ApiProperty({ format: 'date-time', description: 'When its link stops working' }) expiresAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
 export class ExpertList {

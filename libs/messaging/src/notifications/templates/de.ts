@@ -146,5 +146,9 @@ export const de: TemplateSet = {
       subject: '{{expertName}} hat die Vorstellung bei {{companyName}} abgelehnt',
       body: '{{expertName}} hat Ihre Vorstellung bei {{companyName}} abgelehnt. Öffnen Sie die Seite mit den Fachleuten des Falls, um die nächste vorgeschlagene Fachperson zu fragen.',
     },
+    'expert-invitation.expert': {
+      subject: 'Einladung in das Exportprogramm für KMU als Fachperson',
+      body: '{{inviterName}} lädt Sie in das Netzwerk der Fachleute des Exportprogramms für KMU ein, die kleinen Unternehmen mit etwas Zeit beim Export helfen. Um die Bedingungen des Programms zu lesen und anzunehmen, Ihr Konto anzulegen und Ihr Profil zu vervollständigen (Sprachen, Fachgebiete, Märkte, wie viele Vorstellungen im Monat passen): {{link}} Der Link gilt einmal, bis zum {{expiresOn}}. Sie können jederzeit pausieren oder das Programm verlassen.',
+    },
   },
 };

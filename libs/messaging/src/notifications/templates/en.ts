@@ -145,5 +145,9 @@ export const en: TemplateSet = {
       subject: '{{expertName}} declined the introduction to {{companyName}}',
       body: "{{expertName}} declined your introduction to {{companyName}}. Open the case's experts page to ask the next suggested expert.",
     },
+    'expert-invitation.expert': {
+      subject: 'An invitation to join the SME Export Programme as an expert',
+      body: "{{inviterName}} invites you to join the SME Export Programme's network of experts, who give some of their time to help small firms export. To read and accept the programme's terms, create your account and complete your profile (languages, expertise, markets, how many introductions a month suit you): {{link}} The link works once, until {{expiresOn}}. You can pause or leave at any time.",
+    },
   },
 };
