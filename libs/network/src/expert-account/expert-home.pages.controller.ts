@@ -51,7 +51,8 @@ export class ExpertHomePagesController {
       run: (value) => this.account.answer(actor, id, value.decision, context),
       redirect: (_moved, value) => `/expert?notice=${value.decision === 'accept' ? 'accepted' : 'declined'}`,
       again: (status, errors) => this.renderHome(actor, res, status, undefined, errors, id),
-      errors: ERRORS,
+      // Each request on the page has its own radios, `decision-<id>`.
+      errors: { ...ERRORS, fieldId: (field) => `${field}-${id}` },
     });
   }
 
