@@ -31,4 +31,5 @@ export {
   buildExportWin,
   buildExpert,
   buildIntroduction,
+  buildExpertAccount,
 } from './records.factory';

@@ -50,7 +50,9 @@ const LINKS_BY_ROLE: Record<Role, [href: string, labelKey: string][]> = {
     ['/experts', 'identity.nav.experts'],
     ['/admin/audit', 'identity.nav.audit'],
   ],
+  // An expert's /home sends them on to their requests (libs/network).
   expert: [
+    ['/home', 'identity.nav.home'],
     ['/expert', 'expertAccount.nav.requests'],
     ['/expert/profile', 'expertAccount.nav.profile'],
   ],
