@@ -69,7 +69,7 @@ describe('the expert invited, in a real browser, JavaScript off', () => {
       await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
         text('es', 'expertAccount.notices.saved'),
       );
-      await checkPage(page, { name: 'expert profile saved', lang: 'es' });
+      await checkPage(page, { name: 'expert profile', lang: 'es' });
       const [row] = (await suite.api.dataSource.query(
         `SELECT capacity_per_month, markets, expertise, consent_to_contact, terms_version FROM experts
           WHERE id = $1`,
