@@ -1501,6 +1501,26 @@ export interface paths {
     patch: operations['IntroductionsController_update'];
     trace?: never;
   };
+  '/api/v1/experts/{id}/invitation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email the expert an invitation to accept the terms and complete their profile
+     * @description A signed link in the expert's first language, working once for 14 days; a new invitation replaces the one before. 409 `expert.joined` once they accepted one, `expert.left` after they left.
+     */
+    post: operations['ExpertInvitationsController_invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2148,7 +2168,7 @@ export interface components {
        * @example sme
        * @enum {string}
        */
-      role: 'sme' | 'adviser' | 'officer' | 'admin';
+      role: 'sme' | 'adviser' | 'officer' | 'admin' | 'expert';
     };
     RegistrationConfirmedResponse: {
       user: components['schemas']['ActorResponse'];
@@ -4274,6 +4294,20 @@ export interface components {
       consentToContact: boolean;
       /** Format: date-time */
       consentRecordedAt: string | null;
+      /** @description They accepted an invitation and have their own expert account */
+      hasAccount: boolean;
+      /**
+       * @description The terms they accepted
+       * @example 2026-12
+       */
+      termsVersion: string | null;
+      /** Format: date-time */
+      termsAcceptedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When they left the programme (profile inactive, consent withdrawn, account deactivated)
+       */
+      leftAt: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -4581,6 +4615,26 @@ export interface components {
       /** @description the introduction version you saw (or send If-Match) */
       version?: number;
     };
+    ExpertInvitationResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      expertId: string;
+      /** @description The address it was sent to */
+      email: string;
+      /**
+       * @description The expert's first language
+       * @enum {string}
+       */
+      language: 'en' | 'es' | 'de';
+      /**
+       * Format: date-time
+       * @description When its link stops working
+       */
+      expiresAt: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
     Problem: {
       /**
        * @description `urn:problem:<code>`, or `about:blank` when the status says it all
@@ -4649,6 +4703,8 @@ export interface components {
         | 'enrolment.not_found'
         | 'enrolment.version_conflict'
         | 'exchange_rate.missing'
+        | 'expert.joined'
+        | 'expert.left'
         | 'expert.not_found'
         | 'expert.version_conflict'
         | 'export_win.already_recorded'
@@ -8870,6 +8926,39 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['IntroductionResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertInvitationsController_invite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertInvitationResponse'];
         };
       };
       400: components['responses']['Problem400'];
