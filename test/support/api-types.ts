@@ -1409,6 +1409,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/experts/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in expert's own profile */
+    get: operations['ExpertSelfController_profile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change their own profile (If-Match: the version read); not name or email */
+    patch: operations['ExpertSelfController_update'];
+    trace?: never;
+  };
+  '/api/v1/experts/me/introductions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The introductions asked of them: waiting for an answer, and answered */
+    get: operations['ExpertSelfController_requests'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experts/me/introductions/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept or decline an introduction asked of them (counted once; 410 once it has expired) */
+    post: operations['ExpertSelfController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experts/me/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pause: not suggested or asked for introductions until they resume */
+    post: operations['ExpertSelfController_pause'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experts/me/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resume after a pause */
+    post: operations['ExpertSelfController_resume'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experts/me/leave': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Leave the programme (send `{"confirm": "yes"}`) */
+    post: operations['ExpertSelfController_leave'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/experts': {
     parameters: {
       query?: never;
@@ -4314,6 +4417,113 @@ export interface components {
       updatedAt: string;
       /** @example 1 */
       version: number;
+    };
+    OwnExpertProfileDto: {
+      /** @example Chamber of Commerce Madrid */
+      organisation?: string;
+      /** @example +34 600 000 000 */
+      phone?: string | null;
+      /**
+       * @example [
+       *       "es",
+       *       "en"
+       *     ]
+       */
+      languages?: ('en' | 'es' | 'de')[];
+      /**
+       * @description readiness headings the expert can help with
+       * @example [
+       *       "product_market",
+       *       "social_media"
+       *     ]
+       */
+      expertise?: ('psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media')[];
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example [
+       *       "DE",
+       *       "AT"
+       *     ]
+       */
+      markets?: string[];
+      /**
+       * @description NACE Rev. 2 section letters
+       * @example [
+       *       "C"
+       *     ]
+       */
+      naceSections?: string[];
+      /**
+       * @description support measure codes of config/support-measures.yaml
+       * @example [
+       *       "agents-distributors"
+       *     ]
+       */
+      supportMeasures?: string[];
+      /**
+       * @description introductions a month
+       * @example 3
+       */
+      capacityPerMonth?: number;
+      /**
+       * Format: date
+       * @example 2026-12-20
+       */
+      absentFrom?: string | null;
+      /**
+       * Format: date
+       * @example 2027-01-05
+       */
+      absentTo?: string | null;
+      /**
+       * @description the expert agreed to be contacted about introductions
+       * @default false
+       */
+      consentToContact: boolean;
+      /** @description the expert version you saw (or send If-Match) */
+      version?: number;
+    };
+    ExpertRequestResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example Muebles Norte SL */
+      companyName: string;
+      /** @example NACE C – Manufacturing */
+      sector: string;
+      /** @example Advice on distributors in Germany */
+      purpose: string;
+      /**
+       * @description `expired`: asked, and not answered before its link expired
+       * @enum {string}
+       */
+      status: 'requested' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
+      /**
+       * Format: date-time
+       * @description The answer is needed by then
+       */
+      expiresAt: string;
+      /** Format: date-time */
+      respondedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ExpertRequestList: {
+      /** @description Waiting for an answer, newest first */
+      waiting: components['schemas']['ExpertRequestResponse'][];
+      /** @description The rest (history), newest first */
+      answered: components['schemas']['ExpertRequestResponse'][];
+    };
+    ExpertDecisionDto: {
+      /** @enum {string} */
+      decision: 'accept' | 'decline';
+    };
+    ExpertAnswerResponse: {
+      /** @description false when the introduction had been answered already (nothing changed) */
+      changed: boolean;
+    };
+    LeaveProgrammeDto: {
+      /** @enum {string} */
+      confirm: 'yes';
     };
     ExpertList: {
       /** @description By name, then id */
@@ -8613,6 +8823,225 @@ export interface operations {
         content: {
           'application/json': components['schemas']['WebhookDeliveryResponse'];
         };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertSelfController_profile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertSelfController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OwnExpertProfileDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertSelfController_requests: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertRequestList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertSelfController_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExpertDecisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertAnswerResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertSelfController_pause: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertSelfController_resume: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertSelfController_leave: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LeaveProgrammeDto'];
+      };
+    };
+    responses: {
+      /** @description Left: profile inactive, consent withdrawn, account deactivated */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];

@@ -8,6 +8,7 @@ import {
   ExpertInvitationPagesController,
 } from './expert-account/expert-invitation.pages.controller';
 import { ExpertInvitationsController } from './expert-account/expert-invitations.controller';
+import { ExpertSelfController } from './expert-account/expert-self.controller';
 import { ExpertsController } from './experts/experts.controller';
 import { IntroductionsController } from './introductions/introductions.controller';
 import { CaseNetworkController } from './matching/case-network.controller';
@@ -20,6 +21,8 @@ import { IntroductionResponsePagesController } from './pages/introduction-respon
 @Module({
   imports: [NetworkCoreModule],
   controllers: [
+    // Before ExpertsController: its `:id` routes would otherwise take `/api/v1/experts/me`.
+    ExpertSelfController,
     ExpertsController,
     CaseNetworkController,
     IntroductionsController,

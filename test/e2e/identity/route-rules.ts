@@ -530,6 +530,19 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     },
   },
   'GET /expert-left': { allow: 'public' },
+  'GET /api/v1/experts/me': { allow: ['expert'] },
+  'PATCH /api/v1/experts/me': { allow: ['expert'] },
+  'GET /api/v1/experts/me/introductions': { allow: ['expert'] },
+  'POST /api/v1/experts/me/introductions/:id/answer': { allow: ['expert'], record: 'introduction' },
+  'POST /api/v1/experts/me/pause': {
+    allow: ['expert'],
+    allowedCallNotMade: 'pauses the expert (the call takes no body to spoil)',
+  },
+  'POST /api/v1/experts/me/resume': {
+    allow: ['expert'],
+    allowedCallNotMade: 'resumes the expert (the call takes no body to spoil)',
+  },
+  'POST /api/v1/experts/me/leave': { allow: ['expert'] },
   'GET /expert': { allow: ['expert'] },
   'GET /expert/profile': { allow: ['expert'] },
   // An empty form names no version: refused before anything is changed.

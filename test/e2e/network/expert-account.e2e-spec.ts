@@ -2,6 +2,7 @@ import {
   buildAdviser,
   buildCase,
   buildExpert,
+  buildExpertAccount,
   buildIntroduction,
   buildToken,
   buildUser,
@@ -343,6 +344,65 @@ describe('network: the expert invited, with their own account', () => {
     const anonymous = await webSession(api).get('/expert/profile');
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get('location')).toMatch(/^\/sign-in\?returnTo=/);
+  });
+
+  it('serves the expert’s own side through the API too', async () => {
+    const apiExpert = await buildExpert(api, officer.user, { name: 'Api Expert', markets: ['DE'] });
+    const userId = await buildExpertAccount(api, officer.user, apiExpert, 'Otras-tres-palabras-2026');
+    const token = await buildToken(api, { id: userId });
+    const me = await call(api, token, 'GET', '/api/v1/experts/me');
+    expect(me.status).toBe(200);
+    expect(await readJson(me)).toMatchObject({ id: apiExpert, hasAccount: true, termsVersion: '2026-12' });
+    const etag = me.headers.get('etag')!;
+    // Name and email stay with the officers.
+    expect(
+      (await call(api, token, 'PATCH', '/api/v1/experts/me', { name: 'X' }, { 'if-match': etag })).status,
+    ).toBe(400);
+    const patched = await call(
+      api,
+      token,
+      'PATCH',
+      '/api/v1/experts/me',
+      { capacityPerMonth: 5 },
+      { 'if-match': etag },
+    );
+    expect(patched.status).toBe(200);
+    expect(await readJson(patched)).toMatchObject({ capacityPerMonth: 5 });
+    // Officers reach an expert by id, never as `me`.
+    expect((await call(api, officerToken, 'GET', '/api/v1/experts/me')).status).toBe(404);
+
+    const introId = await buildIntroduction(api, adviser.user, kase.caseId, apiExpert, 'By the API');
+    const listed = await readJson(await call(api, token, 'GET', '/api/v1/experts/me/introductions'));
+    expect((listed.waiting as Json[]).map((r) => r.id)).toEqual([introId]);
+    expect(listed.waiting[0]).toMatchObject({ companyName: 'Cerámica Levante SL', purpose: 'By the API' });
+    const answer = (decision: string) =>
+      call(api, token, 'POST', `/api/v1/experts/me/introductions/${introId}/answer`, { decision });
+    expect((await answer('maybe')).status).toBe(400);
+    expect(await readJson(await answer('decline'))).toEqual({ changed: true });
+    expect(await readJson(await answer('accept'))).toEqual({ changed: false });
+    const [row] = (await api.dataSource.query(`SELECT status FROM introductions WHERE id = $1`, [
+      introId,
+    ])) as Json[];
+    expect(row.status).toBe('declined');
+
+    expect(await readJson(await call(api, token, 'POST', '/api/v1/experts/me/pause'))).toMatchObject({
+      active: false,
+    });
+    expect(await readJson(await call(api, token, 'POST', '/api/v1/experts/me/resume'))).toMatchObject({
+      active: true,
+    });
+    expect((await call(api, token, 'POST', '/api/v1/experts/me/leave', {})).status).toBe(400);
+    expect((await call(api, token, 'POST', '/api/v1/experts/me/leave', { confirm: 'yes' })).status).toBe(204);
+    expect((await call(api, token, 'GET', '/api/v1/experts/me')).status).toBe(401);
+    expect(await auditActions('expert', apiExpert)).toEqual([
+      'expert.created',
+      'expert.invited',
+      'expert.terms_accepted',
+      'expert.updated',
+      'expert.paused',
+      'expert.resumed',
+      'expert.left',
+    ]);
   });
 
   it('leaves: profile inactive, consent withdrawn, account deactivated and signed out', async () => {

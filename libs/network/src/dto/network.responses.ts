@@ -194,3 +194,39 @@ export class ExpertSuggestionsResponse {
   @ApiProperty({ type: MatchWeightsResponse, description: 'The weights the scores were made with' })
   weights!: MatchWeightsResponse;
 }
+
+/** An introduction as the expert asked sees it (ExpertRequestView): never the SME's contact details. */
+export class ExpertRequestResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Muebles Norte SL' }) companyName!: string;
+  @ApiProperty({ example: 'NACE C – Manufacturing' }) sector!: string;
+  @ApiProperty({ example: 'Advice on distributors in Germany' }) purpose!: string;
+  @ApiProperty({
+    enum: [...INTRODUCTION_STATUSES, 'expired'],
+    description: '`expired`: asked, and not answered before its link expired',
+  })
+  status!: string;
+  @ApiProperty({ format: 'date-time', description: 'The answer is needed by then' }) expiresAt!: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) respondedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class ExpertRequestList {
+  @ApiProperty({
+    type: ExpertRequestResponse,
+    isArray: true,
+    description: 'Waiting for an answer, newest first',
+  })
+  waiting!: ExpertRequestResponse[];
+  @ApiProperty({
+    type: ExpertRequestResponse,
+    isArray: true,
+    description: 'The rest (history), newest first',
+  })
+  answered!: ExpertRequestResponse[];
+}
+
+export class ExpertAnswerResponse {
+  @ApiProperty({ description: 'false when the introduction had been answered already (nothing changed)' })
+  changed!: boolean;
+}
