@@ -63,9 +63,17 @@ export class ExpertInvitationsService {
     this.tokens = new SignedTokens(config.SESSION_SECRET, 'sme-network-expert-invitation-v1');
   }
 
-  /** Sends a new invitation (earlier ones stop working), for officers and admins. */
-  async invite(actor: Actor, expertId: string, context: AuditContext): Promise<ExpertInvitationView> {
-    return this.uow.run(async (m) => {
+  /**
+   * Sends a new invitation (earlier ones stop working), for officers and admins; in the caller's
+   * transaction when given one (the demo seed), else in its own.
+   */
+  async invite(
+    actor: Actor,
+    expertId: string,
+    context: AuditContext,
+    manager?: EntityManager,
+  ): Promise<ExpertInvitationView> {
+    return this.within(manager, async (m) => {
       const expert = await m
         .getRepository(Expert)
         .findOne({ where: { id: expertId }, lock: { mode: 'pessimistic_write' } });
@@ -143,13 +151,13 @@ export class ExpertInvitationsService {
     invitationId: string,
     input: AcceptExpertInvitationDto,
     context: AuditContext,
+    manager?: EntityManager,
   ): Promise<boolean> {
-    const invitation = await this.dataSource.getRepository(ExpertInvitation).findOneByOrFail({
-      id: invitationId,
-    });
-    const expert = await this.dataSource.getRepository(Expert).findOneByOrFail({ id: invitation.expertId });
+    const reader = manager ?? this.dataSource.manager;
+    const invitation = await reader.getRepository(ExpertInvitation).findOneByOrFail({ id: invitationId });
+    const expert = await reader.getRepository(Expert).findOneByOrFail({ id: invitation.expertId });
     const language = writingLanguage(expert.languages);
-    const existing = await this.account(this.dataSource.manager, expert.email);
+    const existing = await this.account(reader, expert.email);
     if (existing && (existing.role !== 'expert' || !existing.active)) throw emailTaken();
     if (!existing && !input.password)
       throw new InvalidInputError([{ field: 'password', message: 'Enter a password', code: 'isNotEmpty' }]);
@@ -160,7 +168,7 @@ export class ExpertInvitationsService {
           { email: expert.email, name: expert.name, role: 'expert', password: input.password ?? '' },
           language,
         );
-    return this.uow.run(async (m) => {
+    return this.within(manager, async (m) => {
       const [moved] = (await m.query(
         `UPDATE expert_invitations SET accepted_at = now()
           WHERE id = $1 AND accepted_at IS NULL AND superseded_at IS NULL AND expires_at > now() RETURNING id`,
@@ -200,6 +208,10 @@ export class ExpertInvitationsService {
       });
       return true;
     });
+  }
+
+  private within<T>(manager: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return manager ? work(manager) : this.uow.run(work);
   }
 
   private async account(
