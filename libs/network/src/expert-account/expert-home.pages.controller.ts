@@ -91,7 +91,8 @@ export class ExpertHomePagesController {
           errors,
         );
       },
-      errors: ERRORS,
+      // The directory's own fields, worded as on the officers' form.
+      errors: { translations: 'network' },
     });
   }
 
