@@ -34,7 +34,13 @@ const PAGES: { role: Role; path: string; name: string }[] = [
 ];
 
 /** Each role's journey in another language: Spanish or German, chosen with the language switcher. */
-const LANGUAGE_OF: Record<Role, Language> = { sme: 'es', adviser: 'de', officer: 'es', admin: 'de' };
+const LANGUAGE_OF: Record<Role, Language> = {
+  sme: 'es',
+  adviser: 'de',
+  officer: 'es',
+  admin: 'de',
+  expert: 'es',
+};
 
 describe('staff and training pages in a real browser', () => {
   // The local-mail page names its folder: a long path (a clone deep in a CI machine's temporary folder) must

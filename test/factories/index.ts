@@ -32,4 +32,5 @@ export {
   buildExpert,
   buildIntroduction,
   buildReferral,
+  buildExpertAccount,
 } from './records.factory';

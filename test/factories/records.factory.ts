@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { AuditContext } from '@app/audit-log';
 import { DataProtectionService } from '@app/data-protection';
 import type { Actor } from '@app/identity';
-import { ExpertsService, IntroductionsService, ReferralsService, type CreateExpertDto } from '@app/network';
+import {
+  ExpertInvitationsService,
+  ExpertsService,
+  IntroductionsService,
+  ReferralsService,
+  type CreateExpertDto,
+} from '@app/network';
 import { ReadinessService, RecommendationsService } from '@app/readiness';
 import {
   ExportWinsService,
@@ -13,7 +19,7 @@ import {
 import { ReportExportsService } from '@app/reporting';
 import { TrainingBookingService, TrainingCatalogueService } from '@app/training';
 import { WebhookEndpointsService } from '@app/webhooks';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { factoryContext, FactoryApp, inTransaction } from './context';
 
 /** An opportunity: a prospect in Germany. */
@@ -237,4 +243,24 @@ export async function buildReferral(
     .get(ReferralsService)
     .refer(by, caseId, { partnerCode, reason, smeConsent: true }, factoryContext(by.id));
   return view.id;
+}
+
+/**
+ * The expert joins as the invitation page does: an officer (or admin) invites them and they accept the
+ * terms, so their `expert` account is created with `password` or, when their address has one, linked.
+ * Returns the account's id.
+ */
+export async function buildExpertAccount(
+  api: FactoryApp,
+  by: Actor,
+  expertId: string,
+  password?: string,
+): Promise<string> {
+  const invitations = api.app.get(ExpertInvitationsService);
+  const invitation = await invitations.invite(by, expertId, factoryContext(by.id));
+  await invitations.accept(invitation.id, { acceptTerms: 'yes', password }, factoryContext(null));
+  const [row] = (await api.app
+    .get(DataSource)
+    .query(`SELECT user_id FROM experts WHERE id = $1`, [expertId])) as { user_id: string }[];
+  return row.user_id;
 }

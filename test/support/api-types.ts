@@ -1409,6 +1409,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/experts/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in expert's own profile */
+    get: operations['ExpertSelfController_profile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change their own profile (If-Match: the version read); not name or email */
+    patch: operations['ExpertSelfController_update'];
+    trace?: never;
+  };
+  '/api/v1/experts/me/introductions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The introductions asked of them: waiting for an answer, and answered */
+    get: operations['ExpertSelfController_requests'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experts/me/introductions/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept or decline an introduction asked of them (counted once; 410 once it has expired) */
+    post: operations['ExpertSelfController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experts/me/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pause: not suggested or asked for introductions until they resume */
+    post: operations['ExpertSelfController_pause'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experts/me/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resume after a pause */
+    post: operations['ExpertSelfController_resume'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experts/me/leave': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Leave the programme (send `{"confirm": "yes"}`) */
+    post: operations['ExpertSelfController_leave'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/experts': {
     parameters: {
       query?: never;
@@ -1530,6 +1633,26 @@ export interface paths {
     get: operations['ReferralsController_get'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/experts/{id}/invitation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email the expert an invitation to accept the terms and complete their profile
+     * @description A signed link in the expert's first language, working once for 14 days; a new invitation replaces the one before. 409 `expert.joined` once they accepted one, `expert.left` after they left.
+     */
+    post: operations['ExpertInvitationsController_invite'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2183,7 +2306,7 @@ export interface components {
        * @example sme
        * @enum {string}
        */
-      role: 'sme' | 'adviser' | 'officer' | 'admin';
+      role: 'sme' | 'adviser' | 'officer' | 'admin' | 'expert';
     };
     RegistrationConfirmedResponse: {
       user: components['schemas']['ActorResponse'];
@@ -4309,12 +4432,133 @@ export interface components {
       consentToContact: boolean;
       /** Format: date-time */
       consentRecordedAt: string | null;
+      /** @description They accepted an invitation and have their own expert account */
+      hasAccount: boolean;
+      /**
+       * @description The terms they accepted
+       * @example 2026-12
+       */
+      termsVersion: string | null;
+      /** Format: date-time */
+      termsAcceptedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When they left the programme (profile inactive, consent withdrawn, account deactivated)
+       */
+      leftAt: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
       /** @example 1 */
       version: number;
+    };
+    OwnExpertProfileDto: {
+      /** @example Chamber of Commerce Madrid */
+      organisation?: string;
+      /** @example +34 600 000 000 */
+      phone?: string | null;
+      /**
+       * @example [
+       *       "es",
+       *       "en"
+       *     ]
+       */
+      languages?: ('en' | 'es' | 'de')[];
+      /**
+       * @description readiness headings the expert can help with
+       * @example [
+       *       "product_market",
+       *       "social_media"
+       *     ]
+       */
+      expertise?: ('psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media')[];
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example [
+       *       "DE",
+       *       "AT"
+       *     ]
+       */
+      markets?: string[];
+      /**
+       * @description NACE Rev. 2 section letters
+       * @example [
+       *       "C"
+       *     ]
+       */
+      naceSections?: string[];
+      /**
+       * @description support measure codes of config/support-measures.yaml
+       * @example [
+       *       "agents-distributors"
+       *     ]
+       */
+      supportMeasures?: string[];
+      /**
+       * @description introductions a month
+       * @example 3
+       */
+      capacityPerMonth?: number;
+      /**
+       * Format: date
+       * @example 2026-12-20
+       */
+      absentFrom?: string | null;
+      /**
+       * Format: date
+       * @example 2027-01-05
+       */
+      absentTo?: string | null;
+      /**
+       * @description the expert agreed to be contacted about introductions
+       * @default false
+       */
+      consentToContact: boolean;
+      /** @description the expert version you saw (or send If-Match) */
+      version?: number;
+    };
+    ExpertRequestResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example Muebles Norte SL */
+      companyName: string;
+      /** @example NACE C – Manufacturing */
+      sector: string;
+      /** @example Advice on distributors in Germany */
+      purpose: string;
+      /**
+       * @description `expired`: asked, and not answered before its link expired
+       * @enum {string}
+       */
+      status: 'requested' | 'accepted' | 'declined' | 'withdrawn' | 'unanswered' | 'expired';
+      /**
+       * Format: date-time
+       * @description The answer is needed by then
+       */
+      expiresAt: string;
+      /** Format: date-time */
+      respondedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ExpertRequestList: {
+      /** @description Waiting for an answer, newest first */
+      waiting: components['schemas']['ExpertRequestResponse'][];
+      /** @description The rest (history), newest first */
+      answered: components['schemas']['ExpertRequestResponse'][];
+    };
+    ExpertDecisionDto: {
+      /** @enum {string} */
+      decision: 'accept' | 'decline';
+    };
+    ExpertAnswerResponse: {
+      /** @description false when the introduction had been answered already (nothing changed) */
+      changed: boolean;
+    };
+    LeaveProgrammeDto: {
+      /** @enum {string} */
+      confirm: 'yes';
     };
     ExpertList: {
       /** @description By name, then id */
@@ -4707,6 +4951,26 @@ export interface components {
        */
       smeConsent: true;
     };
+    ExpertInvitationResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      expertId: string;
+      /** @description The address it was sent to */
+      email: string;
+      /**
+       * @description The expert's first language
+       * @enum {string}
+       */
+      language: 'en' | 'es' | 'de';
+      /**
+       * Format: date-time
+       * @description When its link stops working
+       */
+      expiresAt: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
     Problem: {
       /**
        * @description `urn:problem:<code>`, or `about:blank` when the status says it all
@@ -4775,6 +5039,8 @@ export interface components {
         | 'enrolment.not_found'
         | 'enrolment.version_conflict'
         | 'exchange_rate.missing'
+        | 'expert.joined'
+        | 'expert.left'
         | 'expert.not_found'
         | 'expert.version_conflict'
         | 'export_win.already_recorded'
@@ -8698,6 +8964,225 @@ export interface operations {
       503: components['responses']['Problem503'];
     };
   };
+  ExpertSelfController_profile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertSelfController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version from the ETag you read, e.g. `"7"` (or the `version` body field) */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OwnExpertProfileDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description The record version, e.g. `"7"`: send it back as If-Match (or `version`) with a change */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertSelfController_requests: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertRequestList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertSelfController_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExpertDecisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertAnswerResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertSelfController_pause: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertSelfController_resume: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertSelfController_leave: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LeaveProgrammeDto'];
+      };
+    };
+    responses: {
+      /** @description Left: profile inactive, consent withdrawn, account deactivated */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
   ExpertsController_list: {
     parameters: {
       query?: {
@@ -9112,6 +9597,39 @@ export interface operations {
       404: components['responses']['Problem404'];
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  ExpertInvitationsController_invite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          /** @description Where the created record is read, when it has its own address */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpertInvitationResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };

@@ -229,11 +229,23 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
     },
   },
   experts: {
-    rows: 'email = :email',
+    rows: 'email = :email OR user_id = :user',
     withoutAccount: true,
-    columns: { email: 'replace', name: 'replace', phone: 'blank', consent_to_contact: 'none' },
+    columns: {
+      email: 'replace',
+      name: 'replace',
+      phone: 'blank',
+      consent_to_contact: 'none',
+      user_id: 'reference',
+    },
     notes:
-      'Experts of the network (libs/network), found by their email address: erasure pseudonymises the name and email and blanks the phone; their introductions stay, for the KPIs. consent_to_contact is a yes/no flag.',
+      'Experts of the network (libs/network), found by their email address (or their expert account): erasure pseudonymises the name and email and blanks the phone; their introductions stay, for the KPIs. consent_to_contact is a yes/no flag.',
+  },
+  expert_invitations: {
+    rows: `email = :email OR invited_by_id = :user OR expert_id IN (SELECT e.id FROM experts e WHERE e.email = :email)`,
+    withoutAccount: true,
+    columns: { email: 'replace', invited_by_id: 'reference' },
+    notes: 'Invitations of an expert to join the network: the address each was sent to, and who sent it.',
   },
   introductions: {
     rows: `${CASE_ROWS} OR requested_by_id = :user OR expert_id IN (SELECT e.id FROM experts e WHERE e.email = :email)`,

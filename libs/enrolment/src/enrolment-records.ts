@@ -13,7 +13,7 @@ import { EnrolmentView, toEnrolmentView } from './enrolment-view';
 /** Who is acting, as far as enrolment cares (the identity lib's Actor fits this shape). */
 export interface ActingUser {
   id: string;
-  role: 'sme' | 'adviser' | 'officer' | 'admin';
+  role: 'sme' | 'adviser' | 'officer' | 'admin' | 'expert';
 }
 
 /** A snapshot of the answers for the audit log (no secrets here; the diff keeps only what changed). */

@@ -132,6 +132,8 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   'export_win.no_contact': 'The company has no contact to send the confirmation link to',
   // The network of experts
   'expert.version_conflict': 'The expert changed since it was read',
+  'expert.left': 'The expert has left the programme',
+  'expert.joined': 'The expert has joined the programme already (accepted an invitation)',
   'introduction.expired': 'The introduction link has expired',
   'introduction.not_waiting': 'The introduction is not waiting for an answer',
   'introduction.version_conflict': 'The introduction changed since it was read',

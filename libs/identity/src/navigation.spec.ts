@@ -22,6 +22,7 @@ describe('navigationFor', () => {
     expect(hrefs('officer')).not.toContain('/admin/users');
     expect(hrefs('admin')).toEqual(expect.arrayContaining(['/admin/users', '/admin/queues']));
     expect(hrefs('admin')).not.toContain('/caseload'); // admins manage accounts, not cases
+    expect(hrefs('expert')).toEqual(['/home', '/expert', '/expert/profile']);
   });
 
   it('marks the most specific matching link as the current page', () => {
@@ -29,5 +30,7 @@ describe('navigationFor', () => {
     expect(items.filter((i) => i.active).map((i) => i.href)).toEqual(['/training/admin']);
     const sme = navigationFor(actor('sme'), '/training/modules', t)!;
     expect(sme.filter((i) => i.active).map((i) => i.href)).toEqual(['/training']);
+    const expert = navigationFor(actor('expert'), '/expert/profile', t)!;
+    expect(expert.filter((i) => i.active).map((i) => i.href)).toEqual(['/expert/profile']);
   });
 });

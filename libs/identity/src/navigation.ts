@@ -50,6 +50,12 @@ const LINKS_BY_ROLE: Record<Role, [href: string, labelKey: string][]> = {
     ['/experts', 'identity.nav.experts'],
     ['/admin/audit', 'identity.nav.audit'],
   ],
+  // An expert's /home sends them on to their requests (libs/network).
+  expert: [
+    ['/home', 'identity.nav.home'],
+    ['/expert', 'expertAccount.nav.requests'],
+    ['/expert/profile', 'expertAccount.nav.profile'],
+  ],
 };
 
 /** Service navigation items (GOV.UK service navigation) for the signed-in user; none when signed out. */

@@ -34,3 +34,6 @@ export { ReferralsService } from './referrals/referrals.service';
 export type { ReferralView } from './referrals/referrals.service';
 export { Referral, REFERRAL_RESULTS, REFERRAL_STATUSES } from './referrals/referral.entity';
 export { CreateReferralDto } from './referrals/referral.dto';
+export { ExpertInvitationsService } from './expert-account/expert-invitations.service';
+export { ExpertAccountService } from './expert-account/expert-account.service';
+export { EXPERT_TERMS_VERSION } from './expert-account/expert-terms';

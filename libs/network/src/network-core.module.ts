@@ -1,10 +1,13 @@
 import { AdvisersCoreModule } from '@app/advisers';
 import { EnrolmentRulesModule } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
+import { IdentityCoreModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
 import { ReadinessModule } from '@app/readiness';
 import { PageCursors } from '@app/web';
 import { Module } from '@nestjs/common';
+import { ExpertAccountService } from './expert-account/expert-account.service';
+import { ExpertInvitationsService } from './expert-account/expert-invitations.service';
 import { ExpertsService } from './experts/experts.service';
 import { IntroductionFollowUps } from './introductions/introduction-follow-ups';
 import { IntroductionLinks } from './introductions/introduction-links';
@@ -23,7 +26,14 @@ import { EnrolmentRules } from '@app/enrolment';
  * on it too). Its rules file is loaded once at start-up, so a bad one stops the process.
  */
 @Module({
-  imports: [AdvisersCoreModule, EnrolmentRulesModule, FollowUpsModule, MessagingModule, ReadinessModule],
+  imports: [
+    AdvisersCoreModule,
+    EnrolmentRulesModule,
+    FollowUpsModule,
+    IdentityCoreModule,
+    MessagingModule,
+    ReadinessModule,
+  ],
   providers: [
     { provide: NetworkRules, useFactory: () => NetworkRules.load() },
     ExpertsService,
@@ -33,6 +43,8 @@ import { EnrolmentRules } from '@app/enrolment';
     IntroductionFollowUps,
     IntroductionRatings,
     IntroductionRequests,
+    ExpertInvitationsService,
+    ExpertAccountService,
     PageCursors,
     {
       provide: PartnerDirectory,
@@ -51,6 +63,8 @@ import { EnrolmentRules } from '@app/enrolment';
     IntroductionFollowUps,
     IntroductionRatings,
     IntroductionRequests,
+    ExpertInvitationsService,
+    ExpertAccountService,
     NetworkRules,
     PartnerDirectory,
     ReferralsService,

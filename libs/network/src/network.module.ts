@@ -1,5 +1,15 @@
 import { IdempotencyModule } from '@app/idempotency';
 import { Module } from '@nestjs/common';
+import {
+  ExpertHomePagesController,
+  ExpertLeftPageController,
+} from './expert-account/expert-home.pages.controller';
+import {
+  ExpertInvitationButtonController,
+  ExpertInvitationPagesController,
+} from './expert-account/expert-invitation.pages.controller';
+import { ExpertInvitationsController } from './expert-account/expert-invitations.controller';
+import { ExpertSelfController } from './expert-account/expert-self.controller';
 import { ExpertsController } from './experts/experts.controller';
 import { IntroductionsController } from './introductions/introductions.controller';
 import { CaseNetworkController } from './matching/case-network.controller';
@@ -21,6 +31,8 @@ import { ReferralsController } from './referrals/referrals.controller';
 @Module({
   imports: [NetworkCoreModule, IdempotencyModule],
   controllers: [
+    // Before ExpertsController: its `:id` routes would otherwise take `/api/v1/experts/me`.
+    ExpertSelfController,
     ExpertsController,
     CaseNetworkController,
     IntroductionsController,
@@ -34,6 +46,12 @@ import { ReferralsController } from './referrals/referrals.controller';
     CaseReferralsPagesController,
     ReferralAcceptPagesController,
     ReferralResultPagesController,
+    // The expert's own side: invitations, their account's pages.
+    ExpertInvitationsController,
+    ExpertInvitationButtonController,
+    ExpertInvitationPagesController,
+    ExpertHomePagesController,
+    ExpertLeftPageController,
   ],
   exports: [NetworkCoreModule],
 })

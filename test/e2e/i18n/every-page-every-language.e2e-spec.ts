@@ -202,6 +202,8 @@ describe('every page in every language', () => {
     ['adviser1@demo.example', 0],
     ['officer1@demo.example', 10],
     ['admin@demo.example', 2],
+    // The network's expert: their profile and leaving forms.
+    ['ana.ruiz@experts.demo.example', 1],
   ])('for %s', async (email, forms) => {
     const web = await signInWeb(api, email, DEMO_PASSWORD);
     // The home page and everything linked from it, and pages in their error states (a filter refused).

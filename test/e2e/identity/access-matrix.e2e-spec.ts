@@ -13,6 +13,7 @@ import {
   buildOpportunity,
   buildWebhookEndpoint,
   buildExpert,
+  buildExpertAccount,
   buildIntroduction,
   buildReferral,
   buildRecommendation,
@@ -235,7 +236,9 @@ describe('access matrix', () => {
     await approveDataProtectionRequest(api, approver.user, ids.approvedAccess);
     ids.export = await buildExport(api, users.adviserOn.user);
     ids.webhookEndpoint = await buildWebhookEndpoint(api, users.admin.user);
-    ids.expert = await buildExpert(api, users.officer.user);
+    // The expert caller's account is the one this expert's invitation links (same address).
+    ids.expert = await buildExpert(api, users.officer.user, { email: users.expert.user.email });
+    await buildExpertAccount(api, users.officer.user, ids.expert);
     ids.introduction = await buildIntroduction(api, users.adviserOn.user, ids.case, ids.expert);
     ids.referral = await buildReferral(api, users.adviserOn.user, ids.case);
 

@@ -2,9 +2,19 @@ import type { Role } from '@app/identity';
 
 /**
  * The callers the access matrix plays. SME A owns the records the matrix sets up; SME B is another SME;
- * "adviserOn" is the adviser SME A's case is assigned to, "adviserOff" one whose caseload it is not on.
+ * "adviserOn" is the adviser SME A's case is assigned to, "adviserOff" one whose caseload it is not on;
+ * "expert" is the network's expert the matrix's introduction is asked of, with their own account.
  */
-export const CALLERS = ['anonymous', 'smeA', 'smeB', 'adviserOn', 'adviserOff', 'officer', 'admin'] as const;
+export const CALLERS = [
+  'anonymous',
+  'smeA',
+  'smeB',
+  'adviserOn',
+  'adviserOff',
+  'officer',
+  'admin',
+  'expert',
+] as const;
 export type Caller = (typeof CALLERS)[number];
 
 export const ROLE_OF: Record<Exclude<Caller, 'anonymous'>, Role> = {
@@ -14,6 +24,7 @@ export const ROLE_OF: Record<Exclude<Caller, 'anonymous'>, Role> = {
   adviserOff: 'adviser',
   officer: 'officer',
   admin: 'admin',
+  expert: 'expert',
 };
 
 /** Callers who hold an allowed role but are not on SME A's records: another SME, an adviser off the case. */
@@ -56,7 +67,10 @@ export const RECORDS = {
     strangers: [],
   },
   webhookEndpoint: { about: 'an integrator’s webhook endpoint the admin registered', strangers: [] },
-  expert: { about: 'an expert of the network the officer added', strangers: [] },
+  expert: {
+    about: 'an expert of the network the officer added, who accepted an invitation (the expert caller)',
+    strangers: [],
+  },
   introduction: {
     about: "an introduction to that expert adviserOn asked for on SME A's case",
     strangers: NOT_SME_A_S,
@@ -519,6 +533,62 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     allow: 'public',
     allowedAnswer: { status: 404, why: 'no referral has this link (the token is not signed by the service)' },
   },
+
+  // The expert's own side: officers and admins invite; the invitation link is the only credential of its
+  // page; the expert's pages are theirs alone (the matrix's expert is the one its introduction is asked of).
+  'POST /api/v1/experts/:id/invitation': {
+    allow: ['officer', 'admin'],
+    record: 'expert',
+    allowedCallNotMade: 'emails the expert an invitation (the call takes no body to spoil)',
+  },
+  'POST /experts/:id/invitation': {
+    allow: ['officer', 'admin'],
+    record: 'expert',
+    allowedCallNotMade: 'emails the expert an invitation (the button sends no form to spoil)',
+  },
+  'GET /expert-invitation/:token': {
+    allow: 'public',
+    allowedAnswer: {
+      status: 404,
+      why: 'no invitation has this link (the token is not signed by the service)',
+    },
+  },
+  'POST /expert-invitation/:token': {
+    allow: 'public',
+    allowedAnswer: {
+      status: 404,
+      why: 'no invitation has this link (the token is not signed by the service)',
+    },
+  },
+  'GET /expert-left': { allow: 'public' },
+  'GET /api/v1/experts/me': { allow: ['expert'] },
+  'PATCH /api/v1/experts/me': { allow: ['expert'] },
+  'GET /api/v1/experts/me/introductions': { allow: ['expert'] },
+  'POST /api/v1/experts/me/introductions/:id/answer': { allow: ['expert'], record: 'introduction' },
+  'POST /api/v1/experts/me/pause': {
+    allow: ['expert'],
+    allowedCallNotMade: 'pauses the expert (the call takes no body to spoil)',
+  },
+  'POST /api/v1/experts/me/resume': {
+    allow: ['expert'],
+    allowedCallNotMade: 'resumes the expert (the call takes no body to spoil)',
+  },
+  'POST /api/v1/experts/me/leave': { allow: ['expert'] },
+  'GET /expert': { allow: ['expert'] },
+  'GET /expert/profile': { allow: ['expert'] },
+  // An empty form names no version: refused before anything is changed.
+  'POST /expert/profile': { allow: ['expert'] },
+  'POST /expert/introductions/:id': { allow: ['expert'], record: 'introduction' },
+  'POST /expert/pause': {
+    allow: ['expert'],
+    allowedCallNotMade: 'pauses the expert (the button sends no form to spoil)',
+  },
+  'POST /expert/resume': {
+    allow: ['expert'],
+    allowedCallNotMade: 'resumes the expert (the button sends no form to spoil)',
+  },
+  'GET /expert/leave': { allow: ['expert'] },
+  'POST /expert/leave': { allow: ['expert'] },
 
   // --- advisers and the caseload -----------------------------------------------------------------------
   'GET /api/v1/advisers': { allow: ['officer'] },

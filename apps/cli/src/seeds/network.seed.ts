@@ -1,5 +1,6 @@
 import { SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
-import { ExpertsService, type CreateExpertDto } from '@app/network';
+import { ExpertInvitationsService, ExpertsService, type CreateExpertDto } from '@app/network';
+import { DEMO_PASSWORD } from './identity.seed';
 import type { DemoSeed, SeedContext } from './demo-seed';
 
 /** A small network of experts with varied expertise, markets and load, so matching has something to explain. */
@@ -54,12 +55,32 @@ const EXPERTS: CreateExpertDto[] = [
   },
 ];
 
-/** The experts directory of the demo, added through the service officers use (audited as the system). */
+/**
+ * The experts directory of the demo, added through the service officers use (audited as the system). The
+ * first expert was invited by an officer and accepted, so the demo has an `expert` account to sign in with.
+ */
 export const networkSeed: DemoSeed = {
   name: 'network',
   async run(context: SeedContext): Promise<void> {
     const experts = context.app.get(ExpertsService);
     const ctx = { ...SYSTEM_AUDIT_CONTEXT, requestId: 'seed-demo' };
-    for (const expert of EXPERTS) await experts.create(expert, ctx, context.manager);
+    const ids: string[] = [];
+    for (const expert of EXPERTS) ids.push((await experts.create(expert, ctx, context.manager)).id);
+    const officer = context.users.officers[0];
+    if (!officer) return;
+    const invitations = context.app.get(ExpertInvitationsService);
+    const invitation = await invitations.invite(officer, ids[0], ctx, context.manager);
+    await invitations.accept(
+      invitation.id,
+      { acceptTerms: 'yes', password: DEMO_PASSWORD },
+      ctx,
+      context.manager,
+    );
+    context.logins.push({
+      role: 'expert',
+      email: EXPERTS[0].email,
+      password: DEMO_PASSWORD,
+      note: 'network expert',
+    });
   },
 };

@@ -26,6 +26,8 @@ export class HomePagesController {
 
   @Get()
   async home(@CurrentUser() user: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
+    // An expert of the network has their own home (libs/network): their requests.
+    if (user.role === 'expert') return res.redirect(302, '/expert');
     if (user.role !== 'sme') return res.render('identity/home-staff', { user, staffPage: true });
     const enrolment = await this.enrolments.latestFor(user.id);
     const l = req.lang ?? 'en';

@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
 import { Roles } from '../decorators';
 import { CreateUserDto } from '../dto/create-staff-user.dto';
 import { emailLanguage } from '../registration/email-language';
-import { ROLES } from '../role';
+import { CREATABLE_ROLES } from '../role';
 import { UsersService } from '../users.service';
 
 /** Admins manage accounts: list, create (staff usually), deactivate. */
@@ -39,7 +39,7 @@ export class AdminUsersPagesController {
   newUser(@Res() res: Response): void {
     res.render('identity/admin-user-new', {
       staffPage: true,
-      roles: ROLES,
+      roles: CREATABLE_ROLES,
       values: { role: 'adviser' },
     });
   }
@@ -62,7 +62,7 @@ export class AdminUsersPagesController {
       again: (status, errors) =>
         res.status(status).render('identity/admin-user-new', {
           staffPage: true,
-          roles: ROLES,
+          roles: CREATABLE_ROLES,
           values: { email: body.email, name: body.name, role: body.role },
           ...errors,
         }),

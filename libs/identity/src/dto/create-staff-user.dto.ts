@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { ROLES, type Role } from '../role';
+import { CREATABLE_ROLES, type Role } from '../role';
 
 /** An admin creating any account (staff usually). */
 export class CreateUserDto {
@@ -15,8 +15,8 @@ export class CreateUserDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES, { message: 'Select a role' })
+  @ApiProperty({ enum: CREATABLE_ROLES })
+  @IsIn(CREATABLE_ROLES, { message: 'Select a role' })
   role!: Role;
 
   @ApiProperty({ minLength: 12 })

@@ -40,9 +40,31 @@ export class ExpertResponse {
   @ApiProperty() active!: boolean;
   @ApiProperty({ description: 'The expert agreed to be contacted about SMEs' }) consentToContact!: boolean;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) consentRecordedAt!: string | null;
+  @ApiProperty({ description: 'They accepted an invitation and have their own expert account' })
+  hasAccount!: boolean;
+  @ApiProperty({ type: 'string', nullable: true, example: '2026-12', description: 'The terms they accepted' })
+  termsVersion!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) termsAcceptedAt!: string | null;
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'When they left the programme (profile inactive, consent withdrawn, account deactivated)',
+  })
+  leftAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: 'integer', minimum: 1, example: 1 }) version!: number;
+}
+
+/** An invitation sent to an expert (ExpertInvitationView). */
+export class ExpertInvitationResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) expertId!: string;
+  @ApiProperty({ maxLength: 254, description: 'The address it was sent to' }) email!: string;
+  @ApiProperty({ enum: EXPERT_LANGUAGES, description: "The expert's first language" }) language!: string;
+  @ApiProperty({ format: 'date-time', description: 'When its link stops working' }) expiresAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
 export class ExpertList {
@@ -194,4 +216,40 @@ export class ExpertSuggestionsResponse {
   excluded!: ExcludedExpertResponse[];
   @ApiProperty({ type: MatchWeightsResponse, description: 'The weights the scores were made with' })
   weights!: MatchWeightsResponse;
+}
+
+/** An introduction as the expert asked sees it (ExpertRequestView): never the SME's contact details. */
+export class ExpertRequestResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Muebles Norte SL' }) companyName!: string;
+  @ApiProperty({ example: 'NACE C – Manufacturing' }) sector!: string;
+  @ApiProperty({ example: 'Advice on distributors in Germany' }) purpose!: string;
+  @ApiProperty({
+    enum: [...INTRODUCTION_STATUSES, 'expired'],
+    description: '`expired`: asked, and not answered before its link expired',
+  })
+  status!: string;
+  @ApiProperty({ format: 'date-time', description: 'The answer is needed by then' }) expiresAt!: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) respondedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class ExpertRequestList {
+  @ApiProperty({
+    type: ExpertRequestResponse,
+    isArray: true,
+    description: 'Waiting for an answer, newest first',
+  })
+  waiting!: ExpertRequestResponse[];
+  @ApiProperty({
+    type: ExpertRequestResponse,
+    isArray: true,
+    description: 'The rest (history), newest first',
+  })
+  answered!: ExpertRequestResponse[];
+}
+
+export class ExpertAnswerResponse {
+  @ApiProperty({ description: 'false when the introduction had been answered already (nothing changed)' })
+  changed!: boolean;
 }

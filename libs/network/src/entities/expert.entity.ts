@@ -3,12 +3,14 @@ import { Entity, Index } from 'typeorm';
 
 /**
  * Someone who gives time to the programme (an export champion, a mentor, a social-media practitioner, a
- * staff specialist, a partner adviser), managed by officers and admins. Not a user account: experts are
- * reached by email, through signed links. Their contact details are only ever shown to an SME once they
- * accept an introduction.
+ * staff specialist, a partner adviser), managed by officers and admins. Reached by email, through signed
+ * links; once they accept an invitation (the programme's terms) they also have an `expert` account of their
+ * own (`userId`) to answer requests, keep their profile, pause or leave. Their contact details are only
+ * ever shown to an SME once they accept an introduction.
  */
 @Entity('experts')
 @Index('uq_experts_email', ['email'], { unique: true })
+@Index('uq_experts_user', ['userId'], { unique: true, where: 'user_id IS NOT NULL' })
 export class Expert {
   @Db.UuidPrimaryKey() id!: string;
 
@@ -51,6 +53,17 @@ export class Expert {
 
   /** When that consent was last given (null while not given). */
   @Db.Timestamp({ nullable: true }) consentRecordedAt!: Date | null;
+
+  /** Their `expert` account, once they accepted an invitation (no foreign key: identity owns users). */
+  @Db.Uuid({ nullable: true }) userId!: string | null;
+
+  /** The version of the programme's terms they accepted, and when (null until they accept one). */
+  @Db.Text({ nullable: true }) termsVersion!: string | null;
+
+  @Db.Timestamp({ nullable: true }) termsAcceptedAt!: Date | null;
+
+  /** When they left the programme themselves: profile inactive, consent withdrawn, account deactivated. */
+  @Db.Timestamp({ nullable: true }) leftAt!: Date | null;
 
   @Db.CreatedAt() createdAt!: Date;
 

@@ -30,6 +30,13 @@ export interface ExpertView {
   active: boolean;
   consentToContact: boolean;
   consentRecordedAt: Date | null;
+  /** Whether they have their own `expert` account (accepted an invitation). */
+  hasAccount: boolean;
+  /** The version of the programme's terms they accepted, and when. */
+  termsVersion: string | null;
+  termsAcceptedAt: Date | null;
+  /** When they left the programme themselves. */
+  leftAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -269,6 +276,10 @@ export class ExpertsService {
       active: r.active as boolean,
       consentToContact: r.consent_to_contact as boolean,
       consentRecordedAt: r.consent_recorded_at as Date | null,
+      hasAccount: r.user_id !== null,
+      termsVersion: r.terms_version as string | null,
+      termsAcceptedAt: r.terms_accepted_at as Date | null,
+      leftAt: r.left_at as Date | null,
       createdAt: r.created_at as Date,
       updatedAt: r.updated_at as Date,
       version: r.version as number,

@@ -78,9 +78,13 @@ export class ExpertsPagesController {
   }
 
   @Get(':id')
-  async editPage(@Param('id', new RecordIdPipe('expert')) id: string, @Res() res: Response): Promise<void> {
+  async editPage(
+    @Param('id', new RecordIdPipe('expert')) id: string,
+    @Query('notice') notice: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     const expert = await this.experts.get(id);
-    this.renderForm(res, expert, formValues(expert), 200);
+    this.renderForm(res, expert, formValues(expert), 200, undefined, notice === 'invited');
   }
 
   @Post(':id')
@@ -111,10 +115,12 @@ export class ExpertsPagesController {
     values: Record<string, unknown>,
     status: number,
     errors?: ErrorView,
+    invited = false,
   ): void {
     res.status(status).render('network/expert', {
       staffPage: true,
       expert,
+      invited,
       values,
       headings: EXPERTISE_HEADINGS,
       languages: EXPERT_LANGUAGES,
@@ -129,7 +135,7 @@ export class ExpertsPagesController {
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 /** Unticked checkbox groups send nothing: that is an empty list, not a missing field. */
-function formFields(body: Record<string, unknown>): Record<string, unknown> {
+export function formFields(body: Record<string, unknown>): Record<string, unknown> {
   return {
     ...body,
     languages: body.languages ?? [],
@@ -139,7 +145,8 @@ function formFields(body: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-function formValues(expert: ExpertView): Record<string, unknown> {
+/** A profile as the form shows it (the expert's own profile page too). */
+export function formValues(expert: ExpertView): Record<string, unknown> {
   return {
     ...expert,
     markets: expert.markets.join(', '),

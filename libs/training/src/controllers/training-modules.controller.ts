@@ -1,6 +1,6 @@
 import { AuditContext, AuditCtx } from '@app/audit-log';
 import { UnitOfWork } from '@app/database';
-import { CurrentUser, Roles, type Actor } from '@app/identity';
+import { CurrentUser, Roles, STAFF_ROLES, type Actor } from '@app/identity';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
@@ -30,7 +30,8 @@ export class TrainingModulesController {
     @CurrentUser() actor: Actor,
     @Query() { includeRetired }: ModuleListQueryDto,
   ): Promise<{ items: unknown[] }> {
-    const staff = actor.role !== 'sme';
+    // Staff of the agency only: an expert of the network sees the catalogue as an SME does.
+    const staff = STAFF_ROLES.includes(actor.role);
     const modules = await this.catalogue.list({ includeRetired: staff && includeRetired === true });
     return { items: modules.map(moduleJson) };
   }

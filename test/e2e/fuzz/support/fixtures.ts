@@ -174,6 +174,15 @@ export async function targetFor(
     );
     path.id = found(row);
     if (role === 'adviser' && row?.adviser) email = row.adviser;
+  } else if (p.startsWith('/api/v1/experts/me/introductions/{id}')) {
+    // An introduction asked of the demo's expert with an account (or none: a random id names nothing).
+    const row = await one(
+      data,
+      `SELECT i.id, u.email FROM introductions i JOIN experts e ON e.id = i.expert_id
+         JOIN users u ON u.id = e.user_id ORDER BY i.created_at LIMIT 1`,
+    );
+    path.id = found(row);
+    if (row) email = row.email;
   } else if (p.startsWith('/api/v1/experts/{id}')) {
     path.id = found(await one(data, `SELECT id FROM experts ORDER BY created_at LIMIT 1`));
   } else if (p.startsWith('/api/v1/webhooks/deliveries/{id}')) {

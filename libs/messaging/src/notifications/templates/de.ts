@@ -202,5 +202,9 @@ export const de: TemplateSet = {
       subject: '{{companyName}} hat {{partnerName}} nicht geantwortet',
       body: '{{partnerName}} meldet, dass {{companyName}} nicht geantwortet hat. Notiz: {{note}} Der Fall verzeichnet es: {{link}}',
     },
+    'expert-invitation.expert': {
+      subject: 'Einladung in das Exportprogramm für KMU als Fachperson',
+      body: '{{inviterName}} lädt Sie in das Netzwerk der Fachleute des Exportprogramms für KMU ein, die kleinen Unternehmen mit etwas Zeit beim Export helfen. Um die Bedingungen des Programms zu lesen und anzunehmen, Ihr Konto anzulegen und Ihr Profil zu vervollständigen (Sprachen, Fachgebiete, Märkte, wie viele Vorstellungen im Monat passen): {{link}} Der Link gilt einmal, bis zum {{expiresOn}}. Sie können jederzeit pausieren oder das Programm verlassen.',
+    },
   },
 };

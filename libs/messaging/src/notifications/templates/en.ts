@@ -201,5 +201,9 @@ export const en: TemplateSet = {
       subject: '{{companyName}} did not respond to {{partnerName}}',
       body: '{{partnerName}} reports that {{companyName}} did not respond to it. Their note: {{note}} The case records it: {{link}}',
     },
+    'expert-invitation.expert': {
+      subject: 'An invitation to join the SME Export Programme as an expert',
+      body: "{{inviterName}} invites you to join the SME Export Programme's network of experts, who give some of their time to help small firms export. To read and accept the programme's terms, create your account and complete your profile (languages, expertise, markets, how many introductions a month suit you): {{link}} The link works once, until {{expiresOn}}. You can pause or leave at any time.",
+    },
   },
 };

@@ -202,5 +202,9 @@ export const es: TemplateSet = {
       subject: '{{companyName}} no respondió a {{partnerName}}',
       body: '{{partnerName}} informa de que {{companyName}} no le respondió. Su nota: {{note}} El caso lo registra: {{link}}',
     },
+    'expert-invitation.expert': {
+      subject: 'Invitación a unirse al Programa de Exportación para pymes como experto',
+      body: '{{inviterName}} le invita a unirse a la red de expertos del Programa de Exportación para pymes, que dedican parte de su tiempo a ayudar a pequeñas empresas a exportar. Para leer y aceptar las condiciones del programa, crear su cuenta y completar su perfil (idiomas, especialidad, mercados, cuántas presentaciones al mes le convienen): {{link}} El enlace funciona una vez, hasta el {{expiresOn}}. Puede pausar su participación o dejar el programa en cualquier momento.',
+    },
   },
 };
