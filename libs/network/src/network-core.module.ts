@@ -9,6 +9,8 @@ import { ExpertsService } from './experts/experts.service';
 import { IntroductionLinks } from './introductions/introduction-links';
 import { IntroductionsService } from './introductions/introductions.service';
 import { ExpertMatching } from './matching/expert-matching.service';
+import { PeerMatching } from './matching/peer-matching.service';
+import { PeersService } from './peers/peers.service';
 import { NetworkRules } from './network-rules';
 
 /**
@@ -21,6 +23,8 @@ import { NetworkRules } from './network-rules';
     { provide: NetworkRules, useFactory: () => NetworkRules.load() },
     ExpertsService,
     ExpertMatching,
+    PeerMatching,
+    PeersService,
     IntroductionLinks,
     IntroductionsService,
     PageCursors,
@@ -29,6 +33,8 @@ import { NetworkRules } from './network-rules';
     AdvisersCoreModule,
     ExpertsService,
     ExpertMatching,
+    PeerMatching,
+    PeersService,
     IntroductionsService,
     IntroductionLinks,
     NetworkRules,

@@ -38,16 +38,37 @@ export class NetworkMatching {
   suggestions!: number;
 }
 
+/** Matching of peer SMEs to a case: the same weights as experts' (topics stand for expertise), its own numbers. */
+export class NetworkPeerMatching {
+  @ValidateNestedObject()
+  @Type(() => NetworkMatchWeights)
+  weights!: NetworkMatchWeights;
+
+  @IsNumber()
+  @Min(0)
+  loadPenalty!: number;
+
+  @IntRange(1, 50)
+  suggestions!: number;
+
+  @IntRange(1, 50)
+  maxCapacityPerMonth!: number;
+}
+
 export class NetworkIntroductions {
   @IntRange(1, 90)
   linkExpiresAfterDays!: number;
 }
 
-/** config/network.yaml: how experts are matched to a case, and how long an introduction's link works. */
+/** config/network.yaml: how experts (and peers) are matched to a case, and how long an introduction's link works. */
 export class NetworkRules {
   @ValidateNestedObject()
   @Type(() => NetworkMatching)
   matching!: NetworkMatching;
+
+  @ValidateNestedObject()
+  @Type(() => NetworkPeerMatching)
+  peers!: NetworkPeerMatching;
 
   @ValidateNestedObject()
   @Type(() => NetworkIntroductions)

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ExpertsController } from './experts/experts.controller';
 import { IntroductionsController } from './introductions/introductions.controller';
 import { CaseNetworkController } from './matching/case-network.controller';
+import { CasePeersController } from './matching/case-peers.controller';
+import { PeersController } from './peers/peers.controller';
 import { NetworkCoreModule } from './network-core.module';
 import { CaseExpertsPagesController } from './pages/case-experts.pages.controller';
 import { ExpertsPagesController } from './pages/experts.pages.controller';
@@ -14,6 +16,8 @@ import { IntroductionResponsePagesController } from './pages/introduction-respon
     ExpertsController,
     CaseNetworkController,
     IntroductionsController,
+    PeersController,
+    CasePeersController,
     ExpertsPagesController,
     CaseExpertsPagesController,
     IntroductionResponsePagesController,
