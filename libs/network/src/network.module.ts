@@ -8,6 +8,7 @@ import { NetworkCoreModule } from './network-core.module';
 import { CaseExpertsPagesController } from './pages/case-experts.pages.controller';
 import { ExpertsPagesController } from './pages/experts.pages.controller';
 import { IntroductionResponsePagesController } from './pages/introduction-response.pages.controller';
+import { PeerPagesController } from './pages/peer.pages.controller';
 
 /** The api's side of the network: the experts directory, a case's suggestions and introductions (API and pages). */
 @Module({
@@ -21,6 +22,7 @@ import { IntroductionResponsePagesController } from './pages/introduction-respon
     ExpertsPagesController,
     CaseExpertsPagesController,
     IntroductionResponsePagesController,
+    PeerPagesController,
   ],
   exports: [NetworkCoreModule],
 })
