@@ -1,6 +1,6 @@
 import { QuestionnaireCatalogue } from '@app/readiness';
 import { buildAdviser, buildCase, buildToken, buildUser, type TestUser } from '../../factories';
-import { csrfFromHtml, webSession } from '../../support/auth';
+import { csrfFromHtml, signInWeb, webSession } from '../../support/auth';
 import { readJson, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
 import { call } from '../advisers/support/advisers.factory';
@@ -375,5 +375,66 @@ describe('network: peers', () => {
     expect(Date.parse(back.consentRecordedAt as string)).toBeGreaterThan(
       Date.parse(before.consentRecordedAt as string),
     );
+  });
+
+  it('lets the SME opt in, edit and withdraw on its page (error summary, CSRF, no contact details)', async () => {
+    // Below passive: the page says why, and a post gets the error summary naming the stage.
+    const newcomerWeb = await signInWeb(api, newcomer.sme.user.email, newcomer.sme.password);
+    const home = await (await newcomerWeb.get('/home')).text();
+    expect(home).toContain('href="/peer"');
+    const early = await (await newcomerWeb.get('/peer')).text();
+    expect(early).toContain('once its case reaches passive or proactive exporter');
+    const refused = await newcomerWeb.post('/peer', {
+      markets: 'DE',
+      topics: 'product_market',
+      languages: 'en',
+      capacityPerMonth: '1',
+      consent: 'true',
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('href="#stage"');
+
+    const web = await signInWeb(api, otherPeerCase.sme.user.email, otherPeerCase.sme.password);
+    const page = await web.get('/peer');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    // Others are shown by company only.
+    expect(html).toContain('Carpintería Sur SL');
+    expect(html).not.toContain(peerCase.sme.user.email);
+    const version = /name="version" value="(\d+)"/.exec(html)![1];
+
+    const empty = await web.post('/peer', { version });
+    expect(empty.status).toBe(400);
+    const errors = await empty.text();
+    for (const field of ['markets', 'topics', 'languages', 'capacityPerMonth', 'consent'])
+      expect(errors).toContain(`href="#${field}"`);
+
+    const saved = await web.post('/peer', {
+      version,
+      markets: 'US, CA',
+      topics: ['social_media', 'organisational'],
+      languages: 'en',
+      capacityPerMonth: '4',
+      consent: 'true',
+    });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe('/peer?notice=saved');
+    const mine = (await readJson(await call(api, otherPeerToken, 'GET', '/api/v1/peers/me'))).profile as Json;
+    expect(mine).toMatchObject({ markets: ['US', 'CA'], capacityPerMonth: 4, status: 'active' });
+
+    // Without the CSRF token nothing is withdrawn.
+    const forged = await webSession(api).post('/peer/withdraw', {});
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    const withdrawn = await web.post('/peer/withdraw', {});
+    expect(withdrawn.status).toBe(303);
+    expect(withdrawn.headers.get('location')).toBe('/peer?notice=withdrawn');
+    const after = (await readJson(await call(api, otherPeerToken, 'GET', '/api/v1/peers/me')))
+      .profile as Json;
+    expect(after.status).toBe('withdrawn');
+    const audit = await api.dataSource.query(
+      `SELECT action FROM audit_event WHERE entity_type = 'peer' AND entity_id = $1 ORDER BY id`,
+      [mine.id],
+    );
+    expect(audit.map((a: Json) => a.action).slice(-2)).toEqual(['peer.updated', 'peer.withdrawn']);
   });
 });
