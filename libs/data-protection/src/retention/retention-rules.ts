@@ -5,6 +5,9 @@ import { IsDefined, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 class AnonymiseAfterMonths {
   @IsInt() @Min(1) @Max(1200) anonymiseAfterMonths!: number;
 }
+class DeleteAfterMonths {
+  @IsInt() @Min(1) @Max(1200) deleteAfterMonths!: number;
+}
 class DeleteAfterDays {
   @IsInt() @Min(1) @Max(3650) deleteAfterDays!: number;
 }
@@ -31,6 +34,7 @@ export class RetentionRulesFile {
   @IsDefined() @ValidateNestedObject() @Type(() => DeleteAfterExpiryDays) sessions!: DeleteAfterExpiryDays;
   @IsDefined() @ValidateNestedObject() @Type(() => DeleteAfterExpiryDays) apiTokens!: DeleteAfterExpiryDays;
   @IsDefined() @ValidateNestedObject() @Type(() => RedactAfterDays) deliveredNotifications!: RedactAfterDays;
+  @IsDefined() @ValidateNestedObject() @Type(() => DeleteAfterMonths) withdrawnPeers!: DeleteAfterMonths;
   @IsDefined() @ValidateNestedObject() @Type(() => Schedule) schedule!: Schedule;
 }
 
