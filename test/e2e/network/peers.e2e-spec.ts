@@ -219,6 +219,16 @@ describe('network: peers', () => {
     expect(names).not.toContain('Carpintería Sur SL');
     expect(names).toContain('Software Lindo SL');
 
+    // The case's experts page lists them too, with a form to ask one (an empty choice: the error summary).
+    const web = await signInWeb(api, adviser.user.email, adviser.password);
+    const page = await (await web.get(`/cases/${newcomer.caseId}/experts`)).text();
+    expect(page).toContain('id="peer-suggestions"');
+    expect(page).toContain('Carpintería Sur SL');
+    expect(page).not.toContain(peerCase.sme.user.email);
+    const empty = await web.post(`/cases/${newcomer.caseId}/introductions`, { target: 'peer', purpose: 'x' });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('href="#peerId"');
+
     // Only the case's adviser and officers.
     expect(
       (await call(api, newcomerToken, 'GET', `/api/v1/cases/${newcomer.caseId}/peer-suggestions`)).status,
@@ -323,6 +333,10 @@ describe('network: peers', () => {
       [intro.id],
     );
     expect(row).toEqual({ status: 'accepted', expert_id: null, peer_id: peer.id });
+    // The adviser's page lists the introduction under the peer's company name.
+    const adviserWeb = await signInWeb(api, adviser.user.email, adviser.password);
+    const casePage = await (await adviserWeb.get(`/cases/${newcomer.caseId}/experts`)).text();
+    expect(casePage).toMatch(/id="introductions"[\s\S]*Carpintería Sur SL/);
     // The database refuses an introduction with no target (or two).
     await expect(
       api.dataSource.query(`UPDATE introductions SET peer_id = NULL WHERE id = $1`, [intro.id]),

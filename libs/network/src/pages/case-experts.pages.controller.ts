@@ -8,6 +8,7 @@ import type { Response } from 'express';
 import { RequestIntroductionDto, UpdateIntroductionDto } from '../dto/introduction.dto';
 import { IntroductionsService } from '../introductions/introductions.service';
 import { ExpertMatching } from '../matching/expert-matching.service';
+import { PeerMatching } from '../matching/peer-matching.service';
 
 const ERRORS = { translations: 'network' };
 const NOTICES = ['requested', 'withdrawn'] as const;
@@ -24,6 +25,7 @@ export class CaseExpertsPagesController {
   constructor(
     private readonly access: CaseAccessService,
     private readonly matching: ExpertMatching,
+    private readonly peerMatching: PeerMatching,
     private readonly introductions: IntroductionsService,
   ) {}
 
@@ -49,7 +51,11 @@ export class CaseExpertsPagesController {
     await this.access.findWorkableCase(actor, id);
     await submitForm(res, {
       dto: RequestIntroductionDto,
-      fields: { expertId: body.expertId ?? '', purpose: body.purpose ?? '' },
+      // The peers form says so (a hidden field): its radios name a peer, the experts form's an expert.
+      fields: {
+        ...(body.target === 'peer' ? { peerId: body.peerId ?? '' } : { expertId: body.expertId ?? '' }),
+        purpose: body.purpose ?? '',
+      },
       run: (value) => this.introductions.request(actor, id, value, context),
       redirect: () => `/cases/${id}/experts?notice=requested`,
       again: (status, errors) => this.render(res, actor, id, status, { values: body, errors }),
@@ -88,6 +94,7 @@ export class CaseExpertsPagesController {
       staffPage: true,
       caseId: kase.id,
       found: await this.matching.suggest(kase),
+      peers: await this.peerMatching.suggest(kase),
       introductions: await this.introductions.listForCase(actor, kase.id),
       notice: state.notice,
       values: state.values ?? {},
