@@ -20,12 +20,8 @@ export class NetworkMatchWeights {
   language!: number;
 }
 
-export class NetworkMatching {
-  @IsNumber()
-  @Min(0)
-  @Max(100)
-  weakHeadingBelow!: number;
-
+/** What ranking experts and ranking peers share: the weights, the load penalty, how many to show. */
+class MatchSettings {
   @ValidateNestedObject()
   @Type(() => NetworkMatchWeights)
   weights!: NetworkMatchWeights;
@@ -38,19 +34,15 @@ export class NetworkMatching {
   suggestions!: number;
 }
 
-/** Matching of peer SMEs to a case: the same weights as experts' (topics stand for expertise), its own numbers. */
-export class NetworkPeerMatching {
-  @ValidateNestedObject()
-  @Type(() => NetworkMatchWeights)
-  weights!: NetworkMatchWeights;
-
+export class NetworkMatching extends MatchSettings {
   @IsNumber()
   @Min(0)
-  loadPenalty!: number;
+  @Max(100)
+  weakHeadingBelow!: number;
+}
 
-  @IntRange(1, 50)
-  suggestions!: number;
-
+/** Matching of peer SMEs to a case: the same weights as experts' (topics stand for expertise), its own numbers. */
+export class NetworkPeerMatching extends MatchSettings {
   @IntRange(1, 50)
   maxCapacityPerMonth!: number;
 }
