@@ -29,25 +29,23 @@ describe('reliability: a peer introduction during a Redis outage', () => {
     const token = await buildToken(api, adviser.user);
     const { caseId, sme } = await buildCase(api, { adviserId: adviser.user.id, targetMarkets: ['DE'] });
     const peerCase = await buildCase(api, { company: { legalName: 'Outage Peer SL' } });
-    const peer = await api.app
-      .get(PeersService)
-      .save(
-        {
-          id: peerCase.sme.user.id,
-          email: peerCase.sme.user.email,
-          name: peerCase.sme.user.name,
-          role: 'sme',
-        },
-        {
-          markets: ['DE'],
-          topics: ['product_market'],
-          languages: ['en'],
-          capacityPerMonth: 2,
-          consent: true,
-        },
-        undefined,
-        { actorId: peerCase.sme.user.id, requestId: 'test' },
-      );
+    const peer = await api.app.get(PeersService).save(
+      {
+        id: peerCase.sme.user.id,
+        email: peerCase.sme.user.email,
+        name: peerCase.sme.user.name,
+        role: 'sme',
+      },
+      {
+        markets: ['DE'],
+        topics: ['product_market'],
+        languages: ['en'],
+        capacityPerMonth: 2,
+        consent: true,
+      },
+      undefined,
+      { actorId: peerCase.sme.user.id, requestId: 'test' },
+    );
     const created = await env.settledNotifications({ atLeast: 1, quietMs: 2_000, timeoutMs: 60_000 });
     expect(env.smtp.received).toHaveLength(created);
     const sentBeforeOutage = env.smtp.received.length;
