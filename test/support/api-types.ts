@@ -1604,6 +1604,76 @@ export interface paths {
     patch: operations['IntroductionsController_update'];
     trace?: never;
   };
+  '/api/v1/peers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every peer profile (active first), for staff */
+    get: operations['PeersController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/peers/visible': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The peers another SME may see: company name, sector, markets, topics (never contact details) */
+    get: operations['PeersController_visible'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/peers/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The SME's own offer to help others, and whether its case lets it make one */
+    get: operations['PeersController_mine'];
+    /** Opt in (consent recorded with the time) or change the offer (If-Match or `version`: the one read). 422 while the case is below passive exporter */
+    put: operations['PeersController_save'];
+    post?: never;
+    /** Withdraw the consent: no longer suggested or shown; waiting introductions withdrawn */
+    delete: operations['PeersController_withdraw'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/peer-suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Peer SMEs ranked for the case like experts (weak headings, markets, sector, language, less load; config/network.yaml peers), each score broken down */
+    get: operations['CasePeersController_suggestions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases/{id}/referrals': {
     parameters: {
       query?: never;
@@ -4811,6 +4881,12 @@ export interface components {
       /** @example Mentores del Sur */
       organisation: string;
     };
+    IntroducedPeer: {
+      /** Format: uuid */
+      id: string;
+      /** @example Muebles Norte SL */
+      companyName: string;
+    };
     IntroductionRatingResponse: {
       /**
        * @description the SME's contact or the expert
@@ -4833,7 +4909,10 @@ export interface components {
       id: string;
       /** Format: uuid */
       caseId: string;
-      expert: components['schemas']['IntroducedExpert'];
+      /** @description The expert asked (null: a peer was) */
+      expert: components['schemas']['IntroducedExpert'] | null;
+      /** @description The peer SME asked (null: an expert was) */
+      peer: components['schemas']['IntroducedPeer'] | null;
       /** Format: uuid */
       requestedById: string;
       /** @example Advice on distributors in Germany */
@@ -4861,9 +4940,14 @@ export interface components {
     RequestIntroductionDto: {
       /**
        * Format: uuid
-       * @description the expert to ask (one of the case’s suggestions or any eligible one)
+       * @description the expert to ask (one of the case’s suggestions or any eligible one); or give `peerId`
        */
-      expertId: string;
+      expertId?: string;
+      /**
+       * Format: uuid
+       * @description the peer SME to ask instead of an expert (one of the case’s peer suggestions)
+       */
+      peerId?: string;
       /**
        * @description shown to the expert; the SME's contact details are not, until they accept
        * @example Worried about choosing German furniture distributors; would value an exporter’s experience.
@@ -4878,6 +4962,148 @@ export interface components {
       status: 'withdrawn';
       /** @description the introduction version you saw (or send If-Match) */
       version?: number;
+    };
+    PeerResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      companyId: string;
+      /** @example Muebles Norte SL */
+      companyName: string;
+      /**
+       * Format: uuid
+       * @description The case that qualified the company
+       */
+      caseId: string;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example [
+       *       "DE"
+       *     ]
+       */
+      markets: string[];
+      topics: ('psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media')[];
+      languages: ('en' | 'es' | 'de')[];
+      capacityPerMonth: number;
+      /** @enum {string} */
+      status: 'active' | 'withdrawn';
+      /**
+       * Format: date-time
+       * @description When the company last consented
+       */
+      consentRecordedAt: string;
+      /** Format: date-time */
+      withdrawnAt: string | null;
+      introductionsThisMonth: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+    };
+    PeerList: {
+      /** @description Active first, then by company name */
+      items: components['schemas']['PeerResponse'][];
+    };
+    PublicPeerResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example Muebles Norte SL */
+      companyName: string;
+      /** @example NACE C – Manufacturing */
+      sector: string;
+      /**
+       * @example [
+       *       "DE"
+       *     ]
+       */
+      markets: string[];
+      topics: ('psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media')[];
+      languages: ('en' | 'es' | 'de')[];
+    };
+    PublicPeerList: {
+      /** @description By company name */
+      items: components['schemas']['PublicPeerResponse'][];
+    };
+    OwnPeerProfileResponse: {
+      /** @description Whether the company's case is at passive or proactive exporter */
+      eligible: boolean;
+      /** @example passive_exporter */
+      stage: string | null;
+      /** @description Null until the company opts in */
+      profile: components['schemas']['PeerResponse'] | null;
+    };
+    PeerProfileDto: {
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example [
+       *       "DE",
+       *       "AT"
+       *     ]
+       */
+      markets: string[];
+      /**
+       * @description readiness headings the company can talk about from experience
+       * @example [
+       *       "product_market"
+       *     ]
+       */
+      topics: ('psychological' | 'organisational' | 'operational' | 'product_market' | 'social_media')[];
+      /**
+       * @example [
+       *       "es",
+       *       "en"
+       *     ]
+       */
+      languages: ('en' | 'es' | 'de')[];
+      /**
+       * @description introductions a month
+       * @example 2
+       */
+      capacityPerMonth: number;
+      /**
+       * @description consent to be introduced to other SMEs of the programme (recorded with the time)
+       * @enum {boolean}
+       */
+      consent: true;
+      /** @description the profile version you saw (or send If-Match); omit when opting in */
+      version?: number;
+    };
+    PeerSummaryResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example Muebles Norte SL */
+      companyName: string;
+      /** @example C */
+      naceSection: string;
+      languages: ('en' | 'es' | 'de')[];
+      capacityPerMonth: number;
+      introductionsThisMonth: number;
+    };
+    PeerSuggestion: {
+      /** Format: uuid */
+      peerId: string;
+      /** @example 70 */
+      score: number;
+      breakdown: components['schemas']['MatchBreakdownResponse'];
+      load: number;
+      /** @description The case's weak headings the peer talks about */
+      headings: string[];
+      /** @description The case's target markets the peer exports to */
+      markets: string[];
+      peer: components['schemas']['PeerSummaryResponse'];
+    };
+    ExcludedPeerResponse: {
+      peer: components['schemas']['PeerSummaryResponse'];
+      /** @enum {string} */
+      reason: 'inactive' | 'no_consent' | 'absent' | 'at_capacity' | 'already_introduced';
+    };
+    PeerSuggestionsResponse: {
+      case: components['schemas']['MatchedCaseResponse'];
+      /** @description Best first (config/network.yaml peers) */
+      suggestions: components['schemas']['PeerSuggestion'][];
+      excluded: components['schemas']['ExcludedPeerResponse'][];
+      weights: components['schemas']['MatchWeightsResponse'];
     };
     ReferredPartner: {
       /**
@@ -5064,6 +5290,10 @@ export interface components {
         | 'introduction.expired'
         | 'introduction.not_found'
         | 'introduction.not_waiting'
+        | 'introduction.peer_already_introduced'
+        | 'introduction.peer_at_capacity'
+        | 'introduction.peer_no_contact'
+        | 'introduction.peer_unknown'
         | 'introduction.version_conflict'
         | 'invalid_characters'
         | 'invitation.email_taken'
@@ -5075,6 +5305,9 @@ export interface components {
         | 'opportunity.not_found'
         | 'opportunity.version_conflict'
         | 'payload_too_large'
+        | 'peer.not_eligible'
+        | 'peer.not_found'
+        | 'peer.version_conflict'
         | 'questionnaire.not_found'
         | 'readiness_audit.incomplete'
         | 'readiness_audit.not_found'
@@ -9493,6 +9726,178 @@ export interface operations {
       413: components['responses']['Problem413'];
       415: components['responses']['Problem415'];
       422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  PeersController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeerList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  PeersController_visible: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicPeerList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  PeersController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnPeerProfileResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  PeersController_save: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PeerProfileDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeerResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  PeersController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeerResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      500: components['responses']['Problem500'];
+      503: components['responses']['Problem503'];
+    };
+  };
+  CasePeersController_suggestions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeerSuggestionsResponse'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
       500: components['responses']['Problem500'];
       503: components['responses']['Problem503'];
     };

@@ -247,11 +247,18 @@ export const PERSON_DATA_MAP: Record<string, TableCoverage> = {
     columns: { email: 'replace', invited_by_id: 'reference' },
     notes: 'Invitations of an expert to join the network: the address each was sent to, and who sent it.',
   },
+  peers: {
+    rows: 'company_id = ANY(:companies) OR case_id = ANY(:cases) OR user_id = :user',
+    columns: { user_id: 'reference' },
+    notes:
+      "A company's offer to help other SMEs (libs/network): markets, topics, languages, capacity and the consent and withdrawal times, none naming a person. The company's name lives in companies and its contact in the case's contact, both pseudonymised there; the profile stays for the KPIs (peers active).",
+  },
   introductions: {
-    rows: `${CASE_ROWS} OR requested_by_id = :user OR expert_id IN (SELECT e.id FROM experts e WHERE e.email = :email)`,
+    rows: `${CASE_ROWS} OR requested_by_id = :user OR peer_id IN (SELECT p.id FROM peers p WHERE p.company_id = ANY(:companies)) OR expert_id IN (SELECT e.id FROM experts e WHERE e.email = :email)`,
     withoutAccount: true,
     columns: { requested_by_id: 'reference', purpose: 'replace' },
-    notes: 'Introductions of a case to an expert: the purpose may name the company contact.',
+    notes:
+      'Introductions of a case to an expert or a peer company: the purpose may name the company contact.',
   },
   introduction_ratings: {
     rows: `introduction_id IN (SELECT i.id FROM introductions i WHERE i.case_id = ANY(:cases)

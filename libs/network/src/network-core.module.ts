@@ -15,6 +15,8 @@ import { IntroductionRatings } from './introductions/introduction-ratings.servic
 import { IntroductionRequests } from './introductions/introduction-requests.service';
 import { IntroductionsService } from './introductions/introductions.service';
 import { ExpertMatching } from './matching/expert-matching.service';
+import { PeerMatching } from './matching/peer-matching.service';
+import { PeersService } from './peers/peers.service';
 import { NetworkRules } from './network-rules';
 import { PartnerDirectory } from './referrals/partner-directory';
 import { ReferralLinks } from './referrals/referral-links';
@@ -38,6 +40,8 @@ import { EnrolmentRules } from '@app/enrolment';
     { provide: NetworkRules, useFactory: () => NetworkRules.load() },
     ExpertsService,
     ExpertMatching,
+    PeerMatching,
+    PeersService,
     IntroductionLinks,
     IntroductionsService,
     IntroductionFollowUps,
@@ -58,6 +62,8 @@ import { EnrolmentRules } from '@app/enrolment';
     AdvisersCoreModule,
     ExpertsService,
     ExpertMatching,
+    PeerMatching,
+    PeersService,
     IntroductionsService,
     IntroductionLinks,
     IntroductionFollowUps,

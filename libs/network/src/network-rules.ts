@@ -20,12 +20,8 @@ export class NetworkMatchWeights {
   language!: number;
 }
 
-export class NetworkMatching {
-  @IsNumber()
-  @Min(0)
-  @Max(100)
-  weakHeadingBelow!: number;
-
+/** What ranking experts and ranking peers share: the weights, the load penalty, how many to show. */
+class MatchSettings {
   @ValidateNestedObject()
   @Type(() => NetworkMatchWeights)
   weights!: NetworkMatchWeights;
@@ -36,6 +32,19 @@ export class NetworkMatching {
 
   @IntRange(1, 50)
   suggestions!: number;
+}
+
+export class NetworkMatching extends MatchSettings {
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  weakHeadingBelow!: number;
+}
+
+/** Matching of peer SMEs to a case: the same weights as experts' (topics stand for expertise), its own numbers. */
+export class NetworkPeerMatching extends MatchSettings {
+  @IntRange(1, 50)
+  maxCapacityPerMonth!: number;
 }
 
 export class NetworkIntroductions {
@@ -56,11 +65,15 @@ export class NetworkIntroductions {
   sweepCron!: string;
 }
 
-/** config/network.yaml: how experts are matched to a case, and how long an introduction's link works. */
+/** config/network.yaml: how experts (and peers) are matched to a case, and how long an introduction's link works. */
 export class NetworkRules {
   @ValidateNestedObject()
   @Type(() => NetworkMatching)
   matching!: NetworkMatching;
+
+  @ValidateNestedObject()
+  @Type(() => NetworkPeerMatching)
+  peers!: NetworkPeerMatching;
 
   @ValidateNestedObject()
   @Type(() => NetworkIntroductions)

@@ -27,3 +27,12 @@ export class ExpertUnavailableError extends UnprocessableError {
     ]);
   }
 }
+
+/** The peer cannot be asked now (withdrawn, the case's own company, already introduced, no slot left, no contact). */
+export class PeerUnavailableError extends UnprocessableError {
+  constructor(reason: string) {
+    super(`introduction.peer_${reason}`, `The peer cannot be asked for an introduction (${reason})`, [
+      { field: 'peerId', message: `The peer cannot be asked now (${reason})`, code: `peer_${reason}` },
+    ]);
+  }
+}

@@ -13,6 +13,8 @@ import { ExpertSelfController } from './expert-account/expert-self.controller';
 import { ExpertsController } from './experts/experts.controller';
 import { IntroductionsController } from './introductions/introductions.controller';
 import { CaseNetworkController } from './matching/case-network.controller';
+import { CasePeersController } from './matching/case-peers.controller';
+import { PeersController } from './peers/peers.controller';
 import { NetworkCoreModule } from './network-core.module';
 import { CaseExpertsPagesController } from './pages/case-experts.pages.controller';
 import { ExpertsPagesController } from './pages/experts.pages.controller';
@@ -26,6 +28,7 @@ import {
 } from './referrals/referral-links.pages.controller';
 import { CaseReferralsController } from './referrals/case-referrals.controller';
 import { ReferralsController } from './referrals/referrals.controller';
+import { PeerPagesController } from './pages/peer.pages.controller';
 
 /** The api's side of the network: the experts directory, a case's suggestions and introductions (API and pages). */
 @Module({
@@ -36,6 +39,8 @@ import { ReferralsController } from './referrals/referrals.controller';
     ExpertsController,
     CaseNetworkController,
     IntroductionsController,
+    PeersController,
+    CasePeersController,
     ExpertsPagesController,
     CaseExpertsPagesController,
     IntroductionResponsePagesController,
@@ -52,6 +57,7 @@ import { ReferralsController } from './referrals/referrals.controller';
     ExpertInvitationPagesController,
     ExpertHomePagesController,
     ExpertLeftPageController,
+    PeerPagesController,
   ],
   exports: [NetworkCoreModule],
 })

@@ -483,6 +483,23 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     validBody: { status: 'withdrawn', version: 999 },
   },
   'GET /cases/:id/experts': { allow: CASE_STAFF, ...ON_CASE },
+  // Peers: an exporting SME's own offer to help others ("me"), what other SMEs see of peers, staff's list,
+  // and the peers suggested for a case (its adviser and officers).
+  'GET /api/v1/peers': { allow: ['adviser', 'officer', 'admin'] },
+  'GET /api/v1/peers/visible': { allow: ['sme'] },
+  'GET /api/v1/peers/me': { allow: ['sme'] },
+  'PUT /api/v1/peers/me': { allow: ['sme'] },
+  'DELETE /api/v1/peers/me': {
+    allow: ['sme'],
+    allowedAnswer: { status: 404, why: 'the matrix SMEs have not opted in: there is no offer to withdraw' },
+  },
+  'GET /api/v1/cases/:id/peer-suggestions': { allow: CASE_STAFF, ...ON_CASE },
+  'GET /peer': { allow: ['sme'] },
+  'POST /peer': { allow: ['sme'] },
+  'POST /peer/withdraw': {
+    allow: ['sme'],
+    allowedAnswer: { status: 404, why: 'the matrix SMEs have not opted in: there is no offer to withdraw' },
+  },
   'POST /cases/:id/introductions': { allow: CASE_STAFF, ...ON_CASE },
   'POST /introductions/:id/withdraw': {
     allow: CASE_STAFF,

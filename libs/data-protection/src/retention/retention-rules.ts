@@ -5,6 +5,9 @@ import { IsDefined, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 class AnonymiseAfterMonths {
   @IsInt() @Min(1) @Max(1200) anonymiseAfterMonths!: number;
 }
+class DeleteAfterMonths {
+  @IsInt() @Min(1) @Max(1200) deleteAfterMonths!: number;
+}
 class DeleteAfterDays {
   @IsInt() @Min(1) @Max(3650) deleteAfterDays!: number;
 }
@@ -39,6 +42,8 @@ export class RetentionRulesFile {
   @ValidateNestedObject()
   @Type(() => RedactAfterMonths)
   partnerReferrals!: RedactAfterMonths;
+
+  @IsDefined() @ValidateNestedObject() @Type(() => DeleteAfterMonths) withdrawnPeers!: DeleteAfterMonths;
   @IsDefined() @ValidateNestedObject() @Type(() => Schedule) schedule!: Schedule;
 }
 

@@ -188,6 +188,30 @@ export class RetentionService {
     ).map((r) => r.id);
     await step('closedCaseContacts', await this.anonymise(m, contacts), true);
 
+    // A peer company's offer to help others (libs/network) ends with its old closed case, whose contact is
+    // gone; an offer withdrawn long ago is deleted unless an introduction still counts it (KPIs).
+    const closedPeers = (await m.query(
+      `SELECT id FROM peers WHERE status = 'active' AND case_id = ANY($1::uuid[]) ORDER BY id`,
+      [oldCases],
+    )) as { id: string }[];
+    await step(
+      'closedCasePeers',
+      closedPeers.flatMap(({ id }): PlannedChange[] => [
+        { table: 'peers', key: id, column: 'status', action: 'update', value: 'withdrawn', where: { id } },
+        { table: 'peers', key: id, column: 'withdrawn_at', action: 'update', value: now, where: { id } },
+      ]),
+    );
+    await step(
+      'withdrawnPeers',
+      await this.deleteWhere(
+        m,
+        'peers',
+        `status = 'withdrawn' AND withdrawn_at < $1
+           AND NOT EXISTS (SELECT 1 FROM introductions i WHERE i.peer_id = peers.id)`,
+        [months(this.rules.withdrawnPeers.deleteAfterMonths)],
+      ),
+    );
+
     // Ineligible enrolments that never became a case.
     const cutoff = months(this.rules.ineligibleEnrolments.anonymiseAfterMonths);
     const oldEnrolments = (

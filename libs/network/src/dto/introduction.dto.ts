@@ -1,7 +1,16 @@
 import { IsRecordVersion } from '@app/web';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { DECISIONS } from '../introductions/introduction-links';
 
 // eslint-disable-next-line no-control-regex -- newlines and tabs are allowed, other control characters not
@@ -10,12 +19,21 @@ export const trimmed = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 
 export class RequestIntroductionDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     format: 'uuid',
-    description: 'the expert to ask (one of the case’s suggestions or any eligible one)',
+    description: 'the expert to ask (one of the case’s suggestions or any eligible one); or give `peerId`',
   })
+  @ValidateIf((o: RequestIntroductionDto) => o.peerId === undefined || o.expertId !== undefined)
   @IsUUID()
-  expertId!: string;
+  expertId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'the peer SME to ask instead of an expert (one of the case’s peer suggestions)',
+  })
+  @IsOptional()
+  @IsUUID()
+  peerId?: string;
 
   @ApiProperty({
     maxLength: 1000,

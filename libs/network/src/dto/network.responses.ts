@@ -3,7 +3,7 @@ import { EXPERT_LANGUAGES, EXPERTISE_HEADINGS } from '../domain/expertise';
 import { RATING_SIDES } from '../entities/introduction-rating.entity';
 import { INTRODUCTION_STATUSES } from '../entities/introduction.entity';
 
-const EXCLUSION_REASONS = ['inactive', 'no_consent', 'absent', 'at_capacity', 'already_introduced'];
+export const EXCLUSION_REASONS = ['inactive', 'no_consent', 'absent', 'at_capacity', 'already_introduced'];
 
 /** An expert as the API answers it (ExpertView), with their load this month. */
 export class ExpertResponse {
@@ -100,11 +100,23 @@ export class IntroductionRatingResponse {
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) answeredAt!: string | null;
 }
 
+class IntroducedPeer {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Muebles Norte SL' }) companyName!: string;
+}
+
 /** An introduction as staff see it (IntroductionView). */
 export class IntroductionResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
-  @ApiProperty({ type: IntroducedExpert }) expert!: IntroducedExpert;
+  @ApiProperty({ type: IntroducedExpert, nullable: true, description: 'The expert asked (null: a peer was)' })
+  expert!: IntroducedExpert | null;
+  @ApiProperty({
+    type: IntroducedPeer,
+    nullable: true,
+    description: 'The peer SME asked (null: an expert was)',
+  })
+  peer!: IntroducedPeer | null;
   @ApiProperty({ format: 'uuid' }) requestedById!: string;
   @ApiProperty({ example: 'Advice on distributors in Germany' }) purpose!: string;
   @ApiProperty({ enum: INTRODUCTION_STATUSES }) status!: string;
@@ -146,7 +158,7 @@ class MatchedAudit {
   @ApiProperty(headingScores) headings!: Record<string, number>;
 }
 
-class MatchedCaseResponse {
+export class MatchedCaseResponse {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ example: 'Acme Exports SL' }) companyName!: string;
   @ApiProperty({
@@ -169,7 +181,7 @@ class MatchedCaseResponse {
   audit!: MatchedAudit | null;
 }
 
-class MatchBreakdownResponse {
+export class MatchBreakdownResponse {
   @ApiProperty({ type: 'number' }) heading!: number;
   @ApiProperty({ type: 'number' }) market!: number;
   @ApiProperty({ type: 'number' }) sector!: number;
@@ -195,7 +207,7 @@ class ExcludedExpertResponse {
   @ApiProperty({ enum: EXCLUSION_REASONS }) reason!: string;
 }
 
-class MatchWeightsResponse {
+export class MatchWeightsResponse {
   @ApiProperty({ type: 'number' }) heading!: number;
   @ApiProperty({ type: 'number' }) market!: number;
   @ApiProperty({ type: 'number' }) sector!: number;

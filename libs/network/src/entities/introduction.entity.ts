@@ -1,7 +1,8 @@
 import { Case } from '@app/cases';
 import { Db } from '@app/database';
-import { Entity, Index } from 'typeorm';
+import { Check, Entity, Index } from 'typeorm';
 import { Expert } from './expert.entity';
+import { Peer } from './peer.entity';
 
 /** `unanswered`: the expert stayed silent for `unansweredAfterWorkingDays` (config/network.yaml). */
 export const INTRODUCTION_STATUSES = [
@@ -14,7 +15,7 @@ export const INTRODUCTION_STATUSES = [
 export type IntroductionStatus = (typeof INTRODUCTION_STATUSES)[number];
 
 /**
- * An adviser's request that an expert meet a case's SME, with its purpose. The expert answers through a
+ * An adviser's request that an expert (or a peer SME: exactly one of the two) meet a case's SME, with its purpose. The expert answers through a
  * signed, expiring link; the answer moves `requested` on once (a guarded update), so a link clicked twice
  * changes and sends nothing the second time.
  */
@@ -25,6 +26,12 @@ export type IntroductionStatus = (typeof INTRODUCTION_STATUSES)[number];
   unique: true,
   where: `status IN ('requested', 'accepted')`,
 })
+@Index('ix_introductions_peer', ['peerId', 'createdAt'])
+@Index('uq_introductions_open_peer', ['caseId', 'peerId'], {
+  unique: true,
+  where: `status IN ('requested', 'accepted')`,
+})
+@Check('ck_introductions_one_target', '("expert_id" IS NULL) <> ("peer_id" IS NULL)')
 export class Introduction {
   @Db.UuidPrimaryKey() id!: string;
 
@@ -33,10 +40,17 @@ export class Introduction {
   @Db.References(() => Case, { column: 'case_id', fk: 'fk_introductions_case', onDelete: 'RESTRICT' })
   kase?: Case;
 
-  @Db.Uuid() expertId!: string;
+  /** The expert asked, or null when a peer was. */
+  @Db.Uuid({ nullable: true }) expertId!: string | null;
 
   @Db.References(() => Expert, { fk: 'fk_introductions_expert', onDelete: 'RESTRICT' })
   expert?: Expert;
+
+  /** The peer SME asked, or null when an expert was. */
+  @Db.Uuid({ nullable: true }) peerId!: string | null;
+
+  @Db.References(() => Peer, { fk: 'fk_introductions_peer', onDelete: 'RESTRICT' })
+  peer?: Peer;
 
   /** The adviser or officer who asked. */
   @Db.Uuid() requestedById!: string;

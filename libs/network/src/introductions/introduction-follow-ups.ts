@@ -118,17 +118,16 @@ export class IntroductionFollowUps {
   async offer(actor: Actor, caseId: string, introductionId: string): Promise<NextMatchOffer | null> {
     const kase = await this.access.findWorkableCase(actor, caseId);
     const [row] = (await this.dataSource.query(
-      `SELECT i.id, i.status, i.purpose, e.name AS expert_name
-         FROM introductions i JOIN experts e ON e.id = i.expert_id WHERE i.id = $1 AND i.case_id = $2`,
+      `SELECT id, status, purpose FROM introductions WHERE id = $1 AND case_id = $2`,
       [introductionId, kase.id],
-    )) as { id: string; status: string; purpose: string; expert_name: string }[];
+    )) as { id: string; status: string; purpose: string }[];
     if (!row) throw new IntroductionNotFoundError(introductionId);
     if (row.status !== 'declined' && row.status !== 'unanswered') return null;
     return {
       introductionId: row.id,
       caseId: kase.id,
       outcome: row.status,
-      previousExpertName: row.expert_name,
+      previousExpertName: (await introductionNames(this.dataSource.manager, row.id)).expertName,
       purpose: row.purpose,
       next: await this.nextMatch(this.dataSource.manager, kase),
     };

@@ -8,12 +8,13 @@ import { NotificationService, type Contact, type LanguageCode } from '@app/messa
 import { SignedTokens } from '@app/web';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { IntroductionRatingDto } from '../dto/introduction-rating.dto';
 import { IntroductionRating, type RatingSide } from '../entities/introduction-rating.entity';
 import { Introduction } from '../entities/introduction.entity';
 import { NetworkRules } from '../network-rules';
 import { introductionNames } from './introduction-names';
+import { lockTarget } from './introduction-target';
 
 /** One side's answer as staff and the API see it (null rating: asked, not answered yet). */
 export interface RatingView {
@@ -147,6 +148,29 @@ export class IntroductionRatings {
     return byIntroduction;
   }
 
+  /**
+   * Who was asked, as the rating email's recipient: the expert in the language they were written to, or the
+   * contact of the peer company (the `expert` side of a rating is whoever was asked); null when gone.
+   */
+  private async askedSide(m: EntityManager, intro: Introduction): Promise<Contact | null> {
+    if (intro.expertId) {
+      const [expert] = (await m.query(`SELECT name, email FROM experts WHERE id = $1`, [intro.expertId])) as {
+        name: string;
+        email: string;
+      }[];
+      return expert
+        ? { name: expert.name, email: expert.email, language: intro.language as LanguageCode }
+        : null;
+    }
+    const peer = await lockTarget(
+      m,
+      intro.peerId!,
+      (caseId) => this.caseFollowUps.smeContact(m, caseId),
+      false,
+    );
+    return peer?.email ? { name: peer.contactName, email: peer.email, language: peer.language } : null;
+  }
+
   private async askOne(id: string, now: Date): Promise<boolean> {
     return this.uow.run(async (m) => {
       const moved = (await m.query(
@@ -157,13 +181,9 @@ export class IntroductionRatings {
       if (!moved[0].length) return false;
       const intro = await m.getRepository(Introduction).findOneByOrFail({ id });
       const names = await introductionNames(m, id);
-      const [expert] = (await m.query(`SELECT name, email FROM experts WHERE id = $1`, [intro.expertId])) as {
-        name: string;
-        email: string;
-      }[];
       const recipients: [RatingSide, Contact | null][] = [
         ['sme', await this.caseFollowUps.smeContact(m, intro.caseId)],
-        ['expert', { name: expert.name, email: expert.email, language: intro.language as LanguageCode }],
+        ['expert', await this.askedSide(m, intro)],
       ];
       const expiresAt = new Date(
         now.getTime() + this.rules.introductions.ratingLinkExpiresAfterDays * 86_400_000,

@@ -3,7 +3,7 @@ import { CaseAccessService } from '@app/advisers';
 import { CaseTimelineService } from '@app/case-timeline';
 import { AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/database';
-import { ConflictError, NotFoundError } from '@app/errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '@app/errors';
 import { CaseFollowUps } from '@app/follow-ups';
 import type { Actor } from '@app/identity';
 import { NotificationService } from '@app/messaging';
@@ -96,12 +96,18 @@ export class IntroductionRequests {
     context: AuditContext,
   ): Promise<string> {
     const kase = await this.access.findCaseToActOn(actor, caseId);
+    const expertId = input.expertId;
+    // An SME asks for the expert recommended to it; peers are asked by its adviser.
+    if (!expertId || input.peerId)
+      throw new InvalidInputError([
+        { field: 'expertId', message: 'Choose the expert to ask', code: 'isUuid' },
+      ]);
     return this.uow.run(async (m) => {
-      const reason = await this.matching.exclusion(m, kase, input.expertId);
+      const reason = await this.matching.exclusion(m, kase, expertId);
       if (reason) throw new ExpertUnavailableError(reason);
       const taken = (await m.query(
         `SELECT 1 FROM introduction_requests WHERE case_id = $1 AND expert_id = $2 AND status = 'pending'`,
-        [kase.id, input.expertId],
+        [kase.id, expertId],
       )) as unknown[];
       if (taken.length)
         throw new ConflictError('introduction_request.pending', 'This introduction is already waiting');
@@ -109,7 +115,7 @@ export class IntroductionRequests {
       const saved = await repo.save(
         repo.create({
           caseId: kase.id,
-          expertId: input.expertId,
+          expertId: expertId,
           requestedById: actor.id,
           purpose: input.purpose,
         }),
@@ -117,7 +123,7 @@ export class IntroductionRequests {
       const [names] = (await m.query(
         `SELECT e.name AS "expertName", co.legal_name AS "companyName" FROM experts e
            JOIN cases c ON c.id = $2 JOIN companies co ON co.id = c.company_id WHERE e.id = $1`,
-        [input.expertId, kase.id],
+        [expertId, kase.id],
       )) as { expertName: string; companyName: string }[];
       const adviser = kase.assignedAdviserId
         ? await this.followUps.adviserOf(m, kase.assignedAdviserId)
@@ -139,7 +145,7 @@ export class IntroductionRequests {
         entityType: 'introduction_request',
         entityId: saved.id,
         before: null,
-        after: { caseId: kase.id, expertId: input.expertId, purpose: input.purpose },
+        after: { caseId: kase.id, expertId: expertId, purpose: input.purpose },
         context,
       });
       await this.timeline.record(m, {

@@ -13,12 +13,13 @@ import { formatDate } from '@app/time';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { writingLanguage } from '../domain/expertise';
 import type { RequestIntroductionDto } from '../dto/introduction.dto';
 import { Expert } from '../entities/expert.entity';
 import { Introduction, type IntroductionStatus } from '../entities/introduction.entity';
 import { ExpertMatching } from '../matching/expert-matching.service';
-import { ExpertUnavailableError, IntroductionNotFoundError } from '../network.errors';
+import { PeerMatching } from '../matching/peer-matching.service';
+import { ExpertUnavailableError, IntroductionNotFoundError, PeerUnavailableError } from '../network.errors';
+import { introductionTarget, lockTarget, type IntroductionTarget } from './introduction-target';
 import { NetworkRules } from '../network-rules';
 import { IntroductionFollowUps } from './introduction-follow-ups';
 import { IntroductionLinks, type Decision } from './introduction-links';
@@ -28,7 +29,10 @@ import { IntroductionRatings, type RatingView } from './introduction-ratings.ser
 export interface IntroductionView {
   id: string;
   caseId: string;
-  expert: { id: string; name: string; organisation: string };
+  /** The expert asked, or null when a peer SME was. */
+  expert: { id: string; name: string; organisation: string } | null;
+  /** The peer SME asked, or null when an expert was. */
+  peer: { id: string; companyName: string } | null;
   requestedById: string;
   purpose: string;
   status: IntroductionStatus;
@@ -70,6 +74,7 @@ export class IntroductionsService {
     private readonly uow: UnitOfWork,
     private readonly access: CaseAccessService,
     private readonly matching: ExpertMatching,
+    private readonly peerMatching: PeerMatching,
     private readonly links: IntroductionLinks,
     private readonly notifications: NotificationService,
     private readonly audit: AuditLogService,
@@ -104,6 +109,10 @@ export class IntroductionsService {
     context: AuditContext,
   ): Promise<IntroductionView> {
     const kase = await this.access.findWorkableCase(actor, caseId);
+    if (input.expertId && input.peerId)
+      throw new InvalidInputError([
+        { field: 'peerId', message: 'Ask an expert or a peer, not both', code: 'one_target' },
+      ]);
     const id = await this.uow.run((m) => this.requestIn(m, actor, kase, input, context));
     const [view] = await this.views(`i.id = $1`, [id]);
     return view;
@@ -120,21 +129,36 @@ export class IntroductionsService {
     input: RequestIntroductionDto,
     context: AuditContext,
   ): Promise<string> {
-    // One request at a time per expert, so two advisers cannot both take their last slot this month.
-    const expert = await m
-      .getRepository(Expert)
-      .findOne({ where: { id: input.expertId }, lock: { mode: 'pessimistic_write' } });
-    if (!expert)
+    // One request at a time per expert (or peer), so two advisers cannot both take their last slot.
+    const expert = input.expertId
+      ? await m
+          .getRepository(Expert)
+          .findOne({ where: { id: input.expertId }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (input.expertId && !expert)
       throw new InvalidInputError([{ field: 'expertId', message: 'No expert has this id', code: 'isUuid' }]);
-    const reason = await this.matching.exclusion(m, kase, expert.id);
-    if (reason) throw new ExpertUnavailableError(reason);
-    const language = writingLanguage(expert.languages);
+    let target: IntroductionTarget;
+    if (expert) {
+      const reason = await this.matching.exclusion(m, kase, expert.id);
+      if (reason) throw new ExpertUnavailableError(reason);
+      target = introductionTarget(expert);
+    } else {
+      const peer = await lockTarget(m, input.peerId!, (id) => this.caseFollowUps.smeContact(m, id));
+      if (!peer)
+        throw new InvalidInputError([{ field: 'peerId', message: 'No peer has this id', code: 'isUuid' }]);
+      const reason =
+        (await this.peerMatching.exclusion(m, kase, peer.id)) ?? (peer.email ? null : 'no_contact');
+      if (reason) throw new PeerUnavailableError(reason);
+      target = peer;
+    }
+    const language = target.language;
     const expiresAt = new Date(Date.now() + this.rules.introductions.linkExpiresAfterDays * 86_400_000);
     const repo = m.getRepository(Introduction);
     const saved = await repo.save(
       repo.create({
         caseId: kase.id,
-        expertId: expert.id,
+        expertId: target.kind === 'expert' ? target.id : null,
+        peerId: target.kind === 'peer' ? target.id : null,
         requestedById: actor.id,
         purpose: input.purpose,
         status: 'requested',
@@ -145,9 +169,9 @@ export class IntroductionsService {
     const facts = await this.facts(m, kase);
     await this.notifications.notify(m, {
       idempotencyKey: `introduction:${saved.id}:request`,
-      kind: 'introduction-request.expert',
+      kind: `introduction-request.${target.kind}`,
       caseId: kase.id,
-      recipient: { email: expert.email, name: expert.name, language },
+      recipient: { email: target.email, name: target.contactName, language },
       values: {
         companyName: facts.companyName,
         sector: facts.sector,
@@ -165,7 +189,7 @@ export class IntroductionsService {
       before: null,
       after: {
         caseId: kase.id,
-        expertId: expert.id,
+        [target.kind === 'expert' ? 'expertId' : 'peerId']: target.id,
         purpose: input.purpose,
         expiresAt: expiresAt.toISOString(),
       },
@@ -175,7 +199,7 @@ export class IntroductionsService {
       caseId: kase.id,
       kind: 'introduction.requested',
       actorId: actor.id,
-      data: { expertName: expert.name },
+      data: { expertName: target.name },
       refType: 'introduction',
       refId: saved.id,
     });
@@ -223,7 +247,7 @@ export class IntroductionsService {
         caseId: current.caseId,
         kind: 'introduction.withdrawn',
         actorId: actor.id,
-        data: { expertName: current.expert.name },
+        data: { expertName: current.expert?.name ?? current.peer?.companyName ?? '' },
         refType: 'introduction',
         refId: id,
       });
@@ -283,7 +307,9 @@ export class IntroductionsService {
         return false;
       }
       const intro = await m.getRepository(Introduction).findOneByOrFail({ id: introductionId });
-      const expert = await m.getRepository(Expert).findOneByOrFail({ id: intro.expertId });
+      const expert = intro.expertId
+        ? introductionTarget(await m.getRepository(Expert).findOneByOrFail({ id: intro.expertId }))
+        : (await lockTarget(m, intro.peerId!, (id) => this.caseFollowUps.smeContact(m, id), false))!;
       const kase = (await this.access.load(intro.caseId, m))!;
       const facts = await this.facts(m, kase);
       const adviser = await this.userContact(m, intro.requestedById);
@@ -294,7 +320,11 @@ export class IntroductionsService {
           idempotencyKey: `introduction:${intro.id}:accepted:expert`,
           kind: 'introduction-accepted.expert',
           caseId: kase.id,
-          recipient: { email: expert.email, name: expert.name, language: intro.language as LanguageCode },
+          recipient: {
+            email: expert.email,
+            name: expert.contactName,
+            language: intro.language as LanguageCode,
+          },
           values: {
             ...base,
             contactName: sme?.name ?? '',
@@ -306,13 +336,14 @@ export class IntroductionsService {
         if (sme)
           await this.notifications.notify(m, {
             idempotencyKey: `introduction:${intro.id}:accepted:sme`,
-            kind: 'introduction-accepted.sme',
+            kind: expert.kind === 'peer' ? 'introduction-accepted.sme-peer' : 'introduction-accepted.sme',
             caseId: kase.id,
             recipient: sme,
             values: {
               ...base,
               adviserName: adviser?.name ?? '',
               expertEmail: expert.email,
+              contactName: expert.contactName,
               expertOrganisationPart: expert.organisation ? ` (${expert.organisation})` : '',
               expertPhonePart: expert.phone ? ` / ${expert.phone}` : '',
             },
@@ -378,8 +409,9 @@ export class IntroductionsService {
 
   private async views(where: string, params: unknown[]): Promise<IntroductionView[]> {
     const rows = (await this.dataSource.query(
-      `SELECT i.*, e.name AS expert_name, e.organisation AS expert_organisation
-         FROM introductions i JOIN experts e ON e.id = i.expert_id
+      `SELECT i.*, e.name AS expert_name, e.organisation AS expert_organisation, pc.legal_name AS peer_name
+         FROM introductions i LEFT JOIN experts e ON e.id = i.expert_id
+         LEFT JOIN peers p ON p.id = i.peer_id LEFT JOIN companies pc ON pc.id = p.company_id
         WHERE ${where} ORDER BY i.created_at DESC, i.id`,
       params,
     )) as Record<string, unknown>[];
@@ -387,11 +419,14 @@ export class IntroductionsService {
     return rows.map((r) => ({
       id: r.id as string,
       caseId: r.case_id as string,
-      expert: {
-        id: r.expert_id as string,
-        name: r.expert_name as string,
-        organisation: r.expert_organisation as string,
-      },
+      expert: r.expert_id
+        ? {
+            id: r.expert_id as string,
+            name: r.expert_name as string,
+            organisation: r.expert_organisation as string,
+          }
+        : null,
+      peer: r.peer_id ? { id: r.peer_id as string, companyName: r.peer_name as string } : null,
       requestedById: r.requested_by_id as string,
       purpose: r.purpose as string,
       status: r.status as IntroductionStatus,

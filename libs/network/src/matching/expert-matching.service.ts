@@ -100,6 +100,11 @@ export class ExpertMatching {
     return { profile, ranking, experts: new Map(candidates.map((c) => [c.expertId, summary(c)])) };
   }
 
+  /** The case as matching sees it (peer matching ranks against the same profile). */
+  caseProfile(m: EntityManager, kase: Case): Promise<MatchedCase> {
+    return this.profileOf(m, kase);
+  }
+
   private async profileOf(m: EntityManager, kase: Case): Promise<MatchedCase> {
     const [row] = (await m.query(
       `SELECT co.legal_name, co.nace_section, cw.target_markets, COALESCE(cw.language, e.language, 'en') AS language

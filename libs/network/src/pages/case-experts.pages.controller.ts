@@ -11,6 +11,7 @@ import { IntroductionFollowUps, type NextMatchOffer } from '../introductions/int
 import { IntroductionRequests } from '../introductions/introduction-requests.service';
 import { IntroductionsService } from '../introductions/introductions.service';
 import { ExpertMatching } from '../matching/expert-matching.service';
+import { PeerMatching } from '../matching/peer-matching.service';
 
 const ERRORS = { translations: 'network' };
 const NOTICES = ['requested', 'withdrawn', 'requestDeclined'] as const;
@@ -27,6 +28,7 @@ export class CaseExpertsPagesController {
   constructor(
     private readonly access: CaseAccessService,
     private readonly matching: ExpertMatching,
+    private readonly peerMatching: PeerMatching,
     private readonly introductions: IntroductionsService,
     private readonly followUps: IntroductionFollowUps,
     private readonly requests: IntroductionRequests,
@@ -57,7 +59,11 @@ export class CaseExpertsPagesController {
     await this.access.findWorkableCase(actor, id);
     await submitForm(res, {
       dto: RequestIntroductionDto,
-      fields: { expertId: body.expertId ?? '', purpose: body.purpose ?? '' },
+      // The peers form says so (a hidden field): its radios name a peer, the experts form's an expert.
+      fields: {
+        ...(body.target === 'peer' ? { peerId: body.peerId ?? '' } : { expertId: body.expertId ?? '' }),
+        purpose: body.purpose ?? '',
+      },
       run: (value) => this.introductions.request(actor, id, value, context),
       redirect: () => `/cases/${id}/experts?notice=requested`,
       again: (status, errors) => this.render(res, actor, id, status, { values: body, errors }),
@@ -125,6 +131,7 @@ export class CaseExpertsPagesController {
       staffPage: true,
       caseId: kase.id,
       found: await this.matching.suggest(kase),
+      peers: await this.peerMatching.suggest(kase),
       introductions: await this.introductions.listForCase(actor, kase.id),
       smeRequests: (await this.requests.forCase(kase.id)).filter((r) => r.status === 'pending'),
       notice: state.notice,

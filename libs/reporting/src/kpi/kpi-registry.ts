@@ -524,6 +524,17 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
   },
   // Engagement
   {
+    key: 'engagement.peers_active',
+    group: 'engagement',
+    name: 'Peer companies active now',
+    definition:
+      'Companies whose case reached passive or proactive exporter and that offer to help other companies of the programme now (consent given and not withdrawn), counted by the case that qualified them. A figure for now, whatever the period.',
+    unit: 'count',
+    source: 'peers',
+    snapshot: true,
+    compute: (rows) => ({ value: sum(rows, 'n') }),
+  },
+  {
     key: 'engagement.self_assessments_completed',
     group: 'engagement',
     name: 'Self-assessments completed',

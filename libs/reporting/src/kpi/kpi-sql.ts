@@ -136,6 +136,12 @@ SELECT f.assignee_id::text AS key, COALESCE(u.name, 'Unassigned') AS label, coun
    AND ${inFilteredCases('f.case_id')}
  GROUP BY 1, 2`,
 
+  /** Peer companies offering help now (libs/network's peers: consent given, not withdrawn). */
+  peers: `
+SELECT count(*)::int AS n
+  FROM peers pr
+ WHERE pr.status = 'active' AND ${inFilteredCases('pr.case_id')}`,
+
   /** Escalation steps of follow-ups whose notification went out in the period, by rule. */
   escalations: `
 SELECT f.rule_code AS key, count(DISTINCT (n.follow_up_id, n.follow_up_step))::int AS n

@@ -138,6 +138,15 @@ export const de: TemplateSet = {
       subject: 'Eine Fachperson spricht mit {{companyName}}: {{expertName}}',
       body: '{{expertName}}{{expertOrganisationPart}} hat über Ihre Beratung {{adviserName}} eine Vorstellung bei {{companyName}} angenommen. Sie erreichen die Fachperson unter {{expertEmail}}{{expertPhonePart}}. Worum es im Gespräch geht: {{purpose}}.',
     },
+    'introduction-request.peer': {
+      subject:
+        'Kann Ihre Erfahrung {{companyName}} helfen? Eine Vorstellung unter Unternehmen aus dem Exportprogramm für KMU',
+      body: '{{adviserName}}, Beratung im Exportprogramm für KMU, möchte Ihr Unternehmen, das bereits exportiert und anderen seine Hilfe angeboten hat, mit {{companyName}} (Branche: {{sector}}) bekannt machen. Worum es im Gespräch gehen würde: {{purpose}}. Zum Annehmen, wobei Ihre Kontaktdaten und die des Unternehmens ausgetauscht werden: {{acceptLink}} Zum Ablehnen: {{declineLink}} Die Links gelten bis zum {{expiresOn}}. Wir geben Ihre Kontaktdaten nicht weiter, bevor Sie zusagen.',
+    },
+    'introduction-accepted.sme-peer': {
+      subject: 'Ein exportierendes Unternehmen spricht mit {{companyName}}: {{expertName}}',
+      body: '{{expertName}}, ein Unternehmen des Programms, das bereits exportiert, hat über Ihre Beratung {{adviserName}} eine Vorstellung bei {{companyName}} angenommen. Sie erreichen {{contactName}} unter {{expertEmail}}. Worum es im Gespräch geht: {{purpose}}.',
+    },
     'introduction-accepted.adviser': {
       subject: '{{expertName}} hat die Vorstellung bei {{companyName}} angenommen',
       body: '{{expertName}} hat Ihre Vorstellung bei {{companyName}} angenommen. Beide Seiten haben die Kontaktdaten der anderen erhalten, und der Verlauf des Falls hält es fest.',

@@ -137,6 +137,14 @@ export const en: TemplateSet = {
       subject: 'An expert will talk to {{companyName}}: {{expertName}}',
       body: '{{expertName}}{{expertOrganisationPart}} has accepted an introduction to {{companyName}} through your adviser {{adviserName}}. You can reach them at {{expertEmail}}{{expertPhonePart}}. What the conversation is about: {{purpose}}.',
     },
+    'introduction-request.peer': {
+      subject: 'Can your experience help {{companyName}}? A peer introduction from the SME Export Programme',
+      body: "{{adviserName}}, an adviser of the SME Export Programme, would like to introduce your company, as an exporter that offered to help others, to {{companyName}} (sector: {{sector}}). What the conversation would be about: {{purpose}}. To accept, and have your contact details and the company's exchanged: {{acceptLink}} To decline: {{declineLink}} The links work until {{expiresOn}}. We share nothing about your contact until you accept.",
+    },
+    'introduction-accepted.sme-peer': {
+      subject: 'An exporting company will talk to {{companyName}}: {{expertName}}',
+      body: '{{expertName}}, a company of the programme that already exports, has accepted an introduction to {{companyName}} through your adviser {{adviserName}}. You can reach {{contactName}} at {{expertEmail}}. What the conversation is about: {{purpose}}.',
+    },
     'introduction-accepted.adviser': {
       subject: '{{expertName}} accepted the introduction to {{companyName}}',
       body: "{{expertName}} accepted your introduction to {{companyName}}. Both sides have been sent each other's contact details, and the case timeline records it.",

@@ -138,6 +138,15 @@ export const es: TemplateSet = {
       subject: 'Un experto hablará con {{companyName}}: {{expertName}}',
       body: '{{expertName}}{{expertOrganisationPart}} ha aceptado una presentación a {{companyName}} a través de su asesor {{adviserName}}. Puede contactar en {{expertEmail}}{{expertPhonePart}}. De qué trata la conversación: {{purpose}}.',
     },
+    'introduction-request.peer': {
+      subject:
+        '¿Puede su experiencia ayudar a {{companyName}}? Una presentación entre empresas del Programa de Exportación para Pymes',
+      body: '{{adviserName}}, asesor del Programa de Exportación para Pymes, quiere presentar su empresa, que ya exporta y se ofreció a ayudar a otras, a {{companyName}} (sector: {{sector}}). De qué trataría la conversación: {{purpose}}. Para aceptar e intercambiar sus datos de contacto con los de la empresa: {{acceptLink}} Para rechazarla: {{declineLink}} Los enlaces funcionan hasta el {{expiresOn}}. No compartimos sus datos de contacto hasta que acepte.',
+    },
+    'introduction-accepted.sme-peer': {
+      subject: 'Una empresa exportadora hablará con {{companyName}}: {{expertName}}',
+      body: '{{expertName}}, una empresa del programa que ya exporta, ha aceptado una presentación a {{companyName}} a través de su asesor {{adviserName}}. Puede contactar con {{contactName}} en {{expertEmail}}. De qué trata la conversación: {{purpose}}.',
+    },
     'introduction-accepted.adviser': {
       subject: '{{expertName}} aceptó la presentación a {{companyName}}',
       body: '{{expertName}} aceptó su presentación a {{companyName}}. Ambas partes han recibido los datos de contacto de la otra y la cronología del caso lo registra.',
