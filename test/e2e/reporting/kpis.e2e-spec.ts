@@ -80,6 +80,11 @@ const EXPECTED: Record<string, [number | null, number | null, string]> = {
   'network.introductions_accepted': [3, 1, '3'], // I1, I3 and I5 (asked in March); I7 in February
   'network.introductions_rated_useful': [2, 1, '2'], // I1's and I3's company; I1's expert gave 3
   'network.days_to_acceptance_median': [4.5, 2, '4.5 days'], // I1 2, I3 4.5, I5 12; I7 2
+  'network.experts_active': [2, null, '2'], // the two experts, both active with consent
+  // Asked in the period 5 (I1 I2 I3 I4 I6) of 2 experts × 5 a month × 91 days ÷ 30.4375 = 29.9: 16.7%;
+  // the previous period, as long, 2 (I5 I7) of 2 × 5 × 91 days (less the clock change's hour) ÷ 30.4375: 6.7%.
+  'network.expert_load': [16.7, 6.7, '16.7%'],
+  'engagement.peers_active': [0, null, '0'], // no company of the dataset offers to help
 };
 
 type Rows = { key: string; value: number | null; extra?: Record<string, unknown> }[];
@@ -526,6 +531,10 @@ describe('KPI reports', () => {
       expect(cell('reach.first_time_exporters_assisted', 'current')).toBe('fewer than 5');
       expect(cell('outcomes.new_markets_entered', 'current')).toBe('fewer than 5');
       expect(cell('reach.enrolments_received', 'previous')).toBe('fewer than 5'); // C9 C10 C11 C12
+      // The network's size, small counts suppressed: 2 experts, no peer, 3 introductions accepted (I1 I3 I5).
+      expect(cell('network.experts_active', 'current')).toBe('fewer than 5');
+      expect(cell('engagement.peers_active', 'current')).toBe('fewer than 5');
+      expect(cell('network.introductions_accepted', 'current')).toBe('fewer than 5');
       expect(html).not.toMatch(/Quoted|Adviser One|Hand-built/);
 
       const es = await (

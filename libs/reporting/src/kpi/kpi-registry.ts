@@ -1011,6 +1011,32 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     }),
   },
   {
+    key: 'network.experts_active',
+    group: 'network',
+    name: 'Experts available now',
+    definition:
+      'Experts of the network who are active (not paused, not left) and have agreed to be contacted about introductions. A figure for now, whatever the period and the filters.',
+    unit: 'count',
+    source: 'experts',
+    snapshot: true,
+    compute: (rows) => ({ value: rows.length }),
+  },
+  {
+    key: 'network.expert_load',
+    group: 'network',
+    name: 'Load on experts',
+    definition:
+      'Introductions asked in the period of the experts available now, as a share of what they offer to take: their capacity per month times the length of the period in months (days ÷ 30.4375). Over 100% means experts are asked more than they offered.',
+    unit: 'percent',
+    source: 'experts',
+    compute: (rows) => ({
+      value: ratePercent(
+        sum(rows, 'n'),
+        rows.reduce((total, r) => total + num(r.capacity) * num(r.months), 0),
+      ),
+    }),
+  },
+  {
     key: 'network.days_to_acceptance_median',
     group: 'network',
     name: 'Time to acceptance (median)',

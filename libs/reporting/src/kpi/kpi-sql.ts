@@ -136,6 +136,20 @@ SELECT f.assignee_id::text AS key, COALESCE(u.name, 'Unassigned') AS label, coun
    AND ${inFilteredCases('f.case_id')}
  GROUP BY 1, 2`,
 
+  /**
+   * Experts available now (libs/network: active, consent to be contacted), each with their monthly capacity
+   * and the introductions asked of them in the period (for the filtered cases), and the period's length in
+   * months (days ÷ 30.4375) to set the capacity against.
+   */
+  experts: `
+SELECT e.capacity_per_month AS capacity,
+       (SELECT count(*)::int FROM introductions i
+         WHERE i.expert_id = e.id AND i.created_at >= p.ps AND i.created_at < p.pe
+           AND ${inFilteredCases('i.case_id')}) AS n,
+       EXTRACT(EPOCH FROM (p.pe - p.ps))::float8 / 86400 / 30.4375 AS months
+  FROM experts e, p
+ WHERE e.active AND e.consent_to_contact`,
+
   /** Peer companies offering help now (libs/network's peers: consent given, not withdrawn). */
   peers: `
 SELECT count(*)::int AS n

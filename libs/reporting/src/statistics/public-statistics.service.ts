@@ -15,6 +15,10 @@ export const PUBLIC_KPI_KEYS = [
   'outcomes.new_markets_entered',
   'outcomes.first_export_orders',
   'outcomes.export_wins',
+  // The network's size: who gives time, and introductions that led to a conversation.
+  'network.experts_active',
+  'engagement.peers_active',
+  'network.introductions_accepted',
 ] as const;
 
 export interface PublicStatistic {
