@@ -183,6 +183,15 @@ export async function targetFor(
     );
     path.id = found(row);
     if (row) email = row.email;
+  } else if (p.startsWith('/api/v1/referrals/{id}')) {
+    // A referral of the demo data, or none: a random id then names nothing (a 404 is a 4xx too).
+    const row = await one(
+      data,
+      `SELECT r.id, a.email AS adviser FROM partner_referrals r JOIN cases c ON c.id = r.case_id
+         LEFT JOIN users a ON a.id = c.assigned_adviser_id ORDER BY r.created_at LIMIT 1`,
+    );
+    path.id = found(row);
+    if (role === 'adviser' && row?.adviser) email = row.adviser;
   } else if (p.startsWith('/api/v1/experts/{id}')) {
     path.id = found(await one(data, `SELECT id FROM experts ORDER BY created_at LIMIT 1`));
   } else if (p.startsWith('/api/v1/webhooks/deliveries/{id}')) {
