@@ -532,6 +532,27 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     validBody: { partnerCode: 'ahk-uk', reason: 'refused before anything is sent', smeConsent: true },
   },
   'GET /api/v1/referrals/:id': { allow: CASE_STAFF, record: 'referral' },
+  // An SME asks, from its readiness results, to be introduced to the expert suggested for its case; the
+  // case's adviser (or an officer) approves or declines the request.
+  'GET /cases/:id/expert-introduction': { allow: ['sme'], ...ON_CASE },
+  'POST /cases/:id/expert-introduction': { allow: ['sme'], ...ON_CASE },
+  'POST /introduction-requests/:id/approve': {
+    allow: CASE_STAFF,
+    allowedAnswer: { status: 404, why: 'the matrix makes no SME request: a random id names none' },
+  },
+  'POST /introduction-requests/:id/decline': {
+    allow: CASE_STAFF,
+    allowedAnswer: { status: 404, why: 'the matrix makes no SME request: a random id names none' },
+  },
+  // Both sides of an accepted introduction rate it through a signed link, their only credential.
+  'GET /introductions/rate/:token': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'no rating has this link (the token is not signed by the service)' },
+  },
+  'POST /introductions/rate/:token': {
+    allow: 'public',
+    allowedAnswer: { status: 404, why: 'no rating has this link (the token is not signed by the service)' },
+  },
   'GET /cases/:id/referrals': { allow: CASE_STAFF, ...ON_CASE },
   'POST /cases/:id/referrals': { allow: CASE_STAFF, ...ON_CASE },
   'GET /referrals/accept/:token': {
