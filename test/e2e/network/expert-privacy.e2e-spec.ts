@@ -1,7 +1,14 @@
-import { buildAdviser, buildCase, buildExpert, buildIntroduction, buildUser } from '../../factories';
+import {
+  buildAdviser,
+  buildCase,
+  buildExpert,
+  buildExpertAccount,
+  buildIntroduction,
+  buildUser,
+} from '../../factories';
 import { startTestApi, type TestApi } from '../../support/test-api';
 import { readArchive } from '../data-protection/support/archive';
-import { archiveWithFourEyes } from '../data-protection/support/two-people';
+import { archiveWithFourEyes, eraseWithFourEyes } from '../data-protection/support/two-people';
 
 jest.setTimeout(120_000);
 
@@ -42,5 +49,41 @@ describe('network: an expert in a subject access request', () => {
     expect(html).toContain(
       'No account was found for this email address; the records below are held about it',
     );
+  });
+
+  it('pseudonymises an erased expert and takes them out of matching, keeping their introductions', async () => {
+    const officer = await buildUser(api, 'officer');
+    const adviser = await buildAdviser(api);
+    const { caseId } = await buildCase(api, { adviserId: adviser.user.id });
+    const email = 'forgotten.expert@mentors.example';
+    const expertId = await buildExpert(api, officer.user, { name: 'Forgotten Expert', email });
+    const introductionId = await buildIntroduction(
+      api,
+      adviser.user,
+      caseId,
+      expertId,
+      'Ask Forgotten Expert',
+    );
+    // Erasure is for people with an account: the expert joined through their invitation.
+    await buildExpertAccount(api, officer.user, expertId, 'a long enough password 1');
+
+    const { changes } = await eraseWithFourEyes(api, { email, reason: 'The expert asked to be forgotten' });
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        { table: 'experts', key: expertId, column: 'active', action: 'update' },
+        { table: 'experts', key: expertId, column: 'consent_to_contact', action: 'update' },
+      ]),
+    );
+    const [expert] = (await api.dataSource.query(
+      `SELECT name, email, active, consent_to_contact FROM experts WHERE id = $1`,
+      [expertId],
+    )) as { name: string; email: string; active: boolean; consent_to_contact: boolean }[];
+    expect(expert).toMatchObject({ active: false, consent_to_contact: false });
+    expect(expert.email).not.toBe(email);
+    expect(expert.name).not.toBe('Forgotten Expert');
+    const [intro] = (await api.dataSource.query(`SELECT purpose FROM introductions WHERE id = $1`, [
+      introductionId,
+    ])) as { purpose: string }[];
+    expect(intro.purpose).not.toContain('Forgotten Expert');
   });
 });

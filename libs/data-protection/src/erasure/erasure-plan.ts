@@ -172,6 +172,8 @@ export async function planErasure(
       });
   }
 
+  planned.push(...(await noLongerOffered(m, subject)));
+
   for (const job of jobs)
     planned.push({
       table: `bull:${job.queue}`,
@@ -181,6 +183,45 @@ export async function planErasure(
       where: {},
       job,
     });
+  return planned;
+}
+
+/**
+ * An erased person is no longer offered to others: their expert profile is made inactive without consent to
+ * be contacted (its address is a pseudonym now), and their company's offer to help other SMEs is withdrawn
+ * (it would be shown under the pseudonymised name and could not be asked).
+ */
+async function noLongerOffered(m: EntityManager, subject: Subject): Promise<PlannedChange[]> {
+  const planned: PlannedChange[] = [];
+  const experts = bindScope(PERSON_DATA_MAP.experts.rows!, subject);
+  for (const { id } of (await m.query(
+    `SELECT id FROM experts WHERE (${experts.sql}) AND (active OR consent_to_contact)`,
+    experts.params,
+  )) as { id: string }[])
+    for (const column of ['active', 'consent_to_contact'])
+      planned.push({ table: 'experts', key: id, column, action: 'update', value: false, where: { id } });
+  const peers = bindScope(PERSON_DATA_MAP.peers.rows!, subject);
+  for (const { id } of (await m.query(
+    `SELECT id FROM peers WHERE (${peers.sql}) AND status = 'active'`,
+    peers.params,
+  )) as { id: string }[]) {
+    planned.push({
+      table: 'peers',
+      key: id,
+      column: 'status',
+      action: 'update',
+      value: 'withdrawn',
+      where: { id },
+    });
+    planned.push({
+      table: 'peers',
+      key: id,
+      column: 'withdrawn_at',
+      action: 'update',
+      value: new Date(),
+      where: { id },
+    });
+  }
   return planned;
 }
 
