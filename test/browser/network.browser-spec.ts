@@ -1,4 +1,5 @@
-import { IntroductionLinks } from '@app/network';
+import { IntroductionLinks, IntroductionRatings, IntroductionsService } from '@app/network';
+import { SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
 import { buildAdviser, buildCase, buildExpert, buildIntroduction, buildUser } from '../factories';
 import {
   errorSummary,
@@ -15,7 +16,8 @@ import { browserSuite, journeyPerTest } from './support/suite';
 /**
  * The network in a real browser with JavaScript off: an officer's experts directory, an adviser asking for
  * an introduction from the case's experts page (error round-trip first), and an expert accepting by the
- * emailed link in German without signing in. Every page state passes checkPage.
+ * emailed link in German without signing in, and the company rating the introduction weeks later by its own
+ * emailed link, in Spanish. Every page state passes checkPage.
  */
 describe('network pages in a real browser, JavaScript off', () => {
   const suite = browserSuite({ timeout: 120_000 });
@@ -110,5 +112,48 @@ describe('network pages in a real browser, JavaScript off', () => {
         id,
       ]);
       expect(after.status).toBe('accepted');
+    }));
+
+  it('the company rates an accepted introduction by its emailed link, in Spanish, without signing in', () =>
+    journey.run('network-rate', async (page) => {
+      const officer = await buildUser(suite.api, 'officer');
+      const adviser = await buildAdviser(suite.api);
+      const { caseId } = await buildCase(suite.api, { adviserId: adviser.user.id, lang: 'es' });
+      const expertId = await buildExpert(suite.api, officer.user, { name: 'Lucía Mentora' });
+      const id = await buildIntroduction(
+        suite.api,
+        adviser.user,
+        caseId,
+        expertId,
+        'Distribuidores en Francia',
+      );
+      await suite.api.app.get(IntroductionsService).respond(id, 'accept', SYSTEM_AUDIT_CONTEXT);
+      // Weeks later the sweep asks both sides; the company's email holds its link.
+      await suite.api.app.get(IntroductionRatings).askDue(new Date(Date.now() + 60 * 86_400_000));
+      const [email] = (await suite.api.dataSource.query(
+        `SELECT body_text FROM notification WHERE case_id = $1 AND kind = 'introduction-rating.sme'`,
+        [caseId],
+      )) as { body_text: string }[];
+      const link = /https?:\/\/\S*\/introductions\/rate\/\S+/.exec(email.body_text)?.[0];
+      expect(link).toBeDefined();
+
+      await page.goto(`${suite.api.url}${new URL(link!).pathname}${new URL(link!).search}`);
+      expect(await heading(page)).toBe(text('es', 'network.rate.titles.open'));
+      await checkPage(page, { name: 'rate an introduction', lang: 'es' });
+      await submit(page, text('es', 'network.rate.send'));
+      expect(await errorSummary(page)).toEqual([text('es', 'network.errors.rating.isInt')]);
+      await checkPage(page, { name: 'rate an introduction', lang: 'es', errors: true });
+      await followErrorLink(page, 'rating');
+
+      await page.check('input[name="rating"][value="4"]');
+      await page.fill('textarea[name="comment"]', 'Nos dio dos contactos útiles');
+      await submit(page, text('es', 'network.rate.send'));
+      expect(await heading(page)).toBe(text('es', 'network.rate.titles.answered'));
+      await checkPage(page, { name: 'introduction rated', lang: 'es' });
+      const [rating] = (await suite.api.dataSource.query(
+        `SELECT rating, comment FROM introduction_ratings WHERE introduction_id = $1 AND side = 'sme'`,
+        [id],
+      )) as { rating: number; comment: string }[];
+      expect(rating).toEqual({ rating: 4, comment: 'Nos dio dos contactos útiles' });
     }));
 });
