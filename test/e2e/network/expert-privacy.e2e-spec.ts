@@ -6,6 +6,8 @@ import {
   buildIntroduction,
   buildUser,
 } from '../../factories';
+import { RetentionService } from '@app/data-protection';
+import { ExpertAccountService } from '@app/network';
 import { startTestApi, type TestApi } from '../../support/test-api';
 import { readArchive } from '../data-protection/support/archive';
 import { archiveWithFourEyes, eraseWithFourEyes } from '../data-protection/support/two-people';
@@ -85,5 +87,53 @@ describe('network: an expert in a subject access request', () => {
       introductionId,
     ])) as { purpose: string }[];
     expect(intro.purpose).not.toContain('Forgotten Expert');
+  });
+
+  it('pseudonymises an expert who left long ago, with their account, and keeps their introductions', async () => {
+    const officer = await buildUser(api, 'officer');
+    const adviser = await buildAdviser(api);
+    const { caseId } = await buildCase(api, { adviserId: adviser.user.id });
+    // Asked for an introduction while still in the network, then both leave.
+    const leaver = async (name: string, email: string, purpose?: string) => {
+      const expertId = await buildExpert(api, officer.user, { name, email });
+      const userId = await buildExpertAccount(api, officer.user, expertId, 'a long enough password 1');
+      const introductionId = purpose
+        ? await buildIntroduction(api, adviser.user, caseId, expertId, purpose)
+        : null;
+      await api.app
+        .get(ExpertAccountService)
+        .leave({ id: userId, email, name, role: 'expert' }, { actorId: userId, requestId: 'test' });
+      return { expertId, userId, introductionId };
+    };
+    const longGone = await leaver('Long Gone Expert', 'long.gone@mentors.example', 'Still counted');
+    const recent = await leaver('Recent Leaver', 'recent.leaver@mentors.example');
+    await api.dataSource.query(`UPDATE experts SET left_at = now() - interval '25 months' WHERE id = $1`, [
+      longGone.expertId,
+    ]);
+
+    const outcome = await api.app.get(RetentionService).run();
+    expect(outcome.counts.leftExperts).toBeGreaterThan(0);
+    const rows = (await api.dataSource.query(
+      `SELECT e.id, e.name, e.email, u.name AS account FROM experts e JOIN users u ON u.id = e.user_id
+        WHERE e.id = ANY($1) ORDER BY e.name`,
+      [[longGone.expertId, recent.expertId]],
+    )) as { id: string; name: string; email: string; account: string }[];
+    const gone = rows.find((r) => r.id === longGone.expertId)!;
+    expect(gone.name).not.toBe('Long Gone Expert');
+    expect(gone.email).not.toBe('long.gone@mentors.example');
+    expect(gone.account).toMatch(/^erased-/);
+    expect(rows.find((r) => r.id === recent.expertId)).toMatchObject({
+      name: 'Recent Leaver',
+      email: 'recent.leaver@mentors.example',
+    });
+    // The introduction asked of them still counts.
+    expect(
+      (
+        await api.dataSource.query(`SELECT expert_id FROM introductions WHERE id = $1`, [
+          longGone.introductionId,
+        ])
+      )[0].expert_id,
+    ).toBe(longGone.expertId);
+    expect((await api.app.get(RetentionService).run()).counts.leftExperts).toBe(0);
   });
 });

@@ -44,6 +44,7 @@ export class RetentionRulesFile {
   partnerReferrals!: RedactAfterMonths;
 
   @IsDefined() @ValidateNestedObject() @Type(() => DeleteAfterMonths) withdrawnPeers!: DeleteAfterMonths;
+  @IsDefined() @ValidateNestedObject() @Type(() => AnonymiseAfterMonths) leftExperts!: AnonymiseAfterMonths;
   @IsDefined() @ValidateNestedObject() @Type(() => Schedule) schedule!: Schedule;
 }
 

@@ -212,6 +212,16 @@ export class RetentionService {
       ),
     );
 
+    // Experts who left the network long ago, with their account (their introductions stay, for the KPIs).
+    const leftExperts = (
+      (await m.query(
+        `SELECT DISTINCT e.user_id AS id FROM experts e JOIN users u ON u.id = e.user_id
+          WHERE e.left_at < $1 AND u.name NOT LIKE 'erased-%' ORDER BY 1`,
+        [months(this.rules.leftExperts.anonymiseAfterMonths)],
+      )) as { id: string }[]
+    ).map((r) => r.id);
+    await step('leftExperts', await this.anonymise(m, leftExperts), true);
+
     // Ineligible enrolments that never became a case.
     const cutoff = months(this.rules.ineligibleEnrolments.anonymiseAfterMonths);
     const oldEnrolments = (
