@@ -13,11 +13,7 @@ import { csrfFromHtml, signInWeb, webSession } from '../../support/auth';
 import { readJson, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
 import { call } from '../advisers/support/advisers.factory';
-import {
-  eventually,
-  startInProcessWorker,
-  type InProcessWorker,
-} from '../follow-ups/support/in-process-worker';
+import { startInProcessWorker, type InProcessWorker } from '../follow-ups/support/in-process-worker';
 import { SmtpPeer } from '../follow-ups/support/smtp-peer';
 
 jest.setTimeout(180_000);
@@ -78,14 +74,7 @@ describe('network: introductions after asking (silence, decline, next match, rat
     await smtp.stop();
   });
 
-  const mailTo = async (email: string, subject: RegExp) => {
-    await eventually(
-      async () => smtp.to(email).some((m) => subject.test(m.subject)),
-      30_000,
-      `email to ${email}`,
-    );
-    return smtp.to(email).filter((m) => subject.test(m.subject));
-  };
+  const mailTo = (email: string, subject: RegExp) => smtp.arrived(email, subject);
   const sweep = (daysAhead: number) =>
     worker.get(IntroductionSweepProcessor).sweep(new Date(Date.now() + daysAhead * DAY));
   const sent = async (introductionId: string): Promise<string[]> =>

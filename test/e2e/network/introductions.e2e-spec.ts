@@ -92,14 +92,7 @@ describe('network: expert suggestions and introductions', () => {
     await smtp.stop();
   });
 
-  const mailTo = async (email: string, subject: RegExp) => {
-    await eventually(
-      async () => smtp.to(email).some((m) => subject.test(m.subject)),
-      30_000,
-      `email to ${email}`,
-    );
-    return smtp.to(email).filter((m) => subject.test(m.subject));
-  };
+  const mailTo = (email: string, subject: RegExp) => smtp.arrived(email, subject);
   /** The one email to `email` whose text contains `text`, once it has arrived. */
   const mailWith = async (email: string, text: string) => {
     await eventually(

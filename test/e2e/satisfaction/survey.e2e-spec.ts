@@ -5,7 +5,6 @@ import { startApiWithWorker, type ApiWithWorker } from '../../support/api-with-w
 import type { TestApi } from '../../support/test-api';
 import { buildAdviser, buildSmeCase, buildToken, buildUser, type TestUser } from '../../factories';
 import { call } from '../advisers/support/advisers.factory';
-import { eventually } from '../follow-ups/support/in-process-worker';
 import type { SmtpPeer } from '../follow-ups/support/smtp-peer';
 
 /**
@@ -45,10 +44,7 @@ describe('satisfaction survey after closure (real Postgres, Redis and SMTP)', ()
     expect(res.status).toBe(200);
     return kase;
   };
-  const surveyEmail = async (email: string, subject: RegExp) => {
-    await eventually(async () => smtp.to(email).some((m) => subject.test(m.subject)), 20_000, 'survey email');
-    return smtp.to(email).filter((m) => subject.test(m.subject));
-  };
+  const surveyEmail = (email: string, subject: RegExp) => smtp.arrived(email, subject, 20_000);
 
   it('emails a Spanish survey link that opens without signing in, takes one answer and feeds the KPIs', async () => {
     const { sme, caseId } = await closeCase('es');

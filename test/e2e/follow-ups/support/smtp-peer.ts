@@ -87,4 +87,16 @@ export class SmtpPeer {
   to(address: string): ReceivedMail[] {
     return this.received.filter((m) => m.to === address.toLowerCase());
   }
+
+  /** The emails to `address` whose subject matches, once at least one has arrived (fails after `timeoutMs`). */
+  async arrived(address: string, subject: RegExp, timeoutMs = 30_000): Promise<ReceivedMail[]> {
+    const matching = () => this.to(address).filter((m) => subject.test(m.subject));
+    const deadline = Date.now() + timeoutMs;
+    while (!matching().length) {
+      if (Date.now() > deadline)
+        throw new Error(`gave up waiting for an email to ${address} (${subject}) after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return matching();
+  }
 }
