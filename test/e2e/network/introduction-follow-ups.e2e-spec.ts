@@ -11,10 +11,11 @@ import {
 } from '../../factories';
 import { csrfFromHtml, signInWeb, webSession } from '../../support/auth';
 import { readJson, type Json } from '../../support/http';
-import { startTestApi, type TestApi } from '../../support/test-api';
+import { startApiWithWorker, type ApiWithWorker } from '../../support/api-with-worker';
+import type { TestApi } from '../../support/test-api';
 import { call } from '../advisers/support/advisers.factory';
-import { startInProcessWorker, type InProcessWorker } from '../follow-ups/support/in-process-worker';
-import { SmtpPeer } from '../follow-ups/support/smtp-peer';
+import type { InProcessWorker } from '../follow-ups/support/in-process-worker';
+import type { SmtpPeer } from '../follow-ups/support/smtp-peer';
 
 jest.setTimeout(180_000);
 
@@ -26,7 +27,8 @@ const DAY = 86_400_000;
  * weeks after an acceptance both sides are asked whether it helped, each through a single-use link.
  */
 describe('network: introductions after asking (silence, decline, next match, ratings)', () => {
-  const smtp = new SmtpPeer();
+  let stack: ApiWithWorker;
+  let smtp: SmtpPeer;
   let api: TestApi;
   let worker: InProcessWorker;
   let officer: TestUser;
@@ -40,12 +42,8 @@ describe('network: introductions after asking (silence, decline, next match, rat
   const emails = {} as Record<'best' | 'second' | 'third', string>;
 
   beforeAll(async () => {
-    await smtp.start();
-    api = await startTestApi();
-    worker = await startInProcessWorker({
-      database: api.database,
-      env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) },
-    });
+    stack = await startApiWithWorker();
+    ({ smtp, api, worker } = stack);
     officer = await buildUser(api, 'officer');
     adviser = await buildAdviser(api);
     adviserToken = await buildToken(api, adviser.user);
@@ -68,11 +66,7 @@ describe('network: introductions after asking (silence, decline, next match, rat
       experts[key] = await buildExpert(api, officer.user, { name, email: emails[key], ...overrides });
     }
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp.stop();
-  });
+  afterAll(() => stack?.close());
 
   const mailTo = (email: string, subject: RegExp) => smtp.arrived(email, subject);
   const sweep = (daysAhead: number) =>

@@ -2,14 +2,11 @@ import { QuestionnaireCatalogue } from '@app/readiness';
 import { buildAdviser, buildCase, buildExpert, buildToken, buildUser, type TestUser } from '../../factories';
 import { csrfFromHtml, signInWeb, webSession } from '../../support/auth';
 import { readJson, type Json } from '../../support/http';
-import { startTestApi, type TestApi } from '../../support/test-api';
+import { startApiWithWorker, type ApiWithWorker } from '../../support/api-with-worker';
+import type { TestApi } from '../../support/test-api';
 import { call } from '../advisers/support/advisers.factory';
-import {
-  eventually,
-  startInProcessWorker,
-  type InProcessWorker,
-} from '../follow-ups/support/in-process-worker';
-import { SmtpPeer } from '../follow-ups/support/smtp-peer';
+import { eventually } from '../follow-ups/support/in-process-worker';
+import type { SmtpPeer } from '../follow-ups/support/smtp-peer';
 
 jest.setTimeout(180_000);
 
@@ -20,9 +17,9 @@ jest.setTimeout(180_000);
  * SME's contact details; accepting sends both sides each other's details once, however often it is clicked.
  */
 describe('network: expert suggestions and introductions', () => {
-  const smtp = new SmtpPeer();
+  let stack: ApiWithWorker;
+  let smtp: SmtpPeer;
   let api: TestApi;
-  let worker: InProcessWorker;
   let officer: TestUser;
   let adviser: TestUser;
   let adviserToken: string;
@@ -33,12 +30,8 @@ describe('network: expert suggestions and introductions', () => {
   const emails = {} as Record<'jonas' | 'priya', string>;
 
   beforeAll(async () => {
-    await smtp.start();
-    api = await startTestApi();
-    worker = await startInProcessWorker({
-      database: api.database,
-      env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) },
-    });
+    stack = await startApiWithWorker();
+    ({ smtp, api } = stack);
     officer = await buildUser(api, 'officer');
     adviser = await buildAdviser(api);
     adviserToken = await buildToken(api, adviser.user);
@@ -86,11 +79,7 @@ describe('network: expert suggestions and introductions', () => {
     });
     expect(audit.status).toBe(201);
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp.stop();
-  });
+  afterAll(() => stack?.close());
 
   const mailTo = (email: string, subject: RegExp) => smtp.arrived(email, subject);
   /** The one email to `email` whose text contains `text`, once it has arrived. */

@@ -2,14 +2,11 @@ import { QuestionnaireCatalogue } from '@app/readiness';
 import { buildAdviser, buildCase, buildToken, buildUser, type TestUser } from '../../factories';
 import { csrfFromHtml, signInWeb, webSession } from '../../support/auth';
 import { readJson, type Json } from '../../support/http';
-import { startTestApi, type TestApi } from '../../support/test-api';
+import { startApiWithWorker, type ApiWithWorker } from '../../support/api-with-worker';
+import type { TestApi } from '../../support/test-api';
 import { call } from '../advisers/support/advisers.factory';
-import {
-  eventually,
-  startInProcessWorker,
-  type InProcessWorker,
-} from '../follow-ups/support/in-process-worker';
-import { SmtpPeer } from '../follow-ups/support/smtp-peer';
+import { eventually } from '../follow-ups/support/in-process-worker';
+import type { SmtpPeer } from '../follow-ups/support/smtp-peer';
 
 jest.setTimeout(180_000);
 
@@ -20,9 +17,9 @@ jest.setTimeout(180_000);
  * contact details once, however often the link is clicked.
  */
 describe('network: peers', () => {
-  const smtp = new SmtpPeer();
+  let stack: ApiWithWorker;
+  let smtp: SmtpPeer;
   let api: TestApi;
-  let worker: InProcessWorker;
   let adviser: TestUser;
   let adviserToken: string;
   let officerToken: string;
@@ -47,12 +44,8 @@ describe('network: peers', () => {
   });
 
   beforeAll(async () => {
-    await smtp.start();
-    api = await startTestApi();
-    worker = await startInProcessWorker({
-      database: api.database,
-      env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) },
-    });
+    stack = await startApiWithWorker();
+    ({ smtp, api } = stack);
     adviser = await buildAdviser(api);
     adviserToken = await buildToken(api, adviser.user);
     officerToken = await buildToken(api, (await buildUser(api, 'officer')).user);
@@ -89,11 +82,7 @@ describe('network: peers', () => {
     });
     expect(audit.status).toBe(201);
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp.stop();
-  });
+  afterAll(() => stack?.close());
 
   it('refuses a company below passive exporter with a field message', async () => {
     const mine = await readJson(await call(api, newcomerToken, 'GET', '/api/v1/peers/me'));

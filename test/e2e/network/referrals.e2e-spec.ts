@@ -2,14 +2,11 @@ import { Sweeper } from '@app/messaging';
 import { buildAdviser, buildCase, buildToken, buildUser, type TestUser } from '../../factories';
 import { csrfFromHtml, signInWeb, webSession } from '../../support/auth';
 import { readJson, type Json } from '../../support/http';
-import { startTestApi, type TestApi } from '../../support/test-api';
+import { startApiWithWorker, type ApiWithWorker } from '../../support/api-with-worker';
+import type { TestApi } from '../../support/test-api';
 import { call } from '../advisers/support/advisers.factory';
-import {
-  eventually,
-  startInProcessWorker,
-  type InProcessWorker,
-} from '../follow-ups/support/in-process-worker';
-import { SmtpPeer } from '../follow-ups/support/smtp-peer';
+import { eventually, type InProcessWorker } from '../follow-ups/support/in-process-worker';
+import type { SmtpPeer } from '../follow-ups/support/smtp-peer';
 
 jest.setTimeout(180_000);
 
@@ -24,7 +21,8 @@ const CHAMBER = 'international@nwchamber.example';
  * and then the adviser told, once however often the sweep runs.
  */
 describe('network: partner referrals', () => {
-  const smtp = new SmtpPeer();
+  let stack: ApiWithWorker;
+  let smtp: SmtpPeer;
   let api: TestApi;
   let worker: InProcessWorker;
   let adviser: TestUser;
@@ -32,12 +30,8 @@ describe('network: partner referrals', () => {
   const tokens = {} as Record<'adviser' | 'otherAdviser' | 'officer' | 'admin' | 'sme', string>;
 
   beforeAll(async () => {
-    await smtp.start();
-    api = await startTestApi();
-    worker = await startInProcessWorker({
-      database: api.database,
-      env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) },
-    });
+    stack = await startApiWithWorker();
+    ({ smtp, api, worker } = stack);
     adviser = await buildAdviser(api);
     kase = await buildCase(api, {
       adviserId: adviser.user.id,
@@ -50,11 +44,7 @@ describe('network: partner referrals', () => {
     tokens.admin = await buildToken(api, (await buildUser(api, 'admin')).user);
     tokens.sme = await buildToken(api, kase.sme.user);
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp.stop();
-  });
+  afterAll(() => stack?.close());
 
   const mailWith = async (email: string, text: string) => {
     await eventually(
