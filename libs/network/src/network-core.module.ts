@@ -3,7 +3,7 @@ import { EnrolmentRulesModule } from '@app/enrolment';
 import { FollowUpsModule } from '@app/follow-ups';
 import { IdentityCoreModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
-import { ReadinessModule } from '@app/readiness';
+import { ReadinessCoreModule } from '@app/readiness';
 import { PageCursors } from '@app/web';
 import { Module } from '@nestjs/common';
 import { ExpertAccountService } from './expert-account/expert-account.service';
@@ -34,7 +34,7 @@ import { EnrolmentRules } from '@app/enrolment';
     FollowUpsModule,
     IdentityCoreModule,
     MessagingModule,
-    ReadinessModule,
+    ReadinessCoreModule,
   ],
   providers: [
     { provide: NetworkRules, useFactory: () => NetworkRules.load() },

@@ -1,4 +1,4 @@
-export { ProgressModule } from './progress.module';
+export { ProgressCoreModule, ProgressModule } from './progress.module';
 export { ProgressService } from './progress.service';
 export type { ProgressView, MilestoneView, ExportFacts, StageMove } from './progress.service';
 export { STAGE_RULES } from './progress.tokens';

@@ -10,11 +10,28 @@ import { ProgressService } from './progress.service';
 import { STAGE_RULES } from './progress.tokens';
 import { loadStageRules } from './rules/stage-rules';
 
-/** Export stage and its history, outcomes and milestones (config/stage-rules.yaml, loaded at start-up). */
+/**
+ * Export stage and its history, outcomes and milestones (config/stage-rules.yaml, loaded at start-up), without
+ * routes: what another lib's services (and the worker) may import.
+ */
 @Module({
   imports: [AdvisersCoreModule, CasesModule, CaseTimelineModule, FollowUpsModule, MessagingModule],
-  controllers: [ProgressController, ProgressPagesController],
   providers: [ProgressService, { provide: STAGE_RULES, useFactory: () => loadStageRules() }],
   exports: [ProgressService, STAGE_RULES],
+})
+export class ProgressCoreModule {}
+
+/** The api's side of progress: its routes, over ProgressCoreModule. */
+@Module({
+  imports: [
+    ProgressCoreModule,
+    AdvisersCoreModule,
+    CasesModule,
+    CaseTimelineModule,
+    FollowUpsModule,
+    MessagingModule,
+  ],
+  controllers: [ProgressController, ProgressPagesController],
+  exports: [ProgressCoreModule],
 })
 export class ProgressModule {}

@@ -1,4 +1,4 @@
-export { ReadinessModule } from './readiness.module';
+export { ReadinessCoreModule, ReadinessModule } from './readiness.module';
 export { ReadinessWorkerModule } from './readiness-worker.module';
 export { TrainingCompletedHandler } from './training-completed.handler';
 export { ReadinessService } from './readiness.service';

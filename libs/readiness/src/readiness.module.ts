@@ -2,7 +2,7 @@ import { AdvisersCoreModule } from '@app/advisers';
 import { CaseTimelineModule } from '@app/case-timeline';
 import { FollowUpsModule } from '@app/follow-ups';
 import { MessagingModule } from '@app/messaging';
-import { ProgressModule } from '@app/progress';
+import { ProgressCoreModule } from '@app/progress';
 import { Module } from '@nestjs/common';
 import { AuditAccess } from './access/audit-access';
 import { QuestionnaireCatalogue } from './questionnaire/questionnaire-catalogue';
@@ -20,8 +20,7 @@ import { loadRecommendationRules, loadTrainingTitles } from './rules/readiness-r
  * recommendation rules are loaded and cross-checked at start-up, so a bad file stops the process.
  */
 @Module({
-  imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule, MessagingModule, ProgressModule],
-  controllers: [ReadinessController, ReadinessPagesController],
+  imports: [AdvisersCoreModule, CaseTimelineModule, FollowUpsModule, MessagingModule, ProgressCoreModule],
   providers: [
     AuditAccess,
     AuditQueries,
@@ -37,6 +36,28 @@ import { loadRecommendationRules, loadTrainingTitles } from './rules/readiness-r
       inject: [QuestionnaireCatalogue, TRAINING_TITLES],
     },
   ],
-  exports: [ReadinessService, RecommendationsService, QuestionnaireCatalogue],
+  exports: [
+    AuditAccess,
+    AuditQueries,
+    AuditSubmission,
+    ReadinessService,
+    RecommendationsService,
+    QuestionnaireCatalogue,
+  ],
+})
+export class ReadinessCoreModule {}
+
+/** The api's side of readiness: its routes, over ReadinessCoreModule (which the network's matching uses). */
+@Module({
+  imports: [
+    ReadinessCoreModule,
+    AdvisersCoreModule,
+    CaseTimelineModule,
+    FollowUpsModule,
+    MessagingModule,
+    ProgressCoreModule,
+  ],
+  controllers: [ReadinessController, ReadinessPagesController],
+  exports: [ReadinessCoreModule],
 })
 export class ReadinessModule {}

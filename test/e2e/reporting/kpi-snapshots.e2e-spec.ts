@@ -1,10 +1,18 @@
-import { KpiSnapshotProcessor, KpiSnapshots } from '@app/reporting';
+import { KPI_DEFINITIONS, KpiSnapshotProcessor, KpiSnapshots } from '@app/reporting';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
 import { createUser, signInWeb, tokenFor } from '../../support/auth';
 import { readJson, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
 import { buildDataset, PERIOD } from './kpi-dataset';
+
+/**
+ * How many summaries one unfiltered report reads: one per source of its KPIs for the period, and one per
+ * source for the period before it unless every KPI of that source is a figure for now.
+ */
+const SUMMARIES =
+  new Set(KPI_DEFINITIONS.map((k) => k.source)).size +
+  new Set(KPI_DEFINITIONS.filter((k) => !k.snapshot).map((k) => k.source)).size;
 
 /**
  * KPI summaries (kpi_snapshots): a report reads rows computed less than five minutes ago, computes the rest,
@@ -74,11 +82,11 @@ describe('KPI summaries', () => {
   it('serves a report from summaries under five minutes old, says when they were read, and recomputes older ones', async () => {
     const first = await report();
     expect(first.wins).toBe(5);
-    // One summary per source and period: 15 sources, for the period and the one before it.
+    // One summary per source and period (SUMMARIES).
     const stored = await sql<{ n: number; oldest: Date }>(
       `SELECT count(*)::int AS n, min(computed_at) AS oldest FROM kpi_snapshots`,
     );
-    expect(stored[0].n).toBe(30);
+    expect(stored[0].n).toBe(SUMMARIES);
     expect(first.dataAsOf).toBe(stored[0].oldest.toISOString());
 
     await moveWin('2024-01-01');
@@ -113,7 +121,7 @@ describe('KPI summaries', () => {
     await sql(
       `INSERT INTO outbox_event (type, aggregate_type, aggregate_id, payload) VALUES ('test.changed', 'test', 'x', '{}')`,
     );
-    expect((await snapshots.refresh()).refreshed).toBe(30);
+    expect((await snapshots.refresh()).refreshed).toBe(SUMMARIES);
     const after = await computedTimes();
     after.forEach((t, i) => expect(t).toBeGreaterThan(before[i]));
     expect((await report()).wins).toBe(4);
@@ -121,7 +129,7 @@ describe('KPI summaries', () => {
     // Three minutes old and nothing new: recomputed anyway, so a summary read is never past five minutes.
     await moveWin('2025-06-01');
     await age(181);
-    expect((await snapshots.refresh()).refreshed).toBe(30);
+    expect((await snapshots.refresh()).refreshed).toBe(SUMMARIES);
     expect((await report()).wins).toBe(5);
   });
 
@@ -134,16 +142,16 @@ describe('KPI summaries', () => {
     await sql(`UPDATE kpi_snapshots SET requested_at = now() - interval '2 minutes'`);
     const [one, two] = await Promise.all([snapshots.refresh(), snapshots.refresh()]);
     // Both runs may pick the same summaries; each is replaced only by a later computation, never duplicated.
-    expect(one.refreshed + two.refreshed).toBeGreaterThanOrEqual(30);
+    expect(one.refreshed + two.refreshed).toBeGreaterThanOrEqual(SUMMARIES);
     const rows = await sql<{ n: number; requested: Date }>(
       `SELECT count(*)::int AS n, max(requested_at) AS requested FROM kpi_snapshots`,
     );
-    expect(rows[0].n).toBe(30);
+    expect(rows[0].n).toBe(SUMMARIES);
     // A refresh is not a reader: it keeps the time the summaries were last read.
     expect(Date.now() - rows[0].requested.getTime()).toBeGreaterThan(60_000);
 
     await sql(`UPDATE kpi_snapshots SET requested_at = now() - interval '25 hours'`);
-    expect(await snapshots.refresh()).toEqual({ refreshed: 0, pruned: 30 });
+    expect(await snapshots.refresh()).toEqual({ refreshed: 0, pruned: SUMMARIES });
     expect(await sql(`SELECT 1 FROM kpi_snapshots`)).toHaveLength(0);
   });
 
@@ -164,12 +172,12 @@ describe('KPI summaries', () => {
     try {
       const processor = worker.get(KpiSnapshotProcessor);
       // This financial year to date and the year before (the statistics page), each with its own previous
-      // period: four periods of 15 sources.
-      expect(await processor.refreshJob()).toEqual({ refreshed: 0, pruned: 0, warmed: 60 });
+      // period: twice the summaries of one report.
+      expect(await processor.refreshJob()).toEqual({ refreshed: 0, pruned: 0, warmed: 2 * SUMMARIES });
       const stored = async (): Promise<Json[]> =>
         sql(`SELECT key, computed_at FROM kpi_snapshots ORDER BY key`);
       const warmed = await stored();
-      expect(warmed).toHaveLength(60);
+      expect(warmed).toHaveLength(2 * SUMMARIES);
 
       // The dashboard, the API and the public statistics page with nothing chosen compute nothing more.
       expect((await web.get('/reports')).status).toBe(200);

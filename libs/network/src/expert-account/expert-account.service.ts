@@ -11,7 +11,7 @@ import type { IntroductionStatus } from '../entities/introduction.entity';
 import { ExpertsService, type ExpertView } from '../experts/experts.service';
 import type { Decision } from '../introductions/introduction-links';
 import { IntroductionsService } from '../introductions/introductions.service';
-import { ExpertNotFoundError } from '../network.errors';
+import { ExpertNotFoundError, IntroductionNotFoundError } from '../network.errors';
 
 /** An introduction as the expert asked sees it: the company's name and sector, never its contacts. */
 export interface ExpertRequestView {
@@ -92,7 +92,9 @@ export class ExpertAccountService {
     const [row] = (await this.dataSource.query(`SELECT expert_id FROM introductions WHERE id = $1`, [
       introductionId,
     ])) as { expert_id: string }[];
-    if (row?.expert_id !== expertId)
+    // No such introduction: 404 and nothing written; someone else's: 404 with the denial audited.
+    if (!row) throw new IntroductionNotFoundError(introductionId);
+    if (row.expert_id !== expertId)
       await this.policy.deny(actor, { type: 'introduction', id: introductionId }, context);
     return this.introductions.respond(introductionId, decision, context);
   }
