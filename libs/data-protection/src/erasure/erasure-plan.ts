@@ -204,25 +204,17 @@ async function noLongerOffered(m: EntityManager, subject: Subject): Promise<Plan
   for (const { id } of (await m.query(
     `SELECT id FROM peers WHERE (${peers.sql}) AND status = 'active'`,
     peers.params,
-  )) as { id: string }[]) {
-    planned.push({
-      table: 'peers',
-      key: id,
-      column: 'status',
-      action: 'update',
-      value: 'withdrawn',
-      where: { id },
-    });
-    planned.push({
-      table: 'peers',
-      key: id,
-      column: 'withdrawn_at',
-      action: 'update',
-      value: new Date(),
-      where: { id },
-    });
-  }
+  )) as { id: string }[])
+    planned.push(...withdrawPeer(id, new Date()));
   return planned;
+}
+
+/** The changes that withdraw a company's offer to help other SMEs, as erasure and retention make them. */
+export function withdrawPeer(id: string, at: Date): PlannedChange[] {
+  return [
+    { table: 'peers', key: id, column: 'status', action: 'update', value: 'withdrawn', where: { id } },
+    { table: 'peers', key: id, column: 'withdrawn_at', action: 'update', value: at, where: { id } },
+  ];
 }
 
 /** Applies database changes of a plan in the caller's transaction (queued jobs are purged by the caller). */

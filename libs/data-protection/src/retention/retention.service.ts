@@ -3,7 +3,7 @@ import { AuditLogService, SYSTEM_AUDIT_CONTEXT } from '@app/audit-log';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DataProtectionService } from '../data-protection.service';
-import { applyChanges, Change, listing, PlannedChange } from '../erasure/erasure-plan';
+import { applyChanges, Change, listing, PlannedChange, withdrawPeer } from '../erasure/erasure-plan';
 import { QueuedJob, QueuedJobsScanner } from '../queue/queued-jobs.scanner';
 import { resolveSubject } from '../subject';
 import { ident, readTableCatalogue } from '../table-catalogue';
@@ -196,10 +196,7 @@ export class RetentionService {
     )) as { id: string }[];
     await step(
       'closedCasePeers',
-      closedPeers.flatMap(({ id }): PlannedChange[] => [
-        { table: 'peers', key: id, column: 'status', action: 'update', value: 'withdrawn', where: { id } },
-        { table: 'peers', key: id, column: 'withdrawn_at', action: 'update', value: now, where: { id } },
-      ]),
+      closedPeers.flatMap(({ id }) => withdrawPeer(id, now)),
     );
     await step(
       'withdrawnPeers',
