@@ -220,7 +220,7 @@ export function withdrawPeer(id: string, at: Date): PlannedChange[] {
 /** Applies database changes of a plan in the caller's transaction (queued jobs are purged by the caller). */
 export async function applyChanges(m: EntityManager, planned: PlannedChange[]): Promise<void> {
   // audit_event is append-only; this transaction-local setting is the one exception the trigger allows,
-  // for rewriting personal values inside before/after (see the DataProtection migration).
+  // for rewriting personal values inside before/after (see the SchemaBaseline migration).
   if (planned.some((c) => c.table === 'audit_event'))
     await m.query(`SELECT set_config('app.data_protection_erasure', 'on', true)`);
   for (const change of planned) {

@@ -15,7 +15,7 @@ import type {
 @Entity('export_opportunities')
 @Index('ix_export_opportunities_case', ['caseId', 'createdAt'])
 @Index('ix_export_opportunities_status_expected', ['status', 'expectedOn'])
-// The pipeline's order, for the pages not filtered by status (migration PipelineByExpectedDate).
+// The pipeline's order, for the pages not filtered by status.
 @Index('ix_export_opportunities_expected', ['expectedOn', 'id'])
 export class ExportOpportunity extends CaseOwnedRecord('fk_export_opportunities_case') {
   /** The market, ISO 3166-1 alpha-2. */
