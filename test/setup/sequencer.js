@@ -1,18 +1,28 @@
 const Sequencer = require('@jest/test-sequencer').default;
 
-/** Real-browser suites take 1–3 minutes each; the outage drills and the scale-out run about a minute. */
-const weight = (path) =>
-  /\.browser-spec\.ts$/.test(path) ? 2 : /[\\/]test[\\/](reliability|scale)[\\/]/.test(path) ? 1 : 0;
+const isBrowser = (path) => /\.browser-spec\.ts$/.test(path);
+const isWaiting = (path) => /[\\/]test[\\/](reliability|scale)[\\/]/.test(path);
 
 /**
- * Longest suites first, so the two workers finish together. Jest orders by the durations of earlier runs,
- * which a clean clone (CI) does not have; then it falls back to file size, which put the two longest
- * browser suites (the smallest files) last. Within each weight, Jest's own order is kept.
+ * Long suites first, so the workers finish together, and the two kinds of long suite side by side. Real-browser
+ * suites (up to 2 minutes each) keep the CPU busy; the outage drills and the scale-out run (about a minute
+ * each) mostly wait (for an outage to last, for a sweep or a retry), so they run beside browser suites,
+ * whose work fills the waits, rather than beside each other. Jest orders by the durations of earlier runs,
+ * which a clean clone (CI) does not have; then it falls back to file size, which put the two longest browser
+ * suites (the smallest files) last. Within each kind, Jest's own order is kept.
  */
 class LongestFirst extends Sequencer {
   async sort(tests) {
     const ordered = await super.sort(tests);
-    return [...ordered].sort((a, b) => weight(b.path) - weight(a.path));
+    const browser = ordered.filter((test) => isBrowser(test.path));
+    const waiting = ordered.filter((test) => isWaiting(test.path));
+    const rest = ordered.filter((test) => !isBrowser(test.path) && !isWaiting(test.path));
+    const interleaved = [];
+    for (let i = 0; i < Math.max(browser.length, waiting.length); i++) {
+      if (i < browser.length) interleaved.push(browser[i]);
+      if (i < waiting.length) interleaved.push(waiting[i]);
+    }
+    return [...interleaved, ...rest];
   }
 }
 

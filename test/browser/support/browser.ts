@@ -4,10 +4,11 @@ import { Browser, BrowserContext, BrowserContextOptions, chromium } from 'playwr
 import { preloadAxe } from './axe';
 
 /**
- * Debian's Chromium (`apt-get install chromium`), found or installed by the browser project's global setup
- * (test/setup/browser-global-setup.ts); playwright's own browser downloads fail on these machines.
+ * Debian's Chromium headless shell (`apt-get install chromium-headless-shell`), found or installed by the
+ * browser project's global setup (test/setup/browser-global-setup.ts); playwright's own browser downloads
+ * fail on these machines.
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium-headless-shell';
 
 export const SCREENSHOT_DIR = join(__dirname, '..', 'screenshots');
 
@@ -27,7 +28,7 @@ const CHROMIUM_ARGS = [
 export function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
-      `No Chromium at ${CHROMIUM_PATH}: run "apt-get install -y chromium" or set CHROMIUM_PATH`,
+      `No Chromium at ${CHROMIUM_PATH}: run "apt-get install -y chromium-headless-shell" or set CHROMIUM_PATH`,
     );
   }
   // launch() gives the browser a fresh temporary user-data dir and deletes it on close.

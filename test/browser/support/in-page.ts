@@ -43,6 +43,8 @@ interface DomElement {
   getClientRects(): { length: number };
 }
 interface DomDocument {
+  addEventListener(type: string, listener: (event: FocusEventLike) => void, capture: boolean): void;
+  removeEventListener(type: string, listener: (event: FocusEventLike) => void, capture: boolean): void;
   activeElement: DomElement | null;
   body: DomElement;
   documentElement: DomElement & { lang: string };
@@ -139,12 +141,26 @@ export interface FocusState {
   visit: string | null;
 }
 
+/** One Tab's stop in a focus walk: the focused element's state, or `null` when focus left the page. */
+type WalkStop = FocusState | null;
+
+interface FocusWalk {
+  stops: WalkStop[];
+  stop(): void;
+}
+
+interface FocusEventLike {
+  relatedTarget: unknown;
+}
+
+declare const window: { kbFocusWalk?: FocusWalk };
+
 /**
- * What has focus right now, and whether a sighted keyboard user can see it. With `markAs`, an element not
- * visited before is also marked as visited at that step (data-kb-visit), in the same round trip.
+ * In the page: what has focus (`state`); or, for a walk, start recording the state at every focus change
+ * (`start`: each new stop marked visited in the same moment) and hand the record over (`take`).
  */
-export function focusState(page: Page, markAs?: number): Promise<FocusState> {
-  return page.evaluate((step) => {
+function focusProbe(request: { action: 'state' | 'start' | 'take'; markAs?: number }): unknown {
+  const describe = (step?: number): FocusState => {
     const active = document.activeElement;
     const main = document.getElementById('main-content');
     if (!active || active === document.body || active === document.documentElement) {
@@ -190,7 +206,53 @@ export function focusState(page: Page, markAs?: number): Promise<FocusState> {
       indicated,
       visit,
     };
-  }, markAs);
+  };
+  if (request.action === 'state') return describe(request.markAs);
+  if (request.action === 'take') {
+    const walk = window.kbFocusWalk;
+    walk?.stop();
+    return walk?.stops ?? [];
+  }
+  const stops: WalkStop[] = [];
+  // Focus moving to an element: its state now, while :focus (and :focus-visible) style it.
+  const focusIn = (): void => void stops.push(describe(stops.length + 1));
+  // Focus moving to nothing (past the last element): the page has been left.
+  const focusOut = (event: FocusEventLike): void => {
+    if (!event.relatedTarget) stops.push(null);
+  };
+  document.addEventListener('focusin', focusIn, true);
+  document.addEventListener('focusout', focusOut, true);
+  window.kbFocusWalk = {
+    stops,
+    stop: () => {
+      document.removeEventListener('focusin', focusIn, true);
+      document.removeEventListener('focusout', focusOut, true);
+      delete window.kbFocusWalk;
+    },
+  };
+  return null;
+}
+
+/**
+ * What has focus right now, and whether a sighted keyboard user can see it. With `markAs`, an element not
+ * visited before is also marked as visited at that step (data-kb-visit), in the same round trip.
+ */
+export async function focusState(page: Page, markAs?: number): Promise<FocusState> {
+  return (await page.evaluate(focusProbe, { action: 'state' as const, markAs })) as FocusState;
+}
+
+/**
+ * Records a walk: from now on every focus change is described the moment it happens (each element marked
+ * visited at its first stop), until `takeFocusWalk`. So a walk of many Tabs needs no round trip per stop.
+ * It listens for focus events, so the page's context must run scripts.
+ */
+export async function startFocusWalk(page: Page): Promise<void> {
+  await page.evaluate(focusProbe, { action: 'start' as const });
+}
+
+/** The stops recorded since `startFocusWalk`, in order (`null`: focus left the page); recording ends. */
+export async function takeFocusWalk(page: Page): Promise<WalkStop[]> {
+  return (await page.evaluate(focusProbe, { action: 'take' as const })) as WalkStop[];
 }
 
 /** Removes the markers again, so they never reach a screenshot or an accessibility scan. */

@@ -5,8 +5,11 @@ import {
   focusState,
   FocusState,
   focusTopOfPage,
+  startFocusWalk,
   tabbableCount,
+  takeFocusWalk,
 } from './in-page';
+import { javaScriptEnabled } from './browser';
 
 /**
  * Problems a keyboard user would meet on this page: the first Tab from the top must land on a visible
@@ -40,36 +43,94 @@ export async function keyboardProblems(page: Page): Promise<string[]> {
   return problems;
 }
 
-/** Walks the page with Tab from the top: every stop visible and indicated, and the walk ends. */
+/**
+ * Walks the page with Tab from the top: every stop visible and indicated, and the walk ends. With scripts
+ * on, the page records each stop as focus arrives (in-page.ts), so the Tabs go to the browser one after the
+ * other without a round trip between them, as a fast typist's would; with scripts off (no listener can run)
+ * each stop is read after its Tab.
+ */
 async function focusOrderProblems(page: Page): Promise<string[]> {
-  const problems: string[] = [];
   const limit = (await tabbableCount(page)) + 2;
   await focusTopOfPage(page);
-  let left = false;
   try {
-    for (let step = 1; step <= limit; step++) {
-      await page.keyboard.press('Tab');
-      // Marks a new stop as visited in the same call, so a loop back to it is seen as a trap.
-      const state: FocusState = await focusState(page, step);
-      if (state.atBody) {
-        left = true;
-        break;
-      }
-      if (state.visit !== null) {
-        // Back to an element already visited before the walk reached the end of the page.
-        if (state.visit !== '1')
-          problems.push(`focus trap: Tab returned to ${state.element} (stop ${state.visit})`);
-        left = true;
-        break;
-      }
-      if (!state.visible) problems.push(`focused element is not visible: ${state.element}`);
-      if (!state.indicated) problems.push(`focused element has no visible focus indicator: ${state.element}`);
-    }
+    const stops = javaScriptEnabled(page.context())
+      ? await recordedWalk(page, limit)
+      : await steppedWalk(page, limit);
+    return walkProblems(stops, limit);
   } finally {
     await clearFocusMarks(page);
   }
-  if (!left) problems.push(`Tab never left the page after ${limit} presses: focus is trapped`);
+}
+
+async function recordedWalk(page: Page, limit: number): Promise<(FocusState | null)[]> {
+  await startFocusWalk(page);
+  await pressTabs(page, limit);
+  return takeFocusWalk(page);
+}
+
+/** One Tab, then the state it reached, until focus leaves the page or comes back to a visited stop. */
+async function steppedWalk(page: Page, limit: number): Promise<FocusState[]> {
+  const stops: FocusState[] = [];
+  for (let step = 1; step <= limit; step++) {
+    await page.keyboard.press('Tab');
+    // Marks a new stop as visited in the same call, so a loop back to it is seen as a trap.
+    const state = await focusState(page, step);
+    stops.push(state);
+    if (state.atBody || state.visit !== null) break;
+  }
+  return stops;
+}
+
+/** Every stop visible and indicated, and the walk left the page (or wrapped to its first stop). */
+function walkProblems(stops: (FocusState | null)[], limit: number): string[] {
+  const problems: string[] = [];
+  for (const state of stops.slice(0, limit)) {
+    if (state === null || state.atBody) return problems;
+    if (state.visit !== null) {
+      // Back to an element already visited before the walk reached the end of the page.
+      if (state.visit !== '1')
+        problems.push(`focus trap: Tab returned to ${state.element} (stop ${state.visit})`);
+      return problems;
+    }
+    if (!state.visible) problems.push(`focused element is not visible: ${state.element}`);
+    if (!state.indicated) problems.push(`focused element has no visible focus indicator: ${state.element}`);
+  }
+  // Fewer stops than Tabs, the last still in the page: the later Tabs did not move focus at all.
+  const last = stops[stops.length - 1];
+  if (last && stops.length < limit)
+    problems.push(`focus trap: Tab stayed on ${last.element} (stop ${stops.length})`);
+  else problems.push(`Tab never left the page after ${limit} presses: focus is trapped`);
   return problems;
+}
+
+/** A Tab key as Chromium's input pipeline receives it from Playwright's `keyboard.press('Tab')`. */
+const TAB_DOWN = {
+  type: 'rawKeyDown' as const,
+  key: 'Tab',
+  code: 'Tab',
+  windowsVirtualKeyCode: 9,
+  nativeVirtualKeyCode: 9,
+};
+const TAB_UP = { ...TAB_DOWN, type: 'keyUp' as const };
+
+/**
+ * Presses Tab `times` times through the DevTools protocol, sent in order without waiting between them:
+ * Chromium handles input events one after another, each Tab moving focus before the next arrives.
+ */
+async function pressTabs(page: Page, times: number): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const sent: Promise<unknown>[] = [];
+    for (let press = 0; press < times; press++) {
+      sent.push(
+        session.send('Input.dispatchKeyEvent', TAB_DOWN),
+        session.send('Input.dispatchKeyEvent', TAB_UP),
+      );
+    }
+    await Promise.all(sent);
+  } finally {
+    await session.detach();
+  }
 }
 
 /**
