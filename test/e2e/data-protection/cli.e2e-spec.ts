@@ -4,15 +4,23 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataProtectionService } from '@app/data-protection';
+import { describeCliError, runCli } from '../../../apps/cli/src/main';
 import { createUser } from '../../support/auth';
 import { startTestApi, TestApi } from '../../support/test-api';
 import { readArchive } from './support/archive';
 import { Person, personWithDataEverywhere } from './support/person.factory';
 
-// Each command is a fresh ts-node process: seconds each on a loaded machine.
+// The child process (the last test) is a fresh ts-node process: seconds on a loaded machine.
 jest.setTimeout(300_000);
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run cli -- …` as a child process: what the operator types, exit code and all. */
+function cliProcess(...args: string[]): CliResult {
   const result = spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
     cwd: projectRoot(),
     env: { ...process.env, NODE_ENV: 'test' },
@@ -22,10 +30,23 @@ function cli(...args: string[]): { status: number | null; stdout: string; stderr
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * The same command in this process: `runCli` and `describeCliError` are all the entry point (apps/cli/main.ts)
+ * wraps, printing the output (exit 0) or the error's one line (exit 1). The last test proves that wrapping
+ * through a real child process once; the others need no ts-node start-up of their own.
+ */
+async function cli(...args: string[]): Promise<CliResult> {
+  try {
+    return { status: 0, stdout: `${await runCli(args)}\n`, stderr: '' };
+  } catch (error) {
+    return { status: 1, stdout: '', stderr: `${describeCliError(error)}\n` };
+  }
+}
+
 const changeLines = (output: string): string[] =>
   output.split('\n').filter((l) => /^ {2}(update|delete) /.test(l));
 
-describe('cli: sar, erase and retention as child processes', () => {
+describe('cli: sar, erase and retention', () => {
   let api: TestApi;
   let person: Person;
   let dir: string;
@@ -42,7 +63,7 @@ describe('cli: sar, erase and retention as child processes', () => {
 
   it('records a subject access request naming who ran it, and writes the archive once a second person approved it', async () => {
     const { user: officer } = await createUser(api, 'officer');
-    const requested = cli(
+    const requested = await cli(
       'sar',
       '--email',
       person.email,
@@ -62,13 +83,13 @@ describe('cli: sar, erase and retention as child processes', () => {
     expect(audit).toEqual([{ actor_id: officer.id, request_id: expect.stringMatching(/^cli:.+@.+/) }]);
 
     const out = join(dir, 'sar.zip');
-    const early = cli('sar', '--request', requestId, '--as', officer.email, '--out', out);
+    const early = await cli('sar', '--request', requestId, '--as', officer.email, '--out', out);
     expect(early.status).toBe(1);
     expect(early.stderr).toContain('second officer or admin approves');
 
     const { user: admin } = await createUser(api, 'admin');
     await api.app.get(DataProtectionService).approve(requestId, null, admin, { actorId: admin.id });
-    const written = cli('sar', '--request', requestId, '--as', officer.email, '--out', out);
+    const written = await cli('sar', '--request', requestId, '--as', officer.email, '--out', out);
     expect(written.status).toBe(0);
     expect(written.stdout).toContain(`Subject access archive written to ${out}`);
     const { json } = readArchive(readFileSync(out));
@@ -78,17 +99,17 @@ describe('cli: sar, erase and retention as child processes', () => {
 
   it('erase --simulate lists the changes; erase records a request that erases nothing until a second person approves', async () => {
     const { user: officer } = await createUser(api, 'officer');
-    const refused = cli('erase', '--email', person.email, '--reason', 'asked in writing', '--simulate');
+    const refused = await cli('erase', '--email', person.email, '--reason', 'asked in writing', '--simulate');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/confirmOpenCase: .*open case/);
 
     const args = ['erase', '--email', person.email, '--reason', 'asked in writing', '--confirm-open-case'];
-    const simulated = cli(...args, '--simulate');
+    const simulated = await cli(...args, '--simulate');
     expect(simulated.status).toBe(0);
     expect(simulated.stdout).toMatch(/^Simulation: erasure would make \d+ change\(s\)/);
     expect(changeLines(simulated.stdout).length).toBeGreaterThan(10);
 
-    const requested = cli(...args, '--as', officer.email);
+    const requested = await cli(...args, '--as', officer.email);
     expect(requested.status).toBe(0);
     expect(requested.stdout).toMatch(
       /^Erasure request [0-9a-f-]{36} recorded: approving it will make \d+ change\(s\)/,
@@ -118,10 +139,18 @@ describe('cli: sar, erase and retention as child processes', () => {
     const { user: officer } = await createUser(api, 'officer');
     const adviser = await createUser(api, 'adviser');
     const before = await api.dataSource.query('SELECT count(*)::int AS n FROM data_protection_request');
-    const asSme = cli('sar', '--email', adviser.user.email, '--reason', 'x', '--as', sme.user.email);
+    const asSme = await cli('sar', '--email', adviser.user.email, '--reason', 'x', '--as', sme.user.email);
     expect(asSme.status).toBe(1);
     expect(asSme.stderr).toContain('--as must name an active officer or admin account');
-    const staff = cli('erase', '--email', adviser.user.email, '--reason', 'Left', '--as', officer.email);
+    const staff = await cli(
+      'erase',
+      '--email',
+      adviser.user.email,
+      '--reason',
+      'Left',
+      '--as',
+      officer.email,
+    );
     expect(staff.status).toBe(1);
     expect(staff.stderr).toContain('Only an admin may request or approve erasing a staff account');
     expect(await api.dataSource.query('SELECT count(*)::int AS n FROM data_protection_request')).toEqual(
@@ -129,19 +158,19 @@ describe('cli: sar, erase and retention as child processes', () => {
     );
   });
 
-  it('runs retention with --simulate and for real, logging counts per rule', () => {
-    const simulated = cli('retention', '--simulate');
+  it('runs retention with --simulate and for real, logging counts per rule', async () => {
+    const simulated = await cli('retention', '--simulate');
     expect(simulated.status).toBe(0);
     expect(simulated.stdout).toMatch(/^Simulation: retention would make \d+ change\(s\)\./);
     expect(simulated.stdout).toMatch(/ {2}sessions: \d+/);
-    const real = cli('retention');
+    const real = await cli('retention');
     expect(real.status).toBe(0);
     expect(changeLines(real.stdout)).toEqual(changeLines(simulated.stdout));
   });
 
   it('refuses a missing --email with the usage, writing nothing', async () => {
     const before = await api.dataSource.query('SELECT count(*)::int AS n FROM data_protection_request');
-    const result = cli('sar');
+    const result = cliProcess('sar');
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('missing --email');
     expect(result.stderr).toContain('usage: npm run cli');
