@@ -15,9 +15,17 @@ import { javaScriptEnabled } from './browser';
  * Problems a keyboard user would meet on this page: the first Tab from the top must land on a visible
  * skip link whose Enter moves focus to #main-content; Tab must walk every focusable element with a
  * visible focus indicator and leave the page at the end (no focus trap). Returns the problems found.
- * Leaves focus at the top of the page.
+ * Leaves focus at the top of the page. The page's context must run scripts (see `focusOrderProblems`).
  */
 export async function keyboardProblems(page: Page): Promise<string[]> {
+  return [...(await skipLinkProblems(page)), ...(await focusOrderProblems(page))];
+}
+
+/**
+ * The first Tab from the top lands on a visible, indicated skip link, and its Enter moves focus to
+ * #main-content (with scripts on or off). Leaves focus at the top of the page.
+ */
+export async function skipLinkProblems(page: Page): Promise<string[]> {
   const problems: string[] = [];
   await focusTopOfPage(page);
   await page.keyboard.press('Tab');
@@ -38,47 +46,30 @@ export async function keyboardProblems(page: Page): Promise<string[]> {
       problems.push(`after the skip link, Tab focused ${next.element}, which is before #main-content`);
     }
   }
-  problems.push(...(await focusOrderProblems(page)));
   await focusTopOfPage(page);
   return problems;
 }
 
 /**
- * Walks the page with Tab from the top: every stop visible and indicated, and the walk ends. With scripts
- * on, the page records each stop as focus arrives (in-page.ts), so the Tabs go to the browser one after the
- * other without a round trip between them, as a fast typist's would; with scripts off (no listener can run)
- * each stop is read after its Tab.
+ * Walks the page with Tab from the top: every stop visible and indicated, and the walk ends. The page
+ * records each stop as focus arrives (in-page.ts), so the Tabs go to the browser one after the other
+ * without a round trip between them, as a fast typist's would. Listening needs scripts: a scripts-off
+ * page is walked on its scriptless copy (page-check.ts). Leaves focus at the top of the page.
  */
-async function focusOrderProblems(page: Page): Promise<string[]> {
+export async function focusOrderProblems(page: Page): Promise<string[]> {
+  if (!javaScriptEnabled(page.context())) {
+    throw new Error('focusOrderProblems: the page runs no scripts; walk its scriptless copy instead');
+  }
   const limit = (await tabbableCount(page)) + 2;
   await focusTopOfPage(page);
+  await startFocusWalk(page);
   try {
-    const stops = javaScriptEnabled(page.context())
-      ? await recordedWalk(page, limit)
-      : await steppedWalk(page, limit);
-    return walkProblems(stops, limit);
+    await pressTabs(page, limit);
+    return walkProblems(await takeFocusWalk(page), limit);
   } finally {
     await clearFocusMarks(page);
+    await focusTopOfPage(page);
   }
-}
-
-async function recordedWalk(page: Page, limit: number): Promise<(FocusState | null)[]> {
-  await startFocusWalk(page);
-  await pressTabs(page, limit);
-  return takeFocusWalk(page);
-}
-
-/** One Tab, then the state it reached, until focus leaves the page or comes back to a visited stop. */
-async function steppedWalk(page: Page, limit: number): Promise<FocusState[]> {
-  const stops: FocusState[] = [];
-  for (let step = 1; step <= limit; step++) {
-    await page.keyboard.press('Tab');
-    // Marks a new stop as visited in the same call, so a loop back to it is seen as a trap.
-    const state = await focusState(page, step);
-    stops.push(state);
-    if (state.atBody || state.visit !== null) break;
-  }
-  return stops;
 }
 
 /** Every stop visible and indicated, and the walk left the page (or wrapped to its first stop). */

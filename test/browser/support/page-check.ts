@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeScan, preloadAxe, type AxeNode } from './axe';
 import { javaScriptEnabled, saveScreenshots } from './browser';
 import { horizontalOverflow, pageFacts } from './in-page';
-import { keyboardProblems } from './keyboard';
+import { focusOrderProblems, keyboardProblems, skipLinkProblems } from './keyboard';
 import { contentLanguageProblems } from '../../support/page-language';
 import { Language, text } from './locales';
 
@@ -55,9 +55,8 @@ export async function checkPage(page: Page, options: CheckPageOptions): Promise<
   const mode = javaScriptEnabled(page.context()) ? 'js' : 'no-js';
   const structure = `${options.name}|${mode}|${options.errors ? 'errors' : 'ok'}`;
   const checkStructure = !structureChecked.has(structure);
-  if (checkStructure) for (const violation of await axeViolations(page)) problems.push(violation);
+  if (checkStructure) problems.push(...(await structureProblems(page, options.keyboard ?? true)));
   problems.push(...(await reflowProblems(page)));
-  if (checkStructure && (options.keyboard ?? true)) problems.push(...(await keyboardProblems(page)));
   if (checkStructure && !problems.length) structureChecked.add(structure);
 
   if (problems.length) {
@@ -87,9 +86,29 @@ function titleProblems(title: string, lang: Language, options: CheckPageOptions)
   return problems;
 }
 
+/**
+ * axe (zero violations) and, with `keyboard`, the keyboard checks. A scripts-off page is checked on its
+ * scriptless copy (see `onScriptlessCopy`), apart from its skip link, which is followed on the page itself.
+ */
+async function structureProblems(page: Page, keyboard: boolean): Promise<string[]> {
+  if (javaScriptEnabled(page.context())) {
+    return [...violationLines(await axeScan(page)), ...(keyboard ? await keyboardProblems(page) : [])];
+  }
+  const onCopy = await onScriptlessCopy(page, async (copy) => [
+    ...violationLines(await axeScan(copy)),
+    ...(keyboard ? await focusOrderProblems(copy) : []),
+  ]);
+  return [...onCopy, ...(keyboard ? await skipLinkProblems(page) : [])];
+}
+
 /** axe-core's WCAG 2.2 AA violations, one line per failing element. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const results = javaScriptEnabled(page.context()) ? await axeScan(page) : await axeOnScriptlessCopy(page);
+  return violationLines(
+    javaScriptEnabled(page.context()) ? await axeScan(page) : await onScriptlessCopy(page, axeScan),
+  );
+}
+
+function violationLines(results: Awaited<ReturnType<typeof axeScan>>): string[] {
   return results.violations.flatMap((violation) =>
     violation.nodes
       .filter((node) => !isKnownDesignSystemException(violation.id, node))
@@ -141,13 +160,14 @@ function scratchFor(browser: Browser): Promise<{ page: Page; html: Map<string, s
 }
 
 /**
- * axe needs scripts, which a page in a JavaScript-off context cannot run. So the page's DOM (exactly the
- * server's HTML, since no script ran) is served, scripts removed, at the same URL to a scratch page with
- * scripts on, same viewport, same stylesheets; axe runs there.
+ * axe needs scripts, which a page in a JavaScript-off context cannot run, and so does the recorded focus walk
+ * (keyboard.ts). So the page's DOM (exactly the server's HTML, since no script ran; the service has no
+ * <noscript>) is served, scripts removed, at the same URL to a scratch page with scripts on, same viewport,
+ * same stylesheets, and `check` runs there: same elements, same order, same focus styles.
  */
-async function axeOnScriptlessCopy(page: Page): ReturnType<typeof axeScan> {
+async function onScriptlessCopy<T>(page: Page, check: (copy: Page) => Promise<T>): Promise<T> {
   const browser = page.context().browser();
-  if (!browser) throw new Error('axe: the page has no browser');
+  if (!browser) throw new Error('scriptless copy: the page has no browser');
   const url = page.url().split('#')[0];
   const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
   const scratch = await scratchFor(browser);
@@ -155,7 +175,7 @@ async function axeOnScriptlessCopy(page: Page): ReturnType<typeof axeScan> {
   try {
     await scratch.page.setViewportSize(page.viewportSize() ?? { width: 1024, height: 768 });
     await scratch.page.goto(url);
-    return await axeScan(scratch.page);
+    return await check(scratch.page);
   } finally {
     scratch.html.delete(url);
   }
