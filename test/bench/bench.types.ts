@@ -63,7 +63,7 @@ export interface BenchContext {
 export interface Benchmark {
   name: string;
   title: string;
-  /** The targets issue 10 sets, in words (shown when the benchmark cannot run yet). */
+  /** Its targets (issues 10 and 29), in words (shown when the benchmark cannot run yet). */
   targets: string[];
   /** Left out of a plain `npm run bench` (too long): runs only when named in `--only`. */
   onlyWhenAsked?: boolean;

@@ -8,7 +8,7 @@ import { projectRoot } from '@app/config';
 import { ensureServices, freePort, Services } from '@app/local-services';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext, BenchmarkResult } from './bench.types';
@@ -126,6 +126,15 @@ async function main(): Promise<void> {
     const logDir = join(root, '.data', 'bench-logs', runId);
     const profileDir = join(root, '.data', 'bench-profiles', runId);
     const profileArgs = settings.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+    // The soak asks both processes for heap snapshots (V8 collects all garbage first) to tell live growth
+    // from garbage not yet collected.
+    const heapSnapshotDir = settings.only.includes('soak')
+      ? join(root, '.data', 'bench-heap', runId)
+      : undefined;
+    if (heapSnapshotDir) {
+      mkdirSync(heapSnapshotDir, { recursive: true });
+      profileArgs.push('--heapsnapshot-signal=SIGUSR2', '--diagnostic-dir', heapSnapshotDir);
+    }
     const start = (name: 'api' | 'worker', portNumber: number) =>
       startNodeProcess({
         name,
@@ -141,7 +150,7 @@ async function main(): Promise<void> {
     const api = await start('api', port);
     running.push(api);
     log(`api ${api.url} (pid ${api.pid}), worker ${worker.url} (pid ${worker.pid}); logs in ${logDir}`);
-    const app: AppProcesses = { api, worker, smtp, env, root, logDir };
+    const app: AppProcesses = { api, worker, smtp, env, root, logDir, heapSnapshotDir };
     const context: BenchContext = {
       settings,
       app,

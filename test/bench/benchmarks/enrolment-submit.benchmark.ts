@@ -9,12 +9,13 @@ import { runLoad } from '../support/load';
 import { peakRssMb, resetPeakRss } from '../support/peak-rss';
 import { latencySummary, median, ratioPercent } from '../support/stats';
 
-const TARGET_RATE = 300;
+/** Issue 29, item 5: the api's submits per second as a share of the bare transaction's, in the same run. */
+const TARGET_PERCENT = 60;
 /**
  * First guesses of each side's rate, to size the warm-up's drafts (a warm-up that runs out of drafts just
  * ends early); measured rounds get drafts for half again the best rate seen so far.
  */
-const FIRST_GUESS = { app: TARGET_RATE, ceiling: 2 * TARGET_RATE };
+const FIRST_GUESS = { app: 300, ceiling: 600 };
 /** How long to wait for the worker to finish the previous round's events before the next round starts. */
 const QUIET_LIMIT_MS = 120_000;
 /** The api's pool (DATABASE_POOL_SIZE); the ceiling gets as many connections. */
@@ -586,7 +587,10 @@ async function prepare(
 export const enrolmentSubmitBenchmark: Benchmark = {
   name: 'enrolment-submit',
   title: 'Enrolment submit (validation + insert + outbox + audit) vs the same inserts from bare pg',
-  targets: [`enrolment submit ≥ ${TARGET_RATE} req/s`, 'enrolment submit with zero errors'],
+  targets: [
+    `enrolment submit ≥ ${TARGET_PERCENT} % of the bare transaction`,
+    'enrolment submit with zero errors',
+  ],
   unavailableReason: async () => undefined,
   async run(context: BenchContext): Promise<BenchmarkResult> {
     const { settings, app, databaseUrl, log } = context;
@@ -686,6 +690,7 @@ export const enrolmentSubmitBenchmark: Benchmark = {
       );
       const rate = api.throughput?.value ?? 0;
       const errors = api.errors ?? 0;
+      const percent = ratioPercent(rate, ceiling.throughput?.value ?? 0);
       return {
         name: this.name,
         title: this.title,
@@ -701,13 +706,13 @@ export const enrolmentSubmitBenchmark: Benchmark = {
         ceiling: [ceiling],
         ratio: {
           label: 'api submits/s ÷ bare pg submit transactions/s',
-          percent: ratioPercent(rate, ceiling.throughput?.value ?? 0),
+          percent,
         },
         targets: [
           {
-            target: `enrolment submit ≥ ${TARGET_RATE} req/s`,
-            actual: `${rate} req/s`,
-            verdict: verdict(rate >= TARGET_RATE),
+            target: `enrolment submit ≥ ${TARGET_PERCENT} % of the bare transaction (issue 29)`,
+            actual: `${percent} % (${rate} of ${ceiling.throughput?.value ?? 0} per second)`,
+            verdict: verdict(percent >= TARGET_PERCENT),
           },
           {
             target: 'enrolment submit with zero errors',

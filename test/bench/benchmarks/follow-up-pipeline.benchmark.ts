@@ -7,7 +7,12 @@ import { peakRssMb, resetPeakRss } from '../support/peak-rss';
 import { appendSamples, latencySummary, median, ratioPercent } from '../support/stats';
 
 const TARGET_RATE = 500;
-const TARGET_RATIO = 50;
+/**
+ * Issue 29, item 6: the pipeline's emails per second as a share of the email hop's (bare nodemailer to the same
+ * peer, same connections). It replaced "≥ 50 % of bare Bull", which no pipeline sending one email per job can
+ * reach here: the email hop alone is a fraction of bare Bull.
+ */
+const TARGET_RATIO = 80;
 
 /** Why the pipeline cannot be driven yet, or undefined once the follow-ups schema exists. */
 async function pipelineUnavailableReason(databaseUrl: string): Promise<string | undefined> {
@@ -210,7 +215,7 @@ export const followUpPipelineBenchmark: Benchmark = {
   title: 'Follow-up pipeline throughput',
   targets: [
     `follow-up pipeline ≥ ${TARGET_RATE} notifications/s`,
-    `follow-up pipeline ≥ ${TARGET_RATIO} % of bare Bull jobs/s`,
+    `follow-up pipeline ≥ ${TARGET_RATIO} % of the email hop's emails/s (issue 29)`,
   ],
   unavailableReason: async () => undefined,
   async run(context): Promise<BenchmarkResult> {
@@ -244,12 +249,13 @@ export const followUpPipelineBenchmark: Benchmark = {
     context.log(`  warm-up bare SMTP (${Math.ceil(settings.queueJobs / 5)} emails)`);
     const smtp = await measureBareSmtp(context);
     const rate = pipeline.throughput?.value ?? 0;
-    const percent = ratioPercent(rate, ceiling.throughput?.value ?? 0);
     const smtpRate = smtp.throughput?.value ?? 0;
+    const percent = ratioPercent(rate, smtpRate);
     notes.push(
       `The email hop alone (bare nodemailer → the same SMTP peer) reached ${smtpRate} emails/s = ` +
         `${ratioPercent(smtpRate, ceiling.throughput?.value ?? 0)} % of bare Bull: the bound on any pipeline ` +
-        `that sends an email per job here. The pipeline reached ${ratioPercent(rate, smtpRate)} % of it.`,
+        `that sends an email per job here. The pipeline reached ${ratioPercent(rate, ceiling.throughput?.value ?? 0)} % ` +
+        'of bare Bull.',
     );
     const targets: TargetCheck[] = [
       {
@@ -257,7 +263,11 @@ export const followUpPipelineBenchmark: Benchmark = {
         actual: `${rate} emails/s, ${pipeline.errors} undelivered`,
         verdict: verdict(rate >= TARGET_RATE && pipeline.errors === 0),
       },
-      { target: this.targets[1], actual: `${percent} %`, verdict: verdict(percent >= TARGET_RATIO) },
+      {
+        target: this.targets[1],
+        actual: `${percent} % (${rate} of ${smtpRate} emails/s)`,
+        verdict: verdict(percent >= TARGET_RATIO),
+      },
     ];
     return {
       name: this.name,
@@ -266,7 +276,7 @@ export const followUpPipelineBenchmark: Benchmark = {
       method,
       app: [pipeline],
       ceiling: [ceiling, smtp],
-      ratio: { label: 'pipeline emails/s ÷ bare Bull jobs/s', percent },
+      ratio: { label: 'pipeline emails/s ÷ email hop emails/s', percent },
       targets,
       notes,
     };

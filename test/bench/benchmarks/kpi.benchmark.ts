@@ -13,6 +13,12 @@ interface Statement {
 }
 
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+/**
+ * Issue 29, item 4: the first view of any filter (nothing summarised for it yet, so computed live) within a
+ * second at 100 000 cases, and a view from summaries within 200 ms (at 1 000 000 cases too: `--cases 1000000`).
+ */
+const FIRST_VIEW_MS = 1000;
+const SUMMARY_MS = 200;
 
 /** The statements KpiReportService runs for a report whose rows are not in a summary yet. */
 function kpiStatements(filters: KpiFilters, keys?: string[]): Statement[] {
@@ -105,7 +111,11 @@ export const kpiBenchmark: Benchmark = {
   name: 'kpi',
   title:
     'KPI report for one year (whole set and single filtered KPIs), from summaries and computed live, vs the same SQL',
-  targets: ['full KPI set < 1 s', 'single filtered KPI < 200 ms', 'at most 3 × the same SQL run directly'],
+  targets: [
+    `first view of a filter (computed live) < ${FIRST_VIEW_MS} ms`,
+    `from summaries < ${SUMMARY_MS} ms`,
+    'at most 3 × the same SQL run directly',
+  ],
   unavailableReason: async () => undefined,
   async run(context: BenchContext): Promise<BenchmarkResult> {
     const { settings, app, databaseUrl, log } = context;
@@ -115,21 +125,11 @@ export const kpiBenchmark: Benchmark = {
     const bearer = await benchToken(app.api.url, 'officer-1@bench.example');
     const london = { from, to, region: 'london' };
     // The whole set, and single KPIs of the two heaviest sources (barriers, SMEs assisted) with a filter.
-    const subjects: { label: string; filters: KpiFilters; keys?: string[]; limitMs: number }[] = [
-      { label: 'no filter', filters: { from, to }, limitMs: 1000 },
-      { label: 'region london', filters: london, limitMs: 1000 },
-      {
-        label: 'barriers.in_audits, region london',
-        filters: london,
-        keys: ['barriers.in_audits'],
-        limitMs: 200,
-      },
-      {
-        label: 'reach.smes_assisted, region london',
-        filters: london,
-        keys: ['reach.smes_assisted'],
-        limitMs: 200,
-      },
+    const subjects: { label: string; filters: KpiFilters; keys?: string[] }[] = [
+      { label: 'no filter', filters: { from, to } },
+      { label: 'region london', filters: london },
+      { label: 'barriers.in_audits, region london', filters: london, keys: ['barriers.in_audits'] },
+      { label: 'reach.smes_assisted, region london', filters: london, keys: ['reach.smes_assisted'] },
     ];
     const measured: Measurement[] = [];
     const ceilings: Measurement[] = [];
@@ -194,9 +194,14 @@ export const kpiBenchmark: Benchmark = {
         );
         targets.push(
           {
-            target: `${subject.keys ? 'single filtered KPI' : 'full KPI set'} < ${subject.limitMs} ms (${subject.label}, from summaries)`,
+            target: `${what}: first view < ${FIRST_VIEW_MS} ms (computed live, p95, issue 29)`,
+            actual: `median ${live.medianMs?.toFixed(0)} ms, p95 ${live.p95Ms?.toFixed(0)} ms`,
+            verdict: verdict((live.p95Ms ?? Infinity) < FIRST_VIEW_MS),
+          },
+          {
+            target: `${what}: < ${SUMMARY_MS} ms from summaries (p95, issue 29)`,
             actual: `median ${summarised.medianMs?.toFixed(0)} ms, p95 ${summarised.p95Ms?.toFixed(0)} ms`,
-            verdict: verdict((summarised.p95Ms ?? Infinity) < subject.limitMs),
+            verdict: verdict((summarised.p95Ms ?? Infinity) < SUMMARY_MS),
           },
           {
             target: `at most 3 × the same SQL run directly (${subject.label}, computed live)`,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { Benchmark, BenchContext, BenchmarkResult, Measurement, TargetCheck, verdict } from '../bench.types';
 import { ensureBenchData } from '../support/bench-data';
+import { heapGrowth, HeapSummary, summariseHeapSnapshot, takeHeapSnapshot } from '../support/heap-snapshot';
 import { growthPercent, MemoryReading, readProcessMemory } from '../support/process-memory';
 import { assembleCast, CAST_SIZE, reminderProgress, scheduleReminders } from '../support/soak-cast';
 import type { AssessingSme, Adviser, EnrollingSme, Officer } from '../support/soak-cast';
@@ -228,8 +229,19 @@ export const soakBenchmark: Benchmark = {
       log(`  soaking for ${settings.minutes} min (warm-up ${warmupMs / 1000} s), ${reminders} reminders due`);
 
       const token = app.env.METRICS_TOKEN;
-      const memory = (): Promise<MemoryReading[]> =>
-        Promise.all([readProcessMemory(app.api, token), readProcessMemory(app.worker, token)]);
+      // Heap in use as /metrics reads it includes garbage not yet collected; a heap snapshot (taken after the
+      // readings: writing one pauses the process) holds only what is live after a full collection.
+      const snapshots: Record<'start' | 'middle' | 'end', string[]> = { start: [], middle: [], end: [] };
+      const memory = async (at: 'start' | 'middle' | 'end'): Promise<MemoryReading[]> => {
+        const read = await Promise.all([
+          readProcessMemory(app.api, token),
+          readProcessMemory(app.worker, token),
+        ]);
+        if (app.heapSnapshotDir)
+          for (const p of [app.api, app.worker])
+            snapshots[at].push(await takeHeapSnapshot(p, app.heapSnapshotDir));
+        return read;
+      };
       const readings: Record<'start' | 'middle' | 'end', MemoryReading[]> = {
         start: [],
         middle: [],
@@ -264,14 +276,14 @@ export const soakBenchmark: Benchmark = {
           await sleep(warmupMs);
           recorder.startMeasuring();
           log(`  warm-up over after ${recorder.requests} requests; measuring`);
-          readings.start = await memory();
+          readings.start = await memory('start');
           await sleep(t0 + warmupMs + (durationMs - warmupMs) / 2 - performance.now());
-          readings.middle = await memory();
+          readings.middle = await memory('middle');
           log(`  half-way: ${recorder.requests} requests, ${recorder.errors} errors`);
         })(),
       ];
       await Promise.all(load);
-      readings.end = await memory();
+      readings.end = await memory('end');
       const measuredSeconds = (durationMs - warmupMs) / 1000;
       const measuredRequests = recorder.allLatencies().length;
 
@@ -284,19 +296,36 @@ export const soakBenchmark: Benchmark = {
       }
       const emails = (await app.smtp.received('untagged')).length - emailsBefore;
 
+      // Summarised one at a time (each file is hundreds of MB of JSON), after the load has stopped.
+      const live = (['api', 'worker'] as const).map((_, i) =>
+        snapshots.end[i]
+          ? (['start', 'middle', 'end'] as const).map((at) => summariseHeapSnapshot(snapshots[at][i]))
+          : [],
+      );
       const processes = (['api', 'worker'] as const).map((name, i) => {
         const [start, middle, end] = [readings.start[i], readings.middle[i], readings.end[i]];
+        const [liveStart, liveMiddle, liveEnd] = live[i] as (HeapSummary | undefined)[];
         return {
           name,
-          line: `${name}: start ${mb(start)}; middle ${mb(middle)}; end ${mb(end)}`,
+          line:
+            `${name}: start ${mb(start)}; middle ${mb(middle)}; end ${mb(end)}` +
+            (liveStart && liveMiddle && liveEnd
+              ? `; live heap after a full collection (heap snapshots): ${liveStart.liveMb} → ${liveMiddle.liveMb} → ${liveEnd.liveMb} MB`
+              : ''),
           rss: growthPercent(start.rssMb, end.rssMb),
           heap: growthPercent(start.heapUsedMb, end.heapUsedMb),
+          liveHeap: liveStart && liveEnd ? growthPercent(liveStart.liveMb, liveEnd.liveMb) : undefined,
+          grew: liveStart && liveEnd ? heapGrowth(liveStart, liveEnd, 8) : [],
         };
       });
+      const signed = (n: number) => `${n > 0 ? '+' : ''}${n} %`;
+      // With snapshots the heap criterion is the live heap: garbage awaiting collection is not growth.
       const growthTargets: TargetCheck[] = processes.map((p) => ({
-        target: `soak: ${p.name} RSS and heap grow < 10 % after the warm-up`,
-        actual: `RSS ${p.rss > 0 ? '+' : ''}${p.rss} %, heap ${p.heap > 0 ? '+' : ''}${p.heap} %`,
-        verdict: verdict(p.rss < 10 && p.heap < 10),
+        target:
+          `soak: ${p.name} RSS and heap grow < 10 % after the warm-up` +
+          (p.liveHeap === undefined ? '' : ' (heap: live, from snapshots)'),
+        actual: `RSS ${signed(p.rss)}, heap ${p.liveHeap === undefined ? signed(p.heap) : `${signed(p.liveHeap)} live (${signed(p.heap)} in use as read)`}`,
+        verdict: verdict(p.rss < 10 && (p.liveHeap ?? p.heap) < 10),
       }));
       const reminderRow: Measurement = {
         subject: `worker: reminders due → emailed (${progress.sent} of ${reminders}; SMTP peer received ${emails} emails)`,
@@ -319,7 +348,7 @@ export const soakBenchmark: Benchmark = {
           `and a region's CSV export each / ${EXPORT_PERIOD_S / 60} min polled every ${EXPORT_POLL_MS / 1000} s — ` +
           `${PLANNED_RATE.toFixed(1)} req/s in all ` +
           `(plus export polls); ${REMINDERS_PER_MINUTE} reminders/min fall due for the worker. Web pages through signed-in sessions ` +
-          `(the real sign-in form), API calls with bearer tokens. Memory: lowest of 3 readings 1 s apart; no ceiling.`,
+          `(the real sign-in form), API calls with bearer tokens. Memory: lowest of 3 readings 1 s apart, then a heap snapshot of each process; no ceiling.`,
         app: [...recorder.measurements(measuredSeconds), reminderRow],
         ceiling: [],
         targets: [
@@ -332,6 +361,9 @@ export const soakBenchmark: Benchmark = {
         ],
         notes: [
           ...processes.map((p) => `${p.line} (RSS ${p.rss} %, heap ${p.heap} %)`),
+          ...processes
+            .filter((p) => p.grew.length > 0)
+            .map((p) => `${p.name}: what grew most in the live heap, start → end: ${p.grew.join('; ')}`),
           `all groups after the warm-up: ${measuredRequests} requests, ${(measuredRequests / measuredSeconds).toFixed(1)} req/s ` +
             `(planned ${PLANNED_RATE.toFixed(1)}: an actor waits for each answer), ${describeLatencies(recorder.allLatencies())}`,
         ],
