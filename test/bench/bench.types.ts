@@ -13,7 +13,7 @@ export interface Measurement {
   samples: number;
 }
 
-/** A target from issue 10, checked against a figure measured in this run. */
+/** A target (issue 10 or 29), checked against a figure measured in this run. */
 export type Verdict = 'MET' | 'NOT MET' | 'NOT AVAILABLE YET';
 
 export interface TargetCheck {

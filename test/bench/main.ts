@@ -8,7 +8,7 @@ import { projectRoot } from '@app/config';
 import { ensureServices, freePort, Services } from '@app/local-services';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext, BenchmarkResult } from './bench.types';
@@ -20,6 +20,9 @@ import { parseSettings } from './support/settings';
 import { startSmtpPeer } from './support/smtp-peer';
 
 const log = (line: string): void => console.log(line);
+
+/** Loaded before the app (`--import`, with `--expose-gc`): a full garbage collection on SIGUSR2. */
+const GC_ON_SIGUSR2 = 'data:text/javascript,process.on("SIGUSR2",()=>globalThis.gc())';
 
 /** Runs a command to completion; `quiet` keeps its output unless it fails (the TypeORM CLI prints every query). */
 function runStep(
@@ -125,20 +128,13 @@ async function main(): Promise<void> {
     const runId = startedAt.replace(/[:.]/g, '-');
     const logDir = join(root, '.data', 'bench-logs', runId);
     const profileDir = join(root, '.data', 'bench-profiles', runId);
-    const profileArgs = settings.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-    // The soak asks both processes for heap snapshots (V8 collects all garbage first) to tell live growth
-    // from garbage not yet collected.
-    const heapSnapshotDir = settings.only.includes('soak')
-      ? join(root, '.data', 'bench-heap', runId)
-      : undefined;
-    if (heapSnapshotDir) {
-      mkdirSync(heapSnapshotDir, { recursive: true });
-      profileArgs.push('--heapsnapshot-signal=SIGUSR2', '--diagnostic-dir', heapSnapshotDir);
-    }
+    const nodeArgs = settings.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+    // The soak reads each process's live heap: SIGUSR2 makes it run a full garbage collection first.
+    if (settings.only.includes('soak')) nodeArgs.push('--expose-gc', '--import', GC_ON_SIGUSR2);
     const start = (name: 'api' | 'worker', portNumber: number) =>
       startNodeProcess({
         name,
-        args: [...profileArgs, `dist/apps/${name}/main.js`],
+        args: [...nodeArgs, `dist/apps/${name}/main.js`],
         env,
         port: portNumber,
         readyPath: '/health/ready',
@@ -150,7 +146,7 @@ async function main(): Promise<void> {
     const api = await start('api', port);
     running.push(api);
     log(`api ${api.url} (pid ${api.pid}), worker ${worker.url} (pid ${worker.pid}); logs in ${logDir}`);
-    const app: AppProcesses = { api, worker, smtp, env, root, logDir, heapSnapshotDir };
+    const app: AppProcesses = { api, worker, smtp, env, root, logDir };
     const context: BenchContext = {
       settings,
       app,

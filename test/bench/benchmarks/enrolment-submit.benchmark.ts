@@ -66,6 +66,8 @@ interface EnrolmentRow {
   exported_last12_months: boolean;
   target_markets: string[] | null;
   help_wanted: string[] | null;
+  language: string;
+  consent_evaluation_contact: boolean | null;
 }
 
 const AUDIT_SQL = `INSERT INTO audit_event (action, entity_type, entity_id, actor_id, before, after, request_id, ip)
@@ -172,6 +174,51 @@ async function ceilingSubmit(pool: Pool, d: SubmitDraft, t: SubmitTemplate): Pro
       mergedIntoId: null,
       createdAt: company.created_at,
       updatedAt: company.created_at,
+    });
+    // The SME who submits becomes the company's contact, its primary one (CompanyContacts.linkUser → add).
+    const {
+      rows: [user],
+    } = await client.query<{ name: string; email: string }>('SELECT name, email FROM users WHERE id = $1', [
+      e.user_id,
+    ]);
+    await client.query(
+      `SELECT id FROM company_contacts
+        WHERE company_id = $1 AND archived_at IS NULL AND (user_id = $2 OR lower(email) = lower($3))`,
+      [company.id, e.user_id, user.email],
+    );
+    await client.query(
+      'SELECT id FROM company_contacts WHERE company_id = $1 AND is_primary AND archived_at IS NULL FOR UPDATE',
+      [company.id],
+    );
+    const contact = {
+      companyId: company.id,
+      name: user.name.trim(),
+      jobRole: null,
+      email: user.email.trim().toLowerCase(),
+      phone: null,
+      preferredLanguage: e.language === 'es' || e.language === 'de' ? e.language : 'en',
+      isPrimary: true,
+      consentToContact: e.consent_evaluation_contact === true,
+    };
+    const {
+      rows: [contactRow],
+    } = await client.query<{ id: string }>(
+      `INSERT INTO company_contacts (company_id, user_id, name, email, preferred_language, is_primary,
+                                     consent_to_contact, version)
+       VALUES ($1, $2, $3, $4, $5, true, $6, 1) RETURNING id`,
+      [
+        company.id,
+        e.user_id,
+        contact.name,
+        contact.email,
+        contact.preferredLanguage,
+        contact.consentToContact,
+      ],
+    );
+    await audit('company_contact.added', 'company_contact', contactRow.id, null, {
+      ...contact,
+      id: contactRow.id,
+      archivedAt: null,
     });
     await client.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
       t.similarityThreshold,

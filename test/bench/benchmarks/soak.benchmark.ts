@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { Benchmark, BenchContext, BenchmarkResult, Measurement, TargetCheck, verdict } from '../bench.types';
 import { ensureBenchData } from '../support/bench-data';
-import { heapGrowth, HeapSummary, summariseHeapSnapshot, takeHeapSnapshot } from '../support/heap-snapshot';
 import { growthPercent, MemoryReading, readProcessMemory } from '../support/process-memory';
 import { assembleCast, CAST_SIZE, reminderProgress, scheduleReminders } from '../support/soak-cast';
 import type { AssessingSme, Adviser, EnrollingSme, Officer } from '../support/soak-cast';
@@ -188,7 +187,8 @@ function describeLatencies(samples: number[]): string {
   return `p50 ${medianMs?.toFixed(1)} ms, p95 ${p95Ms?.toFixed(1)} ms, p99 ${p99Ms?.toFixed(1)} ms`;
 }
 
-const mb = (m: MemoryReading) => `RSS ${m.rssMb.toFixed(0)} MB, heap ${m.heapUsedMb.toFixed(1)} MB`;
+const mb = (m: MemoryReading) =>
+  `RSS ${m.rssMb.toFixed(0)} MB, heap ${m.heapUsedMb.toFixed(1)} MB (live ${m.liveHeapMb?.toFixed(1)} MB)`;
 
 export const soakBenchmark: Benchmark = {
   name: 'soak',
@@ -196,7 +196,7 @@ export const soakBenchmark: Benchmark = {
     'Mixed-day soak: advisers, SMEs, officers and reminders at once, at a fixed rate (only with --only soak)',
   targets: [
     'soak: every request answered 2xx/3xx (0 errors)',
-    'soak: api and worker RSS and heap grow < 10 % after the warm-up',
+    'soak: api and worker RSS and live heap grow < 10 % after the warm-up',
   ],
   onlyWhenAsked: true,
   unavailableReason: async () => undefined,
@@ -229,19 +229,10 @@ export const soakBenchmark: Benchmark = {
       log(`  soaking for ${settings.minutes} min (warm-up ${warmupMs / 1000} s), ${reminders} reminders due`);
 
       const token = app.env.METRICS_TOKEN;
-      // Heap in use as /metrics reads it includes garbage not yet collected; a heap snapshot (taken after the
-      // readings: writing one pauses the process) holds only what is live after a full collection.
-      const snapshots: Record<'start' | 'middle' | 'end', string[]> = { start: [], middle: [], end: [] };
-      const memory = async (at: 'start' | 'middle' | 'end'): Promise<MemoryReading[]> => {
-        const read = await Promise.all([
-          readProcessMemory(app.api, token),
-          readProcessMemory(app.worker, token),
-        ]);
-        if (app.heapSnapshotDir)
-          for (const p of [app.api, app.worker])
-            snapshots[at].push(await takeHeapSnapshot(p, app.heapSnapshotDir));
-        return read;
-      };
+      // Heap in use as /metrics reads it includes garbage not yet collected; the live heap is read right after
+      // a full collection (main.ts starts both processes with a SIGUSR2 hook for it).
+      const memory = (): Promise<MemoryReading[]> =>
+        Promise.all([app.api, app.worker].map((p) => readProcessMemory(p, token, 3, true)));
       const readings: Record<'start' | 'middle' | 'end', MemoryReading[]> = {
         start: [],
         middle: [],
@@ -276,14 +267,14 @@ export const soakBenchmark: Benchmark = {
           await sleep(warmupMs);
           recorder.startMeasuring();
           log(`  warm-up over after ${recorder.requests} requests; measuring`);
-          readings.start = await memory('start');
+          readings.start = await memory();
           await sleep(t0 + warmupMs + (durationMs - warmupMs) / 2 - performance.now());
-          readings.middle = await memory('middle');
+          readings.middle = await memory();
           log(`  half-way: ${recorder.requests} requests, ${recorder.errors} errors`);
         })(),
       ];
       await Promise.all(load);
-      readings.end = await memory('end');
+      readings.end = await memory();
       const measuredSeconds = (durationMs - warmupMs) / 1000;
       const measuredRequests = recorder.allLatencies().length;
 
@@ -296,36 +287,22 @@ export const soakBenchmark: Benchmark = {
       }
       const emails = (await app.smtp.received('untagged')).length - emailsBefore;
 
-      // Summarised one at a time (each file is hundreds of MB of JSON), after the load has stopped.
-      const live = (['api', 'worker'] as const).map((_, i) =>
-        snapshots.end[i]
-          ? (['start', 'middle', 'end'] as const).map((at) => summariseHeapSnapshot(snapshots[at][i]))
-          : [],
-      );
       const processes = (['api', 'worker'] as const).map((name, i) => {
         const [start, middle, end] = [readings.start[i], readings.middle[i], readings.end[i]];
-        const [liveStart, liveMiddle, liveEnd] = live[i] as (HeapSummary | undefined)[];
         return {
           name,
-          line:
-            `${name}: start ${mb(start)}; middle ${mb(middle)}; end ${mb(end)}` +
-            (liveStart && liveMiddle && liveEnd
-              ? `; live heap after a full collection (heap snapshots): ${liveStart.liveMb} → ${liveMiddle.liveMb} → ${liveEnd.liveMb} MB`
-              : ''),
+          line: `${name}: start ${mb(start)}; middle ${mb(middle)}; end ${mb(end)}`,
           rss: growthPercent(start.rssMb, end.rssMb),
           heap: growthPercent(start.heapUsedMb, end.heapUsedMb),
-          liveHeap: liveStart && liveEnd ? growthPercent(liveStart.liveMb, liveEnd.liveMb) : undefined,
-          grew: liveStart && liveEnd ? heapGrowth(liveStart, liveEnd, 8) : [],
+          liveHeap: growthPercent(start.liveHeapMb ?? NaN, end.liveHeapMb ?? NaN),
         };
       });
       const signed = (n: number) => `${n > 0 ? '+' : ''}${n} %`;
-      // With snapshots the heap criterion is the live heap: garbage awaiting collection is not growth.
+      // The heap criterion is the live heap: garbage awaiting collection is not growth.
       const growthTargets: TargetCheck[] = processes.map((p) => ({
-        target:
-          `soak: ${p.name} RSS and heap grow < 10 % after the warm-up` +
-          (p.liveHeap === undefined ? '' : ' (heap: live, from snapshots)'),
-        actual: `RSS ${signed(p.rss)}, heap ${p.liveHeap === undefined ? signed(p.heap) : `${signed(p.liveHeap)} live (${signed(p.heap)} in use as read)`}`,
-        verdict: verdict(p.rss < 10 && (p.liveHeap ?? p.heap) < 10),
+        target: `soak: ${p.name} RSS and live heap grow < 10 % after the warm-up`,
+        actual: `RSS ${signed(p.rss)}, live heap ${signed(p.liveHeap)} (heap in use as read ${signed(p.heap)})`,
+        verdict: verdict(p.rss < 10 && p.liveHeap < 10),
       }));
       const reminderRow: Measurement = {
         subject: `worker: reminders due → emailed (${progress.sent} of ${reminders}; SMTP peer received ${emails} emails)`,
@@ -348,7 +325,7 @@ export const soakBenchmark: Benchmark = {
           `and a region's CSV export each / ${EXPORT_PERIOD_S / 60} min polled every ${EXPORT_POLL_MS / 1000} s — ` +
           `${PLANNED_RATE.toFixed(1)} req/s in all ` +
           `(plus export polls); ${REMINDERS_PER_MINUTE} reminders/min fall due for the worker. Web pages through signed-in sessions ` +
-          `(the real sign-in form), API calls with bearer tokens. Memory: lowest of 3 readings 1 s apart, then a heap snapshot of each process; no ceiling.`,
+          `(the real sign-in form), API calls with bearer tokens. Memory: lowest of 3 readings 1 s apart, and of 3 right after a full garbage collection (the live heap); no ceiling.`,
         app: [...recorder.measurements(measuredSeconds), reminderRow],
         ceiling: [],
         targets: [
@@ -361,9 +338,6 @@ export const soakBenchmark: Benchmark = {
         ],
         notes: [
           ...processes.map((p) => `${p.line} (RSS ${p.rss} %, heap ${p.heap} %)`),
-          ...processes
-            .filter((p) => p.grew.length > 0)
-            .map((p) => `${p.name}: what grew most in the live heap, start → end: ${p.grew.join('; ')}`),
           `all groups after the warm-up: ${measuredRequests} requests, ${(measuredRequests / measuredSeconds).toFixed(1)} req/s ` +
             `(planned ${PLANNED_RATE.toFixed(1)}: an actor waits for each answer), ${describeLatencies(recorder.allLatencies())}`,
         ],

@@ -25,8 +25,6 @@ export interface AppProcesses {
   env: NodeJS.ProcessEnv;
   root: string;
   logDir: string;
-  /** Where the processes write heap snapshots on SIGUSR2 (soak runs only). */
-  heapSnapshotDir?: string;
 }
 
 const READY_TIMEOUT_MS = 60_000;

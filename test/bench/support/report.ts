@@ -108,7 +108,7 @@ export function formatReport(report: BenchReport): string {
     out.push(profile.shares.map((s) => `${s.owner} ${s.percent} %`).join(', '));
   }
   const targets = targetSummary(report.results);
-  out.push('', '== Targets (issue 10) ==');
+  out.push('', '== Targets (issues 10 and 29) ==');
   out.push(
     ...table([['verdict', 'target', 'measured'], ...targets.map((t) => [t.verdict, t.target, t.actual])]),
   );
