@@ -21,8 +21,12 @@ import { startSmtpPeer } from './support/smtp-peer';
 
 const log = (line: string): void => console.log(line);
 
-/** Loaded before the app (`--import`, with `--expose-gc`): a full garbage collection on SIGUSR2. */
-const GC_ON_SIGUSR2 = 'data:text/javascript,process.on("SIGUSR2",()=>globalThis.gc())';
+/**
+ * Loaded before the app (`--import`, with `--expose-gc`): a full garbage collection on SIGWINCH. Not SIGUSR2:
+ * Nest's shutdown hooks (enableShutdownHooks with no list) stop the app on it. SIGWINCH's default is to
+ * do nothing, and the app does not listen to it.
+ */
+const GC_ON_SIGWINCH = 'data:text/javascript,process.on("SIGWINCH",()=>globalThis.gc())';
 
 /** Runs a command to completion; `quiet` keeps its output unless it fails (the TypeORM CLI prints every query). */
 function runStep(
@@ -129,8 +133,8 @@ async function main(): Promise<void> {
     const logDir = join(root, '.data', 'bench-logs', runId);
     const profileDir = join(root, '.data', 'bench-profiles', runId);
     const nodeArgs = settings.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-    // The soak reads each process's live heap: SIGUSR2 makes it run a full garbage collection first.
-    if (settings.only.includes('soak')) nodeArgs.push('--expose-gc', '--import', GC_ON_SIGUSR2);
+    // The soak reads each process's live heap: SIGWINCH makes it run a full garbage collection first.
+    if (settings.only.includes('soak')) nodeArgs.push('--expose-gc', '--import', GC_ON_SIGWINCH);
     const start = (name: 'api' | 'worker', portNumber: number) =>
       startNodeProcess({
         name,

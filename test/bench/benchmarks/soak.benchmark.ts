@@ -230,7 +230,7 @@ export const soakBenchmark: Benchmark = {
 
       const token = app.env.METRICS_TOKEN;
       // Heap in use as /metrics reads it includes garbage not yet collected; the live heap is read right after
-      // a full collection (main.ts starts both processes with a SIGUSR2 hook for it).
+      // a full collection (main.ts starts both processes with a SIGWINCH hook for it).
       const memory = (): Promise<MemoryReading[]> =>
         Promise.all([app.api, app.worker].map((p) => readProcessMemory(p, token, 3, true)));
       const readings: Record<'start' | 'middle' | 'end', MemoryReading[]> = {

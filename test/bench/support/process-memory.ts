@@ -28,7 +28,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * RSS (/proc) and V8 heap in use (the process's /metrics, with the bench's METRICS_TOKEN) of one process:
  * the lowest of `readings` taken a second apart, so a single reading just before a garbage collection does
- * not pass for growth. With `collect` (a process started with the bench's SIGUSR2 hook, see main.ts) also
+ * not pass for growth. With `collect` (a process started with the bench's SIGWINCH hook, see main.ts) also
  * the live heap: the lowest of as many readings each right after a full collection.
  */
 export async function readProcessMemory(
@@ -48,7 +48,7 @@ export async function readProcessMemory(
   if (!collect) return lowest;
   let live = Infinity;
   for (let i = 0; i < readings; i++) {
-    globalThis.process.kill(process.pid, 'SIGUSR2');
+    globalThis.process.kill(process.pid, 'SIGWINCH');
     // The collection runs on the process's main thread between two requests: give it time to finish.
     await sleep(500);
     live = Math.min(live, await heapFromMetrics(process, metricsToken));
