@@ -111,7 +111,7 @@ export async function seedBenchData(client: Client, options: SeedOptions): Promi
     await client.query(`CREATE TEMP TABLE seed_case ON COMMIT DROP AS
       SELECT g, ${id('case', 'g', seed)} AS case_id, ${id('company', 'g', seed)} AS company_id,
              ${id('enrolment', 'g', seed)} AS enrolment_id, ${id('sme', 'g', seed)} AS sme_id,
-             ${id('adviser', `1 + (g * 7919) % ${a}`, seed)} AS adviser_id,
+             ${id('adviser', `1 + (g::bigint * 7919) % ${a}`, seed)} AS adviser_id, -- bigint: g * 7919 passes 2^31 after 271 000 cases
              now() - (random() * 720 || ' days')::interval AS opened_at,
              random() AS r_stage, random() AS r_status, random() AS r_contact, random() AS r_score,
              (random() * 1000)::int AS k
