@@ -1,4 +1,4 @@
-import { Actor, ApiTokensService, Role, toActor, UsersService } from '@app/identity';
+import { Actor, ApiTokensService, PasswordHasher, Role, toActor, UsersService } from '@app/identity';
 import { randomBytes } from 'node:crypto';
 import { factoryContext, FactoryApp, inTransaction } from './context';
 
@@ -25,19 +25,24 @@ export function userDefaults(role: Role, overrides: UserOverrides = {}): Require
   };
 }
 
-/** Creates a user through the real UsersService (hashing, audit row) in the test api's database. */
+/**
+ * Creates a user through the real UsersService (argon2 hash, audit row) in the test api's database. The
+ * password's strength check (`UsersService.prepare`) is left out: zxcvbn cost ~100 ms of CPU per user and
+ * loaded its dictionaries in every test file (a fifth of a typical e2e file's CPU), and the factory's random
+ * passwords pass it anyway. The check has its own tests (password.policy.spec.ts, the registration suites).
+ */
 export async function buildUser(
   api: FactoryApp,
   role: Role,
   overrides: UserOverrides = {},
 ): Promise<TestUser> {
-  const values = userDefaults(role, overrides);
+  const { password, ...values } = userDefaults(role, overrides);
   const users = api.app.get(UsersService);
-  const prepared = await users.prepare({ ...values, role });
+  const passwordHash = await api.app.get(PasswordHasher).hash(password);
   const created = await inTransaction(api, (m) =>
-    users.createWithHash(m, prepared, { actorId: null, requestId: 'test-factory' }),
+    users.createWithHash(m, { ...values, role, passwordHash }, { actorId: null, requestId: 'test-factory' }),
   );
-  return { user: toActor(created), password: values.password };
+  return { user: toActor(created), password };
 }
 
 /** A bearer token for the user, issued by ApiTokensService as POST /api/v1/auth/token does. */

@@ -17,6 +17,7 @@ export { PolicyService, ACTIONS } from './policy/policy.service';
 export { PolicyModule } from './policy/policy.module';
 export type { Resource, Intent, Action, Asking, PolicyOptions } from './policy/policy.service';
 export { passwordProblem, PASSWORD_MIN_LENGTH } from './password/password.policy';
+export { PasswordHasher } from './password/password-hasher.service';
 export { UnauthenticatedError, InvalidCredentialsError, EmailTakenError, CsrfError } from './identity.errors';
 export { csrfTokenFor } from './csrf';
 export { SignedLinkPages } from './signed-link-form';
