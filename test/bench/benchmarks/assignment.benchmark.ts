@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { Benchmark, BenchContext, BenchmarkResult, Measurement, verdict } from '../bench.types';
 import { ensureBenchData } from '../support/bench-data';
-import { median } from '../support/stats';
+import { median, ratioPercent } from '../support/stats';
 import { measureBareBull } from './follow-up-pipeline.benchmark';
 
 const TARGET_RATE = 200;
@@ -126,7 +126,7 @@ export const assignmentBenchmark: Benchmark = {
       samples: rounds.length,
     };
     const ceiling = await measureBareBull(context);
-    const percent = Math.round((rate / (ceiling.throughput?.value ?? 1)) * 1000) / 10;
+    const percent = ratioPercent(rate, ceiling.throughput?.value ?? 0);
     return {
       name: this.name,
       title: this.title,
