@@ -1,11 +1,43 @@
 /** Unit tests sit beside the code (*.spec.ts); e2e suites live in test/ (*.e2e-spec.ts), real-browser suites in
  * test/browser (*.browser-spec.ts, Debian's Chromium through playwright-core). All run against
  * the real Postgres and Redis that test/setup/global-setup.ts finds or starts. */
+const { readdirSync } = require('node:fs');
+const { join } = require('node:path');
+const { buildArgv } = require('jest-cli');
+
 const transform = { '^.+\\.ts$': ['@swc/jest'] };
 const moduleNameMapper = { '^@app/(.*)$': '<rootDir>/libs/$1/src' };
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
 
-module.exports = {
+/**
+ * Every folder of test/e2e that has test files has one group file, `<folder>.e2e-group.ts`, which runs them
+ * all in one module registry (test/support/spec-group.ts). A folder without one would be left out of full
+ * runs: stop before any test runs instead.
+ */
+function checkE2eGroups() {
+  const root = join(__dirname, 'test/e2e');
+  for (const folder of readdirSync(root, { withFileTypes: true })) {
+    if (!folder.isDirectory()) continue;
+    const names = readdirSync(join(root, folder.name));
+    const group = `${folder.name}.e2e-group.ts`;
+    if (names.some((name) => name.endsWith('.e2e-spec.ts')) && !names.includes(group))
+      throw new Error(`test/e2e/${folder.name} has test files but no ${group} to run them in a full run`);
+  }
+}
+
+/**
+ * A full run (no test files named) runs test/e2e folder by folder through the group files; naming files or
+ * folders (`npx jest test/e2e/network/peers`) runs the matching test files themselves, each on its own.
+ */
+async function e2eTestMatch() {
+  const argv = await buildArgv(process.argv.slice(2));
+  const named = argv._.length > 0 || Boolean(argv.testPathPatterns?.length);
+  if (named) return ['<rootDir>/test/**/*.e2e-spec.ts'];
+  checkE2eGroups();
+  return ['<rootDir>/test/e2e/**/*.e2e-group.ts', '<rootDir>/test/!(e2e)/**/*.e2e-spec.ts'];
+}
+
+module.exports = async () => ({
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testSequencer: '<rootDir>/test/setup/sequencer.js',
@@ -33,7 +65,7 @@ module.exports = {
         '<rootDir>/test/bench/**/*.spec.ts',
       ],
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: await e2eTestMatch() },
     // Two api and two worker processes on one Postgres and one Redis (npm run test:scale; about a minute).
     { ...common, displayName: 'scale', testMatch: ['<rootDir>/test/scale/**/*.scale-spec.ts'] },
     {
@@ -45,4 +77,4 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/browser/support/setup.ts'],
     },
   ],
-};
+});

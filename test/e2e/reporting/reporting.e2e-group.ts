@@ -1,0 +1,3 @@
+import { runSpecFolder } from '../../support/spec-group';
+
+runSpecFolder(__dirname);
