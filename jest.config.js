@@ -32,7 +32,16 @@ function checkE2eGroups() {
 async function e2eTestMatch() {
   const argv = await buildArgv(process.argv.slice(2));
   const named = argv._.length > 0 || Boolean(argv.testPathPatterns?.length);
-  if (named) return ['<rootDir>/test/**/*.e2e-spec.ts'];
+  if (named) {
+    // A group file named on its own runs as in a full run (how the full run's order and timing are checked).
+    const groupNamed = [...argv._, ...(argv.testPathPatterns ?? [])].some((arg) =>
+      /e2e-group/.test(String(arg)),
+    );
+    return [
+      '<rootDir>/test/**/*.e2e-spec.ts',
+      ...(groupNamed ? ['<rootDir>/test/e2e/**/*.e2e-group.ts'] : []),
+    ];
+  }
   checkE2eGroups();
   return ['<rootDir>/test/e2e/**/*.e2e-group.ts', '<rootDir>/test/!(e2e)/**/*.e2e-spec.ts'];
 }

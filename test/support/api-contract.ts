@@ -46,40 +46,65 @@ export function toJsonSchema(node: unknown): unknown {
 
 const escape = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** What checking against one document needs, compiled once per process and shared by its test apis. */
+interface CompiledDocument {
+  ajv: Ajv;
+  operations: Operation[];
+  /** ajv validators by schema pointer, compiled when an answer first needs one. */
+  validators: Map<string, ValidateFunction>;
+}
+
+const compiledDocuments = new WeakMap<Json, CompiledDocument>();
+
+function compileDocument(document: Json): CompiledDocument {
+  const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+  addFormats(ajv);
+  for (const format of ['binary', 'uri-reference']) ajv.addFormat(format, true);
+  ajv.addSchema(toJsonSchema(document) as Json, 'openapi');
+  const operations: Operation[] = [];
+  const paths = document.paths as Record<string, Record<string, Json>>;
+  for (const [template, item] of Object.entries(paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const source = template
+        .split('/')
+        .map((s) => (/^\{\w+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('/');
+      operations.push({
+        method: method.toUpperCase(),
+        template,
+        pattern: new RegExp(`^${source}$`),
+        params: (template.match(/\{/g) ?? []).length,
+        responses: (op.responses ?? {}) as Record<string, Json>,
+      });
+    }
+  }
+  operations.sort((a, b) => a.params - b.params);
+  return { ajv, operations, validators: new Map() };
+}
+
 /**
  * Checks answers of the api against the OpenAPI document it serves: the status is documented for the
  * operation (or `2XX`/`default`), the content type is a documented one, the JSON body matches the
  * documented schema (ajv, OpenAPI 3.0 `nullable` included), and documented required headers are there.
+ * Each test api has its own contract (its own violations); apis given the same document object share its
+ * compiled schemas.
  */
 export class ApiContract {
   private readonly ajv: Ajv;
-  private readonly operations: Operation[] = [];
-  private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly operations: Operation[];
+  private readonly compiled: Map<string, ValidateFunction>;
   readonly violations: ContractViolation[] = [];
 
   constructor(private readonly document: Json) {
-    this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
-    addFormats(this.ajv);
-    for (const format of ['binary', 'uri-reference']) this.ajv.addFormat(format, true);
-    this.ajv.addSchema(toJsonSchema(document) as Json, 'openapi');
-    const paths = document.paths as Record<string, Record<string, Json>>;
-    for (const [template, item] of Object.entries(paths)) {
-      for (const [method, op] of Object.entries(item)) {
-        if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-        const source = template
-          .split('/')
-          .map((s) => (/^\{\w+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-          .join('/');
-        this.operations.push({
-          method: method.toUpperCase(),
-          template,
-          pattern: new RegExp(`^${source}$`),
-          params: (template.match(/\{/g) ?? []).length,
-          responses: (op.responses ?? {}) as Record<string, Json>,
-        });
-      }
+    let compiled = compiledDocuments.get(document);
+    if (!compiled) {
+      compiled = compileDocument(document);
+      compiledDocuments.set(document, compiled);
     }
-    this.operations.sort((a, b) => a.params - b.params);
+    this.ajv = compiled.ajv;
+    this.operations = compiled.operations;
+    this.compiled = compiled.validators;
   }
 
   find(method: string, path: string): Operation | undefined {

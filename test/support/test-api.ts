@@ -22,6 +22,13 @@ export interface TestApi {
 }
 
 /**
+ * The document every test api of this process serves (the same modules make the same document), built by
+ * the first: an e2e folder's files run in one process (test/support/spec-group.ts), and building it and
+ * compiling its schemas took a quarter of a second per api.
+ */
+let apiDocument: Record<string, unknown> | undefined;
+
+/**
  * The real api (same modules, same `configureApi` as production) on a random port, against this file's
  * own database and Redis prefix. Call `close()` in afterAll. Overrides may depend on the database (e.g. a
  * DATABASE_URL through a proxy to it). `sameAs`: a second api process on another one's database and Redis
@@ -37,7 +44,8 @@ export async function startTestApi(
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   // First of all middleware, so it sees each answer as sent (status, headers, bytes).
-  const contract = new ApiContract(buildApiDocument(app) as unknown as Record<string, unknown>);
+  apiDocument ??= buildApiDocument(app) as unknown as Record<string, unknown>;
+  const contract = new ApiContract(apiDocument);
   app.use(contract.middleware());
   configureApi(app);
   await app.listen(0, '127.0.0.1');
