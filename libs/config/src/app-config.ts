@@ -148,6 +148,14 @@ export class AppConfig {
   @IntRange(50)
   REPORTS_CONNECT_TIMEOUT_MS: number = 10000;
 
+  /**
+   * Postgres `statement_timeout` for the KPI summaries the worker computes in the background (refreshes, the
+   * default reports, views that timed out): no one is waiting on a page, and at a million cases one year's
+   * statement takes longer than DATABASE_STATEMENT_TIMEOUT_MS.
+   */
+  @IntRange(1000)
+  REPORTS_BACKGROUND_STATEMENT_TIMEOUT_MS: number = 600000;
+
   @IsConnectionUrl(['redis', 'rediss'])
   REDIS_URL!: string;
 

@@ -52,7 +52,7 @@ export class KpiSnapshotProcessor implements OnApplicationBootstrap {
       const plan = planKpiSources(period, { kind: 'programme' });
       return [...plan.current, ...plan.previous];
     });
-    const rows = await this.snapshots.rows(requests, REFRESH_CONCURRENCY);
+    const rows = await this.snapshots.rows(requests, { concurrency: REFRESH_CONCURRENCY, background: true });
     return new Set(rows.filter((r) => r.live)).size;
   }
 }

@@ -74,6 +74,13 @@ export function kpiSourceParams(filters: KpiFilters, timeZone: string, barrierBe
   ];
 }
 
+export interface RowsOptions {
+  /** Statements at a time at most (never more than REPORTS_POOL_SIZE). */
+  concurrency?: number;
+  /** The worker's work: the background statement timeout, and nothing marked as wanted on failure. */
+  background?: boolean;
+}
+
 interface SnapshotRow {
   key: string;
   rows: KpiRow[];
@@ -112,14 +119,24 @@ export class KpiSnapshots {
    * never waits for a connection behind its own statements (the worker's refresh asks for fewer, to spare
    * the database).
    */
-  async rows(requests: readonly SourceRequest[], concurrency = Infinity): Promise<SourceRows[]> {
+  async rows(requests: readonly SourceRequest[], options: RowsOptions = {}): Promise<SourceRows[]> {
+    const { concurrency = Infinity, background = false } = options;
     const keys = requests.map((r) => this.key(r));
     const fresh = await this.lookUp([...new Set(keys)]);
     const missing = [...new Map(keys.map((key, i) => [key, requests[i]])).entries()].filter(
       ([key]) => !fresh.has(key),
     );
     const lanes = Math.min(concurrency, this.config.REPORTS_POOL_SIZE);
-    const computed = await mapLimit(missing, lanes, ([, request]) => this.compute(request));
+    let computed: SourceRows[];
+    try {
+      computed = await mapLimit(missing, lanes, ([, request]) => this.compute(request, background));
+    } catch (error) {
+      // Too slow to compute while someone waits (a year of a very large programme): the worker computes
+      // it in the background instead, and the view after that reads it from the summary.
+      if (!background && databaseUnavailable(error)?.reason === 'timeout')
+        await this.want(missing.map(([key, request]) => ({ key, request })));
+      throw error;
+    }
     computed.forEach((result, i) => fresh.set(missing[i][0], result));
     // Read now: stored with the database's clock, like every other time the refresh compares.
     await this.store(missing.map(([key, request], i) => ({ key, request, result: computed[i] })));
@@ -152,16 +169,23 @@ export class KpiSnapshots {
     }
   }
 
-  /** Runs one source query against the live tables, on the reports' pool. */
-  async compute(request: SourceRequest): Promise<SourceRows> {
+  /**
+   * Runs one source query against the live tables, on the reports' pool; in the `background` (the worker's
+   * refresh and warm-up) with REPORTS_BACKGROUND_STATEMENT_TIMEOUT_MS instead of the interactive timeout.
+   */
+  async compute(request: SourceRequest, background = false): Promise<SourceRows> {
     return this.reportsDataSource.transaction(async (m) => {
       // JIT compilation (on by default where Postgres is built with LLVM) spent ~0.8 s of 1.6 s compiling the
       // transitions statement at 100 000 cases; these statements are planned fresh each time, so it never
-      // pays back. `is_local` keeps it off for this transaction only. now() is the transaction's start, so
-      // the statement after it sees at least everything committed by then.
-      const [started] = (await m.query(`SELECT set_config('jit', 'off', true) AS jit, now() AS at`)) as {
-        at: Date;
-      }[];
+      // pays back. `is_local` keeps it off (and a background timeout on) for this transaction only. now() is
+      // the transaction's start, so the statement after it sees at least everything committed by then.
+      const timeout = background ? String(this.config.REPORTS_BACKGROUND_STATEMENT_TIMEOUT_MS) : null;
+      const [started] = (await m.query(
+        `SELECT set_config('jit', 'off', true) AS jit,
+                CASE WHEN $1::text IS NULL THEN NULL ELSE set_config('statement_timeout', $1::text, true) END AS timeout,
+                now() AS at`,
+        [timeout],
+      )) as { at: Date }[];
       const rows = (await m.query(kpiSourceSql(request.source), this.params(request.filters))) as KpiRow[];
       return { rows, computedAt: started.at, live: true };
     });
@@ -193,13 +217,39 @@ export class KpiSnapshots {
       Math.min(REFRESH_CONCURRENCY, this.config.REPORTS_POOL_SIZE),
       async (next) => {
         const request = { source: next.source, filters: next.filters };
-        const result = await this.compute(request);
+        const result = await this.compute(request, true);
         // The snapshot keeps its own read time: a refresh is not a reader, so unread ones stop being watched.
         await this.store([{ key: this.key(request), request, result, requestedAt: next.requested_at }]);
       },
     );
     const refreshed = results.length;
     return { refreshed, pruned: pruned ?? 0 };
+  }
+
+  /**
+   * Marks summaries as wanted now, without figures: a row computed at the epoch, which no report reads (it is
+   * never fresh) and the worker's next refresh computes first (it is the most recently requested). An
+   * existing summary keeps its figures and is watched again.
+   */
+  private async want(entries: { key: string; request: SourceRequest }[]): Promise<void> {
+    if (entries.length === 0) return;
+    const records = entries.map((e) => ({
+      key: e.key,
+      source: e.request.source,
+      filters: e.request.filters,
+    }));
+    try {
+      await this.dataSource.query(
+        `INSERT INTO kpi_snapshots (key, source, filters, rows, computed_at, requested_at)
+         SELECT x.key, x.source, x.filters, '[]'::jsonb, to_timestamp(0), now()
+           FROM jsonb_to_recordset($1::jsonb) AS x(key text, source text, filters jsonb)
+         ON CONFLICT (key) DO UPDATE SET requested_at = now()`,
+        [JSON.stringify(records)],
+      );
+    } catch (error) {
+      // The view fails either way (503 to retry); the next one marks them again.
+      this.logger.warn(`KPI snapshots not marked as wanted: ${(error as Error).message}`);
+    }
   }
 
   /**
