@@ -1,8 +1,8 @@
 import { KpiSnapshots } from '@app/reporting';
 import { Client } from 'pg';
-import { createUser, tokenFor } from '../../support/auth';
+import { tokenFor } from '../../support/auth';
 import { startTestApi, type TestApi } from '../../support/test-api';
-import { buildDataset, PERIOD } from './kpi-dataset';
+import { officerAndDataset, PERIOD } from './kpi-dataset';
 
 /** The interactive statement timeout of this file's api: the held lock below outlasts it twice over. */
 const STATEMENT_TIMEOUT_MS = 3000;
@@ -22,11 +22,7 @@ describe('a report too slow to compute while someone waits', () => {
 
   beforeAll(async () => {
     api = await startTestApi({ DATABASE_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS) });
-    const officer = await createUser(api, 'officer');
-    const a1 = await createUser(api, 'adviser');
-    const a2 = await createUser(api, 'adviser');
-    const sme = await createUser(api, 'sme');
-    await buildDataset(api.dataSource, { A1: a1.user.id, A2: a2.user.id }, sme.user.id);
+    const { officer } = await officerAndDataset(api);
     token = await tokenFor(api, officer.user.email, officer.password);
   }, 60_000);
   afterAll(() => api?.close());

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { createUser } from '../../support/auth';
+import type { TestApi } from '../../support/test-api';
 
 /**
  * A dozen cases built by hand with SQL, every date chosen so the KPIs can be worked out on paper. The
@@ -773,4 +775,16 @@ export async function buildDataset(
       [introductionIds[key], side, rating, answered],
     );
   return { cases: ids, advisers };
+}
+
+/** An officer (who reads the reports), and the dataset with its two advisers and its SME. */
+export async function officerAndDataset(
+  api: TestApi,
+): Promise<{ officer: Awaited<ReturnType<typeof createUser>>; dataset: Dataset }> {
+  const officer = await createUser(api, 'officer');
+  const a1 = await createUser(api, 'adviser');
+  const a2 = await createUser(api, 'adviser');
+  const sme = await createUser(api, 'sme');
+  const dataset = await buildDataset(api.dataSource, { A1: a1.user.id, A2: a2.user.id }, sme.user.id);
+  return { officer, dataset };
 }

@@ -1,10 +1,10 @@
 import { KPI_DEFINITIONS, KpiSnapshotProcessor, KpiSnapshots } from '@app/reporting';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
-import { createUser, signInWeb, tokenFor } from '../../support/auth';
+import { signInWeb, tokenFor } from '../../support/auth';
 import { readJson, type Json } from '../../support/http';
 import { startTestApi, type TestApi } from '../../support/test-api';
-import { buildDataset, PERIOD } from './kpi-dataset';
+import { officerAndDataset, PERIOD } from './kpi-dataset';
 
 /**
  * How many summaries one unfiltered report reads: one per source of its KPIs for the period, and one per
@@ -60,11 +60,7 @@ describe('KPI summaries', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    const officer = await createUser(api, 'officer');
-    const a1 = await createUser(api, 'adviser');
-    const a2 = await createUser(api, 'adviser');
-    const sme = await createUser(api, 'sme');
-    await buildDataset(api.dataSource, { A1: a1.user.id, A2: a2.user.id }, sme.user.id);
+    const { officer } = await officerAndDataset(api);
     token = await tokenFor(api, officer.user.email, officer.password);
     web = await signInWeb(api, officer.user.email, officer.password);
     snapshots = api.app.get(KpiSnapshots);

@@ -1,9 +1,9 @@
 import { REPORTS_DATA_SOURCE } from '@app/database';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { createUser, signInWeb, tokenFor, type WebSession } from '../../support/auth';
+import { signInWeb, tokenFor, type WebSession } from '../../support/auth';
 import { startTestApi, type TestApi } from '../../support/test-api';
-import { buildDataset, PERIOD } from './kpi-dataset';
+import { officerAndDataset, PERIOD } from './kpi-dataset';
 
 const REPORTS_POOL_SIZE = 2;
 
@@ -30,11 +30,7 @@ describe('reports on their own share of the database', () => {
       REPORTS_CONNECT_TIMEOUT_MS: '2000',
     });
     reportsDataSource = api.app.get<DataSource>(getDataSourceToken(REPORTS_DATA_SOURCE));
-    const officer = await createUser(api, 'officer');
-    const a1 = await createUser(api, 'adviser');
-    const a2 = await createUser(api, 'adviser');
-    const sme = await createUser(api, 'sme');
-    await buildDataset(api.dataSource, { A1: a1.user.id, A2: a2.user.id }, sme.user.id);
+    const { officer } = await officerAndDataset(api);
     [{ id: caseId }] = (await api.dataSource.query(`SELECT id FROM cases ORDER BY id LIMIT 1`)) as {
       id: string;
     }[];
