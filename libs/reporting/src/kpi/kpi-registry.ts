@@ -11,7 +11,7 @@ import {
 } from './kpi-language';
 import type { KpiBreakdownRow, KpiGroupKey, KpiUnit } from './kpi-report';
 import { KPI_SOURCES, type KpiSourceKey } from './kpi-sql';
-import { percentile, ratePercent, round1, round2 } from './kpi-math';
+import { type Counted, countedPercentile, percentile, ratePercent, round1, round2 } from './kpi-math';
 
 export type KpiRow = Record<string, unknown>;
 
@@ -140,18 +140,28 @@ export function countryName(code: string): string {
 }
 
 /** Working days from assignment to first contact, one entry per case (uncontacted cases excluded). */
-function contactDays(rows: KpiRow[], ctx: KpiComputeContext): { days: number[]; cohort: number } {
-  const days: number[] = [];
+function contactDays(
+  rows: KpiRow[],
+  ctx: KpiComputeContext,
+): { days: Counted[]; contacted: number; cohort: number } {
+  const byDays = new Map<number, number>();
   let cohort = 0;
+  let contacted = 0;
   for (const row of rows) {
     const n = num(row.n);
     cohort += n;
-    if (!row.contacted_on) continue;
+    if (!row.contacted_on || n <= 0) continue;
     const d = ctx.workingDaysBetween(str(row.assigned_on), str(row.contacted_on));
-    for (let i = 0; i < n; i++) days.push(d);
+    byDays.set(d, (byDays.get(d) ?? 0) + n);
+    contacted += n;
   }
-  return { days: days.sort((a, b) => a - b), cohort };
+  const days = [...byDays].map(([value, n]) => ({ value, n })).sort((a, b) => a.value - b.value);
+  return { days, contacted, cohort };
 }
+
+/** How many of the counted cases pass `test`. */
+const countWhere = (days: readonly Counted[], test: (d: number) => boolean): number =>
+  days.reduce((sum, c) => sum + (test(c.value) ? c.n : 0), 0);
 
 /** Time-to-first-contact distribution buckets (the dashboard's histogram). */
 export const CONTACT_BUCKETS: { key: string; label: string; test: (d: number) => boolean }[] = [
@@ -167,7 +177,12 @@ export const CONTACT_BUCKETS: { key: string; label: string; test: (d: number) =>
 function contactedWithin(limit: number) {
   return (rows: KpiRow[], ctx: KpiComputeContext): KpiResult => {
     const { days, cohort } = contactDays(rows, ctx);
-    return { value: ratePercent(days.filter((d) => d <= limit).length, cohort) };
+    return {
+      value: ratePercent(
+        countWhere(days, (d) => d <= limit),
+        cohort,
+      ),
+    };
   };
 }
 
@@ -431,14 +446,14 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     source: 'firstContact',
     breakdown: { title: 'Cases by working days to first contact', unit: 'count' },
     compute: (rows, ctx) => {
-      const { days, cohort } = contactDays(rows, ctx);
+      const { days, contacted, cohort } = contactDays(rows, ctx);
       const buckets = CONTACT_BUCKETS.map((b) => ({
         key: b.key,
         label: b.label,
-        value: days.filter(b.test).length,
+        value: countWhere(days, b.test),
       }));
-      buckets.push({ key: 'none', label: 'Not contacted yet', value: cohort - days.length });
-      return { value: round1OrNull(percentile(days, 0.5)), rows: buckets };
+      buckets.push({ key: 'none', label: 'Not contacted yet', value: cohort - contacted });
+      return { value: round1OrNull(countedPercentile(days, 0.5)), rows: buckets };
     },
   },
   {
@@ -449,7 +464,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
       'For cases first assigned in the period and contacted since: 90% were contacted within this many working days (linear interpolation between ranks).',
     unit: 'working_days',
     source: 'firstContact',
-    compute: (rows, ctx) => ({ value: round1OrNull(percentile(contactDays(rows, ctx).days, 0.9)) }),
+    compute: (rows, ctx) => ({ value: round1OrNull(countedPercentile(contactDays(rows, ctx).days, 0.9)) }),
   },
   {
     key: 'responsiveness.contacted_within_3',
