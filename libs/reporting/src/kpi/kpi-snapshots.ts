@@ -177,14 +177,15 @@ export class KpiSnapshots {
     return this.reportsDataSource.transaction(async (m) => {
       // JIT compilation (on by default where Postgres is built with LLVM) spent ~0.8 s of 1.6 s compiling the
       // transitions statement at 100 000 cases; these statements are planned fresh each time, so it never
-      // pays back. `is_local` keeps it off (and a background timeout on) for this transaction only. now() is
+      // pays back. `is_local` keeps it off, and the timeout set, for this transaction only. now() is
       // the transaction's start, so the statement after it sees at least everything committed by then.
-      const timeout = background ? String(this.config.REPORTS_BACKGROUND_STATEMENT_TIMEOUT_MS) : null;
+      const timeout = background
+        ? this.config.REPORTS_BACKGROUND_STATEMENT_TIMEOUT_MS
+        : this.config.DATABASE_STATEMENT_TIMEOUT_MS;
       const [started] = (await m.query(
-        `SELECT set_config('jit', 'off', true) AS jit,
-                CASE WHEN $1::text IS NULL THEN NULL ELSE set_config('statement_timeout', $1::text, true) END AS timeout,
+        `SELECT set_config('jit', 'off', true) AS jit, set_config('statement_timeout', $1, true) AS timeout,
                 now() AS at`,
-        [timeout],
+        [String(timeout)],
       )) as { at: Date }[];
       const rows = (await m.query(kpiSourceSql(request.source), this.params(request.filters))) as KpiRow[];
       return { rows, computedAt: started.at, live: true };
