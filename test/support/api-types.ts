@@ -5321,6 +5321,7 @@ export interface components {
         | 'recommendation.not_found'
         | 'referral.expired'
         | 'referral.not_found'
+        | 'report.being_prepared'
         | 'report_export.expired'
         | 'report_export.not_found'
         | 'report_export.not_ready'
@@ -5593,7 +5594,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description The database is busy or out of reach: retry after Retry-After seconds */
+    /** @description The database is busy or out of reach (`service_busy`), or a report is being prepared in the background (`report.being_prepared`): retry after Retry-After seconds */
     Problem503: {
       headers: {
         /** @description Seconds to wait before trying again */

@@ -156,6 +156,8 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   'peer.not_eligible': 'Only a company whose case reached passive or proactive exporter can offer help',
   'peer.version_conflict': 'The peer profile changed since it was read (`currentVersion`)',
   // Reports, surveys, data protection, webhooks
+  'report.being_prepared':
+    'A report too slow to wait for is being prepared in the background: retry after Retry-After seconds',
   'report_export.expired': 'The export file has expired',
   'report_export.not_ready': 'The export is still running',
   'report_export.rate_limited': 'Too many exports this hour (Retry-After)',

@@ -59,7 +59,8 @@ const REASONS: Record<string, string> = {
   '422': 'Well-formed, but a business rule refuses it (the `code` says which)',
   '429': 'Too many requests: wait for Retry-After seconds',
   '500': 'Unexpected error (logged with the requestId)',
-  '503': 'The database is busy or out of reach: retry after Retry-After seconds',
+  '503':
+    'The database is busy or out of reach (`service_busy`), or a report is being prepared in the background (`report.being_prepared`): retry after Retry-After seconds',
 };
 
 const RETRY_AFTER = {

@@ -24,7 +24,7 @@ interface Resolved {
   fields?: FieldError[];
   extras?: Record<string, unknown>;
   headers?: Record<string, string>;
-  /** The database was busy or out of reach (a 503 to retry, not a fault): why. */
+  /** A 503 to retry, not a fault (the database busy or out of reach, a report being prepared): why. */
   busy?: string;
 }
 
@@ -48,6 +48,7 @@ function resolve(exception: unknown): Resolved {
         typeof exception.extras.retryAfter === 'number'
           ? { 'Retry-After': String(exception.extras.retryAfter) }
           : undefined,
+      busy: exception.status === HttpStatus.SERVICE_UNAVAILABLE ? exception.code : undefined,
     };
   }
   if (exception instanceof HttpException) {
@@ -79,6 +80,14 @@ function resolve(exception: unknown): Resolved {
   return { status: HttpStatus.INTERNAL_SERVER_ERROR };
 }
 
+/** Pages for a 503 that says more than "busy", by the problem's code. */
+const BUSY_VIEWS: Record<string, string> = { 'report.being_prepared': 'errors/report-being-prepared' };
+
+/** The page asked for, as a link to ask again: a path on this site only (never `//host` or `/\\host`). */
+function samePage(req: Request): string {
+  return /^\/(?![/\\])/.test(req.originalUrl) ? req.originalUrl : '/';
+}
+
 /** Is this a request from a person's browser for a page (rather than the API, health or metrics)? */
 export function wantsHtml(req: Request): boolean {
   if (/^\/(api|health|metrics)(\/|$)/.test(req.path)) return false;
@@ -102,7 +111,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (resolved.busy) {
       this.logger.warn(
         { err: exception, reason: resolved.busy, path: req.path, requestId: req.id },
-        'Database unavailable: answered 503',
+        resolved.code === 'service_busy'
+          ? 'Database unavailable: answered 503'
+          : `Answered 503 ${resolved.code}`,
       );
     } else if (status >= 500) {
       this.logger.error({ err: exception, path: req.path, requestId: req.id }, 'Unhandled error');
@@ -121,7 +132,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
     if (wantsHtml(req) && typeof res.render === 'function' && res.app.get('view engine')) {
       const view = resolved.busy
-        ? 'errors/busy'
+        ? (BUSY_VIEWS[resolved.busy] ?? 'errors/busy')
         : status === 404
           ? 'errors/not-found'
           : status >= 500
@@ -129,14 +140,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
             : 'errors/problem';
       res
         .status(status)
-        .render(view, { status, title, detail: status >= 500 ? undefined : resolved.detail }, (err, html) => {
-          if (err) {
-            this.logger.error({ err }, 'Error page failed to render');
-            res.status(status).type('text/plain').send(`${status} ${title}`);
-          } else {
-            res.send(html);
-          }
-        });
+        .render(
+          view,
+          { status, title, detail: status >= 500 ? undefined : resolved.detail, again: samePage(req) },
+          (err, html) => {
+            if (err) {
+              this.logger.error({ err }, 'Error page failed to render');
+              res.status(status).type('text/plain').send(`${status} ${title}`);
+            } else {
+              res.send(html);
+            }
+          },
+        );
       return;
     }
 

@@ -1,6 +1,7 @@
 import { KpiSnapshots } from '@app/reporting';
 import { Client } from 'pg';
-import { tokenFor } from '../../support/auth';
+import { signInWeb, tokenFor, type WebSession } from '../../support/auth';
+import { languageProblems } from '../../support/page-language';
 import { startTestApi, type TestApi } from '../../support/test-api';
 import { officerAndDataset, PERIOD } from './kpi-dataset';
 
@@ -17,6 +18,7 @@ const STATEMENT_TIMEOUT_MS = 3000;
 describe('a report too slow to compute while someone waits', () => {
   let api: TestApi;
   let token: string;
+  let web: WebSession;
   const kpis = `/api/v1/reports/kpis?${new URLSearchParams(PERIOD).toString()}`;
   const get = (path: string) => fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
 
@@ -24,6 +26,7 @@ describe('a report too slow to compute while someone waits', () => {
     api = await startTestApi({ DATABASE_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS) });
     const { officer } = await officerAndDataset(api);
     token = await tokenFor(api, officer.user.email, officer.password);
+    web = await signInWeb(api, officer.user.email, officer.password);
   }, 60_000);
   afterAll(() => api?.close());
 
@@ -33,7 +36,7 @@ describe('a report too slow to compute while someone waits', () => {
       [PERIOD.from],
     ) as Promise<{ computed_at: Date }[]>;
 
-  it('answers 503, and the worker computes the report in the background for the next view', async () => {
+  it('answers 503 "being prepared", and the worker computes the report in the background for the next view', async () => {
     const locker = new Client({ connectionString: api.database.url });
     await locker.connect();
     let unlock: NodeJS.Timeout | undefined;
@@ -44,10 +47,22 @@ describe('a report too slow to compute while someone waits', () => {
       const slow = await get(kpis);
       const text = await slow.text();
       if (slow.status !== 503) throw new Error(`expected 503, got ${slow.status}: ${text}`);
-      expect(slow.headers.get('retry-after')).toBe('30');
-      expect(JSON.parse(text)).toMatchObject({ status: 503, code: 'service_busy' });
+      // Not "busy": the officer is told the report is being prepared, and to look again after the worker's
+      // next refresh (every minute).
+      expect(slow.headers.get('retry-after')).toBe('60');
+      expect(JSON.parse(text)).toMatchObject({ status: 503, code: 'report.being_prepared' });
       // Wanted: a row no report reads (computed at the epoch), requested now, for the worker.
       expect(await enrolmentSummaries()).toEqual([{ computed_at: new Date(0) }]);
+
+      // The reports page says the same, in the officer's language, with a link to look again.
+      const page = `/reports?${new URLSearchParams(PERIOD).toString()}`;
+      const preparing = await web.get(page, { 'accept-language': 'de' });
+      const html = await preparing.text();
+      expect(preparing.status).toBe(503);
+      expect(preparing.headers.get('retry-after')).toBe('60');
+      expect(html).toContain('<h1 class="govuk-heading-l">Dieser Bericht wird vorbereitet</h1>');
+      expect(html).toContain(`href="${page.replace(/&/g, '&amp;')}" id="report-check-again"`);
+      expect(languageProblems(html, 'de')).toEqual([]);
 
       // The worker's refresh waits for the lock longer than a request could (released after twice the
       // interactive timeout) and stores the figures.

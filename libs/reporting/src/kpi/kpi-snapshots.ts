@@ -8,6 +8,7 @@ import { ReportingRules } from '../reporting-rules';
 import type { KpiRow } from './kpi-registry';
 import type { KpiFilters } from './kpi-report';
 import { COMMON_CTES, KPI_SOURCES, type KpiSourceKey } from './kpi-sql';
+import { ReportBeingPreparedError } from './report-being-prepared.error';
 
 /** One source query for one period (`filters.from`–`filters.to`) and set of filters. */
 export interface SourceRequest {
@@ -133,8 +134,10 @@ export class KpiSnapshots {
     } catch (error) {
       // Too slow to compute while someone waits (a year of a very large programme): the worker computes
       // it in the background instead, and the view after that reads it from the summary.
-      if (!background && databaseUnavailable(error)?.reason === 'timeout')
-        await this.want(missing.map(([key, request]) => ({ key, request })));
+      if (!background && databaseUnavailable(error)?.reason === 'timeout') {
+        if (await this.want(missing.map(([key, request]) => ({ key, request }))))
+          throw new ReportBeingPreparedError();
+      }
       throw error;
     }
     computed.forEach((result, i) => fresh.set(missing[i][0], result));
@@ -230,10 +233,10 @@ export class KpiSnapshots {
   /**
    * Marks summaries as wanted now, without figures: a row computed at the epoch, which no report reads (it is
    * never fresh) and the worker's next refresh computes first (it is the most recently requested). An
-   * existing summary keeps its figures and is watched again.
+   * existing summary keeps its figures and is watched again. False when they could not be marked.
    */
-  private async want(entries: { key: string; request: SourceRequest }[]): Promise<void> {
-    if (entries.length === 0) return;
+  private async want(entries: { key: string; request: SourceRequest }[]): Promise<boolean> {
+    if (entries.length === 0) return false;
     const records = entries.map((e) => ({
       key: e.key,
       source: e.request.source,
@@ -247,9 +250,11 @@ export class KpiSnapshots {
          ON CONFLICT (key) DO UPDATE SET requested_at = now()`,
         [JSON.stringify(records)],
       );
+      return true;
     } catch (error) {
-      // The view fails either way (503 to retry); the next one marks them again.
+      // The view fails either way (503 to retry, as a busy database); the next one marks them again.
       this.logger.warn(`KPI snapshots not marked as wanted: ${(error as Error).message}`);
+      return false;
     }
   }
 
