@@ -1,7 +1,9 @@
 import { formatDate } from '@app/time';
 import { createUser } from '../support/auth';
 import { buildDataset, PERIOD } from '../e2e/reporting/kpi-dataset';
-import { signInThroughPage } from './support/journey';
+import { Client } from 'pg';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { pathOf, signInThroughPage } from './support/journey';
 import { checkPage } from './support/page-check';
 import { startInProcessWorker, type InProcessWorker } from '../e2e/follow-ups/support/in-process-worker';
 import { browserSuite, inBothJavaScriptModes } from './support/suite';
@@ -12,6 +14,7 @@ import { browserSuite, inBothJavaScriptModes } from './support/suite';
  */
 describe('reports pages in a real browser', () => {
   let worker: InProcessWorker | undefined;
+  let slowApi: TestApi | undefined;
   let officer: { email: string; password: string };
   let adviser: { email: string; password: string };
   const suite = browserSuite({
@@ -27,6 +30,7 @@ describe('reports pages in a real browser', () => {
     },
     teardown: async () => {
       await worker?.close();
+      await slowApi?.close();
     },
   });
 
@@ -106,6 +110,35 @@ describe('reports pages in a real browser', () => {
           await signInThroughPage(page, suite.api.url, adviser.email, adviser.password);
           await page.goto(`${suite.api.url}/reports?from=${PERIOD.from}&to=${PERIOD.to}`);
           await checkPage(page, { name: 'KPI dashboard' });
+        }),
+      180_000,
+    );
+
+    it(
+      'a report too slow to compute while the officer waits: "being prepared", and the link to look again',
+      () =>
+        journey.run(`reports-being-prepared-${mode}`, async (page) => {
+          await signInThroughPage(page, suite.api.url, officer.email, officer.password);
+          // A second api on the same database, sessions and Redis, whose statements may run 3 s; the
+          // enrolments source is held past that by a lock on a table only it reads.
+          slowApi ??= await startTestApi({ DATABASE_STATEMENT_TIMEOUT_MS: '3000' }, suite.api);
+          await suite.api.dataSource.query('DELETE FROM kpi_snapshots');
+          const path = `/reports?from=${PERIOD.from}&to=${PERIOD.to}`;
+          const locker = new Client({ connectionString: suite.api.database.url });
+          await locker.connect();
+          try {
+            await locker.query('BEGIN');
+            await locker.query('LOCK TABLE eligibility_results IN ACCESS EXCLUSIVE MODE');
+            const answer = await page.goto(`${slowApi.url}${path}`);
+            expect(answer?.status()).toBe(503);
+          } finally {
+            await locker.query('ROLLBACK').catch(() => undefined);
+            await locker.end();
+          }
+          expect(await page.textContent('h1')).toContain('This report is being prepared');
+          await checkPage(page, { name: 'report being prepared' });
+          await Promise.all([page.waitForURL(/\/reports\?/), page.click('#report-check-again')]);
+          expect(pathOf(page)).toBe(path);
         }),
       180_000,
     );
