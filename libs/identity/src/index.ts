@@ -2,7 +2,7 @@
 import type {} from './express.d';
 
 export { IdentityModule, IdentityCoreModule } from './identity.module';
-export { ROLES, STAFF_ROLES, isRole } from './role';
+export { CREATABLE_ROLES, ROLES, STAFF_ROLES, isRole } from './role';
 export type { Role } from './role';
 export type { Actor } from './actor';
 export { User } from './entities/user.entity';

@@ -67,6 +67,20 @@ describe('cli: create-user and seed-demo', () => {
       /--role must be one of/,
     );
     expect(await bad(['create-user', '--role', 'admin', '--email', 'k@x.example'])).toMatch(/missing --name/);
+    // An expert's account comes with their invitation (profile, terms accepted), never from the CLI.
+    expect(
+      await bad([
+        'create-user',
+        '--role',
+        'expert',
+        '--email',
+        'e@x.example',
+        '--name',
+        'E',
+        '--password',
+        'long enough password',
+      ]),
+    ).toMatch(/experts get their account by accepting an invitation/);
     expect(
       await bad([
         'create-user',

@@ -1,5 +1,5 @@
 import { UnitOfWork } from '@app/database';
-import { isRole, ROLES, UsersService } from '@app/identity';
+import { CREATABLE_ROLES, isRole, UsersService } from '@app/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -23,7 +23,14 @@ export async function createUserCommand(app: INestApplicationContext, argv: stri
   });
   const missing = ['role', 'email', 'name'].filter((k) => !values[k as keyof typeof values]);
   if (missing.length) throw new UsageError(`missing ${missing.map((m) => `--${m}`).join(', ')}`);
-  if (!isRole(values.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  // An expert's account comes with accepting an invitation, with their directory profile and the programme's
+  // terms: one made here would have neither, and its pages nothing to show.
+  if (values.role === 'expert')
+    throw new UsageError(
+      'experts get their account by accepting an invitation: add them on the Experts page (/experts) and send it from there',
+    );
+  if (!isRole(values.role) || !CREATABLE_ROLES.includes(values.role))
+    throw new UsageError(`--role must be one of ${CREATABLE_ROLES.join(', ')}`);
   const generated = !values.password;
   const password = values.password ?? randomBytes(15).toString('base64url');
   const user = await app
