@@ -28,7 +28,7 @@ export async function ensureServices(options: {
 }): Promise<Services> {
   const env = options.env ?? process.env;
   const base = join(options.dataRoot, options.scope);
-  removeStaleRunFolders(options.dataRoot);
+  await removeStaleRunFolders(options.dataRoot);
   const started: string[] = [];
   let postgres: LocalPostgres | undefined;
   let redis: LocalRedis | undefined;

@@ -78,7 +78,7 @@ describe('private data folders for a server run as another account', () => {
     expect(lstatSync(wanted, { throwIfNoEntry: false })).toBeUndefined();
   });
 
-  it('removes the folders of killed test runs and keeps those of runs still going', () => {
+  it('removes the folders of killed test runs and keeps those of runs still going', async () => {
     const dataRoot = join(project, '.data');
     const dead = 2 ** 22 + 12345; // above Linux's pid limit: no such process
     const deadRun = join(dataRoot, `test-${dead}`, 'postgres');
@@ -86,7 +86,7 @@ describe('private data folders for a server run as another account', () => {
     mkdirSync(join(dataRoot, `test-${process.pid}`), { recursive: true });
     mkdirSync(join(dataRoot, `reliability-${dead}-abc123`), { recursive: true });
     mkdirSync(join(dataRoot, 'dev'), { recursive: true });
-    removeStaleRunFolders(dataRoot);
+    await removeStaleRunFolders(dataRoot);
     expect(existsSync(join(dataRoot, `test-${dead}`))).toBe(false);
     expect(existsSync(deadData)).toBe(false);
     expect(existsSync(join(dataRoot, `reliability-${dead}-abc123`))).toBe(false);

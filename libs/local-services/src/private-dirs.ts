@@ -137,9 +137,10 @@ export function isAlive(pid: number): boolean {
 
 /**
  * Throwaway folders (`test-<pid>`, `reliability-<pid>-…`) left under `.data/` by runs that were killed before
- * they could clean up. Folders of runs still going are kept.
+ * they could clean up, with the servers such a run left running (a test run killed by pid, not by Ctrl+C,
+ * which reaches its servers too): they are stopped first. Folders of runs still going are kept.
  */
-export function removeStaleRunFolders(dataRoot: string): void {
+export async function removeStaleRunFolders(dataRoot: string): Promise<void> {
   if (!existsSync(dataRoot)) return;
   for (const name of readdirSync(dataRoot)) {
     const pid = /^(?:test|reliability|bench-run)-(\d+)(?:-|$)/.exec(name)?.[1];
@@ -147,7 +148,42 @@ export function removeStaleRunFolders(dataRoot: string): void {
     const folder = join(dataRoot, name);
     const link = join(folder, 'postgres');
     const target = linkTarget(link);
+    await stopLeftServers(target ?? link, join(folder, 'redis', 'redis.pid'));
     if (target) removeServerData(link, target);
     rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Stops the PostgreSQL running on `postgresData` (immediate shutdown: its data is thrown away next) and the
+ * redis-server of `redisPidFile`, each only if the pid still belongs to such a server, and waits for them to go.
+ */
+async function stopLeftServers(postgresData: string, redisPidFile: string): Promise<void> {
+  const left: number[] = [];
+  const postgres = postmasterPid(postgresData);
+  if (postgres && commandLine(postgres).includes(postgresData)) left.push(postgres);
+  const redis = Number(readIfThere(redisPidFile)?.trim().split(/\s+/)[0]);
+  if (redis > 0 && commandLine(redis).includes('redis-server')) left.push(redis);
+  for (const pid of left) {
+    try {
+      process.kill(pid, pid === postgres ? 'SIGQUIT' : 'SIGTERM');
+    } catch {
+      // gone already, or not ours to stop
+    }
+  }
+  for (let waited = 0; waited < 5000 && left.some(isAlive); waited += 100)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+/** A process's command line (arguments joined by spaces), or '' when it is gone. */
+function commandLine(pid: number): string {
+  return readIfThere(`/proc/${pid}/cmdline`)?.replace(/\0/g, ' ') ?? '';
+}
+
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
   }
 }
