@@ -48,21 +48,27 @@ function ping(port: number): Promise<boolean> {
   });
 }
 
+/** The redis-server a pid file (`<pid> <port>`) names, while that process is still a redis-server. */
+export function redisServerOf(pidFile: string): { pid: number; port: number } | undefined {
+  try {
+    const [pid, port] = readFileSync(pidFile, 'utf8').trim().split(/\s+/).map(Number);
+    if (pid > 0 && port > 0 && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server'))
+      return { pid, port };
+  } catch {
+    // no pid file, or the process is gone
+  }
+  return undefined;
+}
+
 /**
  * A redis-server this data dir already runs (another `npm start`, or a command beside it) is shared, not
  * killed: its port comes from the pid file. A pid file left by a dead server is removed.
  */
 function runningRedisPort(pidFile: string): number | undefined {
   if (!existsSync(pidFile)) return undefined;
-  const [pid, port] = readFileSync(pidFile, 'utf8').trim().split(/\s+/).map(Number);
-  try {
-    if (pid > 0 && port > 0 && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server'))
-      return port;
-  } catch {
-    // the process is gone
-  }
-  rmSync(pidFile, { force: true });
-  return undefined;
+  const running = redisServerOf(pidFile);
+  if (!running) rmSync(pidFile, { force: true });
+  return running?.port;
 }
 
 /**

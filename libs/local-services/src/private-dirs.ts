@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { redisServerOf } from './local-redis';
 import type { ServiceAccount } from './service-account';
 
 let chosenRoot: string | undefined;
@@ -159,31 +160,27 @@ export async function removeStaleRunFolders(dataRoot: string): Promise<void> {
  * redis-server of `redisPidFile`, each only if the pid still belongs to such a server, and waits for them to go.
  */
 async function stopLeftServers(postgresData: string, redisPidFile: string): Promise<void> {
-  const left: number[] = [];
+  const left: [number, NodeJS.Signals][] = [];
   const postgres = postmasterPid(postgresData);
-  if (postgres && commandLine(postgres).includes(postgresData)) left.push(postgres);
-  const redis = Number(readIfThere(redisPidFile)?.trim().split(/\s+/)[0]);
-  if (redis > 0 && commandLine(redis).includes('redis-server')) left.push(redis);
-  for (const pid of left) {
+  if (postgres && argumentsOf(postgres).includes(postgresData)) left.push([postgres, 'SIGQUIT']);
+  const redis = redisServerOf(redisPidFile);
+  if (redis) left.push([redis.pid, 'SIGTERM']);
+  for (const [pid, signal] of left) {
     try {
-      process.kill(pid, pid === postgres ? 'SIGQUIT' : 'SIGTERM');
+      process.kill(pid, signal);
     } catch {
       // gone already, or not ours to stop
     }
   }
-  for (let waited = 0; waited < 5000 && left.some(isAlive); waited += 100)
+  for (let waited = 0; waited < 5000 && left.some(([pid]) => isAlive(pid)); waited += 100)
     await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
-/** A process's command line (arguments joined by spaces), or '' when it is gone. */
-function commandLine(pid: number): string {
-  return readIfThere(`/proc/${pid}/cmdline`)?.replace(/\0/g, ' ') ?? '';
-}
-
-function readIfThere(path: string): string | undefined {
+/** A process's command line as /proc has it (arguments separated by NULs), or '' once it is gone. */
+function argumentsOf(pid: number): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
   } catch {
-    return undefined;
+    return '';
   }
 }

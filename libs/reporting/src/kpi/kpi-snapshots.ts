@@ -134,10 +134,9 @@ export class KpiSnapshots {
     } catch (error) {
       // Too slow to compute while someone waits (a year of a very large programme): the worker computes
       // it in the background instead, and the view after that reads it from the summary.
-      if (!background && databaseUnavailable(error)?.reason === 'timeout') {
-        if (await this.want(missing.map(([key, request]) => ({ key, request }))))
-          throw new ReportBeingPreparedError();
-      }
+      const tooSlow = !background && databaseUnavailable(error)?.reason === 'timeout';
+      if (tooSlow && (await this.want(missing.map(([key, request]) => ({ key, request })))))
+        throw new ReportBeingPreparedError();
       throw error;
     }
     computed.forEach((result, i) => fresh.set(missing[i][0], result));
